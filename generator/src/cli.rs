@@ -1,0 +1,219 @@
+//! The command line, shared by the `apigen` binary and `cargo xtask`.
+//!
+//! `codegen` exits 0 when it succeeded, 1 when the input is bad (nothing is written then) or the
+//! disk failed. `codegen --check` exits 0 when the output folder is fresh, 1 when it is stale
+//! (with a diff), 2 when generation itself failed. `import` exits 0 or 1.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::config::{self, Config};
+use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::load;
+use crate::write::{self, Mode};
+
+#[derive(Debug, Parser)]
+#[command(about = "Generate a typed async Rust client from per-operation OpenAPI documents")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Generate the client crate from the specs folder (or check that it is up to date).
+    Codegen(CodegenArgs),
+    /// Extract the OpenAPI documents of a published reference page into the specs folder.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CodegenArgs {
+    /// Write nothing; exit 1 with a diff when the output folder is stale, 2 when generation fails.
+    #[arg(long)]
+    pub check: bool,
+    /// The folder of spec files [default: specs]
+    #[arg(long, value_name = "DIR")]
+    pub specs: Option<PathBuf>,
+    /// The folder of the generated crate [default: generated]
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// The generated crate's name [default: `package.name` in the config, else from the spec title]
+    #[arg(long, value_name = "NAME")]
+    pub crate_name: Option<String>,
+    /// The config file [default: SPECS/apigen.toml when it exists]
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Print the resolved IR (types, names, operations) instead of writing anything.
+    #[arg(long)]
+    pub dump_ir: bool,
+    /// Diff lines shown per stale file in check mode.
+    #[arg(long, default_value_t = 60)]
+    pub max_diff_lines: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The Markdown page(s) to read.
+    #[arg(required = true)]
+    pub pages: Vec<PathBuf>,
+    /// The specs folder to write into [default: specs]
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+/// Runs the command line with relative default folders resolved against `root`. `program` is how
+/// the user invokes it (e.g. `cargo xtask`), named in headers and hints.
+pub fn main(root: &Path, program: &str) -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Codegen(args) => codegen(root, program, &args),
+        Command::Import(args) => import(root, &args),
+    }
+}
+
+/// Shows `path` relative to `root` when it is inside it.
+fn display(root: &Path, path: &Path) -> String {
+    let shown = path.strip_prefix(root).unwrap_or(path);
+    let s = shown.display().to_string();
+    if s.is_empty() { ".".into() } else { s }
+}
+
+fn fail(diagnostics: &Diagnostics) {
+    eprintln!("{diagnostics}");
+}
+
+/// Loads the specs and the config and generates; diagnostics name files as the user sees them.
+pub fn load_and_generate(root: &Path, program: &str, args: &CodegenArgs) -> Result<crate::Generated, Diagnostics> {
+    let specs = root.join(args.specs.as_deref().unwrap_or(Path::new("specs")));
+    let specs_shown = display(root, &specs);
+    let config_path = args.config.as_ref().map(|c| root.join(c)).unwrap_or_else(|| specs.join(config::FILE_NAME));
+    let mut config = if args.config.is_some() || config_path.exists() {
+        let shown = display(root, &config_path);
+        let text = std::fs::read_to_string(&config_path)
+            .map_err(|e| Diagnostic::new(Location::new(shown.clone(), ""), format!("cannot read config: {e}")))?;
+        Config::parse(&shown, &text)?
+    } else {
+        Config::default()
+    };
+    if let Some(name) = &args.crate_name {
+        config.package.name = Some(name.clone());
+    }
+    config.generated_by = Some(format!("{program} codegen"));
+    if !specs.is_dir() {
+        return Err(Diagnostic::new(Location::new(specs_shown, ""), "the specs folder does not exist").into());
+    }
+    let mut sources = load::read_dir(&specs)?;
+    for s in &mut sources {
+        s.name = format!("{specs_shown}/{}", s.name);
+    }
+    crate::generate(&config, &sources)
+}
+
+fn codegen(root: &Path, program: &str, args: &CodegenArgs) -> ExitCode {
+    let generated = match load_and_generate(root, program, args) {
+        Ok(g) => g,
+        Err(d) => {
+            fail(&d);
+            return ExitCode::from(if args.check { 2 } else { 1 });
+        }
+    };
+    if args.dump_ir {
+        println!("{:#?}", generated.api);
+        return ExitCode::SUCCESS;
+    }
+    let out = root.join(args.out.as_deref().unwrap_or(Path::new("generated")));
+    let out_shown = display(root, &out);
+    let mode = if args.check { Mode::Check } else { Mode::Write };
+    let report = match write::sync(&out, &generated.files, mode) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {out_shown}: {e}");
+            return ExitCode::from(if args.check { 2 } else { 1 });
+        }
+    };
+    let text = report.render(mode, args.max_diff_lines);
+    match mode {
+        Mode::Check if report.is_fresh() => {
+            println!("{out_shown} is up to date ({} files)", report.unchanged);
+            ExitCode::SUCCESS
+        }
+        Mode::Check if report.stale.is_empty() && report.missing.is_empty() => {
+            // Only leftovers: the generated files are right; say so, but do not fail.
+            print!("{text}");
+            println!("{out_shown}: generated files are up to date; the leftover files above are not from the generator");
+            ExitCode::SUCCESS
+        }
+        Mode::Check => {
+            print!("{text}");
+            let mut fix = format!("{program} codegen");
+            if let Some(s) = &args.specs {
+                fix.push_str(&format!(" --specs {}", s.display()));
+            }
+            if let Some(o) = &args.out {
+                fix.push_str(&format!(" --out {}", o.display()));
+            }
+            println!("error: {out_shown} is stale; run `{fix}` to update it");
+            ExitCode::from(1)
+        }
+        Mode::Write => {
+            print!("{text}");
+            println!(
+                "{out_shown}: {} written, {} unchanged",
+                report.stale.len() + report.missing.len(),
+                report.unchanged
+            );
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn import(root: &Path, args: &ImportArgs) -> ExitCode {
+    let out = root.join(args.out.as_deref().unwrap_or(Path::new("specs")));
+    let mut files = std::collections::BTreeMap::new();
+    let mut errors = Vec::new();
+    for page in &args.pages {
+        let shown = display(root, page);
+        let text = match std::fs::read_to_string(page) {
+            Ok(t) => t,
+            Err(e) => {
+                errors.push(Diagnostic::new(Location::new(shown, ""), format!("cannot read page: {e}")));
+                continue;
+            }
+        };
+        match crate::import::extract(&shown, &text) {
+            Ok(found) => files.extend(found),
+            Err(d) => errors.extend(d.iter().cloned()),
+        }
+    }
+    if !errors.is_empty() {
+        fail(&Diagnostics::new(errors));
+        return ExitCode::from(1);
+    }
+    match write::sync(&out, &files, Mode::Write) {
+        Ok(report) => {
+            let other: Vec<&String> = report
+                .leftover
+                .iter()
+                .filter(|f| load::SPEC_EXTENSIONS.iter().any(|e| f.ends_with(&format!(".{e}"))))
+                .collect();
+            for path in &report.missing {
+                println!("created: {path}");
+            }
+            for (path, _) in &report.stale {
+                println!("updated: {path}");
+            }
+            println!("{}: {} operations ({} unchanged)", display(root, &out), files.len(), report.unchanged);
+            if !other.is_empty() {
+                println!("note: {} other spec files in the folder were left as they are", other.len());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {}: {e}", display(root, &out));
+            ExitCode::from(1)
+        }
+    }
+}

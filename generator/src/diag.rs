@@ -1,0 +1,213 @@
+//! Diagnostics: what went wrong with the input, and where.
+//!
+//! Every stage reports problems as [`Diagnostic`]s that carry a [`Location`]: the spec file and the
+//! JSON pointer inside it (plus line and column when a parser gave one). Stages collect all the
+//! problems they can find instead of stopping at the first; [`Diagnostics`] sorts them by location
+//! so a run prints the same report whatever order the work happened in. Nothing here panics.
+
+use std::fmt;
+
+/// A place in the input: a file (relative to the specs folder) and a JSON pointer inside it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Location {
+    pub file: String,
+    /// RFC 6901 JSON pointer, `""` for the whole document.
+    pub pointer: String,
+    /// 1-based line and column, when known.
+    pub line_col: Option<(usize, usize)>,
+}
+
+impl Location {
+    pub fn new(file: impl Into<String>, pointer: impl Into<String>) -> Self {
+        Location { file: file.into(), pointer: pointer.into(), line_col: None }
+    }
+
+    /// The location of a child member: `self.pointer + "/" + escaped(token)`.
+    pub fn join(&self, token: impl fmt::Display) -> Self {
+        Location { file: self.file.clone(), pointer: join_pointer(&self.pointer, &token.to_string()), line_col: None }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some((line, col)) = self.line_col {
+            write!(f, ":{line}:{col}")?;
+        }
+        if !self.pointer.is_empty() {
+            write!(f, "#{}", self.pointer)?;
+        }
+        Ok(())
+    }
+}
+
+/// Appends one reference token to a JSON pointer, escaping `~` and `/` as RFC 6901 requires.
+pub fn join_pointer(pointer: &str, token: &str) -> String {
+    let mut out = String::with_capacity(pointer.len() + token.len() + 1);
+    out.push_str(pointer);
+    out.push('/');
+    for c in token.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A secondary message, usually pointing at the other half of a conflict.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Note {
+    pub message: String,
+    pub location: Option<Location>,
+}
+
+/// One problem with the input.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Diagnostic {
+    pub location: Location,
+    pub message: String,
+    pub notes: Vec<Note>,
+}
+
+impl Diagnostic {
+    pub fn new(location: Location, message: impl Into<String>) -> Self {
+        Diagnostic { location, message: message.into(), notes: Vec::new() }
+    }
+
+    /// Adds a note that points at another location ("first defined here").
+    pub fn note_at(mut self, message: impl Into<String>, location: Location) -> Self {
+        self.notes.push(Note { message: message.into(), location: Some(location) });
+        self
+    }
+
+    /// Adds a note without a location ("help: ...").
+    pub fn note(mut self, message: impl Into<String>) -> Self {
+        self.notes.push(Note { message: message.into(), location: None });
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "error: {}", self.message)?;
+        write!(f, "  --> {}", self.location)?;
+        for note in &self.notes {
+            match &note.location {
+                Some(at) => write!(f, "\n  note: {}\n    --> {at}", note.message)?,
+                None => write!(f, "\n  = {}", note.message)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// All the problems of one run, sorted by location, duplicates removed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Diagnostics(Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn new(mut list: Vec<Diagnostic>) -> Self {
+        list.sort();
+        list.dedup();
+        Diagnostics(list)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics(vec![d])
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in &self.0 {
+            writeln!(f, "{d}\n")?;
+        }
+        let n = self.0.len();
+        write!(f, "error: generation failed with {n} error{}", if n == 1 { "" } else { "s" })
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+/// Collects diagnostics while a stage goes on with the rest of its input.
+#[derive(Debug, Default)]
+pub struct Sink(Vec<Diagnostic>);
+
+impl Sink {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.0.push(d);
+    }
+
+    /// Records the error of `r`, if any, and returns its value.
+    pub fn take<T>(&mut self, r: Result<T, Diagnostic>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(d) => {
+                self.0.push(d);
+                None
+            }
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `Err` with every report so far, if there is one; the sink is then empty.
+    pub fn check(&mut self) -> Result<(), Diagnostics> {
+        if self.0.is_empty() { Ok(()) } else { Err(Diagnostics::new(std::mem::take(&mut self.0))) }
+    }
+
+    /// `Ok(value)` when nothing was reported, else every report.
+    pub fn finish<T>(self, value: T) -> Result<T, Diagnostics> {
+        if self.0.is_empty() { Ok(value) } else { Err(Diagnostics::new(self.0)) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointer_tokens_are_escaped() {
+        assert_eq!(join_pointer("/paths", "/api/v1/{id}"), "/paths/~1api~1v1~1{id}");
+        assert_eq!(join_pointer("", "a~b"), "/a~0b");
+    }
+
+    #[test]
+    fn display_names_file_pointer_and_note() {
+        let d = Diagnostic::new(Location::new("a.json", "/paths/~1x/get"), "conflict")
+            .note_at("first defined here", Location::new("b.json", "/paths/~1x/get"));
+        assert_eq!(
+            d.to_string(),
+            "error: conflict\n  --> a.json#/paths/~1x/get\n  note: first defined here\n    --> b.json#/paths/~1x/get"
+        );
+    }
+
+    #[test]
+    fn diagnostics_are_sorted_by_location() {
+        let ds = Diagnostics::new(vec![
+            Diagnostic::new(Location::new("b.json", ""), "x"),
+            Diagnostic::new(Location::new("a.json", "/z"), "y"),
+            Diagnostic::new(Location::new("a.json", "/a"), "z"),
+        ]);
+        let order: Vec<_> = ds.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(order, ["z", "y", "x"]);
+    }
+}

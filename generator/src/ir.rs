@@ -1,0 +1,189 @@
+//! The IR: everything the emitter needs, as plain owned data with every name already decided.
+//!
+//! Produced by [`crate::resolve`], consumed by [`crate::emit`]. Types are addressed by [`TypeId`]
+//! (an index into [`Api::types`]); nodes that come from the input remember their [`Location`].
+//! No JSON and no token streams live here, so `--dump-ir` can print it and tests can build it.
+
+use crate::diag::Location;
+
+/// Index into [`Api::types`].
+pub type TypeId = usize;
+
+/// A whole API, ready to emit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Api {
+    pub title: String,
+    pub version: String,
+    pub description: Option<String>,
+    /// The first server of the spec, if any: the client's default base URL.
+    pub default_base_url: Option<String>,
+    /// Whether any operation sends a bearer token (HTTP bearer, OAuth2 or OpenID Connect schemes).
+    pub bearer_auth: bool,
+    pub types: Vec<TypeDef>,
+    pub operations: Vec<Operation>,
+}
+
+/// The Rust type of a value.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Ty {
+    String,
+    Bool,
+    I32,
+    I64,
+    F32,
+    F64,
+    /// Any JSON value (`{}` schemas).
+    Json,
+    Vec(Box<Ty>),
+    /// A JSON object with string keys (`additionalProperties`), kept in key order.
+    Map(Box<Ty>),
+    Named(TypeId),
+}
+
+/// A struct generated from an object schema.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TypeDef {
+    pub name: String,
+    pub doc: Option<String>,
+    pub fields: Vec<Field>,
+    /// Every place in the spec that produced this type (structurally identical schemas share one).
+    pub origins: Vec<Location>,
+    /// Whether the type is sent in a request body; then its readOnly fields are never serialised.
+    pub in_request: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field {
+    /// The property name on the wire.
+    pub wire: String,
+    /// The Rust field name (sanitised, unique within the struct).
+    pub name: String,
+    pub ty: Ty,
+    /// `required` and not `nullable`: the field is `T`, else `Option<T>`.
+    pub required: bool,
+    pub read_only: bool,
+    pub doc: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum HttpMethod {
+    Get,
+    Put,
+    Post,
+    Delete,
+    Options,
+    Head,
+    Patch,
+    Trace,
+}
+
+impl HttpMethod {
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "get" => HttpMethod::Get,
+            "put" => HttpMethod::Put,
+            "post" => HttpMethod::Post,
+            "delete" => HttpMethod::Delete,
+            "options" => HttpMethod::Options,
+            "head" => HttpMethod::Head,
+            "patch" => HttpMethod::Patch,
+            "trace" => HttpMethod::Trace,
+            _ => return None,
+        })
+    }
+
+    pub fn upper(self) -> &'static str {
+        match self {
+            HttpMethod::Get => "GET",
+            HttpMethod::Put => "PUT",
+            HttpMethod::Post => "POST",
+            HttpMethod::Delete => "DELETE",
+            HttpMethod::Options => "OPTIONS",
+            HttpMethod::Head => "HEAD",
+            HttpMethod::Patch => "PATCH",
+            HttpMethod::Trace => "TRACE",
+        }
+    }
+}
+
+/// One API operation: one async method on the client.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Operation {
+    pub operation_id: Option<String>,
+    /// The Rust method name.
+    pub method_name: String,
+    /// The name of the operation's error enum.
+    pub error_name: String,
+    pub http_method: HttpMethod,
+    /// The path template as written in the spec.
+    pub path: String,
+    pub path_parts: Vec<PathPart>,
+    pub params: Vec<Param>,
+    pub body: Option<Body>,
+    pub success: Vec<Success>,
+    pub errors: Vec<ErrorCase>,
+    pub summary: Option<String>,
+    pub description: Option<String>,
+    pub deprecated: bool,
+    /// Whether the bearer token is sent.
+    pub auth: bool,
+    pub origin: Location,
+}
+
+/// A piece of the path template.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PathPart {
+    Literal(String),
+    /// A parameter (index into [`Operation::params`]); `whole_segment` when it fills a segment alone.
+    Param { index: usize, whole_segment: bool },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ParamIn {
+    Path,
+    Query,
+    Header,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Param {
+    pub wire: String,
+    pub name: String,
+    pub location: ParamIn,
+    pub ty: Ty,
+    pub required: bool,
+    pub doc: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Body {
+    pub ty: Ty,
+    pub required: bool,
+    pub doc: Option<String>,
+}
+
+/// A documented success status and its JSON body type (`None`: no body).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Success {
+    pub status: StatusMatch,
+    pub ty: Option<Ty>,
+    pub doc: Option<String>,
+}
+
+/// Which statuses an error variant matches.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum StatusMatch {
+    Code(u16),
+    /// `4XX`: 400..=499.
+    Range(u16),
+    Default,
+}
+
+/// One variant of an operation's error enum.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ErrorCase {
+    pub status: StatusMatch,
+    pub variant: String,
+    pub ty: Option<Ty>,
+    pub doc: Option<String>,
+}

@@ -1,0 +1,542 @@
+//! Merge: many per-operation OpenAPI documents → one document.
+//!
+//! Takes the parsed files in sorted order and gives back one merged document plus [`Origins`], which
+//! says which file each part came from, so later stages can point at the file a user must edit.
+//!
+//! The rules (README "How specs are merged" says the same):
+//! - every file is checked on its own first: a JSON object, `openapi: 3.0.x`, and a valid OpenAPI
+//!   document; a bad file is reported with its own location and left out of the merge;
+//! - `paths`: the union of path items; the same method on the same path in two files must be
+//!   identical, otherwise it is an error naming both files and the first JSON pointer where they differ;
+//! - `components`: the union of every section; the same name must mean the same thing;
+//! - `info`, `servers`, `externalDocs` and extensions (`x-…`): every file that has them must agree;
+//! - `tags`: the union by name; the same name must have the same content;
+//! - `security`: kept at the top level when every file declares the same; otherwise each file's
+//!   top-level security is moved onto that file's operations that do not declare their own, so the
+//!   merged document means exactly what each file meant;
+//! - `openapi`: every file must be 3.0.x; the merged document takes the highest patch version;
+//! - operationIds must be unique across all files.
+//!
+//! The merged document has a canonical order (fixed top-level order, paths and component names
+//! sorted, methods in HTTP order), so it is the same whatever the order of the input files.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{Map, Value};
+
+use crate::diag::{Diagnostic, Diagnostics, Location, Sink, join_pointer};
+
+/// HTTP methods of a path item, in the order they are written out.
+pub const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/// The merged document and where its parts came from.
+#[derive(Clone, Debug)]
+pub struct Merged {
+    pub doc: Value,
+    pub origins: Origins,
+}
+
+/// Which file defined each part of the merged document, by JSON pointer prefix.
+#[derive(Clone, Debug, Default)]
+pub struct Origins {
+    by_pointer: BTreeMap<String, String>,
+    first_file: String,
+}
+
+impl Origins {
+    fn record(&mut self, pointer: &str, file: &str) {
+        self.by_pointer.entry(pointer.to_owned()).or_insert_with(|| file.to_owned());
+    }
+
+    /// The location in the source files of a pointer into the merged document.
+    pub fn locate(&self, pointer: &str) -> Location {
+        let mut prefix = pointer;
+        loop {
+            if let Some(file) = self.by_pointer.get(prefix) {
+                return Location::new(file.clone(), pointer);
+            }
+            match prefix.rfind('/') {
+                Some(i) => prefix = &prefix[..i],
+                None => return Location::new(self.first_file.clone(), pointer),
+            }
+        }
+    }
+}
+
+/// Merges parsed files (already in sorted order) into one document.
+pub fn merge(files: &[(String, Value)]) -> Result<Merged, Diagnostics> {
+    let mut sink = Sink::default();
+    let mut merger = Merger::default();
+    let mut versions = Vec::new();
+    for (name, value) in files {
+        let Some(version) = sink.take(check_file(name, value)) else { continue };
+        versions.push((version, name.clone()));
+        merger.add(name, value.as_object().expect("checked by check_file"), &mut sink);
+    }
+    if versions.is_empty() && sink.is_empty() {
+        sink.push(Diagnostic::new(Location::new("", ""), "no OpenAPI documents found (expected .json, .yaml or .yml files)"));
+    }
+    sink.check()?;
+    let Merger { mut doc, mut origins, securities, op_files } = merger;
+    origins.first_file = files.first().map(|(n, _)| n.clone()).unwrap_or_default();
+
+    // The highest 3.0.x version; check_file has made sure they are all 3.0.
+    let (version, _) = versions.iter().max_by(|a, b| version_key(&a.0).cmp(&version_key(&b.0))).expect("non-empty");
+    doc.insert("openapi".into(), Value::String(version.clone()));
+
+    apply_security(&mut doc, &securities, &op_files, &mut sink);
+    check_operation_ids(&doc, &origins, &mut sink);
+    sink.finish(Merged { doc: canonical(doc), origins })
+}
+
+/// Checks the parts of one file that the merge relies on; returns its `openapi` version.
+fn check_file(name: &str, value: &Value) -> Result<String, Diagnostic> {
+    let at = |p: &str| Location::new(name, p);
+    let Some(obj) = value.as_object() else {
+        return Err(Diagnostic::new(at(""), format!("expected an OpenAPI document (a JSON object), found {}", kind_of(value))));
+    };
+    if obj.contains_key("swagger") {
+        return Err(Diagnostic::new(at("/swagger"), "Swagger 2.0 documents are not supported")
+            .note("help: convert it to OpenAPI 3 first, e.g. `npx swagger2openapi in.json -o out.json`"));
+    }
+    let version = match obj.get("openapi") {
+        None => return Err(Diagnostic::new(at(""), "missing `openapi` version field; this does not look like an OpenAPI document")),
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => return Err(Diagnostic::new(at("/openapi"), format!("`openapi` must be a string, found {}", kind_of(other)))),
+    };
+    if !(version == "3.0" || version.starts_with("3.0.")) {
+        return Err(Diagnostic::new(at("/openapi"), format!("unsupported OpenAPI version {version:?}; supported: 3.0.x")));
+    }
+    if let Err((pointer, e)) = validate::<openapiv3::OpenAPI>(value, "") {
+        // openapiv3 reads `paths` with a custom visitor that hides the path below it; validating
+        // each path item on its own finds the exact place.
+        let deeper = obj.get("paths").and_then(Value::as_object).and_then(|paths| {
+            paths.iter().find_map(|(p, item)| validate::<openapiv3::PathItem>(item, &join_pointer("/paths", p)).err())
+        });
+        let (pointer, e) = if pointer == "/paths" { deeper.unwrap_or((pointer, e)) } else { (pointer, e) };
+        return Err(Diagnostic::new(at(&pointer), format!("not a valid OpenAPI 3.0 document: {e}")));
+    }
+    Ok(version)
+}
+
+/// Deserialises `value` as `T`; on failure, the JSON pointer (below `base`) and the message.
+fn validate<T: serde::de::DeserializeOwned>(value: &Value, base: &str) -> Result<(), (String, String)> {
+    let mut track = serde_path_to_error::Track::new();
+    let de = serde_path_to_error::Deserializer::new(value, &mut track);
+    match T::deserialize(de) {
+        Ok(_) => Ok(()),
+        Err(e) => Err((format!("{base}{}", path_to_pointer(&track.path())), e.to_string())),
+    }
+}
+
+/// serde_path_to_error's path as a JSON pointer.
+fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for seg in path.iter() {
+        match seg {
+            Segment::Seq { index } => out = join_pointer(&out, &index.to_string()),
+            Segment::Map { key } => out = join_pointer(&out, key),
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    out
+}
+
+pub(crate) fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn version_key(v: &str) -> Vec<u64> {
+    v.split('.').map(|p| p.parse().unwrap_or(0)).collect()
+}
+
+#[derive(Default)]
+struct Merger {
+    doc: Map<String, Value>,
+    origins: Origins,
+    /// Each file's top-level `security`, in file order.
+    securities: Vec<(String, Option<Value>)>,
+    /// Which files define each operation (path, method).
+    op_files: BTreeMap<(String, String), Vec<String>>,
+}
+
+impl Merger {
+    fn add(&mut self, file: &str, obj: &Map<String, Value>, sink: &mut Sink) {
+        self.securities.push((file.to_owned(), obj.get("security").cloned()));
+        for (key, value) in obj {
+            let ptr = join_pointer("", key);
+            match key.as_str() {
+                "openapi" | "security" => {}
+                "paths" => self.add_paths(file, value, sink),
+                "components" => {
+                    let Some(sections) = value.as_object() else { continue };
+                    for (section, entries) in sections {
+                        let sec_ptr = join_pointer(&ptr, section);
+                        let Some(entries) = entries.as_object() else {
+                            self.same_or_conflict(&sec_ptr, entries.clone(), file, sink);
+                            continue;
+                        };
+                        for (name, entry) in entries {
+                            self.same_or_conflict(&join_pointer(&sec_ptr, name), entry.clone(), file, sink);
+                        }
+                    }
+                }
+                "tags" => {
+                    let Some(tags) = value.as_array() else { continue };
+                    for (i, tag) in tags.iter().enumerate() {
+                        let name = tag.get("name").and_then(Value::as_str).unwrap_or_default();
+                        self.add_tag(file, &join_pointer(&ptr, &i.to_string()), name, tag, sink);
+                    }
+                }
+                _ => self.same_or_conflict(&ptr, value.clone(), file, sink),
+            }
+        }
+    }
+
+    fn add_paths(&mut self, file: &str, paths: &Value, sink: &mut Sink) {
+        let Some(paths) = paths.as_object() else { return };
+        for (path, item) in paths {
+            let path_ptr = join_pointer("/paths", path);
+            let Some(item) = item.as_object() else { continue };
+            self.origins.record(&path_ptr, file);
+            for (key, value) in item {
+                let ptr = join_pointer(&path_ptr, key);
+                if METHODS.contains(&key.as_str()) {
+                    self.op_files.entry((path.clone(), key.clone())).or_default().push(file.to_owned());
+                }
+                self.same_or_conflict(&ptr, value.clone(), file, sink);
+            }
+        }
+    }
+
+    fn add_tag(&mut self, file: &str, ptr: &str, name: &str, tag: &Value, sink: &mut Sink) {
+        let tags = self.doc.entry("tags").or_insert_with(|| Value::Array(Vec::new()));
+        let Value::Array(tags) = tags else { return };
+        match tags.iter().position(|t| t.get("name").and_then(Value::as_str) == Some(name)) {
+            None => {
+                tags.push(tag.clone());
+                self.origins.record(&format!("/tags/{name}"), file);
+            }
+            Some(i) if tags[i] == *tag => {}
+            Some(i) => {
+                let other = self.origins.by_pointer.get(&format!("/tags/{name}")).cloned().unwrap_or_default();
+                let diff = first_difference(&tags[i], tag, "").unwrap_or_default();
+                sink.push(
+                    Diagnostic::new(Location::new(file, format!("{ptr}{diff}")), format!("tag {name:?} is defined differently in two files"))
+                        .note_at("the other definition", Location::new(other, format!("/tags{diff}"))),
+                );
+            }
+        }
+    }
+
+    /// Inserts `value` at `ptr` (a pointer of one to three levels); an existing different value is a conflict.
+    fn same_or_conflict(&mut self, ptr: &str, value: Value, file: &str, sink: &mut Sink) {
+        let tokens: Vec<String> = ptr.split('/').skip(1).map(unescape).collect();
+        let mut map = &mut self.doc;
+        for token in &tokens[..tokens.len() - 1] {
+            let slot = map.entry(token.clone()).or_insert_with(|| Value::Object(Map::new()));
+            if !slot.is_object() {
+                *slot = Value::Object(Map::new());
+            }
+            map = slot.as_object_mut().expect("just made an object");
+        }
+        let last = tokens.last().expect("pointer has at least one token").clone();
+        match map.get(&last) {
+            None => {
+                map.insert(last, value);
+                self.origins.record(ptr, file);
+            }
+            Some(existing) if *existing == value => {}
+            Some(existing) => {
+                let diff = first_difference(existing, &value, ptr).unwrap_or_else(|| ptr.to_owned());
+                let other = self.origins.by_pointer.get(ptr).cloned().unwrap_or_default();
+                let what = describe(&tokens);
+                sink.push(
+                    Diagnostic::new(Location::new(file, diff.clone()), format!("{what} is defined differently in two files"))
+                        .note_at("the other definition", Location::new(other, diff))
+                        .note("help: make both files agree, or keep this part in only one of them"),
+                );
+            }
+        }
+    }
+}
+
+fn describe(tokens: &[String]) -> String {
+    match tokens {
+        [p, path, method] if p == "paths" && METHODS.contains(&method.as_str()) => {
+            format!("operation `{} {path}`", method.to_uppercase())
+        }
+        [p, path, key] if p == "paths" => format!("`{key}` of path `{path}`"),
+        [c, section, name] if c == "components" => format!("component `{section}/{name}`"),
+        [top] => format!("top-level `{top}`"),
+        _ => format!("`{}`", tokens.join("/")),
+    }
+}
+
+fn unescape(token: &str) -> String {
+    token.replace("~1", "/").replace("~0", "~")
+}
+
+/// The pointer (below `base`) of the first place where `a` and `b` differ.
+pub fn first_difference(a: &Value, b: &Value, base: &str) -> Option<String> {
+    if a == b {
+        return None;
+    }
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            for key in x.keys().chain(y.keys()) {
+                if x.get(key) != y.get(key) {
+                    let ptr = join_pointer(base, key);
+                    return match (x.get(key), y.get(key)) {
+                        (Some(v), Some(w)) => first_difference(v, w, &ptr),
+                        _ => Some(ptr),
+                    };
+                }
+            }
+            Some(base.to_owned())
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
+            x.iter().zip(y).enumerate().find_map(|(i, (v, w))| first_difference(v, w, &join_pointer(base, &i.to_string())))
+        }
+        _ => Some(base.to_owned()),
+    }
+}
+
+/// Applies the security rule (module docs) to the merged document.
+fn apply_security(
+    doc: &mut Map<String, Value>,
+    securities: &[(String, Option<Value>)],
+    op_files: &BTreeMap<(String, String), Vec<String>>,
+    sink: &mut Sink,
+) {
+    let distinct: BTreeSet<String> = securities.iter().map(|(_, s)| serde_json::to_string(s).unwrap_or_default()).collect();
+    if distinct.len() <= 1 {
+        if let Some((_, Some(security))) = securities.first() {
+            doc.insert("security".into(), security.clone());
+        }
+        return;
+    }
+    let of_file: BTreeMap<&str, &Option<Value>> = securities.iter().map(|(f, s)| (f.as_str(), s)).collect();
+    for ((path, method), files) in op_files {
+        let Some(op) = doc.get_mut("paths").and_then(|p| p.get_mut(path)).and_then(|i| i.get_mut(method)) else { continue };
+        let Some(op) = op.as_object_mut() else { continue };
+        if op.contains_key("security") {
+            continue;
+        }
+        let wanted: BTreeSet<String> = files.iter().map(|f| serde_json::to_string(of_file[f.as_str()]).unwrap_or_default()).collect();
+        if wanted.len() > 1 {
+            let ptr = join_pointer(&join_pointer("/paths", path), method);
+            sink.push(
+                Diagnostic::new(Location::new(files[1].clone(), "/security"), format!("operation `{} {path}` is defined in two files whose top-level `security` differs", method.to_uppercase()))
+                    .note_at("the other file", Location::new(files[0].clone(), "/security"))
+                    .note(format!("help: give the operation its own `security` (at {ptr})")),
+            );
+            continue;
+        }
+        if let Some(Some(security)) = of_file.get(files[0].as_str()) {
+            op.insert("security".into(), security.clone());
+        }
+    }
+}
+
+fn check_operation_ids(doc: &Map<String, Value>, origins: &Origins, sink: &mut Sink) {
+    let mut seen: BTreeMap<&str, String> = BTreeMap::new();
+    let Some(paths) = doc.get("paths").and_then(Value::as_object) else { return };
+    let mut ops: Vec<(String, &str)> = Vec::new();
+    for (path, item) in paths {
+        for method in METHODS {
+            if let Some(id) = item.get(method).and_then(|op| op.get("operationId")).and_then(Value::as_str) {
+                ops.push((join_pointer(&join_pointer(&join_pointer("/paths", path), method), "operationId"), id));
+            }
+        }
+    }
+    ops.sort();
+    for (ptr, id) in ops {
+        if let Some(first) = seen.get(id) {
+            sink.push(
+                Diagnostic::new(origins.locate(&ptr), format!("operationId {id:?} is used by two operations"))
+                    .note_at("first used here", origins.locate(first)),
+            );
+        } else {
+            seen.insert(id, ptr);
+        }
+    }
+}
+
+/// Reorders the document: fixed top-level order, sorted paths and components, methods in HTTP order.
+fn canonical(mut doc: Map<String, Value>) -> Value {
+    const TOP: [&str; 9] =
+        ["openapi", "info", "jsonSchemaDialect", "servers", "security", "tags", "externalDocs", "paths", "components"];
+    let mut out = Map::new();
+    for key in TOP {
+        if let Some(mut value) = doc.remove(key) {
+            match key {
+                "paths" => value = sort_paths(value),
+                "components" => value = sort_components(value),
+                _ => {}
+            }
+            out.insert(key.into(), value);
+        }
+    }
+    let mut rest: Vec<_> = doc.into_iter().collect();
+    rest.sort_by(|a, b| a.0.cmp(&b.0));
+    out.extend(rest);
+    Value::Object(out)
+}
+
+fn sort_paths(paths: Value) -> Value {
+    let Value::Object(paths) = paths else { return paths };
+    let sorted: BTreeMap<String, Value> = paths.into_iter().collect();
+    Value::Object(
+        sorted
+            .into_iter()
+            .map(|(path, item)| {
+                let Value::Object(mut item) = item else { return (path, item) };
+                let mut out = Map::new();
+                let mut others: Vec<_> = item.iter().filter(|(k, _)| !METHODS.contains(&k.as_str())).map(|(k, _)| k.clone()).collect();
+                others.sort();
+                for key in others.iter().map(String::as_str).chain(METHODS) {
+                    if let Some(v) = item.remove(key) {
+                        out.insert(key.into(), v);
+                    }
+                }
+                (path, Value::Object(out))
+            })
+            .collect(),
+    )
+}
+
+fn sort_components(components: Value) -> Value {
+    let Value::Object(sections) = components else { return components };
+    let sorted: BTreeMap<String, Value> = sections.into_iter().collect();
+    Value::Object(
+        sorted
+            .into_iter()
+            .map(|(name, entries)| match entries {
+                Value::Object(entries) => {
+                    let sorted: BTreeMap<String, Value> = entries.into_iter().collect();
+                    (name, Value::Object(sorted.into_iter().collect()))
+                }
+                other => (name, other),
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn doc(path: &str, method: &str, op: Value) -> Value {
+        json!({
+            "openapi": "3.0.0",
+            "info": {"title": "T", "version": "1"},
+            "paths": {path: {method: op}},
+        })
+    }
+
+    fn op(id: &str) -> Value {
+        json!({"operationId": id, "responses": {"204": {"description": "ok"}}})
+    }
+
+    #[test]
+    fn union_of_paths_in_canonical_order() {
+        let files = vec![
+            ("b.json".to_string(), doc("/b", "post", op("b_post"))),
+            ("a.json".to_string(), doc("/b", "get", op("b_get"))),
+            ("c.json".to_string(), doc("/a", "get", op("a_get"))),
+        ];
+        let merged = merge(&files).unwrap();
+        let paths = merged.doc["paths"].as_object().unwrap();
+        assert_eq!(paths.keys().collect::<Vec<_>>(), ["/a", "/b"]);
+        assert_eq!(paths["/b"].as_object().unwrap().keys().collect::<Vec<_>>(), ["get", "post"]);
+        assert_eq!(merged.origins.locate("/paths/~1b/post/responses").file, "b.json");
+        assert_eq!(merged.origins.locate("/paths/~1b/get").file, "a.json");
+    }
+
+    #[test]
+    fn identical_duplicate_operation_is_kept_once() {
+        let files = vec![("a.json".to_string(), doc("/x", "get", op("x"))), ("b.json".to_string(), doc("/x", "get", op("x")))];
+        let merged = merge(&files).unwrap();
+        assert_eq!(merged.doc["paths"]["/x"]["get"], op("x"));
+    }
+
+    #[test]
+    fn conflicting_duplicate_names_both_files_and_the_pointer() {
+        let mut other = op("x");
+        other["responses"]["204"]["description"] = json!("changed");
+        let files = vec![("a.json".to_string(), doc("/x", "get", op("x"))), ("b.json".to_string(), doc("/x", "get", other))];
+        let errors = merge(&files).unwrap_err();
+        let text = errors.to_string();
+        assert_eq!(errors.len(), 1, "{text}");
+        assert!(text.contains("operation `GET /x` is defined differently in two files"), "{text}");
+        assert!(text.contains("--> b.json#/paths/~1x/get/responses/204/description"), "{text}");
+        assert!(text.contains("--> a.json#/paths/~1x/get/responses/204/description"), "{text}");
+    }
+
+    #[test]
+    fn conflicting_info_is_an_error_not_first_wins() {
+        let mut second = doc("/y", "get", op("y"));
+        second["info"]["version"] = json!("2");
+        let files = vec![("a.json".to_string(), doc("/x", "get", op("x"))), ("b.json".to_string(), second)];
+        let text = merge(&files).unwrap_err().to_string();
+        assert!(text.contains("top-level `info` is defined differently"), "{text}");
+        assert!(text.contains("b.json#/info/version"), "{text}");
+    }
+
+    #[test]
+    fn duplicate_operation_id_names_both_places() {
+        let files = vec![("a.json".to_string(), doc("/x", "get", op("same"))), ("b.json".to_string(), doc("/y", "get", op("same")))];
+        let text = merge(&files).unwrap_err().to_string();
+        assert!(text.contains("operationId \"same\" is used by two operations"), "{text}");
+        assert!(text.contains("b.json#/paths/~1y/get/operationId"), "{text}");
+        assert!(text.contains("a.json#/paths/~1x/get/operationId"), "{text}");
+    }
+
+    #[test]
+    fn differing_security_moves_onto_operations() {
+        let mut a = doc("/x", "get", op("x"));
+        a["security"] = json!([{"Bearer": []}]);
+        let b = doc("/y", "get", op("y"));
+        let merged = merge(&[("a.json".to_string(), a), ("b.json".to_string(), b)]).unwrap();
+        assert!(merged.doc.get("security").is_none());
+        assert_eq!(merged.doc["paths"]["/x"]["get"]["security"], json!([{"Bearer": []}]));
+        assert!(merged.doc["paths"]["/y"]["get"].get("security").is_none());
+    }
+
+    #[test]
+    fn agreeing_security_stays_at_top_level() {
+        let mut a = doc("/x", "get", op("x"));
+        a["security"] = json!([{"Bearer": []}]);
+        let mut b = doc("/y", "get", op("y"));
+        b["security"] = json!([{"Bearer": []}]);
+        let merged = merge(&[("a.json".to_string(), a), ("b.json".to_string(), b)]).unwrap();
+        assert_eq!(merged.doc["security"], json!([{"Bearer": []}]));
+        assert!(merged.doc["paths"]["/x"]["get"].get("security").is_none());
+    }
+
+    #[test]
+    fn bad_files_are_reported_each_with_its_location() {
+        let files = vec![
+            ("a.json".to_string(), json!([1])),
+            ("b.json".to_string(), json!({"swagger": "2.0"})),
+            ("c.json".to_string(), json!({"openapi": "3.0.0", "info": {"title": "t", "version": "1"}, "paths": {"/x": {"get": {"responses": 5}}}})),
+        ];
+        let errors = merge(&files).unwrap_err();
+        let text = errors.to_string();
+        assert_eq!(errors.len(), 3, "{text}");
+        assert!(text.contains("--> a.json\n"), "{text}");
+        assert!(text.contains("swagger2openapi"), "{text}");
+        assert!(text.contains("c.json#/paths/~1x/get/responses"), "{text}");
+    }
+}

@@ -1,0 +1,262 @@
+//! Names: the one sanitising function, and the rules that pick method names.
+//!
+//! [`sanitize`] turns any string from a spec into a valid Rust identifier in the wanted case:
+//! non-ASCII is transliterated (deunicode), words are re-cased (heck), symbols dropped, a leading
+//! digit gets a prefix (`_` for snake case, `T` for types), keywords become raw identifiers
+//! (`r#type`) or, where Rust forbids that (`self`, `Self`, `super`, `crate`), get a trailing `_`.
+//! The emitter adds `#[serde(rename = "...")]` whenever the Rust name is not the wire name.
+//! [`Uniquifier`] breaks collisions deterministically with `_2`, `_3`, ... in input order.
+//!
+//! Method names (README "Names"): a `methods` override keyed by operationId; else the summary in
+//! snake case when it has at most six words ("List API Keys" → `list_api_keys`); else the
+//! operationId in snake case; else the HTTP method and the path. When two operations land on the
+//! same name and one's path extends the other's with literal segments (`/keys/{id}` and
+//! `/keys/{id}/regen`), the longer one takes those segments as its verb: `regen_api_key`. Any
+//! collision left falls back to operationIds, then to numbered suffixes.
+
+use std::collections::BTreeSet;
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Case {
+    /// `snake_case`: fields, methods, parameters.
+    Snake,
+    /// `UpperCamelCase`: types and variants.
+    Pascal,
+}
+
+const KEYWORDS: [&str; 53] = [
+    "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in",
+    "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super",
+    "trait", "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box",
+    "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen", "union",
+];
+
+/// Keywords that cannot be raw identifiers.
+const NOT_RAW: [&str; 4] = ["self", "Self", "super", "crate"];
+
+/// A valid Rust identifier for `raw` in `case` (see module docs).
+pub fn sanitize(raw: &str, case: Case) -> String {
+    let ascii = deunicode::deunicode(raw);
+    // heck drops the separators; map every other symbol to a separator first so "a.b" is two words.
+    let spaced: String = ascii.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect();
+    let mut name = match case {
+        Case::Snake => spaced.to_snake_case(),
+        Case::Pascal => spaced.to_upper_camel_case(),
+    };
+    if name.is_empty() {
+        name = match case {
+            Case::Snake => "value".into(),
+            Case::Pascal => "Value".into(),
+        };
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert_str(0, if case == Case::Snake { "_" } else { "T" });
+    }
+    if NOT_RAW.contains(&name.as_str()) {
+        name.push('_');
+    } else if KEYWORDS.contains(&name.as_str()) {
+        name.insert_str(0, "r#");
+    }
+    name
+}
+
+/// Whether `name` is already what [`sanitize`] would make of it: a user-given override must be.
+pub fn is_clean(name: &str, case: Case) -> bool {
+    sanitize(name, case) == name
+}
+
+/// Hands out unique names: the first asker gets the name, later ones `name_2`, `name_3`, ...
+#[derive(Debug, Default)]
+pub struct Uniquifier {
+    taken: BTreeSet<String>,
+}
+
+impl Uniquifier {
+    pub fn with_reserved(reserved: &[&str]) -> Self {
+        Uniquifier { taken: reserved.iter().map(|s| s.to_string()).collect() }
+    }
+
+    pub fn is_taken(&self, name: &str) -> bool {
+        self.taken.contains(name)
+    }
+
+    /// Takes `name` if free (returns true).
+    pub fn try_take(&mut self, name: &str) -> bool {
+        self.taken.insert(name.to_owned())
+    }
+
+    /// `name`, or the first free `name_N` / `NameN`.
+    pub fn take(&mut self, name: &str, case: Case) -> String {
+        if self.try_take(name) {
+            return name.to_owned();
+        }
+        let base = name.trim_start_matches("r#");
+        (2..)
+            .map(|n| match case {
+                Case::Snake => format!("{base}_{n}"),
+                Case::Pascal => format!("{base}{n}"),
+            })
+            .find(|candidate| self.try_take(candidate))
+            .expect("an unbounded range always finds a free name")
+    }
+}
+
+/// What the method-naming rules need to know about one operation.
+#[derive(Clone, Debug)]
+pub struct OpNaming<'a> {
+    pub operation_id: Option<&'a str>,
+    pub summary: Option<&'a str>,
+    pub method: &'a str,
+    pub path: &'a str,
+    /// A `methods` override from the config.
+    pub forced: Option<&'a str>,
+}
+
+/// Names reserved on the client type (its own methods).
+pub const CLIENT_RESERVED: [&str; 4] = ["new", "builder", "base_url", "http_client"];
+
+/// Picks a method name for every operation (module docs give the rules).
+pub fn method_names(ops: &[OpNaming<'_>]) -> Vec<String> {
+    let mut names: Vec<String> = ops.iter().map(first_choice).collect();
+
+    // Collisions between derived names: first the path-extension rule, then operationIds. Each
+    // round decides on a snapshot, so every party of a collision is treated alike.
+    for round in 0..2 {
+        let snapshot = names.clone();
+        for i in 0..ops.len() {
+            let clashes: Vec<usize> = (0..ops.len()).filter(|&j| j != i && snapshot[j] == snapshot[i]).collect();
+            if ops[i].forced.is_some() || clashes.is_empty() {
+                continue;
+            }
+            let renamed = match round {
+                0 => clashes.iter().find_map(|&j| extension_name(&snapshot[i], ops[j].path, ops[i].path)),
+                _ => ops[i].operation_id.map(|id| sanitize(id, Case::Snake)),
+            };
+            if let Some(n) = renamed {
+                names[i] = n;
+            }
+        }
+    }
+
+    let mut unique = Uniquifier::with_reserved(&CLIENT_RESERVED);
+    // Overrides are claimed first so a derived name can never take one.
+    for (op, name) in ops.iter().zip(&names) {
+        if op.forced.is_some() {
+            unique.try_take(name);
+        }
+    }
+    ops.iter().zip(names).map(|(op, name)| if op.forced.is_some() { name } else { unique.take(&name, Case::Snake) }).collect()
+}
+
+fn first_choice(op: &OpNaming<'_>) -> String {
+    if let Some(forced) = op.forced {
+        return forced.to_owned();
+    }
+    if let Some(summary) = op.summary.filter(|s| summary_is_name_like(s)) {
+        return sanitize(summary, Case::Snake);
+    }
+    if let Some(id) = op.operation_id {
+        return sanitize(id, Case::Snake);
+    }
+    sanitize(&format!("{} {}", op.method, op.path.replace(['{', '}'], " ")), Case::Snake)
+}
+
+/// A summary names a method when it is a short phrase: at most six words, no sentence punctuation.
+fn summary_is_name_like(summary: &str) -> bool {
+    let words = summary.split_whitespace().count();
+    (1..=6).contains(&words) && !summary.contains(['.', ':', ';', ',', '(', '\n'])
+}
+
+/// When `longer` is `shorter` plus literal segments, `name` with its verb replaced by them.
+fn extension_name(name: &str, shorter: &str, longer: &str) -> Option<String> {
+    let rest = longer.strip_prefix(shorter.trim_end_matches('/'))?.strip_prefix('/')?;
+    if rest.is_empty() || rest.contains('{') {
+        return None;
+    }
+    let verb = sanitize(rest, Case::Snake);
+    let object = name.split_once('_').map(|(_, object)| object)?;
+    Some(format!("{verb}_{object}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitize_cases_keywords_and_symbols() {
+        assert_eq!(sanitize("API Key Record", Case::Pascal), "ApiKeyRecord");
+        assert_eq!(sanitize("last_login", Case::Snake), "last_login");
+        assert_eq!(sanitize("lastLogin", Case::Snake), "last_login");
+        assert_eq!(sanitize("type", Case::Snake), "r#type");
+        assert_eq!(sanitize("self", Case::Snake), "self_");
+        assert_eq!(sanitize("Self", Case::Pascal), "Self_");
+        assert_eq!(sanitize("2fa-code", Case::Snake), "_2fa_code");
+        assert_eq!(sanitize("2fa", Case::Pascal), "T2fa");
+        assert_eq!(sanitize("$ref", Case::Snake), "r#ref");
+        assert_eq!(sanitize("a.b", Case::Snake), "a_b");
+        assert_eq!(sanitize("größe", Case::Snake), "grosse");
+        assert_eq!(sanitize("@@@", Case::Snake), "value");
+        assert_eq!(sanitize("", Case::Pascal), "Value");
+        assert_eq!(sanitize("x-request-id", Case::Snake), "x_request_id");
+    }
+
+    #[test]
+    fn every_sanitized_name_is_an_identifier() {
+        for raw in ["type", "self", "9", "", "a b", "ünï", "crate", "__", "_", "r#x", "Ω"] {
+            for case in [Case::Snake, Case::Pascal] {
+                let name = sanitize(raw, case);
+                let parsed = syn::parse_str::<syn::Ident>(&name);
+                assert!(parsed.is_ok(), "{raw:?} → {name:?} is not an identifier");
+            }
+        }
+    }
+
+    #[test]
+    fn collisions_are_numbered_in_order() {
+        let mut u = Uniquifier::default();
+        assert_eq!(u.take("name", Case::Snake), "name");
+        assert_eq!(u.take("name", Case::Snake), "name_2");
+        assert_eq!(u.take("name", Case::Snake), "name_3");
+        assert_eq!(u.take("Item", Case::Pascal), "Item");
+        assert_eq!(u.take("Item", Case::Pascal), "Item2");
+    }
+
+    fn op<'a>(id: &'a str, summary: &'a str, method: &'a str, path: &'a str) -> OpNaming<'a> {
+        OpNaming { operation_id: Some(id), summary: Some(summary), method, path, forced: None }
+    }
+
+    #[test]
+    fn method_names_from_summaries_with_the_extension_rule() {
+        let ops = [
+            op("v1_api_keys_get", "List API Keys", "get", "/api/v1/api-keys"),
+            op("v1_api_keys_appname_put", "Update API Key", "put", "/api/v1/api-keys/{appname}"),
+            op("v1_api_keys_appname_regen_put", "Update API Key", "put", "/api/v1/api-keys/{appname}/regen"),
+        ];
+        assert_eq!(method_names(&ops), ["list_api_keys", "update_api_key", "regen_api_key"]);
+    }
+
+    #[test]
+    fn unrelated_collisions_fall_back_to_operation_ids() {
+        let ops = [op("update_user", "Update", "put", "/users/{id}"), op("update_group", "Update", "put", "/groups/{id}")];
+        assert_eq!(method_names(&ops), ["update_user", "update_group"]);
+    }
+
+    #[test]
+    fn long_summaries_and_missing_ids() {
+        let ops = [
+            op("createApiKey", "Create an API key for the current user, with the given roles.", "post", "/keys"),
+            OpNaming { operation_id: None, summary: None, method: "get", path: "/keys/{id}", forced: None },
+        ];
+        assert_eq!(method_names(&ops), ["create_api_key", "get_keys_id"]);
+    }
+
+    #[test]
+    fn overrides_win_and_reserved_names_are_avoided() {
+        let mut forced = op("x", "Regenerate", "put", "/a");
+        forced.forced = Some("regenerate");
+        let ops = [op("y", "Regenerate", "put", "/b"), forced, op("new", "new", "get", "/c")];
+        assert_eq!(method_names(&ops), ["y", "regenerate", "new_2"]);
+    }
+}

@@ -1,0 +1,294 @@
+//! `allOf` resolution: a schema and its `allOf` members → one flat schema.
+//!
+//! Pure; one rule per case, each with a test below:
+//! - **properties** are the union of all members'; a property named by several members is merged
+//!   by the same rules, recursively;
+//! - **required** is the union of all members' lists, in first-seen order;
+//! - **`{}` yields**: an empty schema next to a typed one takes the typed one (type, format,
+//!   description, location). This is how the seed specs re-list `status: {}` in a second member;
+//! - **scalars** must agree on their type; an integer or number format meets "no format" as the
+//!   format, two different formats are a conflict;
+//! - **flags**: `readOnly`/`writeOnly` hold if any member says so; `nullable` only if every typed
+//!   member allows null;
+//! - **additionalProperties**: `false` is treated as absent (responses must tolerate new fields); two
+//!   map schemas merge;
+//! - **docs**: the outer schema's title and description win; otherwise a description given by only
+//!   one member is kept, and several different ones are joined. A member's title or noun-phrase
+//!   description names the result only when that member is the only one that contributes anything,
+//!   so "record + extra key" is never named after the record alone;
+//! - anything else (string vs integer, object vs array, int32 vs int64) is a diagnostic that points
+//!   at both members.
+
+use super::schema::{Kind, Obj, Sch, name_hint};
+use crate::diag::Diagnostic;
+
+/// Merges `outer` (the schema that holds the `allOf`, minus the `allOf` itself) with its members.
+pub fn merge(outer: Sch, members: Vec<Sch>) -> Result<Sch, Diagnostic> {
+    let outer_hint = name_hint(&outer.title, &outer.description);
+    let (outer_title, outer_description, outer_loc) = (outer.title.clone(), outer.description.clone(), outer.loc.clone());
+
+    let contributors: Vec<&Sch> = members.iter().filter(|m| contributes(m)).collect();
+    let member_hint = match contributors.as_slice() {
+        [only] => only.name_hint.clone(),
+        _ => None,
+    };
+    let mut descriptions: Vec<&String> = Vec::new();
+    for d in members.iter().filter_map(|m| m.description.as_ref()) {
+        if !descriptions.contains(&d) {
+            descriptions.push(d);
+        }
+    }
+    let member_description = (!descriptions.is_empty()).then(|| descriptions.iter().map(|d| d.as_str()).collect::<Vec<_>>().join("\n\n"));
+    let member_title = match contributors.as_slice() {
+        [only] => only.title.clone(),
+        _ => None,
+    };
+
+    let mut acc = outer;
+    for m in members {
+        acc = merge_two(acc, m)?;
+    }
+    acc.loc = outer_loc;
+    acc.title = outer_title.or(member_title);
+    acc.description = outer_description.or(member_description);
+    acc.name_hint = outer_hint.or(member_hint);
+    Ok(acc)
+}
+
+/// Whether a member adds anything: a type other than "anything" or an object with content.
+fn contributes(s: &Sch) -> bool {
+    match &s.kind {
+        Kind::Any => false,
+        Kind::Object(o) => !o.props.is_empty() || o.additional.is_some(),
+        _ => true,
+    }
+}
+
+/// Both `a` and `b` must hold: the flat schema that says so.
+pub fn merge_two(a: Sch, b: Sch) -> Result<Sch, Diagnostic> {
+    if a.kind == Kind::Any && is_bare(&a) {
+        return Ok(Sch { read_only: a.read_only || b.read_only, write_only: a.write_only || b.write_only, ..b });
+    }
+    if b.kind == Kind::Any && is_bare(&b) {
+        return Ok(Sch { read_only: a.read_only || b.read_only, write_only: a.write_only || b.write_only, ..a });
+    }
+    let conflict = |what: String| {
+        Diagnostic::new(b.loc.clone(), format!("allOf members cannot be merged: {what}"))
+            .note_at("the other member", a.loc.clone())
+    };
+    let kind = match (a.kind.clone(), b.kind.clone()) {
+        (Kind::Any, k) | (k, Kind::Any) => k,
+        (Kind::Object(x), Kind::Object(y)) => Kind::Object(merge_objects(x, y)?),
+        (Kind::Array(x), Kind::Array(y)) => Kind::Array(Box::new(merge_two(*x, *y)?)),
+        (Kind::Integer(f), Kind::Integer(g)) => Kind::Integer(
+            pick_format(f, g, crate::resolve::schema::IntFormat::Unspecified)
+                .ok_or_else(|| conflict(format!("integer formats {f:?} and {g:?} differ")))?,
+        ),
+        (Kind::Number(f), Kind::Number(g)) => Kind::Number(
+            pick_format(f, g, crate::resolve::schema::NumFormat::Unspecified)
+                .ok_or_else(|| conflict(format!("number formats {f:?} and {g:?} differ")))?,
+        ),
+        (Kind::String, Kind::String) => Kind::String,
+        (Kind::Bool, Kind::Bool) => Kind::Bool,
+        (x, y) => return Err(conflict(format!("{} here, {} in the other", y.word(), x.word()))),
+    };
+    let nullable = match (&a.kind, &b.kind) {
+        (Kind::Any, _) => b.nullable,
+        (_, Kind::Any) => a.nullable,
+        _ => a.nullable && b.nullable,
+    };
+    Ok(Sch {
+        loc: a.loc,
+        title: a.title.or(b.title),
+        description: a.description.or(b.description),
+        kind,
+        nullable,
+        read_only: a.read_only || b.read_only,
+        write_only: a.write_only || b.write_only,
+        name_hint: a.name_hint.or(b.name_hint),
+    })
+}
+
+/// `{}` with no docs and no flags: yields entirely to the other side.
+fn is_bare(s: &Sch) -> bool {
+    s.title.is_none() && s.description.is_none() && !s.nullable
+}
+
+fn pick_format<F: PartialEq + Copy>(f: F, g: F, unspecified: F) -> Option<F> {
+    if f == g || g == unspecified {
+        Some(f)
+    } else if f == unspecified {
+        Some(g)
+    } else {
+        None
+    }
+}
+
+fn merge_objects(mut x: Obj, y: Obj) -> Result<Obj, Diagnostic> {
+    for (name, schema) in y.props {
+        match x.props.get_mut(&name) {
+            Some(slot) => *slot = merge_two(slot.clone(), schema)?,
+            None => {
+                x.props.insert(name, schema);
+            }
+        }
+    }
+    for r in y.required {
+        if !x.required.contains(&r) {
+            x.required.push(r);
+        }
+    }
+    x.additional = match (x.additional, y.additional) {
+        (Some(a), Some(b)) => Some(Box::new(merge_two(*a, *b)?)),
+        (a, b) => a.or(b),
+    };
+    Ok(x)
+}
+
+#[cfg(test)]
+mod tests {
+    use indexmap::IndexMap;
+
+    use super::*;
+    use crate::diag::Location;
+    use crate::resolve::schema::IntFormat;
+
+    fn sch(ptr: &str, kind: Kind) -> Sch {
+        Sch {
+            loc: Location::new("f.json", ptr),
+            title: None,
+            description: None,
+            kind,
+            nullable: false,
+            read_only: false,
+            write_only: false,
+            name_hint: None,
+        }
+    }
+
+    fn described(mut s: Sch, d: &str) -> Sch {
+        s.description = Some(d.into());
+        s.name_hint = super::name_hint(&None, &s.description);
+        s
+    }
+
+    fn object(ptr: &str, props: Vec<(&str, Sch)>, required: &[&str]) -> Sch {
+        sch(
+            ptr,
+            Kind::Object(Obj {
+                props: props.into_iter().map(|(k, v)| (k.to_string(), v)).collect::<IndexMap<_, _>>(),
+                required: required.iter().map(|s| s.to_string()).collect(),
+                additional: None,
+            }),
+        )
+    }
+
+    fn props(s: &Sch) -> &Obj {
+        match &s.kind {
+            Kind::Object(o) => o,
+            other => panic!("not an object: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn properties_and_required_are_unions() {
+        let a = object("/a", vec![("x", sch("/a/x", Kind::String))], &["x"]);
+        let b = object("/b", vec![("y", sch("/b/y", Kind::Bool))], &["y"]);
+        let m = merge(sch("/", Kind::Any), vec![a, b]).unwrap();
+        let o = props(&m);
+        assert_eq!(o.props.keys().collect::<Vec<_>>(), ["x", "y"]);
+        assert_eq!(o.required, ["x", "y"]);
+    }
+
+    #[test]
+    fn empty_schema_yields_to_the_typed_one_keeping_its_description() {
+        let typed = described(sch("/a/status", Kind::Integer(IntFormat::Int32)), "API response code");
+        let a = object("/a", vec![("status", typed)], &["status"]);
+        let b = object("/b", vec![("status", sch("/b/status", Kind::Any))], &[]);
+        let m = merge(sch("/", Kind::Any), vec![a, b]).unwrap();
+        let status = &props(&m).props["status"];
+        assert_eq!(status.kind, Kind::Integer(IntFormat::Int32));
+        assert_eq!(status.description.as_deref(), Some("API response code"));
+        assert_eq!(status.loc.pointer, "/a/status");
+        // And the other way round: the typed one second.
+        let b = object("/b", vec![("status", sch("/b/status", Kind::Any))], &[]);
+        let a = object("/a", vec![("status", described(sch("/a/status", Kind::String), "d"))], &[]);
+        let m = merge(sch("/", Kind::Any), vec![b, a]).unwrap();
+        assert_eq!(props(&m).props["status"].kind, Kind::String);
+        assert_eq!(props(&m).props["status"].description.as_deref(), Some("d"));
+    }
+
+    #[test]
+    fn format_meets_unspecified_as_the_format() {
+        let a = sch("/a", Kind::Integer(IntFormat::Unspecified));
+        let b = sch("/b", Kind::Integer(IntFormat::Int64));
+        assert_eq!(merge_two(a, b).unwrap().kind, Kind::Integer(IntFormat::Int64));
+    }
+
+    #[test]
+    fn conflicting_types_name_both_locations() {
+        let a = object("/allOf/0", vec![("id", sch("/allOf/0/properties/id", Kind::Integer(IntFormat::Int64)))], &[]);
+        let b = object("/allOf/1", vec![("id", sch("/allOf/1/properties/id", Kind::String))], &[]);
+        let d = merge(sch("", Kind::Any), vec![a, b]).unwrap_err();
+        assert_eq!(d.message, "allOf members cannot be merged: string here, integer in the other");
+        assert_eq!(d.location.pointer, "/allOf/1/properties/id");
+        assert_eq!(d.notes[0].location.as_ref().unwrap().pointer, "/allOf/0/properties/id");
+    }
+
+    #[test]
+    fn conflicting_formats_are_an_error() {
+        let a = sch("/a", Kind::Integer(IntFormat::Int32));
+        let b = sch("/b", Kind::Integer(IntFormat::Int64));
+        assert!(merge_two(a, b).unwrap_err().message.contains("integer formats"));
+    }
+
+    #[test]
+    fn flags_combine() {
+        let mut a = sch("/a", Kind::String);
+        a.read_only = true;
+        a.nullable = true;
+        let b = sch("/b", Kind::String);
+        let m = merge_two(a, b).unwrap();
+        assert!(m.read_only);
+        assert!(!m.nullable);
+    }
+
+    #[test]
+    fn single_contributing_member_names_the_result() {
+        let outer = object("", vec![], &[]); // `type: object` beside the allOf
+        let member = described(object("/allOf/0", vec![("a", sch("/x", Kind::String))], &[]), "API Key Create Config");
+        let m = merge(outer, vec![member]).unwrap();
+        assert_eq!(m.name_hint.as_deref(), Some("API Key Create Config"));
+        assert_eq!(m.description.as_deref(), Some("API Key Create Config"));
+        assert_eq!(m.loc.pointer, "");
+    }
+
+    #[test]
+    fn two_contributing_members_do_not_lend_a_name() {
+        let key = object("/allOf/0", vec![("appkey", sch("/k", Kind::String))], &[]);
+        let record = described(object("/allOf/1", vec![("appname", sch("/n", Kind::String))], &[]), "API Key Record");
+        let m = merge(sch("", Kind::Any), vec![key, record]).unwrap();
+        assert_eq!(m.name_hint, None);
+        assert_eq!(m.description.as_deref(), Some("API Key Record"));
+        assert_eq!(props(&m).props.keys().collect::<Vec<_>>(), ["appkey", "appname"]);
+    }
+
+    #[test]
+    fn outer_docs_win() {
+        let mut outer = sch("", Kind::Any);
+        outer.title = Some("Pet".into());
+        let member = described(object("/allOf/0", vec![("a", sch("/x", Kind::String))], &[]), "Animal");
+        let m = merge(outer, vec![member]).unwrap();
+        assert_eq!(m.title.as_deref(), Some("Pet"));
+        assert_eq!(m.name_hint.as_deref(), Some("Pet"));
+    }
+
+    #[test]
+    fn shared_property_keeps_its_position() {
+        let a = object("/a", vec![("x", sch("/1", Kind::Any)), ("y", sch("/2", Kind::String)), ("z", sch("/4", Kind::Any))], &[]);
+        let b = object("/b", vec![("x", sch("/3", Kind::Bool))], &[]);
+        let m = merge(sch("", Kind::Any), vec![a, b]).unwrap();
+        assert_eq!(props(&m).props.keys().collect::<Vec<_>>(), ["x", "y", "z"]);
+        assert_eq!(props(&m).props["x"].kind, Kind::Bool);
+    }
+}

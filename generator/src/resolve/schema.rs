@@ -1,0 +1,345 @@
+//! Schemas, normalised: openapiv3 schema objects → [`Sch`], a small owned tree that remembers where
+//! each node came from.
+//!
+//! `$ref`s to `#/components/schemas` are followed (a reference cycle is reported, not followed
+//! forever) and every `allOf` is flattened by [`super::allof`] on the way, so the rest of the
+//! generator sees plain objects, arrays and scalars. What this stage cannot represent yet
+//! (`oneOf`, `anyOf`, `not`) is a located diagnostic, never silently wrong code.
+
+use indexmap::IndexMap;
+use openapiv3::{
+    AdditionalProperties, AnySchema, Components, IntegerFormat, NumberFormat, ReferenceOr, Schema, SchemaKind, Type,
+    VariantOrUnknownOrEmpty,
+};
+
+use super::allof;
+use crate::diag::{Diagnostic, Location};
+use crate::merge::Origins;
+
+/// A normalised schema.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sch {
+    /// Where the schema is written (file and pointer).
+    pub loc: Location,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub kind: Kind,
+    pub nullable: bool,
+    pub read_only: bool,
+    pub write_only: bool,
+    /// The name the schema suggests for itself: its title, or its description when that is a short
+    /// noun phrase such as "API Key Record" (see [`is_noun_phrase`]).
+    pub name_hint: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind {
+    /// `{}`: anything. Next to a typed schema in an `allOf`, it yields.
+    Any,
+    Bool,
+    Integer(IntFormat),
+    Number(NumFormat),
+    String,
+    Array(Box<Sch>),
+    Object(Obj),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum IntFormat {
+    Unspecified,
+    Int32,
+    Int64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NumFormat {
+    Unspecified,
+    Float,
+    Double,
+}
+
+/// An object schema: properties in document order, the required names, and the schema of
+/// additional properties (`None` when absent or `false`: responses must tolerate new fields anyway).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Obj {
+    pub props: IndexMap<String, Sch>,
+    pub required: Vec<String>,
+    pub additional: Option<Box<Sch>>,
+}
+
+impl Kind {
+    /// A short word for messages: "string", "object", ...
+    pub fn word(&self) -> &'static str {
+        match self {
+            Kind::Any => "any",
+            Kind::Bool => "boolean",
+            Kind::Integer(_) => "integer",
+            Kind::Number(_) => "number",
+            Kind::String => "string",
+            Kind::Array(_) => "array",
+            Kind::Object(_) => "object",
+        }
+    }
+}
+
+/// Whether a description is short and name-like: at most five words of letters and digits, no
+/// sentence punctuation. "API Key Record" is; "Return a list of all API Keys." is not.
+pub fn is_noun_phrase(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 5
+        && words.iter().all(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_'))
+        && words[0].chars().next().is_some_and(char::is_alphabetic)
+}
+
+/// Converts schemas of one merged document.
+pub struct Converter<'a> {
+    components: Option<&'a Components>,
+    origins: &'a Origins,
+    /// `$ref`s being expanded right now, to report cycles.
+    stack: Vec<String>,
+}
+
+/// How deep schemas may nest before the input is refused (protects the stack).
+const MAX_DEPTH: usize = 64;
+
+impl<'a> Converter<'a> {
+    pub fn new(components: Option<&'a Components>, origins: &'a Origins) -> Self {
+        Converter { components, origins, stack: Vec::new() }
+    }
+
+    /// Converts the schema found at `pointer` in the merged document.
+    pub fn convert(&mut self, schema: &ReferenceOr<Schema>, pointer: &str) -> Result<Sch, Diagnostic> {
+        self.convert_at(schema, pointer, 0)
+    }
+
+    fn convert_at(&mut self, schema: &ReferenceOr<Schema>, pointer: &str, depth: usize) -> Result<Sch, Diagnostic> {
+        let loc = self.origins.locate(pointer);
+        match schema {
+            ReferenceOr::Item(s) => self.schema(s, pointer, depth),
+            ReferenceOr::Reference { reference } => {
+                let (target, target_ptr) = self.lookup(reference, &loc)?;
+                if self.stack.contains(reference) {
+                    return Err(Diagnostic::new(loc, format!("recursive schema through {reference:?} is not supported yet")));
+                }
+                self.stack.push(reference.clone());
+                let out = self.convert_at(target, &target_ptr, depth + 1);
+                self.stack.pop();
+                out
+            }
+        }
+    }
+
+    fn lookup(&self, reference: &str, loc: &Location) -> Result<(&'a ReferenceOr<Schema>, String), Diagnostic> {
+        let name = reference.strip_prefix("#/components/schemas/").ok_or_else(|| {
+            Diagnostic::new(loc.clone(), format!("unsupported $ref {reference:?}: only #/components/schemas/... is supported here"))
+        })?;
+        let name = name.replace("~1", "/").replace("~0", "~");
+        let target = self.components.and_then(|c| c.schemas.get(&name));
+        let target = target.ok_or_else(|| Diagnostic::new(loc.clone(), format!("$ref {reference:?} points at nothing")))?;
+        Ok((target, reference.trim_start_matches('#').to_owned()))
+    }
+
+    fn boxed(&mut self, schema: &ReferenceOr<Box<Schema>>, pointer: &str, depth: usize) -> Result<Sch, Diagnostic> {
+        match schema {
+            ReferenceOr::Item(s) => self.schema(s, pointer, depth + 1),
+            ReferenceOr::Reference { reference } => {
+                self.convert_at(&ReferenceOr::Reference { reference: reference.clone() }, pointer, depth + 1)
+            }
+        }
+    }
+
+    fn schema(&mut self, s: &Schema, pointer: &str, depth: usize) -> Result<Sch, Diagnostic> {
+        if depth > MAX_DEPTH {
+            let loc = self.origins.locate(pointer);
+            return Err(Diagnostic::new(loc, format!("schema nests more than {MAX_DEPTH} levels deep")));
+        }
+        let data = &s.schema_data;
+        let mut out = Sch {
+            loc: self.origins.locate(pointer),
+            title: data.title.clone(),
+            description: data.description.clone(),
+            kind: Kind::Any,
+            nullable: data.nullable,
+            read_only: data.read_only,
+            write_only: data.write_only,
+            name_hint: None,
+        };
+        let join = |key: &str| crate::diag::join_pointer(pointer, key);
+        match &s.schema_kind {
+            SchemaKind::Type(t) => out.kind = self.typed(t, pointer, depth)?,
+            SchemaKind::AllOf { all_of } => {
+                let members = self.members(all_of, &join("allOf"), depth)?;
+                out = allof::merge(out, members)?;
+            }
+            SchemaKind::OneOf { .. } => return Err(unsupported(&out.loc, "oneOf")),
+            SchemaKind::AnyOf { .. } => return Err(unsupported(&out.loc, "anyOf")),
+            SchemaKind::Not { .. } => return Err(unsupported(&out.loc, "not")),
+            SchemaKind::Any(any) => out = self.any(out, any, pointer, depth)?,
+        }
+        if out.name_hint.is_none() {
+            out.name_hint = name_hint(&out.title, &out.description);
+        }
+        Ok(out)
+    }
+
+    fn members(&mut self, list: &[ReferenceOr<Schema>], pointer: &str, depth: usize) -> Result<Vec<Sch>, Diagnostic> {
+        list.iter()
+            .enumerate()
+            .map(|(i, m)| self.convert_at(m, &crate::diag::join_pointer(pointer, &i.to_string()), depth + 1))
+            .collect()
+    }
+
+    fn typed(&mut self, t: &Type, pointer: &str, depth: usize) -> Result<Kind, Diagnostic> {
+        Ok(match t {
+            Type::String(_) => Kind::String,
+            Type::Boolean(_) => Kind::Bool,
+            Type::Integer(i) => Kind::Integer(int_format(&i.format)),
+            Type::Number(n) => Kind::Number(num_format(&n.format)),
+            Type::Array(a) => Kind::Array(Box::new(self.items(a.items.as_ref(), pointer, depth)?)),
+            Type::Object(o) => Kind::Object(Obj {
+                props: self.props(&o.properties, pointer, depth)?,
+                required: o.required.clone(),
+                additional: self.additional(o.additional_properties.as_ref(), pointer, depth)?,
+            }),
+        })
+    }
+
+    fn items(&mut self, items: Option<&ReferenceOr<Box<Schema>>>, pointer: &str, depth: usize) -> Result<Sch, Diagnostic> {
+        let ptr = crate::diag::join_pointer(pointer, "items");
+        match items {
+            Some(items) => self.boxed(items, &ptr, depth),
+            None => Ok(any_at(self.origins.locate(&ptr))),
+        }
+    }
+
+    fn props(
+        &mut self,
+        props: &IndexMap<String, ReferenceOr<Box<Schema>>>,
+        pointer: &str,
+        depth: usize,
+    ) -> Result<IndexMap<String, Sch>, Diagnostic> {
+        let base = crate::diag::join_pointer(pointer, "properties");
+        props.iter().map(|(name, p)| Ok((name.clone(), self.boxed(p, &crate::diag::join_pointer(&base, name), depth)?))).collect()
+    }
+
+    fn additional(
+        &mut self,
+        additional: Option<&AdditionalProperties>,
+        pointer: &str,
+        depth: usize,
+    ) -> Result<Option<Box<Sch>>, Diagnostic> {
+        let ptr = crate::diag::join_pointer(pointer, "additionalProperties");
+        Ok(match additional {
+            None | Some(AdditionalProperties::Any(false)) => None,
+            Some(AdditionalProperties::Any(true)) => Some(Box::new(any_at(self.origins.locate(&ptr)))),
+            Some(AdditionalProperties::Schema(s)) => {
+                let s = match s.as_ref() {
+                    ReferenceOr::Item(s) => self.schema(s, &ptr, depth + 1)?,
+                    ReferenceOr::Reference { reference } => {
+                        self.convert_at(&ReferenceOr::Reference { reference: reference.clone() }, &ptr, depth + 1)?
+                    }
+                };
+                Some(Box::new(s))
+            }
+        })
+    }
+
+    /// A schema that mixes keywords openapiv3 keeps apart, e.g. `type: object` next to `allOf`.
+    fn any(&mut self, mut out: Sch, any: &AnySchema, pointer: &str, depth: usize) -> Result<Sch, Diagnostic> {
+        if !any.one_of.is_empty() {
+            return Err(unsupported(&out.loc, "oneOf"));
+        }
+        if !any.any_of.is_empty() {
+            return Err(unsupported(&out.loc, "anyOf"));
+        }
+        if any.not.is_some() {
+            return Err(unsupported(&out.loc, "not"));
+        }
+        let typ = any.typ.as_deref();
+        let is_object = typ == Some("object") || !any.properties.is_empty() || any.additional_properties.is_some();
+        out.kind = match typ {
+            _ if is_object => Kind::Object(Obj {
+                props: self.props(&any.properties, pointer, depth)?,
+                required: any.required.clone(),
+                additional: self.additional(any.additional_properties.as_ref(), pointer, depth)?,
+            }),
+            Some("array") => Kind::Array(Box::new(self.items(any.items.as_ref(), pointer, depth)?)),
+            Some("string") => Kind::String,
+            Some("boolean") => Kind::Bool,
+            Some("integer") => Kind::Integer(match any.format.as_deref() {
+                Some("int32") => IntFormat::Int32,
+                Some("int64") => IntFormat::Int64,
+                _ => IntFormat::Unspecified,
+            }),
+            Some("number") => Kind::Number(match any.format.as_deref() {
+                Some("float") => NumFormat::Float,
+                Some("double") => NumFormat::Double,
+                _ => NumFormat::Unspecified,
+            }),
+            None => Kind::Any,
+            Some(other) => {
+                let loc = self.origins.locate(&crate::diag::join_pointer(pointer, "type"));
+                return Err(Diagnostic::new(loc, format!("unknown schema type {other:?}")));
+            }
+        };
+        if any.all_of.is_empty() {
+            return Ok(out);
+        }
+        let members = self.members(&any.all_of, &crate::diag::join_pointer(pointer, "allOf"), depth)?;
+        allof::merge(out, members)
+    }
+}
+
+fn any_at(loc: Location) -> Sch {
+    Sch {
+        loc,
+        title: None,
+        description: None,
+        kind: Kind::Any,
+        nullable: false,
+        read_only: false,
+        write_only: false,
+        name_hint: None,
+    }
+}
+
+pub(super) fn name_hint(title: &Option<String>, description: &Option<String>) -> Option<String> {
+    title.clone().or_else(|| description.as_ref().filter(|d| is_noun_phrase(d)).cloned())
+}
+
+fn unsupported(loc: &Location, what: &str) -> Diagnostic {
+    Diagnostic::new(loc.clone(), format!("`{what}` schemas are not supported yet"))
+        .note("help: describe the value with a plain object, array or scalar schema, or open an issue with this spec")
+}
+
+fn int_format(f: &VariantOrUnknownOrEmpty<IntegerFormat>) -> IntFormat {
+    match f {
+        VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => IntFormat::Int32,
+        VariantOrUnknownOrEmpty::Item(IntegerFormat::Int64) => IntFormat::Int64,
+        _ => IntFormat::Unspecified,
+    }
+}
+
+fn num_format(f: &VariantOrUnknownOrEmpty<NumberFormat>) -> NumFormat {
+    match f {
+        VariantOrUnknownOrEmpty::Item(NumberFormat::Float) => NumFormat::Float,
+        VariantOrUnknownOrEmpty::Item(NumberFormat::Double) => NumFormat::Double,
+        _ => NumFormat::Unspecified,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn noun_phrases() {
+        assert!(is_noun_phrase("API Key Record"));
+        assert!(is_noun_phrase("API Key Create Config"));
+        assert!(!is_noun_phrase("Return a list of all API Keys."));
+        assert!(!is_noun_phrase("An array containing strings which include the role name"));
+        assert!(!is_noun_phrase(""));
+        assert!(!is_noun_phrase("4xx errors"));
+    }
+}

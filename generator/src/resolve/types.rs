@@ -1,0 +1,456 @@
+//! The type space: normalised schemas → Rust types, with structurally identical objects shared.
+//!
+//! [`TypeSpace::intern`] maps a [`Sch`] to a [`Ty`]. Scalars, arrays and maps need no definition;
+//! an object with properties becomes a struct, keyed by its *structure*: its title and, for every
+//! property, the wire name, type, required, nullable, readOnly and writeOnly. Descriptions are not
+//! part of the key, so the same error schema pasted into 24 responses is one type; a title is, so
+//! two schemas their authors named differently stay apart. Children are interned before parents,
+//! so the key of a parent refers to its children by id and the comparison is exact.
+//!
+//! Every definition records its [`Use`]s (request body, response, property of another type); the
+//! naming pass ([`TypeSpace::assign_names`], rules in README "Names") picks names from them.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::schema::{IntFormat, Kind, NumFormat, Sch};
+use crate::diag::{Diagnostic, Location};
+use crate::ir::{Ty, TypeId};
+use crate::naming::{Case, Uniquifier, sanitize};
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Key {
+    title: Option<String>,
+    fields: Vec<KeyField>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct KeyField {
+    wire: String,
+    ty: Ty,
+    required: bool,
+    nullable: bool,
+    read_only: bool,
+    write_only: bool,
+}
+
+/// Where a type is used; drives naming and the request/response direction.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Use {
+    /// Request body of operation `op` (index into the operation list).
+    Body { op: usize },
+    /// Response body of operation `op` for `status` ("200", "4XX", "default").
+    Response { op: usize, status: String, error: bool },
+    /// Property `prop` of type `parent` (also through arrays and maps: `item` is then true).
+    Property { parent: TypeId, prop: String, item: bool },
+}
+
+#[derive(Clone, Debug)]
+pub struct DefField {
+    pub wire: String,
+    pub ty: Ty,
+    pub required: bool,
+    pub nullable: bool,
+    pub read_only: bool,
+    pub doc: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Def {
+    pub fields: Vec<DefField>,
+    pub doc: Option<String>,
+    pub title: Option<String>,
+    pub name_hint: Option<String>,
+    pub origins: Vec<Location>,
+    pub uses: Vec<(u64, Use)>,
+}
+
+#[derive(Debug, Default)]
+pub struct TypeSpace {
+    pub defs: Vec<Def>,
+    index: BTreeMap<Key, TypeId>,
+    seq: u64,
+}
+
+impl TypeSpace {
+    /// The Rust type for `sch`, defining structs as needed.
+    pub fn intern(&mut self, sch: &Sch) -> Ty {
+        match &sch.kind {
+            Kind::Any => Ty::Json,
+            Kind::Bool => Ty::Bool,
+            Kind::String => Ty::String,
+            Kind::Integer(IntFormat::Int32) => Ty::I32,
+            Kind::Integer(_) => Ty::I64,
+            Kind::Number(NumFormat::Float) => Ty::F32,
+            Kind::Number(_) => Ty::F64,
+            Kind::Array(items) => Ty::Vec(Box::new(self.intern(items))),
+            Kind::Object(obj) if obj.props.is_empty() => {
+                Ty::Map(Box::new(obj.additional.as_ref().map_or(Ty::Json, |a| self.intern(a))))
+            }
+            Kind::Object(obj) => {
+                let fields: Vec<DefField> = obj
+                    .props
+                    .iter()
+                    .map(|(wire, p)| DefField {
+                        wire: wire.clone(),
+                        ty: self.intern(p),
+                        required: obj.required.contains(wire),
+                        nullable: p.nullable,
+                        read_only: p.read_only,
+                        doc: p.description.clone(),
+                    })
+                    .collect();
+                let mut key_fields: Vec<KeyField> = fields
+                    .iter()
+                    .zip(obj.props.values())
+                    .map(|(f, p)| KeyField {
+                        wire: f.wire.clone(),
+                        ty: f.ty.clone(),
+                        required: f.required,
+                        nullable: f.nullable,
+                        read_only: f.read_only,
+                        write_only: p.write_only,
+                    })
+                    .collect();
+                key_fields.sort();
+                let key = Key { title: sch.title.clone(), fields: key_fields };
+                if let Some(&id) = self.index.get(&key) {
+                    let def = &mut self.defs[id];
+                    def.origins.push(sch.loc.clone());
+                    // Docs of later copies fill gaps; they never replace what is there.
+                    def.doc = def.doc.take().or_else(|| sch.description.clone());
+                    def.name_hint = def.name_hint.take().or_else(|| sch.name_hint.clone());
+                    for have in def.fields.iter_mut().filter(|f| f.doc.is_none()) {
+                        have.doc = fields.iter().find(|f| f.wire == have.wire).and_then(|f| f.doc.clone());
+                    }
+                    return Ty::Named(id);
+                }
+                let id = self.defs.len();
+                self.seq += 1;
+                let seq = self.seq;
+                for f in &fields {
+                    let item = !matches!(f.ty, Ty::Named(_));
+                    if let Some(child) = named_in(&f.ty) {
+                        self.defs[child].uses.push((seq, Use::Property { parent: id, prop: f.wire.clone(), item }));
+                    }
+                }
+                self.defs.push(Def {
+                    fields,
+                    doc: sch.description.clone(),
+                    title: sch.title.clone(),
+                    name_hint: sch.name_hint.clone(),
+                    origins: vec![sch.loc.clone()],
+                    uses: Vec::new(),
+                });
+                self.index.insert(key, id);
+                Ty::Named(id)
+            }
+        }
+    }
+
+    /// Records that `ty` (if it is or contains a struct) is used as `use_`.
+    pub fn add_use(&mut self, ty: &Ty, use_: Use) {
+        if let Some(id) = named_in(ty) {
+            self.seq += 1;
+            self.defs[id].uses.push((self.seq, use_));
+        }
+    }
+
+    /// The ids of every struct reachable from `roots`.
+    pub fn reachable(&self, roots: impl IntoIterator<Item = TypeId>) -> BTreeSet<TypeId> {
+        let mut seen = BTreeSet::new();
+        let mut todo: Vec<TypeId> = roots.into_iter().collect();
+        while let Some(id) = todo.pop() {
+            if seen.insert(id) {
+                todo.extend(self.defs[id].fields.iter().filter_map(|f| named_in(&f.ty)));
+            }
+        }
+        seen
+    }
+
+    /// Picks a name for every struct. `op_names` are the operations' Pascal-case names;
+    /// `overrides` maps a schema pointer to a forced name.
+    pub fn assign_names(
+        &self,
+        op_names: &[String],
+        overrides: &BTreeMap<String, String>,
+    ) -> Result<Vec<String>, Vec<Diagnostic>> {
+        let n = self.defs.len();
+        let mut names: Vec<Option<String>> = vec![None; n];
+        let mut unique = Uniquifier::default();
+        let mut errors = Vec::new();
+
+        // Pass 0: overrides, by any location the type was seen at.
+        for (id, def) in self.defs.iter().enumerate() {
+            let wanted: BTreeSet<&String> =
+                def.origins.iter().filter_map(|o| overrides.get(&o.pointer)).collect();
+            match wanted.into_iter().collect::<Vec<_>>().as_slice() {
+                [] => {}
+                [one] => {
+                    if !unique.try_take(one) {
+                        errors.push(Diagnostic::new(def.origins[0].clone(), format!("type name override {one:?} is given to two different types")));
+                    }
+                    names[id] = Some((*one).clone());
+                }
+                many => errors.push(Diagnostic::new(
+                    def.origins[0].clone(),
+                    format!("one type has several name overrides: {}", many.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", ")),
+                ).note("help: these schemas are structurally identical and share one type; keep one override")),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+
+        let order = self.naming_order();
+        // Pass 1: names the schemas give themselves (title, noun-phrase description).
+        for &id in &order {
+            if names[id].is_some() {
+                continue;
+            }
+            if let Some(hint) = &self.defs[id].name_hint {
+                let name = sanitize(hint, Case::Pascal);
+                if unique.try_take(&name) {
+                    names[id] = Some(name);
+                }
+            }
+        }
+        // Pass 2: names from where the type is used, parents before children.
+        for &id in &order {
+            if names[id].is_some() {
+                continue;
+            }
+            let candidates = self.context_names(id, op_names, &names);
+            let free = candidates.iter().find(|c| !unique.is_taken(c)).cloned();
+            let name = match free {
+                Some(c) => {
+                    unique.try_take(&c);
+                    c
+                }
+                None => unique.take(candidates.first().map_or("Type", String::as_str), Case::Pascal),
+            };
+            names[id] = Some(name);
+        }
+        Ok(names.into_iter().map(|n| n.expect("every type named by pass 2")).collect())
+    }
+
+    /// Types ordered for naming: by depth of use (bodies and responses first), then first use.
+    fn naming_order(&self) -> Vec<TypeId> {
+        let mut depth: Vec<Option<usize>> = vec![None; self.defs.len()];
+        fn depth_of(space: &TypeSpace, id: TypeId, memo: &mut Vec<Option<usize>>, guard: &mut BTreeSet<TypeId>) -> usize {
+            if let Some(d) = memo[id] {
+                return d;
+            }
+            if !guard.insert(id) {
+                return usize::MAX / 2;
+            }
+            let d = space.defs[id]
+                .uses
+                .iter()
+                .map(|(_, u)| match u {
+                    Use::Property { parent, .. } => depth_of(space, *parent, memo, guard).saturating_add(1),
+                    _ => 0,
+                })
+                .min()
+                .unwrap_or(usize::MAX / 2);
+            guard.remove(&id);
+            memo[id] = Some(d);
+            d
+        }
+        for id in 0..self.defs.len() {
+            depth_of(self, id, &mut depth, &mut BTreeSet::new());
+        }
+        let first_use = |id: TypeId| self.defs[id].uses.iter().map(|(s, _)| *s).min().unwrap_or(u64::MAX);
+        let mut order: Vec<TypeId> = (0..self.defs.len()).collect();
+        order.sort_by_key(|&id| (depth[id], first_use(id), id));
+        order
+    }
+
+    /// Candidate names from uses, best first.
+    fn context_names(&self, id: TypeId, op_names: &[String], names: &[Option<String>]) -> Vec<String> {
+        let mut uses: Vec<&(u64, Use)> = self.defs[id].uses.iter().collect();
+        uses.sort_by_key(|(s, _)| *s);
+        let mut out = Vec::new();
+
+        // A body shared by the error responses of several operations is the API's error type.
+        let error_ops: BTreeSet<usize> =
+            uses.iter().filter_map(|(_, u)| if let Use::Response { op, error: true, .. } = u { Some(*op) } else { None }).collect();
+        if error_ops.len() >= 2 && uses.iter().all(|(_, u)| matches!(u, Use::Response { error: true, .. })) {
+            out.push("ApiError".to_owned());
+        }
+        // A property type shared by several parents is named after the property alone.
+        let parents: BTreeSet<TypeId> =
+            uses.iter().filter_map(|(_, u)| if let Use::Property { parent, .. } = u { Some(*parent) } else { None }).collect();
+        let props: BTreeSet<&str> =
+            uses.iter().filter_map(|(_, u)| if let Use::Property { prop, .. } = u { Some(prop.as_str()) } else { None }).collect();
+        if parents.len() >= 2 && props.len() == 1 {
+            out.push(sanitize(props.first().expect("one prop"), Case::Pascal));
+        }
+        for (_, u) in uses {
+            let name = match u {
+                Use::Body { op } => format!("{}Request", op_names[*op]),
+                Use::Response { op, error: false, .. } => format!("{}Response", op_names[*op]),
+                Use::Response { op, status, error: true } => format!("{}{}", op_names[*op], status_word(status)),
+                Use::Property { parent, prop, item } => {
+                    let Some(parent_name) = &names[*parent] else { continue };
+                    let suffix = if *item { "Item" } else { "" };
+                    format!("{parent_name}{}{suffix}", sanitize(prop, Case::Pascal))
+                }
+            };
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+        out
+    }
+}
+
+/// "ErrorBody" names for error statuses: `400` → `BadRequest`, `4XX` → `ClientError`, `default` → `Error`.
+pub fn status_word(status: &str) -> String {
+    match status {
+        "default" => "Error".into(),
+        s if s.ends_with("XX") => match &s[..1] {
+            "1" => "Informational".into(),
+            "2" => "Success".into(),
+            "3" => "Redirection".into(),
+            "4" => "ClientError".into(),
+            _ => "ServerError".into(),
+        },
+        s => s
+            .parse::<u16>()
+            .ok()
+            .and_then(|code| http::StatusCode::from_u16(code).ok())
+            .and_then(|code| code.canonical_reason())
+            .map_or_else(|| format!("Status{s}"), |reason| sanitize(reason, Case::Pascal)),
+    }
+}
+
+/// The struct a type is or contains (through `Vec` and maps).
+pub fn named_in(ty: &Ty) -> Option<TypeId> {
+    match ty {
+        Ty::Named(id) => Some(*id),
+        Ty::Vec(inner) | Ty::Map(inner) => named_in(inner),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use indexmap::IndexMap;
+
+    use super::*;
+    use crate::resolve::schema::Obj;
+
+    fn sch(ptr: &str, kind: Kind) -> Sch {
+        Sch {
+            loc: Location::new("f.json", ptr),
+            title: None,
+            description: None,
+            kind,
+            nullable: false,
+            read_only: false,
+            write_only: false,
+            name_hint: None,
+        }
+    }
+
+    fn object(ptr: &str, props: Vec<(&str, Sch)>, required: &[&str]) -> Sch {
+        let props: IndexMap<String, Sch> = props.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        sch(ptr, Kind::Object(Obj { props, required: required.iter().map(|s| s.to_string()).collect(), additional: None }))
+    }
+
+    fn error_schema(ptr: &str) -> Sch {
+        let mut status = sch("/s", Kind::Integer(IntFormat::Int32));
+        status.description = Some(format!("code at {ptr}"));
+        object(ptr, vec![("status", status), ("message", sch("/m", Kind::String))], &["status", "message"])
+    }
+
+    #[test]
+    fn identical_structures_share_one_type_whatever_the_docs() {
+        let mut space = TypeSpace::default();
+        let a = space.intern(&error_schema("/a"));
+        let b = space.intern(&error_schema("/b"));
+        assert_eq!(a, b);
+        assert_eq!(space.defs.len(), 1);
+        assert_eq!(space.defs[0].origins.len(), 2);
+    }
+
+    #[test]
+    fn different_shapes_never_share() {
+        let mut space = TypeSpace::default();
+        let a = space.intern(&error_schema("/a"));
+        let mut optional = error_schema("/b");
+        if let Kind::Object(o) = &mut optional.kind {
+            o.required.pop();
+        }
+        let b = space.intern(&optional);
+        let mut titled = error_schema("/c");
+        titled.title = Some("Other".into());
+        let c = space.intern(&titled);
+        assert_ne!(a, b);
+        assert_ne!(a, c);
+        assert_ne!(b, c);
+    }
+
+    #[test]
+    fn property_order_does_not_matter_for_identity() {
+        let mut space = TypeSpace::default();
+        let a = space.intern(&object("/a", vec![("x", sch("", Kind::String)), ("y", sch("", Kind::Bool))], &[]));
+        let b = space.intern(&object("/b", vec![("y", sch("", Kind::Bool)), ("x", sch("", Kind::String))], &[]));
+        assert_eq!(a, b);
+        assert_eq!(space.defs[0].fields[0].wire, "x", "the first copy's order is kept");
+    }
+
+    #[test]
+    fn names_from_hints_roles_and_context() {
+        let mut space = TypeSpace::default();
+        let meta = object("/meta", vec![("count", sch("", Kind::Integer(IntFormat::Int32)))], &[]);
+        let mut record = object("/rec", vec![("appname", sch("", Kind::String))], &[]);
+        record.name_hint = Some("API Key Record".into());
+        let list = object(
+            "/list",
+            vec![("meta", meta.clone()), ("data", sch("", Kind::Array(Box::new(record.clone()))))],
+            &[],
+        );
+        let one = object("/one", vec![("meta", meta), ("data", record)], &[]);
+        let list_ty = space.intern(&list);
+        space.add_use(&list_ty, Use::Response { op: 0, status: "200".into(), error: false });
+        let one_ty = space.intern(&one);
+        space.add_use(&one_ty, Use::Response { op: 1, status: "200".into(), error: false });
+        let err = space.intern(&error_schema("/e1"));
+        space.add_use(&err, Use::Response { op: 0, status: "400".into(), error: true });
+        space.add_use(&err, Use::Response { op: 1, status: "default".into(), error: true });
+
+        let names = space.assign_names(&["ListKeys".into(), "GetKey".into()], &BTreeMap::new()).unwrap();
+        let name_of = |ty: &Ty| names[named_in(ty).unwrap()].clone();
+        assert_eq!(name_of(&list_ty), "ListKeysResponse");
+        assert_eq!(name_of(&one_ty), "GetKeyResponse");
+        assert_eq!(name_of(&err), "ApiError");
+        let by_hint: Vec<_> = names.iter().filter(|n| n.as_str() == "ApiKeyRecord").collect();
+        assert_eq!(by_hint.len(), 1);
+        assert!(names.contains(&"Meta".to_string()), "{names:?}");
+    }
+
+    #[test]
+    fn overrides_by_pointer_and_their_conflicts() {
+        let mut space = TypeSpace::default();
+        let ty = space.intern(&error_schema("/e1"));
+        space.add_use(&ty, Use::Response { op: 0, status: "400".into(), error: true });
+        let overrides: BTreeMap<String, String> = [("/e1".to_string(), "Problem".to_string())].into();
+        let names = space.assign_names(&["Op".into()], &overrides).unwrap();
+        assert_eq!(names[0], "Problem");
+
+        space.intern(&error_schema("/e2"));
+        let two: BTreeMap<String, String> = [("/e1".to_string(), "A".to_string()), ("/e2".to_string(), "B".to_string())].into();
+        let errors = space.assign_names(&["Op".into()], &two).unwrap_err();
+        assert!(errors[0].message.contains("several name overrides"), "{}", errors[0].message);
+    }
+
+    #[test]
+    fn status_words() {
+        assert_eq!(status_word("400"), "BadRequest");
+        assert_eq!(status_word("422"), "UnprocessableEntity");
+        assert_eq!(status_word("4XX"), "ClientError");
+        assert_eq!(status_word("599"), "Status599");
+        assert_eq!(status_word("default"), "Error");
+    }
+}

@@ -1,0 +1,187 @@
+//! Write: the one primitive that puts generated files on disk, with two modes.
+//!
+//! [`Mode::Write`] writes only the files whose content changed (so cargo does not rebuild and
+//! mtimes of unchanged files stay put), each through a temporary file renamed into place.
+//! [`Mode::Check`] writes nothing and reports every stale file (with a unified diff), every missing
+//! file and every leftover file. In both modes a file in the output folder that the generator did
+//! not produce is reported as leftover and never deleted: the folder may hold something a person
+//! put there.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io;
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Write,
+    Check,
+}
+
+/// What a sync found (and, in write mode, did).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Files whose content differs: path and unified diff (old → new).
+    pub stale: Vec<(String, String)>,
+    /// Files the generator produces that do not exist yet.
+    pub missing: Vec<String>,
+    /// Files in the folder the generator does not produce.
+    pub leftover: Vec<String>,
+    /// Files already up to date.
+    pub unchanged: usize,
+}
+
+impl Report {
+    /// Whether the folder holds exactly what was generated.
+    pub fn is_fresh(&self) -> bool {
+        self.stale.is_empty() && self.missing.is_empty() && self.leftover.is_empty()
+    }
+
+    /// A human summary; in check mode with the diffs, bounded to `max_diff_lines` per file.
+    pub fn render(&self, mode: Mode, max_diff_lines: usize) -> String {
+        let mut out = String::new();
+        let (stale_word, missing_word) = match mode {
+            Mode::Check => ("stale", "missing"),
+            Mode::Write => ("updated", "created"),
+        };
+        for (path, diff) in &self.stale {
+            let _ = writeln!(out, "{stale_word}: {path}");
+            if mode == Mode::Check {
+                let lines: Vec<&str> = diff.lines().collect();
+                for line in lines.iter().take(max_diff_lines) {
+                    let _ = writeln!(out, "    {line}");
+                }
+                if lines.len() > max_diff_lines {
+                    let _ = writeln!(out, "    ... {} more diff lines not shown", lines.len() - max_diff_lines);
+                }
+            }
+        }
+        for path in &self.missing {
+            let _ = writeln!(out, "{missing_word}: {path}");
+        }
+        for path in &self.leftover {
+            let _ = writeln!(out, "leftover (not generated, left in place): {path}");
+        }
+        out
+    }
+}
+
+/// Brings `dir` in line with `files` (write mode) or reports how far it is (check mode).
+pub fn sync(dir: &Path, files: &BTreeMap<String, String>, mode: Mode) -> io::Result<Report> {
+    let mut report = Report::default();
+    for (rel, content) in files {
+        let path = dir.join(rel);
+        match std::fs::read(&path) {
+            Ok(old) if old == content.as_bytes() => report.unchanged += 1,
+            Ok(old) => {
+                let old = String::from_utf8_lossy(&old);
+                let diff = similar::TextDiff::from_lines(old.as_ref(), content.as_str())
+                    .unified_diff()
+                    .context_radius(3)
+                    .header(&format!("a/{rel}"), &format!("b/{rel}"))
+                    .to_string();
+                report.stale.push((rel.clone(), diff));
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => report.missing.push(rel.clone()),
+            Err(e) => return Err(io::Error::new(e.kind(), format!("{}: {e}", path.display()))),
+        }
+    }
+    report.leftover = existing_files(dir)?.into_iter().filter(|f| !files.contains_key(f)).collect();
+    if mode == Mode::Write {
+        let to_write = report.stale.iter().map(|(p, _)| p).chain(&report.missing);
+        for rel in to_write {
+            write_atomically(&dir.join(rel), files[rel].as_bytes())?;
+        }
+    }
+    Ok(report)
+}
+
+/// Every file under `dir` (relative, `/`-separated, sorted); a missing folder has none.
+fn existing_files(dir: &Path) -> io::Result<Vec<String>> {
+    let mut out = Vec::new();
+    let mut todo: Vec<PathBuf> = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        let entries = match std::fs::read_dir(&d) {
+            Ok(e) => e,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(e),
+        };
+        for entry in entries {
+            let path = entry?.path();
+            if path.is_dir() {
+                todo.push(path);
+            } else if let Ok(rel) = path.strip_prefix(dir) {
+                out.push(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Writes through a temporary file in the same folder, then renames it over the target.
+fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let parent = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = parent.join(format!(".{name}.apigen-tmp"));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("apigen-write-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn write_then_check_is_fresh_and_unchanged_files_are_not_rewritten() {
+        let dir = temp_dir("fresh");
+        let files: BTreeMap<String, String> = [("a.txt".to_string(), "one\n".to_string()), ("src/b.rs".to_string(), "two\n".to_string())].into();
+        let first = sync(&dir, &files, Mode::Write).unwrap();
+        assert_eq!(first.missing, ["a.txt", "src/b.rs"]);
+        let mtime = std::fs::metadata(dir.join("a.txt")).unwrap().modified().unwrap();
+        let second = sync(&dir, &files, Mode::Write).unwrap();
+        assert!(second.is_fresh());
+        assert_eq!(second.unchanged, 2);
+        assert_eq!(std::fs::metadata(dir.join("a.txt")).unwrap().modified().unwrap(), mtime);
+        assert!(sync(&dir, &files, Mode::Check).unwrap().is_fresh());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn check_reports_stale_missing_and_leftover_and_writes_nothing() {
+        let dir = temp_dir("check");
+        std::fs::write(dir.join("a.txt"), "old\n").unwrap();
+        std::fs::write(dir.join("extra.txt"), "mine\n").unwrap();
+        let files: BTreeMap<String, String> = [("a.txt".to_string(), "new\n".to_string()), ("b.txt".to_string(), "b\n".to_string())].into();
+        let report = sync(&dir, &files, Mode::Check).unwrap();
+        assert_eq!(report.stale.len(), 1);
+        assert!(report.stale[0].1.contains("-old\n+new\n"), "{}", report.stale[0].1);
+        assert_eq!(report.missing, ["b.txt"]);
+        assert_eq!(report.leftover, ["extra.txt"]);
+        assert_eq!(std::fs::read_to_string(dir.join("a.txt")).unwrap(), "old\n");
+        assert!(!dir.join("b.txt").exists());
+        // Write mode updates, creates, and keeps the leftover.
+        let report = sync(&dir, &files, Mode::Write).unwrap();
+        assert_eq!(report.leftover, ["extra.txt"]);
+        assert_eq!(std::fs::read_to_string(dir.join("a.txt")).unwrap(), "new\n");
+        assert!(dir.join("extra.txt").exists());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn long_diffs_are_bounded() {
+        let report = Report { stale: vec![("f".into(), (0..50).map(|i| format!("+{i}\n")).collect())], ..Default::default() };
+        let text = report.render(Mode::Check, 10);
+        assert!(text.contains("... 40 more diff lines not shown"), "{text}");
+    }
+}

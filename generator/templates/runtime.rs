@@ -1,0 +1,200 @@
+//! Plumbing shared by every operation: the error type, URL building and response decoding.
+//! Operations stay small because they only say what differs: method, path, statuses and types.
+
+// In the generator's template, `#[apigen::needs(...)]` marks the pieces that only some APIs use;
+// the generator keeps them only when the API needs them, so the crate has no dead code.
+
+use ::std::fmt;
+
+/// The error of every operation. `E` is the operation's own enum of documented error responses.
+#[derive(Debug)]
+pub enum Error<E> {
+    /// The server answered with a status the operation documents as an error; the variant of `E`
+    /// holds the decoded body.
+    Api(E),
+    /// The request was refused before anything was sent: a path parameter that is empty, `.` or
+    /// `..`, or a base URL that cannot take a path.
+    InvalidRequest(::std::string::String),
+    /// No usable response: connection, TLS, timeout, redirect or I/O failure.
+    Transport(::reqwest::Error),
+    /// The server answered with a status the operation does not document.
+    UnexpectedStatus {
+        status: u16,
+        body: ::std::vec::Vec<u8>,
+    },
+    /// The server answered with a documented status, but the body is not what the spec describes.
+    Decode {
+        status: u16,
+        body: ::std::vec::Vec<u8>,
+        source: ::serde_json::Error,
+    },
+}
+
+impl<E: OperationError> Error<E> {
+    /// The HTTP status of the response, when there was one.
+    pub fn status(&self) -> ::std::option::Option<u16> {
+        match self {
+            Error::Api(e) => ::std::option::Option::Some(e.status()),
+            Error::UnexpectedStatus { status, .. } | Error::Decode { status, .. } => ::std::option::Option::Some(*status),
+            Error::InvalidRequest(_) | Error::Transport(_) => ::std::option::Option::None,
+        }
+    }
+}
+
+impl<E> Error<E> {
+    /// The raw response body, when the error kept one (undocumented status, undecodable body).
+    pub fn raw_body(&self) -> ::std::option::Option<&[u8]> {
+        match self {
+            Error::UnexpectedStatus { body, .. } | Error::Decode { body, .. } => ::std::option::Option::Some(body),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+impl<E: fmt::Display> fmt::Display for Error<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Api(e) => e.fmt(f),
+            Error::InvalidRequest(why) => write!(f, "invalid request: {why}"),
+            Error::Transport(e) => write!(f, "request failed: {e}"),
+            Error::UnexpectedStatus { status, body } => {
+                write!(f, "unexpected status {status}: {}", snippet(body))
+            }
+            Error::Decode { status, source, .. } => {
+                write!(f, "could not decode the body of a {status} response: {source}")
+            }
+        }
+    }
+}
+
+impl<E: ::std::error::Error + 'static> ::std::error::Error for Error<E> {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            Error::Api(e) => ::std::option::Option::Some(e),
+            Error::Transport(e) => ::std::option::Option::Some(e),
+            Error::Decode { source, .. } => ::std::option::Option::Some(source),
+            Error::InvalidRequest(_) | Error::UnexpectedStatus { .. } => ::std::option::Option::None,
+        }
+    }
+}
+
+/// Implemented by every operation's error enum.
+pub trait OperationError: fmt::Debug + fmt::Display {
+    /// The HTTP status of the response.
+    fn status(&self) -> u16;
+}
+
+/// At most 200 characters of a body, for messages.
+fn snippet(body: &[u8]) -> ::std::string::String {
+    let text = ::std::string::String::from_utf8_lossy(body);
+    match text.char_indices().nth(200) {
+        ::std::option::Option::Some((cut, _)) => format!("{}…", &text[..cut]),
+        ::std::option::Option::None => text.into_owned(),
+    }
+}
+
+/// A secret (token, password) whose `Debug` never shows it.
+#[apigen::needs(secret)]
+#[derive(Clone)]
+pub(crate) struct Secret(::std::string::String);
+
+#[apigen::needs(secret)]
+impl Secret {
+    pub(crate) fn new(value: ::std::string::String) -> Self {
+        Secret(value)
+    }
+
+    pub(crate) fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+#[apigen::needs(secret)]
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(<redacted>)")
+    }
+}
+
+/// One piece of a path template.
+pub(crate) enum PathPart<'a> {
+    /// Text from the spec, used as is.
+    Literal(&'a str),
+    /// A parameter that fills a whole segment: percent-encoded, and refused when empty, `.` or `..`
+    /// (which would change the path's shape).
+    Segment(&'a str, &'a str),
+    /// A parameter inside a segment: percent-encoded.
+    #[apigen::needs(inner)]
+    Inner(&'a str),
+}
+
+/// Everything but RFC 3986 unreserved characters is percent-encoded in a path parameter, so a
+/// value can never add a segment (`/`), start a query (`?`) or a fragment (`#`).
+const SEGMENT: &::percent_encoding::AsciiSet = &::percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// `base` followed by the encoded path.
+pub(crate) fn build_url<E>(base: &::reqwest::Url, parts: &[PathPart<'_>]) -> ::std::result::Result<::reqwest::Url, Error<E>> {
+    let mut url = ::std::string::String::from(base.as_str().trim_end_matches('/'));
+    for part in parts {
+        match part {
+            PathPart::Literal(text) => url.push_str(text),
+            PathPart::Segment(name, value) => {
+                if value.is_empty() || *value == "." || *value == ".." {
+                    return ::std::result::Result::Err(Error::InvalidRequest(format!(
+                        "path parameter `{name}` must not be {value:?}"
+                    )));
+                }
+                url.extend(::percent_encoding::utf8_percent_encode(value, SEGMENT));
+            }
+            #[apigen::needs(inner)]
+            PathPart::Inner(value) => url.extend(::percent_encoding::utf8_percent_encode(value, SEGMENT)),
+        }
+    }
+    ::reqwest::Url::parse(&url).map_err(|e| Error::InvalidRequest(format!("cannot build the URL {url:?}: {e}")))
+}
+
+/// A response read to the end.
+pub(crate) struct RawResponse {
+    pub(crate) status: u16,
+    body: ::std::vec::Vec<u8>,
+}
+
+/// Sends the request and reads the whole response.
+pub(crate) async fn send<E>(request: ::reqwest::RequestBuilder) -> ::std::result::Result<RawResponse, Error<E>> {
+    let response = request.send().await.map_err(Error::Transport)?;
+    let status = response.status().as_u16();
+    let body = response.bytes().await.map_err(Error::Transport)?.to_vec();
+    ::std::result::Result::Ok(RawResponse { status, body })
+}
+
+impl RawResponse {
+    /// The body decoded as `T`.
+    pub(crate) fn json<T: ::serde::de::DeserializeOwned, E>(self) -> ::std::result::Result<T, Error<E>> {
+        match ::serde_json::from_slice(&self.body) {
+            ::std::result::Result::Ok(value) => ::std::result::Result::Ok(value),
+            ::std::result::Result::Err(source) => ::std::result::Result::Err(Error::Decode {
+                status: self.status,
+                body: self.body,
+                source,
+            }),
+        }
+    }
+
+    /// A documented error whose body decodes as `T`, wrapped by `variant`.
+    pub(crate) fn error<T: ::serde::de::DeserializeOwned, E>(self, variant: impl FnOnce(T) -> E) -> Error<E> {
+        match self.json::<T, E>() {
+            ::std::result::Result::Ok(body) => Error::Api(variant(body)),
+            ::std::result::Result::Err(e) => e,
+        }
+    }
+
+    /// A status the operation does not document.
+    #[apigen::needs(unexpected)]
+    pub(crate) fn unexpected<E>(self) -> Error<E> {
+        Error::UnexpectedStatus { status: self.status, body: self.body }
+    }
+}
