@@ -7,10 +7,13 @@ use ::std::time::Duration;
 
 /// The server the spec names first; [`ClientBuilder::base_url`] picks another.
 pub const DEFAULT_BASE_URL: &str = "https://api.netography.com";
+
 /// The default time limit for a whole request, from connecting to reading the body.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// The default time limit for establishing a connection.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// A client for Netography APIs. Cheap to clone: clones share one connection pool.
 ///
 /// The base URL defaults to `https://api.netography.com`.
@@ -18,7 +21,7 @@ pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct Client {
     pub(crate) base_url: ::reqwest::Url,
     pub(crate) http: ::reqwest::Client,
-    bearer: ::std::option::Option<::reqwest::header::HeaderValue>,
+    bearer: Option<::reqwest::header::HeaderValue>,
 }
 
 impl fmt::Debug for Client {
@@ -33,18 +36,16 @@ impl fmt::Debug for Client {
 impl Client {
     /// A client for [`DEFAULT_BASE_URL`] that sends `token` as a bearer token,
     /// with the default timeouts.
-    pub fn new(
-        token: impl ::std::convert::Into<::std::string::String>,
-    ) -> ::std::result::Result<Self, BuildError> {
+    pub fn new(token: impl Into<String>) -> Result<Self, BuildError> {
         Self::builder().bearer_token(token).build()
     }
 
     /// A builder to set the base URL, credentials, timeouts or the HTTP client.
     pub fn builder() -> ClientBuilder {
         ClientBuilder {
-            base_url: ::std::option::Option::Some(DEFAULT_BASE_URL.to_owned()),
-            bearer_token: ::std::option::Option::None,
-            http_client: ::std::option::Option::None,
+            base_url: Some(DEFAULT_BASE_URL.to_owned()),
+            bearer_token: None,
+            http_client: None,
             timeout: DEFAULT_TIMEOUT,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
         }
@@ -61,19 +62,19 @@ impl Client {
         request: ::reqwest::RequestBuilder,
     ) -> ::reqwest::RequestBuilder {
         match &self.bearer {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 request.header(::reqwest::header::AUTHORIZATION, value.clone())
             }
-            ::std::option::Option::None => request,
+            None => request,
         }
     }
 }
 
 /// Configures a [`Client`].
 pub struct ClientBuilder {
-    base_url: ::std::option::Option<::std::string::String>,
-    bearer_token: ::std::option::Option<crate::runtime::Secret>,
-    http_client: ::std::option::Option<::reqwest::Client>,
+    base_url: Option<String>,
+    bearer_token: Option<crate::runtime::Secret>,
+    http_client: Option<::reqwest::Client>,
     timeout: Duration,
     connect_timeout: Duration,
 }
@@ -91,23 +92,15 @@ impl fmt::Debug for ClientBuilder {
 
 impl ClientBuilder {
     /// The URL request paths are appended to, e.g. `https://api.example.com` or a mock server.
-    pub fn base_url(
-        mut self,
-        url: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.base_url = ::std::option::Option::Some(url.into());
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
         self
     }
 
     /// The token sent as `Authorization: Bearer <token>` by operations that need one.
     /// It is never shown by `Debug` and is marked sensitive for the HTTP stack.
-    pub fn bearer_token(
-        mut self,
-        token: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.bearer_token = ::std::option::Option::Some(
-            crate::runtime::Secret::new(token.into()),
-        );
+    pub fn bearer_token(mut self, token: impl Into<String>) -> Self {
+        self.bearer_token = Some(crate::runtime::Secret::new(token.into()));
         self
     }
 
@@ -115,7 +108,7 @@ impl ClientBuilder {
     /// of building one. Its own timeouts then apply: [`Self::timeout`] and
     /// [`Self::connect_timeout`] are ignored.
     pub fn http_client(mut self, client: ::reqwest::Client) -> Self {
-        self.http_client = ::std::option::Option::Some(client);
+        self.http_client = Some(client);
         self
     }
 
@@ -132,7 +125,7 @@ impl ClientBuilder {
     }
 
     /// Builds the client. TLS certificates are verified (rustls with the platform's roots).
-    pub fn build(self) -> ::std::result::Result<Client, BuildError> {
+    pub fn build(self) -> Result<Client, BuildError> {
         let base = self
             .base_url
             .as_deref()
@@ -142,7 +135,7 @@ impl ClientBuilder {
         if base_url.cannot_be_a_base() || base_url.query().is_some()
             || base_url.fragment().is_some()
         {
-            return ::std::result::Result::Err(
+            return Err(
                 BuildError(
                     format!(
                         "invalid base URL {base:?}: it must be able to take a path, with no query or fragment"
@@ -151,7 +144,7 @@ impl ClientBuilder {
             );
         }
         let bearer = match &self.bearer_token {
-            ::std::option::Option::Some(token) => {
+            Some(token) => {
                 let mut value = ::reqwest::header::HeaderValue::from_str(
                         &format!("Bearer {}", token.expose()),
                     )
@@ -160,13 +153,13 @@ impl ClientBuilder {
                             .into(),
                     ))?;
                 value.set_sensitive(true);
-                ::std::option::Option::Some(value)
+                Some(value)
             }
-            ::std::option::Option::None => ::std::option::Option::None,
+            None => None,
         };
         let http = match self.http_client {
-            ::std::option::Option::Some(client) => client,
-            ::std::option::Option::None => {
+            Some(client) => client,
+            None => {
                 ::reqwest::Client::builder()
                     .timeout(self.timeout)
                     .connect_timeout(self.connect_timeout)
@@ -179,13 +172,13 @@ impl ClientBuilder {
                     ))?
             }
         };
-        ::std::result::Result::Ok(Client { base_url, http, bearer })
+        Ok(Client { base_url, http, bearer })
     }
 }
 
 /// Why a [`Client`] could not be built.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BuildError(pub(crate) ::std::string::String);
+pub struct BuildError(pub(crate) String);
 impl fmt::Display for BuildError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

@@ -46,6 +46,7 @@ impl crate::OperationError for ListApiKeysError {
 }
 
 impl ::std::error::Error for ListApiKeysError {}
+
 /// The documented error responses of [`Client::create_api_key`](crate::Client::create_api_key).
 #[derive(Clone, Debug, PartialEq)]
 pub enum CreateApiKeyError {
@@ -86,6 +87,7 @@ impl crate::OperationError for CreateApiKeyError {
 }
 
 impl ::std::error::Error for CreateApiKeyError {}
+
 /// The documented error responses of [`Client::get_api_key`](crate::Client::get_api_key).
 #[derive(Clone, Debug, PartialEq)]
 pub enum GetApiKeyError {
@@ -126,6 +128,7 @@ impl crate::OperationError for GetApiKeyError {
 }
 
 impl ::std::error::Error for GetApiKeyError {}
+
 /// The documented error responses of [`Client::update_api_key`](crate::Client::update_api_key).
 #[derive(Clone, Debug, PartialEq)]
 pub enum UpdateApiKeyError {
@@ -166,6 +169,7 @@ impl crate::OperationError for UpdateApiKeyError {
 }
 
 impl ::std::error::Error for UpdateApiKeyError {}
+
 /// The documented error responses of [`Client::delete_api_key`](crate::Client::delete_api_key).
 #[derive(Clone, Debug, PartialEq)]
 pub enum DeleteApiKeyError {
@@ -206,6 +210,7 @@ impl crate::OperationError for DeleteApiKeyError {
 }
 
 impl ::std::error::Error for DeleteApiKeyError {}
+
 /// The documented error responses of [`Client::regen_api_key`](crate::Client::regen_api_key).
 #[derive(Clone, Debug, PartialEq)]
 pub enum RegenApiKeyError {

@@ -16,4 +16,5 @@ pub mod types;
 pub use client::{
     BuildError, Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT,
 };
+pub use client::DEFAULT_BASE_URL;
 pub use runtime::{Error, OperationError};

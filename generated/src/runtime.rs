@@ -126,6 +126,7 @@ const SEGMENT: &::percent_encoding::AsciiSet = &::percent_encoding::NON_ALPHANUM
     .remove(b'.')
     .remove(b'_')
     .remove(b'~');
+
 /// `base` followed by the encoded path.
 pub(crate) fn build_url<E>(
     base: &::reqwest::Url,

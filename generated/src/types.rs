@@ -33,14 +33,24 @@ pub struct ApiKeyRecord {
     pub last_ip: ::std::option::Option<::std::string::String>,
 }
 
+/// Used by:
+/// - [`Client::list_api_keys`](crate::Client::list_api_keys): `200`
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ListApiKeysResponse {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Meta>,
+    /// A list of: API Key Record
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<::std::vec::Vec<crate::types::ApiKeyRecord>>,
 }
 
+/// Used by:
+/// - [`Client::list_api_keys`](crate::Client::list_api_keys): `400`, `401`, `403`, `default`
+/// - [`Client::create_api_key`](crate::Client::create_api_key): `400`, `401`, `403`, `default`
+/// - [`Client::get_api_key`](crate::Client::get_api_key): `400`, `401`, `403`, `default`
+/// - [`Client::update_api_key`](crate::Client::update_api_key): `400`, `401`, `403`, `default`
+/// - [`Client::delete_api_key`](crate::Client::delete_api_key): `400`, `401`, `403`, `default`
+/// - [`Client::regen_api_key`](crate::Client::regen_api_key): `400`, `401`, `403`, `default`
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApiError {
     /// API response code:
@@ -54,6 +64,9 @@ pub struct ApiError {
 }
 
 /// API Key Create Config
+///
+/// Used by:
+/// - [`Client::create_api_key`](crate::Client::create_api_key): request body
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApiKeyCreateConfig {
     /// API Key Name
@@ -88,6 +101,9 @@ pub struct NewApiKey {
     pub last_ip: ::std::option::Option<::std::string::String>,
 }
 
+/// Used by:
+/// - [`Client::create_api_key`](crate::Client::create_api_key): `201`
+/// - [`Client::regen_api_key`](crate::Client::regen_api_key): `200`
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct NewApiKeyResponse {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -97,6 +113,9 @@ pub struct NewApiKeyResponse {
     pub data: ::std::option::Option<crate::types::NewApiKey>,
 }
 
+/// Used by:
+/// - [`Client::get_api_key`](crate::Client::get_api_key): `200`
+/// - [`Client::update_api_key`](crate::Client::update_api_key): `200`
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApiKeyResponse {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -107,6 +126,10 @@ pub struct ApiKeyResponse {
 }
 
 /// API Key Update Config
+///
+/// Used by:
+/// - [`Client::update_api_key`](crate::Client::update_api_key): request body
+/// - [`Client::regen_api_key`](crate::Client::regen_api_key): request body
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApiKeyUpdateConfig {
     /// API Key Description

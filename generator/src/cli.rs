@@ -86,14 +86,26 @@ fn fail(diagnostics: &Diagnostics) {
 }
 
 /// Loads the specs and the config and generates; diagnostics name files as the user sees them.
-pub fn load_and_generate(root: &Path, program: &str, args: &CodegenArgs) -> Result<crate::Generated, Diagnostics> {
+pub fn load_and_generate(
+    root: &Path,
+    program: &str,
+    args: &CodegenArgs,
+) -> Result<crate::Generated, Diagnostics> {
     let specs = root.join(args.specs.as_deref().unwrap_or(Path::new("specs")));
     let specs_shown = display(root, &specs);
-    let config_path = args.config.as_ref().map(|c| root.join(c)).unwrap_or_else(|| specs.join(config::FILE_NAME));
+    let config_path = args
+        .config
+        .as_ref()
+        .map(|c| root.join(c))
+        .unwrap_or_else(|| specs.join(config::FILE_NAME));
     let mut config = if args.config.is_some() || config_path.exists() {
         let shown = display(root, &config_path);
-        let text = std::fs::read_to_string(&config_path)
-            .map_err(|e| Diagnostic::new(Location::new(shown.clone(), ""), format!("cannot read config: {e}")))?;
+        let text = std::fs::read_to_string(&config_path).map_err(|e| {
+            Diagnostic::new(
+                Location::new(shown.clone(), ""),
+                format!("cannot read config: {e}"),
+            )
+        })?;
         Config::parse(&shown, &text)?
     } else {
         Config::default()
@@ -103,7 +115,11 @@ pub fn load_and_generate(root: &Path, program: &str, args: &CodegenArgs) -> Resu
     }
     config.generated_by = Some(format!("{program} codegen"));
     if !specs.is_dir() {
-        return Err(Diagnostic::new(Location::new(specs_shown, ""), "the specs folder does not exist").into());
+        return Err(Diagnostic::new(
+            Location::new(specs_shown, ""),
+            "the specs folder does not exist",
+        )
+        .into());
     }
     let mut sources = load::read_dir(&specs)?;
     for s in &mut sources {
@@ -143,7 +159,9 @@ fn codegen(root: &Path, program: &str, args: &CodegenArgs) -> ExitCode {
         Mode::Check if report.stale.is_empty() && report.missing.is_empty() => {
             // Only leftovers: the generated files are right; say so, but do not fail.
             print!("{text}");
-            println!("{out_shown}: generated files are up to date; the leftover files above are not from the generator");
+            println!(
+                "{out_shown}: generated files are up to date; the leftover files above are not from the generator"
+            );
             ExitCode::SUCCESS
         }
         Mode::Check => {
@@ -179,7 +197,10 @@ fn import(root: &Path, args: &ImportArgs) -> ExitCode {
         let text = match std::fs::read_to_string(page) {
             Ok(t) => t,
             Err(e) => {
-                errors.push(Diagnostic::new(Location::new(shown, ""), format!("cannot read page: {e}")));
+                errors.push(Diagnostic::new(
+                    Location::new(shown, ""),
+                    format!("cannot read page: {e}"),
+                ));
                 continue;
             }
         };
@@ -197,7 +218,11 @@ fn import(root: &Path, args: &ImportArgs) -> ExitCode {
             let other: Vec<&String> = report
                 .leftover
                 .iter()
-                .filter(|f| load::SPEC_EXTENSIONS.iter().any(|e| f.ends_with(&format!(".{e}"))))
+                .filter(|f| {
+                    load::SPEC_EXTENSIONS
+                        .iter()
+                        .any(|e| f.ends_with(&format!(".{e}")))
+                })
                 .collect();
             for path in &report.missing {
                 println!("created: {path}");
@@ -205,9 +230,17 @@ fn import(root: &Path, args: &ImportArgs) -> ExitCode {
             for (path, _) in &report.stale {
                 println!("updated: {path}");
             }
-            println!("{}: {} operations ({} unchanged)", display(root, &out), files.len(), report.unchanged);
+            println!(
+                "{}: {} operations ({} unchanged)",
+                display(root, &out),
+                files.len(),
+                report.unchanged
+            );
             if !other.is_empty() {
-                println!("note: {} other spec files in the folder were left as they are", other.len());
+                println!(
+                    "note: {} other spec files in the folder were left as they are",
+                    other.len()
+                );
             }
             ExitCode::SUCCESS
         }

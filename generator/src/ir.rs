@@ -50,6 +50,15 @@ pub struct TypeDef {
     pub origins: Vec<Location>,
     /// Whether the type is sent in a request body; then its readOnly fields are never serialised.
     pub in_request: bool,
+    /// The operations that send or return this type directly, for its docs.
+    pub used_by: Vec<TypeUse>,
+}
+
+/// An operation that sends or returns a type: the method name and `"request body"` or the statuses.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TypeUse {
+    pub method: String,
+    pub role: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -135,7 +144,10 @@ pub struct Operation {
 pub enum PathPart {
     Literal(String),
     /// A parameter (index into [`Operation::params`]); `whole_segment` when it fills a segment alone.
-    Param { index: usize, whole_segment: bool },
+    Param {
+        index: usize,
+        whole_segment: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -43,9 +43,12 @@ pub struct Generated {
 
 /// Generates the client crate from spec sources. Pure: touches no disk.
 pub fn generate(config: &Config, sources: &[Source]) -> Result<Generated, Diagnostics> {
+    // Sorted here too, so the output never depends on the order the caller found the files in.
+    let mut sorted: Vec<&Source> = sources.iter().collect();
+    sorted.sort_by(|a, b| a.name.cmp(&b.name));
     let mut sink = Sink::default();
     let mut parsed = Vec::new();
-    for source in sources {
+    for source in sorted {
         if let Some(value) = sink.take(load::parse(source)) {
             parsed.push((source.name.clone(), value));
         }
@@ -61,7 +64,14 @@ pub fn generate(config: &Config, sources: &[Source]) -> Result<Generated, Diagno
 /// The crate name: from the config, else the spec title in kebab case with `-client`.
 pub fn crate_name(config: &Config, api: &ir::Api) -> String {
     config.package.name.clone().unwrap_or_else(|| {
-        let base = naming::sanitize(&api.title, naming::Case::Snake).trim_start_matches("r#").to_kebab_case();
+        let base = naming::sanitize(&api.title, naming::Case::Snake)
+            .trim_start_matches("r#")
+            .to_kebab_case();
         format!("{base}-client")
     })
 }
+
+/// The README's Rust examples, compiled by `cargo test` so they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeExamples;

@@ -27,7 +27,9 @@ use serde_json::{Map, Value};
 use crate::diag::{Diagnostic, Diagnostics, Location, Sink, join_pointer};
 
 /// HTTP methods of a path item, in the order they are written out.
-pub const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+pub const METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
 
 /// The merged document and where its parts came from.
 #[derive(Clone, Debug)]
@@ -45,7 +47,9 @@ pub struct Origins {
 
 impl Origins {
     fn record(&mut self, pointer: &str, file: &str) {
-        self.by_pointer.entry(pointer.to_owned()).or_insert_with(|| file.to_owned());
+        self.by_pointer
+            .entry(pointer.to_owned())
+            .or_insert_with(|| file.to_owned());
     }
 
     /// The location in the source files of a pointer into the merged document.
@@ -69,63 +73,120 @@ pub fn merge(files: &[(String, Value)]) -> Result<Merged, Diagnostics> {
     let mut merger = Merger::default();
     let mut versions = Vec::new();
     for (name, value) in files {
-        let Some(version) = sink.take(check_file(name, value)) else { continue };
+        let Some(version) = sink.take(check_file(name, value)) else {
+            continue;
+        };
         versions.push((version, name.clone()));
-        merger.add(name, value.as_object().expect("checked by check_file"), &mut sink);
+        merger.add(
+            name,
+            value.as_object().expect("checked by check_file"),
+            &mut sink,
+        );
     }
     if versions.is_empty() && sink.is_empty() {
-        sink.push(Diagnostic::new(Location::new("", ""), "no OpenAPI documents found (expected .json, .yaml or .yml files)"));
+        sink.push(Diagnostic::new(
+            Location::new("", ""),
+            "no OpenAPI documents found (expected .json, .yaml or .yml files)",
+        ));
     }
     sink.check()?;
-    let Merger { mut doc, mut origins, securities, op_files } = merger;
+    let Merger {
+        mut doc,
+        mut origins,
+        securities,
+        op_files,
+    } = merger;
     origins.first_file = files.first().map(|(n, _)| n.clone()).unwrap_or_default();
 
     // The highest 3.0.x version; check_file has made sure they are all 3.0.
-    let (version, _) = versions.iter().max_by(|a, b| version_key(&a.0).cmp(&version_key(&b.0))).expect("non-empty");
+    let (version, _) = versions
+        .iter()
+        .max_by(|a, b| version_key(&a.0).cmp(&version_key(&b.0)))
+        .expect("non-empty");
     doc.insert("openapi".into(), Value::String(version.clone()));
 
     apply_security(&mut doc, &securities, &op_files, &mut sink);
     check_operation_ids(&doc, &origins, &mut sink);
-    sink.finish(Merged { doc: canonical(doc), origins })
+    sink.finish(Merged {
+        doc: canonical(doc),
+        origins,
+    })
 }
 
 /// Checks the parts of one file that the merge relies on; returns its `openapi` version.
 fn check_file(name: &str, value: &Value) -> Result<String, Diagnostic> {
     let at = |p: &str| Location::new(name, p);
     let Some(obj) = value.as_object() else {
-        return Err(Diagnostic::new(at(""), format!("expected an OpenAPI document (a JSON object), found {}", kind_of(value))));
+        return Err(Diagnostic::new(
+            at(""),
+            format!(
+                "expected an OpenAPI document (a JSON object), found {}",
+                kind_of(value)
+            ),
+        ));
     };
     if obj.contains_key("swagger") {
         return Err(Diagnostic::new(at("/swagger"), "Swagger 2.0 documents are not supported")
             .note("help: convert it to OpenAPI 3 first, e.g. `npx swagger2openapi in.json -o out.json`"));
     }
     let version = match obj.get("openapi") {
-        None => return Err(Diagnostic::new(at(""), "missing `openapi` version field; this does not look like an OpenAPI document")),
+        None => {
+            return Err(Diagnostic::new(
+                at(""),
+                "missing `openapi` version field; this does not look like an OpenAPI document",
+            ));
+        }
         Some(Value::String(s)) => s.clone(),
-        Some(other) => return Err(Diagnostic::new(at("/openapi"), format!("`openapi` must be a string, found {}", kind_of(other)))),
+        Some(other) => {
+            return Err(Diagnostic::new(
+                at("/openapi"),
+                format!("`openapi` must be a string, found {}", kind_of(other)),
+            ));
+        }
     };
     if !(version == "3.0" || version.starts_with("3.0.")) {
-        return Err(Diagnostic::new(at("/openapi"), format!("unsupported OpenAPI version {version:?}; supported: 3.0.x")));
+        return Err(Diagnostic::new(
+            at("/openapi"),
+            format!("unsupported OpenAPI version {version:?}; supported: 3.0.x"),
+        ));
     }
     if let Err((pointer, e)) = validate::<openapiv3::OpenAPI>(value, "") {
         // openapiv3 reads `paths` with a custom visitor that hides the path below it; validating
         // each path item on its own finds the exact place.
-        let deeper = obj.get("paths").and_then(Value::as_object).and_then(|paths| {
-            paths.iter().find_map(|(p, item)| validate::<openapiv3::PathItem>(item, &join_pointer("/paths", p)).err())
-        });
-        let (pointer, e) = if pointer == "/paths" { deeper.unwrap_or((pointer, e)) } else { (pointer, e) };
-        return Err(Diagnostic::new(at(&pointer), format!("not a valid OpenAPI 3.0 document: {e}")));
+        let deeper = obj
+            .get("paths")
+            .and_then(Value::as_object)
+            .and_then(|paths| {
+                paths.iter().find_map(|(p, item)| {
+                    validate::<openapiv3::PathItem>(item, &join_pointer("/paths", p)).err()
+                })
+            });
+        let (pointer, e) = if pointer == "/paths" {
+            deeper.unwrap_or((pointer, e))
+        } else {
+            (pointer, e)
+        };
+        return Err(Diagnostic::new(
+            at(&pointer),
+            format!("not a valid OpenAPI 3.0 document: {e}"),
+        ));
     }
     Ok(version)
 }
 
 /// Deserialises `value` as `T`; on failure, the JSON pointer (below `base`) and the message.
-fn validate<T: serde::de::DeserializeOwned>(value: &Value, base: &str) -> Result<(), (String, String)> {
+fn validate<T: serde::de::DeserializeOwned>(
+    value: &Value,
+    base: &str,
+) -> Result<(), (String, String)> {
     let mut track = serde_path_to_error::Track::new();
     let de = serde_path_to_error::Deserializer::new(value, &mut track);
     match T::deserialize(de) {
         Ok(_) => Ok(()),
-        Err(e) => Err((format!("{base}{}", path_to_pointer(&track.path())), e.to_string())),
+        Err(e) => Err((
+            format!("{base}{}", path_to_pointer(&track.path())),
+            e.to_string(),
+        )),
     }
 }
 
@@ -170,14 +231,17 @@ struct Merger {
 
 impl Merger {
     fn add(&mut self, file: &str, obj: &Map<String, Value>, sink: &mut Sink) {
-        self.securities.push((file.to_owned(), obj.get("security").cloned()));
+        self.securities
+            .push((file.to_owned(), obj.get("security").cloned()));
         for (key, value) in obj {
             let ptr = join_pointer("", key);
             match key.as_str() {
                 "openapi" | "security" => {}
                 "paths" => self.add_paths(file, value, sink),
                 "components" => {
-                    let Some(sections) = value.as_object() else { continue };
+                    let Some(sections) = value.as_object() else {
+                        continue;
+                    };
                     for (section, entries) in sections {
                         let sec_ptr = join_pointer(&ptr, section);
                         let Some(entries) = entries.as_object() else {
@@ -185,12 +249,19 @@ impl Merger {
                             continue;
                         };
                         for (name, entry) in entries {
-                            self.same_or_conflict(&join_pointer(&sec_ptr, name), entry.clone(), file, sink);
+                            self.same_or_conflict(
+                                &join_pointer(&sec_ptr, name),
+                                entry.clone(),
+                                file,
+                                sink,
+                            );
                         }
                     }
                 }
                 "tags" => {
-                    let Some(tags) = value.as_array() else { continue };
+                    let Some(tags) = value.as_array() else {
+                        continue;
+                    };
                     for (i, tag) in tags.iter().enumerate() {
                         let name = tag.get("name").and_then(Value::as_str).unwrap_or_default();
                         self.add_tag(file, &join_pointer(&ptr, &i.to_string()), name, tag, sink);
@@ -202,15 +273,22 @@ impl Merger {
     }
 
     fn add_paths(&mut self, file: &str, paths: &Value, sink: &mut Sink) {
-        let Some(paths) = paths.as_object() else { return };
+        let Some(paths) = paths.as_object() else {
+            return;
+        };
         for (path, item) in paths {
             let path_ptr = join_pointer("/paths", path);
-            let Some(item) = item.as_object() else { continue };
+            let Some(item) = item.as_object() else {
+                continue;
+            };
             self.origins.record(&path_ptr, file);
             for (key, value) in item {
                 let ptr = join_pointer(&path_ptr, key);
                 if METHODS.contains(&key.as_str()) {
-                    self.op_files.entry((path.clone(), key.clone())).or_default().push(file.to_owned());
+                    self.op_files
+                        .entry((path.clone(), key.clone()))
+                        .or_default()
+                        .push(file.to_owned());
                 }
                 self.same_or_conflict(&ptr, value.clone(), file, sink);
             }
@@ -218,20 +296,37 @@ impl Merger {
     }
 
     fn add_tag(&mut self, file: &str, ptr: &str, name: &str, tag: &Value, sink: &mut Sink) {
-        let tags = self.doc.entry("tags").or_insert_with(|| Value::Array(Vec::new()));
+        let tags = self
+            .doc
+            .entry("tags")
+            .or_insert_with(|| Value::Array(Vec::new()));
         let Value::Array(tags) = tags else { return };
-        match tags.iter().position(|t| t.get("name").and_then(Value::as_str) == Some(name)) {
+        match tags
+            .iter()
+            .position(|t| t.get("name").and_then(Value::as_str) == Some(name))
+        {
             None => {
                 tags.push(tag.clone());
                 self.origins.record(&format!("/tags/{name}"), file);
             }
             Some(i) if tags[i] == *tag => {}
             Some(i) => {
-                let other = self.origins.by_pointer.get(&format!("/tags/{name}")).cloned().unwrap_or_default();
+                let other = self
+                    .origins
+                    .by_pointer
+                    .get(&format!("/tags/{name}"))
+                    .cloned()
+                    .unwrap_or_default();
                 let diff = first_difference(&tags[i], tag, "").unwrap_or_default();
                 sink.push(
-                    Diagnostic::new(Location::new(file, format!("{ptr}{diff}")), format!("tag {name:?} is defined differently in two files"))
-                        .note_at("the other definition", Location::new(other, format!("/tags{diff}"))),
+                    Diagnostic::new(
+                        Location::new(file, format!("{ptr}{diff}")),
+                        format!("tag {name:?} is defined differently in two files"),
+                    )
+                    .note_at(
+                        "the other definition",
+                        Location::new(other, format!("/tags{diff}")),
+                    ),
                 );
             }
         }
@@ -242,13 +337,18 @@ impl Merger {
         let tokens: Vec<String> = ptr.split('/').skip(1).map(unescape).collect();
         let mut map = &mut self.doc;
         for token in &tokens[..tokens.len() - 1] {
-            let slot = map.entry(token.clone()).or_insert_with(|| Value::Object(Map::new()));
+            let slot = map
+                .entry(token.clone())
+                .or_insert_with(|| Value::Object(Map::new()));
             if !slot.is_object() {
                 *slot = Value::Object(Map::new());
             }
             map = slot.as_object_mut().expect("just made an object");
         }
-        let last = tokens.last().expect("pointer has at least one token").clone();
+        let last = tokens
+            .last()
+            .expect("pointer has at least one token")
+            .clone();
         match map.get(&last) {
             None => {
                 map.insert(last, value);
@@ -256,13 +356,22 @@ impl Merger {
             }
             Some(existing) if *existing == value => {}
             Some(existing) => {
-                let diff = first_difference(existing, &value, ptr).unwrap_or_else(|| ptr.to_owned());
-                let other = self.origins.by_pointer.get(ptr).cloned().unwrap_or_default();
+                let diff =
+                    first_difference(existing, &value, ptr).unwrap_or_else(|| ptr.to_owned());
+                let other = self
+                    .origins
+                    .by_pointer
+                    .get(ptr)
+                    .cloned()
+                    .unwrap_or_default();
                 let what = describe(&tokens);
                 sink.push(
-                    Diagnostic::new(Location::new(file, diff.clone()), format!("{what} is defined differently in two files"))
-                        .note_at("the other definition", Location::new(other, diff))
-                        .note("help: make both files agree, or keep this part in only one of them"),
+                    Diagnostic::new(
+                        Location::new(file, diff.clone()),
+                        format!("{what} is defined differently in two files"),
+                    )
+                    .note_at("the other definition", Location::new(other, diff))
+                    .note("help: make both files agree, or keep this part in only one of them"),
                 );
             }
         }
@@ -303,9 +412,11 @@ pub fn first_difference(a: &Value, b: &Value, base: &str) -> Option<String> {
             }
             Some(base.to_owned())
         }
-        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
-            x.iter().zip(y).enumerate().find_map(|(i, (v, w))| first_difference(v, w, &join_pointer(base, &i.to_string())))
-        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
+            .iter()
+            .zip(y)
+            .enumerate()
+            .find_map(|(i, (v, w))| first_difference(v, w, &join_pointer(base, &i.to_string()))),
         _ => Some(base.to_owned()),
     }
 }
@@ -317,21 +428,36 @@ fn apply_security(
     op_files: &BTreeMap<(String, String), Vec<String>>,
     sink: &mut Sink,
 ) {
-    let distinct: BTreeSet<String> = securities.iter().map(|(_, s)| serde_json::to_string(s).unwrap_or_default()).collect();
+    let distinct: BTreeSet<String> = securities
+        .iter()
+        .map(|(_, s)| serde_json::to_string(s).unwrap_or_default())
+        .collect();
     if distinct.len() <= 1 {
         if let Some((_, Some(security))) = securities.first() {
             doc.insert("security".into(), security.clone());
         }
         return;
     }
-    let of_file: BTreeMap<&str, &Option<Value>> = securities.iter().map(|(f, s)| (f.as_str(), s)).collect();
+    let of_file: BTreeMap<&str, &Option<Value>> =
+        securities.iter().map(|(f, s)| (f.as_str(), s)).collect();
     for ((path, method), files) in op_files {
-        let Some(op) = doc.get_mut("paths").and_then(|p| p.get_mut(path)).and_then(|i| i.get_mut(method)) else { continue };
-        let Some(op) = op.as_object_mut() else { continue };
+        let Some(op) = doc
+            .get_mut("paths")
+            .and_then(|p| p.get_mut(path))
+            .and_then(|i| i.get_mut(method))
+        else {
+            continue;
+        };
+        let Some(op) = op.as_object_mut() else {
+            continue;
+        };
         if op.contains_key("security") {
             continue;
         }
-        let wanted: BTreeSet<String> = files.iter().map(|f| serde_json::to_string(of_file[f.as_str()]).unwrap_or_default()).collect();
+        let wanted: BTreeSet<String> = files
+            .iter()
+            .map(|f| serde_json::to_string(of_file[f.as_str()]).unwrap_or_default())
+            .collect();
         if wanted.len() > 1 {
             let ptr = join_pointer(&join_pointer("/paths", path), method);
             sink.push(
@@ -349,12 +475,24 @@ fn apply_security(
 
 fn check_operation_ids(doc: &Map<String, Value>, origins: &Origins, sink: &mut Sink) {
     let mut seen: BTreeMap<&str, String> = BTreeMap::new();
-    let Some(paths) = doc.get("paths").and_then(Value::as_object) else { return };
+    let Some(paths) = doc.get("paths").and_then(Value::as_object) else {
+        return;
+    };
     let mut ops: Vec<(String, &str)> = Vec::new();
     for (path, item) in paths {
         for method in METHODS {
-            if let Some(id) = item.get(method).and_then(|op| op.get("operationId")).and_then(Value::as_str) {
-                ops.push((join_pointer(&join_pointer(&join_pointer("/paths", path), method), "operationId"), id));
+            if let Some(id) = item
+                .get(method)
+                .and_then(|op| op.get("operationId"))
+                .and_then(Value::as_str)
+            {
+                ops.push((
+                    join_pointer(
+                        &join_pointer(&join_pointer("/paths", path), method),
+                        "operationId",
+                    ),
+                    id,
+                ));
             }
         }
     }
@@ -362,8 +500,11 @@ fn check_operation_ids(doc: &Map<String, Value>, origins: &Origins, sink: &mut S
     for (ptr, id) in ops {
         if let Some(first) = seen.get(id) {
             sink.push(
-                Diagnostic::new(origins.locate(&ptr), format!("operationId {id:?} is used by two operations"))
-                    .note_at("first used here", origins.locate(first)),
+                Diagnostic::new(
+                    origins.locate(&ptr),
+                    format!("operationId {id:?} is used by two operations"),
+                )
+                .note_at("first used here", origins.locate(first)),
             );
         } else {
             seen.insert(id, ptr);
@@ -373,8 +514,17 @@ fn check_operation_ids(doc: &Map<String, Value>, origins: &Origins, sink: &mut S
 
 /// Reorders the document: fixed top-level order, sorted paths and components, methods in HTTP order.
 fn canonical(mut doc: Map<String, Value>) -> Value {
-    const TOP: [&str; 9] =
-        ["openapi", "info", "jsonSchemaDialect", "servers", "security", "tags", "externalDocs", "paths", "components"];
+    const TOP: [&str; 9] = [
+        "openapi",
+        "info",
+        "jsonSchemaDialect",
+        "servers",
+        "security",
+        "tags",
+        "externalDocs",
+        "paths",
+        "components",
+    ];
     let mut out = Map::new();
     for key in TOP {
         if let Some(mut value) = doc.remove(key) {
@@ -393,15 +543,23 @@ fn canonical(mut doc: Map<String, Value>) -> Value {
 }
 
 fn sort_paths(paths: Value) -> Value {
-    let Value::Object(paths) = paths else { return paths };
+    let Value::Object(paths) = paths else {
+        return paths;
+    };
     let sorted: BTreeMap<String, Value> = paths.into_iter().collect();
     Value::Object(
         sorted
             .into_iter()
             .map(|(path, item)| {
-                let Value::Object(mut item) = item else { return (path, item) };
+                let Value::Object(mut item) = item else {
+                    return (path, item);
+                };
                 let mut out = Map::new();
-                let mut others: Vec<_> = item.iter().filter(|(k, _)| !METHODS.contains(&k.as_str())).map(|(k, _)| k.clone()).collect();
+                let mut others: Vec<_> = item
+                    .iter()
+                    .filter(|(k, _)| !METHODS.contains(&k.as_str()))
+                    .map(|(k, _)| k.clone())
+                    .collect();
                 others.sort();
                 for key in others.iter().map(String::as_str).chain(METHODS) {
                     if let Some(v) = item.remove(key) {
@@ -415,7 +573,9 @@ fn sort_paths(paths: Value) -> Value {
 }
 
 fn sort_components(components: Value) -> Value {
-    let Value::Object(sections) = components else { return components };
+    let Value::Object(sections) = components else {
+        return components;
+    };
     let sorted: BTreeMap<String, Value> = sections.into_iter().collect();
     Value::Object(
         sorted
@@ -459,14 +619,23 @@ mod tests {
         let merged = merge(&files).unwrap();
         let paths = merged.doc["paths"].as_object().unwrap();
         assert_eq!(paths.keys().collect::<Vec<_>>(), ["/a", "/b"]);
-        assert_eq!(paths["/b"].as_object().unwrap().keys().collect::<Vec<_>>(), ["get", "post"]);
-        assert_eq!(merged.origins.locate("/paths/~1b/post/responses").file, "b.json");
+        assert_eq!(
+            paths["/b"].as_object().unwrap().keys().collect::<Vec<_>>(),
+            ["get", "post"]
+        );
+        assert_eq!(
+            merged.origins.locate("/paths/~1b/post/responses").file,
+            "b.json"
+        );
         assert_eq!(merged.origins.locate("/paths/~1b/get").file, "a.json");
     }
 
     #[test]
     fn identical_duplicate_operation_is_kept_once() {
-        let files = vec![("a.json".to_string(), doc("/x", "get", op("x"))), ("b.json".to_string(), doc("/x", "get", op("x")))];
+        let files = vec![
+            ("a.json".to_string(), doc("/x", "get", op("x"))),
+            ("b.json".to_string(), doc("/x", "get", op("x"))),
+        ];
         let merged = merge(&files).unwrap();
         assert_eq!(merged.doc["paths"]["/x"]["get"], op("x"));
     }
@@ -475,30 +644,54 @@ mod tests {
     fn conflicting_duplicate_names_both_files_and_the_pointer() {
         let mut other = op("x");
         other["responses"]["204"]["description"] = json!("changed");
-        let files = vec![("a.json".to_string(), doc("/x", "get", op("x"))), ("b.json".to_string(), doc("/x", "get", other))];
+        let files = vec![
+            ("a.json".to_string(), doc("/x", "get", op("x"))),
+            ("b.json".to_string(), doc("/x", "get", other)),
+        ];
         let errors = merge(&files).unwrap_err();
         let text = errors.to_string();
         assert_eq!(errors.len(), 1, "{text}");
-        assert!(text.contains("operation `GET /x` is defined differently in two files"), "{text}");
-        assert!(text.contains("--> b.json#/paths/~1x/get/responses/204/description"), "{text}");
-        assert!(text.contains("--> a.json#/paths/~1x/get/responses/204/description"), "{text}");
+        assert!(
+            text.contains("operation `GET /x` is defined differently in two files"),
+            "{text}"
+        );
+        assert!(
+            text.contains("--> b.json#/paths/~1x/get/responses/204/description"),
+            "{text}"
+        );
+        assert!(
+            text.contains("--> a.json#/paths/~1x/get/responses/204/description"),
+            "{text}"
+        );
     }
 
     #[test]
     fn conflicting_info_is_an_error_not_first_wins() {
         let mut second = doc("/y", "get", op("y"));
         second["info"]["version"] = json!("2");
-        let files = vec![("a.json".to_string(), doc("/x", "get", op("x"))), ("b.json".to_string(), second)];
+        let files = vec![
+            ("a.json".to_string(), doc("/x", "get", op("x"))),
+            ("b.json".to_string(), second),
+        ];
         let text = merge(&files).unwrap_err().to_string();
-        assert!(text.contains("top-level `info` is defined differently"), "{text}");
+        assert!(
+            text.contains("top-level `info` is defined differently"),
+            "{text}"
+        );
         assert!(text.contains("b.json#/info/version"), "{text}");
     }
 
     #[test]
     fn duplicate_operation_id_names_both_places() {
-        let files = vec![("a.json".to_string(), doc("/x", "get", op("same"))), ("b.json".to_string(), doc("/y", "get", op("same")))];
+        let files = vec![
+            ("a.json".to_string(), doc("/x", "get", op("same"))),
+            ("b.json".to_string(), doc("/y", "get", op("same"))),
+        ];
         let text = merge(&files).unwrap_err().to_string();
-        assert!(text.contains("operationId \"same\" is used by two operations"), "{text}");
+        assert!(
+            text.contains("operationId \"same\" is used by two operations"),
+            "{text}"
+        );
         assert!(text.contains("b.json#/paths/~1y/get/operationId"), "{text}");
         assert!(text.contains("a.json#/paths/~1x/get/operationId"), "{text}");
     }
@@ -510,7 +703,10 @@ mod tests {
         let b = doc("/y", "get", op("y"));
         let merged = merge(&[("a.json".to_string(), a), ("b.json".to_string(), b)]).unwrap();
         assert!(merged.doc.get("security").is_none());
-        assert_eq!(merged.doc["paths"]["/x"]["get"]["security"], json!([{"Bearer": []}]));
+        assert_eq!(
+            merged.doc["paths"]["/x"]["get"]["security"],
+            json!([{"Bearer": []}])
+        );
         assert!(merged.doc["paths"]["/y"]["get"].get("security").is_none());
     }
 
@@ -530,7 +726,10 @@ mod tests {
         let files = vec![
             ("a.json".to_string(), json!([1])),
             ("b.json".to_string(), json!({"swagger": "2.0"})),
-            ("c.json".to_string(), json!({"openapi": "3.0.0", "info": {"title": "t", "version": "1"}, "paths": {"/x": {"get": {"responses": 5}}}})),
+            (
+                "c.json".to_string(),
+                json!({"openapi": "3.0.0", "info": {"title": "t", "version": "1"}, "paths": {"/x": {"get": {"responses": 5}}}}),
+            ),
         ];
         let errors = merge(&files).unwrap_err();
         let text = errors.to_string();

@@ -8,7 +8,10 @@
 use std::path::{Path, PathBuf};
 
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace root").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace root")
+        .to_path_buf()
 }
 
 fn main() -> std::process::ExitCode {
@@ -32,8 +35,14 @@ mod tests {
             dump_ir: false,
             max_diff_lines: 60,
         };
-        let generated = apigen::cli::load_and_generate(&root, "cargo xtask", &args).unwrap_or_else(|d| panic!("{d}"));
-        let report = apigen::write::sync(&root.join("generated"), &generated.files, apigen::write::Mode::Check).unwrap();
+        let generated = apigen::cli::load_and_generate(&root, "cargo xtask", &args)
+            .unwrap_or_else(|d| panic!("{d}"));
+        let report = apigen::write::sync(
+            &root.join("generated"),
+            &generated.files,
+            apigen::write::Mode::Check,
+        )
+        .unwrap();
         assert!(
             report.stale.is_empty() && report.missing.is_empty(),
             "generated/ is stale; run `cargo xtask codegen`\n{}",
@@ -45,9 +54,9 @@ mod tests {
     #[test]
     fn import_of_the_seed_page_reproduces_specs() {
         let root = workspace_root();
-        let page = root.join("specs/pages/api-keys.md");
+        let page = root.join("specs/pages/netography-api-keys.md");
         let text = std::fs::read_to_string(&page).unwrap();
-        let files = apigen::import::extract("specs/pages/api-keys.md", &text).unwrap();
+        let files = apigen::import::extract("specs/pages/netography-api-keys.md", &text).unwrap();
         assert_eq!(files.len(), 6);
         for (name, content) in &files {
             let on_disk = std::fs::read_to_string(root.join("specs").join(name)).unwrap();

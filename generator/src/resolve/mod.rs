@@ -11,8 +11,8 @@ pub mod schema;
 pub mod types;
 
 use openapiv3::{
-    OpenAPI, Operation as OaOperation, Parameter, ParameterSchemaOrContent, ReferenceOr, RequestBody, Response,
-    SecurityScheme, StatusCode,
+    OpenAPI, Operation as OaOperation, Parameter, ParameterSchemaOrContent, ReferenceOr,
+    RequestBody, Response, SecurityScheme, StatusCode,
 };
 
 use self::schema::{Converter, Kind};
@@ -20,7 +20,8 @@ use self::types::{TypeSpace, Use, named_in, status_word};
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, Location, Sink, join_pointer};
 use crate::ir::{
-    Api, Body, ErrorCase, Field, HttpMethod, Operation, Param, ParamIn, PathPart, StatusMatch, Success, Ty, TypeDef,
+    Api, Body, ErrorCase, Field, HttpMethod, Operation, Param, ParamIn, PathPart, StatusMatch,
+    Success, Ty, TypeDef, TypeUse,
 };
 use crate::merge::Merged;
 use crate::naming::{Case, OpNaming, Uniquifier, is_clean, method_names, sanitize};
@@ -28,7 +29,10 @@ use crate::naming::{Case, OpNaming, Uniquifier, is_clean, method_names, sanitize
 /// Builds the IR for a merged document.
 pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
     let spec: OpenAPI = serde_json::from_value(merged.doc.clone()).map_err(|e| {
-        Diagnostic::new(merged.origins.locate(""), format!("the merged document is not valid OpenAPI 3.0: {e}"))
+        Diagnostic::new(
+            merged.origins.locate(""),
+            format!("the merged document is not valid OpenAPI 3.0: {e}"),
+        )
     })?;
     let mut sink = Sink::default();
     let config_at = |key: &str| Location::new(config.file_name(), join_pointer("/methods", key));
@@ -40,22 +44,40 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
         let item = match item {
             ReferenceOr::Item(item) => item,
             ReferenceOr::Reference { .. } => {
-                sink.push(Diagnostic::new(merged.origins.locate(&item_ptr), "path item `$ref`s are not supported yet"));
+                sink.push(Diagnostic::new(
+                    merged.origins.locate(&item_ptr),
+                    "path item `$ref`s are not supported yet",
+                ));
                 continue;
             }
         };
         for (method, op) in item.iter() {
-            raw.push(RawOp { path, method, op, item_params: &item.parameters, pointer: join_pointer(&item_ptr, method) });
+            raw.push(RawOp {
+                path,
+                method,
+                op,
+                item_params: &item.parameters,
+                pointer: join_pointer(&item_ptr, method),
+            });
         }
     }
 
     // Method names, with the config's overrides checked against the spec.
     for (id, name) in &config.methods {
-        if !raw.iter().any(|r| r.op.operation_id.as_deref() == Some(id.as_str())) {
-            sink.push(Diagnostic::new(config_at(id), format!("method override for unknown operationId {id:?}")));
+        if !raw
+            .iter()
+            .any(|r| r.op.operation_id.as_deref() == Some(id.as_str()))
+        {
+            sink.push(Diagnostic::new(
+                config_at(id),
+                format!("method override for unknown operationId {id:?}"),
+            ));
         }
         if !is_clean(name, Case::Snake) {
-            sink.push(Diagnostic::new(config_at(id), format!("method name {name:?} is not a snake_case Rust identifier")));
+            sink.push(Diagnostic::new(
+                config_at(id),
+                format!("method name {name:?} is not a snake_case Rust identifier"),
+            ));
         }
     }
     let namings: Vec<OpNaming<'_>> = raw
@@ -65,14 +87,27 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
             summary: r.op.summary.as_deref(),
             method: r.method,
             path: r.path,
-            forced: r.op.operation_id.as_ref().and_then(|id| config.methods.get(id)).map(String::as_str),
+            forced: r
+                .op
+                .operation_id
+                .as_ref()
+                .and_then(|id| config.methods.get(id))
+                .map(String::as_str),
         })
         .collect();
     let method_names = method_names(&namings);
-    let pascal: Vec<String> = method_names.iter().map(|n| sanitize(n, Case::Pascal)).collect();
+    let pascal: Vec<String> = method_names
+        .iter()
+        .map(|n| sanitize(n, Case::Pascal))
+        .collect();
     let mut error_names = Uniquifier::default();
 
-    let mut cx = Cx { spec: &spec, merged, conv: Converter::new(spec.components.as_ref(), &merged.origins), space: TypeSpace::default() };
+    let mut cx = Cx {
+        spec: &spec,
+        merged,
+        conv: Converter::new(spec.components.as_ref(), &merged.origins),
+        space: TypeSpace::default(),
+    };
     let mut operations = Vec::new();
     for (index, r) in raw.iter().enumerate() {
         let error_name = error_names.take(&format!("{}Error", pascal[index]), Case::Pascal);
@@ -85,17 +120,35 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
     // Type names, with the config's overrides checked against the schemas seen.
     for (pointer, name) in &config.types {
         let at = Location::new(config.file_name(), join_pointer("/types", pointer));
-        if !cx.space.defs.iter().any(|d| d.origins.iter().any(|o| &o.pointer == pointer)) {
-            sink.push(Diagnostic::new(at.clone(), format!("type override for {pointer:?}, which is not the location of an object schema")));
+        if !cx
+            .space
+            .defs
+            .iter()
+            .any(|d| d.origins.iter().any(|o| &o.pointer == pointer))
+        {
+            sink.push(Diagnostic::new(
+                at.clone(),
+                format!(
+                    "type override for {pointer:?}, which is not the location of an object schema"
+                ),
+            ));
         }
         if !is_clean(name, Case::Pascal) {
-            sink.push(Diagnostic::new(at, format!("type name {name:?} is not an UpperCamelCase Rust identifier")));
+            sink.push(Diagnostic::new(
+                at,
+                format!("type name {name:?} is not an UpperCamelCase Rust identifier"),
+            ));
         }
     }
     sink.check()?;
-    let type_names = cx.space.assign_names(&pascal, &config.types).map_err(Diagnostics::new)?;
+    let type_names = cx
+        .space
+        .assign_names(&pascal, &config.types)
+        .map_err(Diagnostics::new)?;
 
-    let body_roots = operations.iter().filter_map(|o| o.body.as_ref().and_then(|b| named_in(&b.ty)));
+    let body_roots = operations
+        .iter()
+        .filter_map(|o| o.body.as_ref().and_then(|b| named_in(&b.ty)));
     let in_request = cx.space.reachable(body_roots);
     let types = cx
         .space
@@ -121,6 +174,7 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
                     .collect(),
                 origins: def.origins.clone(),
                 in_request: in_request.contains(&id),
+                used_by: used_by(def, &method_names),
             }
         })
         .collect();
@@ -157,7 +211,13 @@ impl<'a> Cx<'a> {
         self.merged.origins.locate(pointer)
     }
 
-    fn operation(&mut self, index: usize, r: &RawOp<'a>, method_name: String, error_name: String) -> Result<Operation, Vec<Diagnostic>> {
+    fn operation(
+        &mut self,
+        index: usize,
+        r: &RawOp<'a>,
+        method_name: String,
+        error_name: String,
+    ) -> Result<Operation, Vec<Diagnostic>> {
         let mut errors = Vec::new();
         let params = self.params(r, &mut errors);
         let path_parts = self.path_parts(r, &params, &mut errors);
@@ -190,14 +250,23 @@ impl<'a> Cx<'a> {
     fn params(&mut self, r: &RawOp<'a>, errors: &mut Vec<Diagnostic>) -> Vec<Param> {
         let mut found: Vec<(String, &'a Parameter)> = Vec::new();
         let item_ptr = r.pointer.rsplit_once('/').map_or("", |(p, _)| p).to_owned();
-        let lists = [(r.item_params, join_pointer(&item_ptr, "parameters")), (r.op.parameters.as_slice(), join_pointer(&r.pointer, "parameters"))];
+        let lists = [
+            (r.item_params, join_pointer(&item_ptr, "parameters")),
+            (
+                r.op.parameters.as_slice(),
+                join_pointer(&r.pointer, "parameters"),
+            ),
+        ];
         for (list, base) in lists {
             for (i, p) in list.iter().enumerate() {
                 let ptr = join_pointer(&base, &i.to_string());
-                let Some((p, ptr)) = self.parameter(p, ptr, errors) else { continue };
+                let Some((p, ptr)) = self.parameter(p, ptr, errors) else {
+                    continue;
+                };
                 let data = p.parameter_data_ref();
                 let same = |(_, q): &(String, &Parameter)| {
-                    q.parameter_data_ref().name == data.name && std::mem::discriminant(*q) == std::mem::discriminant(p)
+                    q.parameter_data_ref().name == data.name
+                        && std::mem::discriminant(*q) == std::mem::discriminant(p)
                 };
                 if let Some(slot) = found.iter_mut().find(|x| same(x)) {
                     *slot = (ptr, p);
@@ -215,17 +284,26 @@ impl<'a> Cx<'a> {
                 Parameter::Query { .. } => ParamIn::Query,
                 Parameter::Header { .. } => ParamIn::Header,
                 Parameter::Cookie { .. } => {
-                    errors.push(Diagnostic::new(self.loc(&ptr), "cookie parameters are not supported yet"));
+                    errors.push(Diagnostic::new(
+                        self.loc(&ptr),
+                        "cookie parameters are not supported yet",
+                    ));
                     continue;
                 }
             };
-            if location == ParamIn::Header && ["accept", "content-type", "authorization"].contains(&data.name.to_ascii_lowercase().as_str()) {
+            if location == ParamIn::Header
+                && ["accept", "content-type", "authorization"]
+                    .contains(&data.name.to_ascii_lowercase().as_str())
+            {
                 continue; // OpenAPI: such definitions SHALL be ignored.
             }
             let schema = match &data.format {
                 ParameterSchemaOrContent::Schema(s) => s,
                 ParameterSchemaOrContent::Content(_) => {
-                    errors.push(Diagnostic::new(self.loc(&ptr), "parameters described by `content` are not supported yet"));
+                    errors.push(Diagnostic::new(
+                        self.loc(&ptr),
+                        "parameters described by `content` are not supported yet",
+                    ));
                     continue;
                 }
             };
@@ -236,14 +314,26 @@ impl<'a> Cx<'a> {
                     continue;
                 }
             };
-            let scalar = |k: &Kind| matches!(k, Kind::String | Kind::Bool | Kind::Integer(_) | Kind::Number(_));
+            let scalar = |k: &Kind| {
+                matches!(
+                    k,
+                    Kind::String | Kind::Bool | Kind::Integer(_) | Kind::Number(_)
+                )
+            };
             let ok = match &sch.kind {
                 k if scalar(k) => true,
                 Kind::Array(items) => location == ParamIn::Query && scalar(&items.kind),
                 _ => false,
             };
             if !ok {
-                errors.push(Diagnostic::new(self.loc(&ptr), format!("{} parameters of type {} are not supported yet", param_in_word(location), sch.kind.word())));
+                errors.push(Diagnostic::new(
+                    self.loc(&ptr),
+                    format!(
+                        "{} parameters of type {} are not supported yet",
+                        param_in_word(location),
+                        sch.kind.word()
+                    ),
+                ));
                 continue;
             }
             out.push(Param {
@@ -258,16 +348,26 @@ impl<'a> Cx<'a> {
         out
     }
 
-    fn parameter(&self, p: &'a ReferenceOr<Parameter>, ptr: String, errors: &mut Vec<Diagnostic>) -> Option<(&'a Parameter, String)> {
+    fn parameter(
+        &self,
+        p: &'a ReferenceOr<Parameter>,
+        ptr: String,
+        errors: &mut Vec<Diagnostic>,
+    ) -> Option<(&'a Parameter, String)> {
         match p {
             ReferenceOr::Item(p) => Some((p, ptr)),
             ReferenceOr::Reference { reference } => {
                 let name = reference.strip_prefix("#/components/parameters/");
                 let found = name.and_then(|n| self.spec.components.as_ref()?.parameters.get(n));
                 match found {
-                    Some(ReferenceOr::Item(p)) => Some((p, reference.trim_start_matches('#').to_owned())),
+                    Some(ReferenceOr::Item(p)) => {
+                        Some((p, reference.trim_start_matches('#').to_owned()))
+                    }
                     _ => {
-                        errors.push(Diagnostic::new(self.loc(&ptr), format!("$ref {reference:?} does not point at a parameter")));
+                        errors.push(Diagnostic::new(
+                            self.loc(&ptr),
+                            format!("$ref {reference:?} does not point at a parameter"),
+                        ));
                         None
                     }
                 }
@@ -275,23 +375,40 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn path_parts(&self, r: &RawOp<'a>, params: &[Param], errors: &mut Vec<Diagnostic>) -> Vec<PathPart> {
+    fn path_parts(
+        &self,
+        r: &RawOp<'a>,
+        params: &[Param],
+        errors: &mut Vec<Diagnostic>,
+    ) -> Vec<PathPart> {
         let mut parts = Vec::new();
         let mut rest = r.path;
         let mut used = Vec::new();
         while let Some(open) = rest.find('{') {
-            let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
+            let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+                break;
+            };
             let name = &rest[open + 1..close];
             if open > 0 {
                 parts.push(PathPart::Literal(rest[..open].to_owned()));
             }
-            let whole_segment = rest[..open].ends_with('/') && (close + 1 == rest.len() || rest[close + 1..].starts_with('/'));
-            match params.iter().position(|p| p.location == ParamIn::Path && p.wire == name) {
+            let whole_segment = rest[..open].ends_with('/')
+                && (close + 1 == rest.len() || rest[close + 1..].starts_with('/'));
+            match params
+                .iter()
+                .position(|p| p.location == ParamIn::Path && p.wire == name)
+            {
                 Some(index) => {
                     used.push(index);
-                    parts.push(PathPart::Param { index, whole_segment });
+                    parts.push(PathPart::Param {
+                        index,
+                        whole_segment,
+                    });
                 }
-                None => errors.push(Diagnostic::new(self.loc(&r.pointer), format!("path parameter {{{name}}} in `{}` is not declared", r.path))),
+                None => errors.push(Diagnostic::new(
+                    self.loc(&r.pointer),
+                    format!("path parameter {{{name}}} in `{}` is not declared", r.path),
+                )),
             }
             rest = &rest[close + 1..];
         }
@@ -300,7 +417,13 @@ impl<'a> Cx<'a> {
         }
         for (i, p) in params.iter().enumerate() {
             if p.location == ParamIn::Path && !used.contains(&i) {
-                errors.push(Diagnostic::new(self.loc(&r.pointer), format!("path parameter {:?} is declared but not in the path `{}`", p.wire, r.path)));
+                errors.push(Diagnostic::new(
+                    self.loc(&r.pointer),
+                    format!(
+                        "path parameter {:?} is declared but not in the path `{}`",
+                        p.wire, r.path
+                    ),
+                ));
             }
         }
         parts
@@ -315,7 +438,10 @@ impl<'a> Cx<'a> {
                 match name.and_then(|n| self.spec.components.as_ref()?.request_bodies.get(n)) {
                     Some(ReferenceOr::Item(b)) => b,
                     _ => {
-                        errors.push(Diagnostic::new(self.loc(&ptr), format!("$ref {reference:?} does not point at a request body")));
+                        errors.push(Diagnostic::new(
+                            self.loc(&ptr),
+                            format!("$ref {reference:?} does not point at a request body"),
+                        ));
                         return None;
                     }
                 }
@@ -323,10 +449,16 @@ impl<'a> Cx<'a> {
         };
         let Some((media, content)) = body.content.iter().find(|(m, _)| is_json(m)) else {
             let types: Vec<&str> = body.content.keys().map(String::as_str).collect();
-            errors.push(Diagnostic::new(self.loc(&join_pointer(&ptr, "content")), format!("request bodies of type {types:?} are not supported yet (JSON only)")));
+            errors.push(Diagnostic::new(
+                self.loc(&join_pointer(&ptr, "content")),
+                format!("request bodies of type {types:?} are not supported yet (JSON only)"),
+            ));
             return None;
         };
-        let schema_ptr = join_pointer(&join_pointer(&join_pointer(&ptr, "content"), media), "schema");
+        let schema_ptr = join_pointer(
+            &join_pointer(&join_pointer(&ptr, "content"), media),
+            "schema",
+        );
         let ty = match &content.schema {
             None => Ty::Json,
             Some(s) => match self.conv.convert(s, &schema_ptr) {
@@ -338,21 +470,29 @@ impl<'a> Cx<'a> {
             },
         };
         self.space.add_use(&ty, Use::Body { op: index });
-        Some(Body { ty, required: body.required, doc: body.description.clone() })
+        Some(Body {
+            ty,
+            required: body.required,
+            doc: body.description.clone(),
+        })
     }
 
-    fn responses(&mut self, index: usize, r: &RawOp<'a>, errors: &mut Vec<Diagnostic>) -> (Vec<Success>, Vec<ErrorCase>) {
+    fn responses(
+        &mut self,
+        index: usize,
+        r: &RawOp<'a>,
+        errors: &mut Vec<Diagnostic>,
+    ) -> (Vec<Success>, Vec<ErrorCase>) {
         let base = join_pointer(&r.pointer, "responses");
-        let mut listed: Vec<(StatusMatch, String, &'a ReferenceOr<Response>)> = r
-            .op
-            .responses
-            .responses
-            .iter()
-            .map(|(code, resp)| match code {
-                StatusCode::Code(c) => (StatusMatch::Code(*c), c.to_string(), resp),
-                StatusCode::Range(c) => (StatusMatch::Range(*c), format!("{c}XX"), resp),
-            })
-            .collect();
+        let mut listed: Vec<(StatusMatch, String, &'a ReferenceOr<Response>)> =
+            r.op.responses
+                .responses
+                .iter()
+                .map(|(code, resp)| match code {
+                    StatusCode::Code(c) => (StatusMatch::Code(*c), c.to_string(), resp),
+                    StatusCode::Range(c) => (StatusMatch::Range(*c), format!("{c}XX"), resp),
+                })
+                .collect();
         listed.sort_by_key(|(m, _, _)| m.clone());
         if let Some(default) = &r.op.responses.default {
             listed.push((StatusMatch::Default, "default".into(), default));
@@ -369,42 +509,80 @@ impl<'a> Cx<'a> {
         let mut variants = Uniquifier::default();
         for (status, key, resp) in listed {
             let ptr = join_pointer(&base, &key);
-            let Some((resp, resp_ptr)) = self.response(resp, ptr.clone(), errors) else { continue };
+            let Some((resp, resp_ptr)) = self.response(resp, ptr.clone(), errors) else {
+                continue;
+            };
             let error = !is_success(&status);
-            let Some(ty) = self.response_body(resp, &resp_ptr, errors) else { continue };
+            let Some(ty) = self.response_body(resp, &resp_ptr, errors) else {
+                continue;
+            };
             if let Some(ty) = &ty {
-                self.space.add_use(ty, Use::Response { op: index, status: key.clone(), error });
+                self.space.add_use(
+                    ty,
+                    Use::Response {
+                        op: index,
+                        status: key.clone(),
+                        error,
+                    },
+                );
             }
             let doc = Some(resp.description.clone()).filter(|d| !d.is_empty());
             // With no documented success, `default` describes the successful answer too.
             if !error || (status == StatusMatch::Default && !has_success) {
-                let status = if error { StatusMatch::Range(2) } else { status.clone() };
-                success.push(Success { status, ty: ty.clone(), doc: doc.clone() });
+                let status = if error {
+                    StatusMatch::Range(2)
+                } else {
+                    status.clone()
+                };
+                success.push(Success {
+                    status,
+                    ty: ty.clone(),
+                    doc: doc.clone(),
+                });
             }
             if error {
                 let word = match status {
                     StatusMatch::Default => "Other".to_owned(),
                     _ => status_word(&key),
                 };
-                error_cases.push(ErrorCase { status, variant: variants.take(&word, Case::Pascal), ty, doc });
+                error_cases.push(ErrorCase {
+                    status,
+                    variant: variants.take(&word, Case::Pascal),
+                    ty,
+                    doc,
+                });
             }
         }
-        let bodies: std::collections::BTreeSet<&Option<Ty>> = success.iter().map(|s| &s.ty).collect();
+        let bodies: std::collections::BTreeSet<&Option<Ty>> =
+            success.iter().map(|s| &s.ty).collect();
         if bodies.len() > 1 {
-            errors.push(Diagnostic::new(self.loc(&base), "success responses with different bodies are not supported yet"));
+            errors.push(Diagnostic::new(
+                self.loc(&base),
+                "success responses with different bodies are not supported yet",
+            ));
         }
         (success, error_cases)
     }
 
-    fn response(&self, resp: &'a ReferenceOr<Response>, ptr: String, errors: &mut Vec<Diagnostic>) -> Option<(&'a Response, String)> {
+    fn response(
+        &self,
+        resp: &'a ReferenceOr<Response>,
+        ptr: String,
+        errors: &mut Vec<Diagnostic>,
+    ) -> Option<(&'a Response, String)> {
         match resp {
             ReferenceOr::Item(r) => Some((r, ptr)),
             ReferenceOr::Reference { reference } => {
                 let name = reference.strip_prefix("#/components/responses/");
                 match name.and_then(|n| self.spec.components.as_ref()?.responses.get(n)) {
-                    Some(ReferenceOr::Item(r)) => Some((r, reference.trim_start_matches('#').to_owned())),
+                    Some(ReferenceOr::Item(r)) => {
+                        Some((r, reference.trim_start_matches('#').to_owned()))
+                    }
                     _ => {
-                        errors.push(Diagnostic::new(self.loc(&ptr), format!("$ref {reference:?} does not point at a response")));
+                        errors.push(Diagnostic::new(
+                            self.loc(&ptr),
+                            format!("$ref {reference:?} does not point at a response"),
+                        ));
                         None
                     }
                 }
@@ -413,18 +591,31 @@ impl<'a> Cx<'a> {
     }
 
     /// `Some(None)`: no body; `Some(Some(ty))`: a JSON body; `None`: an error was reported.
-    fn response_body(&mut self, resp: &Response, ptr: &str, errors: &mut Vec<Diagnostic>) -> Option<Option<Ty>> {
+    fn response_body(
+        &mut self,
+        resp: &Response,
+        ptr: &str,
+        errors: &mut Vec<Diagnostic>,
+    ) -> Option<Option<Ty>> {
         if resp.content.is_empty() {
             return Some(None);
         }
         let content_ptr = join_pointer(ptr, "content");
         let Some((media, content)) = resp.content.iter().find(|(m, _)| is_json(m)) else {
             let types: Vec<&str> = resp.content.keys().map(String::as_str).collect();
-            errors.push(Diagnostic::new(self.loc(&content_ptr), format!("response bodies of type {types:?} are not supported yet (JSON only)")));
+            errors.push(Diagnostic::new(
+                self.loc(&content_ptr),
+                format!("response bodies of type {types:?} are not supported yet (JSON only)"),
+            ));
             return None;
         };
-        let Some(schema) = &content.schema else { return Some(Some(Ty::Json)) };
-        match self.conv.convert(schema, &join_pointer(&join_pointer(&content_ptr, media), "schema")) {
+        let Some(schema) = &content.schema else {
+            return Some(Some(Ty::Json));
+        };
+        match self.conv.convert(
+            schema,
+            &join_pointer(&join_pointer(&content_ptr, media), "schema"),
+        ) {
             Ok(sch) => Some(Some(self.space.intern(&sch))),
             Err(d) => {
                 errors.push(d);
@@ -435,14 +626,20 @@ impl<'a> Cx<'a> {
 
     /// Whether the operation sends the bearer token.
     fn auth(&self, r: &RawOp<'a>, errors: &mut Vec<Diagnostic>) -> bool {
-        let Some(requirements) = r.op.security.as_ref().or(self.spec.security.as_ref()) else { return false };
+        let Some(requirements) = r.op.security.as_ref().or(self.spec.security.as_ref()) else {
+            return false;
+        };
         if requirements.is_empty() {
             return false;
         }
         let schemes = self.spec.components.as_ref().map(|c| &c.security_schemes);
         let bearer_like = |name: &String| match schemes.and_then(|s| s.get(name)) {
-            Some(ReferenceOr::Item(SecurityScheme::HTTP { scheme, .. })) => scheme.eq_ignore_ascii_case("bearer"),
-            Some(ReferenceOr::Item(SecurityScheme::OAuth2 { .. } | SecurityScheme::OpenIDConnect { .. })) => true,
+            Some(ReferenceOr::Item(SecurityScheme::HTTP { scheme, .. })) => {
+                scheme.eq_ignore_ascii_case("bearer")
+            }
+            Some(ReferenceOr::Item(
+                SecurityScheme::OAuth2 { .. } | SecurityScheme::OpenIDConnect { .. },
+            )) => true,
             _ => false,
         };
         // The first alternative the client can satisfy: anonymous (`{}`) or bearer-only.
@@ -452,7 +649,11 @@ impl<'a> Cx<'a> {
             }
         }
         let names: Vec<&String> = requirements.iter().flat_map(|r| r.keys()).collect();
-        let at = if r.op.security.is_some() { join_pointer(&r.pointer, "security") } else { "/security".to_owned() };
+        let at = if r.op.security.is_some() {
+            join_pointer(&r.pointer, "security")
+        } else {
+            "/security".to_owned()
+        };
         errors.push(Diagnostic::new(
             self.loc(&at),
             format!("security schemes {names:?} are not supported yet (bearer, OAuth2 and OpenID Connect tokens are), or are not defined in components/securitySchemes"),
@@ -461,8 +662,40 @@ impl<'a> Cx<'a> {
     }
 }
 
+/// The operations that use a type directly: one entry per method, statuses joined in order.
+fn used_by(def: &types::Def, method_names: &[String]) -> Vec<TypeUse> {
+    let mut by_op: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut uses: Vec<&(u64, Use)> = def.uses.iter().collect();
+    uses.sort_by_key(|(seq, _)| *seq);
+    for (_, u) in uses {
+        let (op, role) = match u {
+            Use::Body { op } => (*op, "request body".to_owned()),
+            Use::Response { op, status, .. } => (*op, format!("`{status}`")),
+            Use::Property { .. } => continue,
+        };
+        match by_op.iter_mut().find(|(o, _)| *o == op) {
+            Some((_, roles)) if !roles.contains(&role) => roles.push(role),
+            Some(_) => {}
+            None => by_op.push((op, vec![role])),
+        }
+    }
+    by_op.sort_by_key(|(op, _)| *op);
+    by_op
+        .into_iter()
+        .map(|(op, roles)| TypeUse {
+            method: method_names[op].clone(),
+            role: roles.join(", "),
+        })
+        .collect()
+}
+
 fn is_json(media: &str) -> bool {
-    let essence = media.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    let essence = media
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
     essence == "application/json" || essence.ends_with("+json") || essence == "*/*"
 }
 

@@ -1,0 +1,284 @@
+//! The command line on real folders: write, check, exit codes, and nothing lost on failure.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::SystemTime;
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("apigen-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn copy_specs(to: &Path) {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            std::fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+}
+
+fn apigen(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_apigen"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn text(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+/// Every file under `dir` with its bytes and modification time.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>, SystemTime)> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in std::fs::read_dir(d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                todo.push(path);
+            } else {
+                let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+                out.push((path.clone(), std::fs::read(&path).unwrap(), modified));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn write_check_and_exit_codes() {
+    let dir = temp_dir("modes");
+    let (specs, out) = (dir.join("specs"), dir.join("out"));
+    copy_specs(&specs);
+    let (specs_s, out_s) = (specs.to_str().unwrap(), out.to_str().unwrap());
+
+    let first = apigen(&[
+        "codegen",
+        "--specs",
+        specs_s,
+        "--out",
+        out_s,
+        "--crate-name",
+        "my-client",
+    ]);
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first));
+    assert!(
+        std::fs::read_to_string(out.join("Cargo.toml"))
+            .unwrap()
+            .contains("name = \"my-client\"")
+    );
+    let before = snapshot(&out);
+
+    // A second run writes nothing: same bytes, same mtimes.
+    let again = apigen(&[
+        "codegen",
+        "--specs",
+        specs_s,
+        "--out",
+        out_s,
+        "--crate-name",
+        "my-client",
+    ]);
+    assert_eq!(again.status.code(), Some(0));
+    assert!(text(&again).contains("0 written"), "{}", text(&again));
+    assert_eq!(snapshot(&out), before);
+
+    let fresh = apigen(&[
+        "codegen",
+        "--check",
+        "--specs",
+        specs_s,
+        "--out",
+        out_s,
+        "--crate-name",
+        "my-client",
+    ]);
+    assert_eq!(fresh.status.code(), Some(0), "{}", text(&fresh));
+
+    // Stale, missing and leftover files: exit 1, a diff, the fixing command, nothing written.
+    let lib = out.join("src/lib.rs");
+    std::fs::write(
+        &lib,
+        std::fs::read_to_string(&lib)
+            .unwrap()
+            .replace("pub mod types;", "pub mod typos;"),
+    )
+    .unwrap();
+    std::fs::remove_file(out.join("src/errors.rs")).unwrap();
+    std::fs::write(out.join("notes.txt"), "mine").unwrap();
+    let stale_before = snapshot(&out);
+    let stale = apigen(&[
+        "codegen",
+        "--check",
+        "--specs",
+        specs_s,
+        "--out",
+        out_s,
+        "--crate-name",
+        "my-client",
+    ]);
+    let report = text(&stale);
+    assert_eq!(stale.status.code(), Some(1), "{report}");
+    assert!(report.contains("stale: src/lib.rs"), "{report}");
+    assert!(
+        report.contains("-pub mod typos;") && report.contains("+pub mod types;"),
+        "{report}"
+    );
+    assert!(report.contains("missing: src/errors.rs"), "{report}");
+    assert!(
+        report.contains("leftover (not generated, left in place): notes.txt"),
+        "{report}"
+    );
+    assert!(report.contains("codegen --specs"), "{report}");
+    assert_eq!(snapshot(&out), stale_before);
+
+    // Writing repairs the generated files and keeps the leftover.
+    let repaired = apigen(&[
+        "codegen",
+        "--specs",
+        specs_s,
+        "--out",
+        out_s,
+        "--crate-name",
+        "my-client",
+    ]);
+    assert_eq!(repaired.status.code(), Some(0));
+    assert!(out.join("notes.txt").exists());
+    std::fs::remove_file(out.join("notes.txt")).unwrap();
+    assert_eq!(
+        snapshot(&out)
+            .iter()
+            .map(|(p, b, _)| (p, b))
+            .collect::<Vec<_>>(),
+        before.iter().map(|(p, b, _)| (p, b)).collect::<Vec<_>>()
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn bad_input_exits_1_names_both_files_and_leaves_the_output_untouched() {
+    let dir = temp_dir("bad");
+    let (specs, out) = (dir.join("specs"), dir.join("out"));
+    copy_specs(&specs);
+    let (specs_s, out_s) = (specs.to_str().unwrap(), out.to_str().unwrap());
+    assert_eq!(
+        apigen(&["codegen", "--specs", specs_s, "--out", out_s])
+            .status
+            .code(),
+        Some(0)
+    );
+    let before = snapshot(&out);
+
+    // A second file defines the same operation differently.
+    let original = std::fs::read_to_string(specs.join("v1_api_keys_appname_get.json")).unwrap();
+    std::fs::write(
+        specs.join("zz_copy.json"),
+        original.replace("Fetches a specific API Key", "Fetches one API Key"),
+    )
+    .unwrap();
+    let failed = apigen(&["codegen", "--specs", specs_s, "--out", out_s]);
+    let report = text(&failed);
+    assert_eq!(failed.status.code(), Some(1), "{report}");
+    assert!(
+        report.contains(
+            "operation `GET /api/v1/api-keys/{appname}` is defined differently in two files"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains("zz_copy.json#/paths/~1api~1v1~1api-keys~1{appname}/get/description"),
+        "{report}"
+    );
+    assert!(
+        report.contains(
+            "v1_api_keys_appname_get.json#/paths/~1api~1v1~1api-keys~1{appname}/get/description"
+        ),
+        "{report}"
+    );
+    assert_eq!(
+        snapshot(&out),
+        before,
+        "a failed run must not touch the output"
+    );
+
+    // In check mode, a generation failure is exit 2.
+    let check = apigen(&["codegen", "--check", "--specs", specs_s, "--out", out_s]);
+    assert_eq!(check.status.code(), Some(2), "{}", text(&check));
+
+    // Broken JSON: line and column.
+    std::fs::write(
+        specs.join("zz_copy.json"),
+        "{\n  \"openapi\": \"3.0.0\",\n  oops\n}",
+    )
+    .unwrap();
+    let broken = apigen(&["codegen", "--specs", specs_s, "--out", out_s]);
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(
+        text(&broken).contains("zz_copy.json:3:3"),
+        "{}",
+        text(&broken)
+    );
+    assert_eq!(snapshot(&out), before);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn an_empty_specs_folder_is_an_error() {
+    let dir = temp_dir("empty");
+    let out = apigen(&[
+        "codegen",
+        "--specs",
+        dir.to_str().unwrap(),
+        "--out",
+        dir.join("out").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out).contains("no OpenAPI documents found"),
+        "{}",
+        text(&out)
+    );
+    assert!(!dir.join("out").exists());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn import_writes_one_file_per_operation() {
+    let dir = temp_dir("import");
+    let page = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs/pages/netography-api-keys.md");
+    let out = apigen(&[
+        "import",
+        page.to_str().unwrap(),
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "v1_api_keys_appname_delete.json",
+            "v1_api_keys_appname_get.json",
+            "v1_api_keys_appname_put.json",
+            "v1_api_keys_appname_regen_put.json",
+            "v1_api_keys_get.json",
+            "v1_api_keys_post.json"
+        ]
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1,0 +1,280 @@
+//! The pure pipeline on in-memory specs: what the generated code says for each construct.
+
+use apigen::config::Config;
+use apigen::load::Source;
+use serde_json::{Value, json};
+
+fn spec(path: &str, method: &str, op: Value) -> Value {
+    json!({
+        "openapi": "3.0.3",
+        "info": {"title": "Test API", "version": "2"},
+        "servers": [{"url": "https://api.example.com/v2"}],
+        "paths": {path: {method: op}}
+    })
+}
+
+fn source(name: &str, value: &Value) -> Source {
+    Source::new(name, serde_json::to_vec_pretty(value).unwrap())
+}
+
+fn generate(sources: &[Source]) -> std::collections::BTreeMap<String, String> {
+    apigen::generate(&Config::default(), sources)
+        .unwrap_or_else(|d| panic!("{d}"))
+        .files
+}
+
+fn seed_sources() -> Vec<Source> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
+    apigen::load::read_dir(&dir).unwrap()
+}
+
+#[test]
+fn read_only_fields_are_never_sent() {
+    let op = json!({
+        "operationId": "create_thing",
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {
+            "type": "object",
+            "required": ["name"],
+            "properties": {"id": {"type": "string", "readOnly": true}, "name": {"type": "string"}}
+        }}}},
+        "responses": {"204": {"description": "done"}}
+    });
+    let files = generate(&[source("a.json", &spec("/things", "post", op))]);
+    let types: String = files["src/types.rs"].split_whitespace().collect();
+    assert!(
+        types.contains(
+            "#[serde(default,skip_serializing)]pubid:::std::option::Option<::std::string::String>,"
+        ),
+        "{types}"
+    );
+    assert!(types.contains("pubname:::std::string::String,"), "{types}");
+}
+
+#[test]
+fn keywords_and_odd_property_names_keep_their_wire_names() {
+    let op = json!({
+        "operationId": "get_thing",
+        "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {
+            "type": "object",
+            "properties": {"type": {"type": "string"}, "self": {"type": "string"}, "x-rate": {"type": "integer"}, "9lives": {"type": "boolean"}}
+        }}}}}
+    });
+    let types = &generate(&[source("a.json", &spec("/thing", "get", op))])["src/types.rs"];
+    assert!(
+        types.contains("pub r#type: ::std::option::Option<::std::string::String>"),
+        "{types}"
+    );
+    assert!(
+        types.contains("rename = \"self\"") && types.contains("pub self_:"),
+        "{types}"
+    );
+    assert!(
+        types.contains("rename = \"x-rate\"")
+            && types.contains("pub x_rate: ::std::option::Option<i64>"),
+        "{types}"
+    );
+    assert!(
+        types.contains("rename = \"9lives\"") && types.contains("pub _9lives:"),
+        "{types}"
+    );
+    assert!(
+        !types.contains("rename = \"type\""),
+        "raw identifiers keep the wire name by themselves"
+    );
+}
+
+#[test]
+fn the_seed_specs_give_one_type_per_shape() {
+    let generated = apigen::generate(&Config::default(), &seed_sources()).unwrap();
+    let names: Vec<&str> = generated
+        .api
+        .types
+        .iter()
+        .map(|t| t.name.as_str())
+        .collect();
+    // Without the config's overrides: the rules alone.
+    assert_eq!(
+        names,
+        [
+            "Meta",
+            "ApiKeyRecord",
+            "ListApiKeysResponse",
+            "ApiError",
+            "ApiKeyCreateConfig",
+            "CreateApiKeyResponseData",
+            "CreateApiKeyResponse",
+            "GetApiKeyResponse",
+            "ApiKeyUpdateConfig",
+        ]
+    );
+    let methods: Vec<&str> = generated
+        .api
+        .operations
+        .iter()
+        .map(|o| o.method_name.as_str())
+        .collect();
+    assert_eq!(
+        methods,
+        [
+            "list_api_keys",
+            "create_api_key",
+            "get_api_key",
+            "update_api_key",
+            "delete_api_key",
+            "regen_api_key"
+        ]
+    );
+    // 24 error responses, one type.
+    let error_type = names.iter().position(|n| *n == "ApiError").unwrap();
+    assert_eq!(generated.api.types[error_type].origins.len(), 24);
+    assert!(generated.api.operations.iter().all(|o| {
+        o.errors
+            .iter()
+            .all(|e| e.ty == Some(apigen::ir::Ty::Named(error_type)))
+    }));
+}
+
+#[test]
+fn output_does_not_depend_on_input_order() {
+    let mut sources = seed_sources();
+    let forward = generate(&sources);
+    sources.reverse();
+    let backward = generate(&sources);
+    sources.rotate_left(2);
+    let rotated = generate(&sources);
+    assert_eq!(forward, backward);
+    assert_eq!(forward, rotated);
+}
+
+#[test]
+fn yaml_and_json_specs_merge() {
+    let a = spec(
+        "/a",
+        "get",
+        json!({"operationId": "get_a", "responses": {"204": {"description": "ok"}}}),
+    );
+    let b = spec(
+        "/b",
+        "get",
+        json!({"operationId": "get_b", "responses": {"204": {"description": "ok"}}}),
+    );
+    let yaml = serde_yaml::to_string(&b).unwrap();
+    let files = generate(&[source("a.json", &a), Source::new("sub/b.yaml", yaml)]);
+    let ops = &files["src/operations.rs"];
+    assert!(
+        ops.contains("pub async fn get_a(") && ops.contains("pub async fn get_b("),
+        "{ops}"
+    );
+}
+
+#[test]
+fn method_and_type_overrides_apply_and_stale_ones_are_errors() {
+    let config = Config::parse(
+        "apigen.toml",
+        r#"
+[methods]
+v1_api_keys_appname_regen_put = "regenerate_api_key"
+[types]
+"/paths/~1api~1v1~1api-keys/get/responses/400/content/application~1json/schema" = "Problem"
+"#,
+    )
+    .unwrap();
+    let generated = apigen::generate(&config, &seed_sources()).unwrap();
+    assert!(
+        generated
+            .api
+            .operations
+            .iter()
+            .any(|o| o.method_name == "regenerate_api_key")
+    );
+    assert!(generated.api.types.iter().any(|t| t.name == "Problem"));
+    assert!(!generated.api.types.iter().any(|t| t.name == "ApiError"));
+
+    let stale = Config::parse(
+        "apigen.toml",
+        "[methods]\nno_such_op = \"x\"\n[types]\n\"/nowhere\" = \"X\"\n",
+    )
+    .unwrap();
+    let text = apigen::generate(&stale, &seed_sources())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        text.contains("method override for unknown operationId \"no_such_op\""),
+        "{text}"
+    );
+    assert!(text.contains("type override for \"/nowhere\""), "{text}");
+}
+
+#[test]
+fn allof_conflicts_are_reported_with_both_locations() {
+    let op = json!({
+        "operationId": "get_thing",
+        "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"allOf": [
+            {"type": "object", "properties": {"id": {"type": "integer"}}},
+            {"type": "object", "properties": {"id": {"type": "string"}}}
+        ]}}}}}
+    });
+    let err = apigen::generate(
+        &Config::default(),
+        &[source("thing.json", &spec("/thing", "get", op))],
+    )
+    .unwrap_err();
+    let text = err.to_string();
+    let base = "thing.json#/paths/~1thing/get/responses/200/content/application~1json/schema/allOf";
+    assert!(
+        text.contains("allOf members cannot be merged: string here, integer in the other"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("--> {base}/1/properties/id")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("--> {base}/0/properties/id")),
+        "{text}"
+    );
+}
+
+#[test]
+fn every_problem_of_a_run_is_reported_together() {
+    let bad_ref = spec(
+        "/a",
+        "get",
+        json!({"operationId": "a", "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Missing"}}}}}}),
+    );
+    let one_of = spec(
+        "/b",
+        "get",
+        json!({"operationId": "b", "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"oneOf": [{"type": "string"}, {"type": "integer"}]}}}}}}),
+    );
+    let err = apigen::generate(
+        &Config::default(),
+        &[
+            source("a.json", &bad_ref),
+            source("b.json", &one_of),
+            Source::new("c.json", "{"),
+        ],
+    )
+    .unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.contains("--> c.json:1:1"),
+        "syntax errors come first and stop the run: {text}"
+    );
+    assert_eq!(err.len(), 1, "{text}");
+    let err = apigen::generate(
+        &Config::default(),
+        &[source("a.json", &bad_ref), source("b.json", &one_of)],
+    )
+    .unwrap_err();
+    let text = err.to_string();
+    assert_eq!(err.len(), 2, "{text}");
+    assert!(
+        text.contains("$ref \"#/components/schemas/Missing\" points at nothing"),
+        "{text}"
+    );
+    assert!(
+        text.contains("`oneOf` schemas are not supported yet"),
+        "{text}"
+    );
+}
