@@ -2,7 +2,8 @@
 //!
 //! `codegen` exits 0 when it succeeded, 1 when the input is bad (nothing is written then) or the
 //! disk failed. `codegen --check` exits 0 when the output folder is fresh, 1 when it is stale
-//! (with a diff), 2 when generation itself failed. `import` exits 0 or 1.
+//! (with a diff), 2 when generation itself failed. `import` exits 0 or 1. `drift` exits 0 when
+//! nothing of the `--fail-on` class changed, 1 when something did, 2 when a spec cannot be read.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -27,6 +28,41 @@ pub enum Command {
     Codegen(CodegenArgs),
     /// Extract the OpenAPI documents of a published reference page into the specs folder.
     Import(ImportArgs),
+    /// Report what changed between a base spec and the specs folder, and what breaks clients.
+    Drift(DriftArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DriftArgs {
+    /// The base spec (JSON or YAML) [default: generated/openapi.json, the committed merged spec]
+    #[arg(long, value_name = "FILE")]
+    pub base: Option<PathBuf>,
+    /// The folder of spec files to compare with the base [default: specs]
+    #[arg(long, value_name = "DIR")]
+    pub specs: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DriftFormat::Text)]
+    pub format: DriftFormat,
+    /// Exit 1 when changes of this class are found.
+    #[arg(long, value_enum, default_value_t = FailOn::Breaking)]
+    pub fail_on: FailOn,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum DriftFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    /// Any breaking change.
+    Breaking,
+    /// Any change at all.
+    Any,
+    /// Never (report only).
+    None,
 }
 
 #[derive(Debug, Args)]
@@ -71,6 +107,7 @@ pub fn main(root: &Path, program: &str) -> ExitCode {
     match cli.command {
         Command::Codegen(args) => codegen(root, program, &args),
         Command::Import(args) => import(root, &args),
+        Command::Drift(args) => drift(root, &args),
     }
 }
 
@@ -86,26 +123,13 @@ fn fail(diagnostics: &Diagnostics) {
 }
 
 /// Loads the specs and the config and generates; diagnostics name files as the user sees them.
-pub fn load_and_generate(
-    root: &Path,
-    program: &str,
-    args: &CodegenArgs,
-) -> Result<crate::Generated, Diagnostics> {
+pub fn load_and_generate(root: &Path, program: &str, args: &CodegenArgs) -> Result<crate::Generated, Diagnostics> {
     let specs = root.join(args.specs.as_deref().unwrap_or(Path::new("specs")));
-    let specs_shown = display(root, &specs);
-    let config_path = args
-        .config
-        .as_ref()
-        .map(|c| root.join(c))
-        .unwrap_or_else(|| specs.join(config::FILE_NAME));
+    let config_path = args.config.as_ref().map(|c| root.join(c)).unwrap_or_else(|| specs.join(config::FILE_NAME));
     let mut config = if args.config.is_some() || config_path.exists() {
         let shown = display(root, &config_path);
-        let text = std::fs::read_to_string(&config_path).map_err(|e| {
-            Diagnostic::new(
-                Location::new(shown.clone(), ""),
-                format!("cannot read config: {e}"),
-            )
-        })?;
+        let text = std::fs::read_to_string(&config_path)
+            .map_err(|e| Diagnostic::new(Location::new(shown.clone(), ""), format!("cannot read config: {e}")))?;
         Config::parse(&shown, &text)?
     } else {
         Config::default()
@@ -114,18 +138,60 @@ pub fn load_and_generate(
         config.package.name = Some(name.clone());
     }
     config.generated_by = Some(format!("{program} codegen"));
+    crate::generate(&config, &read_specs(root, &specs)?)
+}
+
+/// The spec files of a folder, named as the user sees them (`specs/x.json`).
+fn read_specs(root: &Path, specs: &Path) -> Result<Vec<load::Source>, Diagnostics> {
+    let shown = display(root, specs);
     if !specs.is_dir() {
-        return Err(Diagnostic::new(
-            Location::new(specs_shown, ""),
-            "the specs folder does not exist",
-        )
-        .into());
+        return Err(Diagnostic::new(Location::new(shown, ""), "the specs folder does not exist").into());
     }
-    let mut sources = load::read_dir(&specs)?;
+    let mut sources = load::read_dir(specs)?;
     for s in &mut sources {
-        s.name = format!("{specs_shown}/{}", s.name);
+        s.name = format!("{shown}/{}", s.name);
     }
-    crate::generate(&config, &sources)
+    Ok(sources)
+}
+
+/// Exit 0: nothing to fail on; 1: changes of the `--fail-on` class; 2: a spec could not be read.
+fn drift(root: &Path, args: &DriftArgs) -> ExitCode {
+    let specs = root.join(args.specs.as_deref().unwrap_or(Path::new("specs")));
+    let base_path = root.join(args.base.as_deref().unwrap_or(Path::new("generated/openapi.json")));
+    let base_shown = display(root, &base_path);
+    let base = std::fs::read(&base_path)
+        .map_err(|e| {
+            Diagnostics::from(Diagnostic::new(
+                Location::new(base_shown.clone(), ""),
+                format!("cannot read the base spec: {e}"),
+            ))
+        })
+        .and_then(|bytes| load::parse(&load::Source::new(base_shown.clone(), bytes)).map_err(Diagnostics::from));
+    let current = read_specs(root, &specs).and_then(|sources| crate::merge_sources(&sources));
+    let changes = match (base, current) {
+        (Ok(base), Ok(current)) => crate::drift::diff(&base, &current.doc),
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    };
+    let changes = match changes {
+        Ok(c) => c,
+        Err(d) => {
+            fail(&d);
+            return ExitCode::from(2);
+        }
+    };
+    let text = match args.format {
+        DriftFormat::Text => crate::drift::render_text(&changes),
+        DriftFormat::Markdown => crate::drift::render_markdown(&changes),
+        DriftFormat::Json => crate::drift::render_json(&changes),
+    };
+    print!("{text}");
+    let (breaking, _) = crate::drift::counts(&changes);
+    let failed = match args.fail_on {
+        FailOn::Breaking => breaking > 0,
+        FailOn::Any => !changes.is_empty(),
+        FailOn::None => false,
+    };
+    ExitCode::from(u8::from(failed))
 }
 
 fn codegen(root: &Path, program: &str, args: &CodegenArgs) -> ExitCode {
@@ -197,10 +263,7 @@ fn import(root: &Path, args: &ImportArgs) -> ExitCode {
         let text = match std::fs::read_to_string(page) {
             Ok(t) => t,
             Err(e) => {
-                errors.push(Diagnostic::new(
-                    Location::new(shown, ""),
-                    format!("cannot read page: {e}"),
-                ));
+                errors.push(Diagnostic::new(Location::new(shown, ""), format!("cannot read page: {e}")));
                 continue;
             }
         };
@@ -218,11 +281,7 @@ fn import(root: &Path, args: &ImportArgs) -> ExitCode {
             let other: Vec<&String> = report
                 .leftover
                 .iter()
-                .filter(|f| {
-                    load::SPEC_EXTENSIONS
-                        .iter()
-                        .any(|e| f.ends_with(&format!(".{e}")))
-                })
+                .filter(|f| load::SPEC_EXTENSIONS.iter().any(|e| f.ends_with(&format!(".{e}"))))
                 .collect();
             for path in &report.missing {
                 println!("created: {path}");
@@ -230,17 +289,9 @@ fn import(root: &Path, args: &ImportArgs) -> ExitCode {
             for (path, _) in &report.stale {
                 println!("updated: {path}");
             }
-            println!(
-                "{}: {} operations ({} unchanged)",
-                display(root, &out),
-                files.len(),
-                report.unchanged
-            );
+            println!("{}: {} operations ({} unchanged)", display(root, &out), files.len(), report.unchanged);
             if !other.is_empty() {
-                println!(
-                    "note: {} other spec files in the folder were left as they are",
-                    other.len()
-                );
+                println!("note: {} other spec files in the folder were left as they are", other.len());
             }
             ExitCode::SUCCESS
         }

@@ -54,28 +54,16 @@ impl Config {
     /// Parses the config file's text; `file` names it in errors.
     pub fn parse(file: &str, text: &str) -> Result<Config, Diagnostic> {
         let parsed: Result<Config, _> = toml::from_str(text);
-        parsed
-            .map(|c| Config {
-                file: Some(file.to_owned()),
-                ..c
-            })
-            .map_err(|e| {
-                let line_col = e.span().map(|span| {
-                    let before = &text[..span.start.min(text.len())];
-                    (
-                        before.matches('\n').count() + 1,
-                        before.chars().rev().take_while(|&c| c != '\n').count() + 1,
-                    )
-                });
-                Diagnostic::new(
-                    Location {
-                        file: file.to_owned(),
-                        pointer: String::new(),
-                        line_col,
-                    },
-                    format!("invalid config: {}", e.message()),
-                )
-            })
+        parsed.map(|c| Config { file: Some(file.to_owned()), ..c }).map_err(|e| {
+            let line_col = e.span().map(|span| {
+                let before = &text[..span.start.min(text.len())];
+                (before.matches('\n').count() + 1, before.chars().rev().take_while(|&c| c != '\n').count() + 1)
+            });
+            Diagnostic::new(
+                Location { file: file.to_owned(), pointer: String::new(), line_col },
+                format!("invalid config: {}", e.message()),
+            )
+        })
     }
 
     /// The config file's name in diagnostics.
@@ -85,9 +73,7 @@ impl Config {
 
     /// The command the header names.
     pub fn command(&self) -> &str {
-        self.generated_by
-            .as_deref()
-            .unwrap_or("cargo xtask codegen")
+        self.generated_by.as_deref().unwrap_or("cargo xtask codegen")
     }
 }
 

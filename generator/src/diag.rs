@@ -19,20 +19,12 @@ pub struct Location {
 
 impl Location {
     pub fn new(file: impl Into<String>, pointer: impl Into<String>) -> Self {
-        Location {
-            file: file.into(),
-            pointer: pointer.into(),
-            line_col: None,
-        }
+        Location { file: file.into(), pointer: pointer.into(), line_col: None }
     }
 
     /// The location of a child member: `self.pointer + "/" + escaped(token)`.
     pub fn join(&self, token: impl fmt::Display) -> Self {
-        Location {
-            file: self.file.clone(),
-            pointer: join_pointer(&self.pointer, &token.to_string()),
-            line_col: None,
-        }
+        Location { file: self.file.clone(), pointer: join_pointer(&self.pointer, &token.to_string()), line_col: None }
     }
 }
 
@@ -81,28 +73,18 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(location: Location, message: impl Into<String>) -> Self {
-        Diagnostic {
-            location,
-            message: message.into(),
-            notes: Vec::new(),
-        }
+        Diagnostic { location, message: message.into(), notes: Vec::new() }
     }
 
     /// Adds a note that points at another location ("first defined here").
     pub fn note_at(mut self, message: impl Into<String>, location: Location) -> Self {
-        self.notes.push(Note {
-            message: message.into(),
-            location: Some(location),
-        });
+        self.notes.push(Note { message: message.into(), location: Some(location) });
         self
     }
 
     /// Adds a note without a location ("help: ...").
     pub fn note(mut self, message: impl Into<String>) -> Self {
-        self.notes.push(Note {
-            message: message.into(),
-            location: None,
-        });
+        self.notes.push(Note { message: message.into(), location: None });
         self
     }
 }
@@ -157,11 +139,7 @@ impl fmt::Display for Diagnostics {
             writeln!(f, "{d}\n")?;
         }
         let n = self.0.len();
-        write!(
-            f,
-            "error: generation failed with {n} error{}",
-            if n == 1 { "" } else { "s" }
-        )
+        write!(f, "error: generation failed with {n} error{}", if n == 1 { "" } else { "s" })
     }
 }
 
@@ -193,20 +171,12 @@ impl Sink {
 
     /// `Err` with every report so far, if there is one; the sink is then empty.
     pub fn check(&mut self) -> Result<(), Diagnostics> {
-        if self.0.is_empty() {
-            Ok(())
-        } else {
-            Err(Diagnostics::new(std::mem::take(&mut self.0)))
-        }
+        if self.0.is_empty() { Ok(()) } else { Err(Diagnostics::new(std::mem::take(&mut self.0))) }
     }
 
     /// `Ok(value)` when nothing was reported, else every report.
     pub fn finish<T>(self, value: T) -> Result<T, Diagnostics> {
-        if self.0.is_empty() {
-            Ok(value)
-        } else {
-            Err(Diagnostics::new(self.0))
-        }
+        if self.0.is_empty() { Ok(value) } else { Err(Diagnostics::new(self.0)) }
     }
 }
 
@@ -216,19 +186,14 @@ mod tests {
 
     #[test]
     fn pointer_tokens_are_escaped() {
-        assert_eq!(
-            join_pointer("/paths", "/api/v1/{id}"),
-            "/paths/~1api~1v1~1{id}"
-        );
+        assert_eq!(join_pointer("/paths", "/api/v1/{id}"), "/paths/~1api~1v1~1{id}");
         assert_eq!(join_pointer("", "a~b"), "/a~0b");
     }
 
     #[test]
     fn display_names_file_pointer_and_note() {
-        let d = Diagnostic::new(Location::new("a.json", "/paths/~1x/get"), "conflict").note_at(
-            "first defined here",
-            Location::new("b.json", "/paths/~1x/get"),
-        );
+        let d = Diagnostic::new(Location::new("a.json", "/paths/~1x/get"), "conflict")
+            .note_at("first defined here", Location::new("b.json", "/paths/~1x/get"));
         assert_eq!(
             d.to_string(),
             "error: conflict\n  --> a.json#/paths/~1x/get\n  note: first defined here\n    --> b.json#/paths/~1x/get"

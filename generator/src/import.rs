@@ -22,20 +22,14 @@ pub fn extract(page: &str, markdown: &str) -> Result<BTreeMap<String, String>, D
     let mut files: BTreeMap<String, (String, usize)> = BTreeMap::new();
     let mut found_any = false;
     for (lang, text, line) in fenced_blocks(markdown) {
-        let at = Location {
-            file: page.to_owned(),
-            pointer: String::new(),
-            line_col: Some((line, 1)),
-        };
+        let at = Location { file: page.to_owned(), pointer: String::new(), line_col: Some((line, 1)) };
         let looks_like_spec = text.contains("\"openapi\"") || text.contains("openapi:");
         let parsed: Result<Value, String> = match lang.as_str() {
             "yaml" | "yml" => serde_yaml::from_str(&text).map_err(|e| e.to_string()),
             _ => serde_json::from_str(&text).map_err(|e| e.to_string()),
         };
         let doc = match parsed {
-            Ok(Value::Object(doc)) if doc.contains_key("openapi") && doc.contains_key("paths") => {
-                doc
-            }
+            Ok(Value::Object(doc)) if doc.contains_key("openapi") && doc.contains_key("paths") => doc,
             Ok(_) => continue,
             Err(e) if looks_like_spec => {
                 sink.push(Diagnostic::new(
@@ -48,24 +42,20 @@ pub fn extract(page: &str, markdown: &str) -> Result<BTreeMap<String, String>, D
         };
         found_any = true;
         for (name, single) in split(&doc) {
-            let mut content = serde_json::to_string_pretty(&Value::Object(single))
-                .expect("JSON values serialise");
+            let mut content = serde_json::to_string_pretty(&Value::Object(single)).expect("JSON values serialise");
             content.push('\n');
             match files.get(&name) {
                 Some((existing, _)) if *existing == content => {}
                 Some((_, first_line)) => sink.push(
-                    Diagnostic::new(
-                        at.clone(),
-                        format!("two different operations would both be written to {name}"),
-                    )
-                    .note_at(
-                        "the first",
-                        Location {
-                            file: page.to_owned(),
-                            pointer: String::new(),
-                            line_col: Some((*first_line, 1)),
-                        },
-                    ),
+                    Diagnostic::new(at.clone(), format!("two different operations would both be written to {name}"))
+                        .note_at(
+                            "the first",
+                            Location {
+                                file: page.to_owned(),
+                                pointer: String::new(),
+                                line_col: Some((*first_line, 1)),
+                            },
+                        ),
                 ),
                 None => {
                     files.insert(name, (content, line));
@@ -74,17 +64,9 @@ pub fn extract(page: &str, markdown: &str) -> Result<BTreeMap<String, String>, D
         }
     }
     if !found_any && sink.is_empty() {
-        sink.push(Diagnostic::new(
-            Location::new(page, ""),
-            "no OpenAPI documents found in the page's code blocks",
-        ));
+        sink.push(Diagnostic::new(Location::new(page, ""), "no OpenAPI documents found in the page's code blocks"));
     }
-    sink.finish(
-        files
-            .into_iter()
-            .map(|(name, (content, _))| (name, content))
-            .collect(),
-    )
+    sink.finish(files.into_iter().map(|(name, (content, _))| (name, content)).collect())
 }
 
 /// Fenced code blocks: (info-string language, text, 1-based line of the fence).
@@ -94,11 +76,7 @@ fn fenced_blocks(markdown: &str) -> Vec<(String, String, usize)> {
     for (event, range) in Parser::new(markdown).into_offset_iter() {
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
-                let lang = info
-                    .split_whitespace()
-                    .next()
-                    .unwrap_or_default()
-                    .to_ascii_lowercase();
+                let lang = info.split_whitespace().next().unwrap_or_default().to_ascii_lowercase();
                 let line = markdown[..range.start].matches('\n').count() + 1;
                 current = Some((lang, String::new(), line));
             }
@@ -124,11 +102,8 @@ fn split(doc: &Map<String, Value>) -> Vec<(String, Map<String, Value>)> {
         let Some(item) = item.as_object() else {
             continue;
         };
-        let shared: Map<String, Value> = item
-            .iter()
-            .filter(|(k, _)| !METHODS.contains(&k.as_str()))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
+        let shared: Map<String, Value> =
+            item.iter().filter(|(k, _)| !METHODS.contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect();
         for (method, op) in item.iter().filter(|(k, _)| METHODS.contains(&k.as_str())) {
             let stem = match op.get("operationId").and_then(Value::as_str) {
                 Some(id) => sanitize(id, Case::Snake),
@@ -178,19 +153,9 @@ paths:
 ```
 "#;
         let files = extract("page.md", page).unwrap();
-        assert_eq!(
-            files.keys().collect::<Vec<_>>(),
-            ["delete_b.json", "get_a.json", "post_a.json"]
-        );
+        assert_eq!(files.keys().collect::<Vec<_>>(), ["delete_b.json", "get_a.json", "post_a.json"]);
         let get: Value = serde_json::from_str(&files["get_a.json"]).unwrap();
-        assert_eq!(
-            get["paths"]["/a"]
-                .as_object()
-                .unwrap()
-                .keys()
-                .collect::<Vec<_>>(),
-            ["get"]
-        );
+        assert_eq!(get["paths"]["/a"].as_object().unwrap().keys().collect::<Vec<_>>(), ["get"]);
         assert_eq!(get["info"]["title"], "T");
     }
 

@@ -15,6 +15,7 @@
 pub mod cli;
 pub mod config;
 pub mod diag;
+pub mod drift;
 pub mod emit;
 pub mod import;
 pub mod ir;
@@ -43,6 +44,15 @@ pub struct Generated {
 
 /// Generates the client crate from spec sources. Pure: touches no disk.
 pub fn generate(config: &Config, sources: &[Source]) -> Result<Generated, Diagnostics> {
+    let merged = merge_sources(sources)?;
+    let api = resolve::resolve(&merged, config)?;
+    let crate_name = crate_name(config, &api);
+    let files = emit::emit(&api, config, &merged.doc, &crate_name);
+    Ok(Generated { files, api })
+}
+
+/// Parses and merges spec sources (stages 1–2). Pure.
+pub fn merge_sources(sources: &[Source]) -> Result<merge::Merged, Diagnostics> {
     // Sorted here too, so the output never depends on the order the caller found the files in.
     let mut sorted: Vec<&Source> = sources.iter().collect();
     sorted.sort_by(|a, b| a.name.cmp(&b.name));
@@ -54,19 +64,13 @@ pub fn generate(config: &Config, sources: &[Source]) -> Result<Generated, Diagno
         }
     }
     sink.check()?;
-    let merged = merge::merge(&parsed)?;
-    let api = resolve::resolve(&merged, config)?;
-    let crate_name = crate_name(config, &api);
-    let files = emit::emit(&api, config, &merged.doc, &crate_name);
-    Ok(Generated { files, api })
+    merge::merge(&parsed)
 }
 
 /// The crate name: from the config, else the spec title in kebab case with `-client`.
 pub fn crate_name(config: &Config, api: &ir::Api) -> String {
     config.package.name.clone().unwrap_or_else(|| {
-        let base = naming::sanitize(&api.title, naming::Case::Snake)
-            .trim_start_matches("r#")
-            .to_kebab_case();
+        let base = naming::sanitize(&api.title, naming::Case::Snake).trim_start_matches("r#").to_kebab_case();
         format!("{base}-client")
     })
 }

@@ -20,10 +20,7 @@ pub struct Source {
 
 impl Source {
     pub fn new(name: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
-        Source {
-            name: name.into(),
-            bytes: bytes.into(),
-        }
+        Source { name: name.into(), bytes: bytes.into() }
     }
 }
 
@@ -61,36 +58,23 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<Source>, errors: &mut Vec<Diagnos
             walk(root, &path, out, errors);
             continue;
         }
-        let is_spec = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| SPEC_EXTENSIONS.contains(&e));
+        let is_spec = path.extension().and_then(|e| e.to_str()).is_some_and(|e| SPEC_EXTENSIONS.contains(&e));
         if !is_spec {
             continue;
         }
         let rel = path.strip_prefix(root).unwrap_or(&path);
-        let name = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
+        let name = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
         match std::fs::read(&path) {
             Ok(bytes) => out.push(Source { name, bytes }),
-            Err(e) => errors.push(Diagnostic::new(
-                Location::new(name, ""),
-                format!("cannot read file: {e}"),
-            )),
+            Err(e) => errors.push(Diagnostic::new(Location::new(name, ""), format!("cannot read file: {e}"))),
         }
     }
 }
 
 /// Parses one source as JSON (`.json`) or YAML (anything else).
 pub fn parse(source: &Source) -> Result<Value, Diagnostic> {
-    let at = |line_col: Option<(usize, usize)>| Location {
-        file: source.name.clone(),
-        pointer: String::new(),
-        line_col,
-    };
+    let at =
+        |line_col: Option<(usize, usize)>| Location { file: source.name.clone(), pointer: String::new(), line_col };
     let text = std::str::from_utf8(&source.bytes).map_err(|e| {
         let offset = e.valid_up_to();
         Diagnostic::new(
@@ -111,10 +95,7 @@ pub fn parse(source: &Source) -> Result<Value, Diagnostic> {
     } else {
         serde_yaml::from_str(text).map_err(|e| {
             let pos = e.location().map(|l| (l.line(), l.column()));
-            Diagnostic::new(
-                at(pos),
-                format!("invalid YAML: {}", strip_position(&e.to_string())),
-            )
+            Diagnostic::new(at(pos), format!("invalid YAML: {}", strip_position(&e.to_string())))
         })
     }
 }
@@ -139,11 +120,7 @@ mod tests {
     fn json_syntax_error_has_line_and_column() {
         let d = parse(&Source::new("x.json", "{\n  \"a\": ,\n}")).unwrap_err();
         assert_eq!(d.location.line_col, Some((2, 8)));
-        assert!(
-            d.message.starts_with("invalid JSON: expected value"),
-            "{}",
-            d.message
-        );
+        assert!(d.message.starts_with("invalid JSON: expected value"), "{}", d.message);
     }
 
     #[test]
@@ -154,10 +131,7 @@ mod tests {
 
     #[test]
     fn empty_and_non_utf8_files_are_errors() {
-        assert_eq!(
-            parse(&Source::new("e.json", "  \n")).unwrap_err().message,
-            "file is empty"
-        );
+        assert_eq!(parse(&Source::new("e.json", "  \n")).unwrap_err().message, "file is empty");
         let d = parse(&Source::new("b.json", b"{\n\xff}".to_vec())).unwrap_err();
         assert_eq!(d.location.line_col, Some((2, 1)));
     }

@@ -27,9 +27,7 @@ use serde_json::{Map, Value};
 use crate::diag::{Diagnostic, Diagnostics, Location, Sink, join_pointer};
 
 /// HTTP methods of a path item, in the order they are written out.
-pub const METHODS: [&str; 8] = [
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
+pub const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /// The merged document and where its parts came from.
 #[derive(Clone, Debug)]
@@ -46,10 +44,13 @@ pub struct Origins {
 }
 
 impl Origins {
+    /// Origins of a document that is one file (e.g. a committed merged spec).
+    pub fn whole(file: &str) -> Self {
+        Origins { by_pointer: BTreeMap::new(), first_file: file.to_owned() }
+    }
+
     fn record(&mut self, pointer: &str, file: &str) {
-        self.by_pointer
-            .entry(pointer.to_owned())
-            .or_insert_with(|| file.to_owned());
+        self.by_pointer.entry(pointer.to_owned()).or_insert_with(|| file.to_owned());
     }
 
     /// The location in the source files of a pointer into the merged document.
@@ -77,11 +78,7 @@ pub fn merge(files: &[(String, Value)]) -> Result<Merged, Diagnostics> {
             continue;
         };
         versions.push((version, name.clone()));
-        merger.add(
-            name,
-            value.as_object().expect("checked by check_file"),
-            &mut sink,
-        );
+        merger.add(name, value.as_object().expect("checked by check_file"), &mut sink);
     }
     if versions.is_empty() && sink.is_empty() {
         sink.push(Diagnostic::new(
@@ -90,27 +87,16 @@ pub fn merge(files: &[(String, Value)]) -> Result<Merged, Diagnostics> {
         ));
     }
     sink.check()?;
-    let Merger {
-        mut doc,
-        mut origins,
-        securities,
-        op_files,
-    } = merger;
+    let Merger { mut doc, mut origins, securities, op_files } = merger;
     origins.first_file = files.first().map(|(n, _)| n.clone()).unwrap_or_default();
 
     // The highest 3.0.x version; check_file has made sure they are all 3.0.
-    let (version, _) = versions
-        .iter()
-        .max_by(|a, b| version_key(&a.0).cmp(&version_key(&b.0)))
-        .expect("non-empty");
+    let (version, _) = versions.iter().max_by(|a, b| version_key(&a.0).cmp(&version_key(&b.0))).expect("non-empty");
     doc.insert("openapi".into(), Value::String(version.clone()));
 
     apply_security(&mut doc, &securities, &op_files, &mut sink);
     check_operation_ids(&doc, &origins, &mut sink);
-    sink.finish(Merged {
-        doc: canonical(doc),
-        origins,
-    })
+    sink.finish(Merged { doc: canonical(doc), origins })
 }
 
 /// Checks the parts of one file that the merge relies on; returns its `openapi` version.
@@ -119,10 +105,7 @@ fn check_file(name: &str, value: &Value) -> Result<String, Diagnostic> {
     let Some(obj) = value.as_object() else {
         return Err(Diagnostic::new(
             at(""),
-            format!(
-                "expected an OpenAPI document (a JSON object), found {}",
-                kind_of(value)
-            ),
+            format!("expected an OpenAPI document (a JSON object), found {}", kind_of(value)),
         ));
     };
     if obj.contains_key("swagger") {
@@ -153,40 +136,22 @@ fn check_file(name: &str, value: &Value) -> Result<String, Diagnostic> {
     if let Err((pointer, e)) = validate::<openapiv3::OpenAPI>(value, "") {
         // openapiv3 reads `paths` with a custom visitor that hides the path below it; validating
         // each path item on its own finds the exact place.
-        let deeper = obj
-            .get("paths")
-            .and_then(Value::as_object)
-            .and_then(|paths| {
-                paths.iter().find_map(|(p, item)| {
-                    validate::<openapiv3::PathItem>(item, &join_pointer("/paths", p)).err()
-                })
-            });
-        let (pointer, e) = if pointer == "/paths" {
-            deeper.unwrap_or((pointer, e))
-        } else {
-            (pointer, e)
-        };
-        return Err(Diagnostic::new(
-            at(&pointer),
-            format!("not a valid OpenAPI 3.0 document: {e}"),
-        ));
+        let deeper = obj.get("paths").and_then(Value::as_object).and_then(|paths| {
+            paths.iter().find_map(|(p, item)| validate::<openapiv3::PathItem>(item, &join_pointer("/paths", p)).err())
+        });
+        let (pointer, e) = if pointer == "/paths" { deeper.unwrap_or((pointer, e)) } else { (pointer, e) };
+        return Err(Diagnostic::new(at(&pointer), format!("not a valid OpenAPI 3.0 document: {e}")));
     }
     Ok(version)
 }
 
 /// Deserialises `value` as `T`; on failure, the JSON pointer (below `base`) and the message.
-fn validate<T: serde::de::DeserializeOwned>(
-    value: &Value,
-    base: &str,
-) -> Result<(), (String, String)> {
+fn validate<T: serde::de::DeserializeOwned>(value: &Value, base: &str) -> Result<(), (String, String)> {
     let mut track = serde_path_to_error::Track::new();
     let de = serde_path_to_error::Deserializer::new(value, &mut track);
     match T::deserialize(de) {
         Ok(_) => Ok(()),
-        Err(e) => Err((
-            format!("{base}{}", path_to_pointer(&track.path())),
-            e.to_string(),
-        )),
+        Err(e) => Err((format!("{base}{}", path_to_pointer(&track.path())), e.to_string())),
     }
 }
 
@@ -231,8 +196,7 @@ struct Merger {
 
 impl Merger {
     fn add(&mut self, file: &str, obj: &Map<String, Value>, sink: &mut Sink) {
-        self.securities
-            .push((file.to_owned(), obj.get("security").cloned()));
+        self.securities.push((file.to_owned(), obj.get("security").cloned()));
         for (key, value) in obj {
             let ptr = join_pointer("", key);
             match key.as_str() {
@@ -249,12 +213,7 @@ impl Merger {
                             continue;
                         };
                         for (name, entry) in entries {
-                            self.same_or_conflict(
-                                &join_pointer(&sec_ptr, name),
-                                entry.clone(),
-                                file,
-                                sink,
-                            );
+                            self.same_or_conflict(&join_pointer(&sec_ptr, name), entry.clone(), file, sink);
                         }
                     }
                 }
@@ -285,10 +244,7 @@ impl Merger {
             for (key, value) in item {
                 let ptr = join_pointer(&path_ptr, key);
                 if METHODS.contains(&key.as_str()) {
-                    self.op_files
-                        .entry((path.clone(), key.clone()))
-                        .or_default()
-                        .push(file.to_owned());
+                    self.op_files.entry((path.clone(), key.clone())).or_default().push(file.to_owned());
                 }
                 self.same_or_conflict(&ptr, value.clone(), file, sink);
             }
@@ -296,37 +252,23 @@ impl Merger {
     }
 
     fn add_tag(&mut self, file: &str, ptr: &str, name: &str, tag: &Value, sink: &mut Sink) {
-        let tags = self
-            .doc
-            .entry("tags")
-            .or_insert_with(|| Value::Array(Vec::new()));
+        let tags = self.doc.entry("tags").or_insert_with(|| Value::Array(Vec::new()));
         let Value::Array(tags) = tags else { return };
-        match tags
-            .iter()
-            .position(|t| t.get("name").and_then(Value::as_str) == Some(name))
-        {
+        match tags.iter().position(|t| t.get("name").and_then(Value::as_str) == Some(name)) {
             None => {
                 tags.push(tag.clone());
                 self.origins.record(&format!("/tags/{name}"), file);
             }
             Some(i) if tags[i] == *tag => {}
             Some(i) => {
-                let other = self
-                    .origins
-                    .by_pointer
-                    .get(&format!("/tags/{name}"))
-                    .cloned()
-                    .unwrap_or_default();
+                let other = self.origins.by_pointer.get(&format!("/tags/{name}")).cloned().unwrap_or_default();
                 let diff = first_difference(&tags[i], tag, "").unwrap_or_default();
                 sink.push(
                     Diagnostic::new(
                         Location::new(file, format!("{ptr}{diff}")),
                         format!("tag {name:?} is defined differently in two files"),
                     )
-                    .note_at(
-                        "the other definition",
-                        Location::new(other, format!("/tags{diff}")),
-                    ),
+                    .note_at("the other definition", Location::new(other, format!("/tags{diff}"))),
                 );
             }
         }
@@ -337,18 +279,13 @@ impl Merger {
         let tokens: Vec<String> = ptr.split('/').skip(1).map(unescape).collect();
         let mut map = &mut self.doc;
         for token in &tokens[..tokens.len() - 1] {
-            let slot = map
-                .entry(token.clone())
-                .or_insert_with(|| Value::Object(Map::new()));
+            let slot = map.entry(token.clone()).or_insert_with(|| Value::Object(Map::new()));
             if !slot.is_object() {
                 *slot = Value::Object(Map::new());
             }
             map = slot.as_object_mut().expect("just made an object");
         }
-        let last = tokens
-            .last()
-            .expect("pointer has at least one token")
-            .clone();
+        let last = tokens.last().expect("pointer has at least one token").clone();
         match map.get(&last) {
             None => {
                 map.insert(last, value);
@@ -356,14 +293,8 @@ impl Merger {
             }
             Some(existing) if *existing == value => {}
             Some(existing) => {
-                let diff =
-                    first_difference(existing, &value, ptr).unwrap_or_else(|| ptr.to_owned());
-                let other = self
-                    .origins
-                    .by_pointer
-                    .get(ptr)
-                    .cloned()
-                    .unwrap_or_default();
+                let diff = first_difference(existing, &value, ptr).unwrap_or_else(|| ptr.to_owned());
+                let other = self.origins.by_pointer.get(ptr).cloned().unwrap_or_default();
                 let what = describe(&tokens);
                 sink.push(
                     Diagnostic::new(
@@ -428,24 +359,17 @@ fn apply_security(
     op_files: &BTreeMap<(String, String), Vec<String>>,
     sink: &mut Sink,
 ) {
-    let distinct: BTreeSet<String> = securities
-        .iter()
-        .map(|(_, s)| serde_json::to_string(s).unwrap_or_default())
-        .collect();
+    let distinct: BTreeSet<String> =
+        securities.iter().map(|(_, s)| serde_json::to_string(s).unwrap_or_default()).collect();
     if distinct.len() <= 1 {
         if let Some((_, Some(security))) = securities.first() {
             doc.insert("security".into(), security.clone());
         }
         return;
     }
-    let of_file: BTreeMap<&str, &Option<Value>> =
-        securities.iter().map(|(f, s)| (f.as_str(), s)).collect();
+    let of_file: BTreeMap<&str, &Option<Value>> = securities.iter().map(|(f, s)| (f.as_str(), s)).collect();
     for ((path, method), files) in op_files {
-        let Some(op) = doc
-            .get_mut("paths")
-            .and_then(|p| p.get_mut(path))
-            .and_then(|i| i.get_mut(method))
-        else {
+        let Some(op) = doc.get_mut("paths").and_then(|p| p.get_mut(path)).and_then(|i| i.get_mut(method)) else {
             continue;
         };
         let Some(op) = op.as_object_mut() else {
@@ -454,16 +378,20 @@ fn apply_security(
         if op.contains_key("security") {
             continue;
         }
-        let wanted: BTreeSet<String> = files
-            .iter()
-            .map(|f| serde_json::to_string(of_file[f.as_str()]).unwrap_or_default())
-            .collect();
+        let wanted: BTreeSet<String> =
+            files.iter().map(|f| serde_json::to_string(of_file[f.as_str()]).unwrap_or_default()).collect();
         if wanted.len() > 1 {
             let ptr = join_pointer(&join_pointer("/paths", path), method);
             sink.push(
-                Diagnostic::new(Location::new(files[1].clone(), "/security"), format!("operation `{} {path}` is defined in two files whose top-level `security` differs", method.to_uppercase()))
-                    .note_at("the other file", Location::new(files[0].clone(), "/security"))
-                    .note(format!("help: give the operation its own `security` (at {ptr})")),
+                Diagnostic::new(
+                    Location::new(files[1].clone(), "/security"),
+                    format!(
+                        "operation `{} {path}` is defined in two files whose top-level `security` differs",
+                        method.to_uppercase()
+                    ),
+                )
+                .note_at("the other file", Location::new(files[0].clone(), "/security"))
+                .note(format!("help: give the operation its own `security` (at {ptr})")),
             );
             continue;
         }
@@ -481,18 +409,8 @@ fn check_operation_ids(doc: &Map<String, Value>, origins: &Origins, sink: &mut S
     let mut ops: Vec<(String, &str)> = Vec::new();
     for (path, item) in paths {
         for method in METHODS {
-            if let Some(id) = item
-                .get(method)
-                .and_then(|op| op.get("operationId"))
-                .and_then(Value::as_str)
-            {
-                ops.push((
-                    join_pointer(
-                        &join_pointer(&join_pointer("/paths", path), method),
-                        "operationId",
-                    ),
-                    id,
-                ));
+            if let Some(id) = item.get(method).and_then(|op| op.get("operationId")).and_then(Value::as_str) {
+                ops.push((join_pointer(&join_pointer(&join_pointer("/paths", path), method), "operationId"), id));
             }
         }
     }
@@ -500,11 +418,8 @@ fn check_operation_ids(doc: &Map<String, Value>, origins: &Origins, sink: &mut S
     for (ptr, id) in ops {
         if let Some(first) = seen.get(id) {
             sink.push(
-                Diagnostic::new(
-                    origins.locate(&ptr),
-                    format!("operationId {id:?} is used by two operations"),
-                )
-                .note_at("first used here", origins.locate(first)),
+                Diagnostic::new(origins.locate(&ptr), format!("operationId {id:?} is used by two operations"))
+                    .note_at("first used here", origins.locate(first)),
             );
         } else {
             seen.insert(id, ptr);
@@ -514,17 +429,8 @@ fn check_operation_ids(doc: &Map<String, Value>, origins: &Origins, sink: &mut S
 
 /// Reorders the document: fixed top-level order, sorted paths and components, methods in HTTP order.
 fn canonical(mut doc: Map<String, Value>) -> Value {
-    const TOP: [&str; 9] = [
-        "openapi",
-        "info",
-        "jsonSchemaDialect",
-        "servers",
-        "security",
-        "tags",
-        "externalDocs",
-        "paths",
-        "components",
-    ];
+    const TOP: [&str; 9] =
+        ["openapi", "info", "jsonSchemaDialect", "servers", "security", "tags", "externalDocs", "paths", "components"];
     let mut out = Map::new();
     for key in TOP {
         if let Some(mut value) = doc.remove(key) {
@@ -555,11 +461,8 @@ fn sort_paths(paths: Value) -> Value {
                     return (path, item);
                 };
                 let mut out = Map::new();
-                let mut others: Vec<_> = item
-                    .iter()
-                    .filter(|(k, _)| !METHODS.contains(&k.as_str()))
-                    .map(|(k, _)| k.clone())
-                    .collect();
+                let mut others: Vec<_> =
+                    item.iter().filter(|(k, _)| !METHODS.contains(&k.as_str())).map(|(k, _)| k.clone()).collect();
                 others.sort();
                 for key in others.iter().map(String::as_str).chain(METHODS) {
                     if let Some(v) = item.remove(key) {
@@ -619,23 +522,15 @@ mod tests {
         let merged = merge(&files).unwrap();
         let paths = merged.doc["paths"].as_object().unwrap();
         assert_eq!(paths.keys().collect::<Vec<_>>(), ["/a", "/b"]);
-        assert_eq!(
-            paths["/b"].as_object().unwrap().keys().collect::<Vec<_>>(),
-            ["get", "post"]
-        );
-        assert_eq!(
-            merged.origins.locate("/paths/~1b/post/responses").file,
-            "b.json"
-        );
+        assert_eq!(paths["/b"].as_object().unwrap().keys().collect::<Vec<_>>(), ["get", "post"]);
+        assert_eq!(merged.origins.locate("/paths/~1b/post/responses").file, "b.json");
         assert_eq!(merged.origins.locate("/paths/~1b/get").file, "a.json");
     }
 
     #[test]
     fn identical_duplicate_operation_is_kept_once() {
-        let files = vec![
-            ("a.json".to_string(), doc("/x", "get", op("x"))),
-            ("b.json".to_string(), doc("/x", "get", op("x"))),
-        ];
+        let files =
+            vec![("a.json".to_string(), doc("/x", "get", op("x"))), ("b.json".to_string(), doc("/x", "get", op("x")))];
         let merged = merge(&files).unwrap();
         assert_eq!(merged.doc["paths"]["/x"]["get"], op("x"));
     }
@@ -644,40 +539,23 @@ mod tests {
     fn conflicting_duplicate_names_both_files_and_the_pointer() {
         let mut other = op("x");
         other["responses"]["204"]["description"] = json!("changed");
-        let files = vec![
-            ("a.json".to_string(), doc("/x", "get", op("x"))),
-            ("b.json".to_string(), doc("/x", "get", other)),
-        ];
+        let files =
+            vec![("a.json".to_string(), doc("/x", "get", op("x"))), ("b.json".to_string(), doc("/x", "get", other))];
         let errors = merge(&files).unwrap_err();
         let text = errors.to_string();
         assert_eq!(errors.len(), 1, "{text}");
-        assert!(
-            text.contains("operation `GET /x` is defined differently in two files"),
-            "{text}"
-        );
-        assert!(
-            text.contains("--> b.json#/paths/~1x/get/responses/204/description"),
-            "{text}"
-        );
-        assert!(
-            text.contains("--> a.json#/paths/~1x/get/responses/204/description"),
-            "{text}"
-        );
+        assert!(text.contains("operation `GET /x` is defined differently in two files"), "{text}");
+        assert!(text.contains("--> b.json#/paths/~1x/get/responses/204/description"), "{text}");
+        assert!(text.contains("--> a.json#/paths/~1x/get/responses/204/description"), "{text}");
     }
 
     #[test]
     fn conflicting_info_is_an_error_not_first_wins() {
         let mut second = doc("/y", "get", op("y"));
         second["info"]["version"] = json!("2");
-        let files = vec![
-            ("a.json".to_string(), doc("/x", "get", op("x"))),
-            ("b.json".to_string(), second),
-        ];
+        let files = vec![("a.json".to_string(), doc("/x", "get", op("x"))), ("b.json".to_string(), second)];
         let text = merge(&files).unwrap_err().to_string();
-        assert!(
-            text.contains("top-level `info` is defined differently"),
-            "{text}"
-        );
+        assert!(text.contains("top-level `info` is defined differently"), "{text}");
         assert!(text.contains("b.json#/info/version"), "{text}");
     }
 
@@ -688,10 +566,7 @@ mod tests {
             ("b.json".to_string(), doc("/y", "get", op("same"))),
         ];
         let text = merge(&files).unwrap_err().to_string();
-        assert!(
-            text.contains("operationId \"same\" is used by two operations"),
-            "{text}"
-        );
+        assert!(text.contains("operationId \"same\" is used by two operations"), "{text}");
         assert!(text.contains("b.json#/paths/~1y/get/operationId"), "{text}");
         assert!(text.contains("a.json#/paths/~1x/get/operationId"), "{text}");
     }
@@ -703,10 +578,7 @@ mod tests {
         let b = doc("/y", "get", op("y"));
         let merged = merge(&[("a.json".to_string(), a), ("b.json".to_string(), b)]).unwrap();
         assert!(merged.doc.get("security").is_none());
-        assert_eq!(
-            merged.doc["paths"]["/x"]["get"]["security"],
-            json!([{"Bearer": []}])
-        );
+        assert_eq!(merged.doc["paths"]["/x"]["get"]["security"], json!([{"Bearer": []}]));
         assert!(merged.doc["paths"]["/y"]["get"].get("security").is_none());
     }
 

@@ -27,11 +27,10 @@ pub enum Case {
 }
 
 const KEYWORDS: [&str; 53] = [
-    "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for",
-    "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return",
-    "self", "Self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where",
-    "while", "async", "await", "dyn", "abstract", "become", "box", "do", "final", "macro",
-    "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen", "union",
+    "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in",
+    "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super",
+    "trait", "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box",
+    "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen", "union",
 ];
 
 /// Keywords that cannot be raw identifiers.
@@ -41,10 +40,7 @@ const NOT_RAW: [&str; 4] = ["self", "Self", "super", "crate"];
 pub fn sanitize(raw: &str, case: Case) -> String {
     let ascii = deunicode::deunicode(raw);
     // heck drops the separators; map every other symbol to a separator first so "a.b" is two words.
-    let spaced: String = ascii
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
-        .collect();
+    let spaced: String = ascii.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect();
     let mut name = match case {
         Case::Snake => spaced.to_snake_case(),
         Case::Pascal => spaced.to_upper_camel_case(),
@@ -79,9 +75,7 @@ pub struct Uniquifier {
 
 impl Uniquifier {
     pub fn with_reserved(reserved: &[&str]) -> Self {
-        Uniquifier {
-            taken: reserved.iter().map(|s| s.to_string()).collect(),
-        }
+        Uniquifier { taken: reserved.iter().map(|s| s.to_string()).collect() }
     }
 
     pub fn is_taken(&self, name: &str) -> bool {
@@ -132,16 +126,12 @@ pub fn method_names(ops: &[OpNaming<'_>]) -> Vec<String> {
     for round in 0..2 {
         let snapshot = names.clone();
         for i in 0..ops.len() {
-            let clashes: Vec<usize> = (0..ops.len())
-                .filter(|&j| j != i && snapshot[j] == snapshot[i])
-                .collect();
+            let clashes: Vec<usize> = (0..ops.len()).filter(|&j| j != i && snapshot[j] == snapshot[i]).collect();
             if ops[i].forced.is_some() || clashes.is_empty() {
                 continue;
             }
             let renamed = match round {
-                0 => clashes
-                    .iter()
-                    .find_map(|&j| extension_name(&snapshot[i], ops[j].path, ops[i].path)),
+                0 => clashes.iter().find_map(|&j| extension_name(&snapshot[i], ops[j].path, ops[i].path)),
                 _ => ops[i].operation_id.map(|id| sanitize(id, Case::Snake)),
             };
             if let Some(n) = renamed {
@@ -159,13 +149,7 @@ pub fn method_names(ops: &[OpNaming<'_>]) -> Vec<String> {
     }
     ops.iter()
         .zip(names)
-        .map(|(op, name)| {
-            if op.forced.is_some() {
-                name
-            } else {
-                unique.take(&name, Case::Snake)
-            }
-        })
+        .map(|(op, name)| if op.forced.is_some() { name } else { unique.take(&name, Case::Snake) })
         .collect()
 }
 
@@ -179,10 +163,7 @@ fn first_choice(op: &OpNaming<'_>) -> String {
     if let Some(id) = op.operation_id {
         return sanitize(id, Case::Snake);
     }
-    sanitize(
-        &format!("{} {}", op.method, op.path.replace(['{', '}'], " ")),
-        Case::Snake,
-    )
+    sanitize(&format!("{} {}", op.method, op.path.replace(['{', '}'], " ")), Case::Snake)
 }
 
 /// A summary names a method when it is a short phrase: at most six words, no sentence punctuation.
@@ -193,9 +174,7 @@ fn summary_is_name_like(summary: &str) -> bool {
 
 /// When `longer` is `shorter` plus literal segments, `name` with its verb replaced by them.
 fn extension_name(name: &str, shorter: &str, longer: &str) -> Option<String> {
-    let rest = longer
-        .strip_prefix(shorter.trim_end_matches('/'))?
-        .strip_prefix('/')?;
+    let rest = longer.strip_prefix(shorter.trim_end_matches('/'))?.strip_prefix('/')?;
     if rest.is_empty() || rest.contains('{') {
         return None;
     }
@@ -228,9 +207,7 @@ mod tests {
 
     #[test]
     fn every_sanitized_name_is_an_identifier() {
-        for raw in [
-            "type", "self", "9", "", "a b", "ünï", "crate", "__", "_", "r#x", "Ω",
-        ] {
+        for raw in ["type", "self", "9", "", "a b", "ünï", "crate", "__", "_", "r#x", "Ω"] {
             for case in [Case::Snake, Case::Pascal] {
                 let name = sanitize(raw, case);
                 let parsed = syn::parse_str::<syn::Ident>(&name);
@@ -250,68 +227,31 @@ mod tests {
     }
 
     fn op<'a>(id: &'a str, summary: &'a str, method: &'a str, path: &'a str) -> OpNaming<'a> {
-        OpNaming {
-            operation_id: Some(id),
-            summary: Some(summary),
-            method,
-            path,
-            forced: None,
-        }
+        OpNaming { operation_id: Some(id), summary: Some(summary), method, path, forced: None }
     }
 
     #[test]
     fn method_names_from_summaries_with_the_extension_rule() {
         let ops = [
-            op(
-                "v1_api_keys_get",
-                "List API Keys",
-                "get",
-                "/api/v1/api-keys",
-            ),
-            op(
-                "v1_api_keys_appname_put",
-                "Update API Key",
-                "put",
-                "/api/v1/api-keys/{appname}",
-            ),
-            op(
-                "v1_api_keys_appname_regen_put",
-                "Update API Key",
-                "put",
-                "/api/v1/api-keys/{appname}/regen",
-            ),
+            op("v1_api_keys_get", "List API Keys", "get", "/api/v1/api-keys"),
+            op("v1_api_keys_appname_put", "Update API Key", "put", "/api/v1/api-keys/{appname}"),
+            op("v1_api_keys_appname_regen_put", "Update API Key", "put", "/api/v1/api-keys/{appname}/regen"),
         ];
-        assert_eq!(
-            method_names(&ops),
-            ["list_api_keys", "update_api_key", "regen_api_key"]
-        );
+        assert_eq!(method_names(&ops), ["list_api_keys", "update_api_key", "regen_api_key"]);
     }
 
     #[test]
     fn unrelated_collisions_fall_back_to_operation_ids() {
-        let ops = [
-            op("update_user", "Update", "put", "/users/{id}"),
-            op("update_group", "Update", "put", "/groups/{id}"),
-        ];
+        let ops =
+            [op("update_user", "Update", "put", "/users/{id}"), op("update_group", "Update", "put", "/groups/{id}")];
         assert_eq!(method_names(&ops), ["update_user", "update_group"]);
     }
 
     #[test]
     fn long_summaries_and_missing_ids() {
         let ops = [
-            op(
-                "createApiKey",
-                "Create an API key for the current user, with the given roles.",
-                "post",
-                "/keys",
-            ),
-            OpNaming {
-                operation_id: None,
-                summary: None,
-                method: "get",
-                path: "/keys/{id}",
-                forced: None,
-            },
+            op("createApiKey", "Create an API key for the current user, with the given roles.", "post", "/keys"),
+            OpNaming { operation_id: None, summary: None, method: "get", path: "/keys/{id}", forced: None },
         ];
         assert_eq!(method_names(&ops), ["create_api_key", "get_keys_id"]);
     }
@@ -320,11 +260,7 @@ mod tests {
     fn overrides_win_and_reserved_names_are_avoided() {
         let mut forced = op("x", "Regenerate", "put", "/a");
         forced.forced = Some("regenerate");
-        let ops = [
-            op("y", "Regenerate", "put", "/b"),
-            forced,
-            op("new", "new", "get", "/c"),
-        ];
+        let ops = [op("y", "Regenerate", "put", "/b"), forced, op("new", "new", "get", "/c")];
         assert_eq!(method_names(&ops), ["y", "regenerate", "new_2"]);
     }
 }

@@ -52,11 +52,7 @@ impl Report {
                     let _ = writeln!(out, "    {line}");
                 }
                 if lines.len() > max_diff_lines {
-                    let _ = writeln!(
-                        out,
-                        "    ... {} more diff lines not shown",
-                        lines.len() - max_diff_lines
-                    );
+                    let _ = writeln!(out, "    ... {} more diff lines not shown", lines.len() - max_diff_lines);
                 }
             }
         }
@@ -90,10 +86,7 @@ pub fn sync(dir: &Path, files: &BTreeMap<String, String>, mode: Mode) -> io::Res
             Err(e) => return Err(io::Error::new(e.kind(), format!("{}: {e}", path.display()))),
         }
     }
-    report.leftover = existing_files(dir)?
-        .into_iter()
-        .filter(|f| !files.contains_key(f))
-        .collect();
+    report.leftover = existing_files(dir)?.into_iter().filter(|f| !files.contains_key(f)).collect();
     if mode == Mode::Write {
         let to_write = report.stale.iter().map(|(p, _)| p).chain(&report.missing);
         for rel in to_write {
@@ -118,12 +111,7 @@ fn existing_files(dir: &Path) -> io::Result<Vec<String>> {
             if path.is_dir() {
                 todo.push(path);
             } else if let Ok(rel) = path.strip_prefix(dir) {
-                out.push(
-                    rel.components()
-                        .map(|c| c.as_os_str().to_string_lossy())
-                        .collect::<Vec<_>>()
-                        .join("/"),
-                );
+                out.push(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"));
             }
         }
     }
@@ -135,10 +123,7 @@ fn existing_files(dir: &Path) -> io::Result<Vec<String>> {
 fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let parent = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = parent.join(format!(".{name}.apigen-tmp"));
     std::fs::write(&tmp, bytes)?;
     std::fs::rename(&tmp, path).inspect_err(|_| {
@@ -160,27 +145,15 @@ mod tests {
     #[test]
     fn write_then_check_is_fresh_and_unchanged_files_are_not_rewritten() {
         let dir = temp_dir("fresh");
-        let files: BTreeMap<String, String> = [
-            ("a.txt".to_string(), "one\n".to_string()),
-            ("src/b.rs".to_string(), "two\n".to_string()),
-        ]
-        .into();
+        let files: BTreeMap<String, String> =
+            [("a.txt".to_string(), "one\n".to_string()), ("src/b.rs".to_string(), "two\n".to_string())].into();
         let first = sync(&dir, &files, Mode::Write).unwrap();
         assert_eq!(first.missing, ["a.txt", "src/b.rs"]);
-        let mtime = std::fs::metadata(dir.join("a.txt"))
-            .unwrap()
-            .modified()
-            .unwrap();
+        let mtime = std::fs::metadata(dir.join("a.txt")).unwrap().modified().unwrap();
         let second = sync(&dir, &files, Mode::Write).unwrap();
         assert!(second.is_fresh());
         assert_eq!(second.unchanged, 2);
-        assert_eq!(
-            std::fs::metadata(dir.join("a.txt"))
-                .unwrap()
-                .modified()
-                .unwrap(),
-            mtime
-        );
+        assert_eq!(std::fs::metadata(dir.join("a.txt")).unwrap().modified().unwrap(), mtime);
         assert!(sync(&dir, &files, Mode::Check).unwrap().is_fresh());
         std::fs::remove_dir_all(&dir).unwrap();
     }
@@ -190,18 +163,11 @@ mod tests {
         let dir = temp_dir("check");
         std::fs::write(dir.join("a.txt"), "old\n").unwrap();
         std::fs::write(dir.join("extra.txt"), "mine\n").unwrap();
-        let files: BTreeMap<String, String> = [
-            ("a.txt".to_string(), "new\n".to_string()),
-            ("b.txt".to_string(), "b\n".to_string()),
-        ]
-        .into();
+        let files: BTreeMap<String, String> =
+            [("a.txt".to_string(), "new\n".to_string()), ("b.txt".to_string(), "b\n".to_string())].into();
         let report = sync(&dir, &files, Mode::Check).unwrap();
         assert_eq!(report.stale.len(), 1);
-        assert!(
-            report.stale[0].1.contains("-old\n+new\n"),
-            "{}",
-            report.stale[0].1
-        );
+        assert!(report.stale[0].1.contains("-old\n+new\n"), "{}", report.stale[0].1);
         assert_eq!(report.missing, ["b.txt"]);
         assert_eq!(report.leftover, ["extra.txt"]);
         assert_eq!(std::fs::read_to_string(dir.join("a.txt")).unwrap(), "old\n");
@@ -216,10 +182,8 @@ mod tests {
 
     #[test]
     fn long_diffs_are_bounded() {
-        let report = Report {
-            stale: vec![("f".into(), (0..50).map(|i| format!("+{i}\n")).collect())],
-            ..Default::default()
-        };
+        let report =
+            Report { stale: vec![("f".into(), (0..50).map(|i| format!("+{i}\n")).collect())], ..Default::default() };
         let text = report.render(Mode::Check, 10);
         assert!(text.contains("... 40 more diff lines not shown"), "{text}");
     }

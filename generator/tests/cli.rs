@@ -23,18 +23,11 @@ fn copy_specs(to: &Path) {
 }
 
 fn apigen(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_apigen"))
-        .args(args)
-        .output()
-        .unwrap()
+    Command::new(env!("CARGO_BIN_EXE_apigen")).args(args).output().unwrap()
 }
 
 fn text(output: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
+    format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
 }
 
 /// Every file under `dir` with its bytes and modification time.
@@ -63,104 +56,43 @@ fn write_check_and_exit_codes() {
     copy_specs(&specs);
     let (specs_s, out_s) = (specs.to_str().unwrap(), out.to_str().unwrap());
 
-    let first = apigen(&[
-        "codegen",
-        "--specs",
-        specs_s,
-        "--out",
-        out_s,
-        "--crate-name",
-        "my-client",
-    ]);
+    let first = apigen(&["codegen", "--specs", specs_s, "--out", out_s, "--crate-name", "my-client"]);
     assert_eq!(first.status.code(), Some(0), "{}", text(&first));
-    assert!(
-        std::fs::read_to_string(out.join("Cargo.toml"))
-            .unwrap()
-            .contains("name = \"my-client\"")
-    );
+    assert!(std::fs::read_to_string(out.join("Cargo.toml")).unwrap().contains("name = \"my-client\""));
     let before = snapshot(&out);
 
     // A second run writes nothing: same bytes, same mtimes.
-    let again = apigen(&[
-        "codegen",
-        "--specs",
-        specs_s,
-        "--out",
-        out_s,
-        "--crate-name",
-        "my-client",
-    ]);
+    let again = apigen(&["codegen", "--specs", specs_s, "--out", out_s, "--crate-name", "my-client"]);
     assert_eq!(again.status.code(), Some(0));
     assert!(text(&again).contains("0 written"), "{}", text(&again));
     assert_eq!(snapshot(&out), before);
 
-    let fresh = apigen(&[
-        "codegen",
-        "--check",
-        "--specs",
-        specs_s,
-        "--out",
-        out_s,
-        "--crate-name",
-        "my-client",
-    ]);
+    let fresh = apigen(&["codegen", "--check", "--specs", specs_s, "--out", out_s, "--crate-name", "my-client"]);
     assert_eq!(fresh.status.code(), Some(0), "{}", text(&fresh));
 
     // Stale, missing and leftover files: exit 1, a diff, the fixing command, nothing written.
     let lib = out.join("src/lib.rs");
-    std::fs::write(
-        &lib,
-        std::fs::read_to_string(&lib)
-            .unwrap()
-            .replace("pub mod types;", "pub mod typos;"),
-    )
-    .unwrap();
+    std::fs::write(&lib, std::fs::read_to_string(&lib).unwrap().replace("pub mod types;", "pub mod typos;")).unwrap();
     std::fs::remove_file(out.join("src/errors.rs")).unwrap();
     std::fs::write(out.join("notes.txt"), "mine").unwrap();
     let stale_before = snapshot(&out);
-    let stale = apigen(&[
-        "codegen",
-        "--check",
-        "--specs",
-        specs_s,
-        "--out",
-        out_s,
-        "--crate-name",
-        "my-client",
-    ]);
+    let stale = apigen(&["codegen", "--check", "--specs", specs_s, "--out", out_s, "--crate-name", "my-client"]);
     let report = text(&stale);
     assert_eq!(stale.status.code(), Some(1), "{report}");
     assert!(report.contains("stale: src/lib.rs"), "{report}");
-    assert!(
-        report.contains("-pub mod typos;") && report.contains("+pub mod types;"),
-        "{report}"
-    );
+    assert!(report.contains("-pub mod typos;") && report.contains("+pub mod types;"), "{report}");
     assert!(report.contains("missing: src/errors.rs"), "{report}");
-    assert!(
-        report.contains("leftover (not generated, left in place): notes.txt"),
-        "{report}"
-    );
+    assert!(report.contains("leftover (not generated, left in place): notes.txt"), "{report}");
     assert!(report.contains("codegen --specs"), "{report}");
     assert_eq!(snapshot(&out), stale_before);
 
     // Writing repairs the generated files and keeps the leftover.
-    let repaired = apigen(&[
-        "codegen",
-        "--specs",
-        specs_s,
-        "--out",
-        out_s,
-        "--crate-name",
-        "my-client",
-    ]);
+    let repaired = apigen(&["codegen", "--specs", specs_s, "--out", out_s, "--crate-name", "my-client"]);
     assert_eq!(repaired.status.code(), Some(0));
     assert!(out.join("notes.txt").exists());
     std::fs::remove_file(out.join("notes.txt")).unwrap();
     assert_eq!(
-        snapshot(&out)
-            .iter()
-            .map(|(p, b, _)| (p, b))
-            .collect::<Vec<_>>(),
+        snapshot(&out).iter().map(|(p, b, _)| (p, b)).collect::<Vec<_>>(),
         before.iter().map(|(p, b, _)| (p, b)).collect::<Vec<_>>()
     );
     std::fs::remove_dir_all(&dir).unwrap();
@@ -172,63 +104,36 @@ fn bad_input_exits_1_names_both_files_and_leaves_the_output_untouched() {
     let (specs, out) = (dir.join("specs"), dir.join("out"));
     copy_specs(&specs);
     let (specs_s, out_s) = (specs.to_str().unwrap(), out.to_str().unwrap());
-    assert_eq!(
-        apigen(&["codegen", "--specs", specs_s, "--out", out_s])
-            .status
-            .code(),
-        Some(0)
-    );
+    assert_eq!(apigen(&["codegen", "--specs", specs_s, "--out", out_s]).status.code(), Some(0));
     let before = snapshot(&out);
 
     // A second file defines the same operation differently.
     let original = std::fs::read_to_string(specs.join("v1_api_keys_appname_get.json")).unwrap();
-    std::fs::write(
-        specs.join("zz_copy.json"),
-        original.replace("Fetches a specific API Key", "Fetches one API Key"),
-    )
-    .unwrap();
+    std::fs::write(specs.join("zz_copy.json"), original.replace("Fetches a specific API Key", "Fetches one API Key"))
+        .unwrap();
     let failed = apigen(&["codegen", "--specs", specs_s, "--out", out_s]);
     let report = text(&failed);
     assert_eq!(failed.status.code(), Some(1), "{report}");
     assert!(
-        report.contains(
-            "operation `GET /api/v1/api-keys/{appname}` is defined differently in two files"
-        ),
+        report.contains("operation `GET /api/v1/api-keys/{appname}` is defined differently in two files"),
         "{report}"
     );
+    assert!(report.contains("zz_copy.json#/paths/~1api~1v1~1api-keys~1{appname}/get/description"), "{report}");
     assert!(
-        report.contains("zz_copy.json#/paths/~1api~1v1~1api-keys~1{appname}/get/description"),
+        report.contains("v1_api_keys_appname_get.json#/paths/~1api~1v1~1api-keys~1{appname}/get/description"),
         "{report}"
     );
-    assert!(
-        report.contains(
-            "v1_api_keys_appname_get.json#/paths/~1api~1v1~1api-keys~1{appname}/get/description"
-        ),
-        "{report}"
-    );
-    assert_eq!(
-        snapshot(&out),
-        before,
-        "a failed run must not touch the output"
-    );
+    assert_eq!(snapshot(&out), before, "a failed run must not touch the output");
 
     // In check mode, a generation failure is exit 2.
     let check = apigen(&["codegen", "--check", "--specs", specs_s, "--out", out_s]);
     assert_eq!(check.status.code(), Some(2), "{}", text(&check));
 
     // Broken JSON: line and column.
-    std::fs::write(
-        specs.join("zz_copy.json"),
-        "{\n  \"openapi\": \"3.0.0\",\n  oops\n}",
-    )
-    .unwrap();
+    std::fs::write(specs.join("zz_copy.json"), "{\n  \"openapi\": \"3.0.0\",\n  oops\n}").unwrap();
     let broken = apigen(&["codegen", "--specs", specs_s, "--out", out_s]);
     assert_eq!(broken.status.code(), Some(1));
-    assert!(
-        text(&broken).contains("zz_copy.json:3:3"),
-        "{}",
-        text(&broken)
-    );
+    assert!(text(&broken).contains("zz_copy.json:3:3"), "{}", text(&broken));
     assert_eq!(snapshot(&out), before);
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -236,19 +141,9 @@ fn bad_input_exits_1_names_both_files_and_leaves_the_output_untouched() {
 #[test]
 fn an_empty_specs_folder_is_an_error() {
     let dir = temp_dir("empty");
-    let out = apigen(&[
-        "codegen",
-        "--specs",
-        dir.to_str().unwrap(),
-        "--out",
-        dir.join("out").to_str().unwrap(),
-    ]);
+    let out = apigen(&["codegen", "--specs", dir.to_str().unwrap(), "--out", dir.join("out").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        text(&out).contains("no OpenAPI documents found"),
-        "{}",
-        text(&out)
-    );
+    assert!(text(&out).contains("no OpenAPI documents found"), "{}", text(&out));
     assert!(!dir.join("out").exists());
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -257,17 +152,10 @@ fn an_empty_specs_folder_is_an_error() {
 fn import_writes_one_file_per_operation() {
     let dir = temp_dir("import");
     let page = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs/pages/netography-api-keys.md");
-    let out = apigen(&[
-        "import",
-        page.to_str().unwrap(),
-        "--out",
-        dir.to_str().unwrap(),
-    ]);
+    let out = apigen(&["import", page.to_str().unwrap(), "--out", dir.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let mut names: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     names.sort();
     assert_eq!(
         names,
@@ -280,5 +168,50 @@ fn import_writes_one_file_per_operation() {
             "v1_api_keys_post.json"
         ]
     );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn drift_exit_codes_follow_fail_on() {
+    let dir = temp_dir("drift");
+    let specs = dir.join("specs");
+    copy_specs(&specs);
+    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated/openapi.json");
+    let (base_s, specs_s) = (base.to_str().unwrap(), specs.to_str().unwrap());
+    let drift = |fail_on: &str, format: &str| {
+        apigen(&["drift", "--base", base_s, "--specs", specs_s, "--fail-on", fail_on, "--format", format])
+    };
+
+    let same = drift("any", "text");
+    assert_eq!(same.status.code(), Some(0), "{}", text(&same));
+    assert_eq!(String::from_utf8_lossy(&same.stdout), "no changes\n");
+
+    // A new optional response property: non-breaking.
+    let get = specs.join("v1_api_keys_appname_get.json");
+    let original = std::fs::read_to_string(&get).unwrap();
+    let added = original.replacen("\"last_ip\": {", "\"owner\": {\"type\": \"string\"},\n\"last_ip\": {", 1);
+    assert_ne!(added, original);
+    std::fs::write(&get, &added).unwrap();
+    assert_eq!(drift("breaking", "text").status.code(), Some(0));
+    let any = drift("any", "markdown");
+    assert_eq!(any.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&any.stdout).starts_with("**API drift:** 0 breaking, 1 non-breaking changes."),
+        "{}",
+        text(&any)
+    );
+
+    // An operation removed: breaking.
+    std::fs::remove_file(specs.join("v1_api_keys_appname_delete.json")).unwrap();
+    let breaking = drift("breaking", "json");
+    assert_eq!(breaking.status.code(), Some(1), "{}", text(&breaking));
+    let report: serde_json::Value = serde_json::from_slice(&breaking.stdout).unwrap();
+    assert_eq!(report["breaking"], 1);
+    assert_eq!(drift("none", "text").status.code(), Some(0));
+
+    // An unreadable base: exit 2 with a located message.
+    let bad = apigen(&["drift", "--base", dir.join("missing.json").to_str().unwrap(), "--specs", specs_s]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad).contains("cannot read the base spec"), "{}", text(&bad));
     std::fs::remove_dir_all(&dir).unwrap();
 }

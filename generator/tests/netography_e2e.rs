@@ -4,8 +4,7 @@
 //! `Authorization` and the request JSON, and answers with bodies shaped like the spec's.
 
 use netography_api::errors::{
-    CreateApiKeyError, DeleteApiKeyError, GetApiKeyError, ListApiKeysError, RegenApiKeyError,
-    UpdateApiKeyError,
+    CreateApiKeyError, DeleteApiKeyError, GetApiKeyError, ListApiKeysError, RegenApiKeyError, UpdateApiKeyError,
 };
 use netography_api::types::{ApiError, ApiKeyCreateConfig, ApiKeyUpdateConfig};
 use netography_api::{Client, Error, OperationError};
@@ -17,11 +16,7 @@ const TOKEN: &str = "secret-token-123";
 
 async fn setup() -> (MockServer, Client) {
     let server = MockServer::start().await;
-    let client = Client::builder()
-        .base_url(server.uri())
-        .bearer_token(TOKEN)
-        .build()
-        .unwrap();
+    let client = Client::builder().base_url(server.uri()).bearer_token(TOKEN).build().unwrap();
     (server, client)
 }
 
@@ -62,10 +57,7 @@ async fn list_api_keys_sends_the_token_and_decodes_the_records() {
     let data = list.data.unwrap();
     assert_eq!(data.len(), 2);
     assert_eq!(data[0].appname.as_deref(), Some("ci"));
-    assert_eq!(
-        data[0].roles.as_deref(),
-        Some(&["READONLY".to_string()][..])
-    );
+    assert_eq!(data[0].roles.as_deref(), Some(&["READONLY".to_string()][..]));
     assert_eq!(data[0].last_login, Some(1_700_000_000.5));
     assert_eq!(data[0].last_ip.as_deref(), Some("192.0.2.7"));
     assert_eq!(data[1].last_login, None);
@@ -87,11 +79,7 @@ async fn create_api_key_posts_the_config_and_returns_the_new_secret() {
         .mount(&server)
         .await;
 
-    let body = ApiKeyCreateConfig {
-        appname: "ci".into(),
-        description: None,
-        roles: vec!["READONLY".into()],
-    };
+    let body = ApiKeyCreateConfig { appname: "ci".into(), description: None, roles: vec!["READONLY".into()] };
     let created = client.create_api_key(&body).await.unwrap();
     let data = created.data.unwrap();
     assert_eq!(data.appkey.as_deref(), Some("k-123"));
@@ -105,18 +93,14 @@ async fn get_api_key_decodes_the_record() {
         .and(path("/api/v1/api-keys/ci"))
         .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
         .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"meta": {"code": 200, "count": 1}, "data": record("ci")})),
+            ResponseTemplate::new(200).set_body_json(json!({"meta": {"code": 200, "count": 1}, "data": record("ci")})),
         )
         .expect(1)
         .mount(&server)
         .await;
 
     let got = client.get_api_key("ci").await.unwrap();
-    assert_eq!(
-        got.data.unwrap().description.as_deref(),
-        Some("CI pipeline")
-    );
+    assert_eq!(got.data.unwrap().description.as_deref(), Some("CI pipeline"));
 }
 
 #[tokio::test]
@@ -125,21 +109,15 @@ async fn update_api_key_puts_the_complete_object() {
     Mock::given(method("PUT"))
         .and(path("/api/v1/api-keys/ci"))
         .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
-        .and(body_json(
-            json!({"description": "read only now", "roles": ["READONLY"]}),
-        ))
+        .and(body_json(json!({"description": "read only now", "roles": ["READONLY"]})))
         .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"meta": {"code": 200, "count": 1}, "data": record("ci")})),
+            ResponseTemplate::new(200).set_body_json(json!({"meta": {"code": 200, "count": 1}, "data": record("ci")})),
         )
         .expect(1)
         .mount(&server)
         .await;
 
-    let body = ApiKeyUpdateConfig {
-        description: Some("read only now".into()),
-        roles: Some(vec!["READONLY".into()]),
-    };
+    let body = ApiKeyUpdateConfig { description: Some("read only now".into()), roles: Some(vec!["READONLY".into()]) };
     let updated = client.update_api_key("ci", &body).await.unwrap();
     assert_eq!(updated.data.unwrap().appname.as_deref(), Some("ci"));
 }
@@ -173,43 +151,24 @@ async fn regen_api_key_is_its_own_method_on_the_regen_path() {
         .mount(&server)
         .await;
 
-    let regenerated = client
-        .regen_api_key("ci", &ApiKeyUpdateConfig::default())
-        .await
-        .unwrap();
+    let regenerated = client.regen_api_key("ci", &ApiKeyUpdateConfig::default()).await.unwrap();
     assert_eq!(regenerated.data.unwrap().appkey.as_deref(), Some("k-456"));
 }
 
 #[tokio::test]
 async fn each_documented_error_status_lands_in_its_own_variant() {
     let (server, client) = setup().await;
-    for (status, name) in [
-        (400, "BadRequest"),
-        (401, "Unauthorized"),
-        (403, "Forbidden"),
-        (500, "Internal"),
-    ] {
+    for (status, name) in [(400, "BadRequest"), (401, "Unauthorized"), (403, "Forbidden"), (500, "Internal")] {
         Mock::given(method("GET"))
             .and(path(format!("/api/v1/api-keys/e{status}")))
-            .respond_with(ResponseTemplate::new(status).set_body_json(error_body(
-                status,
-                name,
-                "went wrong",
-            )))
+            .respond_with(ResponseTemplate::new(status).set_body_json(error_body(status, name, "went wrong")))
             .mount(&server)
             .await;
     }
-    let expected = |status: i32, name: &str| ApiError {
-        status,
-        name: name.into(),
-        message: "went wrong".into(),
-    };
+    let expected = |status: i32, name: &str| ApiError { status, name: name.into(), message: "went wrong".into() };
 
     let err = client.get_api_key("e400").await.unwrap_err();
-    assert!(
-        matches!(&err, Error::Api(GetApiKeyError::BadRequest(b)) if *b == expected(400, "BadRequest")),
-        "{err:?}"
-    );
+    assert!(matches!(&err, Error::Api(GetApiKeyError::BadRequest(b)) if *b == expected(400, "BadRequest")), "{err:?}");
     assert_eq!(err.status(), Some(400));
     let err = client.get_api_key("e401").await.unwrap_err();
     assert!(
@@ -218,10 +177,7 @@ async fn each_documented_error_status_lands_in_its_own_variant() {
     );
     assert_eq!(err.to_string(), "401: Access token is missing or invalid");
     let err = client.get_api_key("e403").await.unwrap_err();
-    assert!(
-        matches!(&err, Error::Api(GetApiKeyError::Forbidden(b)) if *b == expected(403, "Forbidden")),
-        "{err:?}"
-    );
+    assert!(matches!(&err, Error::Api(GetApiKeyError::Forbidden(b)) if *b == expected(403, "Forbidden")), "{err:?}");
     let err = client.get_api_key("e500").await.unwrap_err();
     assert!(
         matches!(&err, Error::Api(GetApiKeyError::Other { status: 500, body }) if *body == expected(500, "Internal")),
@@ -237,31 +193,12 @@ async fn error_variants_exist_for_every_operation() {
         .mount(&server)
         .await;
     let update = ApiKeyUpdateConfig::default();
-    let create = ApiKeyCreateConfig {
-        appname: "x".into(),
-        description: None,
-        roles: vec![],
-    };
-    assert!(matches!(
-        client.list_api_keys().await,
-        Err(Error::Api(ListApiKeysError::Forbidden(_)))
-    ));
-    assert!(matches!(
-        client.create_api_key(&create).await,
-        Err(Error::Api(CreateApiKeyError::Forbidden(_)))
-    ));
-    assert!(matches!(
-        client.update_api_key("x", &update).await,
-        Err(Error::Api(UpdateApiKeyError::Forbidden(_)))
-    ));
-    assert!(matches!(
-        client.delete_api_key("x").await,
-        Err(Error::Api(DeleteApiKeyError::Forbidden(_)))
-    ));
-    assert!(matches!(
-        client.regen_api_key("x", &update).await,
-        Err(Error::Api(RegenApiKeyError::Forbidden(_)))
-    ));
+    let create = ApiKeyCreateConfig { appname: "x".into(), description: None, roles: vec![] };
+    assert!(matches!(client.list_api_keys().await, Err(Error::Api(ListApiKeysError::Forbidden(_)))));
+    assert!(matches!(client.create_api_key(&create).await, Err(Error::Api(CreateApiKeyError::Forbidden(_)))));
+    assert!(matches!(client.update_api_key("x", &update).await, Err(Error::Api(UpdateApiKeyError::Forbidden(_)))));
+    assert!(matches!(client.delete_api_key("x").await, Err(Error::Api(DeleteApiKeyError::Forbidden(_)))));
+    assert!(matches!(client.regen_api_key("x", &update).await, Err(Error::Api(RegenApiKeyError::Forbidden(_)))));
     let err = client.delete_api_key("x").await.unwrap_err();
     if let Error::Api(e) = &err {
         assert_eq!(e.status(), 403);
@@ -274,17 +211,10 @@ async fn an_error_status_is_never_decoded_as_the_success_type() {
     // decodes every status as the success type would accept as an empty success.
     let (server, client) = setup().await;
     Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(400).set_body_json(error_body(
-            400,
-            "BadRequest",
-            "bad",
-        )))
+        .respond_with(ResponseTemplate::new(400).set_body_json(error_body(400, "BadRequest", "bad")))
         .mount(&server)
         .await;
-    assert!(matches!(
-        client.list_api_keys().await,
-        Err(Error::Api(ListApiKeysError::BadRequest(_)))
-    ));
+    assert!(matches!(client.list_api_keys().await, Err(Error::Api(ListApiKeysError::BadRequest(_)))));
 }
 
 #[tokio::test]
@@ -319,16 +249,8 @@ async fn undecodable_bodies_keep_status_and_raw_body() {
 #[tokio::test]
 async fn transport_failures_are_their_own_variant() {
     // A port that was just free: nothing listens there.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let client = Client::builder()
-        .base_url(format!("http://127.0.0.1:{port}"))
-        .bearer_token(TOKEN)
-        .build()
-        .unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let client = Client::builder().base_url(format!("http://127.0.0.1:{port}")).bearer_token(TOKEN).build().unwrap();
     let err = client.list_api_keys().await.unwrap_err();
     assert!(matches!(err, Error::Transport(_)), "{err:?}");
     assert_eq!(err.status(), None);
@@ -357,10 +279,7 @@ async fn path_parameters_that_would_change_the_path_are_refused_before_sending()
     let (server, client) = setup().await;
     for bad in ["", ".", ".."] {
         let err = client.delete_api_key(bad).await.unwrap_err();
-        assert!(
-            matches!(&err, Error::InvalidRequest(why) if why.contains("appname")),
-            "{bad:?}: {err:?}"
-        );
+        assert!(matches!(&err, Error::InvalidRequest(why) if why.contains("appname")), "{bad:?}: {err:?}");
     }
     assert!(server.received_requests().await.unwrap().is_empty());
 }
@@ -379,19 +298,13 @@ fn debug_never_shows_the_token() {
 fn the_default_base_url_is_the_spec_server_and_is_overridable() {
     let client = Client::new(TOKEN).unwrap();
     assert_eq!(client.base_url().as_str(), "https://api.netography.com/");
-    let client = Client::builder()
-        .base_url("http://localhost:8080/prefix")
-        .build()
-        .unwrap();
+    let client = Client::builder().base_url("http://localhost:8080/prefix").build().unwrap();
     assert_eq!(client.base_url().as_str(), "http://localhost:8080/prefix");
 }
 
 #[test]
 fn tokens_that_cannot_be_a_header_are_refused() {
-    let err = Client::builder()
-        .bearer_token("abc\r\nX-Evil: 1")
-        .build()
-        .unwrap_err();
+    let err = Client::builder().bearer_token("abc\r\nX-Evil: 1").build().unwrap_err();
     assert!(err.to_string().contains("bearer token"), "{err}");
 }
 
@@ -406,15 +319,8 @@ async fn a_caller_supplied_http_client_is_used() {
         .await;
     let mut headers = reqwest::header::HeaderMap::new();
     headers.insert("x-from-caller", "yes".parse().unwrap());
-    let http = reqwest::Client::builder()
-        .default_headers(headers)
-        .build()
-        .unwrap();
-    let client = Client::builder()
-        .base_url(server.uri())
-        .http_client(http)
-        .build()
-        .unwrap();
+    let http = reqwest::Client::builder().default_headers(headers).build().unwrap();
+    let client = Client::builder().base_url(server.uri()).http_client(http).build().unwrap();
     // 204 is not a documented status of `list`; the `default` response covers it and its empty
     // body is not an ApiError: a decode error that keeps the status.
     let err = client.list_api_keys().await.unwrap_err();

@@ -18,9 +18,7 @@ fn source(name: &str, value: &Value) -> Source {
 }
 
 fn generate(sources: &[Source]) -> std::collections::BTreeMap<String, String> {
-    apigen::generate(&Config::default(), sources)
-        .unwrap_or_else(|d| panic!("{d}"))
-        .files
+    apigen::generate(&Config::default(), sources).unwrap_or_else(|d| panic!("{d}")).files
 }
 
 fn seed_sources() -> Vec<Source> {
@@ -42,9 +40,7 @@ fn read_only_fields_are_never_sent() {
     let files = generate(&[source("a.json", &spec("/things", "post", op))]);
     let types: String = files["src/types.rs"].split_whitespace().collect();
     assert!(
-        types.contains(
-            "#[serde(default,skip_serializing)]pubid:::std::option::Option<::std::string::String>,"
-        ),
+        types.contains("#[serde(default,skip_serializing)]pubid:::std::option::Option<::std::string::String>,"),
         "{types}"
     );
     assert!(types.contains("pubname:::std::string::String,"), "{types}");
@@ -60,38 +56,20 @@ fn keywords_and_odd_property_names_keep_their_wire_names() {
         }}}}}
     });
     let types = &generate(&[source("a.json", &spec("/thing", "get", op))])["src/types.rs"];
+    assert!(types.contains("pub r#type: ::std::option::Option<::std::string::String>"), "{types}");
+    assert!(types.contains("rename = \"self\"") && types.contains("pub self_:"), "{types}");
     assert!(
-        types.contains("pub r#type: ::std::option::Option<::std::string::String>"),
+        types.contains("rename = \"x-rate\"") && types.contains("pub x_rate: ::std::option::Option<i64>"),
         "{types}"
     );
-    assert!(
-        types.contains("rename = \"self\"") && types.contains("pub self_:"),
-        "{types}"
-    );
-    assert!(
-        types.contains("rename = \"x-rate\"")
-            && types.contains("pub x_rate: ::std::option::Option<i64>"),
-        "{types}"
-    );
-    assert!(
-        types.contains("rename = \"9lives\"") && types.contains("pub _9lives:"),
-        "{types}"
-    );
-    assert!(
-        !types.contains("rename = \"type\""),
-        "raw identifiers keep the wire name by themselves"
-    );
+    assert!(types.contains("rename = \"9lives\"") && types.contains("pub _9lives:"), "{types}");
+    assert!(!types.contains("rename = \"type\""), "raw identifiers keep the wire name by themselves");
 }
 
 #[test]
 fn the_seed_specs_give_one_type_per_shape() {
     let generated = apigen::generate(&Config::default(), &seed_sources()).unwrap();
-    let names: Vec<&str> = generated
-        .api
-        .types
-        .iter()
-        .map(|t| t.name.as_str())
-        .collect();
+    let names: Vec<&str> = generated.api.types.iter().map(|t| t.name.as_str()).collect();
     // Without the config's overrides: the rules alone.
     assert_eq!(
         names,
@@ -107,31 +85,21 @@ fn the_seed_specs_give_one_type_per_shape() {
             "ApiKeyUpdateConfig",
         ]
     );
-    let methods: Vec<&str> = generated
-        .api
-        .operations
-        .iter()
-        .map(|o| o.method_name.as_str())
-        .collect();
+    let methods: Vec<&str> = generated.api.operations.iter().map(|o| o.method_name.as_str()).collect();
     assert_eq!(
         methods,
-        [
-            "list_api_keys",
-            "create_api_key",
-            "get_api_key",
-            "update_api_key",
-            "delete_api_key",
-            "regen_api_key"
-        ]
+        ["list_api_keys", "create_api_key", "get_api_key", "update_api_key", "delete_api_key", "regen_api_key"]
     );
     // 24 error responses, one type.
     let error_type = names.iter().position(|n| *n == "ApiError").unwrap();
     assert_eq!(generated.api.types[error_type].origins.len(), 24);
-    assert!(generated.api.operations.iter().all(|o| {
-        o.errors
+    assert!(
+        generated
+            .api
+            .operations
             .iter()
-            .all(|e| e.ty == Some(apigen::ir::Ty::Named(error_type)))
-    }));
+            .all(|o| { o.errors.iter().all(|e| e.ty == Some(apigen::ir::Ty::Named(error_type))) })
+    );
 }
 
 #[test]
@@ -148,23 +116,12 @@ fn output_does_not_depend_on_input_order() {
 
 #[test]
 fn yaml_and_json_specs_merge() {
-    let a = spec(
-        "/a",
-        "get",
-        json!({"operationId": "get_a", "responses": {"204": {"description": "ok"}}}),
-    );
-    let b = spec(
-        "/b",
-        "get",
-        json!({"operationId": "get_b", "responses": {"204": {"description": "ok"}}}),
-    );
+    let a = spec("/a", "get", json!({"operationId": "get_a", "responses": {"204": {"description": "ok"}}}));
+    let b = spec("/b", "get", json!({"operationId": "get_b", "responses": {"204": {"description": "ok"}}}));
     let yaml = serde_yaml::to_string(&b).unwrap();
     let files = generate(&[source("a.json", &a), Source::new("sub/b.yaml", yaml)]);
     let ops = &files["src/operations.rs"];
-    assert!(
-        ops.contains("pub async fn get_a(") && ops.contains("pub async fn get_b("),
-        "{ops}"
-    );
+    assert!(ops.contains("pub async fn get_a(") && ops.contains("pub async fn get_b("), "{ops}");
 }
 
 #[test]
@@ -180,28 +137,13 @@ v1_api_keys_appname_regen_put = "regenerate_api_key"
     )
     .unwrap();
     let generated = apigen::generate(&config, &seed_sources()).unwrap();
-    assert!(
-        generated
-            .api
-            .operations
-            .iter()
-            .any(|o| o.method_name == "regenerate_api_key")
-    );
+    assert!(generated.api.operations.iter().any(|o| o.method_name == "regenerate_api_key"));
     assert!(generated.api.types.iter().any(|t| t.name == "Problem"));
     assert!(!generated.api.types.iter().any(|t| t.name == "ApiError"));
 
-    let stale = Config::parse(
-        "apigen.toml",
-        "[methods]\nno_such_op = \"x\"\n[types]\n\"/nowhere\" = \"X\"\n",
-    )
-    .unwrap();
-    let text = apigen::generate(&stale, &seed_sources())
-        .unwrap_err()
-        .to_string();
-    assert!(
-        text.contains("method override for unknown operationId \"no_such_op\""),
-        "{text}"
-    );
+    let stale = Config::parse("apigen.toml", "[methods]\nno_such_op = \"x\"\n[types]\n\"/nowhere\" = \"X\"\n").unwrap();
+    let text = apigen::generate(&stale, &seed_sources()).unwrap_err().to_string();
+    assert!(text.contains("method override for unknown operationId \"no_such_op\""), "{text}");
     assert!(text.contains("type override for \"/nowhere\""), "{text}");
 }
 
@@ -214,25 +156,12 @@ fn allof_conflicts_are_reported_with_both_locations() {
             {"type": "object", "properties": {"id": {"type": "string"}}}
         ]}}}}}
     });
-    let err = apigen::generate(
-        &Config::default(),
-        &[source("thing.json", &spec("/thing", "get", op))],
-    )
-    .unwrap_err();
+    let err = apigen::generate(&Config::default(), &[source("thing.json", &spec("/thing", "get", op))]).unwrap_err();
     let text = err.to_string();
     let base = "thing.json#/paths/~1thing/get/responses/200/content/application~1json/schema/allOf";
-    assert!(
-        text.contains("allOf members cannot be merged: string here, integer in the other"),
-        "{text}"
-    );
-    assert!(
-        text.contains(&format!("--> {base}/1/properties/id")),
-        "{text}"
-    );
-    assert!(
-        text.contains(&format!("--> {base}/0/properties/id")),
-        "{text}"
-    );
+    assert!(text.contains("allOf members cannot be merged: string here, integer in the other"), "{text}");
+    assert!(text.contains(&format!("--> {base}/1/properties/id")), "{text}");
+    assert!(text.contains(&format!("--> {base}/0/properties/id")), "{text}");
 }
 
 #[test]
@@ -249,32 +178,16 @@ fn every_problem_of_a_run_is_reported_together() {
     );
     let err = apigen::generate(
         &Config::default(),
-        &[
-            source("a.json", &bad_ref),
-            source("b.json", &one_of),
-            Source::new("c.json", "{"),
-        ],
+        &[source("a.json", &bad_ref), source("b.json", &one_of), Source::new("c.json", "{")],
     )
     .unwrap_err();
     let text = err.to_string();
-    assert!(
-        text.contains("--> c.json:1:1"),
-        "syntax errors come first and stop the run: {text}"
-    );
+    assert!(text.contains("--> c.json:1:1"), "syntax errors come first and stop the run: {text}");
     assert_eq!(err.len(), 1, "{text}");
-    let err = apigen::generate(
-        &Config::default(),
-        &[source("a.json", &bad_ref), source("b.json", &one_of)],
-    )
-    .unwrap_err();
+    let err =
+        apigen::generate(&Config::default(), &[source("a.json", &bad_ref), source("b.json", &one_of)]).unwrap_err();
     let text = err.to_string();
     assert_eq!(err.len(), 2, "{text}");
-    assert!(
-        text.contains("$ref \"#/components/schemas/Missing\" points at nothing"),
-        "{text}"
-    );
-    assert!(
-        text.contains("`oneOf` schemas are not supported yet"),
-        "{text}"
-    );
+    assert!(text.contains("$ref \"#/components/schemas/Missing\" points at nothing"), "{text}");
+    assert!(text.contains("`oneOf` schemas are not supported yet"), "{text}");
 }

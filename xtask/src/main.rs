@@ -8,10 +8,7 @@
 use std::path::{Path, PathBuf};
 
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask lives in the workspace root")
-        .to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace root").to_path_buf()
 }
 
 fn main() -> std::process::ExitCode {
@@ -35,14 +32,9 @@ mod tests {
             dump_ir: false,
             max_diff_lines: 60,
         };
-        let generated = apigen::cli::load_and_generate(&root, "cargo xtask", &args)
-            .unwrap_or_else(|d| panic!("{d}"));
-        let report = apigen::write::sync(
-            &root.join("generated"),
-            &generated.files,
-            apigen::write::Mode::Check,
-        )
-        .unwrap();
+        let generated = apigen::cli::load_and_generate(&root, "cargo xtask", &args).unwrap_or_else(|d| panic!("{d}"));
+        let report =
+            apigen::write::sync(&root.join("generated"), &generated.files, apigen::write::Mode::Check).unwrap();
         assert!(
             report.stale.is_empty() && report.missing.is_empty(),
             "generated/ is stale; run `cargo xtask codegen`\n{}",

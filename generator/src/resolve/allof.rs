@@ -25,11 +25,8 @@ use crate::diag::Diagnostic;
 /// Merges `outer` (the schema that holds the `allOf`, minus the `allOf` itself) with its members.
 pub fn merge(outer: Sch, members: Vec<Sch>) -> Result<Sch, Diagnostic> {
     let outer_hint = name_hint(&outer.title, &outer.description);
-    let (outer_title, outer_description, outer_loc) = (
-        outer.title.clone(),
-        outer.description.clone(),
-        outer.loc.clone(),
-    );
+    let (outer_title, outer_description, outer_loc) =
+        (outer.title.clone(), outer.description.clone(), outer.loc.clone());
 
     let contributors: Vec<&Sch> = members.iter().filter(|m| contributes(m)).collect();
     let member_hint = match contributors.as_slice() {
@@ -42,13 +39,8 @@ pub fn merge(outer: Sch, members: Vec<Sch>) -> Result<Sch, Diagnostic> {
             descriptions.push(d);
         }
     }
-    let member_description = (!descriptions.is_empty()).then(|| {
-        descriptions
-            .iter()
-            .map(|d| d.as_str())
-            .collect::<Vec<_>>()
-            .join("\n\n")
-    });
+    let member_description =
+        (!descriptions.is_empty()).then(|| descriptions.iter().map(|d| d.as_str()).collect::<Vec<_>>().join("\n\n"));
     let member_title = match contributors.as_slice() {
         [only] => only.title.clone(),
         _ => None,
@@ -77,25 +69,14 @@ fn contributes(s: &Sch) -> bool {
 /// Both `a` and `b` must hold: the flat schema that says so.
 pub fn merge_two(a: Sch, b: Sch) -> Result<Sch, Diagnostic> {
     if a.kind == Kind::Any && is_bare(&a) {
-        return Ok(Sch {
-            read_only: a.read_only || b.read_only,
-            write_only: a.write_only || b.write_only,
-            ..b
-        });
+        return Ok(Sch { read_only: a.read_only || b.read_only, write_only: a.write_only || b.write_only, ..b });
     }
     if b.kind == Kind::Any && is_bare(&b) {
-        return Ok(Sch {
-            read_only: a.read_only || b.read_only,
-            write_only: a.write_only || b.write_only,
-            ..a
-        });
+        return Ok(Sch { read_only: a.read_only || b.read_only, write_only: a.write_only || b.write_only, ..a });
     }
     let conflict = |what: String| {
-        Diagnostic::new(
-            b.loc.clone(),
-            format!("allOf members cannot be merged: {what}"),
-        )
-        .note_at("the other member", a.loc.clone())
+        Diagnostic::new(b.loc.clone(), format!("allOf members cannot be merged: {what}"))
+            .note_at("the other member", a.loc.clone())
     };
     let kind = match (a.kind.clone(), b.kind.clone()) {
         (Kind::Any, k) | (k, Kind::Any) => k,
@@ -112,11 +93,7 @@ pub fn merge_two(a: Sch, b: Sch) -> Result<Sch, Diagnostic> {
         (Kind::String, Kind::String) => Kind::String,
         (Kind::Bool, Kind::Bool) => Kind::Bool,
         (x, y) => {
-            return Err(conflict(format!(
-                "{} here, {} in the other",
-                y.word(),
-                x.word()
-            )));
+            return Err(conflict(format!("{} here, {} in the other", y.word(), x.word())));
         }
     };
     let nullable = match (&a.kind, &b.kind) {
@@ -124,8 +101,15 @@ pub fn merge_two(a: Sch, b: Sch) -> Result<Sch, Diagnostic> {
         (_, Kind::Any) => a.nullable,
         _ => a.nullable && b.nullable,
     };
+    // Both lists must hold: the values in both, or the one list given.
+    let enumeration = match (a.enumeration.is_empty(), b.enumeration.is_empty()) {
+        (false, false) => a.enumeration.iter().filter(|v| b.enumeration.contains(v)).cloned().collect(),
+        (false, true) => a.enumeration.clone(),
+        _ => b.enumeration.clone(),
+    };
     Ok(Sch {
         loc: a.loc,
+        enumeration,
         title: a.title.or(b.title),
         description: a.description.or(b.description),
         kind,
@@ -189,6 +173,7 @@ mod tests {
             nullable: false,
             read_only: false,
             write_only: false,
+            enumeration: Vec::new(),
             name_hint: None,
         }
     }
@@ -203,10 +188,7 @@ mod tests {
         sch(
             ptr,
             Kind::Object(Obj {
-                props: props
-                    .into_iter()
-                    .map(|(k, v)| (k.to_string(), v))
-                    .collect::<IndexMap<_, _>>(),
+                props: props.into_iter().map(|(k, v)| (k.to_string(), v)).collect::<IndexMap<_, _>>(),
                 required: required.iter().map(|s| s.to_string()).collect(),
                 additional: None,
             }),
@@ -232,10 +214,7 @@ mod tests {
 
     #[test]
     fn empty_schema_yields_to_the_typed_one_keeping_its_description() {
-        let typed = described(
-            sch("/a/status", Kind::Integer(IntFormat::Int32)),
-            "API response code",
-        );
+        let typed = described(sch("/a/status", Kind::Integer(IntFormat::Int32)), "API response code");
         let a = object("/a", vec![("status", typed)], &["status"]);
         let b = object("/b", vec![("status", sch("/b/status", Kind::Any))], &[]);
         let m = merge(sch("/", Kind::Any), vec![a, b]).unwrap();
@@ -245,11 +224,7 @@ mod tests {
         assert_eq!(status.loc.pointer, "/a/status");
         // And the other way round: the typed one second.
         let b = object("/b", vec![("status", sch("/b/status", Kind::Any))], &[]);
-        let a = object(
-            "/a",
-            vec![("status", described(sch("/a/status", Kind::String), "d"))],
-            &[],
-        );
+        let a = object("/a", vec![("status", described(sch("/a/status", Kind::String), "d"))], &[]);
         let m = merge(sch("/", Kind::Any), vec![b, a]).unwrap();
         assert_eq!(props(&m).props["status"].kind, Kind::String);
         assert_eq!(props(&m).props["status"].description.as_deref(), Some("d"));
@@ -259,49 +234,24 @@ mod tests {
     fn format_meets_unspecified_as_the_format() {
         let a = sch("/a", Kind::Integer(IntFormat::Unspecified));
         let b = sch("/b", Kind::Integer(IntFormat::Int64));
-        assert_eq!(
-            merge_two(a, b).unwrap().kind,
-            Kind::Integer(IntFormat::Int64)
-        );
+        assert_eq!(merge_two(a, b).unwrap().kind, Kind::Integer(IntFormat::Int64));
     }
 
     #[test]
     fn conflicting_types_name_both_locations() {
-        let a = object(
-            "/allOf/0",
-            vec![(
-                "id",
-                sch("/allOf/0/properties/id", Kind::Integer(IntFormat::Int64)),
-            )],
-            &[],
-        );
-        let b = object(
-            "/allOf/1",
-            vec![("id", sch("/allOf/1/properties/id", Kind::String))],
-            &[],
-        );
+        let a = object("/allOf/0", vec![("id", sch("/allOf/0/properties/id", Kind::Integer(IntFormat::Int64)))], &[]);
+        let b = object("/allOf/1", vec![("id", sch("/allOf/1/properties/id", Kind::String))], &[]);
         let d = merge(sch("", Kind::Any), vec![a, b]).unwrap_err();
-        assert_eq!(
-            d.message,
-            "allOf members cannot be merged: string here, integer in the other"
-        );
+        assert_eq!(d.message, "allOf members cannot be merged: string here, integer in the other");
         assert_eq!(d.location.pointer, "/allOf/1/properties/id");
-        assert_eq!(
-            d.notes[0].location.as_ref().unwrap().pointer,
-            "/allOf/0/properties/id"
-        );
+        assert_eq!(d.notes[0].location.as_ref().unwrap().pointer, "/allOf/0/properties/id");
     }
 
     #[test]
     fn conflicting_formats_are_an_error() {
         let a = sch("/a", Kind::Integer(IntFormat::Int32));
         let b = sch("/b", Kind::Integer(IntFormat::Int64));
-        assert!(
-            merge_two(a, b)
-                .unwrap_err()
-                .message
-                .contains("integer formats")
-        );
+        assert!(merge_two(a, b).unwrap_err().message.contains("integer formats"));
     }
 
     #[test]
@@ -318,10 +268,7 @@ mod tests {
     #[test]
     fn single_contributing_member_names_the_result() {
         let outer = object("", vec![], &[]); // `type: object` beside the allOf
-        let member = described(
-            object("/allOf/0", vec![("a", sch("/x", Kind::String))], &[]),
-            "API Key Create Config",
-        );
+        let member = described(object("/allOf/0", vec![("a", sch("/x", Kind::String))], &[]), "API Key Create Config");
         let m = merge(outer, vec![member]).unwrap();
         assert_eq!(m.name_hint.as_deref(), Some("API Key Create Config"));
         assert_eq!(m.description.as_deref(), Some("API Key Create Config"));
@@ -331,27 +278,18 @@ mod tests {
     #[test]
     fn two_contributing_members_do_not_lend_a_name() {
         let key = object("/allOf/0", vec![("appkey", sch("/k", Kind::String))], &[]);
-        let record = described(
-            object("/allOf/1", vec![("appname", sch("/n", Kind::String))], &[]),
-            "API Key Record",
-        );
+        let record = described(object("/allOf/1", vec![("appname", sch("/n", Kind::String))], &[]), "API Key Record");
         let m = merge(sch("", Kind::Any), vec![key, record]).unwrap();
         assert_eq!(m.name_hint, None);
         assert_eq!(m.description.as_deref(), Some("API Key Record"));
-        assert_eq!(
-            props(&m).props.keys().collect::<Vec<_>>(),
-            ["appkey", "appname"]
-        );
+        assert_eq!(props(&m).props.keys().collect::<Vec<_>>(), ["appkey", "appname"]);
     }
 
     #[test]
     fn outer_docs_win() {
         let mut outer = sch("", Kind::Any);
         outer.title = Some("Pet".into());
-        let member = described(
-            object("/allOf/0", vec![("a", sch("/x", Kind::String))], &[]),
-            "Animal",
-        );
+        let member = described(object("/allOf/0", vec![("a", sch("/x", Kind::String))], &[]), "Animal");
         let m = merge(outer, vec![member]).unwrap();
         assert_eq!(m.title.as_deref(), Some("Pet"));
         assert_eq!(m.name_hint.as_deref(), Some("Pet"));
@@ -361,11 +299,7 @@ mod tests {
     fn shared_property_keeps_its_position() {
         let a = object(
             "/a",
-            vec![
-                ("x", sch("/1", Kind::Any)),
-                ("y", sch("/2", Kind::String)),
-                ("z", sch("/4", Kind::Any)),
-            ],
+            vec![("x", sch("/1", Kind::Any)), ("y", sch("/2", Kind::String)), ("z", sch("/4", Kind::Any))],
             &[],
         );
         let b = object("/b", vec![("x", sch("/3", Kind::Bool))], &[]);

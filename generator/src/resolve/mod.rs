@@ -7,21 +7,23 @@
 //! file that defined it; the stage returns the IR only when there are none.
 
 pub mod allof;
+pub mod refs;
 pub mod schema;
 pub mod types;
 
 use openapiv3::{
-    OpenAPI, Operation as OaOperation, Parameter, ParameterSchemaOrContent, ReferenceOr,
-    RequestBody, Response, SecurityScheme, StatusCode,
+    OpenAPI, Operation as OaOperation, Parameter, ParameterSchemaOrContent, ReferenceOr, Response, SecurityScheme,
+    StatusCode,
 };
 
+use self::refs::is_json;
 use self::schema::{Converter, Kind};
 use self::types::{TypeSpace, Use, named_in, status_word};
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, Location, Sink, join_pointer};
 use crate::ir::{
-    Api, Body, ErrorCase, Field, HttpMethod, Operation, Param, ParamIn, PathPart, StatusMatch,
-    Success, Ty, TypeDef, TypeUse,
+    Api, Body, ErrorCase, Field, HttpMethod, Operation, Param, ParamIn, PathPart, StatusMatch, Success, Ty, TypeDef,
+    TypeUse,
 };
 use crate::merge::Merged;
 use crate::naming::{Case, OpNaming, Uniquifier, is_clean, method_names, sanitize};
@@ -29,10 +31,7 @@ use crate::naming::{Case, OpNaming, Uniquifier, is_clean, method_names, sanitize
 /// Builds the IR for a merged document.
 pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
     let spec: OpenAPI = serde_json::from_value(merged.doc.clone()).map_err(|e| {
-        Diagnostic::new(
-            merged.origins.locate(""),
-            format!("the merged document is not valid OpenAPI 3.0: {e}"),
-        )
+        Diagnostic::new(merged.origins.locate(""), format!("the merged document is not valid OpenAPI 3.0: {e}"))
     })?;
     let mut sink = Sink::default();
     let config_at = |key: &str| Location::new(config.file_name(), join_pointer("/methods", key));
@@ -44,10 +43,7 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
         let item = match item {
             ReferenceOr::Item(item) => item,
             ReferenceOr::Reference { .. } => {
-                sink.push(Diagnostic::new(
-                    merged.origins.locate(&item_ptr),
-                    "path item `$ref`s are not supported yet",
-                ));
+                sink.push(Diagnostic::new(merged.origins.locate(&item_ptr), "path item `$ref`s are not supported yet"));
                 continue;
             }
         };
@@ -64,14 +60,8 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
 
     // Method names, with the config's overrides checked against the spec.
     for (id, name) in &config.methods {
-        if !raw
-            .iter()
-            .any(|r| r.op.operation_id.as_deref() == Some(id.as_str()))
-        {
-            sink.push(Diagnostic::new(
-                config_at(id),
-                format!("method override for unknown operationId {id:?}"),
-            ));
+        if !raw.iter().any(|r| r.op.operation_id.as_deref() == Some(id.as_str())) {
+            sink.push(Diagnostic::new(config_at(id), format!("method override for unknown operationId {id:?}")));
         }
         if !is_clean(name, Case::Snake) {
             sink.push(Diagnostic::new(
@@ -87,19 +77,11 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
             summary: r.op.summary.as_deref(),
             method: r.method,
             path: r.path,
-            forced: r
-                .op
-                .operation_id
-                .as_ref()
-                .and_then(|id| config.methods.get(id))
-                .map(String::as_str),
+            forced: r.op.operation_id.as_ref().and_then(|id| config.methods.get(id)).map(String::as_str),
         })
         .collect();
     let method_names = method_names(&namings);
-    let pascal: Vec<String> = method_names
-        .iter()
-        .map(|n| sanitize(n, Case::Pascal))
-        .collect();
+    let pascal: Vec<String> = method_names.iter().map(|n| sanitize(n, Case::Pascal)).collect();
     let mut error_names = Uniquifier::default();
 
     let mut cx = Cx {
@@ -120,35 +102,20 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
     // Type names, with the config's overrides checked against the schemas seen.
     for (pointer, name) in &config.types {
         let at = Location::new(config.file_name(), join_pointer("/types", pointer));
-        if !cx
-            .space
-            .defs
-            .iter()
-            .any(|d| d.origins.iter().any(|o| &o.pointer == pointer))
-        {
+        if !cx.space.defs.iter().any(|d| d.origins.iter().any(|o| &o.pointer == pointer)) {
             sink.push(Diagnostic::new(
                 at.clone(),
-                format!(
-                    "type override for {pointer:?}, which is not the location of an object schema"
-                ),
+                format!("type override for {pointer:?}, which is not the location of an object schema"),
             ));
         }
         if !is_clean(name, Case::Pascal) {
-            sink.push(Diagnostic::new(
-                at,
-                format!("type name {name:?} is not an UpperCamelCase Rust identifier"),
-            ));
+            sink.push(Diagnostic::new(at, format!("type name {name:?} is not an UpperCamelCase Rust identifier")));
         }
     }
     sink.check()?;
-    let type_names = cx
-        .space
-        .assign_names(&pascal, &config.types)
-        .map_err(Diagnostics::new)?;
+    let type_names = cx.space.assign_names(&pascal, &config.types).map_err(Diagnostics::new)?;
 
-    let body_roots = operations
-        .iter()
-        .filter_map(|o| o.body.as_ref().and_then(|b| named_in(&b.ty)));
+    let body_roots = operations.iter().filter_map(|o| o.body.as_ref().and_then(|b| named_in(&b.ty)));
     let in_request = cx.space.reachable(body_roots);
     let types = cx
         .space
@@ -252,21 +219,21 @@ impl<'a> Cx<'a> {
         let item_ptr = r.pointer.rsplit_once('/').map_or("", |(p, _)| p).to_owned();
         let lists = [
             (r.item_params, join_pointer(&item_ptr, "parameters")),
-            (
-                r.op.parameters.as_slice(),
-                join_pointer(&r.pointer, "parameters"),
-            ),
+            (r.op.parameters.as_slice(), join_pointer(&r.pointer, "parameters")),
         ];
         for (list, base) in lists {
             for (i, p) in list.iter().enumerate() {
                 let ptr = join_pointer(&base, &i.to_string());
-                let Some((p, ptr)) = self.parameter(p, ptr, errors) else {
-                    continue;
+                let (p, ptr) = match refs::parameter(self.spec, p, &ptr) {
+                    Ok(found) => found,
+                    Err(message) => {
+                        errors.push(Diagnostic::new(self.loc(&ptr), message));
+                        continue;
+                    }
                 };
                 let data = p.parameter_data_ref();
                 let same = |(_, q): &(String, &Parameter)| {
-                    q.parameter_data_ref().name == data.name
-                        && std::mem::discriminant(*q) == std::mem::discriminant(p)
+                    q.parameter_data_ref().name == data.name && std::mem::discriminant(*q) == std::mem::discriminant(p)
                 };
                 if let Some(slot) = found.iter_mut().find(|x| same(x)) {
                     *slot = (ptr, p);
@@ -284,16 +251,12 @@ impl<'a> Cx<'a> {
                 Parameter::Query { .. } => ParamIn::Query,
                 Parameter::Header { .. } => ParamIn::Header,
                 Parameter::Cookie { .. } => {
-                    errors.push(Diagnostic::new(
-                        self.loc(&ptr),
-                        "cookie parameters are not supported yet",
-                    ));
+                    errors.push(Diagnostic::new(self.loc(&ptr), "cookie parameters are not supported yet"));
                     continue;
                 }
             };
             if location == ParamIn::Header
-                && ["accept", "content-type", "authorization"]
-                    .contains(&data.name.to_ascii_lowercase().as_str())
+                && ["accept", "content-type", "authorization"].contains(&data.name.to_ascii_lowercase().as_str())
             {
                 continue; // OpenAPI: such definitions SHALL be ignored.
             }
@@ -314,12 +277,7 @@ impl<'a> Cx<'a> {
                     continue;
                 }
             };
-            let scalar = |k: &Kind| {
-                matches!(
-                    k,
-                    Kind::String | Kind::Bool | Kind::Integer(_) | Kind::Number(_)
-                )
-            };
+            let scalar = |k: &Kind| matches!(k, Kind::String | Kind::Bool | Kind::Integer(_) | Kind::Number(_));
             let ok = match &sch.kind {
                 k if scalar(k) => true,
                 Kind::Array(items) => location == ParamIn::Query && scalar(&items.kind),
@@ -328,11 +286,7 @@ impl<'a> Cx<'a> {
             if !ok {
                 errors.push(Diagnostic::new(
                     self.loc(&ptr),
-                    format!(
-                        "{} parameters of type {} are not supported yet",
-                        param_in_word(location),
-                        sch.kind.word()
-                    ),
+                    format!("{} parameters of type {} are not supported yet", param_in_word(location), sch.kind.word()),
                 ));
                 continue;
             }
@@ -348,39 +302,7 @@ impl<'a> Cx<'a> {
         out
     }
 
-    fn parameter(
-        &self,
-        p: &'a ReferenceOr<Parameter>,
-        ptr: String,
-        errors: &mut Vec<Diagnostic>,
-    ) -> Option<(&'a Parameter, String)> {
-        match p {
-            ReferenceOr::Item(p) => Some((p, ptr)),
-            ReferenceOr::Reference { reference } => {
-                let name = reference.strip_prefix("#/components/parameters/");
-                let found = name.and_then(|n| self.spec.components.as_ref()?.parameters.get(n));
-                match found {
-                    Some(ReferenceOr::Item(p)) => {
-                        Some((p, reference.trim_start_matches('#').to_owned()))
-                    }
-                    _ => {
-                        errors.push(Diagnostic::new(
-                            self.loc(&ptr),
-                            format!("$ref {reference:?} does not point at a parameter"),
-                        ));
-                        None
-                    }
-                }
-            }
-        }
-    }
-
-    fn path_parts(
-        &self,
-        r: &RawOp<'a>,
-        params: &[Param],
-        errors: &mut Vec<Diagnostic>,
-    ) -> Vec<PathPart> {
+    fn path_parts(&self, r: &RawOp<'a>, params: &[Param], errors: &mut Vec<Diagnostic>) -> Vec<PathPart> {
         let mut parts = Vec::new();
         let mut rest = r.path;
         let mut used = Vec::new();
@@ -392,18 +314,12 @@ impl<'a> Cx<'a> {
             if open > 0 {
                 parts.push(PathPart::Literal(rest[..open].to_owned()));
             }
-            let whole_segment = rest[..open].ends_with('/')
-                && (close + 1 == rest.len() || rest[close + 1..].starts_with('/'));
-            match params
-                .iter()
-                .position(|p| p.location == ParamIn::Path && p.wire == name)
-            {
+            let whole_segment =
+                rest[..open].ends_with('/') && (close + 1 == rest.len() || rest[close + 1..].starts_with('/'));
+            match params.iter().position(|p| p.location == ParamIn::Path && p.wire == name) {
                 Some(index) => {
                     used.push(index);
-                    parts.push(PathPart::Param {
-                        index,
-                        whole_segment,
-                    });
+                    parts.push(PathPart::Param { index, whole_segment });
                 }
                 None => errors.push(Diagnostic::new(
                     self.loc(&r.pointer),
@@ -419,10 +335,7 @@ impl<'a> Cx<'a> {
             if p.location == ParamIn::Path && !used.contains(&i) {
                 errors.push(Diagnostic::new(
                     self.loc(&r.pointer),
-                    format!(
-                        "path parameter {:?} is declared but not in the path `{}`",
-                        p.wire, r.path
-                    ),
+                    format!("path parameter {:?} is declared but not in the path `{}`", p.wire, r.path),
                 ));
             }
         }
@@ -431,20 +344,11 @@ impl<'a> Cx<'a> {
 
     fn body(&mut self, index: usize, r: &RawOp<'a>, errors: &mut Vec<Diagnostic>) -> Option<Body> {
         let ptr = join_pointer(&r.pointer, "requestBody");
-        let body: &RequestBody = match r.op.request_body.as_ref()? {
-            ReferenceOr::Item(b) => b,
-            ReferenceOr::Reference { reference } => {
-                let name = reference.strip_prefix("#/components/requestBodies/");
-                match name.and_then(|n| self.spec.components.as_ref()?.request_bodies.get(n)) {
-                    Some(ReferenceOr::Item(b)) => b,
-                    _ => {
-                        errors.push(Diagnostic::new(
-                            self.loc(&ptr),
-                            format!("$ref {reference:?} does not point at a request body"),
-                        ));
-                        return None;
-                    }
-                }
+        let body = match refs::request_body(self.spec, r.op.request_body.as_ref()?, &ptr) {
+            Ok((body, _)) => body,
+            Err(message) => {
+                errors.push(Diagnostic::new(self.loc(&ptr), message));
+                return None;
             }
         };
         let Some((media, content)) = body.content.iter().find(|(m, _)| is_json(m)) else {
@@ -455,10 +359,7 @@ impl<'a> Cx<'a> {
             ));
             return None;
         };
-        let schema_ptr = join_pointer(
-            &join_pointer(&join_pointer(&ptr, "content"), media),
-            "schema",
-        );
+        let schema_ptr = join_pointer(&join_pointer(&join_pointer(&ptr, "content"), media), "schema");
         let ty = match &content.schema {
             None => Ty::Json,
             Some(s) => match self.conv.convert(s, &schema_ptr) {
@@ -470,11 +371,7 @@ impl<'a> Cx<'a> {
             },
         };
         self.space.add_use(&ty, Use::Body { op: index });
-        Some(Body {
-            ty,
-            required: body.required,
-            doc: body.description.clone(),
-        })
+        Some(Body { ty, required: body.required, doc: body.description.clone() })
     }
 
     fn responses(
@@ -509,52 +406,35 @@ impl<'a> Cx<'a> {
         let mut variants = Uniquifier::default();
         for (status, key, resp) in listed {
             let ptr = join_pointer(&base, &key);
-            let Some((resp, resp_ptr)) = self.response(resp, ptr.clone(), errors) else {
-                continue;
+            let (resp, resp_ptr) = match refs::response(self.spec, resp, &ptr) {
+                Ok(found) => found,
+                Err(message) => {
+                    errors.push(Diagnostic::new(self.loc(&ptr), message));
+                    continue;
+                }
             };
             let error = !is_success(&status);
             let Some(ty) = self.response_body(resp, &resp_ptr, errors) else {
                 continue;
             };
             if let Some(ty) = &ty {
-                self.space.add_use(
-                    ty,
-                    Use::Response {
-                        op: index,
-                        status: key.clone(),
-                        error,
-                    },
-                );
+                self.space.add_use(ty, Use::Response { op: index, status: key.clone(), error });
             }
             let doc = Some(resp.description.clone()).filter(|d| !d.is_empty());
             // With no documented success, `default` describes the successful answer too.
             if !error || (status == StatusMatch::Default && !has_success) {
-                let status = if error {
-                    StatusMatch::Range(2)
-                } else {
-                    status.clone()
-                };
-                success.push(Success {
-                    status,
-                    ty: ty.clone(),
-                    doc: doc.clone(),
-                });
+                let status = if error { StatusMatch::Range(2) } else { status.clone() };
+                success.push(Success { status, ty: ty.clone(), doc: doc.clone() });
             }
             if error {
                 let word = match status {
                     StatusMatch::Default => "Other".to_owned(),
                     _ => status_word(&key),
                 };
-                error_cases.push(ErrorCase {
-                    status,
-                    variant: variants.take(&word, Case::Pascal),
-                    ty,
-                    doc,
-                });
+                error_cases.push(ErrorCase { status, variant: variants.take(&word, Case::Pascal), ty, doc });
             }
         }
-        let bodies: std::collections::BTreeSet<&Option<Ty>> =
-            success.iter().map(|s| &s.ty).collect();
+        let bodies: std::collections::BTreeSet<&Option<Ty>> = success.iter().map(|s| &s.ty).collect();
         if bodies.len() > 1 {
             errors.push(Diagnostic::new(
                 self.loc(&base),
@@ -564,39 +444,8 @@ impl<'a> Cx<'a> {
         (success, error_cases)
     }
 
-    fn response(
-        &self,
-        resp: &'a ReferenceOr<Response>,
-        ptr: String,
-        errors: &mut Vec<Diagnostic>,
-    ) -> Option<(&'a Response, String)> {
-        match resp {
-            ReferenceOr::Item(r) => Some((r, ptr)),
-            ReferenceOr::Reference { reference } => {
-                let name = reference.strip_prefix("#/components/responses/");
-                match name.and_then(|n| self.spec.components.as_ref()?.responses.get(n)) {
-                    Some(ReferenceOr::Item(r)) => {
-                        Some((r, reference.trim_start_matches('#').to_owned()))
-                    }
-                    _ => {
-                        errors.push(Diagnostic::new(
-                            self.loc(&ptr),
-                            format!("$ref {reference:?} does not point at a response"),
-                        ));
-                        None
-                    }
-                }
-            }
-        }
-    }
-
     /// `Some(None)`: no body; `Some(Some(ty))`: a JSON body; `None`: an error was reported.
-    fn response_body(
-        &mut self,
-        resp: &Response,
-        ptr: &str,
-        errors: &mut Vec<Diagnostic>,
-    ) -> Option<Option<Ty>> {
+    fn response_body(&mut self, resp: &Response, ptr: &str, errors: &mut Vec<Diagnostic>) -> Option<Option<Ty>> {
         if resp.content.is_empty() {
             return Some(None);
         }
@@ -612,10 +461,7 @@ impl<'a> Cx<'a> {
         let Some(schema) = &content.schema else {
             return Some(Some(Ty::Json));
         };
-        match self.conv.convert(
-            schema,
-            &join_pointer(&join_pointer(&content_ptr, media), "schema"),
-        ) {
+        match self.conv.convert(schema, &join_pointer(&join_pointer(&content_ptr, media), "schema")) {
             Ok(sch) => Some(Some(self.space.intern(&sch))),
             Err(d) => {
                 errors.push(d);
@@ -634,12 +480,8 @@ impl<'a> Cx<'a> {
         }
         let schemes = self.spec.components.as_ref().map(|c| &c.security_schemes);
         let bearer_like = |name: &String| match schemes.and_then(|s| s.get(name)) {
-            Some(ReferenceOr::Item(SecurityScheme::HTTP { scheme, .. })) => {
-                scheme.eq_ignore_ascii_case("bearer")
-            }
-            Some(ReferenceOr::Item(
-                SecurityScheme::OAuth2 { .. } | SecurityScheme::OpenIDConnect { .. },
-            )) => true,
+            Some(ReferenceOr::Item(SecurityScheme::HTTP { scheme, .. })) => scheme.eq_ignore_ascii_case("bearer"),
+            Some(ReferenceOr::Item(SecurityScheme::OAuth2 { .. } | SecurityScheme::OpenIDConnect { .. })) => true,
             _ => false,
         };
         // The first alternative the client can satisfy: anonymous (`{}`) or bearer-only.
@@ -649,11 +491,7 @@ impl<'a> Cx<'a> {
             }
         }
         let names: Vec<&String> = requirements.iter().flat_map(|r| r.keys()).collect();
-        let at = if r.op.security.is_some() {
-            join_pointer(&r.pointer, "security")
-        } else {
-            "/security".to_owned()
-        };
+        let at = if r.op.security.is_some() { join_pointer(&r.pointer, "security") } else { "/security".to_owned() };
         errors.push(Diagnostic::new(
             self.loc(&at),
             format!("security schemes {names:?} are not supported yet (bearer, OAuth2 and OpenID Connect tokens are), or are not defined in components/securitySchemes"),
@@ -680,23 +518,7 @@ fn used_by(def: &types::Def, method_names: &[String]) -> Vec<TypeUse> {
         }
     }
     by_op.sort_by_key(|(op, _)| *op);
-    by_op
-        .into_iter()
-        .map(|(op, roles)| TypeUse {
-            method: method_names[op].clone(),
-            role: roles.join(", "),
-        })
-        .collect()
-}
-
-fn is_json(media: &str) -> bool {
-    let essence = media
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
-    essence == "application/json" || essence.ends_with("+json") || essence == "*/*"
+    by_op.into_iter().map(|(op, roles)| TypeUse { method: method_names[op].clone(), role: roles.join(", ") }).collect()
 }
 
 fn param_in_word(p: ParamIn) -> &'static str {

@@ -8,8 +8,8 @@
 
 use indexmap::IndexMap;
 use openapiv3::{
-    AdditionalProperties, AnySchema, Components, IntegerFormat, NumberFormat, ReferenceOr, Schema,
-    SchemaKind, Type, VariantOrUnknownOrEmpty,
+    AdditionalProperties, AnySchema, Components, IntegerFormat, NumberFormat, ReferenceOr, Schema, SchemaKind, Type,
+    VariantOrUnknownOrEmpty,
 };
 
 use super::allof;
@@ -27,6 +27,8 @@ pub struct Sch {
     pub nullable: bool,
     pub read_only: bool,
     pub write_only: bool,
+    /// `enum` values (empty: no `enum`).
+    pub enumeration: Vec<serde_json::Value>,
     /// The name the schema suggests for itself: its title, or its description when that is a short
     /// noun phrase such as "API Key Record" (see [`is_noun_phrase`]).
     pub name_hint: Option<String>,
@@ -88,10 +90,7 @@ pub fn is_noun_phrase(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     !words.is_empty()
         && words.len() <= 5
-        && words.iter().all(|w| {
-            w.chars()
-                .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
-        })
+        && words.iter().all(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_'))
         && words[0].chars().next().is_some_and(char::is_alphabetic)
 }
 
@@ -108,28 +107,15 @@ const MAX_DEPTH: usize = 64;
 
 impl<'a> Converter<'a> {
     pub fn new(components: Option<&'a Components>, origins: &'a Origins) -> Self {
-        Converter {
-            components,
-            origins,
-            stack: Vec::new(),
-        }
+        Converter { components, origins, stack: Vec::new() }
     }
 
     /// Converts the schema found at `pointer` in the merged document.
-    pub fn convert(
-        &mut self,
-        schema: &ReferenceOr<Schema>,
-        pointer: &str,
-    ) -> Result<Sch, Diagnostic> {
+    pub fn convert(&mut self, schema: &ReferenceOr<Schema>, pointer: &str) -> Result<Sch, Diagnostic> {
         self.convert_at(schema, pointer, 0)
     }
 
-    fn convert_at(
-        &mut self,
-        schema: &ReferenceOr<Schema>,
-        pointer: &str,
-        depth: usize,
-    ) -> Result<Sch, Diagnostic> {
+    fn convert_at(&mut self, schema: &ReferenceOr<Schema>, pointer: &str, depth: usize) -> Result<Sch, Diagnostic> {
         let loc = self.origins.locate(pointer);
         match schema {
             ReferenceOr::Item(s) => self.schema(s, pointer, depth),
@@ -149,47 +135,33 @@ impl<'a> Converter<'a> {
         }
     }
 
-    fn lookup(
-        &self,
-        reference: &str,
-        loc: &Location,
-    ) -> Result<(&'a ReferenceOr<Schema>, String), Diagnostic> {
+    fn lookup(&self, reference: &str, loc: &Location) -> Result<(&'a ReferenceOr<Schema>, String), Diagnostic> {
         let name = reference.strip_prefix("#/components/schemas/").ok_or_else(|| {
-            Diagnostic::new(loc.clone(), format!("unsupported $ref {reference:?}: only #/components/schemas/... is supported here"))
+            Diagnostic::new(
+                loc.clone(),
+                format!("unsupported $ref {reference:?}: only #/components/schemas/... is supported here"),
+            )
         })?;
         let name = name.replace("~1", "/").replace("~0", "~");
         let target = self.components.and_then(|c| c.schemas.get(&name));
-        let target = target.ok_or_else(|| {
-            Diagnostic::new(loc.clone(), format!("$ref {reference:?} points at nothing"))
-        })?;
+        let target =
+            target.ok_or_else(|| Diagnostic::new(loc.clone(), format!("$ref {reference:?} points at nothing")))?;
         Ok((target, reference.trim_start_matches('#').to_owned()))
     }
 
-    fn boxed(
-        &mut self,
-        schema: &ReferenceOr<Box<Schema>>,
-        pointer: &str,
-        depth: usize,
-    ) -> Result<Sch, Diagnostic> {
+    fn boxed(&mut self, schema: &ReferenceOr<Box<Schema>>, pointer: &str, depth: usize) -> Result<Sch, Diagnostic> {
         match schema {
             ReferenceOr::Item(s) => self.schema(s, pointer, depth + 1),
-            ReferenceOr::Reference { reference } => self.convert_at(
-                &ReferenceOr::Reference {
-                    reference: reference.clone(),
-                },
-                pointer,
-                depth + 1,
-            ),
+            ReferenceOr::Reference { reference } => {
+                self.convert_at(&ReferenceOr::Reference { reference: reference.clone() }, pointer, depth + 1)
+            }
         }
     }
 
     fn schema(&mut self, s: &Schema, pointer: &str, depth: usize) -> Result<Sch, Diagnostic> {
         if depth > MAX_DEPTH {
             let loc = self.origins.locate(pointer);
-            return Err(Diagnostic::new(
-                loc,
-                format!("schema nests more than {MAX_DEPTH} levels deep"),
-            ));
+            return Err(Diagnostic::new(loc, format!("schema nests more than {MAX_DEPTH} levels deep")));
         }
         let data = &s.schema_data;
         let mut out = Sch {
@@ -200,11 +172,15 @@ impl<'a> Converter<'a> {
             nullable: data.nullable,
             read_only: data.read_only,
             write_only: data.write_only,
+            enumeration: Vec::new(),
             name_hint: None,
         };
         let join = |key: &str| crate::diag::join_pointer(pointer, key);
         match &s.schema_kind {
-            SchemaKind::Type(t) => out.kind = self.typed(t, pointer, depth)?,
+            SchemaKind::Type(t) => {
+                out.kind = self.typed(t, pointer, depth)?;
+                out.enumeration = enum_values(t);
+            }
             SchemaKind::AllOf { all_of } => {
                 let members = self.members(all_of, &join("allOf"), depth)?;
                 out = allof::merge(out, members)?;
@@ -220,21 +196,10 @@ impl<'a> Converter<'a> {
         Ok(out)
     }
 
-    fn members(
-        &mut self,
-        list: &[ReferenceOr<Schema>],
-        pointer: &str,
-        depth: usize,
-    ) -> Result<Vec<Sch>, Diagnostic> {
+    fn members(&mut self, list: &[ReferenceOr<Schema>], pointer: &str, depth: usize) -> Result<Vec<Sch>, Diagnostic> {
         list.iter()
             .enumerate()
-            .map(|(i, m)| {
-                self.convert_at(
-                    m,
-                    &crate::diag::join_pointer(pointer, &i.to_string()),
-                    depth + 1,
-                )
-            })
+            .map(|(i, m)| self.convert_at(m, &crate::diag::join_pointer(pointer, &i.to_string()), depth + 1))
             .collect()
     }
 
@@ -244,9 +209,7 @@ impl<'a> Converter<'a> {
             Type::Boolean(_) => Kind::Bool,
             Type::Integer(i) => Kind::Integer(int_format(&i.format)),
             Type::Number(n) => Kind::Number(num_format(&n.format)),
-            Type::Array(a) => {
-                Kind::Array(Box::new(self.items(a.items.as_ref(), pointer, depth)?))
-            }
+            Type::Array(a) => Kind::Array(Box::new(self.items(a.items.as_ref(), pointer, depth)?)),
             Type::Object(o) => Kind::Object(Obj {
                 props: self.props(&o.properties, pointer, depth)?,
                 required: o.required.clone(),
@@ -277,12 +240,7 @@ impl<'a> Converter<'a> {
         let base = crate::diag::join_pointer(pointer, "properties");
         props
             .iter()
-            .map(|(name, p)| {
-                Ok((
-                    name.clone(),
-                    self.boxed(p, &crate::diag::join_pointer(&base, name), depth)?,
-                ))
-            })
+            .map(|(name, p)| Ok((name.clone(), self.boxed(p, &crate::diag::join_pointer(&base, name), depth)?)))
             .collect()
     }
 
@@ -295,19 +253,13 @@ impl<'a> Converter<'a> {
         let ptr = crate::diag::join_pointer(pointer, "additionalProperties");
         Ok(match additional {
             None | Some(AdditionalProperties::Any(false)) => None,
-            Some(AdditionalProperties::Any(true)) => {
-                Some(Box::new(any_at(self.origins.locate(&ptr))))
-            }
+            Some(AdditionalProperties::Any(true)) => Some(Box::new(any_at(self.origins.locate(&ptr)))),
             Some(AdditionalProperties::Schema(s)) => {
                 let s = match s.as_ref() {
                     ReferenceOr::Item(s) => self.schema(s, &ptr, depth + 1)?,
-                    ReferenceOr::Reference { reference } => self.convert_at(
-                        &ReferenceOr::Reference {
-                            reference: reference.clone(),
-                        },
-                        &ptr,
-                        depth + 1,
-                    )?,
+                    ReferenceOr::Reference { reference } => {
+                        self.convert_at(&ReferenceOr::Reference { reference: reference.clone() }, &ptr, depth + 1)?
+                    }
                 };
                 Some(Box::new(s))
             }
@@ -315,13 +267,7 @@ impl<'a> Converter<'a> {
     }
 
     /// A schema that mixes keywords openapiv3 keeps apart, e.g. `type: object` next to `allOf`.
-    fn any(
-        &mut self,
-        mut out: Sch,
-        any: &AnySchema,
-        pointer: &str,
-        depth: usize,
-    ) -> Result<Sch, Diagnostic> {
+    fn any(&mut self, mut out: Sch, any: &AnySchema, pointer: &str, depth: usize) -> Result<Sch, Diagnostic> {
         if !any.one_of.is_empty() {
             return Err(unsupported(&out.loc, "oneOf"));
         }
@@ -331,19 +277,16 @@ impl<'a> Converter<'a> {
         if any.not.is_some() {
             return Err(unsupported(&out.loc, "not"));
         }
+        out.enumeration = any.enumeration.clone();
         let typ = any.typ.as_deref();
-        let is_object = typ == Some("object")
-            || !any.properties.is_empty()
-            || any.additional_properties.is_some();
+        let is_object = typ == Some("object") || !any.properties.is_empty() || any.additional_properties.is_some();
         out.kind = match typ {
             _ if is_object => Kind::Object(Obj {
                 props: self.props(&any.properties, pointer, depth)?,
                 required: any.required.clone(),
                 additional: self.additional(any.additional_properties.as_ref(), pointer, depth)?,
             }),
-            Some("array") => {
-                Kind::Array(Box::new(self.items(any.items.as_ref(), pointer, depth)?))
-            }
+            Some("array") => Kind::Array(Box::new(self.items(any.items.as_ref(), pointer, depth)?)),
             Some("string") => Kind::String,
             Some("boolean") => Kind::Bool,
             Some("integer") => Kind::Integer(match any.format.as_deref() {
@@ -358,23 +301,14 @@ impl<'a> Converter<'a> {
             }),
             None => Kind::Any,
             Some(other) => {
-                let loc = self
-                    .origins
-                    .locate(&crate::diag::join_pointer(pointer, "type"));
-                return Err(Diagnostic::new(
-                    loc,
-                    format!("unknown schema type {other:?}"),
-                ));
+                let loc = self.origins.locate(&crate::diag::join_pointer(pointer, "type"));
+                return Err(Diagnostic::new(loc, format!("unknown schema type {other:?}")));
             }
         };
         if any.all_of.is_empty() {
             return Ok(out);
         }
-        let members = self.members(
-            &any.all_of,
-            &crate::diag::join_pointer(pointer, "allOf"),
-            depth,
-        )?;
+        let members = self.members(&any.all_of, &crate::diag::join_pointer(pointer, "allOf"), depth)?;
         allof::merge(out, members)
     }
 }
@@ -388,14 +322,26 @@ fn any_at(loc: Location) -> Sch {
         nullable: false,
         read_only: false,
         write_only: false,
+        enumeration: Vec::new(),
         name_hint: None,
     }
 }
 
+fn enum_values(t: &Type) -> Vec<serde_json::Value> {
+    fn values<T: serde::Serialize>(list: &[Option<T>]) -> Vec<serde_json::Value> {
+        list.iter().map(|v| serde_json::to_value(v).unwrap_or_default()).collect()
+    }
+    match t {
+        Type::String(s) => values(&s.enumeration),
+        Type::Integer(i) => values(&i.enumeration),
+        Type::Number(n) => values(&n.enumeration),
+        Type::Boolean(b) => values(&b.enumeration),
+        Type::Object(_) | Type::Array(_) => Vec::new(),
+    }
+}
+
 pub(super) fn name_hint(title: &Option<String>, description: &Option<String>) -> Option<String> {
-    title
-        .clone()
-        .or_else(|| description.as_ref().filter(|d| is_noun_phrase(d)).cloned())
+    title.clone().or_else(|| description.as_ref().filter(|d| is_noun_phrase(d)).cloned())
 }
 
 fn unsupported(loc: &Location, what: &str) -> Diagnostic {
@@ -428,9 +374,7 @@ mod tests {
         assert!(is_noun_phrase("API Key Record"));
         assert!(is_noun_phrase("API Key Create Config"));
         assert!(!is_noun_phrase("Return a list of all API Keys."));
-        assert!(!is_noun_phrase(
-            "An array containing strings which include the role name"
-        ));
+        assert!(!is_noun_phrase("An array containing strings which include the role name"));
         assert!(!is_noun_phrase(""));
         assert!(!is_noun_phrase("4xx errors"));
     }

@@ -39,17 +39,9 @@ pub enum Use {
     /// Request body of operation `op` (index into the operation list).
     Body { op: usize },
     /// Response body of operation `op` for `status` ("200", "4XX", "default").
-    Response {
-        op: usize,
-        status: String,
-        error: bool,
-    },
+    Response { op: usize, status: String, error: bool },
     /// Property `prop` of type `parent` (also through arrays and maps: `item` is then true).
-    Property {
-        parent: TypeId,
-        prop: String,
-        item: bool,
-    },
+    Property { parent: TypeId, prop: String, item: bool },
 }
 
 #[derive(Clone, Debug)]
@@ -91,9 +83,9 @@ impl TypeSpace {
             Kind::Number(NumFormat::Float) => Ty::F32,
             Kind::Number(_) => Ty::F64,
             Kind::Array(items) => Ty::Vec(Box::new(self.intern(items))),
-            Kind::Object(obj) if obj.props.is_empty() => Ty::Map(Box::new(
-                obj.additional.as_ref().map_or(Ty::Json, |a| self.intern(a)),
-            )),
+            Kind::Object(obj) if obj.props.is_empty() => {
+                Ty::Map(Box::new(obj.additional.as_ref().map_or(Ty::Json, |a| self.intern(a))))
+            }
             Kind::Object(obj) => {
                 let fields: Vec<DefField> = obj
                     .props
@@ -120,10 +112,7 @@ impl TypeSpace {
                     })
                     .collect();
                 key_fields.sort();
-                let key = Key {
-                    title: sch.title.clone(),
-                    fields: key_fields,
-                };
+                let key = Key { title: sch.title.clone(), fields: key_fields };
                 if let Some(&id) = self.index.get(&key) {
                     let def = &mut self.defs[id];
                     def.origins.push(sch.loc.clone());
@@ -131,10 +120,7 @@ impl TypeSpace {
                     def.doc = def.doc.take().or_else(|| sch.description.clone());
                     def.name_hint = def.name_hint.take().or_else(|| sch.name_hint.clone());
                     for have in def.fields.iter_mut().filter(|f| f.doc.is_none()) {
-                        have.doc = fields
-                            .iter()
-                            .find(|f| f.wire == have.wire)
-                            .and_then(|f| f.doc.clone());
+                        have.doc = fields.iter().find(|f| f.wire == have.wire).and_then(|f| f.doc.clone());
                     }
                     return Ty::Named(id);
                 }
@@ -144,14 +130,7 @@ impl TypeSpace {
                 for f in &fields {
                     let item = !matches!(f.ty, Ty::Named(_));
                     if let Some(child) = named_in(&f.ty) {
-                        self.defs[child].uses.push((
-                            seq,
-                            Use::Property {
-                                parent: id,
-                                prop: f.wire.clone(),
-                                item,
-                            },
-                        ));
+                        self.defs[child].uses.push((seq, Use::Property { parent: id, prop: f.wire.clone(), item }));
                     }
                 }
                 self.defs.push(Def {
@@ -202,23 +181,28 @@ impl TypeSpace {
 
         // Pass 0: overrides, by any location the type was seen at.
         for (id, def) in self.defs.iter().enumerate() {
-            let wanted: BTreeSet<&String> = def
-                .origins
-                .iter()
-                .filter_map(|o| overrides.get(&o.pointer))
-                .collect();
+            let wanted: BTreeSet<&String> = def.origins.iter().filter_map(|o| overrides.get(&o.pointer)).collect();
             match wanted.into_iter().collect::<Vec<_>>().as_slice() {
                 [] => {}
                 [one] => {
                     if !unique.try_take(one) {
-                        errors.push(Diagnostic::new(def.origins[0].clone(), format!("type name override {one:?} is given to two different types")));
+                        errors.push(Diagnostic::new(
+                            def.origins[0].clone(),
+                            format!("type name override {one:?} is given to two different types"),
+                        ));
                     }
                     names[id] = Some((*one).clone());
                 }
-                many => errors.push(Diagnostic::new(
-                    def.origins[0].clone(),
-                    format!("one type has several name overrides: {}", many.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", ")),
-                ).note("help: these schemas are structurally identical and share one type; keep one override")),
+                many => errors.push(
+                    Diagnostic::new(
+                        def.origins[0].clone(),
+                        format!(
+                            "one type has several name overrides: {}",
+                            many.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", ")
+                        ),
+                    )
+                    .note("help: these schemas are structurally identical and share one type; keep one override"),
+                ),
             }
         }
         if !errors.is_empty() {
@@ -250,17 +234,11 @@ impl TypeSpace {
                     unique.try_take(&c);
                     c
                 }
-                None => unique.take(
-                    candidates.first().map_or("Type", String::as_str),
-                    Case::Pascal,
-                ),
+                None => unique.take(candidates.first().map_or("Type", String::as_str), Case::Pascal),
             };
             names[id] = Some(name);
         }
-        Ok(names
-            .into_iter()
-            .map(|n| n.expect("every type named by pass 2"))
-            .collect())
+        Ok(names.into_iter().map(|n| n.expect("every type named by pass 2")).collect())
     }
 
     /// Types ordered for naming: by depth of use (bodies and responses first), then first use.
@@ -282,9 +260,7 @@ impl TypeSpace {
                 .uses
                 .iter()
                 .map(|(_, u)| match u {
-                    Use::Property { parent, .. } => {
-                        depth_of(space, *parent, memo, guard).saturating_add(1)
-                    }
+                    Use::Property { parent, .. } => depth_of(space, *parent, memo, guard).saturating_add(1),
                     _ => 0,
                 })
                 .min()
@@ -296,26 +272,14 @@ impl TypeSpace {
         for id in 0..self.defs.len() {
             depth_of(self, id, &mut depth, &mut BTreeSet::new());
         }
-        let first_use = |id: TypeId| {
-            self.defs[id]
-                .uses
-                .iter()
-                .map(|(s, _)| *s)
-                .min()
-                .unwrap_or(u64::MAX)
-        };
+        let first_use = |id: TypeId| self.defs[id].uses.iter().map(|(s, _)| *s).min().unwrap_or(u64::MAX);
         let mut order: Vec<TypeId> = (0..self.defs.len()).collect();
         order.sort_by_key(|&id| (depth[id], first_use(id), id));
         order
     }
 
     /// Candidate names from uses, best first.
-    fn context_names(
-        &self,
-        id: TypeId,
-        op_names: &[String],
-        names: &[Option<String>],
-    ) -> Vec<String> {
+    fn context_names(&self, id: TypeId, op_names: &[String], names: &[Option<String>]) -> Vec<String> {
         let mut uses: Vec<&(u64, Use)> = self.defs[id].uses.iter().collect();
         uses.sort_by_key(|(s, _)| *s);
         let mut out = Vec::new();
@@ -323,44 +287,19 @@ impl TypeSpace {
         // A body shared by the error responses of several operations is the API's error type.
         let error_ops: BTreeSet<usize> = uses
             .iter()
-            .filter_map(|(_, u)| {
-                if let Use::Response {
-                    op, error: true, ..
-                } = u
-                {
-                    Some(*op)
-                } else {
-                    None
-                }
-            })
+            .filter_map(|(_, u)| if let Use::Response { op, error: true, .. } = u { Some(*op) } else { None })
             .collect();
-        if error_ops.len() >= 2
-            && uses
-                .iter()
-                .all(|(_, u)| matches!(u, Use::Response { error: true, .. }))
-        {
+        if error_ops.len() >= 2 && uses.iter().all(|(_, u)| matches!(u, Use::Response { error: true, .. })) {
             out.push("ApiError".to_owned());
         }
         // A property type shared by several parents is named after the property alone.
         let parents: BTreeSet<TypeId> = uses
             .iter()
-            .filter_map(|(_, u)| {
-                if let Use::Property { parent, .. } = u {
-                    Some(*parent)
-                } else {
-                    None
-                }
-            })
+            .filter_map(|(_, u)| if let Use::Property { parent, .. } = u { Some(*parent) } else { None })
             .collect();
         let props: BTreeSet<&str> = uses
             .iter()
-            .filter_map(|(_, u)| {
-                if let Use::Property { prop, .. } = u {
-                    Some(prop.as_str())
-                } else {
-                    None
-                }
-            })
+            .filter_map(|(_, u)| if let Use::Property { prop, .. } = u { Some(prop.as_str()) } else { None })
             .collect();
         if parents.len() >= 2 && props.len() == 1 {
             out.push(sanitize(props.first().expect("one prop"), Case::Pascal));
@@ -368,14 +307,8 @@ impl TypeSpace {
         for (_, u) in uses {
             let name = match u {
                 Use::Body { op } => format!("{}Request", op_names[*op]),
-                Use::Response {
-                    op, error: false, ..
-                } => format!("{}Response", op_names[*op]),
-                Use::Response {
-                    op,
-                    status,
-                    error: true,
-                } => format!("{}{}", op_names[*op], status_word(status)),
+                Use::Response { op, error: false, .. } => format!("{}Response", op_names[*op]),
+                Use::Response { op, status, error: true } => format!("{}{}", op_names[*op], status_word(status)),
                 Use::Property { parent, prop, item } => {
                     let Some(parent_name) = &names[*parent] else {
                         continue;
@@ -408,10 +341,7 @@ pub fn status_word(status: &str) -> String {
             .ok()
             .and_then(|code| http::StatusCode::from_u16(code).ok())
             .and_then(|code| code.canonical_reason())
-            .map_or_else(
-                || format!("Status{s}"),
-                |reason| sanitize(reason, Case::Pascal),
-            ),
+            .map_or_else(|| format!("Status{s}"), |reason| sanitize(reason, Case::Pascal)),
     }
 }
 
@@ -440,31 +370,23 @@ mod tests {
             nullable: false,
             read_only: false,
             write_only: false,
+            enumeration: Vec::new(),
             name_hint: None,
         }
     }
 
     fn object(ptr: &str, props: Vec<(&str, Sch)>, required: &[&str]) -> Sch {
-        let props: IndexMap<String, Sch> =
-            props.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        let props: IndexMap<String, Sch> = props.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
         sch(
             ptr,
-            Kind::Object(Obj {
-                props,
-                required: required.iter().map(|s| s.to_string()).collect(),
-                additional: None,
-            }),
+            Kind::Object(Obj { props, required: required.iter().map(|s| s.to_string()).collect(), additional: None }),
         )
     }
 
     fn error_schema(ptr: &str) -> Sch {
         let mut status = sch("/s", Kind::Integer(IntFormat::Int32));
         status.description = Some(format!("code at {ptr}"));
-        object(
-            ptr,
-            vec![("status", status), ("message", sch("/m", Kind::String))],
-            &["status", "message"],
-        )
+        object(ptr, vec![("status", status), ("message", sch("/m", Kind::String))], &["status", "message"])
     }
 
     #[test]
@@ -497,89 +419,38 @@ mod tests {
     #[test]
     fn property_order_does_not_matter_for_identity() {
         let mut space = TypeSpace::default();
-        let a = space.intern(&object(
-            "/a",
-            vec![("x", sch("", Kind::String)), ("y", sch("", Kind::Bool))],
-            &[],
-        ));
-        let b = space.intern(&object(
-            "/b",
-            vec![("y", sch("", Kind::Bool)), ("x", sch("", Kind::String))],
-            &[],
-        ));
+        let a = space.intern(&object("/a", vec![("x", sch("", Kind::String)), ("y", sch("", Kind::Bool))], &[]));
+        let b = space.intern(&object("/b", vec![("y", sch("", Kind::Bool)), ("x", sch("", Kind::String))], &[]));
         assert_eq!(a, b);
-        assert_eq!(
-            space.defs[0].fields[0].wire, "x",
-            "the first copy's order is kept"
-        );
+        assert_eq!(space.defs[0].fields[0].wire, "x", "the first copy's order is kept");
     }
 
     #[test]
     fn names_from_hints_roles_and_context() {
         let mut space = TypeSpace::default();
-        let meta = object(
-            "/meta",
-            vec![("count", sch("", Kind::Integer(IntFormat::Int32)))],
-            &[],
-        );
+        let meta = object("/meta", vec![("count", sch("", Kind::Integer(IntFormat::Int32)))], &[]);
         let mut record = object("/rec", vec![("appname", sch("", Kind::String))], &[]);
         record.name_hint = Some("API Key Record".into());
         let list = object(
             "/list",
-            vec![
-                ("meta", meta.clone()),
-                ("data", sch("", Kind::Array(Box::new(record.clone())))),
-            ],
+            vec![("meta", meta.clone()), ("data", sch("", Kind::Array(Box::new(record.clone()))))],
             &[],
         );
         let one = object("/one", vec![("meta", meta), ("data", record)], &[]);
         let list_ty = space.intern(&list);
-        space.add_use(
-            &list_ty,
-            Use::Response {
-                op: 0,
-                status: "200".into(),
-                error: false,
-            },
-        );
+        space.add_use(&list_ty, Use::Response { op: 0, status: "200".into(), error: false });
         let one_ty = space.intern(&one);
-        space.add_use(
-            &one_ty,
-            Use::Response {
-                op: 1,
-                status: "200".into(),
-                error: false,
-            },
-        );
+        space.add_use(&one_ty, Use::Response { op: 1, status: "200".into(), error: false });
         let err = space.intern(&error_schema("/e1"));
-        space.add_use(
-            &err,
-            Use::Response {
-                op: 0,
-                status: "400".into(),
-                error: true,
-            },
-        );
-        space.add_use(
-            &err,
-            Use::Response {
-                op: 1,
-                status: "default".into(),
-                error: true,
-            },
-        );
+        space.add_use(&err, Use::Response { op: 0, status: "400".into(), error: true });
+        space.add_use(&err, Use::Response { op: 1, status: "default".into(), error: true });
 
-        let names = space
-            .assign_names(&["ListKeys".into(), "GetKey".into()], &BTreeMap::new())
-            .unwrap();
+        let names = space.assign_names(&["ListKeys".into(), "GetKey".into()], &BTreeMap::new()).unwrap();
         let name_of = |ty: &Ty| names[named_in(ty).unwrap()].clone();
         assert_eq!(name_of(&list_ty), "ListKeysResponse");
         assert_eq!(name_of(&one_ty), "GetKeyResponse");
         assert_eq!(name_of(&err), "ApiError");
-        let by_hint: Vec<_> = names
-            .iter()
-            .filter(|n| n.as_str() == "ApiKeyRecord")
-            .collect();
+        let by_hint: Vec<_> = names.iter().filter(|n| n.as_str() == "ApiKeyRecord").collect();
         assert_eq!(by_hint.len(), 1);
         assert!(names.contains(&"Meta".to_string()), "{names:?}");
     }
@@ -588,31 +459,16 @@ mod tests {
     fn overrides_by_pointer_and_their_conflicts() {
         let mut space = TypeSpace::default();
         let ty = space.intern(&error_schema("/e1"));
-        space.add_use(
-            &ty,
-            Use::Response {
-                op: 0,
-                status: "400".into(),
-                error: true,
-            },
-        );
-        let overrides: BTreeMap<String, String> =
-            [("/e1".to_string(), "Problem".to_string())].into();
+        space.add_use(&ty, Use::Response { op: 0, status: "400".into(), error: true });
+        let overrides: BTreeMap<String, String> = [("/e1".to_string(), "Problem".to_string())].into();
         let names = space.assign_names(&["Op".into()], &overrides).unwrap();
         assert_eq!(names[0], "Problem");
 
         space.intern(&error_schema("/e2"));
-        let two: BTreeMap<String, String> = [
-            ("/e1".to_string(), "A".to_string()),
-            ("/e2".to_string(), "B".to_string()),
-        ]
-        .into();
+        let two: BTreeMap<String, String> =
+            [("/e1".to_string(), "A".to_string()), ("/e2".to_string(), "B".to_string())].into();
         let errors = space.assign_names(&["Op".into()], &two).unwrap_err();
-        assert!(
-            errors[0].message.contains("several name overrides"),
-            "{}",
-            errors[0].message
-        );
+        assert!(errors[0].message.contains("several name overrides"), "{}", errors[0].message);
     }
 
     #[test]

@@ -1,0 +1,688 @@
+//! Drift: what changed between two merged specs, and whether it breaks users of the client.
+//!
+//! [`diff`] compares a base spec (usually the committed `generated/openapi.json`) with the spec
+//! the current `specs/` produce, operation by operation, and returns [`Change`]s, each with a rule
+//! id, a class and the JSON pointer on each side. Schemas are compared after `$ref`s are followed
+//! and `allOf` is flattened, so a reshuffled `allOf` is no change and a property moved between
+//! members is none either. Pure: two JSON values in, a list out.
+//!
+//! A change is **breaking** when a client generated from the base spec fails or silently loses data
+//! against a server that implements the new spec, or when code written against the base client
+//! must change its meaning (something it uses is gone). The rule ids follow oasdiff's where one
+//! exists; README "Drift rules" lists every rule, its class, and where and why we differ.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use openapiv3::{OpenAPI, Parameter, ParameterSchemaOrContent, ReferenceOr, StatusCode};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::diag::{Diagnostic, Diagnostics, Location, join_pointer};
+use crate::merge::Origins;
+use crate::resolve::refs;
+use crate::resolve::schema::{Converter, Kind, Sch};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Class {
+    Breaking,
+    NonBreaking,
+}
+
+impl Class {
+    pub fn word(self) -> &'static str {
+        match self {
+            Class::Breaking => "breaking",
+            Class::NonBreaking => "non-breaking",
+        }
+    }
+}
+
+/// One difference between the two specs.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Change {
+    /// `GET /path`, or `*` for changes to the whole API (servers).
+    pub operation: String,
+    pub class: Class,
+    /// The rule, e.g. `response-property-removed`.
+    pub id: &'static str,
+    pub message: String,
+    /// JSON pointer in the base spec (absent for additions).
+    pub base: Option<String>,
+    /// JSON pointer in the current spec (absent for removals).
+    pub current: Option<String>,
+}
+
+/// Which way data flows through a schema: the rules for requests and responses are mirror images.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Dir {
+    Request,
+    Response,
+}
+
+/// All the changes from `base` to `current`, sorted by operation, class and rule.
+pub fn diff(base: &Value, current: &Value) -> Result<Vec<Change>, Diagnostics> {
+    let read = |v: &Value, name: &str| {
+        serde_json::from_value::<OpenAPI>(v.clone()).map_err(|e| {
+            Diagnostics::from(Diagnostic::new(
+                Location::new(name, ""),
+                format!("not a valid OpenAPI 3.0 document: {e}"),
+            ))
+        })
+    };
+    let (b, c) = (read(base, "base")?, read(current, "current")?);
+    let (bo, co) = (Origins::whole("base"), Origins::whole("current"));
+    let mut cx = Cx {
+        base: Side { spec: &b, conv: Converter::new(b.components.as_ref(), &bo) },
+        current: Side { spec: &c, conv: Converter::new(c.components.as_ref(), &co) },
+        out: Vec::new(),
+    };
+    cx.servers();
+    let ops = |spec: &OpenAPI| -> BTreeMap<(String, String), String> {
+        let mut out = BTreeMap::new();
+        for (path, item) in spec.paths.iter() {
+            if let ReferenceOr::Item(item) = item {
+                for (method, _) in item.iter() {
+                    let ptr = join_pointer(&join_pointer("/paths", path), method);
+                    out.insert((path.clone(), method.to_owned()), ptr);
+                }
+            }
+        }
+        out
+    };
+    let (base_ops, current_ops) = (ops(&b), ops(&c));
+    let keys: BTreeSet<&(String, String)> = base_ops.keys().chain(current_ops.keys()).collect();
+    for key in keys {
+        let name = format!("{} {}", key.1.to_uppercase(), key.0);
+        match (base_ops.get(key), current_ops.get(key)) {
+            (Some(bp), None) => {
+                cx.push(&name, Class::Breaking, "endpoint-removed", "operation removed".into(), Some(bp), None)
+            }
+            (None, Some(cp)) => {
+                cx.push(&name, Class::NonBreaking, "endpoint-added", "operation added".into(), None, Some(cp))
+            }
+            (Some(bp), Some(cp)) => cx.operation(&name, key, bp, cp),
+            (None, None) => {}
+        }
+    }
+    let mut out = cx.out;
+    out.sort_by(|a, b| {
+        (&a.operation, a.class, a.id, &a.base, &a.current).cmp(&(&b.operation, b.class, b.id, &b.base, &b.current))
+    });
+    out.dedup();
+    Ok(out)
+}
+
+struct Side<'a> {
+    spec: &'a OpenAPI,
+    conv: Converter<'a>,
+}
+
+struct Cx<'a> {
+    base: Side<'a>,
+    current: Side<'a>,
+    out: Vec<Change>,
+}
+
+/// A parameter as compared: where it goes, whether required, its schema.
+struct ParamView {
+    location: &'static str,
+    required: bool,
+    pointer: String,
+    schema: Option<Sch>,
+}
+
+impl<'a> Cx<'a> {
+    fn push(
+        &mut self,
+        op: &str,
+        class: Class,
+        id: &'static str,
+        message: String,
+        base: Option<&str>,
+        current: Option<&str>,
+    ) {
+        self.out.push(Change {
+            operation: op.to_owned(),
+            class,
+            id,
+            message,
+            base: base.map(str::to_owned),
+            current: current.map(str::to_owned),
+        });
+    }
+
+    fn servers(&mut self) {
+        let urls = |spec: &OpenAPI| spec.servers.iter().map(|s| s.url.clone()).collect::<Vec<_>>();
+        let (b, c) = (urls(self.base.spec), urls(self.current.spec));
+        for (i, url) in b.iter().enumerate() {
+            if !c.contains(url) {
+                let ptr = format!("/servers/{i}/url");
+                let why = if i == 0 { " (the default base URL of clients generated from the base spec)" } else { "" };
+                self.push(
+                    "*",
+                    Class::Breaking,
+                    "server-removed",
+                    format!("server `{url}` removed{why}"),
+                    Some(&ptr),
+                    None,
+                );
+            }
+        }
+        for (i, url) in c.iter().enumerate() {
+            if !b.contains(url) {
+                let ptr = format!("/servers/{i}/url");
+                self.push("*", Class::NonBreaking, "server-added", format!("server `{url}` added"), None, Some(&ptr));
+            }
+        }
+    }
+
+    fn operation(&mut self, name: &str, key: &(String, String), bp: &str, cp: &str) {
+        let get = |spec: &'a OpenAPI| -> Option<(&'a openapiv3::PathItem, &'a openapiv3::Operation)> {
+            let ReferenceOr::Item(item) = spec.paths.paths.get(&key.0)? else { return None };
+            let op = item.iter().find(|(m, _)| *m == key.1).map(|(_, op)| op)?;
+            Some((item, op))
+        };
+        let (Some((b_item, b_op)), Some((c_item, c_op))) = (get(self.base.spec), get(self.current.spec)) else {
+            return;
+        };
+        self.params(name, (b_item, b_op, bp), (c_item, c_op, cp));
+        self.request_body(name, b_op, bp, c_op, cp);
+        self.responses(name, b_op, bp, c_op, cp);
+        self.security(name, b_op, bp, c_op, cp);
+    }
+
+    fn param_views(
+        &mut self,
+        base_side: bool,
+        item: &'a openapiv3::PathItem,
+        op: &'a openapiv3::Operation,
+        op_ptr: &str,
+    ) -> BTreeMap<String, ParamView> {
+        let side = if base_side { &mut self.base } else { &mut self.current };
+        let item_ptr = op_ptr.rsplit_once('/').map_or("", |(p, _)| p).to_owned();
+        let mut out = BTreeMap::new();
+        let lists = [
+            (&item.parameters, join_pointer(&item_ptr, "parameters")),
+            (&op.parameters, join_pointer(op_ptr, "parameters")),
+        ];
+        for (list, base) in lists {
+            for (i, p) in list.iter().enumerate() {
+                let Ok((p, ptr)) = refs::parameter(side.spec, p, &join_pointer(&base, &i.to_string())) else {
+                    continue;
+                };
+                let data = p.parameter_data_ref();
+                let location = match p {
+                    Parameter::Query { .. } => "query",
+                    Parameter::Header { .. } => "header",
+                    Parameter::Path { .. } => "path",
+                    Parameter::Cookie { .. } => "cookie",
+                };
+                let schema = match &data.format {
+                    ParameterSchemaOrContent::Schema(s) => side.conv.convert(s, &join_pointer(&ptr, "schema")).ok(),
+                    ParameterSchemaOrContent::Content(_) => None,
+                };
+                out.insert(data.name.clone(), ParamView { location, required: data.required, pointer: ptr, schema });
+            }
+        }
+        out
+    }
+
+    fn params(
+        &mut self,
+        op: &str,
+        (b_item, b_op, bp): (&'a openapiv3::PathItem, &'a openapiv3::Operation, &str),
+        (c_item, c_op, cp): (&'a openapiv3::PathItem, &'a openapiv3::Operation, &str),
+    ) {
+        let b = self.param_views(true, b_item, b_op, bp);
+        let c = self.param_views(false, c_item, c_op, cp);
+        for (name, bv) in &b {
+            let Some(cv) = c.get(name) else {
+                let msg = format!("{} parameter `{name}` removed", bv.location);
+                self.push(op, Class::Breaking, "request-parameter-removed", msg, Some(&bv.pointer), None);
+                continue;
+            };
+            let (bptr, cptr) = (Some(bv.pointer.as_str()), Some(cv.pointer.as_str()));
+            if bv.location != cv.location {
+                let msg = format!("parameter `{name}` moved from {} to {}", bv.location, cv.location);
+                self.push(op, Class::Breaking, "request-parameter-location-changed", msg, bptr, cptr);
+                continue;
+            }
+            match (bv.required, cv.required) {
+                (false, true) => {
+                    let msg = format!("{} parameter `{name}` became required", cv.location);
+                    self.push(op, Class::Breaking, "request-parameter-became-required", msg, bptr, cptr);
+                }
+                (true, false) => {
+                    let msg = format!("{} parameter `{name}` became optional", cv.location);
+                    self.push(op, Class::NonBreaking, "request-parameter-became-optional", msg, bptr, cptr);
+                }
+                _ => {}
+            }
+            if let (Some(bs), Some(cs)) = (&bv.schema, &cv.schema) {
+                if let Some((was, now)) = type_change(bs, cs) {
+                    let msg = format!("{} parameter `{name}` changed type from {was} to {now}", cv.location);
+                    self.push(op, Class::Breaking, "request-parameter-type-changed", msg, bptr, cptr);
+                } else {
+                    self.enums(
+                        op,
+                        Dir::Request,
+                        &format!("{} parameter `{name}`", cv.location),
+                        bs,
+                        cs,
+                        "request-parameter",
+                    );
+                }
+            }
+        }
+        for (name, cv) in &c {
+            if !b.contains_key(name) {
+                let (class, id, what) = if cv.required {
+                    (Class::Breaking, "new-required-request-parameter", "required")
+                } else {
+                    (Class::NonBreaking, "new-optional-request-parameter", "optional")
+                };
+                let msg = format!("{what} {} parameter `{name}` added", cv.location);
+                self.push(op, class, id, msg, None, Some(&cv.pointer));
+            }
+        }
+    }
+
+    /// The JSON schema of a body: (schema pointer, schema), if it has JSON content.
+    fn json_schema(
+        side: &mut Side<'a>,
+        content: &'a indexmap::IndexMap<String, openapiv3::MediaType>,
+        ptr: &str,
+    ) -> Option<(String, Sch)> {
+        let (media, mt) = content.iter().find(|(m, _)| refs::is_json(m))?;
+        let schema_ptr = join_pointer(&join_pointer(&join_pointer(ptr, "content"), media), "schema");
+        let sch = side.conv.convert(mt.schema.as_ref()?, &schema_ptr).ok()?;
+        Some((schema_ptr, sch))
+    }
+
+    fn request_body(
+        &mut self,
+        op: &str,
+        b_op: &'a openapiv3::Operation,
+        bp: &str,
+        c_op: &'a openapiv3::Operation,
+        cp: &str,
+    ) {
+        let body = |side: &Side<'a>, o: &'a openapiv3::Operation, p: &str| {
+            let ptr = join_pointer(p, "requestBody");
+            o.request_body.as_ref().and_then(|r| refs::request_body(side.spec, r, &ptr).ok())
+        };
+        let (b, c) = (body(&self.base, b_op, bp), body(&self.current, c_op, cp));
+        match (b, c) {
+            (None, None) => {}
+            (Some((_, bptr)), None) => {
+                self.push(
+                    op,
+                    Class::Breaking,
+                    "request-body-removed",
+                    "request body removed".into(),
+                    Some(&bptr),
+                    None,
+                );
+            }
+            (None, Some((cb, cptr))) => {
+                let (class, id) = if cb.required {
+                    (Class::Breaking, "added-required-request-body")
+                } else {
+                    (Class::NonBreaking, "added-optional-request-body")
+                };
+                self.push(
+                    op,
+                    class,
+                    id,
+                    format!("{} request body added", if cb.required { "required" } else { "optional" }),
+                    None,
+                    Some(&cptr),
+                );
+            }
+            (Some((bb, bptr)), Some((cb, cptr))) => {
+                if !bb.required && cb.required {
+                    self.push(
+                        op,
+                        Class::Breaking,
+                        "request-body-became-required",
+                        "request body became required".into(),
+                        Some(&bptr),
+                        Some(&cptr),
+                    );
+                }
+                let bs = Self::json_schema(&mut self.base, &bb.content, &bptr);
+                let cs = Self::json_schema(&mut self.current, &cb.content, &cptr);
+                if let (Some((_, bs)), Some((_, cs))) = (bs, cs) {
+                    self.schema(op, Dir::Request, "request body", &bs, &cs);
+                }
+            }
+        }
+    }
+
+    fn responses(
+        &mut self,
+        op: &str,
+        b_op: &'a openapiv3::Operation,
+        bp: &str,
+        c_op: &'a openapiv3::Operation,
+        cp: &str,
+    ) {
+        let list = |o: &'a openapiv3::Operation| {
+            let mut out: BTreeMap<String, &'a ReferenceOr<openapiv3::Response>> = o
+                .responses
+                .responses
+                .iter()
+                .map(|(code, r)| {
+                    let key = match code {
+                        StatusCode::Code(c) => c.to_string(),
+                        StatusCode::Range(r) => format!("{r}XX"),
+                    };
+                    (key, r)
+                })
+                .collect();
+            if let Some(d) = &o.responses.default {
+                out.insert("default".into(), d);
+            }
+            out
+        };
+        let (b, c) = (list(b_op), list(c_op));
+        let is_success = |s: &str| s.starts_with('2');
+        for (status, br) in &b {
+            let bptr = join_pointer(&join_pointer(bp, "responses"), status);
+            let Some(cr) = c.get(status) else {
+                let (class, id) = if is_success(status) {
+                    (Class::Breaking, "response-success-status-removed")
+                } else {
+                    (Class::NonBreaking, "response-non-success-status-removed")
+                };
+                self.push(op, class, id, format!("response status `{status}` removed"), Some(&bptr), None);
+                continue;
+            };
+            let cptr = join_pointer(&join_pointer(cp, "responses"), status);
+            let (Ok((bres, bptr)), Ok((cres, cptr))) =
+                (refs::response(self.base.spec, br, &bptr), refs::response(self.current.spec, cr, &cptr))
+            else {
+                continue;
+            };
+            let bs = Self::json_schema(&mut self.base, &bres.content, &bptr);
+            let cs = Self::json_schema(&mut self.current, &cres.content, &cptr);
+            match (bs, cs) {
+                (Some((_, bs)), Some((_, cs))) => {
+                    self.schema(op, Dir::Response, &format!("`{status}` response"), &bs, &cs)
+                }
+                (Some((bsp, _)), None) => {
+                    self.push(
+                        op,
+                        Class::Breaking,
+                        "response-body-removed",
+                        format!("`{status}` response body removed"),
+                        Some(&bsp),
+                        Some(&cptr),
+                    );
+                }
+                _ => {}
+            }
+        }
+        for status in c.keys() {
+            if !b.contains_key(status) {
+                let cptr = join_pointer(&join_pointer(cp, "responses"), status);
+                let (class, id) = if is_success(status) {
+                    (Class::Breaking, "response-success-status-added")
+                } else {
+                    (Class::NonBreaking, "response-non-success-status-added")
+                };
+                self.push(op, class, id, format!("response status `{status}` added"), None, Some(&cptr));
+            }
+        }
+    }
+
+    fn security(
+        &mut self,
+        op: &str,
+        b_op: &'a openapiv3::Operation,
+        bp: &str,
+        c_op: &'a openapiv3::Operation,
+        cp: &str,
+    ) {
+        // The schemes an operation can be called with, as sets of scheme names.
+        let effective = |spec: &OpenAPI, o: &openapiv3::Operation, p: &str| -> (BTreeSet<BTreeSet<String>>, String) {
+            match (&o.security, &spec.security) {
+                (Some(s), _) => (s.iter().map(|r| r.keys().cloned().collect()).collect(), join_pointer(p, "security")),
+                (None, Some(s)) => (s.iter().map(|r| r.keys().cloned().collect()).collect(), "/security".into()),
+                (None, None) => (BTreeSet::new(), join_pointer(p, "security")),
+            }
+        };
+        let (b, bptr) = effective(self.base.spec, b_op, bp);
+        let (c, cptr) = effective(self.current.spec, c_op, cp);
+        if b == c {
+            return;
+        }
+        let open = |s: &BTreeSet<BTreeSet<String>>| s.is_empty() || s.iter().any(BTreeSet::is_empty);
+        let show = |s: &BTreeSet<BTreeSet<String>>| {
+            if open(s) && s.iter().all(BTreeSet::is_empty) {
+                return "none".to_owned();
+            }
+            s.iter()
+                .map(|r| {
+                    if r.is_empty() {
+                        "anonymous".to_owned()
+                    } else {
+                        r.iter().cloned().collect::<Vec<_>>().join(" + ")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" or ")
+        };
+        let msg = format!("security changed from {} to {}", show(&b), show(&c));
+        let (class, id) = if open(&c) {
+            (Class::NonBreaking, "api-security-removed")
+        } else if open(&b) {
+            (Class::Breaking, "api-security-added")
+        } else if c.iter().all(|alt| b.contains(alt)) {
+            (Class::NonBreaking, "api-security-alternative-removed")
+        } else {
+            (Class::Breaking, "api-security-changed")
+        };
+        self.push(op, class, id, msg, Some(&bptr), Some(&cptr));
+    }
+
+    fn enums(&mut self, op: &str, dir: Dir, what: &str, b: &Sch, c: &Sch, prefix: &str) {
+        if b.enumeration.is_empty() && c.enumeration.is_empty() {
+            return;
+        }
+        let (bptr, cptr) = (Some(b.loc.pointer.as_str()), Some(c.loc.pointer.as_str()));
+        let show = |v: &Value| v.to_string();
+        for v in b.enumeration.iter().filter(|v| !c.enumeration.is_empty() && !c.enumeration.contains(v)) {
+            // A request may no longer send it; a response will no longer return it.
+            let class = if dir == Dir::Request { Class::Breaking } else { Class::NonBreaking };
+            let id = if prefix == "request-parameter" {
+                "request-parameter-enum-value-removed"
+            } else if dir == Dir::Request {
+                "request-property-enum-value-removed"
+            } else {
+                "response-property-enum-value-removed"
+            };
+            self.push(op, class, id, format!("{what}: enum value {} removed", show(v)), bptr, cptr);
+        }
+        for v in c.enumeration.iter().filter(|v| !b.enumeration.is_empty() && !b.enumeration.contains(v)) {
+            // Requests may send more; responses may return a value the base client has not seen, which
+            // the generated client keeps (strings stay strings), so neither breaks it.
+            let id = if prefix == "request-parameter" {
+                "request-parameter-enum-value-added"
+            } else if dir == Dir::Request {
+                "request-property-enum-value-added"
+            } else {
+                "response-property-enum-value-added"
+            };
+            self.push(op, Class::NonBreaking, id, format!("{what}: enum value {} added", show(v)), bptr, cptr);
+        }
+    }
+
+    /// Compares two schemas at the same place; `what` names the place in messages.
+    fn schema(&mut self, op: &str, dir: Dir, what: &str, b: &Sch, c: &Sch) {
+        let (bptr, cptr) = (Some(b.loc.pointer.as_str()), Some(c.loc.pointer.as_str()));
+        if let Some((was, now)) = type_change(b, c) {
+            let id =
+                if dir == Dir::Request { "request-property-type-changed" } else { "response-property-type-changed" };
+            self.push(op, Class::Breaking, id, format!("{what} changed type from {was} to {now}"), bptr, cptr);
+            return;
+        }
+        let prefix = if dir == Dir::Request { "request-property" } else { "response-property" };
+        self.enums(op, dir, what, b, c, prefix);
+        if dir == Dir::Response && !b.nullable && c.nullable {
+            self.push(
+                op,
+                Class::Breaking,
+                "response-property-became-nullable",
+                format!("{what} became nullable"),
+                bptr,
+                cptr,
+            );
+        }
+        match (&b.kind, &c.kind) {
+            (Kind::Array(bi), Kind::Array(ci)) => self.schema(op, dir, &format!("{what} items"), bi, ci),
+            (Kind::Object(bo), Kind::Object(co)) => {
+                if let (Some(ba), Some(ca)) = (&bo.additional, &co.additional) {
+                    self.schema(op, dir, &format!("{what} values"), ba, ca);
+                }
+                for (name, bs) in &bo.props {
+                    let place = format!("{what} property `{name}`");
+                    let Some(cs) = co.props.get(name) else {
+                        let id =
+                            if dir == Dir::Request { "request-property-removed" } else { "response-property-removed" };
+                        self.push(op, Class::Breaking, id, format!("{place} removed"), Some(&bs.loc.pointer), None);
+                        continue;
+                    };
+                    let (was, now) = (bo.required.contains(name), co.required.contains(name));
+                    let (bp, cp) = (Some(bs.loc.pointer.as_str()), Some(cs.loc.pointer.as_str()));
+                    match (dir, was, now) {
+                        (Dir::Request, false, true) => self.push(
+                            op,
+                            Class::Breaking,
+                            "request-property-became-required",
+                            format!("{place} became required"),
+                            bp,
+                            cp,
+                        ),
+                        (Dir::Request, true, false) => self.push(
+                            op,
+                            Class::NonBreaking,
+                            "request-property-became-optional",
+                            format!("{place} became optional"),
+                            bp,
+                            cp,
+                        ),
+                        (Dir::Response, true, false) => self.push(
+                            op,
+                            Class::Breaking,
+                            "response-property-became-optional",
+                            format!("{place} became optional"),
+                            bp,
+                            cp,
+                        ),
+                        (Dir::Response, false, true) => self.push(
+                            op,
+                            Class::NonBreaking,
+                            "response-property-became-required",
+                            format!("{place} became required"),
+                            bp,
+                            cp,
+                        ),
+                        _ => {}
+                    }
+                    self.schema(op, dir, &place, bs, cs);
+                }
+                for (name, cs) in co.props.iter().filter(|(n, _)| !bo.props.contains_key(*n)) {
+                    let place = format!("{what} property `{name}`");
+                    let required = co.required.contains(name);
+                    let (class, id) = match (dir, required) {
+                        (Dir::Request, true) => (Class::Breaking, "new-required-request-property"),
+                        (Dir::Request, false) => (Class::NonBreaking, "new-optional-request-property"),
+                        (Dir::Response, _) => (Class::NonBreaking, "response-property-added"),
+                    };
+                    self.push(op, class, id, format!("{place} added"), None, Some(&cs.loc.pointer));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The old and new type words, when the types differ in a way the client notices.
+fn type_change(b: &Sch, c: &Sch) -> Option<(String, String)> {
+    let word = |s: &Sch| match &s.kind {
+        Kind::Integer(f) => format!("integer ({f:?})").replace(" (Unspecified)", ""),
+        Kind::Number(f) => format!("number ({f:?})").replace(" (Unspecified)", ""),
+        k => k.word().to_owned(),
+    };
+    let (was, now) = (word(b), word(c));
+    // `{}` accepts anything: a schema that gains or loses a type is not a type change we can judge.
+    if was == now || b.kind == Kind::Any || c.kind == Kind::Any {
+        None
+    } else {
+        Some((was.to_lowercase(), now.to_lowercase()))
+    }
+}
+
+/// Counts by class.
+pub fn counts(changes: &[Change]) -> (usize, usize) {
+    let breaking = changes.iter().filter(|c| c.class == Class::Breaking).count();
+    (breaking, changes.len() - breaking)
+}
+
+/// Plain text, grouped by operation.
+pub fn render_text(changes: &[Change]) -> String {
+    if changes.is_empty() {
+        return "no changes\n".into();
+    }
+    let (breaking, other) = counts(changes);
+    let mut out = format!("{breaking} breaking, {other} non-breaking changes\n");
+    let mut current_op = "";
+    for c in changes {
+        if c.operation != current_op {
+            current_op = &c.operation;
+            let _ = writeln!(out, "\n{current_op}");
+        }
+        let _ = writeln!(out, "  {:<12}  {}: {}", c.class.word(), c.id, c.message);
+        let _ = writeln!(out, "      base:    {}", c.base.as_deref().map_or("-".to_owned(), |p| format!("#{p}")));
+        let _ = writeln!(out, "      current: {}", c.current.as_deref().map_or("-".to_owned(), |p| format!("#{p}")));
+    }
+    out
+}
+
+/// Markdown for a pull-request comment: a summary line, then a table.
+pub fn render_markdown(changes: &[Change]) -> String {
+    let (breaking, other) = counts(changes);
+    if changes.is_empty() {
+        return "**API drift:** no changes.\n".into();
+    }
+    let icon = if breaking > 0 { "⚠️ " } else { "" };
+    let mut out = format!("{icon}**API drift:** {breaking} breaking, {other} non-breaking changes.\n\n");
+    out.push_str("| class | operation | change | base | current |\n|---|---|---|---|---|\n");
+    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let ptr = |p: &Option<String>| p.as_deref().map_or("—".to_owned(), |p| format!("`#{}`", cell(p)));
+    for c in changes {
+        let class = if c.class == Class::Breaking { "**breaking**" } else { "non-breaking" };
+        let _ = writeln!(
+            out,
+            "| {class} | `{}` | {} (`{}`) | {} | {} |",
+            cell(&c.operation),
+            cell(&c.message),
+            c.id,
+            ptr(&c.base),
+            ptr(&c.current)
+        );
+    }
+    out
+}
+
+/// JSON: `{"breaking": n, "non_breaking": m, "changes": [...]}`.
+pub fn render_json(changes: &[Change]) -> String {
+    let (breaking, other) = counts(changes);
+    let value = serde_json::json!({"breaking": breaking, "non_breaking": other, "changes": changes});
+    let mut out = serde_json::to_string_pretty(&value).expect("changes serialise");
+    out.push('\n');
+    out
+}

@@ -1,0 +1,380 @@
+//! The drift report on planted changes: one change of each kind, with its class and pointers.
+
+use apigen::drift::{Change, Class, diff, render_json, render_markdown, render_text};
+use serde_json::{Value, json};
+
+const LIST: &str = "/paths/~1api~1v1~1api-keys/get";
+const CREATE: &str = "/paths/~1api~1v1~1api-keys/post";
+const GET: &str = "/paths/~1api~1v1~1api-keys~1{appname}/get";
+const DELETE: &str = "/paths/~1api~1v1~1api-keys~1{appname}/delete";
+const CREATE_BODY: &str = "/paths/~1api~1v1~1api-keys/post/requestBody/content/application~1json/schema/allOf/0";
+const GET_RECORD: &str =
+    "/paths/~1api~1v1~1api-keys~1{appname}/get/responses/200/content/application~1json/schema/properties/data/allOf/0";
+
+/// The merged spec of the seed operations.
+fn seed() -> Value {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
+    apigen::merge_sources(&apigen::load::read_dir(&dir).unwrap()).unwrap().doc
+}
+
+fn at<'a>(doc: &'a mut Value, pointer: &str) -> &'a mut Value {
+    doc.pointer_mut(pointer).unwrap_or_else(|| panic!("no {pointer}"))
+}
+
+/// The changes from `base` to `base` edited by `edit`.
+fn changes(base: &Value, edit: impl FnOnce(&mut Value)) -> Vec<Change> {
+    let mut current = base.clone();
+    edit(&mut current);
+    diff(base, &current).unwrap()
+}
+
+/// The one change with rule `id`; asserts there is exactly one change in all.
+fn only(changes: &[Change], id: &str) -> Change {
+    assert_eq!(changes.len(), 1, "expected only {id}: {changes:#?}");
+    assert_eq!(changes[0].id, id, "{changes:#?}");
+    changes[0].clone()
+}
+
+fn assert_change(c: &Change, class: Class, operation: &str, base: Option<&str>, current: Option<&str>) {
+    assert_eq!(c.class, class, "{c:#?}");
+    assert_eq!(c.operation, operation, "{c:#?}");
+    assert_eq!(c.base.as_deref(), base, "{c:#?}");
+    assert_eq!(c.current.as_deref(), current, "{c:#?}");
+}
+
+fn query_param(name: &str, required: bool, schema: Value) -> Value {
+    json!({"in": "query", "name": name, "required": required, "schema": schema})
+}
+
+#[test]
+fn no_change_is_an_empty_report() {
+    let base = seed();
+    assert!(diff(&base, &base).unwrap().is_empty());
+    assert_eq!(render_text(&[]), "no changes\n");
+}
+
+#[test]
+fn operations_removed_and_added() {
+    let base = seed();
+    let c = only(
+        &changes(&base, |d| {
+            drop(at(d, "/paths/~1api~1v1~1api-keys~1{appname}").as_object_mut().unwrap().remove("delete"))
+        }),
+        "endpoint-removed",
+    );
+    assert_change(&c, Class::Breaking, "DELETE /api/v1/api-keys/{appname}", Some(DELETE), None);
+
+    let c = only(
+        &changes(&base, |d| {
+            let op = json!({"operationId": "users", "responses": {"204": {"description": "ok"}}});
+            at(d, "/paths").as_object_mut().unwrap().insert("/api/v1/users".into(), json!({"get": op}));
+        }),
+        "endpoint-added",
+    );
+    assert_change(&c, Class::NonBreaking, "GET /api/v1/users", None, Some("/paths/~1api~1v1~1users/get"));
+}
+
+#[test]
+fn parameters_added_removed_required_moved_and_retyped() {
+    let base = seed();
+    let p0 = format!("{LIST}/parameters/0");
+
+    let c = only(
+        &changes(&base, |d| {
+            drop(
+                at(d, LIST)
+                    .as_object_mut()
+                    .unwrap()
+                    .insert("parameters".into(), json!([query_param("q", true, json!({"type": "string"}))])),
+            )
+        }),
+        "new-required-request-parameter",
+    );
+    assert_change(&c, Class::Breaking, "GET /api/v1/api-keys", None, Some(&p0));
+
+    let c = only(
+        &changes(&base, |d| {
+            drop(
+                at(d, LIST)
+                    .as_object_mut()
+                    .unwrap()
+                    .insert("parameters".into(), json!([query_param("q", false, json!({"type": "string"}))])),
+            )
+        }),
+        "new-optional-request-parameter",
+    );
+    assert_change(&c, Class::NonBreaking, "GET /api/v1/api-keys", None, Some(&p0));
+
+    // The others start from a base that has an optional `q`.
+    let mut with_q = base.clone();
+    at(&mut with_q, LIST)
+        .as_object_mut()
+        .unwrap()
+        .insert("parameters".into(), json!([query_param("q", false, json!({"type": "string", "enum": ["a", "b"]}))]));
+
+    let c = only(
+        &changes(&with_q, |d| drop(at(d, LIST).as_object_mut().unwrap().remove("parameters"))),
+        "request-parameter-removed",
+    );
+    assert_change(&c, Class::Breaking, "GET /api/v1/api-keys", Some(&p0), None);
+
+    let c = only(
+        &changes(&with_q, |d| *at(d, &format!("{p0}/required")) = json!(true)),
+        "request-parameter-became-required",
+    );
+    assert_change(&c, Class::Breaking, "GET /api/v1/api-keys", Some(&p0), Some(&p0));
+
+    let c = only(
+        &changes(&with_q, |d| *at(d, &format!("{p0}/in")) = json!("header")),
+        "request-parameter-location-changed",
+    );
+    assert_change(&c, Class::Breaking, "GET /api/v1/api-keys", Some(&p0), Some(&p0));
+    assert_eq!(c.message, "parameter `q` moved from query to header");
+
+    let c = only(
+        &changes(&with_q, |d| *at(d, &format!("{p0}/schema")) = json!({"type": "integer"})),
+        "request-parameter-type-changed",
+    );
+    assert_change(&c, Class::Breaking, "GET /api/v1/api-keys", Some(&p0), Some(&p0));
+
+    let schema = format!("{p0}/schema");
+    let c = only(
+        &changes(&with_q, |d| *at(d, &format!("{schema}/enum")) = json!(["a"])),
+        "request-parameter-enum-value-removed",
+    );
+    assert_change(&c, Class::Breaking, "GET /api/v1/api-keys", Some(&schema), Some(&schema));
+    let c = only(
+        &changes(&with_q, |d| *at(d, &format!("{schema}/enum")) = json!(["a", "b", "c"])),
+        "request-parameter-enum-value-added",
+    );
+    assert_eq!(c.class, Class::NonBreaking);
+}
+
+#[test]
+fn request_body_properties() {
+    let base = seed();
+    let props = format!("{CREATE_BODY}/properties");
+    let op = "POST /api/v1/api-keys";
+
+    let c = only(
+        &changes(&base, |d| {
+            at(d, &props).as_object_mut().unwrap().insert("owner".into(), json!({"type": "string"}));
+            at(d, &format!("{CREATE_BODY}/required")).as_array_mut().unwrap().push(json!("owner"));
+        }),
+        "new-required-request-property",
+    );
+    assert_change(&c, Class::Breaking, op, None, Some(&format!("{props}/owner")));
+
+    let c = only(
+        &changes(&base, |d| {
+            drop(at(d, &props).as_object_mut().unwrap().insert("owner".into(), json!({"type": "string"})))
+        }),
+        "new-optional-request-property",
+    );
+    assert_eq!(c.class, Class::NonBreaking);
+
+    let c = only(
+        &changes(&base, |d| drop(at(d, &props).as_object_mut().unwrap().remove("description"))),
+        "request-property-removed",
+    );
+    assert_change(&c, Class::Breaking, op, Some(&format!("{props}/description")), None);
+
+    let c = only(
+        &changes(&base, |d| {
+            at(d, &format!("{CREATE_BODY}/required")).as_array_mut().unwrap().push(json!("description"))
+        }),
+        "request-property-became-required",
+    );
+    assert_change(
+        &c,
+        Class::Breaking,
+        op,
+        Some(&format!("{props}/description")),
+        Some(&format!("{props}/description")),
+    );
+
+    let c = only(
+        &changes(&base, |d| *at(d, &format!("{props}/roles")) = json!({"type": "string"})),
+        "request-property-type-changed",
+    );
+    assert_change(&c, Class::Breaking, op, Some(&format!("{props}/roles")), Some(&format!("{props}/roles")));
+
+    // Enum values inside an array's items.
+    let mut with_enum = base.clone();
+    *at(&mut with_enum, &format!("{props}/roles/items")) = json!({"type": "string", "enum": ["ADMIN", "READONLY"]});
+    let items = format!("{props}/roles/items");
+    let c = only(
+        &changes(&with_enum, |d| *at(d, &format!("{items}/enum")) = json!(["ADMIN"])),
+        "request-property-enum-value-removed",
+    );
+    assert_change(&c, Class::Breaking, op, Some(&items), Some(&items));
+    assert!(c.message.contains("\"READONLY\""), "{}", c.message);
+}
+
+#[test]
+fn response_properties() {
+    let base = seed();
+    let props = format!("{GET_RECORD}/properties");
+    let op = "GET /api/v1/api-keys/{appname}";
+
+    let c = only(
+        &changes(&base, |d| drop(at(d, &props).as_object_mut().unwrap().remove("last_ip"))),
+        "response-property-removed",
+    );
+    assert_change(&c, Class::Breaking, op, Some(&format!("{props}/last_ip")), None);
+
+    let c = only(
+        &changes(&base, |d| *at(d, &format!("{props}/last_login/type")) = json!("string")),
+        "response-property-type-changed",
+    );
+    assert_change(&c, Class::Breaking, op, Some(&format!("{props}/last_login")), Some(&format!("{props}/last_login")));
+    assert!(c.message.contains("from number to string"), "{}", c.message);
+
+    let c = only(
+        &changes(&base, |d| {
+            drop(at(d, &format!("{props}/last_ip")).as_object_mut().unwrap().insert("nullable".into(), json!(true)))
+        }),
+        "response-property-became-nullable",
+    );
+    assert_change(&c, Class::Breaking, op, Some(&format!("{props}/last_ip")), Some(&format!("{props}/last_ip")));
+
+    let c = only(
+        &changes(&base, |d| {
+            drop(at(d, &props).as_object_mut().unwrap().insert("owner".into(), json!({"type": "string"})))
+        }),
+        "response-property-added",
+    );
+    assert_change(&c, Class::NonBreaking, op, None, Some(&format!("{props}/owner")));
+
+    // The 400 error body: `message` no longer required.
+    let err = format!("{GET}/responses/400/content/application~1json/schema/allOf/0");
+    let c = only(
+        &changes(&base, |d| *at(d, &format!("{err}/required")) = json!(["status", "name"])),
+        "response-property-became-optional",
+    );
+    assert_change(
+        &c,
+        Class::Breaking,
+        op,
+        Some(&format!("{err}/properties/message")),
+        Some(&format!("{err}/properties/message")),
+    );
+
+    // Response enum values: adding one is safe for the client, removing one too.
+    let mut with_enum = base.clone();
+    *at(&mut with_enum, &format!("{props}/description")) = json!({"type": "string", "enum": ["a", "b"]});
+    let c = only(
+        &changes(&with_enum, |d| *at(d, &format!("{props}/description/enum")) = json!(["a", "b", "c"])),
+        "response-property-enum-value-added",
+    );
+    assert_eq!(c.class, Class::NonBreaking);
+    let c = only(
+        &changes(&with_enum, |d| *at(d, &format!("{props}/description/enum")) = json!(["a"])),
+        "response-property-enum-value-removed",
+    );
+    assert_eq!(c.class, Class::NonBreaking);
+}
+
+#[test]
+fn status_codes() {
+    let base = seed();
+    let c = only(
+        &changes(&base, |d| drop(at(d, &format!("{GET}/responses")).as_object_mut().unwrap().remove("403"))),
+        "response-non-success-status-removed",
+    );
+    assert_change(
+        &c,
+        Class::NonBreaking,
+        "GET /api/v1/api-keys/{appname}",
+        Some(&format!("{GET}/responses/403")),
+        None,
+    );
+
+    let c = only(
+        &changes(&base, |d| {
+            drop(
+                at(d, &format!("{GET}/responses"))
+                    .as_object_mut()
+                    .unwrap()
+                    .insert("404".into(), json!({"description": "gone"})),
+            )
+        }),
+        "response-non-success-status-added",
+    );
+    assert_change(
+        &c,
+        Class::NonBreaking,
+        "GET /api/v1/api-keys/{appname}",
+        None,
+        Some(&format!("{GET}/responses/404")),
+    );
+
+    let c = changes(&base, |d| {
+        let responses = at(d, &format!("{CREATE}/responses")).as_object_mut().unwrap();
+        let created = responses.remove("201").unwrap();
+        responses.insert("200".into(), created);
+    });
+    assert_eq!(c.len(), 2, "{c:#?}");
+    let removed = c.iter().find(|c| c.id == "response-success-status-removed").unwrap();
+    assert_change(removed, Class::Breaking, "POST /api/v1/api-keys", Some(&format!("{CREATE}/responses/201")), None);
+    let added = c.iter().find(|c| c.id == "response-success-status-added").unwrap();
+    assert_change(added, Class::Breaking, "POST /api/v1/api-keys", None, Some(&format!("{CREATE}/responses/200")));
+}
+
+#[test]
+fn servers_and_security() {
+    let base = seed();
+    let c = changes(&base, |d| *at(d, "/servers/0/url") = json!("https://api.example.net"));
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_change(&c[0], Class::Breaking, "*", Some("/servers/0/url"), None);
+    assert_eq!(c[0].id, "server-removed");
+    assert_change(&c[1], Class::NonBreaking, "*", None, Some("/servers/0/url"));
+
+    let c = only(
+        &changes(&base, |d| drop(at(d, LIST).as_object_mut().unwrap().insert("security".into(), json!([])))),
+        "api-security-removed",
+    );
+    assert_change(&c, Class::NonBreaking, "GET /api/v1/api-keys", Some("/security"), Some(&format!("{LIST}/security")));
+
+    let mut open = base.clone();
+    at(&mut open, LIST).as_object_mut().unwrap().insert("security".into(), json!([]));
+    let c =
+        only(&changes(&open, |d| drop(at(d, LIST).as_object_mut().unwrap().remove("security"))), "api-security-added");
+    assert_eq!(c.class, Class::Breaking);
+    assert_eq!(c.message, "security changed from none to BearerAuth");
+}
+
+#[test]
+fn several_changes_are_sorted_and_rendered() {
+    let base = seed();
+    let c = changes(&base, |d| {
+        at(d, &format!("{GET_RECORD}/properties")).as_object_mut().unwrap().remove("last_ip");
+        at(d, &format!("{GET_RECORD}/properties"))
+            .as_object_mut()
+            .unwrap()
+            .insert("owner".into(), json!({"type": "string"}));
+        at(d, "/paths/~1api~1v1~1api-keys~1{appname}").as_object_mut().unwrap().remove("delete");
+    });
+    let ops: Vec<(&str, &str)> = c.iter().map(|c| (c.operation.as_str(), c.id)).collect();
+    assert_eq!(
+        ops,
+        [
+            ("DELETE /api/v1/api-keys/{appname}", "endpoint-removed"),
+            ("GET /api/v1/api-keys/{appname}", "response-property-removed"),
+            ("GET /api/v1/api-keys/{appname}", "response-property-added"),
+        ]
+    );
+    let md = render_markdown(&c);
+    assert!(
+        md.starts_with(
+            "⚠️ **API drift:** 2 breaking, 1 non-breaking changes.\n\n| class | operation | change | base | current |\n"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("| **breaking** | `DELETE /api/v1/api-keys/{appname}` | operation removed (`endpoint-removed`) | `#/paths/~1api~1v1~1api-keys~1{appname}/delete` | — |"), "{md}");
+    let json: Value = serde_json::from_str(&render_json(&c)).unwrap();
+    assert_eq!(json["breaking"], 2);
+    assert_eq!(json["changes"][2]["class"], "non-breaking");
+    let text = render_text(&c);
+    assert!(text.starts_with("2 breaking, 1 non-breaking changes\n"), "{text}");
+}
