@@ -63,6 +63,10 @@ enum Dir {
 
 /// All the changes from `base` to `current`, sorted by operation, class and rule.
 pub fn diff(base: &Value, current: &Value) -> Result<Vec<Change>, Diagnostics> {
+    crate::with_stack(|| diff_here(base, current))
+}
+
+fn diff_here(base: &Value, current: &Value) -> Result<Vec<Change>, Diagnostics> {
     let read = |v: &Value, name: &str| {
         serde_json::from_value::<OpenAPI>(v.clone()).map_err(|e| {
             Diagnostics::from(Diagnostic::new(

@@ -63,6 +63,9 @@ fn runtime_needs(api: &Api) -> BTreeSet<&'static str> {
         if !op.errors.iter().any(|e| e.status == StatusMatch::Default) {
             needs.insert("unexpected");
         }
+        if op.params.iter().any(|p| p.location == ParamIn::Header) {
+            needs.insert("headers");
+        }
     }
     needs
 }
@@ -672,12 +675,22 @@ impl Emitter<'_> {
 
     fn operations(&self) -> TokenStream {
         let methods = self.api.operations.iter().map(|op| self.operation(op));
+        let uses_headers = self.api.operations.iter().any(|o| o.params.iter().any(|p| p.location == ParamIn::Header));
+        let runtime_imports = if uses_headers {
+            quote!(
+                use crate::runtime::{PathPart, build_url, header_value, send};
+            )
+        } else {
+            quote!(
+                use crate::runtime::{PathPart, build_url, send};
+            )
+        };
         quote! {
             //! One async method per operation. Each states only what is particular to it (method,
             //! path, arguments, statuses and types); the plumbing is in `runtime.rs`.
 
             use crate::errors::*;
-            use crate::runtime::{PathPart, build_url, send};
+            #runtime_imports
             use crate::{Client, Error, types};
 
             impl Client {
@@ -739,8 +752,8 @@ impl Emitter<'_> {
         for p in op.params.iter().filter(|p| p.location == ParamIn::Header) {
             let pname = ident(&p.name);
             let wire = &p.wire;
-            let value = if p.ty == Ty::String { quote!(#pname) } else { quote!(#pname.to_string()) };
-            steps.push(optional_step(&pname, p.required, quote!(request.header(#wire, #value))));
+            let value = if p.ty == Ty::String { quote!(#pname) } else { quote!(&#pname.to_string()) };
+            steps.push(optional_step(&pname, p.required, quote!(request.header(#wire, header_value(#wire, #value)?))));
         }
         if let Some(b) = &op.body {
             steps.push(optional_step(&format_ident!("body"), b.required, quote!(request.json(body))));

@@ -44,6 +44,10 @@ pub struct Generated {
 
 /// Generates the client crate from spec sources. Pure: touches no disk.
 pub fn generate(config: &Config, sources: &[Source]) -> Result<Generated, Diagnostics> {
+    with_stack(|| generate_here(config, sources))
+}
+
+fn generate_here(config: &Config, sources: &[Source]) -> Result<Generated, Diagnostics> {
     let merged = merge_sources(sources)?;
     let api = resolve::resolve(&merged, config)?;
     let crate_name = crate_name(config, &api);
@@ -65,6 +69,20 @@ pub fn merge_sources(sources: &[Source]) -> Result<merge::Merged, Diagnostics> {
     }
     sink.check()?;
     merge::merge(&parsed)
+}
+
+/// The stack the pipeline runs on. Inputs nest up to the parsers' limit (128 levels), and
+/// deserialising and resolving that deep takes more than a test thread's 2 MiB in a debug build,
+/// so the public entry points run on a thread of their own rather than trust the caller's stack.
+const STACK_SIZE: usize = 64 * 1024 * 1024;
+
+/// Runs `f` on a thread with [`STACK_SIZE`] of stack.
+pub(crate) fn with_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new().name("apigen".into()).stack_size(STACK_SIZE).spawn_scoped(scope, f);
+        let handle = worker.expect("the OS refused to start the generator's worker thread");
+        handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })
 }
 
 /// The crate name: from the config, else the spec title in kebab case with `-client`.

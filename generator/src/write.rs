@@ -1,7 +1,11 @@
 //! Write: the one primitive that puts generated files on disk, with two modes.
 //!
-//! [`Mode::Write`] writes only the files whose content changed (so cargo does not rebuild and
-//! mtimes of unchanged files stay put), each through a temporary file renamed into place.
+//! [`Mode::Write`] changes only the files whose content changed (so cargo does not rebuild and
+//! mtimes of unchanged files stay put), and does it atomically for the whole folder: the new folder
+//! is staged beside the old one (unchanged and leftover files hard-linked, so they keep their
+//! inode and mtime; changed files written), then swapped in with one `renameat2(RENAME_EXCHANGE)`
+//! where the OS has it. An interrupted run leaves the old folder or the new one, whole; a staging
+//! folder left by a killed run is removed by the next.
 //! [`Mode::Check`] writes nothing and reports every stale file (with a unified diff), every missing
 //! file and every leftover file. In both modes a file in the output folder that the generator did
 //! not produce is reported as leftover and never deleted: the folder may hold something a person
@@ -87,13 +91,83 @@ pub fn sync(dir: &Path, files: &BTreeMap<String, String>, mode: Mode) -> io::Res
         }
     }
     report.leftover = existing_files(dir)?.into_iter().filter(|f| !files.contains_key(f)).collect();
-    if mode == Mode::Write {
-        let to_write = report.stale.iter().map(|(p, _)| p).chain(&report.missing);
-        for rel in to_write {
-            write_atomically(&dir.join(rel), files[rel].as_bytes())?;
-        }
+    if mode == Mode::Write && !(report.stale.is_empty() && report.missing.is_empty()) {
+        let changed: Vec<&String> = report.stale.iter().map(|(p, _)| p).chain(&report.missing).collect();
+        replace_folder(dir, files, &changed)?;
     }
     Ok(report)
+}
+
+/// Stages the new folder beside `dir` and swaps it in (see module docs).
+fn replace_folder(dir: &Path, files: &BTreeMap<String, String>, changed: &[&String]) -> io::Result<()> {
+    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let staging = parent.join(format!(".{name}.apigen-staging"));
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging)?;
+    }
+    std::fs::create_dir_all(&staging)?;
+    let staged = (|| {
+        for rel in existing_files(dir)? {
+            if changed.contains(&&rel) {
+                continue;
+            }
+            let (from, to) = (dir.join(&rel), staging.join(&rel));
+            std::fs::create_dir_all(to.parent().unwrap_or(&staging))?;
+            if std::fs::hard_link(&from, &to).is_err() {
+                copy_keeping_mtime(&from, &to)?;
+            }
+        }
+        for rel in changed {
+            let to = staging.join(rel);
+            std::fs::create_dir_all(to.parent().unwrap_or(&staging))?;
+            std::fs::write(&to, files[*rel].as_bytes())?;
+        }
+        Ok(())
+    })();
+    if let Err(e) = staged {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    if !dir.exists() {
+        return std::fs::rename(&staging, dir);
+    }
+    swap(&staging, dir)?;
+    // `staging` now holds the old folder.
+    std::fs::remove_dir_all(&staging)
+}
+
+fn copy_keeping_mtime(from: &Path, to: &Path) -> io::Result<()> {
+    std::fs::copy(from, to)?;
+    let modified = std::fs::metadata(from)?.modified()?;
+    std::fs::File::options().write(true).open(to)?.set_modified(modified)
+}
+
+/// Exchanges two folders atomically where the OS can.
+#[cfg(any(target_os = "linux", target_os = "macos"))]
+fn swap(a: &Path, b: &Path) -> io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(()),
+        // Some file systems lack the exchange: fall back to two renames.
+        Err(_) => swap_by_renames(a, b),
+    }
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "macos")))]
+fn swap(a: &Path, b: &Path) -> io::Result<()> {
+    swap_by_renames(a, b)
+}
+
+/// `b` → `b.old`, `a` → `b`, `b.old` → `a`: not atomic, but never loses either folder.
+fn swap_by_renames(a: &Path, b: &Path) -> io::Result<()> {
+    let old = b.with_extension("apigen-old");
+    std::fs::rename(b, &old)?;
+    if let Err(e) = std::fs::rename(a, b) {
+        std::fs::rename(&old, b)?;
+        return Err(e);
+    }
+    std::fs::rename(&old, a)
 }
 
 /// Every file under `dir` (relative, `/`-separated, sorted); a missing folder has none.
@@ -117,18 +191,6 @@ fn existing_files(dir: &Path) -> io::Result<Vec<String>> {
     }
     out.sort();
     Ok(out)
-}
-
-/// Writes through a temporary file in the same folder, then renames it over the target.
-fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let parent = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent)?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = parent.join(format!(".{name}.apigen-tmp"));
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
 }
 
 #[cfg(test)]
@@ -177,6 +239,46 @@ mod tests {
         assert_eq!(report.leftover, ["extra.txt"]);
         assert_eq!(std::fs::read_to_string(dir.join("a.txt")).unwrap(), "new\n");
         assert!(dir.join("extra.txt").exists());
+        assert!(
+            !dir.parent()
+                .unwrap()
+                .join(format!(".{}.apigen-staging", dir.file_name().unwrap().to_string_lossy()))
+                .exists()
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn unchanged_and_leftover_files_keep_their_inode_and_mtime_across_the_swap() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = temp_dir("swap");
+        let files: BTreeMap<String, String> =
+            [("same.txt".to_string(), "same\n".to_string()), ("sub/changed.txt".to_string(), "v1\n".to_string())]
+                .into();
+        sync(&dir, &files, Mode::Write).unwrap();
+        std::fs::write(dir.join("mine.txt"), "mine").unwrap();
+        let meta = |p: &str| std::fs::metadata(dir.join(p)).unwrap();
+        let (same_before, mine_before) = (meta("same.txt"), meta("mine.txt"));
+        let mut next = files.clone();
+        next.insert("sub/changed.txt".into(), "v2\n".into());
+        sync(&dir, &next, Mode::Write).unwrap();
+        assert_eq!(std::fs::read_to_string(dir.join("sub/changed.txt")).unwrap(), "v2\n");
+        assert_eq!(meta("same.txt").ino(), same_before.ino());
+        assert_eq!(meta("same.txt").modified().unwrap(), same_before.modified().unwrap());
+        assert_eq!(meta("mine.txt").ino(), mine_before.ino());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_staging_folder_left_by_a_killed_run_is_replaced() {
+        let dir = temp_dir("stale-staging");
+        let staging =
+            dir.parent().unwrap().join(format!(".{}.apigen-staging", dir.file_name().unwrap().to_string_lossy()));
+        std::fs::create_dir_all(staging.join("junk")).unwrap();
+        let files: BTreeMap<String, String> = [("a.txt".to_string(), "a\n".to_string())].into();
+        sync(&dir, &files, Mode::Write).unwrap();
+        assert!(!staging.exists());
+        assert_eq!(existing_files(&dir).unwrap(), ["a.txt"]);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

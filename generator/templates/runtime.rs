@@ -157,6 +157,15 @@ pub(crate) fn build_url<E>(base: &::reqwest::Url, parts: &[PathPart<'_>]) -> ::s
     ::reqwest::Url::parse(&url).map_err(|e| Error::InvalidRequest(format!("cannot build the URL {url:?}: {e}")))
 }
 
+/// A header parameter's value, refused before sending when it is not a valid header value (CR, LF,
+/// NUL and other control characters would otherwise split or smuggle headers).
+#[apigen::needs(headers)]
+pub(crate) fn header_value<E>(name: &str, value: &str) -> ::std::result::Result<::reqwest::header::HeaderValue, Error<E>> {
+    ::reqwest::header::HeaderValue::from_str(value).map_err(|_| {
+        Error::InvalidRequest(format!("header parameter `{name}` contains characters not allowed in an HTTP header"))
+    })
+}
+
 /// A response read to the end.
 pub(crate) struct RawResponse {
     pub(crate) status: u16,

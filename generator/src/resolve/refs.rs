@@ -14,6 +14,9 @@ fn follow<'a, T>(
 ) -> Result<(&'a T, String), String> {
     match r {
         ReferenceOr::Item(item) => Ok((item, ptr.to_owned())),
+        ReferenceOr::Reference { reference } if !reference.starts_with('#') => Err(format!(
+            "external $ref {reference:?} is not supported: every spec file is merged into one document, so refer to `#/components/{section}/...`"
+        )),
         ReferenceOr::Reference { reference } => {
             let prefix = format!("#/components/{section}/");
             let name = reference.strip_prefix(&prefix).map(|n| n.replace("~1", "/").replace("~0", "~"));

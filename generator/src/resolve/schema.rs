@@ -136,6 +136,9 @@ impl<'a> Converter<'a> {
     }
 
     fn lookup(&self, reference: &str, loc: &Location) -> Result<(&'a ReferenceOr<Schema>, String), Diagnostic> {
+        if !reference.starts_with('#') {
+            return Err(external_ref(reference, loc));
+        }
         let name = reference.strip_prefix("#/components/schemas/").ok_or_else(|| {
             Diagnostic::new(
                 loc.clone(),
@@ -342,6 +345,13 @@ fn enum_values(t: &Type) -> Vec<serde_json::Value> {
 
 pub(super) fn name_hint(title: &Option<String>, description: &Option<String>) -> Option<String> {
     title.clone().or_else(|| description.as_ref().filter(|d| is_noun_phrase(d)).cloned())
+}
+
+/// `other.json#/components/schemas/X`: all spec files are merged, so such a reference is never needed.
+pub(crate) fn external_ref(reference: &str, loc: &Location) -> Diagnostic {
+    let file = reference.split('#').next().unwrap_or_default();
+    Diagnostic::new(loc.clone(), format!("external $ref {reference:?} (to file {file:?}) is not supported"))
+        .note("help: every spec file is merged into one document; refer to `#/components/...` and define the component in any spec file")
 }
 
 fn unsupported(loc: &Location, what: &str) -> Diagnostic {
