@@ -123,7 +123,8 @@ fn fail(diagnostics: &Diagnostics) {
 }
 
 /// Loads the specs and the config and generates; diagnostics name files as the user sees them.
-pub fn load_and_generate(root: &Path, program: &str, args: &CodegenArgs) -> Result<crate::Generated, Diagnostics> {
+/// `command` is what the `@generated` headers name (e.g. `cargo xtask codegen`).
+pub fn load_and_generate(root: &Path, command: &str, args: &CodegenArgs) -> Result<crate::Generated, Diagnostics> {
     let specs = root.join(args.specs.as_deref().unwrap_or(Path::new("specs")));
     let config_path = args.config.as_ref().map(|c| root.join(c)).unwrap_or_else(|| specs.join(config::FILE_NAME));
     let mut config = if args.config.is_some() || config_path.exists() {
@@ -137,7 +138,7 @@ pub fn load_and_generate(root: &Path, program: &str, args: &CodegenArgs) -> Resu
     if let Some(name) = &args.crate_name {
         config.package.name = Some(name.clone());
     }
-    config.generated_by = Some(format!("{program} codegen"));
+    config.generated_by = Some(command.to_owned());
     crate::generate(&config, &read_specs(root, &specs)?)
 }
 
@@ -195,7 +196,7 @@ fn drift(root: &Path, args: &DriftArgs) -> ExitCode {
 }
 
 fn codegen(root: &Path, program: &str, args: &CodegenArgs) -> ExitCode {
-    let generated = match load_and_generate(root, program, args) {
+    let generated = match load_and_generate(root, &format!("{program} codegen"), args) {
         Ok(g) => g,
         Err(d) => {
             fail(&d);

@@ -8,7 +8,8 @@
 //! [`Uniquifier`] breaks collisions deterministically with `_2`, `_3`, ... in input order.
 //!
 //! Method names (README "Names"): a `methods` override keyed by operationId; else the summary in
-//! snake case when it has at most six words ("List API Keys" → `list_api_keys`); else the
+//! snake case, articles dropped, when it has at most six words ("List API Keys" →
+//! `list_api_keys`, "Get an item" → `get_item`); else the
 //! operationId in snake case; else the HTTP method and the path. When two operations land on the
 //! same name and one's path extends the other's with literal segments (`/keys/{id}` and
 //! `/keys/{id}/regen`), the longer one takes those segments as its verb: `regen_api_key`. Any
@@ -158,7 +159,12 @@ fn first_choice(op: &OpNaming<'_>) -> String {
         return forced.to_owned();
     }
     if let Some(summary) = op.summary.filter(|s| summary_is_name_like(s)) {
-        return sanitize(summary, Case::Snake);
+        // Articles add nothing to a method name: "Get an item" → `get_item`.
+        let words: Vec<&str> = summary
+            .split_whitespace()
+            .filter(|w| !["a", "an", "the"].contains(&w.to_ascii_lowercase().as_str()))
+            .collect();
+        return sanitize(&words.join(" "), Case::Snake);
     }
     if let Some(id) = op.operation_id {
         return sanitize(id, Case::Snake);
@@ -238,6 +244,9 @@ mod tests {
             op("v1_api_keys_appname_regen_put", "Update API Key", "put", "/api/v1/api-keys/{appname}/regen"),
         ];
         assert_eq!(method_names(&ops), ["list_api_keys", "update_api_key", "regen_api_key"]);
+        let ops =
+            [op("getItem", "Get an item", "get", "/items/{id}"), op("x", "Delete the Item", "delete", "/items/{id}")];
+        assert_eq!(method_names(&ops), ["get_item", "delete_item"]);
     }
 
     #[test]

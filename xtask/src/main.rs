@@ -32,7 +32,8 @@ mod tests {
             dump_ir: false,
             max_diff_lines: 60,
         };
-        let generated = apigen::cli::load_and_generate(&root, "cargo xtask", &args).unwrap_or_else(|d| panic!("{d}"));
+        let generated =
+            apigen::cli::load_and_generate(&root, "cargo xtask codegen", &args).unwrap_or_else(|d| panic!("{d}"));
         let report =
             apigen::write::sync(&root.join("generated"), &generated.files, apigen::write::Mode::Check).unwrap();
         assert!(

@@ -1,0 +1,45 @@
+//! Golden tests: each folder in `tests/fixtures/<case>/` holds `specs/` (with an optional
+//! `apigen.toml`) and `expected/`, the client crate the generator must produce from them. The
+//! expected crates are workspace members, so every build and clippy run compiles them too, and
+//! end-to-end tests use them as real clients.
+//!
+//! After a deliberate change to the output, review the new files and rewrite them with
+//! `APIGEN_BLESS=1 cargo test -p apigen --test golden`.
+
+use std::path::Path;
+
+use apigen::cli::CodegenArgs;
+use apigen::write::{self, Mode};
+
+const BLESS_COMMAND: &str = "APIGEN_BLESS=1 cargo test -p apigen --test golden";
+
+fn check_case(case: &str) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(case);
+    let args = CodegenArgs {
+        check: true,
+        specs: Some("specs".into()),
+        out: Some("expected".into()),
+        crate_name: None,
+        config: None,
+        dump_ir: false,
+        max_diff_lines: 200,
+    };
+    // The header names the command that rewrites the expectation.
+    let generated =
+        apigen::cli::load_and_generate(&root, BLESS_COMMAND, &args).unwrap_or_else(|d| panic!("{case}: {d}"));
+    let out = root.join("expected");
+    let bless = std::env::var_os("APIGEN_BLESS").is_some();
+    let report = write::sync(&out, &generated.files, if bless { Mode::Write } else { Mode::Check }).unwrap();
+    if !bless {
+        assert!(
+            report.is_fresh(),
+            "fixture {case}: the output differs from expected/ (review, then `{BLESS_COMMAND}`)\n{}",
+            report.render(Mode::Check, 200)
+        );
+    }
+}
+
+#[test]
+fn params() {
+    check_case("params");
+}

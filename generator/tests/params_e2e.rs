@@ -1,0 +1,141 @@
+//! End to end: the `params` fixture client (query, header and inner path parameters, an optional
+//! body, no auth, no `default` response) against a local mock server.
+
+use fixture_params::errors::{CreateItemError, GetItemError};
+use fixture_params::types::Item;
+use fixture_params::{Client, Error};
+use serde_json::json;
+use wiremock::matchers::{body_json, header, method, path, query_param};
+use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+
+async fn setup() -> (MockServer, Client) {
+    let server = MockServer::start().await;
+    let client = Client::builder().base_url(server.uri()).build().unwrap();
+    (server, client)
+}
+
+#[test]
+fn a_spec_without_servers_needs_a_base_url() {
+    let err = Client::builder().build().unwrap_err();
+    assert!(err.to_string().contains("no base URL"), "{err}");
+}
+
+#[tokio::test]
+async fn query_parameters_are_encoded_and_arrays_exploded() {
+    let (server, client) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/items/42"))
+        .and(query_param("q", "a&b=c d"))
+        .and(query_param("limit", "5"))
+        .and(header("x-request-id", "req-1"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"id": 42, "name": "n", "type": "t", "size-in-bytes": 7})),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let item = client.get_item(42, "a&b=c d", Some(5), Some(&["x", "y/z"]), Some("req-1")).await.unwrap();
+    assert_eq!(item, Item { id: 42, name: "n".into(), r#type: Some("t".into()), size_in_bytes: Some(7) });
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(requests[0].url.query(), Some("q=a%26b%3Dc+d&limit=5&tags=x&tags=y%2Fz"));
+    assert!(requests[0].headers.get("authorization").is_none(), "no security: no token");
+}
+
+#[tokio::test]
+async fn optional_parameters_are_left_out() {
+    let (server, client) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/items/1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": 1, "name": "n"})))
+        .mount(&server)
+        .await;
+    client.get_item(1, "", None, None, None).await.unwrap();
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(requests[0].url.query(), Some("q="));
+    assert!(requests[0].headers.get("x-request-id").is_none());
+}
+
+#[tokio::test]
+async fn header_values_with_cr_or_lf_are_refused_before_sending() {
+    let (server, client) = setup().await;
+    for bad in ["a\r\nX-Injected: 1", "a\nb", "a\rb"] {
+        let err = client.get_item(1, "q", None, None, Some(bad)).await.unwrap_err();
+        assert!(matches!(&err, Error::InvalidRequest(why) if why.contains("X-Request-Id")), "{err:?}");
+    }
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_parameter_inside_a_segment_is_encoded() {
+    let (server, client) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/files/..%2Fetc%2Fpasswd%3Fx%23y.json"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"k": "v"})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let content = client.get_file("../etc/passwd?x#y").await.unwrap();
+    assert_eq!(content["k"], "v");
+}
+
+#[tokio::test]
+async fn percent_signs_in_values_are_encoded_not_trusted() {
+    let (server, client) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/files/a%252Fb.json"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    client.get_file("a%2Fb").await.unwrap();
+}
+
+#[tokio::test]
+async fn undocumented_statuses_keep_status_and_body() {
+    let (server, client) = setup().await;
+    Mock::given(method("GET")).respond_with(ResponseTemplate::new(503).set_body_string("down")).mount(&server).await;
+    match client.get_item(1, "q", None, None, None).await.unwrap_err() {
+        Error::UnexpectedStatus { status, body } => assert_eq!((status, body.as_slice()), (503, &b"down"[..])),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_documented_error_without_a_body_is_a_unit_variant() {
+    let (server, client) = setup().await;
+    Mock::given(method("GET")).respond_with(ResponseTemplate::new(404)).mount(&server).await;
+    let err = client.get_item(1, "q", None, None, None).await.unwrap_err();
+    assert!(matches!(err, Error::Api(GetItemError::NotFound)), "{err:?}");
+    assert_eq!(err.to_string(), "404: No such item.");
+}
+
+#[tokio::test]
+async fn read_only_fields_are_not_sent_and_optional_bodies_can_be_omitted() {
+    let (server, client) = setup().await;
+    Mock::given(method("POST"))
+        .and(path("/items"))
+        .and(body_json(json!({"name": "new", "size-in-bytes": 3})))
+        .respond_with(ResponseTemplate::new(201))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let item = Item { id: 99, name: "new".into(), r#type: None, size_in_bytes: Some(3) };
+    client.create_item(Some(&item)).await.unwrap();
+
+    Mock::given(method("POST"))
+        .and(path("/items"))
+        .and(|r: &Request| r.body.is_empty())
+        .respond_with(
+            ResponseTemplate::new(422).set_body_json(json!({"detail": [{"loc": ["body"], "msg": "required"}]})),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    match client.create_item(None).await.unwrap_err() {
+        Error::Api(CreateItemError::UnprocessableEntity(e)) => {
+            assert_eq!(e.detail.unwrap()[0].msg.as_deref(), Some("required"));
+        }
+        other => panic!("{other:?}"),
+    }
+}
