@@ -22,6 +22,7 @@ pub mod ir;
 pub mod load;
 pub mod merge;
 pub mod naming;
+pub mod readme;
 pub mod resolve;
 pub mod write;
 
