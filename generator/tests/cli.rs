@@ -215,3 +215,17 @@ fn drift_exit_codes_follow_fail_on() {
     assert!(text(&bad).contains("cannot read the base spec"), "{}", text(&bad));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn an_unreadable_spec_file_is_named_and_nothing_is_written() {
+    let dir = temp_dir("unreadable");
+    let (specs, out) = (dir.join("specs"), dir.join("out"));
+    copy_specs(&specs);
+    // A dangling symlink cannot be read, even by root.
+    std::os::unix::fs::symlink(dir.join("nowhere.json"), specs.join("broken.json")).unwrap();
+    let run = apigen(&["codegen", "--specs", specs.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1), "{}", text(&run));
+    assert!(text(&run).contains("broken.json") && text(&run).contains("cannot read file"), "{}", text(&run));
+    assert!(!out.exists());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
