@@ -22,6 +22,7 @@ pub mod ir;
 pub mod load;
 pub mod merge;
 pub mod naming;
+pub mod normalize;
 pub mod readme;
 pub mod resolve;
 pub mod write;
@@ -49,7 +50,7 @@ pub fn generate(config: &Config, sources: &[Source]) -> Result<Generated, Diagno
 }
 
 fn generate_here(config: &Config, sources: &[Source]) -> Result<Generated, Diagnostics> {
-    let merged = merge_sources(sources)?;
+    let merged = merge_here(sources)?;
     let api = resolve::resolve(&merged, config)?;
     let crate_name = crate_name(config, &api);
     let files = emit::emit(&api, config, &merged.doc, &crate_name);
@@ -58,6 +59,10 @@ fn generate_here(config: &Config, sources: &[Source]) -> Result<Generated, Diagn
 
 /// Parses and merges spec sources (stages 1–2). Pure.
 pub fn merge_sources(sources: &[Source]) -> Result<merge::Merged, Diagnostics> {
+    with_stack(|| merge_here(sources))
+}
+
+fn merge_here(sources: &[Source]) -> Result<merge::Merged, Diagnostics> {
     // Sorted here too, so the output never depends on the order the caller found the files in.
     let mut sorted: Vec<&Source> = sources.iter().collect();
     sorted.sort_by(|a, b| a.name.cmp(&b.name));

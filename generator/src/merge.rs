@@ -14,7 +14,8 @@
 //! - `security`: kept at the top level when every file declares the same; otherwise each file's
 //!   top-level security is moved onto that file's operations that do not declare their own, so the
 //!   merged document means exactly what each file meant;
-//! - `openapi`: every file must be 3.0.x; the merged document takes the highest patch version;
+//! - `openapi`: every file must be 3.0.x or 3.1.x; 3.1 files are first rewritten in 3.0 form
+//!   ([`crate::normalize`]); the merged document takes the highest 3.0 patch version;
 //! - operationIds must be unique across all files.
 //!
 //! The merged document has a canonical order (fixed top-level order, paths and component names
@@ -74,6 +75,15 @@ pub fn merge(files: &[(String, Value)]) -> Result<Merged, Diagnostics> {
     let mut merger = Merger::default();
     let mut versions = Vec::new();
     for (name, value) in files {
+        // OpenAPI 3.1 is read in 3.0 form (see `normalize`).
+        let normalized;
+        let value = match value.get("openapi").and_then(Value::as_str) {
+            Some(v) if crate::normalize::is_31(v) => {
+                normalized = crate::normalize::to_30(value.clone());
+                &normalized
+            }
+            _ => value,
+        };
         let Some(version) = sink.take(check_file(name, value)) else {
             continue;
         };
@@ -130,7 +140,7 @@ fn check_file(name: &str, value: &Value) -> Result<String, Diagnostic> {
     if !(version == "3.0" || version.starts_with("3.0.")) {
         return Err(Diagnostic::new(
             at("/openapi"),
-            format!("unsupported OpenAPI version {version:?}; supported: 3.0.x"),
+            format!("unsupported OpenAPI version {version:?}; supported: 3.0.x and 3.1.x"),
         ));
     }
     if let Err((pointer, e)) = validate::<openapiv3::OpenAPI>(value, "") {

@@ -191,3 +191,24 @@ fn every_problem_of_a_run_is_reported_together() {
     assert!(text.contains("$ref \"#/components/schemas/Missing\" points at nothing"), "{text}");
     assert!(text.contains("`oneOf` schemas are not supported yet"), "{text}");
 }
+
+#[test]
+fn openapi_31_documents_are_read() {
+    let doc = json!({
+        "openapi": "3.1.0",
+        "info": {"title": "Test API", "version": "2"},
+        "paths": {"/thing": {"get": {"operationId": "get_thing", "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {
+            "type": "object",
+            "required": ["id", "note"],
+            "properties": {"id": {"type": "integer", "format": "int64"}, "note": {"type": ["string", "null"]}, "kind": {"const": "thing"}}
+        }}}}}}}}
+    });
+    let generated = apigen::generate(&Config::default(), &[source("a.json", &doc)]).unwrap();
+    let types: String = generated.files["src/types.rs"].split_whitespace().collect();
+    assert!(types.contains("pubid:i64,"), "{types}");
+    assert!(
+        types.contains("pubnote:::std::option::Option<::std::string::String>,"),
+        "nullable, so optional even though required: {types}"
+    );
+    assert_eq!(generated.api.operations[0].method_name, "get_thing");
+}

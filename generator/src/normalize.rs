@@ -1,0 +1,126 @@
+//! Normalise: OpenAPI 3.1 documents → the 3.0 form the rest of the pipeline reads.
+//!
+//! 3.1 schemas are JSON Schema 2020-12; the differences that matter to a client are rewritten
+//! in place, losslessly for code generation:
+//! - `type: [T, "null"]` → `type: T, nullable: true` (`["null"]` alone → `nullable: true`);
+//!   several non-null types → `anyOf` of one schema per type;
+//! - `const: v` → `enum: [v]`;
+//! - numeric `exclusiveMinimum: n` → `minimum: n, exclusiveMinimum: true` (and the same for max);
+//! - schema `examples: [...]` → `example: <first>`;
+//! - `webhooks` and `jsonSchemaDialect` (nothing a client calls) are dropped, and a missing
+//!   `paths` becomes empty.
+//!
+//! Pure; 3.0 documents are returned unchanged.
+
+use serde_json::{Map, Value, json};
+
+/// Whether `version` is an OpenAPI 3.1 version string.
+pub fn is_31(version: &str) -> bool {
+    version == "3.1" || version.starts_with("3.1.")
+}
+
+/// Rewrites a 3.1 document into 3.0 form (see module docs).
+pub fn to_30(mut doc: Value) -> Value {
+    if let Value::Object(top) = &mut doc {
+        top.remove("webhooks");
+        top.remove("jsonSchemaDialect");
+        top.entry("paths").or_insert_with(|| json!({}));
+        top.insert("openapi".into(), json!("3.0.3"));
+    }
+    walk(&mut doc);
+    doc
+}
+
+fn walk(value: &mut Value) {
+    match value {
+        Value::Object(obj) => {
+            rewrite_schema_keywords(obj);
+            for (_, v) in obj.iter_mut() {
+                walk(v);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(walk),
+        _ => {}
+    }
+}
+
+fn rewrite_schema_keywords(obj: &mut Map<String, Value>) {
+    if let Some(Value::Array(types)) = obj.get("type").cloned() {
+        let names: Vec<&str> = types.iter().filter_map(Value::as_str).collect();
+        let non_null: Vec<&str> = names.iter().copied().filter(|t| *t != "null").collect();
+        if names.contains(&"null") {
+            obj.insert("nullable".into(), json!(true));
+        }
+        match non_null.as_slice() {
+            [] => {
+                obj.remove("type");
+            }
+            [one] => {
+                obj.insert("type".into(), json!(one));
+            }
+            many => {
+                obj.remove("type");
+                obj.insert("anyOf".into(), Value::Array(many.iter().map(|t| json!({"type": t})).collect()));
+            }
+        }
+    } else if obj.get("type").and_then(Value::as_str) == Some("null") {
+        obj.remove("type");
+        obj.insert("nullable".into(), json!(true));
+    }
+    if let Some(c) = obj.remove("const") {
+        obj.insert("enum".into(), json!([c]));
+    }
+    for (exclusive, bound) in [("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")] {
+        if let Some(n) = obj.get(exclusive).filter(|v| v.is_number()).cloned() {
+            obj.insert(bound.into(), n);
+            obj.insert(exclusive.into(), json!(true));
+        }
+    }
+    if let Some(Value::Array(examples)) = obj.get("examples").cloned() {
+        obj.remove("examples");
+        if let Some(first) = examples.into_iter().next() {
+            obj.entry("example").or_insert(first);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_arrays_const_bounds_and_examples() {
+        let doc = json!({
+            "openapi": "3.1.0",
+            "info": {"title": "t", "version": "1"},
+            "webhooks": {},
+            "components": {"schemas": {
+                "A": {"type": ["string", "null"], "examples": ["x"]},
+                "B": {"type": ["integer", "string"]},
+                "C": {"const": "fixed"},
+                "D": {"type": "number", "exclusiveMinimum": 0},
+                "E": {"type": "null"},
+            }},
+            "paths": {"/a": {"get": {"responses": {"200": {"description": "ok", "content": {"application/json": {"examples": {"one": {"value": 1}}}}}}}}}
+        });
+        let out = to_30(doc);
+        let s = &out["components"]["schemas"];
+        assert_eq!(s["A"], json!({"type": "string", "nullable": true, "example": "x"}));
+        assert_eq!(s["B"], json!({"anyOf": [{"type": "integer"}, {"type": "string"}]}));
+        assert_eq!(s["C"], json!({"enum": ["fixed"]}));
+        assert_eq!(s["D"], json!({"type": "number", "minimum": 0, "exclusiveMinimum": true}));
+        assert_eq!(s["E"], json!({"nullable": true}));
+        assert!(out.get("webhooks").is_none());
+        assert_eq!(out["openapi"], "3.0.3");
+        // Media-type `examples` (a map) are left alone.
+        assert_eq!(
+            out["paths"]["/a"]["get"]["responses"]["200"]["content"]["application/json"]["examples"]["one"]["value"],
+            1
+        );
+    }
+
+    #[test]
+    fn missing_paths_become_empty() {
+        assert_eq!(to_30(json!({"openapi": "3.1.0", "info": {}}))["paths"], json!({}));
+    }
+}
