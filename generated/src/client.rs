@@ -21,23 +21,22 @@ pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct Client {
     pub(crate) base_url: ::reqwest::Url,
     pub(crate) http: ::reqwest::Client,
-    bearer: Option<::reqwest::header::HeaderValue>,
+    bearer_token: Option<::reqwest::header::HeaderValue>,
 }
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Client")
             .field("base_url", &self.base_url.as_str())
-            .field("bearer_token", &self.bearer.as_ref().map(|_| "<redacted>"))
+            .field("bearer_token", &self.bearer_token.as_ref().map(|_| "<redacted>"))
             .finish_non_exhaustive()
     }
 }
 
 impl Client {
-    /// A client for [`DEFAULT_BASE_URL`] that sends `token` as a bearer token,
-    /// with the default timeouts.
-    pub fn new(token: impl Into<String>) -> Result<Self, BuildError> {
-        Self::builder().bearer_token(token).build()
+    /// A client for [`DEFAULT_BASE_URL`] with the `BearerAuth` credential and the default timeouts.
+    pub fn new(credential: impl Into<String>) -> Result<Self, BuildError> {
+        Self::builder().bearer_token(credential).build()
     }
 
     /// A builder to set the base URL, credentials, timeouts or the HTTP client.
@@ -55,17 +54,49 @@ impl Client {
     pub fn base_url(&self) -> &::reqwest::Url {
         &self.base_url
     }
+}
 
-    /// Adds the `Authorization` header when a token is configured.
+/// The security schemes of the API.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Scheme {
+    /// `BearerAuth`
+    BearerAuth,
+}
+
+impl Client {
+    /// Adds the credentials of the first alternative whose credentials are all
+    /// configured; with none, the request goes out without (and the server decides).
     pub(crate) fn authorize(
         &self,
         request: ::reqwest::RequestBuilder,
+        alternatives: &[&[Scheme]],
     ) -> ::reqwest::RequestBuilder {
-        match &self.bearer {
-            Some(value) => {
-                request.header(::reqwest::header::AUTHORIZATION, value.clone())
+        for alternative in alternatives {
+            let mut authorized = request.try_clone();
+            for scheme in *alternative {
+                authorized = authorized.and_then(|r| self.apply(r, *scheme));
             }
-            None => request,
+            if let Some(authorized) = authorized {
+                return authorized;
+            }
+        }
+        request
+    }
+
+    /// `request` with the scheme's credential, or `None` when it is not configured.
+    fn apply(
+        &self,
+        request: ::reqwest::RequestBuilder,
+        scheme: Scheme,
+    ) -> Option<::reqwest::RequestBuilder> {
+        match scheme {
+            Scheme::BearerAuth => {
+                self.bearer_token
+                    .as_ref()
+                    .map(|value| {
+                        request.header(::reqwest::header::AUTHORIZATION, value.clone())
+                    })
+            }
         }
     }
 }
@@ -83,7 +114,7 @@ impl fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientBuilder")
             .field("base_url", &self.base_url)
-            .field("bearer_token", &self.bearer_token)
+            .field("bearer_token", &self.bearer_token.as_ref().map(|_| "<redacted>"))
             .field("timeout", &self.timeout)
             .field("connect_timeout", &self.connect_timeout)
             .finish_non_exhaustive()
@@ -97,8 +128,7 @@ impl ClientBuilder {
         self
     }
 
-    /// The token sent as `Authorization: Bearer <token>` by operations that need one.
-    /// It is never shown by `Debug` and is marked sensitive for the HTTP stack.
+    /// The token for the `BearerAuth` scheme, sent as `Authorization: Bearer <token>` by the operations that use it. Never shown by `Debug`; marked sensitive for the HTTP stack.
     pub fn bearer_token(mut self, token: impl Into<String>) -> Self {
         self.bearer_token = Some(crate::runtime::Secret::new(token.into()));
         self
@@ -143,13 +173,13 @@ impl ClientBuilder {
                 ),
             );
         }
-        let bearer = match &self.bearer_token {
-            Some(token) => {
+        let bearer_token = match &self.bearer_token {
+            Some(secret) => {
                 let mut value = ::reqwest::header::HeaderValue::from_str(
-                        &format!("Bearer {}", token.expose()),
+                        &format!("Bearer {}", secret.expose()),
                     )
                     .map_err(|_| BuildError(
-                        "the bearer token contains characters not allowed in an HTTP header"
+                        "the credential for `BearerAuth` contains characters not allowed in an HTTP header"
                             .into(),
                     ))?;
                 value.set_sensitive(true);
@@ -172,7 +202,11 @@ impl ClientBuilder {
                     ))?
             }
         };
-        Ok(Client { base_url, http, bearer })
+        Ok(Client {
+            base_url,
+            http,
+            bearer_token,
+        })
     }
 }
 

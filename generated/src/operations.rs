@@ -5,6 +5,7 @@
 
 use crate::errors::*;
 use crate::runtime::{PathPart, build_url, send};
+use crate::client::Scheme;
 use crate::{Client, Error, types};
 
 impl Client {
@@ -25,7 +26,11 @@ impl Client {
         &self,
     ) -> Result<types::ListApiKeysResponse, Error<ListApiKeysError>> {
         let url = build_url(&self.base_url, &[PathPart::Literal("/api/v1/api-keys")])?;
-        let request = self.authorize(self.http.request(::reqwest::Method::GET, url));
+        let request = self
+            .authorize(
+                self.http.request(::reqwest::Method::GET, url),
+                &[&[Scheme::BearerAuth]],
+            );
         let response = send(request).await?;
         match response.status {
             200 => response.json(),
@@ -66,7 +71,11 @@ impl Client {
         body: &types::ApiKeyCreateConfig,
     ) -> Result<types::NewApiKeyResponse, Error<CreateApiKeyError>> {
         let url = build_url(&self.base_url, &[PathPart::Literal("/api/v1/api-keys")])?;
-        let request = self.authorize(self.http.request(::reqwest::Method::POST, url));
+        let request = self
+            .authorize(
+                self.http.request(::reqwest::Method::POST, url),
+                &[&[Scheme::BearerAuth]],
+            );
         let request = request.json(body);
         let response = send(request).await?;
         match response.status {
@@ -114,7 +123,11 @@ impl Client {
                 PathPart::Segment("appname", appname),
             ],
         )?;
-        let request = self.authorize(self.http.request(::reqwest::Method::GET, url));
+        let request = self
+            .authorize(
+                self.http.request(::reqwest::Method::GET, url),
+                &[&[Scheme::BearerAuth]],
+            );
         let response = send(request).await?;
         match response.status {
             200 => response.json(),
@@ -163,7 +176,11 @@ impl Client {
                 PathPart::Segment("appname", appname),
             ],
         )?;
-        let request = self.authorize(self.http.request(::reqwest::Method::PUT, url));
+        let request = self
+            .authorize(
+                self.http.request(::reqwest::Method::PUT, url),
+                &[&[Scheme::BearerAuth]],
+            );
         let request = request.json(body);
         let response = send(request).await?;
         match response.status {
@@ -211,7 +228,11 @@ impl Client {
                 PathPart::Segment("appname", appname),
             ],
         )?;
-        let request = self.authorize(self.http.request(::reqwest::Method::DELETE, url));
+        let request = self
+            .authorize(
+                self.http.request(::reqwest::Method::DELETE, url),
+                &[&[Scheme::BearerAuth]],
+            );
         let response = send(request).await?;
         match response.status {
             204 => Ok(()),
@@ -261,7 +282,11 @@ impl Client {
                 PathPart::Literal("/regen"),
             ],
         )?;
-        let request = self.authorize(self.http.request(::reqwest::Method::PUT, url));
+        let request = self
+            .authorize(
+                self.http.request(::reqwest::Method::PUT, url),
+                &[&[Scheme::BearerAuth]],
+            );
         let request = request.json(body);
         let response = send(request).await?;
         match response.status {

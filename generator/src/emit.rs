@@ -13,7 +13,7 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::config::Config;
-use crate::ir::{Api, ErrorCase, Operation, ParamIn, PathPart, StatusMatch, Ty, TypeDef};
+use crate::ir::{Api, ApiKeyIn, AuthKind, ErrorCase, Operation, ParamIn, PathPart, StatusMatch, Ty, TypeDef};
 
 const RUNTIME: &str = include_str!("../templates/runtime.rs");
 
@@ -58,7 +58,7 @@ pub fn emit(api: &Api, config: &Config, merged_spec: &serde_json::Value, crate_n
 /// The optional pieces of the runtime template this API uses.
 fn runtime_needs(api: &Api) -> BTreeSet<&'static str> {
     let mut needs = BTreeSet::new();
-    if api.bearer_auth {
+    if !api.auth.is_empty() {
         needs.insert("secret");
     }
     for op in &api.operations {
@@ -70,6 +70,19 @@ fn runtime_needs(api: &Api) -> BTreeSet<&'static str> {
         }
         if op.params.iter().any(|p| p.location == ParamIn::Header) {
             needs.insert("headers");
+        }
+        if op.path_parts.iter().any(|p| matches!(p, PathPart::Param { whole_segment: true, .. })) {
+            needs.insert("segment");
+        }
+        if op.path_parts.iter().any(|p| matches!(p, PathPart::Param { .. })) {
+            needs.insert("path_params");
+        }
+        if op.success.iter().any(|s| s.ty.is_some()) {
+            needs.insert("json");
+        }
+        if op.errors.iter().any(|e| e.ty.is_some()) {
+            needs.insert("json");
+            needs.insert("error_body");
         }
     }
     needs
@@ -283,66 +296,163 @@ impl Emitter<'_> {
             ),
             None => (quote!(), quote!(None), "The spec names no server: set [`ClientBuilder::base_url`].".to_owned()),
         };
-        let (
-            token_field,
-            token_debug,
-            token_builder_field,
-            token_builder_debug,
-            token_setter,
-            token_build,
-            new_fn,
-            authorize,
-        ) = if api.bearer_auth {
-            (
-                quote! { bearer: Option<::reqwest::header::HeaderValue>, },
-                quote! { .field("bearer_token", &self.bearer.as_ref().map(|_| "<redacted>")) },
-                quote! { bearer_token: Option<crate::runtime::Secret>, },
-                quote! { .field("bearer_token", &self.bearer_token) },
-                quote! {
-                    /// The token sent as `Authorization: Bearer <token>` by operations that need one.
-                    /// It is never shown by `Debug` and is marked sensitive for the HTTP stack.
-                    pub fn bearer_token(mut self, token: impl Into<String>) -> Self {
-                        self.bearer_token = Some(crate::runtime::Secret::new(token.into()));
-                        self
+        let schemes = &api.auth;
+        let fields: Vec<Ident> = schemes.iter().map(|s| ident(&s.setter)).collect();
+        let variants: Vec<Ident> = schemes.iter().map(|s| ident(&s.field)).collect();
+
+        // Client: one field per scheme, holding a ready header value or the secret.
+        let client_fields = schemes.iter().zip(&fields).map(|(s, f)| match &s.kind {
+            AuthKind::Bearer | AuthKind::ApiKey { location: ApiKeyIn::Header | ApiKeyIn::Cookie, .. } => {
+                quote!(#f: Option<::reqwest::header::HeaderValue>,)
+            }
+            AuthKind::ApiKey { location: ApiKeyIn::Query, .. } => quote!(#f: Option<crate::runtime::Secret>,),
+            AuthKind::Basic => quote!(#f: Option<(crate::runtime::Secret, Option<crate::runtime::Secret>)>,),
+        });
+        let builder_fields = schemes.iter().zip(&fields).map(|(s, f)| match &s.kind {
+            AuthKind::Basic => quote!(#f: Option<(crate::runtime::Secret, Option<crate::runtime::Secret>)>,),
+            _ => quote!(#f: Option<crate::runtime::Secret>,),
+        });
+        let debug_fields: Vec<TokenStream> = fields
+            .iter()
+            .map(|f| {
+                let name = f.to_string();
+                quote!(.field(#name, &self.#f.as_ref().map(|_| "<redacted>")))
+            })
+            .collect();
+        let setters = schemes.iter().zip(&fields).map(|(s, f)| {
+            let key = &s.key;
+            match &s.kind {
+                AuthKind::Bearer => {
+                    let doc = doc_attr(&format!("The token for the `{key}` scheme, sent as `Authorization: Bearer <token>` by the operations that use it. Never shown by `Debug`; marked sensitive for the HTTP stack."));
+                    quote! {
+                        #doc
+                        pub fn #f(mut self, token: impl Into<String>) -> Self {
+                            self.#f = Some(crate::runtime::Secret::new(token.into()));
+                            self
+                        }
                     }
-                },
+                }
+                AuthKind::Basic => {
+                    let doc = doc_attr(&format!("The user name and password for the `{key}` scheme (HTTP basic authentication). Never shown by `Debug`."));
+                    quote! {
+                        #doc
+                        pub fn #f(mut self, username: impl Into<String>, password: Option<String>) -> Self {
+                            self.#f = Some((crate::runtime::Secret::new(username.into()), password.map(crate::runtime::Secret::new)));
+                            self
+                        }
+                    }
+                }
+                AuthKind::ApiKey { location, name } => {
+                    let place = match location {
+                        ApiKeyIn::Header => format!("in the `{name}` header"),
+                        ApiKeyIn::Query => format!("as the `{name}` query parameter"),
+                        ApiKeyIn::Cookie => format!("as the `{name}` cookie"),
+                    };
+                    let doc = doc_attr(&format!("The API key for the `{key}` scheme, sent {place} by the operations that use it. Never shown by `Debug`."));
+                    quote! {
+                        #doc
+                        pub fn #f(mut self, key: impl Into<String>) -> Self {
+                            self.#f = Some(crate::runtime::Secret::new(key.into()));
+                            self
+                        }
+                    }
+                }
+            }
+        });
+        // build(): turn each secret into what is sent, refusing values that cannot be a header.
+        let builds = schemes.iter().zip(&fields).map(|(s, f)| {
+            let key = &s.key;
+            let bad = format!("the credential for `{key}` contains characters not allowed in an HTTP header");
+            let header = |value: TokenStream| {
                 quote! {
-                    let bearer = match &self.bearer_token {
-                        Some(token) => {
-                            let mut value = ::reqwest::header::HeaderValue::from_str(&format!("Bearer {}", token.expose()))
-                                .map_err(|_| BuildError("the bearer token contains characters not allowed in an HTTP header".into()))?;
+                    let #f = match &self.#f {
+                        Some(secret) => {
+                            let mut value = ::reqwest::header::HeaderValue::from_str(#value).map_err(|_| BuildError(#bad.into()))?;
                             value.set_sensitive(true);
                             Some(value)
                         }
                         None => None,
                     };
-                },
-                if api.default_base_url.is_some() {
-                    quote! {
-                        /// A client for [`DEFAULT_BASE_URL`] that sends `token` as a bearer token,
-                        /// with the default timeouts.
-                        pub fn new(token: impl Into<String>) -> Result<Self, BuildError> {
-                            Self::builder().bearer_token(token).build()
-                        }
-                    }
-                } else {
-                    quote!()
-                },
-                quote! {
-                    /// Adds the `Authorization` header when a token is configured.
-                    pub(crate) fn authorize(&self, request: ::reqwest::RequestBuilder) -> ::reqwest::RequestBuilder {
-                        match &self.bearer {
-                            Some(value) => request.header(::reqwest::header::AUTHORIZATION, value.clone()),
-                            None => request,
-                        }
-                    }
-                },
-            )
+                }
+            };
+            match &s.kind {
+                AuthKind::Bearer => header(quote!(&format!("Bearer {}", secret.expose()))),
+                AuthKind::ApiKey { location: ApiKeyIn::Header, .. } => header(quote!(secret.expose())),
+                AuthKind::ApiKey { location: ApiKeyIn::Cookie, name } => {
+                    header(quote!(&format!("{}={}", #name, secret.expose())))
+                }
+                AuthKind::ApiKey { location: ApiKeyIn::Query, .. } => quote!(let #f = self.#f.clone();),
+                AuthKind::Basic => quote!(let #f = self.#f.clone();),
+            }
+        });
+        let applies = schemes.iter().zip(fields.iter().zip(&variants)).map(|(s, (f, v))| {
+            let add = match &s.kind {
+                AuthKind::Bearer => quote!(request.header(::reqwest::header::AUTHORIZATION, value.clone())),
+                // reqwest encodes the pair and marks the header sensitive.
+                AuthKind::Basic => quote!(request.basic_auth(value.0.expose(), value.1.as_ref().map(|p| p.expose()))),
+                AuthKind::ApiKey { location: ApiKeyIn::Header, name } => quote!(request.header(#name, value.clone())),
+                AuthKind::ApiKey { location: ApiKeyIn::Cookie, .. } => {
+                    quote!(request.header(::reqwest::header::COOKIE, value.clone()))
+                }
+                AuthKind::ApiKey { location: ApiKeyIn::Query, name } => {
+                    quote!(request.query(&[(#name, value.expose())]))
+                }
+            };
+            quote!(Scheme::#v => self.#f.as_ref().map(|value| #add),)
+        });
+        let scheme_docs = schemes.iter().map(|s| doc_attr(&format!("`{}`", s.key)));
+        let auth_items = if schemes.is_empty() {
+            quote!()
         } else {
-            Default::default()
+            quote! {
+                /// The security schemes of the API.
+                #[derive(Clone, Copy, Debug)]
+                pub(crate) enum Scheme {
+                    #( #scheme_docs #variants, )*
+                }
+
+                impl Client {
+                    /// Adds the credentials of the first alternative whose credentials are all
+                    /// configured; with none, the request goes out without (and the server decides).
+                    pub(crate) fn authorize(&self, request: ::reqwest::RequestBuilder, alternatives: &[&[Scheme]]) -> ::reqwest::RequestBuilder {
+                        for alternative in alternatives {
+                            let mut authorized = request.try_clone();
+                            for scheme in *alternative {
+                                authorized = authorized.and_then(|r| self.apply(r, *scheme));
+                            }
+                            if let Some(authorized) = authorized {
+                                return authorized;
+                            }
+                        }
+                        request
+                    }
+
+                    /// `request` with the scheme's credential, or `None` when it is not configured.
+                    fn apply(&self, request: ::reqwest::RequestBuilder, scheme: Scheme) -> Option<::reqwest::RequestBuilder> {
+                        match scheme {
+                            #( #applies )*
+                        }
+                    }
+                }
+            }
         };
-        let bearer_init = if api.bearer_auth { quote!(bearer,) } else { quote!() };
-        let bearer_builder_init = if api.bearer_auth { quote!(bearer_token: None,) } else { quote!() };
+        // `Client::new(credential)` when there is one single-value credential and a default server.
+        let new_fn = match (schemes.as_slice(), api.default_base_url.is_some()) {
+            ([only], true) if only.kind != AuthKind::Basic => {
+                let f = ident(&only.setter);
+                let doc = doc_attr(&format!(
+                    "A client for [`DEFAULT_BASE_URL`] with the `{}` credential and the default timeouts.",
+                    only.key
+                ));
+                quote! {
+                    #doc
+                    pub fn new(credential: impl Into<String>) -> Result<Self, BuildError> {
+                        Self::builder().#f(credential).build()
+                    }
+                }
+            }
+            _ => quote!(),
+        };
         let client_doc = doc_attr(&format!(
             "A client for {}. Cheap to clone: clones share one connection pool.\n\n{base_doc}",
             api.title
@@ -367,14 +477,14 @@ impl Emitter<'_> {
             pub struct Client {
                 pub(crate) base_url: ::reqwest::Url,
                 pub(crate) http: ::reqwest::Client,
-                #token_field
+                #( #client_fields )*
             }
 
             impl fmt::Debug for Client {
                 fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                     f.debug_struct("Client")
                         .field("base_url", &self.base_url.as_str())
-                        #token_debug
+                        #( #debug_fields )*
                         .finish_non_exhaustive()
                 }
             }
@@ -386,7 +496,7 @@ impl Emitter<'_> {
                 pub fn builder() -> ClientBuilder {
                     ClientBuilder {
                         base_url: #base_default,
-                        #bearer_builder_init
+                        #( #fields: None, )*
                         http_client: None,
                         timeout: DEFAULT_TIMEOUT,
                         connect_timeout: DEFAULT_CONNECT_TIMEOUT,
@@ -397,14 +507,14 @@ impl Emitter<'_> {
                 pub fn base_url(&self) -> &::reqwest::Url {
                     &self.base_url
                 }
-
-                #authorize
             }
+
+            #auth_items
 
             /// Configures a [`Client`].
             pub struct ClientBuilder {
                 base_url: Option<String>,
-                #token_builder_field
+                #( #builder_fields )*
                 http_client: Option<::reqwest::Client>,
                 timeout: Duration,
                 connect_timeout: Duration,
@@ -414,7 +524,7 @@ impl Emitter<'_> {
                 fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                     f.debug_struct("ClientBuilder")
                         .field("base_url", &self.base_url)
-                        #token_builder_debug
+                        #( #debug_fields )*
                         .field("timeout", &self.timeout)
                         .field("connect_timeout", &self.connect_timeout)
                         .finish_non_exhaustive()
@@ -428,7 +538,7 @@ impl Emitter<'_> {
                     self
                 }
 
-                #token_setter
+                #( #setters )*
 
                 /// Uses this `reqwest::Client` (proxies, custom TLS roots, middleware-built clients) instead
                 /// of building one. Its own timeouts then apply: [`Self::timeout`] and
@@ -457,7 +567,7 @@ impl Emitter<'_> {
                     if base_url.cannot_be_a_base() || base_url.query().is_some() || base_url.fragment().is_some() {
                         return Err(BuildError(format!("invalid base URL {base:?}: it must be able to take a path, with no query or fragment")));
                     }
-                    #token_build
+                    #( #builds )*
                     let http = match self.http_client {
                         Some(client) => client,
                         None => ::reqwest::Client::builder()
@@ -467,7 +577,7 @@ impl Emitter<'_> {
                             .build()
                             .map_err(|e| BuildError(format!("cannot build the HTTP client: {e}")))?,
                     };
-                    Ok(Client { base_url, http, #bearer_init })
+                    Ok(Client { base_url, http, #( #fields, )* })
                 }
             }
 
@@ -562,13 +672,22 @@ impl Emitter<'_> {
 
     fn errors(&self) -> TokenStream {
         let enums = self.api.operations.iter().map(|op| self.error_enum(op));
+        let uses_types =
+            self.api.operations.iter().flat_map(|o| &o.errors).any(|e| e.ty.as_ref().is_some_and(mentions_type));
+        let types_import = if uses_types {
+            quote!(
+                use crate::types;
+            )
+        } else {
+            quote!()
+        };
         quote! {
             //! One enum per operation of the error responses it documents: one variant per status, and
             //! `Other` for the spec's `default` response.
 
             use ::std::fmt;
 
-            use crate::types;
+            #types_import
 
             #( #enums )*
         }
@@ -669,6 +788,25 @@ impl Emitter<'_> {
     fn operations(&self) -> TokenStream {
         let methods = self.api.operations.iter().map(|op| self.operation(op));
         let uses_headers = self.api.operations.iter().any(|o| o.params.iter().any(|p| p.location == ParamIn::Header));
+        let uses_types = self.api.operations.iter().any(|o| {
+            o.params.iter().any(|p| mentions_type(&p.ty))
+                || o.body.as_ref().is_some_and(|b| mentions_type(&b.ty))
+                || o.success.iter().any(|s| s.ty.as_ref().is_some_and(mentions_type))
+        });
+        let types_import = if uses_types {
+            quote!(
+                use crate::{Client, Error, types};
+            )
+        } else {
+            quote!(
+                use crate::{Client, Error};
+            )
+        };
+        let client_imports = if self.api.operations.iter().any(|o| !o.auth.is_empty()) {
+            quote!(use crate::client::Scheme; #types_import)
+        } else {
+            types_import
+        };
         let runtime_imports = if uses_headers {
             quote!(
                 use crate::runtime::{PathPart, build_url, header_value, send};
@@ -684,7 +822,7 @@ impl Emitter<'_> {
 
             use crate::errors::*;
             #runtime_imports
-            use crate::{Client, Error, types};
+            #client_imports
 
             impl Client {
                 #( #methods )*
@@ -726,10 +864,14 @@ impl Emitter<'_> {
         let method = format_ident!("{}", op.http_method.upper());
         let mut steps = Vec::new();
         let request = quote!(self.http.request(::reqwest::Method::#method, url));
-        steps.push(if op.auth {
-            quote!(let request = self.authorize(#request);)
-        } else {
+        steps.push(if op.auth.is_empty() {
             quote!(let request = #request;)
+        } else {
+            let alternatives = op.auth.iter().map(|alt| {
+                let schemes = alt.iter().map(|i| ident(&self.api.auth[*i].field));
+                quote!(&[#( Scheme::#schemes ),*])
+            });
+            quote!(let request = self.authorize(#request, &[#( #alternatives ),*]);)
         });
         for p in op.params.iter().filter(|p| p.location == ParamIn::Query) {
             let pname = ident(&p.name);
@@ -861,6 +1003,11 @@ impl Emitter<'_> {
         doc.push_str(&lines.join("\n"));
         doc
     }
+}
+
+/// Whether a type refers to a generated struct (so the `types` module is used).
+fn mentions_type(ty: &Ty) -> bool {
+    crate::resolve::types::named_in(ty).is_some()
 }
 
 /// `let request = <add>;`, only when the optional argument `name` is `Some`.

@@ -17,8 +17,8 @@ pub struct Api {
     pub description: Option<String>,
     /// The first server of the spec, if any: the client's default base URL.
     pub default_base_url: Option<String>,
-    /// Whether any operation sends a bearer token (HTTP bearer, OAuth2 or OpenID Connect schemes).
-    pub bearer_auth: bool,
+    /// The security schemes operations use, in component order.
+    pub auth: Vec<AuthScheme>,
     pub types: Vec<TypeDef>,
     pub operations: Vec<Operation>,
 }
@@ -134,9 +134,40 @@ pub struct Operation {
     pub summary: Option<String>,
     pub description: Option<String>,
     pub deprecated: bool,
-    /// Whether the bearer token is sent.
-    pub auth: bool,
+    /// Security alternatives (indices into [`Api::auth`]): the client applies the first one whose
+    /// credentials are all configured. Empty: the operation sends no credentials.
+    pub auth: Vec<Vec<usize>>,
     pub origin: Location,
+}
+
+/// A security scheme the client can hold credentials for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AuthScheme {
+    /// The name in `components/securitySchemes`.
+    pub key: String,
+    pub kind: AuthKind,
+    /// The builder method that sets the credential (`bearer_token`, `api_key`, ...).
+    pub setter: String,
+    /// The scheme's variant in the client's `Scheme` enum (UpperCamelCase of the key); the
+    /// client's field for the credential is named like the setter.
+    pub field: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum AuthKind {
+    /// `Authorization: Bearer <token>`: HTTP bearer, OAuth2, OpenID Connect.
+    Bearer,
+    /// `Authorization: Basic ...`.
+    Basic,
+    /// A key in a header, query parameter or cookie named `name`.
+    ApiKey { location: ApiKeyIn, name: String },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ApiKeyIn {
+    Header,
+    Query,
+    Cookie,
 }
 
 /// A piece of the path template.

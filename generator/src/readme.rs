@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use crate::ir::{Api, Operation, ParamIn, Ty};
+use crate::ir::{Api, ApiKeyIn, AuthKind, Operation, ParamIn, Ty};
 
 /// The README text. `command` is the regeneration command, `crate_name` the package name.
 pub fn readme(api: &Api, command: &str, crate_name: &str) -> String {
@@ -91,9 +91,18 @@ pub fn readme(api: &Api, command: &str, crate_name: &str) -> String {
         }
         None => out.push_str("- The spec names no server: set `Client::builder().base_url(...)`.\n"),
     }
-    if api.bearer_auth {
-        out.push_str(
-            "- The bearer token is sent as `Authorization: Bearer ...` by the operations that need it. `Debug` never shows it, and the header is marked sensitive.\n",
+    for scheme in &api.auth {
+        let how = match &scheme.kind {
+            AuthKind::Bearer => "sent as `Authorization: Bearer ...`".to_owned(),
+            AuthKind::Basic => "sent as HTTP basic authentication".to_owned(),
+            AuthKind::ApiKey { location: ApiKeyIn::Header, name } => format!("sent in the `{name}` header"),
+            AuthKind::ApiKey { location: ApiKeyIn::Query, name } => format!("sent as the `{name}` query parameter"),
+            AuthKind::ApiKey { location: ApiKeyIn::Cookie, name } => format!("sent as the `{name}` cookie"),
+        };
+        let _ = writeln!(
+            out,
+            "- `{}`: set with `{}(...)`, {how} by the operations that use it. `Debug` never shows it.",
+            scheme.key, scheme.setter
         );
     }
     out.push_str(
@@ -105,12 +114,13 @@ pub fn readme(api: &Api, command: &str, crate_name: &str) -> String {
     out.push_str("```rust\nuse std::time::Duration;\n\n");
     let _ = writeln!(out, "let client = {lib}::Client::builder()");
     out.push_str("    .base_url(\"https://staging.example.com\")\n");
-    if api.bearer_auth {
-        out.push_str("    .bearer_token(\"s3cr3t\")\n");
+    let secret_setter = api.auth.iter().find(|s| s.kind != AuthKind::Basic).map(|s| s.setter.as_str());
+    if let Some(setter) = secret_setter {
+        let _ = writeln!(out, "    .{setter}(\"s3cr3t\")");
     }
     out.push_str("    .timeout(Duration::from_secs(5))\n    .build()\n    .unwrap();\n");
     out.push_str("assert_eq!(client.base_url().as_str(), \"https://staging.example.com/\");\n");
-    if api.bearer_auth {
+    if secret_setter.is_some() {
         out.push_str("assert!(!format!(\"{client:?}\").contains(\"s3cr3t\"));\n");
     }
     out.push_str("```\n");
@@ -127,16 +137,28 @@ fn one_line(text: &str) -> String {
 
 /// How the quick start builds its client.
 fn client_construction(api: &Api, indent: &str) -> String {
-    match (api.bearer_auth, api.default_base_url.is_some()) {
-        (true, true) => format!("{indent}let client = Client::new(std::env::var(\"API_TOKEN\")?)?;\n"),
-        (true, false) => format!(
-            "{indent}let client = Client::builder()\n{indent}    .base_url(\"https://api.example.com\")\n{indent}    .bearer_token(std::env::var(\"API_TOKEN\")?)\n{indent}    .build()?;\n"
-        ),
-        (false, true) => format!("{indent}let client = Client::builder().build()?;\n"),
-        (false, false) => {
-            format!("{indent}let client = Client::builder().base_url(\"https://api.example.com\").build()?;\n")
+    if let ([only], true) = (api.auth.as_slice(), api.default_base_url.is_some())
+        && only.kind != AuthKind::Basic
+    {
+        return format!("{indent}let client = Client::new(std::env::var(\"API_TOKEN\")?)?;\n");
+    }
+    let mut out = format!("{indent}let client = Client::builder()\n");
+    if api.default_base_url.is_none() {
+        let _ = writeln!(out, "{indent}    .base_url(\"https://api.example.com\")");
+    }
+    for scheme in &api.auth {
+        match scheme.kind {
+            AuthKind::Basic => {
+                let _ =
+                    writeln!(out, "{indent}    .{}(\"user\", Some(std::env::var(\"API_PASSWORD\")?))", scheme.setter);
+            }
+            _ => {
+                let _ = writeln!(out, "{indent}    .{}(std::env::var(\"API_TOKEN\")?)", scheme.setter);
+            }
         }
     }
+    let _ = writeln!(out, "{indent}    .build()?;");
+    out
 }
 
 /// Placeholder arguments for a call to `op`, when every argument has one.

@@ -122,6 +122,7 @@ pub(crate) enum PathPart<'a> {
     Literal(&'a str),
     /// A parameter that fills a whole segment: percent-encoded, and refused when empty, `.` or `..`
     /// (which would change the path's shape).
+    #[apigen::needs(segment)]
     Segment(&'a str, &'a str),
     /// A parameter inside a segment: percent-encoded.
     #[apigen::needs(inner)]
@@ -130,6 +131,7 @@ pub(crate) enum PathPart<'a> {
 
 /// Everything but RFC 3986 unreserved characters is percent-encoded in a path parameter, so a
 /// value can never add a segment (`/`), start a query (`?`) or a fragment (`#`).
+#[apigen::needs(path_params)]
 const SEGMENT: &::percent_encoding::AsciiSet = &::percent_encoding::NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
@@ -142,6 +144,7 @@ pub(crate) fn build_url<E>(base: &::reqwest::Url, parts: &[PathPart<'_>]) -> ::s
     for part in parts {
         match part {
             PathPart::Literal(text) => url.push_str(text),
+            #[apigen::needs(segment)]
             PathPart::Segment(name, value) => {
                 if value.is_empty() || *value == "." || *value == ".." {
                     return ::std::result::Result::Err(Error::InvalidRequest(format!(
@@ -182,6 +185,7 @@ pub(crate) async fn send<E>(request: ::reqwest::RequestBuilder) -> ::std::result
 
 impl RawResponse {
     /// The body decoded as `T`.
+    #[apigen::needs(json)]
     pub(crate) fn json<T: ::serde::de::DeserializeOwned, E>(self) -> ::std::result::Result<T, Error<E>> {
         match ::serde_json::from_slice(&self.body) {
             ::std::result::Result::Ok(value) => ::std::result::Result::Ok(value),
@@ -194,6 +198,7 @@ impl RawResponse {
     }
 
     /// A documented error whose body decodes as `T`, wrapped by `variant`.
+    #[apigen::needs(error_body)]
     pub(crate) fn error<T: ::serde::de::DeserializeOwned, E>(self, variant: impl FnOnce(T) -> E) -> Error<E> {
         match self.json::<T, E>() {
             ::std::result::Result::Ok(body) => Error::Api(variant(body)),

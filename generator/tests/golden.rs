@@ -43,3 +43,8 @@ fn check_case(case: &str) {
 fn params() {
     check_case("params");
 }
+
+#[test]
+fn auth() {
+    check_case("auth");
+}

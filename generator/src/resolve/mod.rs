@@ -22,8 +22,8 @@ use self::types::{TypeSpace, Use, named_in, status_word};
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, Location, Sink, join_pointer};
 use crate::ir::{
-    Api, Body, ErrorCase, Field, HttpMethod, Operation, Param, ParamIn, PathPart, StatusMatch, Success, Ty, TypeDef,
-    TypeUse,
+    Api, ApiKeyIn, AuthKind, AuthScheme, Body, ErrorCase, Field, HttpMethod, Operation, Param, ParamIn, PathPart,
+    StatusMatch, Success, Ty, TypeDef, TypeUse,
 };
 use crate::merge::Merged;
 use crate::naming::{Case, OpNaming, Uniquifier, is_clean, method_names, sanitize};
@@ -56,6 +56,13 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
                 pointer: join_pointer(&item_ptr, method),
             });
         }
+    }
+
+    if raw.is_empty() && sink.is_empty() {
+        sink.push(Diagnostic::new(
+            merged.origins.locate("/paths"),
+            "the specs define no operations: there is nothing to generate",
+        ));
     }
 
     // Method names, with the config's overrides checked against the spec.
@@ -91,9 +98,10 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
         space: TypeSpace::default(),
     };
     let mut operations = Vec::new();
+    let mut schemes = Vec::new();
     for (index, r) in raw.iter().enumerate() {
         let error_name = error_names.take(&format!("{}Error", pascal[index]), Case::Pascal);
-        match cx.operation(index, r, method_names[index].clone(), error_name) {
+        match cx.operation(index, r, (method_names[index].clone(), error_name), &mut schemes) {
             Ok(op) => operations.push(op),
             Err(errors) => errors.into_iter().for_each(|d| sink.push(d)),
         }
@@ -152,7 +160,10 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
         version: info.version.clone(),
         description: info.description.clone(),
         default_base_url: spec.servers.first().map(|s| s.url.clone()),
-        bearer_auth: operations.iter().any(|o| o.auth),
+        auth: {
+            name_schemes(&mut schemes);
+            schemes
+        },
         types,
         operations,
     })
@@ -182,15 +193,15 @@ impl<'a> Cx<'a> {
         &mut self,
         index: usize,
         r: &RawOp<'a>,
-        method_name: String,
-        error_name: String,
+        (method_name, error_name): (String, String),
+        schemes: &mut Vec<AuthScheme>,
     ) -> Result<Operation, Vec<Diagnostic>> {
         let mut errors = Vec::new();
         let params = self.params(r, &mut errors);
         let path_parts = self.path_parts(r, &params, &mut errors);
         let body = self.body(index, r, &mut errors);
         let (success, error_cases) = self.responses(index, r, &mut errors);
-        let auth = self.auth(r, &mut errors);
+        let auth = self.auth(r, schemes, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -470,33 +481,88 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// Whether the operation sends the bearer token.
-    fn auth(&self, r: &RawOp<'a>, errors: &mut Vec<Diagnostic>) -> bool {
-        let Some(requirements) = r.op.security.as_ref().or(self.spec.security.as_ref()) else {
-            return false;
-        };
-        if requirements.is_empty() {
-            return false;
-        }
-        let schemes = self.spec.components.as_ref().map(|c| &c.security_schemes);
-        let bearer_like = |name: &String| match schemes.and_then(|s| s.get(name)) {
-            Some(ReferenceOr::Item(SecurityScheme::HTTP { scheme, .. })) => scheme.eq_ignore_ascii_case("bearer"),
-            Some(ReferenceOr::Item(SecurityScheme::OAuth2 { .. } | SecurityScheme::OpenIDConnect { .. })) => true,
-            _ => false,
-        };
-        // The first alternative the client can satisfy: anonymous (`{}`) or bearer-only.
-        for req in requirements {
-            if req.keys().all(bearer_like) {
-                return !req.is_empty();
-            }
-        }
-        let names: Vec<&String> = requirements.iter().flat_map(|r| r.keys()).collect();
+    /// The operation's security alternatives, as indices into `schemes` (which grows as needed).
+    fn auth(&self, r: &RawOp<'a>, schemes: &mut Vec<AuthScheme>, errors: &mut Vec<Diagnostic>) -> Vec<Vec<usize>> {
+        let Some(requirements) = r.op.security.as_ref().or(self.spec.security.as_ref()) else { return Vec::new() };
         let at = if r.op.security.is_some() { join_pointer(&r.pointer, "security") } else { "/security".to_owned() };
-        errors.push(Diagnostic::new(
-            self.loc(&at),
-            format!("security schemes {names:?} are not supported yet (bearer, OAuth2 and OpenID Connect tokens are), or are not defined in components/securitySchemes"),
-        ));
-        false
+        let defined = self.spec.components.as_ref().map(|c| &c.security_schemes);
+        let mut alternatives = Vec::new();
+        for requirement in requirements {
+            let mut alternative = Vec::new();
+            for name in requirement.keys() {
+                let kind = match defined.and_then(|d| d.get(name)) {
+                    Some(ReferenceOr::Item(scheme)) => auth_kind(scheme),
+                    _ => Err(format!("security scheme {name:?} is not defined in components/securitySchemes")),
+                };
+                let kind = match kind {
+                    Ok(kind) => kind,
+                    Err(message) => {
+                        errors.push(Diagnostic::new(self.loc(&at), message));
+                        continue;
+                    }
+                };
+                let index = match schemes.iter().position(|s| &s.key == name) {
+                    Some(i) => i,
+                    None => {
+                        schemes.push(AuthScheme {
+                            key: name.clone(),
+                            kind,
+                            setter: String::new(),
+                            field: String::new(),
+                        });
+                        schemes.len() - 1
+                    }
+                };
+                alternative.push(index);
+            }
+            alternatives.push(alternative);
+        }
+        // An anonymous alternative (`{}`) needs nothing: it is what the client does anyway when no
+        // listed alternative has all its credentials configured.
+        alternatives.retain(|a| !a.is_empty());
+        alternatives
+    }
+}
+
+fn auth_kind(scheme: &SecurityScheme) -> Result<AuthKind, String> {
+    Ok(match scheme {
+        SecurityScheme::HTTP { scheme, .. } if scheme.eq_ignore_ascii_case("bearer") => AuthKind::Bearer,
+        SecurityScheme::HTTP { scheme, .. } if scheme.eq_ignore_ascii_case("basic") => AuthKind::Basic,
+        SecurityScheme::HTTP { scheme, .. } => {
+            return Err(format!("HTTP authentication scheme {scheme:?} is not supported (bearer and basic are)"));
+        }
+        SecurityScheme::OAuth2 { .. } | SecurityScheme::OpenIDConnect { .. } => AuthKind::Bearer,
+        SecurityScheme::APIKey { location, name, .. } => AuthKind::ApiKey {
+            location: match location {
+                openapiv3::APIKeyLocation::Header => ApiKeyIn::Header,
+                openapiv3::APIKeyLocation::Query => ApiKeyIn::Query,
+                openapiv3::APIKeyLocation::Cookie => ApiKeyIn::Cookie,
+            },
+            name: name.clone(),
+        },
+    })
+}
+
+/// Builder method and field names for the schemes: `bearer_token`, `basic_auth` and `api_key` when
+/// a kind appears once, else the scheme's own name in snake case.
+fn name_schemes(schemes: &mut [AuthScheme]) {
+    let kind_word = |k: &AuthKind| match k {
+        AuthKind::Bearer => "bearer_token",
+        AuthKind::Basic => "basic_auth",
+        AuthKind::ApiKey { .. } => "api_key",
+    };
+    let mut unique = Uniquifier::with_reserved(&["base_url", "http_client", "timeout", "connect_timeout", "build"]);
+    let mut variants = Uniquifier::default();
+    for i in 0..schemes.len() {
+        let same_kind = schemes.iter().filter(|s| kind_word(&s.kind) == kind_word(&schemes[i].kind)).count();
+        let wanted = if same_kind == 1 {
+            kind_word(&schemes[i].kind).to_owned()
+        } else {
+            sanitize(&schemes[i].key, Case::Snake)
+        };
+        let setter = unique.take(wanted.trim_start_matches("r#"), Case::Snake);
+        schemes[i].field = variants.take(&sanitize(&schemes[i].key, Case::Pascal), Case::Pascal);
+        schemes[i].setter = setter;
     }
 }
 

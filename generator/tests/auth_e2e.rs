@@ -1,0 +1,100 @@
+//! End to end: the `auth` fixture client (API keys in a header and the query, HTTP basic, bearer,
+//! alternatives, optional and no security) against a local mock server.
+
+use fixture_auth::Client;
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+async fn server() -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::any()).respond_with(ResponseTemplate::new(204)).mount(&server).await;
+    server
+}
+
+/// The `authorization` and `x-api-key` headers and the query of the one request received.
+async fn sent(server: &MockServer) -> (Option<String>, Option<String>, Option<String>) {
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(requests.len(), 1);
+    let header = |name: &str| requests[0].headers.get(name).map(|v| v.to_str().unwrap().to_owned());
+    (header("authorization"), header("x-api-key"), requests[0].url.query().map(str::to_owned))
+}
+
+#[tokio::test]
+async fn the_default_scheme_sends_the_header_key() {
+    let server = server().await;
+    let client = Client::builder().base_url(server.uri()).key_header("hk").key_query("qk").build().unwrap();
+    client.uses_default().await.unwrap();
+    assert_eq!(sent(&server).await, (None, Some("hk".into()), None));
+}
+
+#[tokio::test]
+async fn keys_required_together_are_both_sent() {
+    let server = server().await;
+    let client = Client::builder().base_url(server.uri()).key_header("hk").key_query("q k&").build().unwrap();
+    client.uses_both().await.unwrap();
+    assert_eq!(sent(&server).await, (None, Some("hk".into()), Some("api_key=q+k%26".into())));
+}
+
+#[tokio::test]
+async fn the_first_configured_alternative_is_used() {
+    let server = server().await;
+    let client = Client::builder().base_url(server.uri()).basic_auth("ann", Some("pw".into())).build().unwrap();
+    client.uses_either().await.unwrap();
+    // base64("ann:pw")
+    assert_eq!(sent(&server).await.0.as_deref(), Some("Basic YW5uOnB3"));
+
+    let server = self::server().await;
+    let client = Client::builder()
+        .base_url(server.uri())
+        .bearer_token("tok")
+        .basic_auth("ann", Some("pw".into()))
+        .build()
+        .unwrap();
+    client.uses_either().await.unwrap();
+    assert_eq!(sent(&server).await.0.as_deref(), Some("Bearer tok"));
+}
+
+#[tokio::test]
+async fn public_and_optional_operations() {
+    let server = server().await;
+    let client = Client::builder().base_url(server.uri()).key_header("hk").bearer_token("tok").build().unwrap();
+    client.uses_none().await.unwrap();
+    assert_eq!(sent(&server).await, (None, None, None), "`security: []` sends nothing");
+
+    let server = self::server().await;
+    let client = Client::builder().base_url(server.uri()).key_header("hk").build().unwrap();
+    client.uses_optional().await.unwrap();
+    assert_eq!(sent(&server).await.1.as_deref(), Some("hk"), "a configured key is sent where it is optional");
+
+    let server = self::server().await;
+    Client::builder().base_url(server.uri()).build().unwrap().uses_optional().await.unwrap();
+    assert_eq!(sent(&server).await, (None, None, None));
+}
+
+#[tokio::test]
+async fn without_credentials_the_request_still_goes_out() {
+    let server = server().await;
+    Client::builder().base_url(server.uri()).build().unwrap().uses_default().await.unwrap();
+    assert_eq!(sent(&server).await, (None, None, None));
+}
+
+#[test]
+fn debug_shows_no_credential() {
+    let builder = Client::builder()
+        .key_header("hk-secret")
+        .key_query("qk-secret")
+        .bearer_token("tok-secret")
+        .basic_auth("user-secret", Some("pw-secret".into()));
+    let shown = format!("{builder:?}");
+    let client = builder.build().unwrap();
+    let shown = format!("{shown} {client:?}");
+    for secret in ["hk-secret", "qk-secret", "tok-secret", "user-secret", "pw-secret"] {
+        assert!(!shown.contains(secret), "{secret} in {shown}");
+    }
+    assert!(shown.contains("<redacted>"), "{shown}");
+}
+
+#[test]
+fn header_keys_that_cannot_be_headers_are_refused() {
+    let err = Client::builder().key_header("a\nb").build().unwrap_err();
+    assert!(err.to_string().contains("`KeyHeader`"), "{err}");
+}
