@@ -23,6 +23,8 @@ pub struct ApiKeyRecord {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// An array containing strings which include the role name the user should be assigned to.
+    ///
+    /// Constraints: items <= 1.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub roles: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Unix timestamp of last login
@@ -91,6 +93,8 @@ pub struct NewApiKey {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// An array containing strings which include the role name the user should be assigned to.
+    ///
+    /// Constraints: items <= 1.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub roles: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Unix timestamp of last login

@@ -45,7 +45,10 @@ pub enum Ty {
 pub struct TypeDef {
     pub name: String,
     pub doc: Option<String>,
+    /// A struct's fields (empty for an enum).
     pub fields: Vec<Field>,
+    /// An open string enum's known values (empty for a struct); unknown values are kept too.
+    pub variants: Vec<Variant>,
     /// Every place in the spec that produced this type (structurally identical schemas share one).
     pub origins: Vec<Location>,
     /// Whether the type is sent in a request body; then its readOnly fields are never serialised.
@@ -59,6 +62,13 @@ pub struct TypeDef {
 pub struct TypeUse {
     pub method: String,
     pub role: String,
+}
+
+/// One known value of a string enum.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Variant {
+    pub wire: String,
+    pub name: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -134,10 +144,25 @@ pub struct Operation {
     pub summary: Option<String>,
     pub description: Option<String>,
     pub deprecated: bool,
+    /// Cursor pagination recognised in the spec: a `<method>_stream` helper is generated.
+    pub pagination: Option<Pagination>,
     /// Security alternatives (indices into [`Api::auth`]): the client applies the first one whose
     /// credentials are all configured. Empty: the operation sends no credentials.
     pub auth: Vec<Vec<usize>>,
     pub origin: Location,
+}
+
+/// Cursor pagination: the operation takes a cursor query parameter and its response carries the
+/// items and the next cursor. Field paths are Rust field names with whether each is required.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pagination {
+    /// Index into [`Operation::params`] of the cursor parameter.
+    pub cursor_param: usize,
+    /// The path to the next cursor in the response.
+    pub cursor: Vec<(String, bool)>,
+    /// The path to the items array in the response.
+    pub items: Vec<(String, bool)>,
+    pub item_ty: Ty,
 }
 
 /// A security scheme the client can hold credentials for.

@@ -48,3 +48,8 @@ fn params() {
 fn auth() {
     check_case("auth");
 }
+
+#[test]
+fn vectara() {
+    check_case("vectara");
+}

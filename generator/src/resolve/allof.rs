@@ -110,6 +110,12 @@ pub fn merge_two(a: Sch, b: Sch) -> Result<Sch, Diagnostic> {
     Ok(Sch {
         loc: a.loc,
         enumeration,
+        component: a.component.or(b.component),
+        constraints: {
+            let mut c = a.constraints.clone();
+            c.extend(b.constraints.iter().filter(|x| !a.constraints.contains(x)).cloned());
+            c
+        },
         title: a.title.or(b.title),
         description: a.description.or(b.description),
         kind,
@@ -174,6 +180,8 @@ mod tests {
             read_only: false,
             write_only: false,
             enumeration: Vec::new(),
+            component: None,
+            constraints: Vec::new(),
             name_hint: None,
         }
     }

@@ -22,8 +22,8 @@ use self::types::{TypeSpace, Use, named_in, status_word};
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, Location, Sink, join_pointer};
 use crate::ir::{
-    Api, ApiKeyIn, AuthKind, AuthScheme, Body, ErrorCase, Field, HttpMethod, Operation, Param, ParamIn, PathPart,
-    StatusMatch, Success, Ty, TypeDef, TypeUse,
+    Api, ApiKeyIn, AuthKind, AuthScheme, Body, ErrorCase, Field, HttpMethod, Operation, Pagination, Param, ParamIn,
+    PathPart, StatusMatch, Success, Ty, TypeDef, TypeUse, Variant,
 };
 use crate::merge::Merged;
 use crate::naming::{Case, OpNaming, Uniquifier, is_clean, method_names, sanitize};
@@ -125,7 +125,7 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
 
     let body_roots = operations.iter().filter_map(|o| o.body.as_ref().and_then(|b| named_in(&b.ty)));
     let in_request = cx.space.reachable(body_roots);
-    let types = cx
+    let types: Vec<TypeDef> = cx
         .space
         .defs
         .iter()
@@ -147,12 +147,27 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
                         doc: f.doc.clone(),
                     })
                     .collect(),
+                variants: {
+                    // `Other` holds values the spec does not list; a listed value cannot take it.
+                    let mut names = Uniquifier::with_reserved(&["Other"]);
+                    def.variants
+                        .iter()
+                        .map(|wire| Variant {
+                            wire: wire.clone(),
+                            name: names.take(&sanitize(wire, Case::Pascal), Case::Pascal),
+                        })
+                        .collect()
+                },
                 origins: def.origins.clone(),
                 in_request: in_request.contains(&id),
                 used_by: used_by(def, &method_names),
             }
         })
         .collect();
+
+    for op in &mut operations {
+        op.pagination = pagination(op, &types);
+    }
 
     let info = &spec.info;
     Ok(Api {
@@ -197,7 +212,7 @@ impl<'a> Cx<'a> {
         schemes: &mut Vec<AuthScheme>,
     ) -> Result<Operation, Vec<Diagnostic>> {
         let mut errors = Vec::new();
-        let params = self.params(r, &mut errors);
+        let params = self.params(index, r, &mut errors);
         let path_parts = self.path_parts(r, &params, &mut errors);
         let body = self.body(index, r, &mut errors);
         let (success, error_cases) = self.responses(index, r, &mut errors);
@@ -219,13 +234,14 @@ impl<'a> Cx<'a> {
             summary: r.op.summary.clone(),
             description: r.op.description.clone(),
             deprecated: r.op.deprecated,
+            pagination: None,
             auth,
             origin: self.loc(&r.pointer),
         })
     }
 
     /// Path-item parameters overridden by operation parameters of the same name and location.
-    fn params(&mut self, r: &RawOp<'a>, errors: &mut Vec<Diagnostic>) -> Vec<Param> {
+    fn params(&mut self, index: usize, r: &RawOp<'a>, errors: &mut Vec<Diagnostic>) -> Vec<Param> {
         let mut found: Vec<(String, &'a Parameter)> = Vec::new();
         let item_ptr = r.pointer.rsplit_once('/').map_or("", |(p, _)| p).to_owned();
         let lists = [
@@ -301,13 +317,15 @@ impl<'a> Cx<'a> {
                 ));
                 continue;
             }
+            let ty = self.space.intern(&sch);
+            self.space.add_use(&ty, Use::Param { op: index, name: data.name.clone() });
             out.push(Param {
                 wire: data.name.clone(),
                 name: unique.take(&sanitize(&data.name, Case::Snake), Case::Snake),
                 location,
-                ty: self.space.intern(&sch),
+                ty,
                 required: data.required || location == ParamIn::Path,
-                doc: data.description.clone(),
+                doc: types::with_constraints(data.description.as_deref(), &sch.constraints),
             });
         }
         out
@@ -566,6 +584,44 @@ fn name_schemes(schemes: &mut [AuthScheme]) {
     }
 }
 
+/// Recognises cursor pagination (README "Pagination"): a string query parameter `P`, and a success
+/// body with exactly one array property (the items) and a string property named `P` or `next_P`,
+/// at its top level or in one of its object properties (`metadata.page_key`).
+fn pagination(op: &Operation, types: &[TypeDef]) -> Option<Pagination> {
+    let Some(Ty::Named(body)) = op.success.first().and_then(|s| s.ty.clone()) else { return None };
+    let body = &types[body];
+    let arrays: Vec<&Field> = body.fields.iter().filter(|f| matches!(f.ty, Ty::Vec(_))).collect();
+    let [items] = arrays.as_slice() else { return None };
+    let Ty::Vec(item_ty) = &items.ty else { return None };
+    for (index, p) in op.params.iter().enumerate() {
+        if p.location != ParamIn::Query || p.ty != Ty::String || p.required {
+            continue;
+        }
+        let wanted = sanitize(&p.wire, Case::Snake);
+        let is_cursor = |f: &Field| f.ty == Ty::String && (f.name == wanted || f.name == format!("next_{wanted}"));
+        let cursor =
+            body.fields.iter().find(|f| is_cursor(f)).map(|f| vec![(f.name.clone(), f.required)]).or_else(|| {
+                body.fields.iter().find_map(|outer| match &outer.ty {
+                    Ty::Named(id) if types[*id].variants.is_empty() => types[*id]
+                        .fields
+                        .iter()
+                        .find(|f| is_cursor(f))
+                        .map(|f| vec![(outer.name.clone(), outer.required), (f.name.clone(), f.required)]),
+                    _ => None,
+                })
+            });
+        if let Some(cursor) = cursor {
+            return Some(Pagination {
+                cursor_param: index,
+                cursor,
+                items: vec![(items.name.clone(), items.required)],
+                item_ty: (**item_ty).clone(),
+            });
+        }
+    }
+    None
+}
+
 /// The operations that use a type directly: one entry per method, statuses joined in order.
 fn used_by(def: &types::Def, method_names: &[String]) -> Vec<TypeUse> {
     let mut by_op: Vec<(usize, Vec<String>)> = Vec::new();
@@ -574,6 +630,7 @@ fn used_by(def: &types::Def, method_names: &[String]) -> Vec<TypeUse> {
     for (_, u) in uses {
         let (op, role) = match u {
             Use::Body { op } => (*op, "request body".to_owned()),
+            Use::Param { op, name } => (*op, format!("parameter `{name}`")),
             Use::Response { op, status, .. } => (*op, format!("`{status}`")),
             Use::Property { .. } => continue,
         };

@@ -29,6 +29,10 @@ pub struct Sch {
     pub write_only: bool,
     /// `enum` values (empty: no `enum`).
     pub enumeration: Vec<serde_json::Value>,
+    /// The `components/schemas` key when the schema was reached through a `$ref`.
+    pub component: Option<String>,
+    /// Bounds, pattern, lengths, default and format, as text for docs ("`>= 1`, default `10`").
+    pub constraints: Vec<String>,
     /// The name the schema suggests for itself: its title, or its description when that is a short
     /// noun phrase such as "API Key Record" (see [`is_noun_phrase`]).
     pub name_hint: Option<String>,
@@ -130,7 +134,13 @@ impl<'a> Converter<'a> {
                 self.stack.push(reference.clone());
                 let out = self.convert_at(target, &target_ptr, depth + 1);
                 self.stack.pop();
-                out
+                // A component is named by its key: `#/components/schemas/ApiKey` is `ApiKey`.
+                out.map(|mut sch| {
+                    let name = target_ptr.rsplit('/').next().unwrap_or_default().replace("~1", "/").replace("~0", "~");
+                    sch.name_hint = Some(name.clone());
+                    sch.component = Some(name);
+                    sch
+                })
             }
         }
     }
@@ -176,6 +186,8 @@ impl<'a> Converter<'a> {
             read_only: data.read_only,
             write_only: data.write_only,
             enumeration: Vec::new(),
+            component: None,
+            constraints: Vec::new(),
             name_hint: None,
         };
         let join = |key: &str| crate::diag::join_pointer(pointer, key);
@@ -183,6 +195,7 @@ impl<'a> Converter<'a> {
             SchemaKind::Type(t) => {
                 out.kind = self.typed(t, pointer, depth)?;
                 out.enumeration = enum_values(t);
+                out.constraints = type_constraints(t);
             }
             SchemaKind::AllOf { all_of } => {
                 let members = self.members(all_of, &join("allOf"), depth)?;
@@ -195,6 +208,12 @@ impl<'a> Converter<'a> {
         }
         if out.name_hint.is_none() {
             out.name_hint = name_hint(&out.title, &out.description);
+        }
+        if let Some(default) = &data.default {
+            out.constraints.push(format!("default `{default}`"));
+        }
+        if data.deprecated {
+            out.constraints.push("deprecated".into());
         }
         Ok(out)
     }
@@ -281,6 +300,7 @@ impl<'a> Converter<'a> {
             return Err(unsupported(&out.loc, "not"));
         }
         out.enumeration = any.enumeration.clone();
+        out.constraints = any_constraints(any);
         let typ = any.typ.as_deref();
         let is_object = typ == Some("object") || !any.properties.is_empty() || any.additional_properties.is_some();
         out.kind = match typ {
@@ -326,7 +346,80 @@ fn any_at(loc: Location) -> Sch {
         read_only: false,
         write_only: false,
         enumeration: Vec::new(),
+        component: None,
+        constraints: Vec::new(),
         name_hint: None,
+    }
+}
+
+/// Bounds and the like of a typed schema, as doc text.
+fn type_constraints(t: &Type) -> Vec<String> {
+    let mut out = Vec::new();
+    let bound = |out: &mut Vec<String>, min: Option<String>, max: Option<String>, excl_min: bool, excl_max: bool| {
+        if let Some(min) = min {
+            out.push(format!("`{} {min}`", if excl_min { ">" } else { ">=" }));
+        }
+        if let Some(max) = max {
+            out.push(format!("`{} {max}`", if excl_max { "<" } else { "<=" }));
+        }
+    };
+    match t {
+        Type::Integer(i) => bound(
+            &mut out,
+            i.minimum.map(|v| v.to_string()),
+            i.maximum.map(|v| v.to_string()),
+            i.exclusive_minimum,
+            i.exclusive_maximum,
+        ),
+        Type::Number(n) => bound(
+            &mut out,
+            n.minimum.map(|v| v.to_string()),
+            n.maximum.map(|v| v.to_string()),
+            n.exclusive_minimum,
+            n.exclusive_maximum,
+        ),
+        Type::String(st) => {
+            if let VariantOrUnknownOrEmpty::Item(f) = &st.format {
+                out.push(format!(
+                    "format `{}`",
+                    serde_json::to_value(f).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+                ));
+            } else if let VariantOrUnknownOrEmpty::Unknown(f) = &st.format {
+                out.push(format!("format `{f}`"));
+            }
+            lengths(&mut out, "length", st.min_length, st.max_length);
+            if let Some(p) = &st.pattern {
+                out.push(format!("pattern `{p}`"));
+            }
+        }
+        Type::Array(a) => lengths(&mut out, "items", a.min_items, a.max_items),
+        Type::Object(_) | Type::Boolean(_) => {}
+    }
+    out
+}
+
+fn any_constraints(any: &AnySchema) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(min) = any.minimum {
+        out.push(format!("`{} {min}`", if any.exclusive_minimum == Some(true) { ">" } else { ">=" }));
+    }
+    if let Some(max) = any.maximum {
+        out.push(format!("`{} {max}`", if any.exclusive_maximum == Some(true) { "<" } else { "<=" }));
+    }
+    lengths(&mut out, "length", any.min_length, any.max_length);
+    lengths(&mut out, "items", any.min_items, any.max_items);
+    if let Some(p) = &any.pattern {
+        out.push(format!("pattern `{p}`"));
+    }
+    out
+}
+
+fn lengths(out: &mut Vec<String>, what: &str, min: Option<usize>, max: Option<usize>) {
+    match (min, max) {
+        (Some(a), Some(b)) => out.push(format!("{what} {a}..={b}")),
+        (Some(a), None) => out.push(format!("{what} >= {a}")),
+        (None, Some(b)) => out.push(format!("{what} <= {b}")),
+        (None, None) => {}
     }
 }
 

@@ -19,7 +19,9 @@ use crate::naming::{Case, Uniquifier, sanitize};
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct Key {
+    /// Schemas their authors named (a title, a component key) stay apart from equal shapes.
     title: Option<String>,
+    component: Option<String>,
     fields: Vec<KeyField>,
 }
 
@@ -40,6 +42,8 @@ pub enum Use {
     Body { op: usize },
     /// Response body of operation `op` for `status` ("200", "4XX", "default").
     Response { op: usize, status: String, error: bool },
+    /// Parameter `name` of operation `op`.
+    Param { op: usize, name: String },
     /// Property `prop` of type `parent` (also through arrays and maps: `item` is then true).
     Property { parent: TypeId, prop: String, item: bool },
 }
@@ -57,6 +61,8 @@ pub struct DefField {
 #[derive(Clone, Debug)]
 pub struct Def {
     pub fields: Vec<DefField>,
+    /// For a string enum: its values (then `fields` is empty).
+    pub variants: Vec<String>,
     pub doc: Option<String>,
     pub title: Option<String>,
     pub name_hint: Option<String>,
@@ -68,6 +74,8 @@ pub struct Def {
 pub struct TypeSpace {
     pub defs: Vec<Def>,
     index: BTreeMap<Key, TypeId>,
+    /// String enums, keyed by title and their sorted values.
+    enums: BTreeMap<(Option<String>, Vec<String>), TypeId>,
     seq: u64,
 }
 
@@ -77,7 +85,10 @@ impl TypeSpace {
         match &sch.kind {
             Kind::Any => Ty::Json,
             Kind::Bool => Ty::Bool,
-            Kind::String => Ty::String,
+            Kind::String => match string_enum(sch) {
+                Some(values) => self.intern_enum(sch, values),
+                None => Ty::String,
+            },
             Kind::Integer(IntFormat::Int32) => Ty::I32,
             Kind::Integer(_) => Ty::I64,
             Kind::Number(NumFormat::Float) => Ty::F32,
@@ -96,7 +107,7 @@ impl TypeSpace {
                         required: obj.required.contains(wire),
                         nullable: p.nullable,
                         read_only: p.read_only,
-                        doc: p.description.clone(),
+                        doc: with_constraints(p.description.as_deref(), &p.constraints),
                     })
                     .collect();
                 let mut key_fields: Vec<KeyField> = fields
@@ -112,7 +123,7 @@ impl TypeSpace {
                     })
                     .collect();
                 key_fields.sort();
-                let key = Key { title: sch.title.clone(), fields: key_fields };
+                let key = Key { title: sch.title.clone(), component: sch.component.clone(), fields: key_fields };
                 if let Some(&id) = self.index.get(&key) {
                     let def = &mut self.defs[id];
                     def.origins.push(sch.loc.clone());
@@ -135,6 +146,7 @@ impl TypeSpace {
                 }
                 self.defs.push(Def {
                     fields,
+                    variants: Vec::new(),
                     doc: sch.description.clone(),
                     title: sch.title.clone(),
                     name_hint: sch.name_hint.clone(),
@@ -145,6 +157,31 @@ impl TypeSpace {
                 Ty::Named(id)
             }
         }
+    }
+
+    /// An open string enum: one type per title and set of values.
+    fn intern_enum(&mut self, sch: &Sch, values: Vec<String>) -> Ty {
+        let mut sorted = values.clone();
+        sorted.sort();
+        let key = (sch.title.clone().or_else(|| sch.component.clone()), sorted);
+        if let Some(&id) = self.enums.get(&key) {
+            let def = &mut self.defs[id];
+            def.origins.push(sch.loc.clone());
+            def.doc = def.doc.take().or_else(|| sch.description.clone());
+            return Ty::Named(id);
+        }
+        let id = self.defs.len();
+        self.defs.push(Def {
+            fields: Vec::new(),
+            variants: values,
+            doc: sch.description.clone(),
+            title: sch.title.clone(),
+            name_hint: sch.name_hint.clone(),
+            origins: vec![sch.loc.clone()],
+            uses: Vec::new(),
+        });
+        self.enums.insert(key, id);
+        Ty::Named(id)
     }
 
     /// Records that `ty` (if it is or contains a struct) is used as `use_`.
@@ -307,6 +344,7 @@ impl TypeSpace {
         for (_, u) in uses {
             let name = match u {
                 Use::Body { op } => format!("{}Request", op_names[*op]),
+                Use::Param { op, name } => format!("{}{}", op_names[*op], sanitize(name, Case::Pascal)),
                 Use::Response { op, error: false, .. } => format!("{}Response", op_names[*op]),
                 Use::Response { op, status, error: true } => format!("{}{}", op_names[*op], status_word(status)),
                 Use::Property { parent, prop, item } => {
@@ -323,6 +361,31 @@ impl TypeSpace {
         }
         out
     }
+}
+
+/// A description followed by the schema's constraints ("Constraints: `>= 1`, default `10`.").
+pub fn with_constraints(description: Option<&str>, constraints: &[String]) -> Option<String> {
+    let mut doc = description.map(|d| d.trim().to_owned()).unwrap_or_default();
+    if !constraints.is_empty() {
+        if !doc.is_empty() {
+            doc.push_str("\n\n");
+        }
+        doc.push_str(&format!("Constraints: {}.", constraints.join(", ")));
+    }
+    (!doc.is_empty()).then_some(doc)
+}
+
+/// The values of a string enum (nulls of a nullable enum left out), if `sch` is one.
+fn string_enum(sch: &Sch) -> Option<Vec<String>> {
+    let mut values: Vec<String> = Vec::new();
+    for v in &sch.enumeration {
+        match v {
+            serde_json::Value::String(s) if !values.contains(s) => values.push(s.clone()),
+            serde_json::Value::String(_) | serde_json::Value::Null => {}
+            _ => return None,
+        }
+    }
+    (!values.is_empty()).then_some(values)
 }
 
 /// "ErrorBody" names for error statuses: `400` → `BadRequest`, `4XX` → `ClientError`, `default` → `Error`.
@@ -371,6 +434,8 @@ mod tests {
             read_only: false,
             write_only: false,
             enumeration: Vec::new(),
+            component: None,
+            constraints: Vec::new(),
             name_hint: None,
         }
     }
