@@ -617,6 +617,9 @@ impl Emitter<'_> {
         if !t.variants.is_empty() {
             return self.enum_def(t);
         }
+        if !t.alternatives.is_empty() {
+            return self.union_def(t);
+        }
         let name = ident(&t.name);
         let mut doc = t.doc.clone().unwrap_or_default();
         if !t.used_by.is_empty() {
@@ -677,6 +680,44 @@ impl Emitter<'_> {
             #[derive(Clone, Debug, #default PartialEq, ::serde::Serialize, ::serde::Deserialize)]
             pub struct #name {
                 #( #fields )*
+            }
+        }
+    }
+
+    /// A `oneOf`/`anyOf` without a discriminator: an untagged enum whose members are tried in
+    /// order, and `Other` keeping any JSON that matches none, so decoding never fails on it.
+    fn union_def(&self, t: &TypeDef) -> TokenStream {
+        let name = ident(&t.name);
+        let mut doc = t.doc.clone().unwrap_or_default();
+        if !doc.is_empty() {
+            doc.push_str("\n\n");
+        }
+        doc.push_str("One of several shapes, tried in order; a value matching none is kept in `Other`.");
+        for u in &t.used_by {
+            let m = u.method.trim_start_matches("r#");
+            doc.push_str(&format!("\n- Used by [`Client::{m}`](crate::Client::{m}): {}", u.role));
+        }
+        let doc = doc_attr(&doc);
+        let variants = t.alternatives.iter().map(|a| {
+            let v = ident(&a.name);
+            let ty = self.ty(&a.ty);
+            quote!(#v(#ty),)
+        });
+        let other = if t.alternatives.iter().any(|a| a.ty == Ty::Json) {
+            quote!()
+        } else {
+            quote! {
+                /// A value that matches none of the documented shapes.
+                Other(::serde_json::Value),
+            }
+        };
+        quote! {
+            #doc
+            #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+            #[serde(untagged)]
+            pub enum #name {
+                #( #variants )*
+                #other
             }
         }
     }

@@ -49,6 +49,8 @@ pub struct TypeDef {
     pub fields: Vec<Field>,
     /// An open string enum's known values (empty for a struct); unknown values are kept too.
     pub variants: Vec<Variant>,
+    /// A `oneOf`/`anyOf`: the member types, tried in order (an untagged enum).
+    pub alternatives: Vec<Alternative>,
     /// Every place in the spec that produced this type (structurally identical schemas share one).
     pub origins: Vec<Location>,
     /// Whether the type is sent in a request body; then its readOnly fields are never serialised.
@@ -62,6 +64,13 @@ pub struct TypeDef {
 pub struct TypeUse {
     pub method: String,
     pub role: String,
+}
+
+/// One member of a `oneOf`/`anyOf`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Alternative {
+    pub name: String,
+    pub ty: Ty,
 }
 
 /// One known value of a string enum.

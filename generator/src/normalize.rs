@@ -4,6 +4,9 @@
 //! in place, losslessly for code generation:
 //! - `type: [T, "null"]` → `type: T, nullable: true` (`["null"]` alone → `nullable: true`);
 //!   several non-null types → `anyOf` of one schema per type;
+//! - `anyOf`/`oneOf` with a `{"type": "null"}` member → the other members, `nullable: true`; when
+//!   one member is left it replaces the list (`{"anyOf": [{"type": "string"}, {"type": "null"}]}`
+//!   is a nullable string, as FastAPI writes `Optional[str]`);
 //! - `const: v` → `enum: [v]`;
 //! - numeric `exclusiveMinimum: n` → `minimum: n, exclusiveMinimum: true` (and the same for max);
 //! - schema `examples: [...]` → `example: <first>`;
@@ -67,6 +70,30 @@ fn rewrite_schema_keywords(obj: &mut Map<String, Value>) {
         obj.remove("type");
         obj.insert("nullable".into(), json!(true));
     }
+    for key in ["anyOf", "oneOf"] {
+        let Some(Value::Array(members)) = obj.get(key) else { continue };
+        let is_null = |m: &Value| m.get("type") == Some(&json!("null")) || m.get("type") == Some(&json!(["null"]));
+        if !members.iter().any(is_null) {
+            continue;
+        }
+        let rest: Vec<Value> = members.iter().filter(|m| !is_null(m)).cloned().collect();
+        obj.insert("nullable".into(), json!(true));
+        match rest.as_slice() {
+            [Value::Object(only)] if !only.contains_key("$ref") => {
+                obj.remove(key);
+                for (k, v) in only {
+                    obj.entry(k.clone()).or_insert_with(|| v.clone());
+                }
+            }
+            [only] => {
+                obj.remove(key);
+                obj.insert("allOf".into(), json!([only]));
+            }
+            _ => {
+                obj.insert(key.into(), Value::Array(rest));
+            }
+        }
+    }
     if let Some(c) = obj.remove("const") {
         obj.insert("enum".into(), json!([c]));
     }
@@ -117,6 +144,19 @@ mod tests {
             out["paths"]["/a"]["get"]["responses"]["200"]["content"]["application/json"]["examples"]["one"]["value"],
             1
         );
+    }
+
+    #[test]
+    fn null_members_of_any_of_become_nullable() {
+        let doc = json!({"openapi": "3.1.0", "paths": {}, "components": {"schemas": {
+            "A": {"anyOf": [{"type": "string", "format": "date-time"}, {"type": "null"}], "title": "Expires At"},
+            "B": {"anyOf": [{"$ref": "#/components/schemas/A"}, {"type": "null"}]},
+            "C": {"oneOf": [{"type": "string"}, {"type": "integer"}, {"type": "null"}]},
+        }}});
+        let s = to_30(doc)["components"]["schemas"].clone();
+        assert_eq!(s["A"], json!({"title": "Expires At", "nullable": true, "type": "string", "format": "date-time"}));
+        assert_eq!(s["B"], json!({"nullable": true, "allOf": [{"$ref": "#/components/schemas/A"}]}));
+        assert_eq!(s["C"], json!({"oneOf": [{"type": "string"}, {"type": "integer"}], "nullable": true}));
     }
 
     #[test]

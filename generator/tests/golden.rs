@@ -53,3 +53,8 @@ fn auth() {
 fn vectara() {
     check_case("vectara");
 }
+
+#[test]
+fn fastapi() {
+    check_case("fastapi");
+}

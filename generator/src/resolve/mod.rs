@@ -22,8 +22,8 @@ use self::types::{TypeSpace, Use, named_in, status_word};
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, Location, Sink, join_pointer};
 use crate::ir::{
-    Api, ApiKeyIn, AuthKind, AuthScheme, Body, ErrorCase, Field, HttpMethod, Operation, Pagination, Param, ParamIn,
-    PathPart, StatusMatch, Success, Ty, TypeDef, TypeUse, Variant,
+    Alternative, Api, ApiKeyIn, AuthKind, AuthScheme, Body, ErrorCase, Field, HttpMethod, Operation, Pagination, Param,
+    ParamIn, PathPart, StatusMatch, Success, Ty, TypeDef, TypeUse, Variant,
 };
 use crate::merge::Merged;
 use crate::naming::{Case, OpNaming, Uniquifier, is_clean, method_names, sanitize};
@@ -155,6 +155,16 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
                         .map(|wire| Variant {
                             wire: wire.clone(),
                             name: names.take(&sanitize(wire, Case::Pascal), Case::Pascal),
+                        })
+                        .collect()
+                },
+                alternatives: {
+                    let mut names = Uniquifier::with_reserved(&["Other"]);
+                    def.alternatives
+                        .iter()
+                        .map(|ty| Alternative {
+                            name: names.take(&alternative_name(ty, &type_names), Case::Pascal),
+                            ty: ty.clone(),
                         })
                         .collect()
                 },
@@ -581,6 +591,20 @@ fn name_schemes(schemes: &mut [AuthScheme]) {
         let setter = unique.take(wanted.trim_start_matches("r#"), Case::Snake);
         schemes[i].field = variants.take(&sanitize(&schemes[i].key, Case::Pascal), Case::Pascal);
         schemes[i].setter = setter;
+    }
+}
+
+/// The variant name of a `oneOf` member: its type's name.
+fn alternative_name(ty: &Ty, type_names: &[String]) -> String {
+    match ty {
+        Ty::String => "String".into(),
+        Ty::Bool => "Boolean".into(),
+        Ty::I32 | Ty::I64 => "Integer".into(),
+        Ty::F32 | Ty::F64 => "Number".into(),
+        Ty::Json => "Value".into(),
+        Ty::Vec(inner) => format!("{}List", alternative_name(inner, type_names)),
+        Ty::Map(inner) => format!("{}Map", alternative_name(inner, type_names)),
+        Ty::Named(id) => type_names[*id].clone(),
     }
 }
 

@@ -48,6 +48,8 @@ pub enum Kind {
     String,
     Array(Box<Sch>),
     Object(Obj),
+    /// `oneOf`/`anyOf` without a usable discriminator: one of these (tried in order).
+    OneOf(Vec<Sch>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -84,6 +86,7 @@ impl Kind {
             Kind::String => "string",
             Kind::Array(_) => "array",
             Kind::Object(_) => "object",
+            Kind::OneOf(_) => "oneOf",
         }
     }
 }
@@ -201,8 +204,8 @@ impl<'a> Converter<'a> {
                 let members = self.members(all_of, &join("allOf"), depth)?;
                 out = allof::merge(out, members)?;
             }
-            SchemaKind::OneOf { .. } => return Err(unsupported(&out.loc, "oneOf")),
-            SchemaKind::AnyOf { .. } => return Err(unsupported(&out.loc, "anyOf")),
+            SchemaKind::OneOf { one_of } => out.kind = Kind::OneOf(self.members(one_of, &join("oneOf"), depth)?),
+            SchemaKind::AnyOf { any_of } => out.kind = Kind::OneOf(self.members(any_of, &join("anyOf"), depth)?),
             SchemaKind::Not { .. } => return Err(unsupported(&out.loc, "not")),
             SchemaKind::Any(any) => out = self.any(out, any, pointer, depth)?,
         }
@@ -290,11 +293,19 @@ impl<'a> Converter<'a> {
 
     /// A schema that mixes keywords openapiv3 keeps apart, e.g. `type: object` next to `allOf`.
     fn any(&mut self, mut out: Sch, any: &AnySchema, pointer: &str, depth: usize) -> Result<Sch, Diagnostic> {
-        if !any.one_of.is_empty() {
-            return Err(unsupported(&out.loc, "oneOf"));
-        }
-        if !any.any_of.is_empty() {
-            return Err(unsupported(&out.loc, "anyOf"));
+        let alternatives = match (any.one_of.is_empty(), any.any_of.is_empty()) {
+            (true, true) => None,
+            (false, true) => Some((&any.one_of, "oneOf")),
+            (true, false) => Some((&any.any_of, "anyOf")),
+            (false, false) => return Err(unsupported(&out.loc, "oneOf together with anyOf")),
+        };
+        if let Some((list, key)) = alternatives {
+            // `nullable` or a description beside the list is fine; properties or a type are not.
+            if !any.properties.is_empty() || !any.all_of.is_empty() || any.items.is_some() {
+                return Err(unsupported(&out.loc, &format!("{key} beside properties, items or allOf")));
+            }
+            out.kind = Kind::OneOf(self.members(list, &crate::diag::join_pointer(pointer, key), depth)?);
+            return Ok(out);
         }
         if any.not.is_some() {
             return Err(unsupported(&out.loc, "not"));

@@ -63,6 +63,8 @@ pub struct Def {
     pub fields: Vec<DefField>,
     /// For a string enum: its values (then `fields` is empty).
     pub variants: Vec<String>,
+    /// For a `oneOf`/`anyOf`: the member types, in order (then `fields` is empty).
+    pub alternatives: Vec<Ty>,
     pub doc: Option<String>,
     pub title: Option<String>,
     pub name_hint: Option<String>,
@@ -76,6 +78,8 @@ pub struct TypeSpace {
     index: BTreeMap<Key, TypeId>,
     /// String enums, keyed by title and their sorted values.
     enums: BTreeMap<(Option<String>, Vec<String>), TypeId>,
+    /// `oneOf`/`anyOf` unions, keyed by name and member types.
+    unions: BTreeMap<(Option<String>, Vec<Ty>), TypeId>,
     seq: u64,
 }
 
@@ -85,6 +89,20 @@ impl TypeSpace {
         match &sch.kind {
             Kind::Any => Ty::Json,
             Kind::Bool => Ty::Bool,
+            Kind::OneOf(members) => {
+                let mut tys: Vec<Ty> = Vec::new();
+                for m in members {
+                    let ty = self.intern(m);
+                    if !tys.contains(&ty) {
+                        tys.push(ty);
+                    }
+                }
+                match tys.as_slice() {
+                    [] => Ty::Json,
+                    [one] => one.clone(),
+                    _ => self.intern_union(sch, tys),
+                }
+            }
             Kind::String => match string_enum(sch) {
                 Some(values) => self.intern_enum(sch, values),
                 None => Ty::String,
@@ -147,6 +165,7 @@ impl TypeSpace {
                 self.defs.push(Def {
                     fields,
                     variants: Vec::new(),
+                    alternatives: Vec::new(),
                     doc: sch.description.clone(),
                     title: sch.title.clone(),
                     name_hint: sch.name_hint.clone(),
@@ -174,6 +193,7 @@ impl TypeSpace {
         self.defs.push(Def {
             fields: Vec::new(),
             variants: values,
+            alternatives: Vec::new(),
             doc: sch.description.clone(),
             title: sch.title.clone(),
             name_hint: sch.name_hint.clone(),
@@ -181,6 +201,40 @@ impl TypeSpace {
             uses: Vec::new(),
         });
         self.enums.insert(key, id);
+        Ty::Named(id)
+    }
+
+    /// A `oneOf`/`anyOf` of several types: an untagged enum.
+    fn intern_union(&mut self, sch: &Sch, tys: Vec<Ty>) -> Ty {
+        let key = (sch.title.clone().or_else(|| sch.component.clone()), tys.clone());
+        if let Some(&id) = self.unions.get(&key) {
+            let def = &mut self.defs[id];
+            def.origins.push(sch.loc.clone());
+            def.doc = def.doc.take().or_else(|| sch.description.clone());
+            return Ty::Named(id);
+        }
+        let id = self.defs.len();
+        self.seq += 1;
+        let seq = self.seq;
+        for (i, ty) in tys.iter().enumerate() {
+            if let Some(child) = named_in(ty) {
+                let item = !matches!(ty, Ty::Named(_));
+                self.defs[child]
+                    .uses
+                    .push((seq, Use::Property { parent: id, prop: format!("option {}", i + 1), item }));
+            }
+        }
+        self.defs.push(Def {
+            fields: Vec::new(),
+            variants: Vec::new(),
+            alternatives: tys,
+            doc: sch.description.clone(),
+            title: sch.title.clone(),
+            name_hint: sch.name_hint.clone(),
+            origins: vec![sch.loc.clone()],
+            uses: Vec::new(),
+        });
+        self.unions.insert(key, id);
         Ty::Named(id)
     }
 

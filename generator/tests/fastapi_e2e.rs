@@ -1,0 +1,104 @@
+//! End to end: the `/auth/api_keys` service of seed 004 (a FastAPI-style OpenAPI 3.1 spec with a
+//! 422 validation error) against a local mock server. The methods read create_api_key,
+//! deactivate_api_key, get_all_active_api_keys and get_api_key.
+
+use fixture_fastapi::errors::{CreateApiKeyError, DeactivateApiKeyError};
+use fixture_fastapi::types::{NewApiKeyRequest, ValidationErrorLocItem};
+use fixture_fastapi::{Client, Error};
+use serde_json::json;
+use wiremock::matchers::{body_json, header, method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+fn record(id: &str, key: Option<&str>) -> serde_json::Value {
+    json!({"id": id, "description": "ci", "roles": ["TASK-ADMIN"], "active": true, "created_at": "2024-12-16T13:00:02Z", "key": key})
+}
+
+async fn setup() -> (MockServer, Client) {
+    let server = MockServer::start().await;
+    let client = Client::builder().base_url(server.uri()).bearer_token("tok").build().unwrap();
+    (server, client)
+}
+
+#[tokio::test]
+async fn create_list_get_and_deactivate() {
+    let (server, client) = setup().await;
+    Mock::given(method("POST"))
+        .and(path("/auth/api_keys/"))
+        .and(header("authorization", "Bearer tok"))
+        .and(body_json(json!({"description": "ci", "roles": ["TASK-ADMIN"]})))
+        .respond_with(ResponseTemplate::new(200).set_body_json(record("k1", Some("secret"))))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/auth/api_keys/"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([record("k1", None), record("k2", None)])))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/auth/api_keys/k1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(record("k1", None)))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("DELETE"))
+        .and(path("/auth/api_keys/deactivate/k1"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(
+                json!({"id": "k1", "description": "ci", "roles": [], "active": false, "created_at": "x"}),
+            ),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let body = NewApiKeyRequest { description: "ci".into(), roles: vec!["TASK-ADMIN".into()], expires_at: None };
+    let created = client.create_api_key(&body).await.unwrap();
+    assert_eq!(created.key.as_deref(), Some("secret"));
+    let all = client.get_all_active_api_keys().await.unwrap();
+    assert_eq!(all.iter().map(|k| k.id.as_str()).collect::<Vec<_>>(), ["k1", "k2"]);
+    assert_eq!(all[0].key, None, "`null` is None");
+    assert_eq!(client.get_api_key("k1").await.unwrap().created_at, "2024-12-16T13:00:02Z");
+    assert!(!client.deactivate_api_key("k1").await.unwrap().active);
+}
+
+#[tokio::test]
+async fn validation_errors_are_typed() {
+    let (server, client) = setup().await;
+    let detail =
+        json!({"detail": [{"loc": ["body", "roles", 0], "msg": "value is not a valid role", "type": "value_error"}]});
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(422).set_body_json(detail.clone()))
+        .mount(&server)
+        .await;
+    Mock::given(method("DELETE")).respond_with(ResponseTemplate::new(422).set_body_json(detail)).mount(&server).await;
+
+    let body = NewApiKeyRequest {
+        description: "ci".into(),
+        roles: vec!["NOPE".into()],
+        expires_at: Some("2030-01-01T00:00:00Z".into()),
+    };
+    match client.create_api_key(&body).await.unwrap_err() {
+        Error::Api(CreateApiKeyError::UnprocessableEntity(e)) => {
+            let detail = e.detail.unwrap();
+            assert_eq!(
+                detail[0].loc,
+                [
+                    ValidationErrorLocItem::String("body".into()),
+                    ValidationErrorLocItem::String("roles".into()),
+                    ValidationErrorLocItem::Integer(0)
+                ]
+            );
+            assert_eq!(detail[0].r#type, "value_error");
+        }
+        other => panic!("{other:?}"),
+    }
+    let requests = server.received_requests().await.unwrap();
+    let sent: serde_json::Value = serde_json::from_slice(&requests[0].body).unwrap();
+    assert_eq!(sent["expires_at"], "2030-01-01T00:00:00Z");
+    assert!(matches!(
+        client.deactivate_api_key("k1").await,
+        Err(Error::Api(DeactivateApiKeyError::UnprocessableEntity(_)))
+    ));
+}
