@@ -171,19 +171,7 @@ mod tests {
     use crate::resolve::schema::IntFormat;
 
     fn sch(ptr: &str, kind: Kind) -> Sch {
-        Sch {
-            loc: Location::new("f.json", ptr),
-            title: None,
-            description: None,
-            kind,
-            nullable: false,
-            read_only: false,
-            write_only: false,
-            enumeration: Vec::new(),
-            component: None,
-            constraints: Vec::new(),
-            name_hint: None,
-        }
+        Sch { kind, ..Sch::any(Location::new("f.json", ptr)) }
     }
 
     fn described(mut s: Sch, d: &str) -> Sch {

@@ -181,17 +181,12 @@ impl<'a> Converter<'a> {
         }
         let data = &s.schema_data;
         let mut out = Sch {
-            loc: self.origins.locate(pointer),
             title: data.title.clone(),
             description: data.description.clone(),
-            kind: Kind::Any,
             nullable: data.nullable,
             read_only: data.read_only,
             write_only: data.write_only,
-            enumeration: Vec::new(),
-            component: None,
-            constraints: Vec::new(),
-            name_hint: None,
+            ..Sch::any(self.origins.locate(pointer))
         };
         let join = |key: &str| crate::diag::join_pointer(pointer, key);
         match &s.schema_kind {
@@ -252,7 +247,7 @@ impl<'a> Converter<'a> {
         let ptr = crate::diag::join_pointer(pointer, "items");
         match items {
             Some(items) => self.boxed(items, &ptr, depth),
-            None => Ok(any_at(self.origins.locate(&ptr))),
+            None => Ok(Sch::any(self.origins.locate(&ptr))),
         }
     }
 
@@ -278,7 +273,7 @@ impl<'a> Converter<'a> {
         let ptr = crate::diag::join_pointer(pointer, "additionalProperties");
         Ok(match additional {
             None | Some(AdditionalProperties::Any(false)) => None,
-            Some(AdditionalProperties::Any(true)) => Some(Box::new(any_at(self.origins.locate(&ptr)))),
+            Some(AdditionalProperties::Any(true)) => Some(Box::new(Sch::any(self.origins.locate(&ptr)))),
             Some(AdditionalProperties::Schema(s)) => {
                 let s = match s.as_ref() {
                     ReferenceOr::Item(s) => self.schema(s, &ptr, depth + 1)?,
@@ -347,19 +342,22 @@ impl<'a> Converter<'a> {
     }
 }
 
-fn any_at(loc: Location) -> Sch {
-    Sch {
-        loc,
-        title: None,
-        description: None,
-        kind: Kind::Any,
-        nullable: false,
-        read_only: false,
-        write_only: false,
-        enumeration: Vec::new(),
-        component: None,
-        constraints: Vec::new(),
-        name_hint: None,
+impl Sch {
+    /// `{}` at `loc`: no type, no docs, no flags.
+    pub fn any(loc: Location) -> Sch {
+        Sch {
+            loc,
+            title: None,
+            description: None,
+            kind: Kind::Any,
+            nullable: false,
+            read_only: false,
+            write_only: false,
+            enumeration: Vec::new(),
+            component: None,
+            constraints: Vec::new(),
+            name_hint: None,
+        }
     }
 }
 

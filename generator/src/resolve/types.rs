@@ -143,15 +143,11 @@ impl TypeSpace {
                 key_fields.sort();
                 let key = Key { title: sch.title.clone(), component: sch.component.clone(), fields: key_fields };
                 if let Some(&id) = self.index.get(&key) {
-                    let def = &mut self.defs[id];
-                    def.origins.push(sch.loc.clone());
                     // Docs of later copies fill gaps; they never replace what is there.
-                    def.doc = def.doc.take().or_else(|| sch.description.clone());
-                    def.name_hint = def.name_hint.take().or_else(|| sch.name_hint.clone());
-                    for have in def.fields.iter_mut().filter(|f| f.doc.is_none()) {
+                    for have in self.defs[id].fields.iter_mut().filter(|f| f.doc.is_none()) {
                         have.doc = fields.iter().find(|f| f.wire == have.wire).and_then(|f| f.doc.clone());
                     }
-                    return Ty::Named(id);
+                    return self.seen_again(id, sch);
                 }
                 let id = self.defs.len();
                 self.seq += 1;
@@ -162,20 +158,34 @@ impl TypeSpace {
                         self.defs[child].uses.push((seq, Use::Property { parent: id, prop: f.wire.clone(), item }));
                     }
                 }
-                self.defs.push(Def {
-                    fields,
-                    variants: Vec::new(),
-                    alternatives: Vec::new(),
-                    doc: sch.description.clone(),
-                    title: sch.title.clone(),
-                    name_hint: sch.name_hint.clone(),
-                    origins: vec![sch.loc.clone()],
-                    uses: Vec::new(),
-                });
+                self.defs.push(Def { fields, ..Self::new_def(sch) });
                 self.index.insert(key, id);
                 Ty::Named(id)
             }
         }
+    }
+
+    /// A new definition for `sch`, with no content yet.
+    fn new_def(sch: &Sch) -> Def {
+        Def {
+            fields: Vec::new(),
+            variants: Vec::new(),
+            alternatives: Vec::new(),
+            doc: sch.description.clone(),
+            title: sch.title.clone(),
+            name_hint: sch.name_hint.clone(),
+            origins: vec![sch.loc.clone()],
+            uses: Vec::new(),
+        }
+    }
+
+    /// Another occurrence of an existing definition: remember where, fill a missing doc or name.
+    fn seen_again(&mut self, id: TypeId, sch: &Sch) -> Ty {
+        let def = &mut self.defs[id];
+        def.origins.push(sch.loc.clone());
+        def.doc = def.doc.take().or_else(|| sch.description.clone());
+        def.name_hint = def.name_hint.take().or_else(|| sch.name_hint.clone());
+        Ty::Named(id)
     }
 
     /// An open string enum: one type per title and set of values.
@@ -184,22 +194,10 @@ impl TypeSpace {
         sorted.sort();
         let key = (sch.title.clone().or_else(|| sch.component.clone()), sorted);
         if let Some(&id) = self.enums.get(&key) {
-            let def = &mut self.defs[id];
-            def.origins.push(sch.loc.clone());
-            def.doc = def.doc.take().or_else(|| sch.description.clone());
-            return Ty::Named(id);
+            return self.seen_again(id, sch);
         }
         let id = self.defs.len();
-        self.defs.push(Def {
-            fields: Vec::new(),
-            variants: values,
-            alternatives: Vec::new(),
-            doc: sch.description.clone(),
-            title: sch.title.clone(),
-            name_hint: sch.name_hint.clone(),
-            origins: vec![sch.loc.clone()],
-            uses: Vec::new(),
-        });
+        self.defs.push(Def { variants: values, ..Self::new_def(sch) });
         self.enums.insert(key, id);
         Ty::Named(id)
     }
@@ -208,10 +206,7 @@ impl TypeSpace {
     fn intern_union(&mut self, sch: &Sch, tys: Vec<Ty>) -> Ty {
         let key = (sch.title.clone().or_else(|| sch.component.clone()), tys.clone());
         if let Some(&id) = self.unions.get(&key) {
-            let def = &mut self.defs[id];
-            def.origins.push(sch.loc.clone());
-            def.doc = def.doc.take().or_else(|| sch.description.clone());
-            return Ty::Named(id);
+            return self.seen_again(id, sch);
         }
         let id = self.defs.len();
         self.seq += 1;
@@ -224,16 +219,7 @@ impl TypeSpace {
                     .push((seq, Use::Property { parent: id, prop: format!("option {}", i + 1), item }));
             }
         }
-        self.defs.push(Def {
-            fields: Vec::new(),
-            variants: Vec::new(),
-            alternatives: tys,
-            doc: sch.description.clone(),
-            title: sch.title.clone(),
-            name_hint: sch.name_hint.clone(),
-            origins: vec![sch.loc.clone()],
-            uses: Vec::new(),
-        });
+        self.defs.push(Def { alternatives: tys, ..Self::new_def(sch) });
         self.unions.insert(key, id);
         Ty::Named(id)
     }
@@ -479,19 +465,7 @@ mod tests {
     use crate::resolve::schema::Obj;
 
     fn sch(ptr: &str, kind: Kind) -> Sch {
-        Sch {
-            loc: Location::new("f.json", ptr),
-            title: None,
-            description: None,
-            kind,
-            nullable: false,
-            read_only: false,
-            write_only: false,
-            enumeration: Vec::new(),
-            component: None,
-            constraints: Vec::new(),
-            name_hint: None,
-        }
+        Sch { kind, ..Sch::any(Location::new("f.json", ptr)) }
     }
 
     fn object(ptr: &str, props: Vec<(&str, Sch)>, required: &[&str]) -> Sch {
