@@ -637,7 +637,10 @@ impl Emitter<'_> {
         let default = if all_optional { quote!(Default,) } else { quote!() };
         let fields = t.fields.iter().map(|f| {
             let fname = ident(&f.name);
-            let inner = self.ty(&f.ty);
+            let mut inner = self.ty(&f.ty);
+            if f.boxed {
+                inner = quote!(::std::boxed::Box<#inner>);
+            }
             let ty = if f.required { inner } else { quote!(::std::option::Option<#inner>) };
             let mut serde = Vec::new();
             if f.name.trim_start_matches("r#") != f.wire {

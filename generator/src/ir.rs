@@ -87,6 +87,8 @@ pub struct Field {
     /// The Rust field name (sanitised, unique within the struct).
     pub name: String,
     pub ty: Ty,
+    /// The field refers back to a type that contains it (recursion): `Box<T>`.
+    pub boxed: bool,
     /// `required` and not `nullable`: the field is `T`, else `Option<T>`.
     pub required: bool,
     pub read_only: bool,

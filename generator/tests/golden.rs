@@ -3,15 +3,15 @@
 //! expected crates are workspace members, so every build and clippy run compiles them too, and
 //! end-to-end tests use them as real clients.
 //!
-//! After a deliberate change to the output, review the new files and rewrite them with
-//! `APIGEN_BLESS=1 cargo test -p apigen --test golden`.
+//! After a deliberate change to the output, rewrite them with `cargo xtask fixtures` (which does
+//! not need the fixtures to compile) and review the diff.
 
 use std::path::Path;
 
 use apigen::cli::CodegenArgs;
 use apigen::write::{self, Mode};
 
-const BLESS_COMMAND: &str = "APIGEN_BLESS=1 cargo test -p apigen --test golden";
+const BLESS_COMMAND: &str = "cargo xtask fixtures";
 
 fn check_case(case: &str) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(case);
@@ -27,16 +27,12 @@ fn check_case(case: &str) {
     // The header names the command that rewrites the expectation.
     let generated =
         apigen::cli::load_and_generate(&root, BLESS_COMMAND, &args).unwrap_or_else(|d| panic!("{case}: {d}"));
-    let out = root.join("expected");
-    let bless = std::env::var_os("APIGEN_BLESS").is_some();
-    let report = write::sync(&out, &generated.files, if bless { Mode::Write } else { Mode::Check }).unwrap();
-    if !bless {
-        assert!(
-            report.is_fresh(),
-            "fixture {case}: the output differs from expected/ (review, then `{BLESS_COMMAND}`)\n{}",
-            report.render(Mode::Check, 200)
-        );
-    }
+    let report = write::sync(&root.join("expected"), &generated.files, Mode::Check).unwrap();
+    assert!(
+        report.is_fresh(),
+        "fixture {case}: the output differs from expected/ (run `{BLESS_COMMAND}`, then review the diff)\n{}",
+        report.render(Mode::Check, 200)
+    );
 }
 
 #[test]

@@ -139,3 +139,22 @@ async fn read_only_fields_are_not_sent_and_optional_bodies_can_be_omitted() {
         other => panic!("{other:?}"),
     }
 }
+
+#[tokio::test]
+async fn recursive_schemas_decode_through_boxes_lists_and_maps() {
+    let (server, client) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/tree"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "name": "root",
+            "children": [{"name": "a", "children": [{"name": "a1"}]}],
+            "first_child": {"name": "a", "first_child": {"name": "a1"}},
+            "labels": {"x": {"name": "lx"}}
+        })))
+        .mount(&server)
+        .await;
+    let tree = client.get_tree().await.unwrap();
+    assert_eq!(tree.children.as_ref().unwrap()[0].children.as_ref().unwrap()[0].name, "a1");
+    assert_eq!(tree.first_child.as_ref().unwrap().first_child.as_ref().unwrap().name, "a1");
+    assert_eq!(tree.labels.as_ref().unwrap()["x"].name, "lx");
+}

@@ -1,7 +1,9 @@
 //! `cargo xtask`: the workspace's tasks, run from any folder of the workspace.
 //!
 //! - `cargo xtask codegen [--check]`: regenerate `generated/` from `specs/` (or check it is fresh);
-//! - `cargo xtask import PAGE.md`: extract a reference page's OpenAPI documents into `specs/`.
+//! - `cargo xtask import PAGE.md`: extract a reference page's OpenAPI documents into `specs/`;
+//! - `cargo xtask drift`: what changed in the API since the committed merged spec;
+//! - `cargo xtask fixtures`: regenerate the golden fixtures' `expected/` crates (review the diff).
 //!
 //! Relative folders are resolved against the workspace root. The commands are [`apigen::cli`].
 
@@ -11,8 +13,60 @@ fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace root").to_path_buf()
 }
 
+/// The command that regenerates the golden fixtures; their headers name it.
+pub const FIXTURES_COMMAND: &str = "cargo xtask fixtures";
+
 fn main() -> std::process::ExitCode {
+    if std::env::args().nth(1).as_deref() == Some("fixtures") {
+        return fixtures();
+    }
     apigen::cli::main(&workspace_root(), "cargo xtask")
+}
+
+/// Regenerates `generator/tests/fixtures/*/expected` from their `specs/`.
+fn fixtures() -> std::process::ExitCode {
+    let dir = workspace_root().join("generator/tests/fixtures");
+    let mut cases: Vec<PathBuf> = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.join("specs").is_dir()).collect(),
+        Err(e) => {
+            eprintln!("error: {}: {e}", dir.display());
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    cases.sort();
+    let mut failed = false;
+    for case in cases {
+        let args = apigen::cli::CodegenArgs {
+            check: false,
+            specs: Some("specs".into()),
+            out: Some("expected".into()),
+            crate_name: None,
+            config: None,
+            dump_ir: false,
+            max_diff_lines: 60,
+        };
+        let name = case.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        match apigen::cli::load_and_generate(&case, FIXTURES_COMMAND, &args) {
+            Ok(generated) => {
+                match apigen::write::sync(&case.join("expected"), &generated.files, apigen::write::Mode::Write) {
+                    Ok(report) => println!(
+                        "{name}: {} written, {} unchanged",
+                        report.stale.len() + report.missing.len(),
+                        report.unchanged
+                    ),
+                    Err(e) => {
+                        eprintln!("error: {name}: {e}");
+                        failed = true;
+                    }
+                }
+            }
+            Err(d) => {
+                eprintln!("{name}:\n{d}");
+                failed = true;
+            }
+        }
+    }
+    if failed { std::process::ExitCode::FAILURE } else { std::process::ExitCode::SUCCESS }
 }
 
 #[cfg(test)]

@@ -45,12 +45,19 @@ pub fn merge(outer: Sch, members: Vec<Sch>) -> Result<Sch, Diagnostic> {
         [only] => only.title.clone(),
         _ => None,
     };
+    // `allOf: [{$ref: X}]` (often with a description beside it) is X itself.
+    let member_component = match (contributors.as_slice(), contributes(&outer)) {
+        ([only], false) => only.component.clone(),
+        _ => None,
+    };
+    let outer_component = outer.component.clone();
 
     let mut acc = outer;
     for m in members {
         acc = merge_two(acc, m)?;
     }
     acc.loc = outer_loc;
+    acc.component = outer_component.or(member_component);
     acc.title = outer_title.or(member_title);
     acc.description = outer_description.or(member_description);
     acc.name_hint = outer_hint.or(member_hint);
@@ -110,7 +117,8 @@ pub fn merge_two(a: Sch, b: Sch) -> Result<Sch, Diagnostic> {
     Ok(Sch {
         loc: a.loc,
         enumeration,
-        component: a.component.or(b.component),
+        // Two different schemas merged are neither component any more.
+        component: if a.component == b.component { a.component } else { None },
         constraints: {
             let mut c = a.constraints.clone();
             c.extend(b.constraints.iter().filter(|x| !a.constraints.contains(x)).cloned());

@@ -142,6 +142,7 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
                         wire: f.wire.clone(),
                         name: unique.take(&sanitize(&f.wire, Case::Snake), Case::Snake),
                         ty: f.ty.clone(),
+                        boxed: f.boxed,
                         required: f.required && !f.nullable,
                         read_only: f.read_only,
                         doc: f.doc.clone(),

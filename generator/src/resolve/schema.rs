@@ -50,6 +50,8 @@ pub enum Kind {
     Object(Obj),
     /// `oneOf`/`anyOf` without a usable discriminator: one of these (tried in order).
     OneOf(Vec<Sch>),
+    /// A reference back to a component being expanded (recursion): the type by its key.
+    Ref(String),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -87,6 +89,7 @@ impl Kind {
             Kind::Array(_) => "array",
             Kind::Object(_) => "object",
             Kind::OneOf(_) => "oneOf",
+            Kind::Ref(_) => "object",
         }
     }
 }
@@ -128,20 +131,18 @@ impl<'a> Converter<'a> {
             ReferenceOr::Item(s) => self.schema(s, pointer, depth),
             ReferenceOr::Reference { reference } => {
                 let (target, target_ptr) = self.lookup(reference, &loc)?;
+                let key = target_ptr.rsplit('/').next().unwrap_or_default().replace("~1", "/").replace("~0", "~");
                 if self.stack.contains(reference) {
-                    return Err(Diagnostic::new(
-                        loc,
-                        format!("recursive schema through {reference:?} is not supported yet"),
-                    ));
+                    // Recursion: refer to the component by its key; the type space boxes it.
+                    return Ok(Sch { kind: Kind::Ref(key.clone()), component: Some(key), ..Sch::any(loc) });
                 }
                 self.stack.push(reference.clone());
                 let out = self.convert_at(target, &target_ptr, depth + 1);
                 self.stack.pop();
                 // A component is named by its key: `#/components/schemas/ApiKey` is `ApiKey`.
                 out.map(|mut sch| {
-                    let name = target_ptr.rsplit('/').next().unwrap_or_default().replace("~1", "/").replace("~0", "~");
-                    sch.name_hint = Some(name.clone());
-                    sch.component = Some(name);
+                    sch.name_hint = Some(key.clone());
+                    sch.component = Some(key);
                     sch
                 })
             }

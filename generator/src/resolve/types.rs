@@ -52,6 +52,8 @@ pub enum Use {
 pub struct DefField {
     pub wire: String,
     pub ty: Ty,
+    /// The field refers back to a type that contains it: it needs a `Box`.
+    pub boxed: bool,
     pub required: bool,
     pub nullable: bool,
     pub read_only: bool,
@@ -80,6 +82,11 @@ pub struct TypeSpace {
     enums: BTreeMap<(Option<String>, Vec<String>), TypeId>,
     /// `oneOf`/`anyOf` unions, keyed by name and member types.
     unions: BTreeMap<(Option<String>, Vec<Ty>), TypeId>,
+    /// Object components, by their key: one type each, reserved before their properties are
+    /// interned so a recursive reference finds it.
+    components: BTreeMap<String, TypeId>,
+    /// Components being interned right now (a reference to one of them needs a `Box`).
+    building: Vec<TypeId>,
     seq: u64,
 }
 
@@ -115,12 +122,19 @@ impl TypeSpace {
             Kind::Object(obj) if obj.props.is_empty() => {
                 Ty::Map(Box::new(obj.additional.as_ref().map_or(Ty::Json, |a| self.intern(a))))
             }
+            Kind::Ref(name) => match self.components.get(name) {
+                Some(&id) => Ty::Named(id),
+                // Recursion that passes through no object (an array of itself): any JSON.
+                None => Ty::Json,
+            },
+            Kind::Object(obj) if sch.component.is_some() && !obj.props.is_empty() => self.intern_component(sch, obj),
             Kind::Object(obj) => {
                 let fields: Vec<DefField> = obj
                     .props
                     .iter()
                     .map(|(wire, p)| DefField {
                         wire: wire.clone(),
+                        boxed: false,
                         ty: self.intern(p),
                         required: obj.required.contains(wire),
                         nullable: p.nullable,
@@ -163,6 +177,45 @@ impl TypeSpace {
                 Ty::Named(id)
             }
         }
+    }
+
+    /// An object component: one type per component key, recursion allowed.
+    fn intern_component(&mut self, sch: &Sch, obj: &super::schema::Obj) -> Ty {
+        let name = sch.component.clone().unwrap_or_default();
+        if let Some(&id) = self.components.get(&name) {
+            return self.seen_again(id, sch);
+        }
+        let id = self.defs.len();
+        self.defs.push(Self::new_def(sch));
+        self.components.insert(name, id);
+        self.building.push(id);
+        let fields: Vec<DefField> = obj
+            .props
+            .iter()
+            .map(|(wire, p)| {
+                let ty = self.intern(p);
+                DefField {
+                    wire: wire.clone(),
+                    boxed: matches!(ty, Ty::Named(t) if self.building.contains(&t)),
+                    ty,
+                    required: obj.required.contains(wire),
+                    nullable: p.nullable,
+                    read_only: p.read_only,
+                    doc: with_constraints(p.description.as_deref(), &p.constraints),
+                }
+            })
+            .collect();
+        self.building.pop();
+        self.seq += 1;
+        let seq = self.seq;
+        for f in &fields {
+            let item = !matches!(f.ty, Ty::Named(_));
+            if let Some(child) = named_in(&f.ty).filter(|c| *c != id) {
+                self.defs[child].uses.push((seq, Use::Property { parent: id, prop: f.wire.clone(), item }));
+            }
+        }
+        self.defs[id].fields = fields;
+        Ty::Named(id)
     }
 
     /// A new definition for `sch`, with no content yet.
