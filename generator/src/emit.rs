@@ -68,8 +68,12 @@ fn runtime_needs(api: &Api) -> BTreeSet<&'static str> {
         if !op.errors.iter().any(|e| e.status == StatusMatch::Default) {
             needs.insert("unexpected");
         }
-        if op.params.iter().any(|p| p.location == ParamIn::Header) {
+        if op.params.iter().any(|p| matches!(p.location, ParamIn::Header | ParamIn::Cookie)) {
             needs.insert("headers");
+        }
+        if op.params.iter().any(|p| p.location == ParamIn::Cookie) {
+            needs.insert("cookies");
+            needs.insert("path_params");
         }
         if op.path_parts.iter().any(|p| matches!(p, PathPart::Param { whole_segment: true, .. })) {
             needs.insert("segment");
@@ -912,7 +916,11 @@ impl Emitter<'_> {
             let stream = self.stream_method(op);
             quote!(#call #stream)
         });
-        let uses_headers = self.api.operations.iter().any(|o| o.params.iter().any(|p| p.location == ParamIn::Header));
+        let uses_headers = self
+            .api
+            .operations
+            .iter()
+            .any(|o| o.params.iter().any(|p| matches!(p.location, ParamIn::Header | ParamIn::Cookie)));
         let uses_types = self.api.operations.iter().any(|o| {
             o.params.iter().any(|p| mentions_type(&p.ty))
                 || o.body.as_ref().is_some_and(|b| mentions_type(&b.ty))
@@ -1014,6 +1022,29 @@ impl Emitter<'_> {
             let wire = &p.wire;
             let value = if p.ty == Ty::String { quote!(#pname) } else { quote!(&#pname.to_string()) };
             steps.push(optional_step(&pname, p.required, quote!(request.header(#wire, header_value(#wire, #value)?))));
+        }
+        let cookies: Vec<TokenStream> = op
+            .params
+            .iter()
+            .filter(|p| p.location == ParamIn::Cookie)
+            .map(|p| {
+                let pname = ident(&p.name);
+                let wire = &p.wire;
+                let value = if p.ty == Ty::String { quote!(#pname) } else { quote!(&#pname.to_string()) };
+                let push = quote!(cookies.push(crate::runtime::cookie_pair(#wire, #value)));
+                if p.required { quote!(#push;) } else { quote!(if let Some(#pname) = #pname { #push; }) }
+            })
+            .collect();
+        if !cookies.is_empty() {
+            steps.push(quote! {
+                let mut cookies: Vec<String> = Vec::new();
+                #( #cookies )*
+                let request = if cookies.is_empty() {
+                    request
+                } else {
+                    request.header(::reqwest::header::COOKIE, header_value("Cookie", &cookies.join("; "))?)
+                };
+            });
         }
         if let Some(b) = &op.body {
             steps.push(optional_step(&format_ident!("body"), b.required, quote!(request.json(body))));
@@ -1179,8 +1210,10 @@ impl Emitter<'_> {
                 ParamIn::Path => "path",
                 ParamIn::Query => "query",
                 ParamIn::Header => "header",
+                ParamIn::Cookie => "cookie",
             };
-            let mut line = format!("- `{}` ({place} `{}`)", p.name.trim_start_matches("r#"), p.wire);
+            let deprecated = if p.deprecated { ", deprecated" } else { "" };
+            let mut line = format!("- `{}` ({place} `{}`{deprecated})", p.name.trim_start_matches("r#"), p.wire);
             if let Some(d) = p.doc.as_deref().filter(|d| !d.trim().is_empty()) {
                 line.push_str(&format!(": {}", one_line(d)));
             }

@@ -222,6 +222,8 @@ pub enum ParamIn {
     Path,
     Query,
     Header,
+    /// Sent in the `Cookie` header as `name=value`, the value percent-encoded.
+    Cookie,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -231,6 +233,7 @@ pub struct Param {
     pub location: ParamIn,
     pub ty: Ty,
     pub required: bool,
+    pub deprecated: bool,
     pub doc: Option<String>,
 }
 

@@ -169,6 +169,12 @@ pub(crate) fn header_value<E>(name: &str, value: &str) -> ::std::result::Result<
     })
 }
 
+/// `name=value` for the `Cookie` header, the value percent-encoded so it cannot end the pair.
+#[apigen::needs(cookies)]
+pub(crate) fn cookie_pair(name: &str, value: &str) -> ::std::string::String {
+    format!("{name}={}", ::percent_encoding::utf8_percent_encode(value, SEGMENT))
+}
+
 /// A response read to the end.
 pub(crate) struct RawResponse {
     pub(crate) status: u16,

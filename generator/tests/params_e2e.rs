@@ -35,11 +35,13 @@ async fn query_parameters_are_encoded_and_arrays_exploded() {
         .mount(&server)
         .await;
 
-    let item = client.get_item(42, "a&b=c d", Some(5), Some(&["x", "y/z"]), Some("req-1")).await.unwrap();
+    let item =
+        client.get_item(42, "a&b=c d", Some(5), Some(&["x", "y/z"]), Some("s 1;x=2"), Some("req-1")).await.unwrap();
     assert_eq!(item, Item { id: 42, name: "n".into(), r#type: Some("t".into()), size_in_bytes: Some(7) });
     let requests = server.received_requests().await.unwrap();
     assert_eq!(requests[0].url.query(), Some("q=a%26b%3Dc+d&limit=5&tags=x&tags=y%2Fz"));
     assert!(requests[0].headers.get("authorization").is_none(), "no security: no token");
+    assert_eq!(requests[0].headers.get("cookie").unwrap(), "session=s%201%3Bx%3D2");
 }
 
 #[tokio::test]
@@ -50,17 +52,18 @@ async fn optional_parameters_are_left_out() {
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": 1, "name": "n"})))
         .mount(&server)
         .await;
-    client.get_item(1, "", None, None, None).await.unwrap();
+    client.get_item(1, "", None, None, None, None).await.unwrap();
     let requests = server.received_requests().await.unwrap();
     assert_eq!(requests[0].url.query(), Some("q="));
     assert!(requests[0].headers.get("x-request-id").is_none());
+    assert!(requests[0].headers.get("cookie").is_none());
 }
 
 #[tokio::test]
 async fn header_values_with_cr_or_lf_are_refused_before_sending() {
     let (server, client) = setup().await;
     for bad in ["a\r\nX-Injected: 1", "a\nb", "a\rb"] {
-        let err = client.get_item(1, "q", None, None, Some(bad)).await.unwrap_err();
+        let err = client.get_item(1, "q", None, None, None, Some(bad)).await.unwrap_err();
         assert!(matches!(&err, Error::InvalidRequest(why) if why.contains("X-Request-Id")), "{err:?}");
     }
     assert!(server.received_requests().await.unwrap().is_empty());
@@ -95,7 +98,7 @@ async fn percent_signs_in_values_are_encoded_not_trusted() {
 async fn undocumented_statuses_keep_status_and_body() {
     let (server, client) = setup().await;
     Mock::given(method("GET")).respond_with(ResponseTemplate::new(503).set_body_string("down")).mount(&server).await;
-    match client.get_item(1, "q", None, None, None).await.unwrap_err() {
+    match client.get_item(1, "q", None, None, None, None).await.unwrap_err() {
         Error::UnexpectedStatus { status, body } => assert_eq!((status, body.as_slice()), (503, &b"down"[..])),
         other => panic!("{other:?}"),
     }
@@ -105,7 +108,7 @@ async fn undocumented_statuses_keep_status_and_body() {
 async fn a_documented_error_without_a_body_is_a_unit_variant() {
     let (server, client) = setup().await;
     Mock::given(method("GET")).respond_with(ResponseTemplate::new(404)).mount(&server).await;
-    let err = client.get_item(1, "q", None, None, None).await.unwrap_err();
+    let err = client.get_item(1, "q", None, None, None, None).await.unwrap_err();
     assert!(matches!(err, Error::Api(GetItemError::NotFound)), "{err:?}");
     assert_eq!(err.to_string(), "404: No such item.");
 }

@@ -288,10 +288,7 @@ impl<'a> Cx<'a> {
                 Parameter::Path { .. } => ParamIn::Path,
                 Parameter::Query { .. } => ParamIn::Query,
                 Parameter::Header { .. } => ParamIn::Header,
-                Parameter::Cookie { .. } => {
-                    errors.push(Diagnostic::new(self.loc(&ptr), "cookie parameters are not supported yet"));
-                    continue;
-                }
+                Parameter::Cookie { .. } => ParamIn::Cookie,
             };
             if location == ParamIn::Header
                 && ["accept", "content-type", "authorization"].contains(&data.name.to_ascii_lowercase().as_str())
@@ -336,6 +333,7 @@ impl<'a> Cx<'a> {
                 location,
                 ty,
                 required: data.required || location == ParamIn::Path,
+                deprecated: data.deprecated == Some(true),
                 doc: types::with_constraints(data.description.as_deref(), &sch.constraints),
             });
         }
@@ -674,5 +672,6 @@ fn param_in_word(p: ParamIn) -> &'static str {
         ParamIn::Path => "path",
         ParamIn::Query => "query",
         ParamIn::Header => "header",
+        ParamIn::Cookie => "cookie",
     }
 }
