@@ -19,7 +19,7 @@ const RUNTIME: &str = include_str!("../templates/runtime.rs");
 
 /// The versions of the crates the generated client depends on.
 const DEPENDENCIES: &str = r#"percent-encoding = "2"
-reqwest = { version = "0.13", default-features = false, features = ["json", "query", "rustls"] }
+reqwest = { version = "0.13", default-features = false, features = ["form", "json", "query", "rustls"] }
 serde = { version = "1", features = ["derive"] }
 serde_json = "1"
 "#;
@@ -81,11 +81,16 @@ fn runtime_needs(api: &Api) -> BTreeSet<&'static str> {
         if op.path_parts.iter().any(|p| matches!(p, PathPart::Param { .. })) {
             needs.insert("path_params");
         }
-        if op.success.iter().any(|s| s.ty.is_some()) {
-            needs.insert("json");
+        let bodies =
+            op.success.iter().filter_map(|s| s.ty.as_ref()).chain(op.errors.iter().filter_map(|e| e.ty.as_ref()));
+        for ty in bodies {
+            needs.insert(match ty {
+                Ty::Text => "text",
+                Ty::Bytes => "bytes",
+                _ => "json",
+            });
         }
-        if op.errors.iter().any(|e| e.ty.is_some()) {
-            needs.insert("json");
+        if op.errors.iter().any(|e| e.ty.as_ref().is_some_and(|t| !matches!(t, Ty::Text | Ty::Bytes))) {
             needs.insert("error_body");
         }
     }
@@ -254,6 +259,9 @@ impl Emitter<'_> {
             Ty::F32 => quote!(f32),
             Ty::F64 => quote!(f64),
             Ty::Json => quote!(::serde_json::Value),
+            Ty::Text => self.ty_in(&Ty::String, absolute),
+            Ty::Bytes if absolute => quote!(::std::vec::Vec<u8>),
+            Ty::Bytes => quote!(Vec<u8>),
             Ty::Vec(inner) => {
                 let inner = self.ty_in(inner, absolute);
                 if absolute { quote!(::std::vec::Vec<#inner>) } else { quote!(Vec<#inner>) }
@@ -976,8 +984,8 @@ impl Emitter<'_> {
             args.push(quote!(#pname: #ty));
         }
         if let Some(body) = &op.body {
-            let ty = self.short_ty(&body.ty);
-            let ty = if body.required { quote!(&#ty) } else { quote!(Option<&#ty>) };
+            let ty = self.body_arg_type(&body.ty, &quote!());
+            let ty = if body.required { ty } else { quote!(Option<#ty>) };
             args.push(quote!(body: #ty));
         }
 
@@ -1047,17 +1055,25 @@ impl Emitter<'_> {
             });
         }
         if let Some(b) = &op.body {
-            steps.push(optional_step(&format_ident!("body"), b.required, quote!(request.json(body))));
+            let media = &b.media;
+            let send = match &b.ty {
+                Ty::Text => quote!(request.header(::reqwest::header::CONTENT_TYPE, #media).body(body.to_owned())),
+                Ty::Bytes => quote!(request.header(::reqwest::header::CONTENT_TYPE, #media).body(body.to_vec())),
+                _ if media.starts_with("application/x-www-form-urlencoded") => quote!(request.form(body)),
+                _ => quote!(request.json(body)),
+            };
+            steps.push(optional_step(&format_ident!("body"), b.required, send));
         }
 
         let success_ty = op.success.first().and_then(|s| s.ty.as_ref()).map(|t| self.short_ty(t)).unwrap_or(quote!(()));
         let mut arms = Vec::new();
         let success_pats: Vec<TokenStream> = op.success.iter().map(|s| status_pattern(&s.status)).collect();
         if !success_pats.is_empty() {
-            let decode = if op.success.first().is_some_and(|s| s.ty.is_some()) {
-                quote!(response.json())
-            } else {
-                quote!(Ok(()))
+            let decode = match op.success.first().and_then(|s| s.ty.as_ref()) {
+                None => quote!(Ok(())),
+                Some(Ty::Text) => quote!(Ok(response.text())),
+                Some(Ty::Bytes) => quote!(Ok(response.bytes())),
+                Some(_) => quote!(response.json()),
             };
             arms.push(quote!(#( #success_pats )|* => #decode,));
         }
@@ -1092,7 +1108,8 @@ impl Emitter<'_> {
     /// An argument type whose borrows carry `lifetime` (empty: elided).
     fn arg_type_in(&self, ty: &Ty, required: bool, lifetime: &TokenStream) -> TokenStream {
         let base = match ty {
-            Ty::String => quote!(&#lifetime str),
+            Ty::String | Ty::Text => quote!(&#lifetime str),
+            Ty::Bytes => quote!(&#lifetime [u8]),
             Ty::Vec(inner) if **inner == Ty::String => quote!(&#lifetime [&#lifetime str]),
             Ty::Vec(inner) => {
                 let inner = self.short_ty(inner);
@@ -1101,6 +1118,22 @@ impl Emitter<'_> {
             other => self.short_ty(other),
         };
         if required { base } else { quote!(Option<#base>) }
+    }
+
+    /// A request body argument: borrowed, as a slice or `str` where that is what it holds.
+    fn body_arg_type(&self, ty: &Ty, lifetime: &TokenStream) -> TokenStream {
+        match ty {
+            Ty::String | Ty::Text => quote!(&#lifetime str),
+            Ty::Bytes => quote!(&#lifetime [u8]),
+            Ty::Vec(inner) => {
+                let inner = self.short_ty(inner);
+                quote!(&#lifetime [#inner])
+            }
+            other => {
+                let ty = self.short_ty(other);
+                quote!(&#lifetime #ty)
+            }
+        }
     }
 
     /// `<method>_stream`: every item of every page, following the cursor until it is empty.
@@ -1123,8 +1156,8 @@ impl Emitter<'_> {
             call.push(quote!(#pname));
         }
         if let Some(body) = &op.body {
-            let ty = self.short_ty(&body.ty);
-            args.push(if body.required { quote!(body: &'a #ty) } else { quote!(body: Option<&'a #ty>) });
+            let ty = self.body_arg_type(&body.ty, &lt);
+            args.push(if body.required { quote!(body: #ty) } else { quote!(body: Option<#ty>) });
             call.push(quote!(body));
         }
         let item = self.short_ty(&p.item_ty);
@@ -1279,11 +1312,18 @@ fn error_arm(error: &Ident, case: &ErrorCase) -> TokenStream {
             if has_status_field(other) { quote!(status @ #p) } else { p }
         }
     };
-    let value = match (has_status_field(&case.status), &case.ty) {
-        (false, None) => quote!(Error::Api(#error::#v)),
-        (false, Some(_)) => quote!(response.error(#error::#v)),
-        (true, None) => quote!(Error::Api(#error::#v { status })),
-        (true, Some(_)) => quote!(response.error(|body| #error::#v { status, body })),
+    let raw = match &case.ty {
+        Some(Ty::Text) => Some(quote!(response.text())),
+        Some(Ty::Bytes) => Some(quote!(response.bytes())),
+        _ => None,
+    };
+    let value = match (has_status_field(&case.status), &case.ty, raw) {
+        (false, None, _) => quote!(Error::Api(#error::#v)),
+        (false, Some(_), Some(raw)) => quote!(Error::Api(#error::#v(#raw))),
+        (false, Some(_), None) => quote!(response.error(#error::#v)),
+        (true, None, _) => quote!(Error::Api(#error::#v { status })),
+        (true, Some(_), Some(raw)) => quote!(Error::Api(#error::#v { status, body: #raw })),
+        (true, Some(_), None) => quote!(response.error(|body| #error::#v { status, body })),
     };
     quote!(#pattern => Err(#value),)
 }

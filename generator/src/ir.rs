@@ -34,6 +34,10 @@ pub enum Ty {
     F64,
     /// Any JSON value (`{}` schemas).
     Json,
+    /// A non-JSON text body (`text/*`): `String`, sent and read as is.
+    Text,
+    /// A binary body (`application/octet-stream`, `image/png`, ...): bytes, sent and read as is.
+    Bytes,
     Vec(Box<Ty>),
     /// A JSON object with string keys (`additionalProperties`), kept in key order.
     Map(Box<Ty>),
@@ -240,6 +244,8 @@ pub struct Param {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Body {
     pub ty: Ty,
+    /// The media type sent as `Content-Type`.
+    pub media: String,
     pub required: bool,
     pub doc: Option<String>,
 }

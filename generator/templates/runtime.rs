@@ -212,6 +212,21 @@ impl RawResponse {
         }
     }
 
+    /// The body as text (a `text/*` response); bytes that are not UTF-8 are replaced, not an error.
+    #[apigen::needs(text)]
+    pub(crate) fn text(self) -> ::std::string::String {
+        match ::std::string::String::from_utf8(self.body) {
+            ::std::result::Result::Ok(text) => text,
+            ::std::result::Result::Err(e) => ::std::string::String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        }
+    }
+
+    /// The body as bytes (a binary response).
+    #[apigen::needs(bytes)]
+    pub(crate) fn bytes(self) -> ::std::vec::Vec<u8> {
+        self.body
+    }
+
     /// A status the operation does not document.
     #[apigen::needs(unexpected)]
     pub(crate) fn unexpected<E>(self) -> Error<E> {

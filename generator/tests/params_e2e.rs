@@ -161,3 +161,62 @@ async fn recursive_schemas_decode_through_boxes_lists_and_maps() {
     assert_eq!(tree.first_child.as_ref().unwrap().first_child.as_ref().unwrap().name, "a1");
     assert_eq!(tree.labels.as_ref().unwrap()["x"].name, "lx");
 }
+
+#[tokio::test]
+async fn text_bodies_go_and_come_back_as_text() {
+    let (server, client) = setup().await;
+    Mock::given(method("PUT"))
+        .and(path("/notes/n1"))
+        .and(header("content-type", "text/plain"))
+        .and(|r: &Request| r.body == "héllo\nworld".as_bytes())
+        .respond_with(ResponseTemplate::new(200).set_body_string("stored: héllo"))
+        .mount(&server)
+        .await;
+    Mock::given(method("PUT"))
+        .and(path("/notes/bad"))
+        .respond_with(ResponseTemplate::new(415).set_body_string("text only"))
+        .mount(&server)
+        .await;
+    assert_eq!(client.put_note("n1", "héllo\nworld").await.unwrap(), "stored: héllo");
+    match client.put_note("bad", "x").await.unwrap_err() {
+        Error::Api(fixture_params::errors::PutNoteError::UnsupportedMediaType(text)) => assert_eq!(text, "text only"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn binary_bodies_are_bytes_both_ways() {
+    let (server, client) = setup().await;
+    let png = vec![0x89, b'P', b'N', b'G', 0, 0xff];
+    let expected = png.clone();
+    Mock::given(method("POST"))
+        .and(path("/blobs"))
+        .and(header("content-type", "application/octet-stream"))
+        .and(move |r: &Request| r.body == expected)
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/blobs"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(png.clone(), "image/png"))
+        .mount(&server)
+        .await;
+    client.upload_blob(&png).await.unwrap();
+    assert_eq!(client.download_blob().await.unwrap(), png);
+}
+
+#[tokio::test]
+async fn form_bodies_are_url_encoded_and_plus_json_responses_decode() {
+    let (server, client) = setup().await;
+    Mock::given(method("POST"))
+        .and(path("/login"))
+        .and(header("content-type", "application/x-www-form-urlencoded"))
+        .and(|r: &Request| r.body == b"username=ann&password=p%26ss+word")
+        .respond_with(ResponseTemplate::new(200).set_body_raw(r#"{"token":"t1"}"#, "application/problem+json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let credentials = fixture_params::types::Credentials { username: "ann".into(), password: "p&ss word".into() };
+    assert_eq!(client.log_in(&credentials).await.unwrap().token.as_deref(), Some("t1"));
+}

@@ -389,27 +389,20 @@ impl<'a> Cx<'a> {
                 return None;
             }
         };
-        let Some((media, content)) = body.content.iter().find(|(m, _)| is_json(m)) else {
-            let types: Vec<&str> = body.content.keys().map(String::as_str).collect();
-            errors.push(Diagnostic::new(
-                self.loc(&join_pointer(&ptr, "content")),
-                format!("request bodies of type {types:?} are not supported yet (JSON only)"),
-            ));
-            return None;
-        };
-        let schema_ptr = join_pointer(&join_pointer(&join_pointer(&ptr, "content"), media), "schema");
-        let ty = match &content.schema {
-            None => Ty::Json,
-            Some(s) => match self.conv.convert(s, &schema_ptr) {
-                Ok(sch) => self.space.intern(&sch),
-                Err(d) => {
-                    errors.push(d);
-                    return None;
-                }
-            },
+        let content_ptr = join_pointer(&ptr, "content");
+        let (media, ty) = match self.body_type(&body.content, &content_ptr, errors)? {
+            Some(found) => found,
+            None => {
+                let types: Vec<&str> = body.content.keys().map(String::as_str).collect();
+                errors.push(Diagnostic::new(
+                    self.loc(&content_ptr),
+                    format!("request bodies of type {types:?} are not supported yet (JSON, form, text and binary are)"),
+                ));
+                return None;
+            }
         };
         self.space.add_use(&ty, Use::Body { op: index });
-        Some(Body { ty, required: body.required, doc: body.description.clone() })
+        Some(Body { ty, media, required: body.required, doc: body.description.clone() })
     }
 
     fn responses(
@@ -482,25 +475,51 @@ impl<'a> Cx<'a> {
         (success, error_cases)
     }
 
-    /// `Some(None)`: no body; `Some(Some(ty))`: a JSON body; `None`: an error was reported.
+    /// `Some(None)`: no body; `Some(Some(ty))`: a body; `None`: an error was reported.
     fn response_body(&mut self, resp: &Response, ptr: &str, errors: &mut Vec<Diagnostic>) -> Option<Option<Ty>> {
         if resp.content.is_empty() {
             return Some(None);
         }
         let content_ptr = join_pointer(ptr, "content");
-        let Some((media, content)) = resp.content.iter().find(|(m, _)| is_json(m)) else {
-            let types: Vec<&str> = resp.content.keys().map(String::as_str).collect();
-            errors.push(Diagnostic::new(
-                self.loc(&content_ptr),
-                format!("response bodies of type {types:?} are not supported yet (JSON only)"),
-            ));
-            return None;
-        };
-        let Some(schema) = &content.schema else {
-            return Some(Some(Ty::Json));
-        };
-        match self.conv.convert(schema, &join_pointer(&join_pointer(&content_ptr, media), "schema")) {
-            Ok(sch) => Some(Some(self.space.intern(&sch))),
+        match self.body_type(&resp.content, &content_ptr, errors)? {
+            Some((_, ty)) => Some(Some(ty)),
+            None => {
+                let types: Vec<&str> = resp.content.keys().map(String::as_str).collect();
+                errors.push(Diagnostic::new(
+                    self.loc(&content_ptr),
+                    format!("response bodies of type {types:?} are not supported yet (JSON, text and binary are)"),
+                ));
+                None
+            }
+        }
+    }
+
+    /// The media type and Rust type of a body, preferring JSON, then a form, text and binary.
+    /// `Some(None)`: no media type the client can handle; `None`: an error was reported.
+    fn body_type(
+        &mut self,
+        content: &indexmap::IndexMap<String, openapiv3::MediaType>,
+        content_ptr: &str,
+        errors: &mut Vec<Diagnostic>,
+    ) -> Option<Option<(String, Ty)>> {
+        let essence = |m: &str| m.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+        let pick = content
+            .iter()
+            .find(|(m, _)| is_json(m))
+            .or_else(|| content.iter().find(|(m, _)| essence(m) == "application/x-www-form-urlencoded"))
+            .or_else(|| content.iter().find(|(m, _)| essence(m).starts_with("text/")))
+            .or_else(|| content.iter().find(|(m, _)| !essence(m).starts_with("multipart/")));
+        let Some((media, mt)) = pick else { return Some(None) };
+        let e = essence(media);
+        if e.starts_with("text/") {
+            return Some(Some((media.clone(), Ty::Text)));
+        }
+        if !is_json(media) && e != "application/x-www-form-urlencoded" {
+            return Some(Some((media.clone(), Ty::Bytes)));
+        }
+        let Some(schema) = &mt.schema else { return Some(Some((media.clone(), Ty::Json))) };
+        match self.conv.convert(schema, &join_pointer(&join_pointer(content_ptr, media), "schema")) {
+            Ok(sch) => Some(Some((media.clone(), self.space.intern(&sch)))),
             Err(d) => {
                 errors.push(d);
                 None
@@ -601,6 +620,8 @@ fn alternative_name(ty: &Ty, type_names: &[String]) -> String {
         Ty::I32 | Ty::I64 => "Integer".into(),
         Ty::F32 | Ty::F64 => "Number".into(),
         Ty::Json => "Value".into(),
+        Ty::Text => "Text".into(),
+        Ty::Bytes => "Bytes".into(),
         Ty::Vec(inner) => format!("{}List", alternative_name(inner, type_names)),
         Ty::Map(inner) => format!("{}Map", alternative_name(inner, type_names)),
         Ty::Named(id) => type_names[*id].clone(),
