@@ -45,6 +45,11 @@ pub fn emit(api: &Api, config: &Config, merged_spec: &serde_json::Value, crate_n
         ("src/errors.rs", e.errors()),
         ("src/operations.rs", e.operations()),
     ];
+    let rust: Vec<(&str, TokenStream)> = if api.operations.iter().any(|o| o.success_name.is_some()) {
+        rust.into_iter().chain([("src/responses.rs", e.responses())]).collect()
+    } else {
+        rust.into_iter().collect()
+    };
     for (path, tokens) in rust {
         files.insert(path.into(), format!("{header}{}", format_tokens(tokens)));
     }
@@ -280,6 +285,13 @@ impl Emitter<'_> {
 
     fn lib(&self) -> TokenStream {
         let api = self.api;
+        let responses_mod = if api.operations.iter().any(|o| o.success_name.is_some()) {
+            quote!(
+                pub mod responses;
+            )
+        } else {
+            quote!()
+        };
         let base_url_export = if api.default_base_url.is_some() {
             quote!(
                 pub use client::DEFAULT_BASE_URL;
@@ -294,6 +306,7 @@ impl Emitter<'_> {
             mod client;
             pub mod errors;
             mod operations;
+            #responses_mod
             mod runtime;
             pub mod types;
 
@@ -803,6 +816,55 @@ impl Emitter<'_> {
         }
     }
 
+    /// The success enums of operations whose success statuses have different bodies.
+    fn responses(&self) -> TokenStream {
+        let enums = self.api.operations.iter().filter_map(|op| {
+            let name = ident(op.success_name.as_ref()?);
+            let m = op.method_name.trim_start_matches("r#");
+            let doc = doc_attr(&format!("The documented successful responses of [`Client::{m}`](crate::Client::{m})."));
+            let variants = op.success.iter().map(|s| {
+                let v = ident(&s.variant);
+                let label = status_label(&s.status);
+                let doc =
+                    doc_attr(&format!("{label}{}", s.doc.as_deref().map(|d| format!(": {d}")).unwrap_or_default()));
+                let body = s.ty.as_ref().map(|t| self.short_ty(t));
+                match (has_status_field(&s.status), body) {
+                    (false, None) => quote!(#doc #v,),
+                    (false, Some(body)) => quote!(#doc #v(#body),),
+                    (true, None) => quote!(#doc #v { status: u16 },),
+                    (true, Some(body)) => quote!(#doc #v { status: u16, body: #body },),
+                }
+            });
+            Some(quote! {
+                #doc
+                #[derive(Clone, Debug, PartialEq)]
+                pub enum #name {
+                    #( #variants )*
+                }
+            })
+        });
+        let uses_types = self
+            .api
+            .operations
+            .iter()
+            .filter(|o| o.success_name.is_some())
+            .any(|o| o.success.iter().any(|s| s.ty.as_ref().is_some_and(mentions_type)));
+        let types_import = if uses_types {
+            quote!(
+                use crate::types;
+            )
+        } else {
+            quote!()
+        };
+        quote! {
+            //! Operations whose success statuses carry different bodies return one of these enums.
+
+            #types_import
+
+            #( #enums )*
+        }
+    }
+
     fn errors(&self) -> TokenStream {
         let enums = self.api.operations.iter().map(|op| self.error_enum(op));
         let uses_types =
@@ -932,7 +994,7 @@ impl Emitter<'_> {
         let uses_types = self.api.operations.iter().any(|o| {
             o.params.iter().any(|p| mentions_type(&p.ty))
                 || o.body.as_ref().is_some_and(|b| mentions_type(&b.ty))
-                || o.success.iter().any(|s| s.ty.as_ref().is_some_and(mentions_type))
+                || (o.success_name.is_none() && o.success.iter().any(|s| s.ty.as_ref().is_some_and(mentions_type)))
         });
         let types_import = if uses_types {
             quote!(
@@ -1065,10 +1127,19 @@ impl Emitter<'_> {
             steps.push(optional_step(&format_ident!("body"), b.required, send));
         }
 
-        let success_ty = op.success.first().and_then(|s| s.ty.as_ref()).map(|t| self.short_ty(t)).unwrap_or(quote!(()));
         let mut arms = Vec::new();
+        let success_ty = match &op.success_name {
+            Some(name) => {
+                let name = ident(name);
+                for s in &op.success {
+                    arms.push(success_arm(&name, s));
+                }
+                quote!(crate::responses::#name)
+            }
+            None => op.success.first().and_then(|s| s.ty.as_ref()).map(|t| self.short_ty(t)).unwrap_or(quote!(())),
+        };
         let success_pats: Vec<TokenStream> = op.success.iter().map(|s| status_pattern(&s.status)).collect();
-        if !success_pats.is_empty() {
+        if !success_pats.is_empty() && op.success_name.is_none() {
             let decode = match op.success.first().and_then(|s| s.ty.as_ref()) {
                 None => quote!(Ok(())),
                 Some(Ty::Text) => quote!(Ok(response.text())),
@@ -1300,6 +1371,31 @@ fn optional_step(name: &Ident, required: bool, add: TokenStream) -> TokenStream 
             };
         }
     }
+}
+
+/// The match arm of one success status of an operation with a success enum.
+fn success_arm(name: &Ident, s: &crate::ir::Success) -> TokenStream {
+    let v = ident(&s.variant);
+    let ranged = has_status_field(&s.status);
+    let pattern = if ranged {
+        let p = status_pattern(&s.status);
+        quote!(status @ #p)
+    } else {
+        status_pattern(&s.status)
+    };
+    let body = match &s.ty {
+        None => None,
+        Some(Ty::Text) => Some(quote!(Ok(response.text()))),
+        Some(Ty::Bytes) => Some(quote!(Ok(response.bytes()))),
+        Some(_) => Some(quote!(response.json())),
+    };
+    let value = match (ranged, body) {
+        (false, None) => quote!(Ok(crate::responses::#name::#v)),
+        (false, Some(body)) => quote!(#body.map(crate::responses::#name::#v)),
+        (true, None) => quote!(Ok(crate::responses::#name::#v { status })),
+        (true, Some(body)) => quote!(#body.map(|body| crate::responses::#name::#v { status, body })),
+    };
+    quote!(#pattern => #value,)
 }
 
 /// The match arm of one documented error status.

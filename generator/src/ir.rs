@@ -148,6 +148,8 @@ pub struct Operation {
     pub method_name: String,
     /// The name of the operation's error enum.
     pub error_name: String,
+    /// The name of the operation's success enum, when its success statuses have different bodies.
+    pub success_name: Option<String>,
     pub http_method: HttpMethod,
     /// The path template as written in the spec.
     pub path: String,
@@ -254,6 +256,9 @@ pub struct Body {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Success {
     pub status: StatusMatch,
+    /// The variant in the operation's success enum, when its success statuses have different
+    /// bodies (`Ok`, `Created`, `NoContent`, ...); empty otherwise.
+    pub variant: String,
     pub ty: Option<Ty>,
     pub doc: Option<String>,
 }

@@ -220,3 +220,21 @@ async fn form_bodies_are_url_encoded_and_plus_json_responses_decode() {
     let credentials = fixture_params::types::Credentials { username: "ann".into(), password: "p&ss word".into() };
     assert_eq!(client.log_in(&credentials).await.unwrap().token.as_deref(), Some("t1"));
 }
+
+#[tokio::test]
+async fn several_success_statuses_with_different_bodies_are_an_enum() {
+    use fixture_params::responses::StartJobSuccess;
+    let (server, client) = setup().await;
+    Mock::given(method("POST"))
+        .and(path("/jobs"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({"id": "j1"})))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST")).and(path("/jobs")).respond_with(ResponseTemplate::new(202)).mount(&server).await;
+    match client.start_job().await.unwrap() {
+        StartJobSuccess::Created(job) => assert_eq!(job.id.as_deref(), Some("j1")),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(client.start_job().await.unwrap(), StartJobSuccess::Accepted);
+}

@@ -231,10 +231,15 @@ impl<'a> Cx<'a> {
         if !errors.is_empty() {
             return Err(errors);
         }
+        let success_name = success
+            .iter()
+            .any(|s| !s.variant.is_empty())
+            .then(|| format!("{}Success", error_name.trim_end_matches("Error")));
         Ok(Operation {
             operation_id: r.op.operation_id.clone(),
             method_name,
             error_name,
+            success_name,
             http_method: HttpMethod::parse(r.method).expect("openapiv3 yields only known methods"),
             path: r.path.to_owned(),
             path_parts,
@@ -455,7 +460,7 @@ impl<'a> Cx<'a> {
             // With no documented success, `default` describes the successful answer too.
             if !error || (status == StatusMatch::Default && !has_success) {
                 let status = if error { StatusMatch::Range(2) } else { status.clone() };
-                success.push(Success { status, ty: ty.clone(), doc: doc.clone() });
+                success.push(Success { status, variant: String::new(), ty: ty.clone(), doc: doc.clone() });
             }
             if error {
                 let word = match status {
@@ -465,12 +470,18 @@ impl<'a> Cx<'a> {
                 error_cases.push(ErrorCase { status, variant: variants.take(&word, Case::Pascal), ty, doc });
             }
         }
+        // Success statuses with different bodies: each gets a variant of a success enum.
         let bodies: std::collections::BTreeSet<&Option<Ty>> = success.iter().map(|s| &s.ty).collect();
         if bodies.len() > 1 {
-            errors.push(Diagnostic::new(
-                self.loc(&base),
-                "success responses with different bodies are not supported yet",
-            ));
+            let mut names = Uniquifier::default();
+            for s in &mut success {
+                let key = match s.status {
+                    StatusMatch::Code(c) => c.to_string(),
+                    StatusMatch::Range(r) => format!("{r}XX"),
+                    StatusMatch::Default => "default".into(),
+                };
+                s.variant = names.take(&status_word(&key), Case::Pascal);
+            }
         }
         (success, error_cases)
     }
