@@ -1224,7 +1224,8 @@ impl Emitter<'_> {
             }
             let ty = self.arg_type_in(&param.ty, param.required, &lt);
             args.push(quote!(#pname: #ty));
-            call.push(quote!(#pname));
+            // Every page's call needs its own copy of an argument that is not `Copy` (an enum).
+            call.push(if matches!(param.ty, Ty::Named(_)) { quote!(#pname.clone()) } else { quote!(#pname) });
         }
         if let Some(body) = &op.body {
             let ty = self.body_arg_type(&body.ty, &lt);
@@ -1232,6 +1233,14 @@ impl Emitter<'_> {
             call.push(quote!(body));
         }
         let item = self.short_ty(&p.item_ty);
+        // Arguments that are not `Copy` (enums): each page's future gets its own copy.
+        let owned: Vec<Ident> = op
+            .params
+            .iter()
+            .enumerate()
+            .filter(|(i, param)| *i != p.cursor_param && matches!(param.ty, Ty::Named(_)))
+            .map(|(_, param)| ident(&param.name))
+            .collect();
         let path = |fields: &[(String, bool)], leaf: TokenStream| -> TokenStream {
             // `page.a.as_ref().and_then(|v| v.b.clone())`, minding which steps are optional.
             let mut expr = quote!(Some(&page));
@@ -1273,7 +1282,9 @@ impl Emitter<'_> {
             pub fn #name<'a>(&'a self, #( #args ),*) -> impl ::futures_util::Stream<Item = Result<#item, Error<#error>>> + 'a {
                 // (cursor of the next page: `None` when there is none, items left of this page)
                 let start: (Option<Option<String>>, ::std::vec::IntoIter<#item>) = (Some(None), Vec::new().into_iter());
-                ::futures_util::stream::try_unfold(start, move |(mut cursor, mut items)| async move {
+                ::futures_util::stream::try_unfold(start, move |(mut cursor, mut items)| {
+                    #( let #owned = #owned.clone(); )*
+                    async move {
                     loop {
                         if let Some(item) = items.next() {
                             return Ok(Some((item, (cursor, items))));
@@ -1283,6 +1294,7 @@ impl Emitter<'_> {
                         let next: Option<String> = #next.filter(|c: &String| !c.is_empty() && Some(c) != current.as_ref());
                         items = #items.into_iter();
                         cursor = next.map(Some);
+                    }
                     }
                 })
             }

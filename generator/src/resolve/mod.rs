@@ -17,7 +17,7 @@ use openapiv3::{
 };
 
 use self::refs::is_json;
-use self::schema::{Converter, Kind};
+use self::schema::{Converter, Kind, Sch};
 use self::types::{TypeSpace, Use, named_in, status_word};
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, Location, Sink, join_pointer};
@@ -318,6 +318,24 @@ impl<'a> Cx<'a> {
                 }
             };
             let scalar = |k: &Kind| matches!(k, Kind::String | Kind::Bool | Kind::Integer(_) | Kind::Number(_));
+            // A parameter that is one of several scalars (`integer | string`) travels as text
+            // either way: take it as a string.
+            // A query parameter that is a value or a list of values is taken as a list: one value
+            // is a list of one (`has=patch`).
+            let mut sch = sch;
+            let scalar_list = |k: &Kind| matches!(k, Kind::Array(items) if scalar(&items.kind));
+            if let Kind::OneOf(members) = &sch.kind
+                && members.iter().all(|m| scalar(&m.kind) || (location == ParamIn::Query && scalar_list(&m.kind)))
+            {
+                let words: Vec<&str> = members.iter().map(|m| m.kind.word()).collect();
+                let list = members.iter().any(|m| scalar_list(&m.kind));
+                sch.constraints.push(format!("one of: {}, written as text", words.join(", ")));
+                sch.kind = if list {
+                    Kind::Array(Box::new(Sch::any(sch.loc.clone()).with_kind(Kind::String)))
+                } else {
+                    Kind::String
+                };
+            }
             let ok = match &sch.kind {
                 k if scalar(k) => true,
                 Kind::Array(items) => location == ParamIn::Query && scalar(&items.kind),

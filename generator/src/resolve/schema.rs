@@ -295,13 +295,20 @@ impl<'a> Converter<'a> {
             (true, false) => Some((&any.any_of, "anyOf")),
             (false, false) => return Err(unsupported(&out.loc, "oneOf together with anyOf")),
         };
+        let mut extra_members = Vec::new();
         if let Some((list, key)) = alternatives {
-            // `nullable` or a description beside the list is fine; properties or a type are not.
-            if !any.properties.is_empty() || !any.all_of.is_empty() || any.items.is_some() {
-                return Err(unsupported(&out.loc, &format!("{key} beside properties, items or allOf")));
+            let members = self.members(list, &crate::diag::join_pointer(pointer, key), depth)?;
+            let beside = !any.properties.is_empty() || !any.all_of.is_empty() || any.typ.as_deref() == Some("object");
+            if !beside && any.items.is_none() {
+                out.kind = Kind::OneOf(members);
+                return Ok(out);
             }
-            out.kind = Kind::OneOf(self.members(list, &crate::diag::join_pointer(pointer, key), depth)?);
-            return Ok(out);
+            // Beside properties, a list of objects adds properties that only some values have:
+            // they are merged in as optional; members that only restate `required` add nothing.
+            if any.items.is_some() || members.iter().any(|m| !matches!(m.kind, Kind::Object(_) | Kind::Any)) {
+                return Err(unsupported(&out.loc, &format!("{key} of non-objects beside properties or items")));
+            }
+            extra_members = members;
         }
         if any.not.is_some() {
             return Err(unsupported(&out.loc, "not"));
@@ -335,6 +342,15 @@ impl<'a> Converter<'a> {
                 return Err(Diagnostic::new(loc, format!("unknown schema type {other:?}")));
             }
         };
+        if let Kind::Object(obj) = &mut out.kind {
+            for member in extra_members {
+                if let Kind::Object(m) = member.kind {
+                    for (name, prop) in m.props {
+                        obj.props.entry(name).or_insert(prop);
+                    }
+                }
+            }
+        }
         if any.all_of.is_empty() {
             return Ok(out);
         }
@@ -344,6 +360,11 @@ impl<'a> Converter<'a> {
 }
 
 impl Sch {
+    /// The same schema with another kind.
+    pub fn with_kind(self, kind: Kind) -> Sch {
+        Sch { kind, ..self }
+    }
+
     /// `{}` at `loc`: no type, no docs, no flags.
     pub fn any(loc: Location) -> Sch {
         Sch {
