@@ -81,6 +81,7 @@ fn diff_here(base: &Value, current: &Value) -> Result<Vec<Change>, Diagnostics> 
         base: Side { spec: &b, conv: Converter::new(b.components.as_ref(), &bo) },
         current: Side { spec: &c, conv: Converter::new(c.components.as_ref(), &co) },
         out: Vec::new(),
+        visiting: BTreeSet::new(),
     };
     cx.servers();
     let ops = |spec: &OpenAPI| -> BTreeMap<(String, String), String> {
@@ -127,6 +128,8 @@ struct Cx<'a> {
     base: Side<'a>,
     current: Side<'a>,
     out: Vec<Change>,
+    /// Pairs of components being compared, so recursive schemas end.
+    visiting: BTreeSet<(String, String)>,
 }
 
 /// A parameter as compared: where it goes, whether required, its schema.
@@ -524,8 +527,16 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// Compares two schemas at the same place; `what` names the place in messages.
+    /// Compares two schemas at the same place; `what` names the place in messages. References to
+    /// components are expanded, once per pair of components (recursion ends there).
     fn schema(&mut self, op: &str, dir: Dir, what: &str, b: &Sch, c: &Sch) {
+        if let (Kind::Ref(bk), Kind::Ref(ck)) = (&b.kind, &c.kind)
+            && !self.visiting.insert((bk.clone(), ck.clone()))
+        {
+            return;
+        }
+        let (b, c) = (self.base.conv.expand(b.clone()), self.current.conv.expand(c.clone()));
+        let (b, c) = (&b, &c);
         let (bptr, cptr) = (Some(b.loc.pointer.as_str()), Some(c.loc.pointer.as_str()));
         if let Some((was, now)) = type_change(b, c) {
             let id =

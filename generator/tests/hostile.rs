@@ -168,20 +168,21 @@ fn schemas_nested_thousands_deep_do_not_overflow_the_stack() {
     text.push_str("}}}}}}}}");
     assert_has(&errors(&[Source::new("deep.json", text)]), &["recursion limit exceeded", "--> deep.json:1:"]);
 
-    // Deep, but within what the JSON parser accepts: the resolver's own limit.
-    let mut schema = json!({"type": "string"});
-    for _ in 0..100 {
-        schema = json!({"type": "array", "items": schema});
+    // Within the parser's limits, nesting can still grow through chains of references: the
+    // resolver's own limit stops that (C0 → C1 → ... → C999).
+    let mut schemas = serde_json::Map::new();
+    for i in 0..1000 {
+        schemas.insert(
+            format!("C{i}"),
+            json!({"type": "array", "items": {"$ref": format!("#/components/schemas/C{}", i + 1)}}),
+        );
     }
-    let op = json!({"operationId": "a", "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": schema}}}}});
-    let report = errors(&[json_source("a.json", &doc(json!({"/a": {"get": op}})))]);
-    assert_has(
-        &report,
-        &[
-            "nests more than 64 levels",
-            "--> a.json#/paths/~1a/get/responses/200/content/application~1json/schema/items/items",
-        ],
-    );
+    schemas.insert("C1000".into(), json!({"type": "string"}));
+    let op = json!({"operationId": "a", "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/C0"}}}}}});
+    let mut chain = doc(json!({"/a": {"get": op}}));
+    chain["components"] = json!({"schemas": schemas});
+    let report = errors(&[json_source("a.json", &chain)]);
+    assert_has(&report, &["nests more than 512 levels", "--> a.json#/components/schemas/C"]);
 }
 
 #[test]

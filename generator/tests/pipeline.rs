@@ -212,3 +212,26 @@ fn openapi_31_documents_are_read() {
     );
     assert_eq!(generated.api.operations[0].method_name, "get_thing");
 }
+
+/// Components that refer to each other many times over are converted once each: inlining them
+/// would build 2^40 nodes here. (Stripe's spec has this shape.)
+#[test]
+fn shared_components_are_converted_once_not_inlined_exponentially() {
+    let mut schemas = serde_json::Map::new();
+    for i in 0..40 {
+        let next = json!({"$ref": format!("#/components/schemas/C{}", i + 1)});
+        schemas.insert(
+            format!("C{i}"),
+            json!({"type": "object", "properties": {"a": next, "b": next, "c": {"anyOf": [next, {"type": "string"}]}}}),
+        );
+    }
+    schemas.insert("C40".into(), json!({"type": "object", "properties": {"leaf": {"type": "string"}}}));
+    let op = json!({"operationId": "get", "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/C0"}}}}}});
+    let mut doc = spec("/x", "get", op);
+    doc["components"] = json!({"schemas": schemas});
+    let generated = apigen::generate(&Config::default(), &[source("a.json", &doc)]).unwrap();
+    let names: Vec<&str> = generated.api.types.iter().map(|t| t.name.as_str()).collect();
+    assert!(names.contains(&"C0") && names.contains(&"C40"), "{names:?}");
+    // And the drift report over the same spec terminates too.
+    assert!(apigen::drift::diff(&doc, &doc).unwrap().is_empty());
+}

@@ -19,11 +19,23 @@
 //! - anything else (string vs integer, object vs array, int32 vs int64) is a diagnostic that points
 //!   at both members.
 
+use std::collections::BTreeMap;
+
 use super::schema::{Kind, Obj, Sch, name_hint};
+
+/// Converted object components by key, to expand references met while merging.
+pub type Table = BTreeMap<String, Sch>;
+
+fn expand(table: &Table, s: Sch) -> Sch {
+    match &s.kind {
+        Kind::Ref(key) => table.get(key).cloned().unwrap_or(s),
+        _ => s,
+    }
+}
 use crate::diag::Diagnostic;
 
 /// Merges `outer` (the schema that holds the `allOf`, minus the `allOf` itself) with its members.
-pub fn merge(outer: Sch, members: Vec<Sch>) -> Result<Sch, Diagnostic> {
+pub fn merge(outer: Sch, members: Vec<Sch>, table: &Table) -> Result<Sch, Diagnostic> {
     let outer_hint = name_hint(&outer.title, &outer.description);
     let (outer_title, outer_description, outer_loc) =
         (outer.title.clone(), outer.description.clone(), outer.loc.clone());
@@ -54,7 +66,7 @@ pub fn merge(outer: Sch, members: Vec<Sch>) -> Result<Sch, Diagnostic> {
 
     let mut acc = outer;
     for m in members {
-        acc = merge_two(acc, m)?;
+        acc = merge_two(acc, m, table)?;
     }
     acc.loc = outer_loc;
     acc.component = outer_component.or(member_component);
@@ -74,7 +86,14 @@ fn contributes(s: &Sch) -> bool {
 }
 
 /// Both `a` and `b` must hold: the flat schema that says so.
-pub fn merge_two(a: Sch, b: Sch) -> Result<Sch, Diagnostic> {
+pub fn merge_two(a: Sch, b: Sch, table: &Table) -> Result<Sch, Diagnostic> {
+    // A reference to a component is merged as the component (one level: its own properties
+    // stay references until they meet something to merge with).
+    let (a, b) = match (&a.kind, &b.kind) {
+        (Kind::Ref(x), Kind::Ref(y)) if x == y => return Ok(a),
+        (Kind::Ref(_), _) | (_, Kind::Ref(_)) => (expand(table, a), expand(table, b)),
+        _ => (a, b),
+    };
     if a.kind == Kind::Any && is_bare(&a) {
         return Ok(Sch { read_only: a.read_only || b.read_only, write_only: a.write_only || b.write_only, ..b });
     }
@@ -87,8 +106,8 @@ pub fn merge_two(a: Sch, b: Sch) -> Result<Sch, Diagnostic> {
     };
     let kind = match (a.kind.clone(), b.kind.clone()) {
         (Kind::Any, k) | (k, Kind::Any) => k,
-        (Kind::Object(x), Kind::Object(y)) => Kind::Object(merge_objects(x, y)?),
-        (Kind::Array(x), Kind::Array(y)) => Kind::Array(Box::new(merge_two(*x, *y)?)),
+        (Kind::Object(x), Kind::Object(y)) => Kind::Object(merge_objects(x, y, table)?),
+        (Kind::Array(x), Kind::Array(y)) => Kind::Array(Box::new(merge_two(*x, *y, table)?)),
         (Kind::Integer(f), Kind::Integer(g)) => Kind::Integer(
             pick_format(f, g, crate::resolve::schema::IntFormat::Unspecified)
                 .ok_or_else(|| conflict(format!("integer formats {f:?} and {g:?} differ")))?,
@@ -149,10 +168,10 @@ fn pick_format<F: PartialEq + Copy>(f: F, g: F, unspecified: F) -> Option<F> {
     }
 }
 
-fn merge_objects(mut x: Obj, y: Obj) -> Result<Obj, Diagnostic> {
+fn merge_objects(mut x: Obj, y: Obj, table: &Table) -> Result<Obj, Diagnostic> {
     for (name, schema) in y.props {
         match x.props.get_mut(&name) {
-            Some(slot) => *slot = merge_two(slot.clone(), schema)?,
+            Some(slot) => *slot = merge_two(slot.clone(), schema, table)?,
             None => {
                 x.props.insert(name, schema);
             }
@@ -164,7 +183,7 @@ fn merge_objects(mut x: Obj, y: Obj) -> Result<Obj, Diagnostic> {
         }
     }
     x.additional = match (x.additional, y.additional) {
-        (Some(a), Some(b)) => Some(Box::new(merge_two(*a, *b)?)),
+        (Some(a), Some(b)) => Some(Box::new(merge_two(*a, *b, table)?)),
         (a, b) => a.or(b),
     };
     Ok(x)
@@ -210,7 +229,7 @@ mod tests {
     fn properties_and_required_are_unions() {
         let a = object("/a", vec![("x", sch("/a/x", Kind::String))], &["x"]);
         let b = object("/b", vec![("y", sch("/b/y", Kind::Bool))], &["y"]);
-        let m = merge(sch("/", Kind::Any), vec![a, b]).unwrap();
+        let m = merge(sch("/", Kind::Any), vec![a, b], &Table::new()).unwrap();
         let o = props(&m);
         assert_eq!(o.props.keys().collect::<Vec<_>>(), ["x", "y"]);
         assert_eq!(o.required, ["x", "y"]);
@@ -221,7 +240,7 @@ mod tests {
         let typed = described(sch("/a/status", Kind::Integer(IntFormat::Int32)), "API response code");
         let a = object("/a", vec![("status", typed)], &["status"]);
         let b = object("/b", vec![("status", sch("/b/status", Kind::Any))], &[]);
-        let m = merge(sch("/", Kind::Any), vec![a, b]).unwrap();
+        let m = merge(sch("/", Kind::Any), vec![a, b], &Table::new()).unwrap();
         let status = &props(&m).props["status"];
         assert_eq!(status.kind, Kind::Integer(IntFormat::Int32));
         assert_eq!(status.description.as_deref(), Some("API response code"));
@@ -229,7 +248,7 @@ mod tests {
         // And the other way round: the typed one second.
         let b = object("/b", vec![("status", sch("/b/status", Kind::Any))], &[]);
         let a = object("/a", vec![("status", described(sch("/a/status", Kind::String), "d"))], &[]);
-        let m = merge(sch("/", Kind::Any), vec![b, a]).unwrap();
+        let m = merge(sch("/", Kind::Any), vec![b, a], &Table::new()).unwrap();
         assert_eq!(props(&m).props["status"].kind, Kind::String);
         assert_eq!(props(&m).props["status"].description.as_deref(), Some("d"));
     }
@@ -238,14 +257,14 @@ mod tests {
     fn format_meets_unspecified_as_the_format() {
         let a = sch("/a", Kind::Integer(IntFormat::Unspecified));
         let b = sch("/b", Kind::Integer(IntFormat::Int64));
-        assert_eq!(merge_two(a, b).unwrap().kind, Kind::Integer(IntFormat::Int64));
+        assert_eq!(merge_two(a, b, &Table::new()).unwrap().kind, Kind::Integer(IntFormat::Int64));
     }
 
     #[test]
     fn conflicting_types_name_both_locations() {
         let a = object("/allOf/0", vec![("id", sch("/allOf/0/properties/id", Kind::Integer(IntFormat::Int64)))], &[]);
         let b = object("/allOf/1", vec![("id", sch("/allOf/1/properties/id", Kind::String))], &[]);
-        let d = merge(sch("", Kind::Any), vec![a, b]).unwrap_err();
+        let d = merge(sch("", Kind::Any), vec![a, b], &Table::new()).unwrap_err();
         assert_eq!(d.message, "allOf members cannot be merged: string here, integer in the other");
         assert_eq!(d.location.pointer, "/allOf/1/properties/id");
         assert_eq!(d.notes[0].location.as_ref().unwrap().pointer, "/allOf/0/properties/id");
@@ -255,7 +274,7 @@ mod tests {
     fn conflicting_formats_are_an_error() {
         let a = sch("/a", Kind::Integer(IntFormat::Int32));
         let b = sch("/b", Kind::Integer(IntFormat::Int64));
-        assert!(merge_two(a, b).unwrap_err().message.contains("integer formats"));
+        assert!(merge_two(a, b, &Table::new()).unwrap_err().message.contains("integer formats"));
     }
 
     #[test]
@@ -264,7 +283,7 @@ mod tests {
         a.read_only = true;
         a.nullable = true;
         let b = sch("/b", Kind::String);
-        let m = merge_two(a, b).unwrap();
+        let m = merge_two(a, b, &Table::new()).unwrap();
         assert!(m.read_only);
         assert!(!m.nullable);
     }
@@ -273,7 +292,7 @@ mod tests {
     fn single_contributing_member_names_the_result() {
         let outer = object("", vec![], &[]); // `type: object` beside the allOf
         let member = described(object("/allOf/0", vec![("a", sch("/x", Kind::String))], &[]), "API Key Create Config");
-        let m = merge(outer, vec![member]).unwrap();
+        let m = merge(outer, vec![member], &Table::new()).unwrap();
         assert_eq!(m.name_hint.as_deref(), Some("API Key Create Config"));
         assert_eq!(m.description.as_deref(), Some("API Key Create Config"));
         assert_eq!(m.loc.pointer, "");
@@ -283,7 +302,7 @@ mod tests {
     fn two_contributing_members_do_not_lend_a_name() {
         let key = object("/allOf/0", vec![("appkey", sch("/k", Kind::String))], &[]);
         let record = described(object("/allOf/1", vec![("appname", sch("/n", Kind::String))], &[]), "API Key Record");
-        let m = merge(sch("", Kind::Any), vec![key, record]).unwrap();
+        let m = merge(sch("", Kind::Any), vec![key, record], &Table::new()).unwrap();
         assert_eq!(m.name_hint, None);
         assert_eq!(m.description.as_deref(), Some("API Key Record"));
         assert_eq!(props(&m).props.keys().collect::<Vec<_>>(), ["appkey", "appname"]);
@@ -294,7 +313,7 @@ mod tests {
         let mut outer = sch("", Kind::Any);
         outer.title = Some("Pet".into());
         let member = described(object("/allOf/0", vec![("a", sch("/x", Kind::String))], &[]), "Animal");
-        let m = merge(outer, vec![member]).unwrap();
+        let m = merge(outer, vec![member], &Table::new()).unwrap();
         assert_eq!(m.title.as_deref(), Some("Pet"));
         assert_eq!(m.name_hint.as_deref(), Some("Pet"));
     }
@@ -307,7 +326,7 @@ mod tests {
             &[],
         );
         let b = object("/b", vec![("x", sch("/3", Kind::Bool))], &[]);
-        let m = merge(sch("", Kind::Any), vec![a, b]).unwrap();
+        let m = merge(sch("", Kind::Any), vec![a, b], &Table::new()).unwrap();
         assert_eq!(props(&m).props.keys().collect::<Vec<_>>(), ["x", "y", "z"]);
         assert_eq!(props(&m).props["x"].kind, Kind::Bool);
     }

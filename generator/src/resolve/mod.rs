@@ -215,6 +215,19 @@ impl<'a> Cx<'a> {
         self.merged.origins.locate(pointer)
     }
 
+    /// Converts a schema and hands the components it converted to the type space.
+    fn convert(
+        &mut self,
+        schema: &'a ReferenceOr<openapiv3::Schema>,
+        pointer: &str,
+    ) -> Result<schema::Sch, Diagnostic> {
+        let out = self.conv.convert(schema, pointer);
+        for (key, component) in self.conv.take_new() {
+            self.space.sources.insert(key, component);
+        }
+        out
+    }
+
     fn operation(
         &mut self,
         index: usize,
@@ -310,7 +323,7 @@ impl<'a> Cx<'a> {
                     continue;
                 }
             };
-            let sch = match self.conv.convert(schema, &join_pointer(&ptr, "schema")) {
+            let sch = match self.convert(schema, &join_pointer(&ptr, "schema")) {
                 Ok(s) => s,
                 Err(d) => {
                     errors.push(d);
@@ -505,7 +518,7 @@ impl<'a> Cx<'a> {
     }
 
     /// `Some(None)`: no body; `Some(Some(ty))`: a body; `None`: an error was reported.
-    fn response_body(&mut self, resp: &Response, ptr: &str, errors: &mut Vec<Diagnostic>) -> Option<Option<Ty>> {
+    fn response_body(&mut self, resp: &'a Response, ptr: &str, errors: &mut Vec<Diagnostic>) -> Option<Option<Ty>> {
         if resp.content.is_empty() {
             return Some(None);
         }
@@ -527,7 +540,7 @@ impl<'a> Cx<'a> {
     /// `Some(None)`: no media type the client can handle; `None`: an error was reported.
     fn body_type(
         &mut self,
-        content: &indexmap::IndexMap<String, openapiv3::MediaType>,
+        content: &'a indexmap::IndexMap<String, openapiv3::MediaType>,
         content_ptr: &str,
         errors: &mut Vec<Diagnostic>,
     ) -> Option<Option<(String, Ty)>> {
@@ -547,7 +560,7 @@ impl<'a> Cx<'a> {
             return Some(Some((media.clone(), Ty::Bytes)));
         }
         let Some(schema) = &mt.schema else { return Some(Some((media.clone(), Ty::Json))) };
-        match self.conv.convert(schema, &join_pointer(&join_pointer(content_ptr, media), "schema")) {
+        match self.convert(schema, &join_pointer(&join_pointer(content_ptr, media), "schema")) {
             Ok(sch) => Some(Some((media.clone(), self.space.intern(&sch)))),
             Err(d) => {
                 errors.push(d);

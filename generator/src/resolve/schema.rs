@@ -6,6 +6,8 @@
 //! generator sees plain objects, arrays and scalars. What this stage cannot represent yet
 //! (`oneOf`, `anyOf`, `not`) is a located diagnostic, never silently wrong code.
 
+use std::collections::BTreeMap;
+
 use indexmap::IndexMap;
 use openapiv3::{
     AdditionalProperties, AnySchema, Components, IntegerFormat, NumberFormat, ReferenceOr, Schema, SchemaKind, Type,
@@ -105,19 +107,41 @@ pub fn is_noun_phrase(text: &str) -> bool {
 }
 
 /// Converts schemas of one merged document.
+///
+/// An object component is converted once: later references get a [`Kind::Ref`] to it (so a spec
+/// whose schemas refer to each other thousands of times, like Stripe's, stays linear), and the
+/// converted component is in [`Converter::table`]. Smaller components (enums, scalars, arrays)
+/// are inlined where they are used.
 pub struct Converter<'a> {
     components: Option<&'a Components>,
     origins: &'a Origins,
-    /// `$ref`s being expanded right now, to report cycles.
+    /// `$ref`s being expanded right now, to spot recursion.
     stack: Vec<String>,
+    /// Object components converted so far, by key.
+    pub table: BTreeMap<String, Sch>,
+    /// Keys added to `table` since [`Converter::take_new`] was last called.
+    new: Vec<String>,
 }
 
 /// How deep schemas may nest before the input is refused (protects the stack).
-const MAX_DEPTH: usize = 64;
+const MAX_DEPTH: usize = 512;
 
 impl<'a> Converter<'a> {
     pub fn new(components: Option<&'a Components>, origins: &'a Origins) -> Self {
-        Converter { components, origins, stack: Vec::new() }
+        Converter { components, origins, stack: Vec::new(), table: BTreeMap::new(), new: Vec::new() }
+    }
+
+    /// The components converted since the last call, for the type space.
+    pub fn take_new(&mut self) -> Vec<(String, Sch)> {
+        std::mem::take(&mut self.new).into_iter().filter_map(|k| self.table.get(&k).map(|s| (k, s.clone()))).collect()
+    }
+
+    /// `sch` itself, or for a reference the component it stands for.
+    pub fn expand(&self, sch: Sch) -> Sch {
+        match &sch.kind {
+            Kind::Ref(key) => self.table.get(key).cloned().unwrap_or(sch),
+            _ => sch,
+        }
     }
 
     /// Converts the schema found at `pointer` in the merged document.
@@ -136,15 +160,23 @@ impl<'a> Converter<'a> {
                     // Recursion: refer to the component by its key; the type space boxes it.
                     return Ok(Sch { kind: Kind::Ref(key.clone()), component: Some(key), ..Sch::any(loc) });
                 }
+                if let Some(done) = self.table.get(&key) {
+                    return Ok(reference_to(&key, done));
+                }
                 self.stack.push(reference.clone());
                 let out = self.convert_at(target, &target_ptr, depth + 1);
                 self.stack.pop();
                 // A component is named by its key: `#/components/schemas/ApiKey` is `ApiKey`.
-                out.map(|mut sch| {
-                    sch.name_hint = Some(key.clone());
-                    sch.component = Some(key);
-                    sch
-                })
+                let mut sch = out?;
+                sch.name_hint = Some(key.clone());
+                sch.component = Some(key.clone());
+                if matches!(&sch.kind, Kind::Object(o) if !o.props.is_empty()) {
+                    let reference = reference_to(&key, &sch);
+                    self.table.insert(key.clone(), sch);
+                    self.new.push(key);
+                    return Ok(reference);
+                }
+                Ok(sch)
             }
         }
     }
@@ -197,8 +229,8 @@ impl<'a> Converter<'a> {
                 out.constraints = type_constraints(t);
             }
             SchemaKind::AllOf { all_of } => {
-                let members = self.members(all_of, &join("allOf"), depth)?;
-                out = allof::merge(out, members)?;
+                let members = self.all_of_members(all_of, &join("allOf"), depth)?;
+                out = allof::merge(out, members, &self.table)?;
             }
             SchemaKind::OneOf { one_of } => out.kind = Kind::OneOf(self.members(one_of, &join("oneOf"), depth)?),
             SchemaKind::AnyOf { any_of } => out.kind = Kind::OneOf(self.members(any_of, &join("anyOf"), depth)?),
@@ -222,6 +254,16 @@ impl<'a> Converter<'a> {
             .enumerate()
             .map(|(i, m)| self.convert_at(m, &crate::diag::join_pointer(pointer, &i.to_string()), depth + 1))
             .collect()
+    }
+
+    /// `allOf` members with references expanded: merging needs their properties.
+    fn all_of_members(
+        &mut self,
+        list: &[ReferenceOr<Schema>],
+        pointer: &str,
+        depth: usize,
+    ) -> Result<Vec<Sch>, Diagnostic> {
+        Ok(self.members(list, pointer, depth)?.into_iter().map(|m| self.expand(m)).collect())
     }
 
     fn typed(&mut self, t: &Type, pointer: &str, depth: usize) -> Result<Kind, Diagnostic> {
@@ -298,13 +340,15 @@ impl<'a> Converter<'a> {
         let mut extra_members = Vec::new();
         if let Some((list, key)) = alternatives {
             let members = self.members(list, &crate::diag::join_pointer(pointer, key), depth)?;
-            let beside = !any.properties.is_empty() || !any.all_of.is_empty() || any.typ.as_deref() == Some("object");
+            // `type: object` beside a list of objects is decoration; properties or allOf are not.
+            let beside = !any.properties.is_empty() || !any.all_of.is_empty();
             if !beside && any.items.is_none() {
                 out.kind = Kind::OneOf(members);
                 return Ok(out);
             }
             // Beside properties, a list of objects adds properties that only some values have:
             // they are merged in as optional; members that only restate `required` add nothing.
+            let members: Vec<Sch> = members.into_iter().map(|m| self.expand(m)).collect();
             if any.items.is_some() || members.iter().any(|m| !matches!(m.kind, Kind::Object(_) | Kind::Any)) {
                 return Err(unsupported(&out.loc, &format!("{key} of non-objects beside properties or items")));
             }
@@ -354,12 +398,34 @@ impl<'a> Converter<'a> {
         if any.all_of.is_empty() {
             return Ok(out);
         }
-        let members = self.members(&any.all_of, &crate::diag::join_pointer(pointer, "allOf"), depth)?;
-        allof::merge(out, members)
+        let members = self.all_of_members(&any.all_of, &crate::diag::join_pointer(pointer, "allOf"), depth)?;
+        allof::merge(out, members, &self.table)
     }
 }
 
+/// A reference to an object component already converted: its docs and flags, and its key.
+fn reference_to(key: &str, component: &Sch) -> Sch {
+    Sch { kind: Kind::Ref(key.to_owned()), ..component.clone_without_kind() }
+}
+
 impl Sch {
+    /// A copy of everything but the kind (which may be a large tree).
+    fn clone_without_kind(&self) -> Sch {
+        Sch {
+            loc: self.loc.clone(),
+            title: self.title.clone(),
+            description: self.description.clone(),
+            kind: Kind::Any,
+            nullable: self.nullable,
+            read_only: self.read_only,
+            write_only: self.write_only,
+            enumeration: self.enumeration.clone(),
+            component: self.component.clone(),
+            constraints: self.constraints.clone(),
+            name_hint: self.name_hint.clone(),
+        }
+    }
+
     /// The same schema with another kind.
     pub fn with_kind(self, kind: Kind) -> Sch {
         Sch { kind, ..self }

@@ -87,6 +87,8 @@ pub struct TypeSpace {
     components: BTreeMap<String, TypeId>,
     /// Components being interned right now (a reference to one of them needs a `Box`).
     building: Vec<TypeId>,
+    /// Converted object components, for [`Kind::Ref`]s (see [`super::schema::Converter`]).
+    pub sources: BTreeMap<String, Sch>,
     seq: u64,
 }
 
@@ -124,8 +126,11 @@ impl TypeSpace {
             }
             Kind::Ref(name) => match self.components.get(name) {
                 Some(&id) => Ty::Named(id),
-                // Recursion that passes through no object (an array of itself): any JSON.
-                None => Ty::Json,
+                None => match self.sources.get(name).cloned() {
+                    Some(component) => self.intern(&component),
+                    // Recursion that passes through no object (an array of itself): any JSON.
+                    None => Ty::Json,
+                },
             },
             Kind::Object(obj) if sch.component.is_some() && !obj.props.is_empty() => self.intern_component(sch, obj),
             Kind::Object(obj) => {
