@@ -66,6 +66,9 @@ fn runtime_needs(api: &Api) -> BTreeSet<&'static str> {
     if !api.auth.is_empty() {
         needs.insert("secret");
     }
+    if api.types.iter().any(|t| t.fields.iter().any(|f| f.absent_or_null)) {
+        needs.insert("nullable");
+    }
     for op in &api.operations {
         if op.path_parts.iter().any(|p| matches!(p, PathPart::Param { whole_segment: false, .. })) {
             needs.insert("inner");
@@ -134,6 +137,7 @@ impl syn::visit_mut::VisitMut for Prune {
             syn::Item::Fn(i) => self.keep(&mut i.attrs),
             syn::Item::Const(i) => self.keep(&mut i.attrs),
             syn::Item::Trait(i) => self.keep(&mut i.attrs),
+            syn::Item::Mod(i) => self.keep(&mut i.attrs),
             _ => true,
         });
         syn::visit_mut::visit_file_mut(self, file);
@@ -666,13 +670,20 @@ impl Emitter<'_> {
             if f.boxed {
                 inner = quote!(::std::boxed::Box<#inner>);
             }
-            let ty = if f.required { inner } else { quote!(::std::option::Option<#inner>) };
+            let ty = match (f.required, f.absent_or_null) {
+                (true, _) => inner,
+                (false, false) => quote!(::std::option::Option<#inner>),
+                (false, true) => quote!(::std::option::Option<::std::option::Option<#inner>>),
+            };
             let mut serde = Vec::new();
             if f.name.trim_start_matches("r#") != f.wire {
                 let wire = &f.wire;
                 serde.push(quote!(rename = #wire));
             }
             let never_sent = f.read_only && t.in_request;
+            if f.absent_or_null {
+                serde.push(quote!(with = "crate::runtime::nullable"));
+            }
             match (f.required, never_sent) {
                 (false, false) => serde.push(quote!(default, skip_serializing_if = "::std::option::Option::is_none")),
                 (false, true) => serde.push(quote!(default, skip_serializing)),
@@ -689,6 +700,12 @@ impl Emitter<'_> {
                 _ => None,
             };
             let mut doc = f.doc.clone().or_else(borrowed).unwrap_or_default();
+            if f.absent_or_null {
+                if !doc.is_empty() {
+                    doc.push_str("\n\n");
+                }
+                doc.push_str("`None`: absent; `Some(None)`: `null`.");
+            }
             if never_sent {
                 if !doc.is_empty() {
                     doc.push_str("\n\n");

@@ -95,6 +95,9 @@ pub struct Field {
     pub boxed: bool,
     /// `required` and not `nullable`: the field is `T`, else `Option<T>`.
     pub required: bool,
+    /// Optional *and* nullable: absent and `null` differ, so the field is `Option<Option<T>>`
+    /// (`None`: absent, `Some(None)`: `null`).
+    pub absent_or_null: bool,
     pub read_only: bool,
     pub doc: Option<String>,
 }

@@ -175,6 +175,27 @@ pub(crate) fn cookie_pair(name: &str, value: &str) -> ::std::string::String {
     format!("{name}={}", ::percent_encoding::utf8_percent_encode(value, SEGMENT))
 }
 
+/// (De)serialises an optional, nullable field as `Option<Option<T>>`: with `#[serde(default)]`
+/// an absent field is `None`, `null` is `Some(None)`, a value `Some(Some(v))`.
+#[apigen::needs(nullable)]
+pub(crate) mod nullable {
+    pub(crate) fn serialize<T: ::serde::Serialize, S: ::serde::Serializer>(
+        value: &::std::option::Option<::std::option::Option<T>>,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        match value {
+            ::std::option::Option::Some(inner) => ::serde::Serialize::serialize(inner, serializer),
+            ::std::option::Option::None => serializer.serialize_none(),
+        }
+    }
+
+    pub(crate) fn deserialize<'de, T: ::serde::Deserialize<'de>, D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<::std::option::Option<::std::option::Option<T>>, D::Error> {
+        <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer).map(::std::option::Option::Some)
+    }
+}
+
 /// A response read to the end.
 pub(crate) struct RawResponse {
     pub(crate) status: u16,

@@ -55,12 +55,15 @@ async fn create_list_get_and_deactivate() {
 
     let body = NewApiKeyRequest { description: "ci".into(), roles: vec!["TASK-ADMIN".into()], expires_at: None };
     let created = client.create_api_key(&body).await.unwrap();
-    assert_eq!(created.key.as_deref(), Some("secret"));
+    assert_eq!(created.key, Some(Some("secret".into())));
     let all = client.get_all_active_api_keys().await.unwrap();
     assert_eq!(all.iter().map(|k| k.id.as_str()).collect::<Vec<_>>(), ["k1", "k2"]);
-    assert_eq!(all[0].key, None, "`null` is None");
+    // `key` is optional and nullable: `null` and absent are told apart.
+    assert_eq!(all[0].key, Some(None), "`null` is Some(None)");
     assert_eq!(client.get_api_key("k1").await.unwrap().created_at, "2024-12-16T13:00:02Z");
-    assert!(!client.deactivate_api_key("k1").await.unwrap().active);
+    let deactivated = client.deactivate_api_key("k1").await.unwrap();
+    assert!(!deactivated.active);
+    assert_eq!(deactivated.key, None, "absent is None");
 }
 
 #[tokio::test]
@@ -77,7 +80,7 @@ async fn validation_errors_are_typed() {
     let body = NewApiKeyRequest {
         description: "ci".into(),
         roles: vec!["NOPE".into()],
-        expires_at: Some("2030-01-01T00:00:00Z".into()),
+        expires_at: Some(Some("2030-01-01T00:00:00Z".into())),
     };
     match client.create_api_key(&body).await.unwrap_err() {
         Error::Api(CreateApiKeyError::UnprocessableEntity(e)) => {
@@ -97,6 +100,17 @@ async fn validation_errors_are_typed() {
     let requests = server.received_requests().await.unwrap();
     let sent: serde_json::Value = serde_json::from_slice(&requests[0].body).unwrap();
     assert_eq!(sent["expires_at"], "2030-01-01T00:00:00Z");
+    // An explicit `null` is sent as such; `None` leaves the field out.
+    let _ = client
+        .create_api_key(&NewApiKeyRequest { description: "ci".into(), roles: vec![], expires_at: Some(None) })
+        .await;
+    let _ =
+        client.create_api_key(&NewApiKeyRequest { description: "ci".into(), roles: vec![], expires_at: None }).await;
+    let requests = server.received_requests().await.unwrap();
+    let explicit: serde_json::Value = serde_json::from_slice(&requests[1].body).unwrap();
+    let absent: serde_json::Value = serde_json::from_slice(&requests[2].body).unwrap();
+    assert_eq!(explicit.get("expires_at"), Some(&serde_json::Value::Null));
+    assert_eq!(absent.get("expires_at"), None);
     assert!(matches!(
         client.deactivate_api_key("k1").await,
         Err(Error::Api(DeactivateApiKeyError::UnprocessableEntity(_)))

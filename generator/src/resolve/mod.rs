@@ -144,6 +144,7 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
                         ty: f.ty.clone(),
                         boxed: f.boxed,
                         required: f.required && !f.nullable,
+                        absent_or_null: !f.required && f.nullable,
                         read_only: f.read_only,
                         doc: f.doc.clone(),
                     })
