@@ -732,6 +732,9 @@ impl Emitter<'_> {
     /// A `oneOf`/`anyOf` without a discriminator: an untagged enum whose members are tried in
     /// order, and `Other` keeping any JSON that matches none, so decoding never fails on it.
     fn union_def(&self, t: &TypeDef) -> TokenStream {
+        if let Some(property) = &t.tag_property {
+            return self.tagged_union_def(t, property);
+        }
         let name = ident(&t.name);
         let mut doc = t.doc.clone().unwrap_or_default();
         if !doc.is_empty() {
@@ -763,6 +766,78 @@ impl Emitter<'_> {
             pub enum #name {
                 #( #variants )*
                 #other
+            }
+        }
+    }
+
+    /// A union with a discriminator: the tag property's value picks the member; an unknown value
+    /// is kept in `Other`. Members keep their own types (the tag stays one of their fields if the
+    /// spec says so), and serialising adds the tag when a member's type does not carry it.
+    fn tagged_union_def(&self, t: &TypeDef, property: &str) -> TokenStream {
+        let name = ident(&t.name);
+        let mut doc = t.doc.clone().unwrap_or_default();
+        if !doc.is_empty() {
+            doc.push_str("\n\n");
+        }
+        doc.push_str(&format!(
+            "Chosen by the `{property}` property; a value this client does not know is kept in `Other`."
+        ));
+        for u in &t.used_by {
+            let m = u.method.trim_start_matches("r#");
+            doc.push_str(&format!("\n- Used by [`Client::{m}`](crate::Client::{m}): {}", u.role));
+        }
+        let doc = doc_attr(&doc);
+        let variants: Vec<Ident> = t.alternatives.iter().map(|a| ident(&a.name)).collect();
+        let tys: Vec<TokenStream> = t.alternatives.iter().map(|a| self.ty(&a.ty)).collect();
+        let variant_docs = t.alternatives.iter().map(|a| {
+            doc_attr(&format!(
+                "`{property}`: {}",
+                a.tags.iter().map(|t| format!("`{t:?}`")).collect::<Vec<_>>().join(", ")
+            ))
+        });
+        let first_tags: Vec<&String> = t.alternatives.iter().map(|a| a.tags.first().unwrap_or(&a.name)).collect();
+        let other_doc = doc_attr(&format!("A value whose `{property}` this client does not know."));
+        let arms = t.alternatives.iter().zip(&variants).map(|(a, v)| {
+            let tags = &a.tags;
+            quote!(::std::option::Option::Some(#( #tags )|*) => ::serde_json::from_value(value).map(Self::#v).map_err(::serde::de::Error::custom),)
+        });
+        quote! {
+            #doc
+            #[derive(Clone, Debug, PartialEq)]
+            pub enum #name {
+                #( #variant_docs #variants(#tys), )*
+                #other_doc
+                Other(::serde_json::Value),
+            }
+
+            impl #name {
+                /// The discriminator property.
+                pub const TAG: &'static str = #property;
+            }
+
+            impl ::serde::Serialize for #name {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    let (tag, value) = match self {
+                        #( Self::#variants(v) => (#first_tags, ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?), )*
+                        Self::Other(v) => return ::serde::Serialize::serialize(v, serializer),
+                    };
+                    let mut value = value;
+                    if let ::serde_json::Value::Object(map) = &mut value {
+                        map.entry(Self::TAG).or_insert_with(|| ::serde_json::Value::String(tag.to_owned()));
+                    }
+                    ::serde::Serialize::serialize(&value, serializer)
+                }
+            }
+
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                    let tag = value.get(Self::TAG).and_then(::serde_json::Value::as_str).map(::std::borrow::ToOwned::to_owned);
+                    match tag.as_deref() {
+                        #( #arms )*
+                        _ => ::std::result::Result::Ok(Self::Other(value)),
+                    }
+                }
             }
         }
     }

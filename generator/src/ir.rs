@@ -53,8 +53,10 @@ pub struct TypeDef {
     pub fields: Vec<Field>,
     /// An open string enum's known values (empty for a struct); unknown values are kept too.
     pub variants: Vec<Variant>,
-    /// A `oneOf`/`anyOf`: the member types, tried in order (an untagged enum).
+    /// A `oneOf`/`anyOf`: the member types, tried in order (an untagged enum), or chosen by the
+    /// value of `tag_property` when the union has a discriminator.
     pub alternatives: Vec<Alternative>,
+    pub tag_property: Option<String>,
     /// Every place in the spec that produced this type (structurally identical schemas share one).
     pub origins: Vec<Location>,
     /// Whether the type is sent in a request body; then its readOnly fields are never serialised.
@@ -75,6 +77,8 @@ pub struct TypeUse {
 pub struct Alternative {
     pub name: String,
     pub ty: Ty,
+    /// The discriminator values that select this member (empty: untagged).
+    pub tags: Vec<String>,
 }
 
 /// One known value of a string enum.

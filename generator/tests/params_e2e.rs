@@ -238,3 +238,32 @@ async fn several_success_statuses_with_different_bodies_are_an_enum() {
     }
     assert_eq!(client.start_job().await.unwrap(), StartJobSuccess::Accepted);
 }
+
+#[tokio::test]
+async fn a_discriminator_picks_the_member_and_unknown_tags_are_kept() {
+    use fixture_params::types::{Cat, Dog, Pet};
+    let (server, client) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/pets"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([
+            {"petType": "cat", "lives": 9},
+            {"petType": "dog", "bark": true},
+            {"petType": "parrot", "words": 12}
+        ])))
+        .mount(&server)
+        .await;
+    let pets = client.list_pets().await.unwrap();
+    assert_eq!(pets[0], Pet::Cat(Cat { pet_type: "cat".into(), lives: 9 }));
+    assert_eq!(pets[1], Pet::Dog(Dog { bark: Some(true) }));
+    assert_eq!(pets[2], Pet::Other(json!({"petType": "parrot", "words": 12})));
+
+    // Sending: the tag is added when the member's type does not carry it.
+    Mock::given(method("POST"))
+        .and(path("/pets"))
+        .and(body_json(json!({"petType": "dog", "bark": false})))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    client.add_pet(&Pet::Dog(Dog { bark: Some(false) })).await.unwrap();
+}

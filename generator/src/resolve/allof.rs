@@ -136,6 +136,7 @@ pub fn merge_two(a: Sch, b: Sch, table: &Table) -> Result<Sch, Diagnostic> {
     Ok(Sch {
         loc: a.loc,
         enumeration,
+        discriminator: a.discriminator.or(b.discriminator),
         // Two different schemas merged are neither component any more.
         component: if a.component == b.component { a.component } else { None },
         constraints: {

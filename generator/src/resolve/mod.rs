@@ -164,12 +164,15 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
                     let mut names = Uniquifier::with_reserved(&["Other"]);
                     def.alternatives
                         .iter()
-                        .map(|ty| Alternative {
+                        .enumerate()
+                        .map(|(i, ty)| Alternative {
                             name: names.take(&alternative_name(ty, &type_names), Case::Pascal),
                             ty: ty.clone(),
+                            tags: def.discriminator.as_ref().and_then(|d| d.tags.get(i).cloned()).unwrap_or_default(),
                         })
                         .collect()
                 },
+                tag_property: def.discriminator.as_ref().map(|d| d.property.clone()),
                 origins: def.origins.clone(),
                 in_request: in_request.contains(&id),
                 used_by: used_by(def, &method_names),

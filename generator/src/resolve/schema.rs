@@ -35,6 +35,8 @@ pub struct Sch {
     pub component: Option<String>,
     /// Bounds, pattern, lengths, default and format, as text for docs ("`>= 1`, default `10`").
     pub constraints: Vec<String>,
+    /// For a `oneOf`/`anyOf` with a usable `discriminator`: the property and each member's tags.
+    pub discriminator: Option<Discriminator>,
     /// The name the schema suggests for itself: its title, or its description when that is a short
     /// noun phrase such as "API Key Record" (see [`is_noun_phrase`]).
     pub name_hint: Option<String>,
@@ -68,6 +70,13 @@ pub enum NumFormat {
     Unspecified,
     Float,
     Double,
+}
+
+/// A `discriminator` resolved against the members: `tags[i]` are the values naming member `i`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Discriminator {
+    pub property: String,
+    pub tags: Vec<Vec<String>>,
 }
 
 /// An object schema: properties in document order, the required names, and the schema of
@@ -232,10 +241,18 @@ impl<'a> Converter<'a> {
                 let members = self.all_of_members(all_of, &join("allOf"), depth)?;
                 out = allof::merge(out, members, &self.table)?;
             }
-            SchemaKind::OneOf { one_of } => out.kind = Kind::OneOf(self.members(one_of, &join("oneOf"), depth)?),
-            SchemaKind::AnyOf { any_of } => out.kind = Kind::OneOf(self.members(any_of, &join("anyOf"), depth)?),
+            SchemaKind::OneOf { one_of } => {
+                let members = self.members(one_of, &join("oneOf"), depth)?;
+                out.discriminator = discriminator(data.discriminator.as_ref(), one_of);
+                out.kind = Kind::OneOf(members);
+            }
+            SchemaKind::AnyOf { any_of } => {
+                let members = self.members(any_of, &join("anyOf"), depth)?;
+                out.discriminator = discriminator(data.discriminator.as_ref(), any_of);
+                out.kind = Kind::OneOf(members);
+            }
             SchemaKind::Not { .. } => return Err(unsupported(&out.loc, "not")),
-            SchemaKind::Any(any) => out = self.any(out, any, pointer, depth)?,
+            SchemaKind::Any(any) => out = self.any(out, any, data.discriminator.as_ref(), pointer, depth)?,
         }
         if out.name_hint.is_none() {
             out.name_hint = name_hint(&out.title, &out.description);
@@ -330,7 +347,14 @@ impl<'a> Converter<'a> {
     }
 
     /// A schema that mixes keywords openapiv3 keeps apart, e.g. `type: object` next to `allOf`.
-    fn any(&mut self, mut out: Sch, any: &AnySchema, pointer: &str, depth: usize) -> Result<Sch, Diagnostic> {
+    fn any(
+        &mut self,
+        mut out: Sch,
+        any: &AnySchema,
+        discriminator_of: Option<&openapiv3::Discriminator>,
+        pointer: &str,
+        depth: usize,
+    ) -> Result<Sch, Diagnostic> {
         let alternatives = match (any.one_of.is_empty(), any.any_of.is_empty()) {
             (true, true) => None,
             (false, true) => Some((&any.one_of, "oneOf")),
@@ -343,6 +367,7 @@ impl<'a> Converter<'a> {
             // `type: object` beside a list of objects is decoration; properties or allOf are not.
             let beside = !any.properties.is_empty() || !any.all_of.is_empty();
             if !beside && any.items.is_none() {
+                out.discriminator = discriminator(discriminator_of, list);
                 out.kind = Kind::OneOf(members);
                 return Ok(out);
             }
@@ -403,6 +428,27 @@ impl<'a> Converter<'a> {
     }
 }
 
+/// The tags of each member: the `mapping` entries that point at it, else (for a `$ref` member)
+/// its component key. `None` when a member has no tag: the union is then decoded untagged.
+fn discriminator(d: Option<&openapiv3::Discriminator>, members: &[ReferenceOr<Schema>]) -> Option<Discriminator> {
+    let d = d?;
+    let mut tags = Vec::new();
+    for m in members {
+        let ReferenceOr::Reference { reference } = m else { return None };
+        let mut mine: Vec<String> = d
+            .mapping
+            .iter()
+            .filter(|(_, target)| *target == reference || reference.ends_with(&format!("/{target}")))
+            .map(|(value, _)| value.clone())
+            .collect();
+        if mine.is_empty() {
+            mine.push(reference.rsplit('/').next().unwrap_or_default().replace("~1", "/").replace("~0", "~"));
+        }
+        tags.push(mine);
+    }
+    Some(Discriminator { property: d.property_name.clone(), tags })
+}
+
 /// A reference to an object component already converted: its docs and flags, and its key.
 fn reference_to(key: &str, component: &Sch) -> Sch {
     Sch { kind: Kind::Ref(key.to_owned()), ..component.clone_without_kind() }
@@ -422,6 +468,7 @@ impl Sch {
             enumeration: self.enumeration.clone(),
             component: self.component.clone(),
             constraints: self.constraints.clone(),
+            discriminator: self.discriminator.clone(),
             name_hint: self.name_hint.clone(),
         }
     }
@@ -444,6 +491,7 @@ impl Sch {
             enumeration: Vec::new(),
             component: None,
             constraints: Vec::new(),
+            discriminator: None,
             name_hint: None,
         }
     }

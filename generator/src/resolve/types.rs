@@ -35,6 +35,9 @@ struct KeyField {
     write_only: bool,
 }
 
+/// A union's identity: its name (title or component key), member types and tag property.
+type UnionKey = (Option<String>, Vec<Ty>, Option<String>);
+
 /// Where a type is used; drives naming and the request/response direction.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Use {
@@ -67,6 +70,8 @@ pub struct Def {
     pub variants: Vec<String>,
     /// For a `oneOf`/`anyOf`: the member types, in order (then `fields` is empty).
     pub alternatives: Vec<Ty>,
+    /// For a discriminated union: the tag property and each alternative's tags.
+    pub discriminator: Option<super::schema::Discriminator>,
     pub doc: Option<String>,
     pub title: Option<String>,
     pub name_hint: Option<String>,
@@ -80,8 +85,8 @@ pub struct TypeSpace {
     index: BTreeMap<Key, TypeId>,
     /// String enums, keyed by title and their sorted values.
     enums: BTreeMap<(Option<String>, Vec<String>), TypeId>,
-    /// `oneOf`/`anyOf` unions, keyed by name and member types.
-    unions: BTreeMap<(Option<String>, Vec<Ty>), TypeId>,
+    /// `oneOf`/`anyOf` unions, keyed by name, member types and tag property.
+    unions: BTreeMap<UnionKey, TypeId>,
     /// Object components, by their key: one type each, reserved before their properties are
     /// interned so a recursive reference finds it.
     components: BTreeMap<String, TypeId>,
@@ -98,6 +103,11 @@ impl TypeSpace {
         match &sch.kind {
             Kind::Any => Ty::Json,
             Kind::Bool => Ty::Bool,
+            Kind::OneOf(members) if sch.discriminator.is_some() => {
+                // Tagged: one alternative per member, even when two members share a type.
+                let tys: Vec<Ty> = members.iter().map(|m| self.intern(m)).collect();
+                self.intern_union(sch, tys)
+            }
             Kind::OneOf(members) => {
                 let mut tys: Vec<Ty> = Vec::new();
                 for m in members {
@@ -229,6 +239,7 @@ impl TypeSpace {
             fields: Vec::new(),
             variants: Vec::new(),
             alternatives: Vec::new(),
+            discriminator: None,
             doc: sch.description.clone(),
             title: sch.title.clone(),
             name_hint: sch.name_hint.clone(),
@@ -262,7 +273,8 @@ impl TypeSpace {
 
     /// A `oneOf`/`anyOf` of several types: an untagged enum.
     fn intern_union(&mut self, sch: &Sch, tys: Vec<Ty>) -> Ty {
-        let key = (sch.title.clone().or_else(|| sch.component.clone()), tys.clone());
+        let tag = sch.discriminator.as_ref().map(|d| d.property.clone());
+        let key = (sch.title.clone().or_else(|| sch.component.clone()), tys.clone(), tag);
         if let Some(&id) = self.unions.get(&key) {
             return self.seen_again(id, sch);
         }
@@ -277,7 +289,7 @@ impl TypeSpace {
                     .push((seq, Use::Property { parent: id, prop: format!("option {}", i + 1), item }));
             }
         }
-        self.defs.push(Def { alternatives: tys, ..Self::new_def(sch) });
+        self.defs.push(Def { alternatives: tys, discriminator: sch.discriminator.clone(), ..Self::new_def(sch) });
         self.unions.insert(key, id);
         Ty::Named(id)
     }
