@@ -13,7 +13,9 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::config::Config;
-use crate::ir::{Api, ApiKeyIn, AuthKind, ErrorCase, Operation, ParamIn, PathPart, StatusMatch, Ty, TypeDef};
+use crate::ir::{
+    Api, ApiKeyIn, AuthKind, ErrorCase, Operation, ParamIn, PathPart, QueryStyle, StatusMatch, Ty, TypeDef,
+};
 
 const RUNTIME: &str = include_str!("../templates/runtime.rs");
 
@@ -78,6 +80,9 @@ fn runtime_needs(api: &Api) -> BTreeSet<&'static str> {
         }
         if op.params.iter().any(|p| matches!(p.location, ParamIn::Header | ParamIn::Cookie)) {
             needs.insert("headers");
+        }
+        if op.params.iter().any(|p| p.location == ParamIn::Query && matches!(p.ty, Ty::Named(_) | Ty::Map(_))) {
+            needs.insert("object_query");
         }
         if op.params.iter().any(|p| p.location == ParamIn::Cookie) {
             needs.insert("cookies");
@@ -1171,9 +1176,17 @@ impl Emitter<'_> {
         for p in op.params.iter().filter(|p| p.location == ParamIn::Query) {
             let pname = ident(&p.name);
             let wire = &p.wire;
-            let add = match &p.ty {
-                Ty::Vec(_) => {
+            let add = match (&p.ty, p.style) {
+                (Ty::Vec(_), QueryStyle::Delimited(sep)) => {
+                    let sep = sep.to_string();
+                    quote!(request.query(&[(#wire, #pname.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(#sep))]))
+                }
+                (Ty::Vec(_), _) => {
                     quote!(request.query(&#pname.iter().map(|v| (#wire, v)).collect::<Vec<_>>()))
+                }
+                (Ty::Named(_) | Ty::Map(_), style) => {
+                    let deep = style == QueryStyle::DeepObject;
+                    quote!(request.query(&crate::runtime::object_query(#wire, #pname, #deep)))
                 }
                 _ => quote!(request.query(&[(#wire, #pname)])),
             };
@@ -1273,6 +1286,11 @@ impl Emitter<'_> {
         let base = match ty {
             Ty::String | Ty::Text => quote!(&#lifetime str),
             Ty::Bytes => quote!(&#lifetime [u8]),
+            // Structs, enums and maps are borrowed like strings.
+            Ty::Named(_) | Ty::Map(_) => {
+                let ty = self.short_ty(ty);
+                quote!(&#lifetime #ty)
+            }
             Ty::Vec(inner) if **inner == Ty::String => quote!(&#lifetime [&#lifetime str]),
             Ty::Vec(inner) => {
                 let inner = self.short_ty(inner);

@@ -247,7 +247,20 @@ pub struct Param {
     pub ty: Ty,
     pub required: bool,
     pub deprecated: bool,
+    /// How a query parameter's list or object is written.
+    pub style: QueryStyle,
     pub doc: Option<String>,
+}
+
+/// How a query parameter that is a list or an object is written (OpenAPI `style` + `explode`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QueryStyle {
+    /// `tags=a&tags=b`; an object as `name=x&age=3` (form, explode: the default).
+    Exploded,
+    /// `tags=a,b` (form, no explode); spaces or pipes for `spaceDelimited` and `pipeDelimited`.
+    Delimited(char),
+    /// `filter[name]=x&filter[age]=3`.
+    DeepObject,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -196,6 +196,38 @@ pub(crate) mod nullable {
     }
 }
 
+/// The query pairs of an object parameter: `name[key]=value` (deepObject, nested keys too), or
+/// `key=value` (form). Lists repeat the key; `null` and absent members are left out.
+#[apigen::needs(object_query)]
+pub(crate) fn object_query<T: ::serde::Serialize>(
+    name: &str,
+    value: &T,
+    deep: bool,
+) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
+    fn walk(key: ::std::string::String, value: &::serde_json::Value, deep: bool, out: &mut ::std::vec::Vec<(::std::string::String, ::std::string::String)>) {
+        match value {
+            ::serde_json::Value::Null => {}
+            ::serde_json::Value::String(s) => out.push((key, s.clone())),
+            ::serde_json::Value::Array(items) => items.iter().for_each(|v| walk(key.clone(), v, deep, out)),
+            ::serde_json::Value::Object(map) => {
+                // Sorted by key, so the query is the same whatever serde_json's map order.
+                let mut entries: ::std::vec::Vec<_> = map.iter().collect();
+                entries.sort_by(|a, b| a.0.cmp(b.0));
+                for (k, v) in entries {
+                    let inner = if deep { format!("{key}[{k}]") } else { k.clone() };
+                    walk(inner, v, deep, out);
+                }
+            }
+            other => out.push((key, other.to_string())),
+        }
+    }
+    let mut out = ::std::vec::Vec::new();
+    if let ::std::result::Result::Ok(value) = ::serde_json::to_value(value) {
+        walk(name.to_owned(), &value, deep, &mut out);
+    }
+    out
+}
+
 /// A response read to the end.
 pub(crate) struct RawResponse {
     pub(crate) status: u16,

@@ -267,3 +267,34 @@ async fn a_discriminator_picks_the_member_and_unknown_tags_are_kept() {
         .await;
     client.add_pet(&Pet::Dog(Dog { bark: Some(false) })).await.unwrap();
 }
+
+#[tokio::test]
+async fn deep_object_delimited_and_form_object_query_parameters() {
+    use fixture_params::types::{PageRequest, Range, SearchFilter};
+    let (server, client) = setup().await;
+    Mock::given(method("GET")).and(path("/search")).respond_with(ResponseTemplate::new(204)).mount(&server).await;
+    let filter = SearchFilter {
+        name: Some("a b".into()),
+        tags: Some(vec!["x".into(), "y".into()]),
+        range: Some(Range { from: Some(1), to: None }),
+    };
+    let page = PageRequest { offset: Some(20), size: Some(10) };
+    client.search(Some(&filter), Some(&[1, 2, 3]), Some(&["p", "q"]), Some(&page)).await.unwrap();
+    let requests = server.received_requests().await.unwrap();
+    let pairs: Vec<(String, String)> =
+        requests[0].url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    let expected: Vec<(String, String)> = [
+        ("filter[name]", "a b"),
+        ("filter[range][from]", "1"),
+        ("filter[tags]", "x"),
+        ("filter[tags]", "y"),
+        ("ids", "1,2,3"),
+        ("words", "p|q"),
+        ("offset", "20"),
+        ("size", "10"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    assert_eq!(pairs, expected);
+}

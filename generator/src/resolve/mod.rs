@@ -23,7 +23,7 @@ use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, Location, Sink, join_pointer};
 use crate::ir::{
     Alternative, Api, ApiKeyIn, AuthKind, AuthScheme, Body, ErrorCase, Field, HttpMethod, Operation, Pagination, Param,
-    ParamIn, PathPart, StatusMatch, Success, Ty, TypeDef, TypeUse, Variant,
+    ParamIn, PathPart, QueryStyle, StatusMatch, Success, Ty, TypeDef, TypeUse, Variant,
 };
 use crate::merge::Merged;
 use crate::naming::{Case, OpNaming, Uniquifier, is_clean, method_names, sanitize};
@@ -353,9 +353,24 @@ impl<'a> Cx<'a> {
                     Kind::String
                 };
             }
+            let style = match p {
+                Parameter::Query { style, .. } => match (style, data.explode.unwrap_or(true)) {
+                    (openapiv3::QueryStyle::DeepObject, _) => QueryStyle::DeepObject,
+                    (openapiv3::QueryStyle::SpaceDelimited, _) => QueryStyle::Delimited(' '),
+                    (openapiv3::QueryStyle::PipeDelimited, _) => QueryStyle::Delimited('|'),
+                    (openapiv3::QueryStyle::Form, false) => QueryStyle::Delimited(','),
+                    (openapiv3::QueryStyle::Form, true) => QueryStyle::Exploded,
+                },
+                _ => QueryStyle::Exploded,
+            };
+            let object = |k: &Kind| matches!(k, Kind::Object(_) | Kind::Ref(_));
             let ok = match &sch.kind {
                 k if scalar(k) => true,
                 Kind::Array(items) => location == ParamIn::Query && scalar(&items.kind),
+                // Objects in the query: `filter[a]=1` (deepObject) or `a=1` (form, exploded).
+                k if object(k) => {
+                    location == ParamIn::Query && matches!(style, QueryStyle::DeepObject | QueryStyle::Exploded)
+                }
                 _ => false,
             };
             if !ok {
@@ -374,6 +389,7 @@ impl<'a> Cx<'a> {
                 ty,
                 required: data.required || location == ParamIn::Path,
                 deprecated: data.deprecated == Some(true),
+                style,
                 doc: types::with_constraints(data.description.as_deref(), &sch.constraints),
             });
         }
