@@ -47,7 +47,7 @@ pub fn emit(api: &Api, config: &Config, merged_spec: &serde_json::Value, crate_n
         ("src/errors.rs", e.errors()),
         ("src/operations.rs", e.operations()),
     ];
-    let rust: Vec<(&str, TokenStream)> = if api.operations.iter().any(|o| o.success_name.is_some()) {
+    let rust: Vec<(&str, TokenStream)> = if has_responses_module(api) {
         rust.into_iter().chain([("src/responses.rs", e.responses())]).collect()
     } else {
         rust.into_iter().collect()
@@ -60,6 +60,11 @@ pub fn emit(api: &Api, config: &Config, merged_spec: &serde_json::Value, crate_n
     syn::visit_mut::VisitMut::visit_file_mut(&mut Prune { needs: runtime_needs(api) }, &mut runtime);
     files.insert("src/runtime.rs".into(), format!("{header}{}", space_items(&prettyplease::unparse(&runtime))));
     files
+}
+
+/// Whether some operation returns more than its body type (a success enum, response headers).
+fn has_responses_module(api: &Api) -> bool {
+    api.operations.iter().any(|o| o.success_name.is_some() || !o.response_headers.is_empty())
 }
 
 /// The optional pieces of the runtime template this API uses.
@@ -83,6 +88,9 @@ fn runtime_needs(api: &Api) -> BTreeSet<&'static str> {
         }
         if op.params.iter().any(|p| p.location == ParamIn::Query && matches!(p.ty, Ty::Named(_) | Ty::Map(_))) {
             needs.insert("object_query");
+        }
+        if !op.response_headers.is_empty() {
+            needs.insert("response_headers");
         }
         if op.params.iter().any(|p| p.location == ParamIn::Cookie) {
             needs.insert("cookies");
@@ -162,6 +170,32 @@ impl syn::visit_mut::VisitMut for Prune {
             _ => true,
         });
         syn::visit_mut::visit_item_impl_mut(self, item);
+    }
+
+    fn visit_item_struct_mut(&mut self, item: &mut syn::ItemStruct) {
+        if let syn::Fields::Named(fields) = &mut item.fields {
+            fields.named = std::mem::take(&mut fields.named)
+                .into_iter()
+                .filter_map(|mut f| self.keep(&mut f.attrs).then_some(f))
+                .collect();
+        }
+        syn::visit_mut::visit_item_struct_mut(self, item);
+    }
+
+    fn visit_expr_struct_mut(&mut self, expr: &mut syn::ExprStruct) {
+        expr.fields = std::mem::take(&mut expr.fields)
+            .into_iter()
+            .filter_map(|mut f| self.keep(&mut f.attrs).then_some(f))
+            .collect();
+        syn::visit_mut::visit_expr_struct_mut(self, expr);
+    }
+
+    fn visit_block_mut(&mut self, block: &mut syn::Block) {
+        block.stmts.retain_mut(|stmt| match stmt {
+            syn::Stmt::Local(local) => self.keep(&mut local.attrs),
+            _ => true,
+        });
+        syn::visit_mut::visit_block_mut(self, block);
     }
 
     fn visit_expr_match_mut(&mut self, expr: &mut syn::ExprMatch) {
@@ -294,7 +328,7 @@ impl Emitter<'_> {
 
     fn lib(&self) -> TokenStream {
         let api = self.api;
-        let responses_mod = if api.operations.iter().any(|o| o.success_name.is_some()) {
+        let responses_mod = if has_responses_module(api) {
             quote!(
                 pub mod responses;
             )
@@ -953,12 +987,45 @@ impl Emitter<'_> {
         } else {
             quote!()
         };
+        let headers = self.api.operations.iter().filter(|o| !o.response_headers.is_empty()).map(|op| {
+            let name = format_ident!("{}Headers", op.error_name.trim_end_matches("Error"));
+            let m = op.method_name.trim_start_matches("r#");
+            let doc = doc_attr(&format!("The headers documented for the successful responses of [`Client::{m}`](crate::Client::{m}); `None` when absent or not of the documented type."));
+            let fields = op.response_headers.iter().map(|h| {
+                let f = ident(&h.name);
+                let ty = self.short_ty(&h.ty);
+                let doc = doc_attr(&format!("`{}`{}", h.wire, h.doc.as_deref().map(|d| format!(": {d}")).unwrap_or_default()));
+                quote!(#doc pub #f: Option<#ty>,)
+            });
+            let reads = op.response_headers.iter().map(|h| {
+                let f = ident(&h.name);
+                let wire = &h.wire;
+                let parse = if h.ty == Ty::String { quote!(.map(str::to_owned)) } else { quote!(.and_then(|v| v.trim().parse().ok())) };
+                quote!(#f: headers.get(#wire).and_then(|v| v.to_str().ok()) #parse,)
+            });
+            quote! {
+                #doc
+                #[derive(Clone, Debug, Default, PartialEq)]
+                pub struct #name {
+                    #( #fields )*
+                }
+
+                impl #name {
+                    pub(crate) fn read(headers: &::reqwest::header::HeaderMap) -> Self {
+                        Self { #( #reads )* }
+                    }
+                }
+            }
+        });
         quote! {
-            //! Operations whose success statuses carry different bodies return one of these enums.
+            //! What some operations return besides their body: success enums for operations whose
+            //! success statuses carry different bodies, and documented response headers.
 
             #types_import
 
             #( #enums )*
+
+            #( #headers )*
         }
     }
 
@@ -1262,16 +1329,55 @@ impl Emitter<'_> {
             arms.push(quote!(_ => Err(response.unexpected()),));
         }
 
+        if op.response_headers.is_empty() {
+            return quote! {
+                #doc
+                #deprecated
+                pub async fn #name(&self, #( #args ),*) -> Result<#success_ty, Error<#error>> {
+                    let url = build_url(&self.base_url, &[#( #parts ),*])?;
+                    #( #steps )*
+                    let response = send(request).await?;
+                    match response.status {
+                        #( #arms )*
+                    }
+                }
+            };
+        }
+        // With documented response headers: `<method>_with_headers` does the work; the plain
+        // method drops the headers.
+        let with_headers = format_ident!("{}_with_headers", op.method_name.trim_start_matches("r#"));
+        let headers_ty = format_ident!("{}Headers", op.error_name.trim_end_matches("Error"));
+        let arg_names: Vec<TokenStream> = args
+            .iter()
+            .map(|a| {
+                let pat = a.clone().into_iter().next().expect("an argument starts with its name");
+                quote!(#pat)
+            })
+            .collect();
+        let headers_doc = doc_attr(&format!(
+            "[`Self::{}`], with the documented response headers.",
+            op.method_name.trim_start_matches("r#")
+        ));
+        let allow = if op.deprecated { quote!(#[allow(deprecated)]) } else { quote!() };
         quote! {
             #doc
             #deprecated
+            #allow
             pub async fn #name(&self, #( #args ),*) -> Result<#success_ty, Error<#error>> {
+                self.#with_headers(#( #arg_names ),*).await.map(|(body, _)| body)
+            }
+
+            #headers_doc
+            #deprecated
+            pub async fn #with_headers(&self, #( #args ),*) -> Result<(#success_ty, crate::responses::#headers_ty), Error<#error>> {
                 let url = build_url(&self.base_url, &[#( #parts ),*])?;
                 #( #steps )*
                 let response = send(request).await?;
-                match response.status {
+                let headers = crate::responses::#headers_ty::read(&response.headers);
+                let body = match response.status {
                     #( #arms )*
-                }
+                };
+                body.map(|body| (body, headers))
             }
         }
     }

@@ -157,6 +157,8 @@ pub struct Operation {
     pub error_name: String,
     /// The name of the operation's success enum, when its success statuses have different bodies.
     pub success_name: Option<String>,
+    /// Headers its success responses document: a `<method>_with_headers` returns them too.
+    pub response_headers: Vec<ResponseHeader>,
     pub http_method: HttpMethod,
     /// The path template as written in the spec.
     pub path: String,
@@ -249,6 +251,16 @@ pub struct Param {
     pub deprecated: bool,
     /// How a query parameter's list or object is written.
     pub style: QueryStyle,
+    pub doc: Option<String>,
+}
+
+/// A documented response header, read into a typed field (`None` when absent or unparsable).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResponseHeader {
+    pub wire: String,
+    pub name: String,
+    /// `String`, `I64`/`I32`, `F64`/`F32` or `Bool`.
+    pub ty: Ty,
     pub doc: Option<String>,
 }
 

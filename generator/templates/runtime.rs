@@ -231,6 +231,8 @@ pub(crate) fn object_query<T: ::serde::Serialize>(
 /// A response read to the end.
 pub(crate) struct RawResponse {
     pub(crate) status: u16,
+    #[apigen::needs(response_headers)]
+    pub(crate) headers: ::reqwest::header::HeaderMap,
     body: ::std::vec::Vec<u8>,
 }
 
@@ -238,8 +240,15 @@ pub(crate) struct RawResponse {
 pub(crate) async fn send<E>(request: ::reqwest::RequestBuilder) -> ::std::result::Result<RawResponse, Error<E>> {
     let response = request.send().await.map_err(Error::Transport)?;
     let status = response.status().as_u16();
+    #[apigen::needs(response_headers)]
+    let headers = response.headers().clone();
     let body = response.bytes().await.map_err(Error::Transport)?.to_vec();
-    ::std::result::Result::Ok(RawResponse { status, body })
+    ::std::result::Result::Ok(RawResponse {
+        status,
+        #[apigen::needs(response_headers)]
+        headers,
+        body,
+    })
 }
 
 impl RawResponse {

@@ -298,3 +298,24 @@ async fn deep_object_delimited_and_form_object_query_parameters() {
     .collect();
     assert_eq!(pairs, expected);
 }
+
+#[tokio::test]
+async fn documented_response_headers_are_returned_typed() {
+    let (server, client) = setup().await;
+    Mock::given(method("GET"))
+        .and(path("/items/7"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("x-rate-limit-remaining", "41")
+                .insert_header("etag", "\"v3\"")
+                .set_body_json(json!({"id": 7, "name": "n"})),
+        )
+        .mount(&server)
+        .await;
+    let (item, headers) = client.get_item_with_headers(7, "q", None, None, None, None).await.unwrap();
+    assert_eq!(item.id, 7);
+    assert_eq!(headers.x_rate_limit_remaining, Some(41));
+    assert_eq!(headers.e_tag.as_deref(), Some("\"v3\""));
+    // The plain method gives the body alone.
+    assert_eq!(client.get_item(7, "q", None, None, None, None).await.unwrap().name, "n");
+}

@@ -23,7 +23,7 @@ use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, Location, Sink, join_pointer};
 use crate::ir::{
     Alternative, Api, ApiKeyIn, AuthKind, AuthScheme, Body, ErrorCase, Field, HttpMethod, Operation, Pagination, Param,
-    ParamIn, PathPart, QueryStyle, StatusMatch, Success, Ty, TypeDef, TypeUse, Variant,
+    ParamIn, PathPart, QueryStyle, ResponseHeader, StatusMatch, Success, Ty, TypeDef, TypeUse, Variant,
 };
 use crate::merge::Merged;
 use crate::naming::{Case, OpNaming, Uniquifier, is_clean, method_names, sanitize};
@@ -243,7 +243,12 @@ impl<'a> Cx<'a> {
         let params = self.params(index, r, &mut errors);
         let path_parts = self.path_parts(r, &params, &mut errors);
         let body = self.body(index, r, &mut errors);
-        let (success, error_cases) = self.responses(index, r, &mut errors);
+        let mut response_headers = Vec::new();
+        let (success, error_cases) = self.responses(index, r, &mut response_headers, &mut errors);
+        let mut header_names = Uniquifier::default();
+        for h in &mut response_headers {
+            h.name = header_names.take(&sanitize(&h.wire, Case::Snake), Case::Snake);
+        }
         let auth = self.auth(r, schemes, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
@@ -257,6 +262,7 @@ impl<'a> Cx<'a> {
             method_name,
             error_name,
             success_name,
+            response_headers,
             http_method: HttpMethod::parse(r.method).expect("openapiv3 yields only known methods"),
             path: r.path.to_owned(),
             path_parts,
@@ -465,6 +471,7 @@ impl<'a> Cx<'a> {
         &mut self,
         index: usize,
         r: &RawOp<'a>,
+        headers: &mut Vec<ResponseHeader>,
         errors: &mut Vec<Diagnostic>,
     ) -> (Vec<Success>, Vec<ErrorCase>) {
         let base = join_pointer(&r.pointer, "responses");
@@ -508,6 +515,32 @@ impl<'a> Cx<'a> {
                 self.space.add_use(ty, Use::Response { op: index, status: key.clone(), error });
             }
             let doc = Some(resp.description.clone()).filter(|d| !d.is_empty());
+            if !error {
+                for (wire, header) in &resp.headers {
+                    let ptr = join_pointer(&join_pointer(&resp_ptr, "headers"), wire);
+                    let ReferenceOr::Item(header) = header else { continue };
+                    if headers.iter().any(|h: &ResponseHeader| h.wire.eq_ignore_ascii_case(wire)) {
+                        continue;
+                    }
+                    let ty = match &header.format {
+                        ParameterSchemaOrContent::Schema(s) => {
+                            match self.convert(s, &join_pointer(&ptr, "schema")).map(|s| s.kind) {
+                                Ok(Kind::Integer(_)) => Ty::I64,
+                                Ok(Kind::Number(_)) => Ty::F64,
+                                Ok(Kind::Bool) => Ty::Bool,
+                                _ => Ty::String,
+                            }
+                        }
+                        ParameterSchemaOrContent::Content(_) => Ty::String,
+                    };
+                    headers.push(ResponseHeader {
+                        wire: wire.clone(),
+                        name: String::new(),
+                        ty,
+                        doc: header.description.clone(),
+                    });
+                }
+            }
             // With no documented success, `default` describes the successful answer too.
             if !error || (status == StatusMatch::Default && !has_success) {
                 let status = if error { StatusMatch::Range(2) } else { status.clone() };
