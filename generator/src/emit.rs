@@ -244,6 +244,9 @@ fn space_items(text: &str) -> String {
 fn cargo_toml(api: &Api, config: &Config, crate_name: &str) -> String {
     let version = config.package.version.as_deref().unwrap_or("0.1.0");
     let mut dependencies = DEPENDENCIES.to_owned();
+    if api.operations.iter().any(|o| o.body.as_ref().is_some_and(|b| b.ty == Ty::Multipart)) {
+        dependencies = dependencies.replacen("\"json\", ", "\"json\", \"multipart\", ", 1);
+    }
     if api.operations.iter().any(|o| o.pagination.is_some()) {
         dependencies = dependencies.replacen(
             "percent-encoding",
@@ -308,6 +311,7 @@ impl Emitter<'_> {
             Ty::F64 => quote!(f64),
             Ty::Json => quote!(::serde_json::Value),
             Ty::Text => self.ty_in(&Ty::String, absolute),
+            Ty::Multipart => quote!(::reqwest::multipart::Form),
             Ty::Bytes if absolute => quote!(::std::vec::Vec<u8>),
             Ty::Bytes => quote!(Vec<u8>),
             Ty::Vec(inner) => {
@@ -1293,6 +1297,7 @@ impl Emitter<'_> {
             let send = match &b.ty {
                 Ty::Text => quote!(request.header(::reqwest::header::CONTENT_TYPE, #media).body(body.to_owned())),
                 Ty::Bytes => quote!(request.header(::reqwest::header::CONTENT_TYPE, #media).body(body.to_vec())),
+                Ty::Multipart => quote!(request.multipart(body)),
                 _ if media.starts_with("application/x-www-form-urlencoded") => quote!(request.form(body)),
                 _ => quote!(request.json(body)),
             };
@@ -1410,6 +1415,8 @@ impl Emitter<'_> {
     /// A request body argument: borrowed, as a slice or `str` where that is what it holds.
     fn body_arg_type(&self, ty: &Ty, lifetime: &TokenStream) -> TokenStream {
         match ty {
+            // A form is built by the caller and consumed by the request.
+            Ty::Multipart => quote!(::reqwest::multipart::Form),
             Ty::String | Ty::Text => quote!(&#lifetime str),
             Ty::Bytes => quote!(&#lifetime [u8]),
             Ty::Vec(inner) => {

@@ -38,6 +38,9 @@ pub enum Ty {
     Text,
     /// A binary body (`application/octet-stream`, `image/png`, ...): bytes, sent and read as is.
     Bytes,
+    /// A `multipart/form-data` request body: a `reqwest::multipart::Form` the caller builds (the
+    /// documented parts are listed in the method's docs).
+    Multipart,
     Vec(Box<Ty>),
     /// A JSON object with string keys (`additionalProperties`), kept in key order.
     Map(Box<Ty>),

@@ -319,3 +319,25 @@ async fn documented_response_headers_are_returned_typed() {
     // The plain method gives the body alone.
     assert_eq!(client.get_item(7, "q", None, None, None, None).await.unwrap().name, "n");
 }
+
+#[tokio::test]
+async fn multipart_forms_are_sent_as_built() {
+    let (server, client) = setup().await;
+    Mock::given(method("POST"))
+        .and(path("/avatars"))
+        .and(|r: &Request| {
+            let content_type = r.headers.get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default();
+            let body = String::from_utf8_lossy(&r.body);
+            content_type.starts_with("multipart/form-data; boundary=")
+                && body.contains("name=\"caption\"\r\n\r\nme at the beach")
+                && body.contains("name=\"file\"; filename=\"me.png\"")
+        })
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let form = reqwest::multipart::Form::new()
+        .text("caption", "me at the beach")
+        .part("file", reqwest::multipart::Part::bytes(vec![0x89, b'P']).file_name("me.png"));
+    client.upload_avatar(form).await.unwrap();
+}

@@ -464,7 +464,11 @@ impl<'a> Cx<'a> {
             }
         };
         self.space.add_use(&ty, Use::Body { op: index });
-        Some(Body { ty, media, required: body.required, doc: body.description.clone() })
+        let mut doc = body.description.clone();
+        if ty == Ty::Multipart {
+            doc = Some(self.multipart_doc(doc, &body.content[&media], &join_pointer(&content_ptr, &media)));
+        }
+        Some(Body { ty, media, required: body.required, doc })
     }
 
     fn responses(
@@ -589,6 +593,24 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// A multipart body's docs: its description and the parts its schema lists.
+    fn multipart_doc(&mut self, description: Option<String>, media: &'a openapiv3::MediaType, ptr: &str) -> String {
+        let parts: Vec<String> = match media.schema.as_ref().map(|s| self.convert(s, &join_pointer(ptr, "schema"))) {
+            Some(Ok(sch)) => match self.conv.expand(sch).kind {
+                Kind::Object(o) => o.props.keys().map(|p| format!("`{p}`")).collect(),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
+        let mut doc = description.map(|d| format!("{d} ")).unwrap_or_default();
+        doc.push_str("A `multipart/form-data` form");
+        if !parts.is_empty() {
+            doc.push_str(&format!(" with the parts {}", parts.join(", ")));
+        }
+        doc.push('.');
+        doc
+    }
+
     /// The media type and Rust type of a body, preferring JSON, then a form, text and binary.
     /// `Some(None)`: no media type the client can handle; `None`: an error was reported.
     fn body_type(
@@ -604,8 +626,12 @@ impl<'a> Cx<'a> {
             .or_else(|| content.iter().find(|(m, _)| essence(m) == "application/x-www-form-urlencoded"))
             .or_else(|| content.iter().find(|(m, _)| essence(m).starts_with("text/")))
             .or_else(|| content.iter().find(|(m, _)| !essence(m).starts_with("multipart/")));
-        let Some((media, mt)) = pick else { return Some(None) };
+        let multipart = || content.iter().find(|(m, _)| essence(m) == "multipart/form-data");
+        let Some((media, mt)) = pick.or_else(multipart) else { return Some(None) };
         let e = essence(media);
+        if e == "multipart/form-data" {
+            return Some(Some((media.clone(), Ty::Multipart)));
+        }
         if e.starts_with("text/") {
             return Some(Some((media.clone(), Ty::Text)));
         }
@@ -717,6 +743,7 @@ fn alternative_name(ty: &Ty, type_names: &[String]) -> String {
         Ty::Json => "Value".into(),
         Ty::Text => "Text".into(),
         Ty::Bytes => "Bytes".into(),
+        Ty::Multipart => "Form".into(),
         Ty::Vec(inner) => format!("{}List", alternative_name(inner, type_names)),
         Ty::Map(inner) => format!("{}Map", alternative_name(inner, type_names)),
         Ty::Named(id) => type_names[*id].clone(),
@@ -727,6 +754,10 @@ fn alternative_name(ty: &Ty, type_names: &[String]) -> String {
 /// body with exactly one array property (the items) and a string property named `P` or `next_P`,
 /// at its top level or in one of its object properties (`metadata.page_key`).
 fn pagination(op: &Operation, types: &[TypeDef]) -> Option<Pagination> {
+    // A multipart form is consumed by one request: it cannot be sent again for the next page.
+    if op.body.as_ref().is_some_and(|b| b.ty == Ty::Multipart) {
+        return None;
+    }
     let Some(Ty::Named(body)) = op.success.first().and_then(|s| s.ty.clone()) else { return None };
     let body = &types[body];
     let arrays: Vec<&Field> = body.fields.iter().filter(|f| matches!(f.ty, Ty::Vec(_))).collect();
