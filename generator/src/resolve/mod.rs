@@ -522,7 +522,13 @@ impl<'a> Cx<'a> {
             if !error {
                 for (wire, header) in &resp.headers {
                     let ptr = join_pointer(&join_pointer(&resp_ptr, "headers"), wire);
-                    let ReferenceOr::Item(header) = header else { continue };
+                    let (header, ptr) = match refs::header(self.spec, header, &ptr) {
+                        Ok(found) => found,
+                        Err(message) => {
+                            errors.push(Diagnostic::new(self.loc(&ptr), message));
+                            continue;
+                        }
+                    };
                     if headers.iter().any(|h: &ResponseHeader| h.wire.eq_ignore_ascii_case(wire)) {
                         continue;
                     }

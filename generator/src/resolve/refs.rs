@@ -2,7 +2,7 @@
 //! resolver and the drift report. A reference gives the item and the JSON pointer it lives at,
 //! or a message saying what is wrong with it.
 
-use openapiv3::{OpenAPI, Parameter, ReferenceOr, RequestBody, Response};
+use openapiv3::{Header, OpenAPI, Parameter, ReferenceOr, RequestBody, Response};
 
 /// The item `r` stands for, and its pointer (`ptr` when inline, the component's when referenced).
 fn follow<'a, T>(
@@ -53,6 +53,10 @@ pub fn response<'a>(
     ptr: &str,
 ) -> Result<(&'a Response, String), String> {
     follow(r, ptr, "responses", "response", |n| spec.components.as_ref()?.responses.get(n))
+}
+
+pub fn header<'a>(spec: &'a OpenAPI, r: &'a ReferenceOr<Header>, ptr: &str) -> Result<(&'a Header, String), String> {
+    follow(r, ptr, "headers", "header", |n| spec.components.as_ref()?.headers.get(n))
 }
 
 /// Whether a media type is JSON: `application/json`, `*/*+json`, or `*/*`.
