@@ -1447,8 +1447,7 @@ impl Emitter<'_> {
             }
             let ty = self.arg_type_in(&param.ty, param.required, &lt);
             args.push(quote!(#pname: #ty));
-            // Every page's call needs its own copy of an argument that is not `Copy` (an enum).
-            call.push(if matches!(param.ty, Ty::Named(_)) { quote!(#pname.clone()) } else { quote!(#pname) });
+            call.push(quote!(#pname));
         }
         if let Some(body) = &op.body {
             let ty = self.body_arg_type(&body.ty, &lt);
@@ -1456,14 +1455,7 @@ impl Emitter<'_> {
             call.push(quote!(body));
         }
         let item = self.short_ty(&p.item_ty);
-        // Arguments that are not `Copy` (enums): each page's future gets its own copy.
-        let owned: Vec<Ident> = op
-            .params
-            .iter()
-            .enumerate()
-            .filter(|(i, param)| *i != p.cursor_param && matches!(param.ty, Ty::Named(_)))
-            .map(|(_, param)| ident(&param.name))
-            .collect();
+
         let path = |fields: &[(String, bool)], leaf: TokenStream| -> TokenStream {
             // `page.a.as_ref().and_then(|v| v.b.clone())`, minding which steps are optional.
             let mut expr = quote!(Some(&page));
@@ -1500,13 +1492,14 @@ impl Emitter<'_> {
              empty (or repeats). Stops at the first error, which it yields.",
             m = op.method_name.trim_start_matches("r#")
         ));
+        let deprecated = if op.deprecated { quote!(#[deprecated] #[allow(deprecated)]) } else { quote!() };
         quote! {
             #doc
+            #deprecated
             pub fn #name<'a>(&'a self, #( #args ),*) -> impl ::futures_util::Stream<Item = Result<#item, Error<#error>>> + 'a {
                 // (cursor of the next page: `None` when there is none, items left of this page)
                 let start: (Option<Option<String>>, ::std::vec::IntoIter<#item>) = (Some(None), Vec::new().into_iter());
                 ::futures_util::stream::try_unfold(start, move |(mut cursor, mut items)| {
-                    #( let #owned = #owned.clone(); )*
                     async move {
                     loop {
                         if let Some(item) = items.next() {
