@@ -341,3 +341,19 @@ async fn multipart_forms_are_sent_as_built() {
         .part("file", reqwest::multipart::Part::bytes(vec![0x89, b'P']).file_name("me.png"));
     client.upload_avatar(form).await.unwrap();
 }
+
+#[tokio::test]
+async fn request_bodies_and_responses_from_components() {
+    use fixture_params::errors::AddPetError;
+    use fixture_params::types::{Dog, Pet};
+    let (server, client) = setup().await;
+    Mock::given(method("POST"))
+        .and(path("/pets"))
+        .respond_with(ResponseTemplate::new(409).set_body_string("Rex exists"))
+        .mount(&server)
+        .await;
+    match client.add_pet(&Pet::Dog(Dog { bark: None })).await.unwrap_err() {
+        Error::Api(AddPetError::Conflict(text)) => assert_eq!(text, "Rex exists"),
+        other => panic!("{other:?}"),
+    }
+}
