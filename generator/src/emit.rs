@@ -141,6 +141,11 @@ impl Prune {
     }
 }
 
+/// `Vec::retain_mut` for syn's punctuated lists.
+fn retain<T, P: Default>(list: &mut syn::punctuated::Punctuated<T, P>, mut keep: impl FnMut(&mut T) -> bool) {
+    *list = std::mem::take(list).into_iter().filter_map(|mut item| keep(&mut item).then_some(item)).collect();
+}
+
 impl syn::visit_mut::VisitMut for Prune {
     fn visit_file_mut(&mut self, file: &mut syn::File) {
         file.items.retain_mut(|item| match item {
@@ -157,10 +162,7 @@ impl syn::visit_mut::VisitMut for Prune {
     }
 
     fn visit_item_enum_mut(&mut self, item: &mut syn::ItemEnum) {
-        item.variants = std::mem::take(&mut item.variants)
-            .into_iter()
-            .filter_map(|mut v| self.keep(&mut v.attrs).then_some(v))
-            .collect();
+        retain(&mut item.variants, |v| self.keep(&mut v.attrs));
         syn::visit_mut::visit_item_enum_mut(self, item);
     }
 
@@ -174,19 +176,13 @@ impl syn::visit_mut::VisitMut for Prune {
 
     fn visit_item_struct_mut(&mut self, item: &mut syn::ItemStruct) {
         if let syn::Fields::Named(fields) = &mut item.fields {
-            fields.named = std::mem::take(&mut fields.named)
-                .into_iter()
-                .filter_map(|mut f| self.keep(&mut f.attrs).then_some(f))
-                .collect();
+            retain(&mut fields.named, |f| self.keep(&mut f.attrs));
         }
         syn::visit_mut::visit_item_struct_mut(self, item);
     }
 
     fn visit_expr_struct_mut(&mut self, expr: &mut syn::ExprStruct) {
-        expr.fields = std::mem::take(&mut expr.fields)
-            .into_iter()
-            .filter_map(|mut f| self.keep(&mut f.attrs).then_some(f))
-            .collect();
+        retain(&mut expr.fields, |f| self.keep(&mut f.attrs));
         syn::visit_mut::visit_expr_struct_mut(self, expr);
     }
 
