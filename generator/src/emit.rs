@@ -1262,7 +1262,12 @@ impl Emitter<'_> {
         for p in op.params.iter().filter(|p| p.location == ParamIn::Header) {
             let pname = ident(&p.name);
             let wire = &p.wire;
-            let value = if p.ty == Ty::String { quote!(#pname) } else { quote!(&#pname.to_string()) };
+            // A list in a header is comma-separated (OpenAPI's `simple` style).
+            let value = match &p.ty {
+                Ty::String => quote!(#pname),
+                Ty::Vec(_) => quote!(&#pname.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(",")),
+                _ => quote!(&#pname.to_string()),
+            };
             steps.push(optional_step(&pname, p.required, quote!(request.header(#wire, header_value(#wire, #value)?))));
         }
         let cookies: Vec<TokenStream> = op

@@ -441,6 +441,7 @@ fn check_operation_ids(doc: &Map<String, Value>, origins: &Origins, sink: &mut S
 fn canonical(mut doc: Map<String, Value>) -> Value {
     const TOP: [&str; 9] =
         ["openapi", "info", "jsonSchemaDialect", "servers", "security", "tags", "externalDocs", "paths", "components"];
+    doc.entry("paths").or_insert_with(|| Value::Object(Map::new()));
     let mut out = Map::new();
     for key in TOP {
         if let Some(mut value) = doc.remove(key) {

@@ -11,7 +11,9 @@
 //! - numeric `exclusiveMinimum: n` → `minimum: n, exclusiveMinimum: true` (and the same for max);
 //! - schema `examples: [...]` → `example: <first>`;
 //! - `webhooks` and `jsonSchemaDialect` (nothing a client calls) are dropped, and a missing
-//!   `paths` becomes empty.
+//!   `paths` becomes empty; an operation without `responses` gets an empty map;
+//! - `mutualTLS` security schemes (a client certificate, configured on the HTTP client given to
+//!   `ClientBuilder::http_client`) are dropped, and so are the requirements that name them.
 //!
 //! Pure; 3.0 documents are returned unchanged.
 
@@ -30,8 +32,56 @@ pub fn to_30(mut doc: Value) -> Value {
         top.entry("paths").or_insert_with(|| json!({}));
         top.insert("openapi".into(), json!("3.0.3"));
     }
+    drop_mutual_tls(&mut doc);
+    if let Some(Value::Object(paths)) = doc.get_mut("paths") {
+        for item in paths.values_mut() {
+            let Some(item) = item.as_object_mut() else { continue };
+            for (key, op) in item.iter_mut() {
+                if crate::merge::METHODS.contains(&key.as_str()) {
+                    if let Some(op) = op.as_object_mut() {
+                        op.entry("responses").or_insert_with(|| json!({}));
+                    }
+                }
+            }
+        }
+    }
     walk(&mut doc);
     doc
+}
+
+fn drop_mutual_tls(doc: &mut Value) {
+    let Some(Value::Object(schemes)) = doc.pointer_mut("/components/securitySchemes") else { return };
+    let mtls: Vec<String> =
+        schemes.iter().filter(|(_, s)| s.get("type") == Some(&json!("mutualTLS"))).map(|(k, _)| k.clone()).collect();
+    if mtls.is_empty() {
+        return;
+    }
+    for k in &mtls {
+        schemes.remove(k);
+    }
+    let strip = |security: &mut Value| {
+        if let Value::Array(reqs) = security {
+            for r in reqs.iter_mut() {
+                if let Value::Object(r) = r {
+                    for k in &mtls {
+                        r.remove(k);
+                    }
+                }
+            }
+        }
+    };
+    if let Some(s) = doc.get_mut("security") {
+        strip(s);
+    }
+    if let Some(Value::Object(paths)) = doc.get_mut("paths") {
+        for item in paths.values_mut().filter_map(Value::as_object_mut) {
+            for op in item.values_mut().filter_map(Value::as_object_mut) {
+                if let Some(s) = op.get_mut("security") {
+                    strip(s);
+                }
+            }
+        }
+    }
 }
 
 fn walk(value: &mut Value) {
@@ -157,6 +207,21 @@ mod tests {
         assert_eq!(s["A"], json!({"title": "Expires At", "nullable": true, "type": "string", "format": "date-time"}));
         assert_eq!(s["B"], json!({"nullable": true, "allOf": [{"$ref": "#/components/schemas/A"}]}));
         assert_eq!(s["C"], json!({"oneOf": [{"type": "string"}, {"type": "integer"}], "nullable": true}));
+    }
+
+    #[test]
+    fn mutual_tls_and_missing_responses() {
+        let doc = json!({"openapi": "3.1.0", "security": [{"mtls": [], "key": []}],
+            "components": {"securitySchemes": {"mtls": {"type": "mutualTLS"}, "key": {"type": "apiKey", "in": "header", "name": "k"}}},
+            "paths": {"/a": {"get": {"security": [{"mtls": []}]}}}});
+        let out = to_30(doc);
+        assert_eq!(
+            out["components"]["securitySchemes"],
+            json!({"key": {"type": "apiKey", "in": "header", "name": "k"}})
+        );
+        assert_eq!(out["security"], json!([{"key": []}]));
+        assert_eq!(out["paths"]["/a"]["get"]["security"], json!([{}]));
+        assert_eq!(out["paths"]["/a"]["get"]["responses"], json!({}));
     }
 
     #[test]

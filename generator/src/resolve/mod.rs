@@ -372,7 +372,7 @@ impl<'a> Cx<'a> {
             let object = |k: &Kind| matches!(k, Kind::Object(_) | Kind::Ref(_));
             let ok = match &sch.kind {
                 k if scalar(k) => true,
-                Kind::Array(items) => location == ParamIn::Query && scalar(&items.kind),
+                Kind::Array(items) => matches!(location, ParamIn::Query | ParamIn::Header) && scalar(&items.kind),
                 // Objects in the query: `filter[a]=1` (deepObject) or `a=1` (form, exploded).
                 k if object(k) => {
                     location == ParamIn::Query && matches!(style, QueryStyle::DeepObject | QueryStyle::Exploded)

@@ -191,6 +191,9 @@ impl<'a> Converter<'a> {
     }
 
     fn lookup(&self, reference: &str, loc: &Location) -> Result<(&'a ReferenceOr<Schema>, String), Diagnostic> {
+        if reference.is_empty() {
+            return Err(Diagnostic::new(loc.clone(), "empty $ref"));
+        }
         if !reference.starts_with('#') {
             return Err(external_ref(reference, loc));
         }
