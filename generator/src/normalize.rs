@@ -37,10 +37,10 @@ pub fn to_30(mut doc: Value) -> Value {
         for item in paths.values_mut() {
             let Some(item) = item.as_object_mut() else { continue };
             for (key, op) in item.iter_mut() {
-                if crate::merge::METHODS.contains(&key.as_str()) {
-                    if let Some(op) = op.as_object_mut() {
-                        op.entry("responses").or_insert_with(|| json!({}));
-                    }
+                if crate::merge::METHODS.contains(&key.as_str())
+                    && let Some(op) = op.as_object_mut()
+                {
+                    op.entry("responses").or_insert_with(|| json!({}));
                 }
             }
         }
