@@ -286,7 +286,7 @@ impl Merger {
 
     /// Inserts `value` at `ptr` (a pointer of one to three levels); an existing different value is a conflict.
     fn same_or_conflict(&mut self, ptr: &str, value: Value, file: &str, sink: &mut Sink) {
-        let tokens: Vec<String> = ptr.split('/').skip(1).map(unescape).collect();
+        let tokens: Vec<String> = ptr.split('/').skip(1).map(crate::diag::unescape_token).collect();
         let mut map = &mut self.doc;
         for token in &tokens[..tokens.len() - 1] {
             let slot = map.entry(token.clone()).or_insert_with(|| Value::Object(Map::new()));
@@ -329,10 +329,6 @@ fn describe(tokens: &[String]) -> String {
         [top] => format!("top-level `{top}`"),
         _ => format!("`{}`", tokens.join("/")),
     }
-}
-
-fn unescape(token: &str) -> String {
-    token.replace("~1", "/").replace("~0", "~")
 }
 
 /// The pointer (below `base`) of the first place where `a` and `b` differ.

@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use crate::ir::{Api, ApiKeyIn, AuthKind, Operation, ParamIn, Ty};
+use crate::ir::{Api, ApiKeyIn, AuthKind, Operation, Ty};
 
 /// The README text. `command` is the regeneration command, `crate_name` the package name.
 pub fn readme(api: &Api, command: &str, crate_name: &str) -> String {
@@ -169,13 +169,12 @@ fn example_args(api: &Api, op: &Operation) -> Option<String> {
             args.push("None".to_owned());
             continue;
         }
-        args.push(match (&p.ty, p.location) {
-            (Ty::String, ParamIn::Path) => "\"example\"".to_owned(),
-            (Ty::String, _) => "\"example\"".to_owned(),
-            (Ty::I32 | Ty::I64, _) => "1".to_owned(),
-            (Ty::F32 | Ty::F64, _) => "1.0".to_owned(),
-            (Ty::Bool, _) => "true".to_owned(),
-            (Ty::Vec(_), _) => "&[]".to_owned(),
+        args.push(match &p.ty {
+            Ty::String => "\"example\"".to_owned(),
+            Ty::I32 | Ty::I64 => "1".to_owned(),
+            Ty::F32 | Ty::F64 => "1.0".to_owned(),
+            Ty::Bool => "true".to_owned(),
+            Ty::Vec(_) => "&[]".to_owned(),
             _ => return None,
         });
     }

@@ -302,7 +302,7 @@ fn inline_refs(value: &mut Value, components: &Value, stack: &mut Vec<String>, d
 fn component<'a>(components: &'a Value, reference: &str) -> Option<&'a Value> {
     let rest = reference.strip_prefix("#/components/")?;
     let (section, name) = rest.split_once('/')?;
-    components.get(section)?.get(name.replace("~1", "/").replace("~0", "~"))
+    components.get(section)?.get(apigen::diag::unescape_token(name))
 }
 
 /// Every `(section, name)` component reachable from `value` through `$ref`s.
@@ -315,7 +315,7 @@ fn reachable(value: &Value, components: &Value) -> BTreeSet<(String, String)> {
         for r in refs {
             let Some(rest) = r.strip_prefix("#/components/") else { continue };
             let Some((section, name)) = rest.split_once('/') else { continue };
-            let key = (section.to_owned(), name.replace("~1", "/").replace("~0", "~"));
+            let key = (section.to_owned(), apigen::diag::unescape_token(name));
             if seen.insert(key.clone())
                 && let Some(target) = components.get(&key.0).and_then(|s| s.get(&key.1))
             {

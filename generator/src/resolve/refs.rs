@@ -19,7 +19,7 @@ fn follow<'a, T>(
         )),
         ReferenceOr::Reference { reference } => {
             let prefix = format!("#/components/{section}/");
-            let name = reference.strip_prefix(&prefix).map(|n| n.replace("~1", "/").replace("~0", "~"));
+            let name = reference.strip_prefix(&prefix).map(crate::diag::unescape_token);
             match name.as_deref().and_then(get) {
                 Some(ReferenceOr::Item(item)) => Ok((item, reference.trim_start_matches('#').to_owned())),
                 Some(ReferenceOr::Reference { .. }) => {

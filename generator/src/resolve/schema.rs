@@ -164,7 +164,7 @@ impl<'a> Converter<'a> {
             ReferenceOr::Item(s) => self.schema(s, pointer, depth),
             ReferenceOr::Reference { reference } => {
                 let (target, target_ptr) = self.lookup(reference, &loc)?;
-                let key = target_ptr.rsplit('/').next().unwrap_or_default().replace("~1", "/").replace("~0", "~");
+                let key = crate::diag::unescape_token(target_ptr.rsplit('/').next().unwrap_or_default());
                 if self.stack.contains(reference) {
                     // Recursion: refer to the component by its key; the type space boxes it.
                     return Ok(Sch { kind: Kind::Ref(key.clone()), component: Some(key), ..Sch::any(loc) });
@@ -203,7 +203,7 @@ impl<'a> Converter<'a> {
                 format!("unsupported $ref {reference:?}: only #/components/schemas/... is supported here"),
             )
         })?;
-        let name = name.replace("~1", "/").replace("~0", "~");
+        let name = crate::diag::unescape_token(name);
         let target = self.components.and_then(|c| c.schemas.get(&name));
         let target =
             target.ok_or_else(|| Diagnostic::new(loc.clone(), format!("$ref {reference:?} points at nothing")))?;
@@ -445,7 +445,7 @@ fn discriminator(d: Option<&openapiv3::Discriminator>, members: &[ReferenceOr<Sc
             .map(|(value, _)| value.clone())
             .collect();
         if mine.is_empty() {
-            mine.push(reference.rsplit('/').next().unwrap_or_default().replace("~1", "/").replace("~0", "~"));
+            mine.push(crate::diag::unescape_token(reference.rsplit('/').next().unwrap_or_default()));
         }
         tags.push(mine);
     }
