@@ -30,6 +30,7 @@ pub mod write;
 use std::collections::BTreeMap;
 
 use heck::ToKebabCase;
+use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diag::{Diagnostics, Sink};
@@ -66,21 +67,31 @@ fn merge_here(sources: &[Source]) -> Result<merge::Merged, Diagnostics> {
     // Sorted here too, so the output never depends on the order the caller found the files in.
     let mut sorted: Vec<&Source> = sources.iter().collect();
     sorted.sort_by(|a, b| a.name.cmp(&b.name));
+    let parsed = load::parse_for_merge(&sorted);
+    // The fast path: repeats left out, one validation of the merged document.
+    if parsed.iter().all(Result::is_ok) {
+        let files = sorted.iter().map(|s| s.name.clone()).zip(parsed.into_iter().map(Result::unwrap)).collect();
+        if let Ok(merged) = merge::merge_owned(files, merge::Validation::MergedOnly) {
+            return Ok(merged);
+        }
+    }
+    // Something is wrong: parse everything whole and check each file on its own, so that every
+    // problem is reported, each at its own file and pointer.
     let mut sink = Sink::default();
-    let mut parsed = Vec::new();
+    let mut files = Vec::new();
     for source in sorted {
         if let Some(value) = sink.take(load::parse(source)) {
-            parsed.push((source.name.clone(), value));
+            files.push((source.name.clone(), value));
         }
     }
     sink.check()?;
-    merge::merge(&parsed)
+    merge::merge_owned(files, merge::Validation::EachFile)
 }
 
 /// The stack the pipeline runs on. Inputs nest up to the parsers' limit (128 levels), and
 /// deserialising and resolving that deep takes more than a test thread's 2 MiB in a debug build,
 /// so the public entry points run on a thread of their own rather than trust the caller's stack.
-const STACK_SIZE: usize = 64 * 1024 * 1024;
+pub(crate) const STACK_SIZE: usize = 64 * 1024 * 1024;
 
 /// Runs `f` on a thread with [`STACK_SIZE`] of stack.
 pub(crate) fn with_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
@@ -89,6 +100,16 @@ pub(crate) fn with_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
         let handle = worker.expect("the OS refused to start the generator's worker thread");
         handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     })
+}
+
+/// `f` over `items` on every core, results in input order. The workers get the pipeline's stack.
+pub(crate) fn parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let pool = rayon::ThreadPoolBuilder::new().stack_size(crate::STACK_SIZE).build();
+    match pool {
+        Ok(pool) => pool.install(|| items.par_iter().map(&f).collect()),
+        // No threads to be had: do it here.
+        Err(_) => items.iter().map(f).collect(),
+    }
 }
 
 /// The crate name: from the config, else the spec title in kebab case with `-client`.

@@ -34,6 +34,8 @@ pub const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head
 #[derive(Clone, Debug)]
 pub struct Merged {
     pub doc: Value,
+    /// The same document read through openapiv3's model (which is how it was validated).
+    pub spec: openapiv3::OpenAPI,
     pub origins: Origins,
 }
 
@@ -69,26 +71,40 @@ impl Origins {
     }
 }
 
-/// Merges parsed files (already in sorted order) into one document.
+/// Merges parsed files (already in sorted order) into one document, validating each file on its own.
 pub fn merge(files: &[(String, Value)]) -> Result<Merged, Diagnostics> {
+    merge_owned(files.to_vec(), Validation::EachFile)
+}
+
+/// How much of the input [`merge_owned`] validates through openapiv3.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Validation {
+    /// Every file on its own (so an error names its file and pointer), then the merged document.
+    EachFile,
+    /// Only the merged document: one pass instead of one per file. An error is still located
+    /// through [`Origins`], but bad files are not each reported; callers that want that rerun
+    /// with [`Validation::EachFile`] when this fails.
+    MergedOnly,
+}
+
+/// Merges parsed files (already in sorted order, taken by value so nothing is copied).
+pub fn merge_owned(files: Vec<(String, Value)>, validation: Validation) -> Result<Merged, Diagnostics> {
     let mut sink = Sink::default();
     let mut merger = Merger::default();
     let mut versions = Vec::new();
+    let first_file = files.first().map(|(n, _)| n.clone()).unwrap_or_default();
     for (name, value) in files {
         // OpenAPI 3.1 is read in 3.0 form (see `normalize`).
-        let normalized;
         let value = match value.get("openapi").and_then(Value::as_str) {
-            Some(v) if crate::normalize::is_31(v) => {
-                normalized = crate::normalize::to_30(value.clone());
-                &normalized
-            }
+            Some(v) if crate::normalize::is_31(v) => crate::normalize::to_30(value),
             _ => value,
         };
-        let Some(version) = sink.take(check_file(name, value)) else {
+        let Some(version) = sink.take(check_file(&name, &value, validation == Validation::EachFile)) else {
             continue;
         };
         versions.push((version, name.clone()));
-        merger.add(name, value.as_object().expect("checked by check_file"), &mut sink);
+        let Value::Object(obj) = value else { unreachable!("check_file accepts only objects") };
+        merger.add(&name, obj, &mut sink);
     }
     if versions.is_empty() && sink.is_empty() {
         sink.push(Diagnostic::new(
@@ -98,7 +114,7 @@ pub fn merge(files: &[(String, Value)]) -> Result<Merged, Diagnostics> {
     }
     sink.check()?;
     let Merger { mut doc, mut origins, securities, op_files } = merger;
-    origins.first_file = files.first().map(|(n, _)| n.clone()).unwrap_or_default();
+    origins.first_file = first_file;
 
     // The highest 3.0.x version; check_file has made sure they are all 3.0.
     let (version, _) = versions.iter().max_by(|a, b| version_key(&a.0).cmp(&version_key(&b.0))).expect("non-empty");
@@ -106,11 +122,27 @@ pub fn merge(files: &[(String, Value)]) -> Result<Merged, Diagnostics> {
 
     apply_security(&mut doc, &securities, &op_files, &mut sink);
     check_operation_ids(&doc, &origins, &mut sink);
-    sink.finish(Merged { doc: canonical(doc), origins })
+    sink.check()?;
+    let doc = canonical(doc);
+    let spec = read_spec(&doc).map_err(|(pointer, e)| {
+        Diagnostic::new(origins.locate(&pointer), format!("not a valid OpenAPI 3.0 document: {e}"))
+    })?;
+    Ok(Merged { doc, spec, origins })
 }
 
-/// Checks the parts of one file that the merge relies on; returns its `openapi` version.
-fn check_file(name: &str, value: &Value) -> Result<String, Diagnostic> {
+/// Reads a document through openapiv3's model; on failure, the JSON pointer of the problem.
+fn read_spec(doc: &Value) -> Result<openapiv3::OpenAPI, (String, String)> {
+    use serde::Deserialize;
+    // The untracked pass is the fast one; the tracked one runs only to say where it failed.
+    openapiv3::OpenAPI::deserialize(doc).or_else(|_| {
+        validate::<openapiv3::OpenAPI>(doc, "")?;
+        Err((String::new(), "openapiv3 rejected the document".to_owned()))
+    })
+}
+
+/// Checks the parts of one file that the merge relies on (with `full`, that it is a valid OpenAPI
+/// document); returns its `openapi` version.
+fn check_file(name: &str, value: &Value, full: bool) -> Result<String, Diagnostic> {
     let at = |p: &str| Location::new(name, p);
     let Some(obj) = value.as_object() else {
         return Err(Diagnostic::new(
@@ -142,6 +174,9 @@ fn check_file(name: &str, value: &Value) -> Result<String, Diagnostic> {
             at("/openapi"),
             format!("unsupported OpenAPI version {version:?}; supported: 3.0.x and 3.1.x"),
         ));
+    }
+    if !full {
+        return Ok(version);
     }
     if let Err((pointer, e)) = validate::<openapiv3::OpenAPI>(value, "") {
         // openapiv3 reads `paths` with a custom visitor that hides the path below it; validating
@@ -205,25 +240,25 @@ struct Merger {
 }
 
 impl Merger {
-    fn add(&mut self, file: &str, obj: &Map<String, Value>, sink: &mut Sink) {
+    fn add(&mut self, file: &str, obj: Map<String, Value>, sink: &mut Sink) {
         self.securities.push((file.to_owned(), obj.get("security").cloned()));
         for (key, value) in obj {
-            let ptr = join_pointer("", key);
+            let ptr = join_pointer("", &key);
             match key.as_str() {
                 "openapi" | "security" => {}
                 "paths" => self.add_paths(file, value, sink),
                 "components" => {
-                    let Some(sections) = value.as_object() else {
+                    let Value::Object(sections) = value else {
                         continue;
                     };
                     for (section, entries) in sections {
-                        let sec_ptr = join_pointer(&ptr, section);
-                        let Some(entries) = entries.as_object() else {
-                            self.same_or_conflict(&sec_ptr, entries.clone(), file, sink);
+                        let sec_ptr = join_pointer(&ptr, &section);
+                        let Value::Object(entries) = entries else {
+                            self.same_or_conflict(&sec_ptr, entries, file, sink);
                             continue;
                         };
                         for (name, entry) in entries {
-                            self.same_or_conflict(&join_pointer(&sec_ptr, name), entry.clone(), file, sink);
+                            self.same_or_conflict(&join_pointer(&sec_ptr, &name), entry, file, sink);
                         }
                     }
                 }
@@ -236,27 +271,27 @@ impl Merger {
                         self.add_tag(file, &join_pointer(&ptr, &i.to_string()), name, tag, sink);
                     }
                 }
-                _ => self.same_or_conflict(&ptr, value.clone(), file, sink),
+                _ => self.same_or_conflict(&ptr, value, file, sink),
             }
         }
     }
 
-    fn add_paths(&mut self, file: &str, paths: &Value, sink: &mut Sink) {
-        let Some(paths) = paths.as_object() else {
+    fn add_paths(&mut self, file: &str, paths: Value, sink: &mut Sink) {
+        let Value::Object(paths) = paths else {
             return;
         };
         for (path, item) in paths {
-            let path_ptr = join_pointer("/paths", path);
-            let Some(item) = item.as_object() else {
+            let path_ptr = join_pointer("/paths", &path);
+            let Value::Object(item) = item else {
                 continue;
             };
             self.origins.record(&path_ptr, file);
             for (key, value) in item {
-                let ptr = join_pointer(&path_ptr, key);
+                let ptr = join_pointer(&path_ptr, &key);
                 if METHODS.contains(&key.as_str()) {
                     self.op_files.entry((path.clone(), key.clone())).or_default().push(file.to_owned());
                 }
-                self.same_or_conflict(&ptr, value.clone(), file, sink);
+                self.same_or_conflict(&ptr, value, file, sink);
             }
         }
     }

@@ -30,9 +30,7 @@ use crate::naming::{Case, OpNaming, Uniquifier, is_clean, method_names, sanitize
 
 /// Builds the IR for a merged document.
 pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
-    let spec: OpenAPI = serde_json::from_value(merged.doc.clone()).map_err(|e| {
-        Diagnostic::new(merged.origins.locate(""), format!("the merged document is not valid OpenAPI 3.0: {e}"))
-    })?;
+    let spec: &OpenAPI = &merged.spec;
     let mut sink = Sink::default();
     let config_at = |key: &str| Location::new(config.file_name(), join_pointer("/methods", key));
 
@@ -92,7 +90,7 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
     let mut error_names = Uniquifier::default();
 
     let mut cx = Cx {
-        spec: &spec,
+        spec,
         merged,
         conv: Converter::new(spec.components.as_ref(), &merged.origins),
         space: TypeSpace::default(),
