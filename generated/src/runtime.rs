@@ -153,6 +153,63 @@ pub(crate) fn build_url<E>(
         .map_err(|e| Error::InvalidRequest(format!("cannot build the URL {url:?}: {e}")))
 }
 
+/// A JSON object being read into a struct, field by field: the structs' `Deserialize` impls are
+/// one call per field into this rather than serde's derive, whose per-struct visitor is most of
+/// a large API's compile time. Fields the struct does not know are ignored.
+pub(crate) struct Object<E> {
+    fields: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    error: ::std::marker::PhantomData<E>,
+}
+
+impl<E: ::serde::de::Error> Object<E> {
+    pub(crate) fn read<'de, D: ::serde::Deserializer<'de, Error = E>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, E> {
+        let fields = <::serde_json::Map<
+            ::std::string::String,
+            ::serde_json::Value,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        ::std::result::Result::Ok(Object {
+            fields,
+            error: ::std::marker::PhantomData,
+        })
+    }
+
+    /// A field the schema requires.
+    pub(crate) fn required<T: ::serde::de::DeserializeOwned>(
+        &mut self,
+        key: &'static str,
+    ) -> ::std::result::Result<T, E> {
+        match self.fields.remove(key) {
+            ::std::option::Option::Some(value) => field(key, value),
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(E::missing_field(key))
+            }
+        }
+    }
+
+    /// An optional field: absent or `null` is `None`.
+    pub(crate) fn optional<T: ::serde::de::DeserializeOwned>(
+        &mut self,
+        key: &'static str,
+    ) -> ::std::result::Result<::std::option::Option<T>, E> {
+        match self.fields.remove(key) {
+            ::std::option::Option::Some(value) => field(key, value),
+            ::std::option::Option::None => {
+                ::std::result::Result::Ok(::std::option::Option::None)
+            }
+        }
+    }
+}
+
+/// One field's value; an error names the field (nested fields give a path: `a: b: ...`).
+fn field<T: ::serde::de::DeserializeOwned, E: ::serde::de::Error>(
+    key: &str,
+    value: ::serde_json::Value,
+) -> ::std::result::Result<T, E> {
+    T::deserialize(value).map_err(|e| E::custom(format_args!("{key}: {e}")))
+}
+
 /// A response read to the end.
 pub(crate) struct RawResponse {
     pub(crate) status: u16,

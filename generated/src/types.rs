@@ -3,47 +3,86 @@
 //! The schemas of the API, as Rust types. Structurally identical schemas share one type.
 //! Unknown fields in responses are ignored, so a server that adds a field breaks nothing.
 
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
 pub struct Meta {
     /// API response code.  200 ok, 400 you did something wrong.  500 we did something wrong
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<i32>,
     /// Number of documents retrieved or updated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub count: ::std::option::Option<i32>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for Meta {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut object = crate::runtime::Object::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            code: object.optional("code")?,
+            count: object.optional("count")?,
+        })
+    }
+}
+
 /// API Key Record
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
 pub struct ApiKeyRecord {
     /// API Key Name
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub appname: ::std::option::Option<::std::string::String>,
     /// API Key Description
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// An array containing strings which include the role name the user should be assigned to.
     ///
     /// Constraints: items <= 1.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roles: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Unix timestamp of last login
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub last_login: ::std::option::Option<f64>,
     /// Last IP address used to login
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub last_ip: ::std::option::Option<::std::string::String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ApiKeyRecord {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut object = crate::runtime::Object::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            appname: object.optional("appname")?,
+            description: object.optional("description")?,
+            roles: object.optional("roles")?,
+            last_login: object.optional("last_login")?,
+            last_ip: object.optional("last_ip")?,
+        })
+    }
 }
 
 /// Used by:
 /// - [`Client::list_api_keys`](crate::Client::list_api_keys): `200`
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
 pub struct ListApiKeysResponse {
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Meta>,
     /// A list of: API Key Record
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<::std::vec::Vec<crate::types::ApiKeyRecord>>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ListApiKeysResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut object = crate::runtime::Object::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            meta: object.optional("meta")?,
+            data: object.optional("data")?,
+        })
+    }
 }
 
 /// Used by:
@@ -53,7 +92,7 @@ pub struct ListApiKeysResponse {
 /// - [`Client::update_api_key`](crate::Client::update_api_key): `400`, `401`, `403`, `default`
 /// - [`Client::delete_api_key`](crate::Client::delete_api_key): `400`, `401`, `403`, `default`
 /// - [`Client::regen_api_key`](crate::Client::regen_api_key): `400`, `401`, `403`, `default`
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct ApiError {
     /// API response code:
     ///   * 4xx - you did something dumb
@@ -65,68 +104,134 @@ pub struct ApiError {
     pub message: ::std::string::String,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ApiError {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut object = crate::runtime::Object::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            status: object.required("status")?,
+            name: object.required("name")?,
+            message: object.required("message")?,
+        })
+    }
+}
+
 /// API Key Create Config
 ///
 /// Used by:
 /// - [`Client::create_api_key`](crate::Client::create_api_key): request body
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct ApiKeyCreateConfig {
     /// API Key Name
     pub appname: ::std::string::String,
     /// API Key Description
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// An array containing strings which include the role name the user should be assigned to.
     pub roles: ::std::vec::Vec<::std::string::String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ApiKeyCreateConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut object = crate::runtime::Object::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            appname: object.required("appname")?,
+            description: object.optional("description")?,
+            roles: object.required("roles")?,
+        })
+    }
+}
+
 /// API Key Record
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
 pub struct NewApiKey {
     /// The API Key
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub appkey: ::std::option::Option<::std::string::String>,
     /// API Key Name
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub appname: ::std::option::Option<::std::string::String>,
     /// API Key Description
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// An array containing strings which include the role name the user should be assigned to.
     ///
     /// Constraints: items <= 1.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roles: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Unix timestamp of last login
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub last_login: ::std::option::Option<f64>,
     /// Last IP address used to login
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub last_ip: ::std::option::Option<::std::string::String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for NewApiKey {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut object = crate::runtime::Object::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            appkey: object.optional("appkey")?,
+            appname: object.optional("appname")?,
+            description: object.optional("description")?,
+            roles: object.optional("roles")?,
+            last_login: object.optional("last_login")?,
+            last_ip: object.optional("last_ip")?,
+        })
+    }
 }
 
 /// Used by:
 /// - [`Client::create_api_key`](crate::Client::create_api_key): `201`
 /// - [`Client::regen_api_key`](crate::Client::regen_api_key): `200`
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
 pub struct NewApiKeyResponse {
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Meta>,
     /// API Key Record
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<crate::types::NewApiKey>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for NewApiKeyResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut object = crate::runtime::Object::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            meta: object.optional("meta")?,
+            data: object.optional("data")?,
+        })
+    }
 }
 
 /// Used by:
 /// - [`Client::get_api_key`](crate::Client::get_api_key): `200`
 /// - [`Client::update_api_key`](crate::Client::update_api_key): `200`
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
 pub struct ApiKeyResponse {
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Meta>,
     /// API Key Record
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<crate::types::ApiKeyRecord>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ApiKeyResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut object = crate::runtime::Object::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            meta: object.optional("meta")?,
+            data: object.optional("data")?,
+        })
+    }
 }
 
 /// API Key Update Config
@@ -134,12 +239,24 @@ pub struct ApiKeyResponse {
 /// Used by:
 /// - [`Client::update_api_key`](crate::Client::update_api_key): request body
 /// - [`Client::regen_api_key`](crate::Client::regen_api_key): request body
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
 pub struct ApiKeyUpdateConfig {
     /// API Key Description
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// An array containing strings which include the role name the user should be assigned to.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roles: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ApiKeyUpdateConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut object = crate::runtime::Object::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            description: object.optional("description")?,
+            roles: object.optional("roles")?,
+        })
+    }
 }

@@ -89,6 +89,9 @@ fn runtime_needs(api: &Api) -> BTreeSet<&'static str> {
     if api.types.iter().any(|t| t.fields.iter().any(|f| f.absent_or_null)) {
         needs.insert("nullable");
     }
+    if api.types.iter().any(|t| t.variants.is_empty() && t.alternatives.is_empty()) {
+        needs.insert("object");
+    }
     for op in &api.operations {
         if op.path_parts.iter().any(|p| matches!(p, PathPart::Param { whole_segment: false, .. })) {
             needs.insert("inner");
@@ -733,13 +736,12 @@ impl Emitter<'_> {
                 serde.push(quote!(rename = #wire));
             }
             let never_sent = f.read_only && t.in_request;
-            if f.absent_or_null {
-                serde.push(quote!(with = "crate::runtime::nullable"));
+            if f.absent_or_null && !never_sent {
+                serde.push(quote!(serialize_with = "crate::runtime::nullable"));
             }
             match (f.required, never_sent) {
-                (false, false) => serde.push(quote!(default, skip_serializing_if = "::std::option::Option::is_none")),
-                (false, true) => serde.push(quote!(default, skip_serializing)),
-                (true, true) => serde.push(quote!(skip_serializing)),
+                (false, false) => serde.push(quote!(skip_serializing_if = "::std::option::Option::is_none")),
+                (_, true) => serde.push(quote!(skip_serializing)),
                 (true, false) => {}
             }
             // A property without a description borrows the description of its type.
@@ -772,11 +774,40 @@ impl Emitter<'_> {
                 pub #fname: #ty,
             }
         });
+        // Deserialize is written out rather than derived: one call per field type-checks several
+        // times faster than the visitor serde's derive writes for each struct (see runtime `Object`).
+        let reads = t.fields.iter().map(|f| {
+            let fname = ident(&f.name);
+            let wire = &f.wire;
+            let read = match (f.required, f.absent_or_null) {
+                (true, _) => quote!(required),
+                (false, false) => quote!(optional),
+                (false, true) => quote!(nullable),
+            };
+            quote!(#fname: object.#read(#wire)?,)
+        });
+        let body = if t.fields.is_empty() {
+            quote! {
+                crate::runtime::Object::read(deserializer)?;
+                ::std::result::Result::Ok(Self {})
+            }
+        } else {
+            quote! {
+                let mut object = crate::runtime::Object::read(deserializer)?;
+                ::std::result::Result::Ok(Self { #( #reads )* })
+            }
+        };
         quote! {
             #doc
-            #[derive(Clone, Debug, #default PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+            #[derive(Clone, Debug, #default PartialEq, ::serde::Serialize)]
             pub struct #name {
                 #( #fields )*
+            }
+
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    #body
+                }
             }
         }
     }

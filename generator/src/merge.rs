@@ -132,12 +132,56 @@ pub fn merge_owned(files: Vec<(String, Value)>, validation: Validation) -> Resul
 
 /// Reads a document through openapiv3's model; on failure, the JSON pointer of the problem.
 fn read_spec(doc: &Value) -> Result<openapiv3::OpenAPI, (String, String)> {
-    use serde::Deserialize;
     // The untracked pass is the fast one; the tracked one runs only to say where it failed.
-    openapiv3::OpenAPI::deserialize(doc).or_else(|_| {
+    read_in_parallel(doc).ok_or(()).or_else(|()| {
         validate::<openapiv3::OpenAPI>(doc, "")?;
         Err((String::new(), "openapiv3 rejected the document".to_owned()))
     })
+}
+
+/// Reads a document through openapiv3's model with the path items and component schemas read one
+/// by one, on every core. (Read whole, openapiv3 first copies both maps into serde's buffer, as
+/// they sit under `#[serde(flatten)]`, and then reads them on one core.) `None` when any part is
+/// not valid; the result is the same as reading the document whole.
+fn read_in_parallel(doc: &Value) -> Option<openapiv3::OpenAPI> {
+    use openapiv3::{PathItem, ReferenceOr, Schema};
+    use serde::Deserialize;
+
+    let top = doc.as_object()?;
+    let paths = top.get("paths")?.as_object()?;
+    let schemas = match top.get("components") {
+        Some(c) => c.as_object()?.get("schemas").map(|s| s.as_object()).unwrap_or_default(),
+        None => None,
+    };
+    // Everything else, with the path items and schemas left out.
+    let mut shell = Map::new();
+    for (key, value) in top {
+        let value = match key.as_str() {
+            "paths" => Value::Object(
+                paths.iter().filter(|(p, _)| !p.starts_with('/')).map(|(k, v)| (k.clone(), v.clone())).collect(),
+            ),
+            "components" => Value::Object(
+                value
+                    .as_object()?
+                    .iter()
+                    .map(|(k, v)| (k.clone(), if k == "schemas" { Value::Object(Map::new()) } else { v.clone() }))
+                    .collect(),
+            ),
+            _ => value.clone(),
+        };
+        shell.insert(key.clone(), value);
+    }
+    let mut spec = openapiv3::OpenAPI::deserialize(&Value::Object(shell)).ok()?;
+    let items: Vec<(&String, &Value)> = paths.iter().filter(|(p, _)| p.starts_with('/')).collect();
+    let read = crate::parallel(&items, |(_, v)| ReferenceOr::<PathItem>::deserialize(*v).ok());
+    spec.paths.paths = items.iter().zip(read).map(|((k, _), v)| Some(((*k).clone(), v?))).collect::<Option<_>>()?;
+    if let Some(schemas) = schemas {
+        let entries: Vec<(&String, &Value)> = schemas.iter().collect();
+        let read = crate::parallel(&entries, |(_, v)| ReferenceOr::<Schema>::deserialize(*v).ok());
+        spec.components.as_mut()?.schemas =
+            entries.iter().zip(read).map(|((k, _), v)| Some(((*k).clone(), v?))).collect::<Option<_>>()?;
+    }
+    Some(spec)
 }
 
 /// Checks the parts of one file that the merge relies on (with `full`, that it is a valid OpenAPI
@@ -633,6 +677,26 @@ mod tests {
         let merged = merge(&[("a.json".to_string(), a), ("b.json".to_string(), b)]).unwrap();
         assert_eq!(merged.doc["security"], json!([{"Bearer": []}]));
         assert!(merged.doc["paths"]["/x"]["get"].get("security").is_none());
+    }
+
+    #[test]
+    fn reading_in_parallel_reads_what_openapiv3_reads() {
+        use serde::Deserialize;
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        for fixture in ["params", "auth", "vectara", "fastapi"] {
+            let text = std::fs::read_to_string(dir.join(fixture).join("expected/openapi.json")).unwrap();
+            let doc: Value = serde_json::from_str(&text).unwrap();
+            let whole = openapiv3::OpenAPI::deserialize(&doc).unwrap();
+            assert_eq!(read_in_parallel(&doc), Some(whole), "{fixture}");
+        }
+        // A bad path item or schema makes it give up (and the caller reads whole, tracking where).
+        let mut bad: Value = json!({"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
+            "paths": {"/x": {"get": {"responses": 5}}, "x-ext": 1}});
+        assert_eq!(read_in_parallel(&bad), None);
+        bad["paths"] = json!({"x-ext": 1});
+        assert!(read_in_parallel(&bad).unwrap().paths.extensions.contains_key("x-ext"));
+        bad["components"] = json!({"schemas": {"A": {"type": 5}}});
+        assert_eq!(read_in_parallel(&bad), None);
     }
 
     #[test]

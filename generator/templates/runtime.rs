@@ -175,25 +175,65 @@ pub(crate) fn cookie_pair(name: &str, value: &str) -> ::std::string::String {
     format!("{name}={}", ::percent_encoding::utf8_percent_encode(value, SEGMENT))
 }
 
-/// (De)serialises an optional, nullable field as `Option<Option<T>>`: with `#[serde(default)]`
-/// an absent field is `None`, `null` is `Some(None)`, a value `Some(Some(v))`.
+/// Serialises an optional, nullable field (`Option<Option<T>>`): `Some(None)` is `null` and
+/// `Some(Some(v))` the value (`None` is left out by the field's `skip_serializing_if`).
 #[apigen::needs(nullable)]
-pub(crate) mod nullable {
-    pub(crate) fn serialize<T: ::serde::Serialize, S: ::serde::Serializer>(
-        value: &::std::option::Option<::std::option::Option<T>>,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        match value {
-            ::std::option::Option::Some(inner) => ::serde::Serialize::serialize(inner, serializer),
-            ::std::option::Option::None => serializer.serialize_none(),
+pub(crate) fn nullable<T: ::serde::Serialize, S: ::serde::Serializer>(
+    value: &::std::option::Option<::std::option::Option<T>>,
+    serializer: S,
+) -> ::std::result::Result<S::Ok, S::Error> {
+    match value {
+        ::std::option::Option::Some(inner) => ::serde::Serialize::serialize(inner, serializer),
+        ::std::option::Option::None => serializer.serialize_none(),
+    }
+}
+
+/// A JSON object being read into a struct, field by field: the structs' `Deserialize` impls are
+/// one call per field into this rather than serde's derive, whose per-struct visitor is most of
+/// a large API's compile time. Fields the struct does not know are ignored.
+#[apigen::needs(object)]
+pub(crate) struct Object<E> {
+    fields: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    error: ::std::marker::PhantomData<E>,
+}
+
+#[apigen::needs(object)]
+impl<E: ::serde::de::Error> Object<E> {
+    pub(crate) fn read<'de, D: ::serde::Deserializer<'de, Error = E>>(deserializer: D) -> ::std::result::Result<Self, E> {
+        let fields = <::serde_json::Map<::std::string::String, ::serde_json::Value> as ::serde::Deserialize>::deserialize(deserializer)?;
+        ::std::result::Result::Ok(Object { fields, error: ::std::marker::PhantomData })
+    }
+
+    /// A field the schema requires.
+    pub(crate) fn required<T: ::serde::de::DeserializeOwned>(&mut self, key: &'static str) -> ::std::result::Result<T, E> {
+        match self.fields.remove(key) {
+            ::std::option::Option::Some(value) => field(key, value),
+            ::std::option::Option::None => ::std::result::Result::Err(E::missing_field(key)),
         }
     }
 
-    pub(crate) fn deserialize<'de, T: ::serde::Deserialize<'de>, D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<::std::option::Option<::std::option::Option<T>>, D::Error> {
-        <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer).map(::std::option::Option::Some)
+    /// An optional field: absent or `null` is `None`.
+    pub(crate) fn optional<T: ::serde::de::DeserializeOwned>(&mut self, key: &'static str) -> ::std::result::Result<::std::option::Option<T>, E> {
+        match self.fields.remove(key) {
+            ::std::option::Option::Some(value) => field(key, value),
+            ::std::option::Option::None => ::std::result::Result::Ok(::std::option::Option::None),
+        }
     }
+
+    /// An optional, nullable field: absent is `None`, `null` is `Some(None)`.
+    #[apigen::needs(nullable)]
+    pub(crate) fn nullable<T: ::serde::de::DeserializeOwned>(&mut self, key: &'static str) -> ::std::result::Result<::std::option::Option<::std::option::Option<T>>, E> {
+        match self.fields.remove(key) {
+            ::std::option::Option::Some(value) => field(key, value).map(::std::option::Option::Some),
+            ::std::option::Option::None => ::std::result::Result::Ok(::std::option::Option::None),
+        }
+    }
+}
+
+/// One field's value; an error names the field (nested fields give a path: `a: b: ...`).
+#[apigen::needs(object)]
+fn field<T: ::serde::de::DeserializeOwned, E: ::serde::de::Error>(key: &str, value: ::serde_json::Value) -> ::std::result::Result<T, E> {
+    T::deserialize(value).map_err(|e| E::custom(format_args!("{key}: {e}")))
 }
 
 /// The query pairs of an object parameter: `name[key]=value` (deepObject, nested keys too), or

