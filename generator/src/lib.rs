@@ -52,9 +52,20 @@ pub fn generate(config: &Config, sources: &[Source]) -> Result<Generated, Diagno
 
 fn generate_here(config: &Config, sources: &[Source]) -> Result<Generated, Diagnostics> {
     let merged = merge_here(sources)?;
-    let api = resolve::resolve(&merged, config)?;
+    // Resolving runs on one core; the merged spec is written out on another meanwhile.
+    let (api, spec_json) = std::thread::scope(|scope| {
+        let writer =
+            std::thread::Builder::new().stack_size(STACK_SIZE).spawn_scoped(scope, || emit::spec_json(&merged.doc));
+        let api = resolve::resolve(&merged, config);
+        let json = match writer {
+            Ok(handle) => handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Err(_) => emit::spec_json(&merged.doc),
+        };
+        (api, json)
+    });
+    let api = api?;
     let crate_name = crate_name(config, &api);
-    let files = emit::emit(&api, config, &merged.doc, &crate_name);
+    let files = emit::emit(&api, config, spec_json, &crate_name);
     Ok(Generated { files, api })
 }
 

@@ -182,6 +182,10 @@ pub fn run(root: &Path, options: &Options) -> Result<(), String> {
         }
     }
     print_table(&rows);
+    let failed = rows.iter().filter(|r| r.generated.is_err() || r.check.is_some_and(|(ok, w, _)| !ok || w > 0)).count();
+    if failed > 0 {
+        return Err(format!("{failed} of {} runs did not generate, compile, or compile without warnings", rows.len()));
+    }
     Ok(())
 }
 
@@ -274,7 +278,7 @@ fn split(doc: &Value, inline: bool) -> Vec<(String, Value)> {
                 .unwrap_or_default();
             let mut item_value = Value::Object(single);
             if inline {
-                inline_refs(&mut item_value, &components, &mut Vec::new(), 0);
+                inline_refs(&mut item_value, &components, &mut Vec::new(), &mut MAX_INLINED.clone(), 0);
             }
             let mut paths = Map::new();
             paths.insert(path.clone(), item_value.clone());
@@ -305,9 +309,16 @@ fn split(doc: &Value, inline: bool) -> Vec<(String, Value)> {
     out
 }
 
+/// How many components deep references are inlined, and how many references one document
+/// inlines at most. Beyond either they stay `$ref`s (and the fragment carries the component):
+/// some specs (Stripe) nest references so that full inlining grows exponentially, past any memory.
+const MAX_INLINE_NESTING: usize = 6;
+const MAX_INLINED: usize = 2000;
+
 /// Replaces `$ref`s to components with their content, except a reference back into a component
-/// being inlined (recursion), which stays a `$ref`.
-fn inline_refs(value: &mut Value, components: &Value, stack: &mut Vec<String>, depth: usize) {
+/// being inlined (recursion), nested deeper than [`MAX_INLINE_NESTING`], or past the `budget`,
+/// which stays a `$ref`.
+fn inline_refs(value: &mut Value, components: &Value, stack: &mut Vec<String>, budget: &mut usize, depth: usize) {
     if depth > 200 {
         return;
     }
@@ -316,19 +327,22 @@ fn inline_refs(value: &mut Value, components: &Value, stack: &mut Vec<String>, d
             if let Some(Value::String(reference)) = map.get("$ref").cloned()
                 && let Some(target) = component(components, &reference)
                 && !stack.contains(&reference)
+                && stack.len() < MAX_INLINE_NESTING
+                && *budget > 0
             {
+                *budget -= 1;
                 let mut target = target.clone();
                 stack.push(reference);
-                inline_refs(&mut target, components, stack, depth + 1);
+                inline_refs(&mut target, components, stack, budget, depth + 1);
                 stack.pop();
                 *value = target;
                 return;
             }
             for v in map.values_mut() {
-                inline_refs(v, components, stack, depth + 1);
+                inline_refs(v, components, stack, budget, depth + 1);
             }
         }
-        Value::Array(items) => items.iter_mut().for_each(|v| inline_refs(v, components, stack, depth + 1)),
+        Value::Array(items) => items.iter_mut().for_each(|v| inline_refs(v, components, stack, budget, depth + 1)),
         _ => {}
     }
 }
