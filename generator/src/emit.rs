@@ -818,10 +818,7 @@ impl Emitter<'_> {
             doc.push_str("\n\n");
         }
         doc.push_str("One of several shapes, tried in order; a value matching none is kept in `Other`.");
-        for u in &t.used_by {
-            let m = u.method.trim_start_matches("r#");
-            doc.push_str(&format!("\n- Used by [`Client::{m}`](crate::Client::{m}): {}", u.role));
-        }
+        doc.push_str(&used_by_lines(t));
         let doc = doc_attr(&doc);
         let variants = t.alternatives.iter().map(|a| {
             let v = ident(&a.name);
@@ -859,10 +856,7 @@ impl Emitter<'_> {
         doc.push_str(&format!(
             "Chosen by the `{property}` property; a value this client does not know is kept in `Other`."
         ));
-        for u in &t.used_by {
-            let m = u.method.trim_start_matches("r#");
-            doc.push_str(&format!("\n- Used by [`Client::{m}`](crate::Client::{m}): {}", u.role));
-        }
+        doc.push_str(&used_by_lines(t));
         let doc = doc_attr(&doc);
         let variants: Vec<Ident> = t.alternatives.iter().map(|a| ident(&a.name)).collect();
         let tys: Vec<TokenStream> = t.alternatives.iter().map(|a| self.ty(&a.ty)).collect();
@@ -928,10 +922,7 @@ impl Emitter<'_> {
             doc.push_str("\n\n");
         }
         doc.push_str("An open enum: a value the spec does not list is kept in `Other`.");
-        for u in &t.used_by {
-            let m = u.method.trim_start_matches("r#");
-            doc.push_str(&format!("\n- Used by [`Client::{m}`](crate::Client::{m}): {}", u.role));
-        }
+        doc.push_str(&used_by_lines(t));
         let doc = doc_attr(&doc);
         let variants: Vec<Ident> = t.variants.iter().map(|v| ident(&v.name)).collect();
         let wires: Vec<&String> = t.variants.iter().map(|v| &v.wire).collect();
@@ -1018,13 +1009,7 @@ impl Emitter<'_> {
             .iter()
             .filter(|o| o.success_name.is_some())
             .any(|o| o.success.iter().any(|s| s.ty.as_ref().is_some_and(mentions_type)));
-        let types_import = if uses_types {
-            quote!(
-                use crate::types;
-            )
-        } else {
-            quote!()
-        };
+        let types_import = types_import(uses_types);
         let headers = self.api.operations.iter().filter(|o| !o.response_headers.is_empty()).map(|op| {
             let name = format_ident!("{}Headers", op.error_name.trim_end_matches("Error"));
             let m = op.method_name.trim_start_matches("r#");
@@ -1071,13 +1056,7 @@ impl Emitter<'_> {
         let enums = self.api.operations.iter().map(|op| self.error_enum(op));
         let uses_types =
             self.api.operations.iter().flat_map(|o| &o.errors).any(|e| e.ty.as_ref().is_some_and(mentions_type));
-        let types_import = if uses_types {
-            quote!(
-                use crate::types;
-            )
-        } else {
-            quote!()
-        };
+        let types_import = types_import(uses_types);
         quote! {
             //! One enum per operation of the error responses it documents: one variant per status, and
             //! `Other` for the spec's `default` response.
@@ -1618,6 +1597,28 @@ impl Emitter<'_> {
         lines.push("- any other failure: the other variants of [`Error`](crate::Error)".to_owned());
         doc.push_str(&lines.join("\n"));
         doc
+    }
+}
+
+/// `- Used by [Client::m](...): role` lines of an enum's or union's docs, one per use.
+fn used_by_lines(t: &TypeDef) -> String {
+    t.used_by
+        .iter()
+        .map(|u| {
+            let m = u.method.trim_start_matches("r#");
+            format!("\n- Used by [`Client::{m}`](crate::Client::{m}): {}", u.role)
+        })
+        .collect()
+}
+
+/// `use crate::types;` for a module that names generated types.
+fn types_import(used: bool) -> TokenStream {
+    if used {
+        quote!(
+            use crate::types;
+        )
+    } else {
+        quote!()
     }
 }
 

@@ -53,16 +53,7 @@ pub fn generate(config: &Config, sources: &[Source]) -> Result<Generated, Diagno
 fn generate_here(config: &Config, sources: &[Source]) -> Result<Generated, Diagnostics> {
     let merged = merge_here(sources)?;
     // Resolving runs on one core; the merged spec is written out on another meanwhile.
-    let (api, spec_json) = std::thread::scope(|scope| {
-        let writer =
-            std::thread::Builder::new().stack_size(STACK_SIZE).spawn_scoped(scope, || emit::spec_json(&merged.doc));
-        let api = resolve::resolve(&merged, config);
-        let json = match writer {
-            Ok(handle) => handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            Err(_) => emit::spec_json(&merged.doc),
-        };
-        (api, json)
-    });
+    let (api, spec_json) = join(|| resolve::resolve(&merged, config), || emit::spec_json(&merged.doc));
     let api = api?;
     let crate_name = crate_name(config, &api);
     let files = emit::emit(&api, config, spec_json, &crate_name);
@@ -80,8 +71,8 @@ fn merge_here(sources: &[Source]) -> Result<merge::Merged, Diagnostics> {
     sorted.sort_by(|a, b| a.name.cmp(&b.name));
     let parsed = load::parse_for_merge(&sorted);
     // The fast path: repeats left out, one validation of the merged document.
-    if parsed.iter().all(Result::is_ok) {
-        let files = sorted.iter().map(|s| s.name.clone()).zip(parsed.into_iter().map(Result::unwrap)).collect();
+    if let Ok(values) = parsed.into_iter().collect::<Result<Vec<_>, _>>() {
+        let files = sorted.iter().map(|s| s.name.clone()).zip(values).collect();
         if let Ok(merged) = merge::merge_owned(files, merge::Validation::MergedOnly) {
             return Ok(merged);
         }
@@ -113,13 +104,25 @@ pub(crate) fn with_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
     })
 }
 
-/// `f` over `items` on every core, results in input order. The workers get the pipeline's stack.
+/// A pool of one worker per core, each with the pipeline's stack; `None` when no threads are to
+/// be had (the work is then done on the calling thread).
+fn pool() -> Option<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new().stack_size(STACK_SIZE).build().ok()
+}
+
+/// `f` over `items` on every core, results in input order.
 pub(crate) fn parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let pool = rayon::ThreadPoolBuilder::new().stack_size(crate::STACK_SIZE).build();
-    match pool {
-        Ok(pool) => pool.install(|| items.par_iter().map(&f).collect()),
-        // No threads to be had: do it here.
-        Err(_) => items.iter().map(f).collect(),
+    match pool() {
+        Some(pool) => pool.install(|| items.par_iter().map(&f).collect()),
+        None => items.iter().map(f).collect(),
+    }
+}
+
+/// `a` and `b` at the same time, on two cores.
+pub(crate) fn join<A: Send, B: Send>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
+    match pool() {
+        Some(pool) => pool.install(|| rayon::join(a, b)),
+        None => (a(), b()),
     }
 }
 

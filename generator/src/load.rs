@@ -183,20 +183,21 @@ enum Scanned<'a> {
     Whole,
 }
 
+/// A JSON object's members as raw text, in order.
+type RawMap<'a> = indexmap::IndexMap<String, &'a RawValue>;
+
 fn scan(source: &Source) -> Scanned<'_> {
     if !source.name.ends_with(".json") {
         return Scanned::Whole;
     }
-    let Ok(top) = serde_json::from_slice::<indexmap::IndexMap<String, &RawValue>>(&source.bytes) else {
+    let Ok(top) = serde_json::from_slice::<RawMap<'_>>(&source.bytes) else {
         return Scanned::Whole;
     };
     let version: Option<String> = top.get("openapi").and_then(|raw| serde_json::from_str(raw.get()).ok());
     let dedupe = !version.as_deref().is_some_and(crate::normalize::is_31);
     let mut parts = Vec::with_capacity(top.len());
     for (key, raw) in top {
-        let sections = (key == "components")
-            .then(|| serde_json::from_str::<indexmap::IndexMap<String, &RawValue>>(raw.get()).ok())
-            .flatten();
+        let sections = (key == "components").then(|| serde_json::from_str::<RawMap<'_>>(raw.get()).ok()).flatten();
         let Some(sections) = sections else {
             parts.push((vec![key], raw));
             continue;
@@ -205,7 +206,7 @@ fn scan(source: &Source) -> Scanned<'_> {
             parts.push((vec![key.clone()], raw));
         }
         for (section, raw) in sections {
-            match serde_json::from_str::<indexmap::IndexMap<String, &RawValue>>(raw.get()) {
+            match serde_json::from_str::<RawMap<'_>>(raw.get()) {
                 Ok(entries) if !entries.is_empty() => {
                     parts.extend(entries.into_iter().map(|(name, raw)| (vec![key.clone(), section.clone(), name], raw)))
                 }

@@ -9,7 +9,6 @@
 
 use std::path::Path;
 use std::process::Command;
-use std::time::Instant;
 
 /// The corpus spec the benchmarks use.
 const SPEC: &str = "octokit/openapi/api.github.com";
@@ -37,41 +36,25 @@ pub fn run(root: &Path) -> Result<(), String> {
     println!("|---|---|---|---|");
     let krate = out.join("0");
     let lines = rust_lines(&krate.join("src"));
-    let (seconds, warnings) = check(root, &krate, &[])?;
+    let (seconds, warnings) = check(root, &krate)?;
     println!("| all (default) | {lines} | {seconds:.1} | {warnings} |");
     Ok(())
 }
 
-/// `cargo check` of `krate` with `args`, dependencies built first and not timed; incremental
-/// compilation is off, so the figure is a clean check of the crate itself.
-fn check(root: &Path, krate: &Path, args: &[&str]) -> Result<(f64, usize), String> {
-    // The workspace's lock file pins the same dependency versions the tests use.
-    std::fs::copy(root.join("Cargo.lock"), krate.join("Cargo.lock")).map_err(|e| e.to_string())?;
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let run = || {
-        Command::new(&cargo)
-            .args(["check", "--quiet", "--message-format", "short"])
-            .args(args)
-            .current_dir(krate)
-            .env("CARGO_TARGET_DIR", root.join("target/corpus"))
-            .env("CARGO_INCREMENTAL", "0")
-            .output()
-            .map_err(|e| format!("cannot run cargo check: {e}"))
-    };
-    let warm = run()?;
-    if !warm.status.success() {
-        return Err(format!("the generated crate does not compile:\n{}", String::from_utf8_lossy(&warm.stderr)));
+/// `cargo check` of `krate`, dependencies built first and not timed; incremental compilation is
+/// off, so the figure is a clean check of the crate itself.
+fn check(root: &Path, krate: &Path) -> Result<(f64, usize), String> {
+    let clean = [("CARGO_INCREMENTAL", "0")];
+    let warm = crate::corpus::cargo_check(root, krate, &clean)?;
+    if !warm.ok {
+        return Err(format!("the generated crate does not compile:\n{}", warm.stderr));
     }
-    // Touching the crate root makes cargo check the crate again, and only it.
+    // Rewriting the crate root makes cargo check the crate again, and only it.
     let lib = krate.join("src/lib.rs");
     let text = std::fs::read(&lib).map_err(|e| e.to_string())?;
     std::fs::write(&lib, text).map_err(|e| e.to_string())?;
-    let started = Instant::now();
-    let output = run()?;
-    let seconds = started.elapsed().as_secs_f64();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    let warnings = stderr.lines().filter(|l| l.contains(": warning:") || l.starts_with("warning:")).count();
-    Ok((seconds, warnings))
+    let timed = crate::corpus::cargo_check(root, krate, &clean)?;
+    Ok((timed.seconds, timed.warnings))
 }
 
 fn rust_lines(dir: &Path) -> usize {

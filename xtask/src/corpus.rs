@@ -170,14 +170,13 @@ pub fn run(root: &Path, options: &Options) -> Result<(), String> {
         specs.retain(|(name, _)| name.contains(only.as_str()));
     }
 
-    let target = root.join("target/corpus");
     let mut rows = Vec::new();
     for (name, path) in &specs {
         let doc = read_spec(path)?;
         for &variant in &options.variants {
             let work = cache.join("work").join(name.replace('/', "_")).join(variant);
             let count = write_fragments(&doc, variant == "inline", &work)?;
-            rows.push(generate_and_check(name, variant, &work, count, options.check, &target, root)?);
+            rows.push(generate_and_check(name, variant, &work, count, options.check, root)?);
             eprintln!("{}", render_row(rows.last().expect("just pushed")));
         }
     }
@@ -393,7 +392,6 @@ fn generate_and_check(
     work: &Path,
     operations: usize,
     check: bool,
-    target: &Path,
     root: &Path,
 ) -> Result<Row, String> {
     let sources = apigen::load::read_dir(&work.join("specs")).map_err(|d| d.to_string())?;
@@ -419,20 +417,37 @@ fn generate_and_check(
     let out = work.join("out");
     apigen::write::sync(&out, &generated.files, apigen::write::Mode::Write).map_err(|e| e.to_string())?;
     if check {
-        // The workspace's lock file pins the same dependency versions the tests use.
-        let _ = std::fs::copy(root.join("Cargo.lock"), out.join("Cargo.lock"));
-        let started = Instant::now();
-        let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-            .args(["check", "--quiet", "--message-format", "short"])
-            .current_dir(&out)
-            .env("CARGO_TARGET_DIR", target)
-            .output()
-            .map_err(|e| format!("cannot run cargo: {e}"))?;
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        let warnings = stderr.lines().filter(|l| l.contains(": warning:") || l.starts_with("warning:")).count();
-        row.check = Some((output.status.success(), warnings, started.elapsed().as_secs_f64()));
+        let checked = cargo_check(root, &out, &[])?;
+        row.check = Some((checked.ok, checked.warnings, checked.seconds));
     }
     Ok(row)
+}
+
+/// What `cargo check` of a generated crate gave.
+pub struct Checked {
+    pub ok: bool,
+    pub warnings: usize,
+    pub seconds: f64,
+    pub stderr: String,
+}
+
+/// `cargo check` of the generated crate in `krate`, timed, with `env` set. It uses the
+/// workspace's lock file (the dependency versions the tests use) and one target dir shared by
+/// every generated crate, `target/corpus`, so dependencies are built once.
+pub fn cargo_check(root: &Path, krate: &Path, env: &[(&str, &str)]) -> Result<Checked, String> {
+    std::fs::copy(root.join("Cargo.lock"), krate.join("Cargo.lock")).map_err(|e| e.to_string())?;
+    let started = Instant::now();
+    let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["check", "--quiet", "--message-format", "short"])
+        .current_dir(krate)
+        .env("CARGO_TARGET_DIR", root.join("target/corpus"))
+        .envs(env.iter().copied())
+        .output()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    let seconds = started.elapsed().as_secs_f64();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    let warnings = stderr.lines().filter(|l| l.contains(": warning:") || l.starts_with("warning:")).count();
+    Ok(Checked { ok: output.status.success(), warnings, seconds, stderr })
 }
 
 fn render_row(r: &Row) -> String {

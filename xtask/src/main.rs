@@ -29,25 +29,23 @@ fn main() -> std::process::ExitCode {
     }
     if std::env::args().nth(1).as_deref() == Some("corpus") {
         let args: Vec<String> = std::env::args().skip(2).collect();
-        let result = corpus::Options::parse(&args).and_then(|options| corpus::run(&workspace_root(), &options));
-        return match result {
-            Ok(()) => std::process::ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("error: {e}");
-                std::process::ExitCode::FAILURE
-            }
-        };
+        return exit(corpus::Options::parse(&args).and_then(|options| corpus::run(&workspace_root(), &options)));
     }
     if std::env::args().nth(1).as_deref() == Some("bench") {
-        return match bench::run(&workspace_root()) {
-            Ok(()) => std::process::ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("error: {e}");
-                std::process::ExitCode::FAILURE
-            }
-        };
+        return exit(bench::run(&workspace_root()));
     }
     apigen::cli::main(&workspace_root(), "cargo xtask")
+}
+
+/// A task's result as the exit code, the error printed.
+fn exit(result: Result<(), String>) -> std::process::ExitCode {
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
 }
 
 /// Regenerates `generator/tests/fixtures/*/expected` from their `specs/`.
