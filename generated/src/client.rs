@@ -54,6 +54,21 @@ impl Client {
     pub fn base_url(&self) -> &::reqwest::Url {
         &self.base_url
     }
+
+    /// The HTTP client requests go through, with the builder's timeouts (for calls the
+    /// spec does not describe).
+    pub fn http(&self) -> &::reqwest::Client {
+        &self.http
+    }
+
+    /// A request to the base URL followed by `path`, its parameters encoded.
+    pub(crate) fn new_request<E>(
+        &self,
+        method: ::reqwest::Method,
+        path: &[crate::runtime::PathPart<'_>],
+    ) -> Result<::reqwest::RequestBuilder, crate::Error<E>> {
+        Ok(self.http.request(method, crate::runtime::build_url(&self.base_url, path)?))
+    }
 }
 
 /// The security schemes of the API.

@@ -2,6 +2,7 @@
 
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
+#![allow(clippy::large_enum_variant)]
 mod client;
 pub mod errors;
 mod operations;

@@ -4,7 +4,7 @@
 //! path, arguments, statuses and types); the plumbing is in `runtime.rs`.
 
 use crate::errors::*;
-use crate::runtime::{PathPart, build_url, send};
+use crate::runtime::{PathPart, send};
 use crate::client::Scheme;
 use crate::{Client, Error, types};
 
@@ -25,10 +25,13 @@ impl Client {
     pub async fn list_api_keys(
         &self,
     ) -> Result<types::ListApiKeysResponse, Error<ListApiKeysError>> {
-        let url = build_url(&self.base_url, &[PathPart::Literal("/api/v1/api-keys")])?;
         let request = self
             .authorize(
-                self.http.request(::reqwest::Method::GET, url),
+                self
+                    .new_request(
+                        ::reqwest::Method::GET,
+                        &[PathPart::Literal("/api/v1/api-keys")],
+                    )?,
                 &[&[Scheme::BearerAuth]],
             );
         let response = send(request).await?;
@@ -70,10 +73,13 @@ impl Client {
         &self,
         body: &types::ApiKeyCreateConfig,
     ) -> Result<types::NewApiKeyResponse, Error<CreateApiKeyError>> {
-        let url = build_url(&self.base_url, &[PathPart::Literal("/api/v1/api-keys")])?;
         let request = self
             .authorize(
-                self.http.request(::reqwest::Method::POST, url),
+                self
+                    .new_request(
+                        ::reqwest::Method::POST,
+                        &[PathPart::Literal("/api/v1/api-keys")],
+                    )?,
                 &[&[Scheme::BearerAuth]],
             );
         let request = request.json(body);
@@ -116,16 +122,16 @@ impl Client {
         &self,
         appname: &str,
     ) -> Result<types::ApiKeyResponse, Error<GetApiKeyError>> {
-        let url = build_url(
-            &self.base_url,
-            &[
-                PathPart::Literal("/api/v1/api-keys/"),
-                PathPart::Segment("appname", appname),
-            ],
-        )?;
         let request = self
             .authorize(
-                self.http.request(::reqwest::Method::GET, url),
+                self
+                    .new_request(
+                        ::reqwest::Method::GET,
+                        &[
+                            PathPart::Literal("/api/v1/api-keys/"),
+                            PathPart::Segment("appname", appname),
+                        ],
+                    )?,
                 &[&[Scheme::BearerAuth]],
             );
         let response = send(request).await?;
@@ -169,16 +175,16 @@ impl Client {
         appname: &str,
         body: &types::ApiKeyUpdateConfig,
     ) -> Result<types::ApiKeyResponse, Error<UpdateApiKeyError>> {
-        let url = build_url(
-            &self.base_url,
-            &[
-                PathPart::Literal("/api/v1/api-keys/"),
-                PathPart::Segment("appname", appname),
-            ],
-        )?;
         let request = self
             .authorize(
-                self.http.request(::reqwest::Method::PUT, url),
+                self
+                    .new_request(
+                        ::reqwest::Method::PUT,
+                        &[
+                            PathPart::Literal("/api/v1/api-keys/"),
+                            PathPart::Segment("appname", appname),
+                        ],
+                    )?,
                 &[&[Scheme::BearerAuth]],
             );
         let request = request.json(body);
@@ -221,16 +227,16 @@ impl Client {
         &self,
         appname: &str,
     ) -> Result<(), Error<DeleteApiKeyError>> {
-        let url = build_url(
-            &self.base_url,
-            &[
-                PathPart::Literal("/api/v1/api-keys/"),
-                PathPart::Segment("appname", appname),
-            ],
-        )?;
         let request = self
             .authorize(
-                self.http.request(::reqwest::Method::DELETE, url),
+                self
+                    .new_request(
+                        ::reqwest::Method::DELETE,
+                        &[
+                            PathPart::Literal("/api/v1/api-keys/"),
+                            PathPart::Segment("appname", appname),
+                        ],
+                    )?,
                 &[&[Scheme::BearerAuth]],
             );
         let response = send(request).await?;
@@ -274,17 +280,17 @@ impl Client {
         appname: &str,
         body: &types::ApiKeyUpdateConfig,
     ) -> Result<types::NewApiKeyResponse, Error<RegenApiKeyError>> {
-        let url = build_url(
-            &self.base_url,
-            &[
-                PathPart::Literal("/api/v1/api-keys/"),
-                PathPart::Segment("appname", appname),
-                PathPart::Literal("/regen"),
-            ],
-        )?;
         let request = self
             .authorize(
-                self.http.request(::reqwest::Method::PUT, url),
+                self
+                    .new_request(
+                        ::reqwest::Method::PUT,
+                        &[
+                            PathPart::Literal("/api/v1/api-keys/"),
+                            PathPart::Segment("appname", appname),
+                            PathPart::Literal("/regen"),
+                        ],
+                    )?,
                 &[&[Scheme::BearerAuth]],
             );
         let request = request.json(body);

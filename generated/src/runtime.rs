@@ -137,13 +137,7 @@ pub(crate) fn build_url<E>(
         match part {
             PathPart::Literal(text) => url.push_str(text),
             PathPart::Segment(name, value) => {
-                if value.is_empty() || *value == "." || *value == ".." {
-                    return ::std::result::Result::Err(
-                        Error::InvalidRequest(
-                            format!("path parameter `{name}` must not be {value:?}"),
-                        ),
-                    );
-                }
+                whole_segment(name, value)?;
                 url.extend(::percent_encoding::utf8_percent_encode(value, SEGMENT));
             }
         }
@@ -151,6 +145,19 @@ pub(crate) fn build_url<E>(
 
     ::reqwest::Url::parse(&url)
         .map_err(|e| Error::InvalidRequest(format!("cannot build the URL {url:?}: {e}")))
+}
+
+/// Refuses a value that would change the path's shape as a whole segment: empty, `.` or `..`.
+fn whole_segment<E>(name: &str, value: &str) -> ::std::result::Result<(), Error<E>> {
+    if value.is_empty() || value == "." || value == ".." {
+        return ::std::result::Result::Err(
+            Error::InvalidRequest(
+                format!("path parameter `{name}` must not be {value:?}"),
+            ),
+        );
+    }
+
+    ::std::result::Result::Ok(())
 }
 
 /// A JSON object being read into a struct, field by field: the structs' `Deserialize` impls are

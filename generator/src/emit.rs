@@ -14,7 +14,7 @@ use quote::{format_ident, quote};
 
 use crate::config::Config;
 use crate::ir::{
-    Api, ApiKeyIn, AuthKind, ErrorCase, Operation, ParamIn, PathPart, QueryStyle, StatusMatch, Ty, TypeDef,
+    Api, ApiKeyIn, AuthKind, ErrorCase, Operation, Param, ParamIn, PathPart, StatusMatch, Style, Ty, TypeDef,
 };
 
 const RUNTIME: &str = include_str!("../templates/runtime.rs");
@@ -77,17 +77,33 @@ fn has_responses_module(api: &Api) -> bool {
 /// The optional pieces of the runtime template this API uses.
 fn runtime_needs(api: &Api) -> BTreeSet<&'static str> {
     let mut needs = BTreeSet::new();
+    if !api.operations.is_empty() {
+        needs.insert("operations");
+    }
     if !api.auth.is_empty() {
         needs.insert("secret");
     }
     if api.types.iter().any(|t| t.fields.iter().any(|f| f.absent_or_null)) {
         needs.insert("nullable");
     }
-    if api.types.iter().any(|t| t.variants.is_empty() && t.alternatives.is_empty()) {
+    for t in api.types.iter().filter(|t| t.variants.is_empty() && t.alternatives.is_empty()) {
         needs.insert("object");
+        // The reads the structs' fields use (see `Emitter::types`).
+        for f in &t.fields {
+            needs.insert("object_field");
+            needs.insert(match (f.required, f.absent_or_null) {
+                (true, _) => "object_required",
+                (false, false) => "object_optional",
+                (false, true) => "nullable",
+            });
+        }
     }
     for op in &api.operations {
-        if op.path_parts.iter().any(|p| matches!(p, PathPart::Param { whole_segment: false, .. })) {
+        let inner = |part: &PathPart| match part {
+            PathPart::Param { index, whole_segment: false } => writing(&api.types, &op.params[*index]) == Writing::Text,
+            _ => false,
+        };
+        if op.path_parts.iter().any(inner) {
             needs.insert("inner");
         }
         if !op.errors.iter().any(|e| e.status == StatusMatch::Default) {
@@ -96,8 +112,12 @@ fn runtime_needs(api: &Api) -> BTreeSet<&'static str> {
         if op.params.iter().any(|p| matches!(p.location, ParamIn::Header | ParamIn::Cookie)) {
             needs.insert("headers");
         }
-        if op.params.iter().any(|p| p.location == ParamIn::Query && matches!(p.ty, Ty::Named(_) | Ty::Map(_))) {
-            needs.insert("object_query");
+        for p in &op.params {
+            match writing(&api.types, p) {
+                Writing::Pairs => needs.extend(["query_pairs", "param_text"]),
+                Writing::Expand => needs.extend(["expand", "param_text", "path_params"]),
+                Writing::Text | Writing::List => {}
+            }
         }
         if !op.response_headers.is_empty() {
             needs.insert("response_headers");
@@ -106,8 +126,14 @@ fn runtime_needs(api: &Api) -> BTreeSet<&'static str> {
             needs.insert("cookies");
             needs.insert("path_params");
         }
-        if op.path_parts.iter().any(|p| matches!(p, PathPart::Param { whole_segment: true, .. })) {
-            needs.insert("segment");
+        for part in &op.path_parts {
+            if let PathPart::Param { index, whole_segment: true } = part {
+                needs.insert("whole_segment");
+                needs.insert(match writing(&api.types, &op.params[*index]) {
+                    Writing::Expand => "expanded",
+                    _ => "segment",
+                });
+            }
         }
         if op.path_parts.iter().any(|p| matches!(p, PathPart::Param { .. })) {
             needs.insert("path_params");
@@ -126,6 +152,35 @@ fn runtime_needs(api: &Api) -> BTreeSet<&'static str> {
         }
     }
     needs
+}
+
+/// How the generated code writes a parameter's value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Writing {
+    /// A scalar or a string enum, as text (`Display`); in the path, percent-encoded.
+    Text,
+    /// A list of such: repeated (`form`, exploded) or joined (`a,b`, `a b`, `a|b`).
+    List,
+    /// Anything else in the query or a cookie: `runtime::query_pairs`.
+    Pairs,
+    /// Anything else in the path or a header, and label or matrix styles: `runtime::expand`.
+    Expand,
+}
+
+fn writing(types: &[TypeDef], p: &Param) -> Writing {
+    let text = |ty: &Ty| match ty {
+        Ty::String | Ty::Bool | Ty::I32 | Ty::I64 | Ty::F32 | Ty::F64 => true,
+        Ty::Named(id) => !types[*id].variants.is_empty(),
+        _ => false,
+    };
+    let list = matches!(&p.ty, Ty::Vec(inner) if text(inner));
+    match p.location {
+        _ if text(&p.ty) && !matches!(p.style, Style::Label | Style::Matrix) => Writing::Text,
+        ParamIn::Query if list && p.style != Style::DeepObject => Writing::List,
+        ParamIn::Header if list => Writing::List,
+        ParamIn::Query | ParamIn::Cookie => Writing::Pairs,
+        ParamIn::Path | ParamIn::Header => Writing::Expand,
+    }
 }
 
 /// Drops the template's `#[apigen::needs(x)]` pieces whose `x` is not needed; strips the marker
@@ -355,6 +410,7 @@ impl Emitter<'_> {
         quote! {
             #![doc = include_str!("../README.md")]
             #![forbid(unsafe_code)]
+            #![allow(clippy::large_enum_variant)]
 
             mod client;
             pub mod errors;
@@ -371,6 +427,20 @@ impl Emitter<'_> {
 
     fn client(&self) -> TokenStream {
         let api = self.api;
+        let new_request = if api.operations.is_empty() {
+            quote!()
+        } else {
+            quote! {
+                /// A request to the base URL followed by `path`, its parameters encoded.
+                pub(crate) fn new_request<E>(
+                    &self,
+                    method: ::reqwest::Method,
+                    path: &[crate::runtime::PathPart<'_>],
+                ) -> Result<::reqwest::RequestBuilder, crate::Error<E>> {
+                    Ok(self.http.request(method, crate::runtime::build_url(&self.base_url, path)?))
+                }
+            }
+        };
         let (base_const, base_default, base_doc) = match &api.default_base_url {
             Some(url) => (
                 quote! {
@@ -593,6 +663,14 @@ impl Emitter<'_> {
                 pub fn base_url(&self) -> &::reqwest::Url {
                     &self.base_url
                 }
+
+                /// The HTTP client requests go through, with the builder's timeouts (for calls the
+                /// spec does not describe).
+                pub fn http(&self) -> &::reqwest::Client {
+                    &self.http
+                }
+
+                #new_request
             }
 
             #auth_items
@@ -1057,11 +1135,18 @@ impl Emitter<'_> {
         let uses_types =
             self.api.operations.iter().flat_map(|o| &o.errors).any(|e| e.ty.as_ref().is_some_and(mentions_type));
         let types_import = types_import(uses_types);
+        let fmt_import = if self.api.operations.is_empty() {
+            quote!()
+        } else {
+            quote!(
+                use ::std::fmt;
+            )
+        };
         quote! {
             //! One enum per operation of the error responses it documents: one variant per status, and
             //! `Other` for the spec's `default` response.
 
-            use ::std::fmt;
+            #fmt_import
 
             #types_import
 
@@ -1162,6 +1247,11 @@ impl Emitter<'_> {
     }
 
     fn operations(&self) -> TokenStream {
+        if self.api.operations.is_empty() {
+            return quote! {
+                //! One async method per operation; the spec defines none, so the crate is its types.
+            };
+        }
         let methods = self.api.operations.iter().map(|op| {
             let call = self.operation(op);
             let stream = self.stream_method(op);
@@ -1193,11 +1283,11 @@ impl Emitter<'_> {
         };
         let runtime_imports = if uses_headers {
             quote!(
-                use crate::runtime::{PathPart, build_url, header_value, send};
+                use crate::runtime::{PathPart, header_value, send};
             )
         } else {
             quote!(
-                use crate::runtime::{PathPart, build_url, send};
+                use crate::runtime::{PathPart, send};
             )
         };
         quote! {
@@ -1236,18 +1326,30 @@ impl Emitter<'_> {
             PathPart::Literal(text) => quote!(PathPart::Literal(#text)),
             PathPart::Param { index, whole_segment } => {
                 let p = &op.params[*index];
-                let value = param_as_str(&p.name, &p.ty);
-                if *whole_segment {
-                    let wire = &p.wire;
-                    quote!(PathPart::Segment(#wire, #value))
-                } else {
-                    quote!(PathPart::Inner(#value))
+                let wire = &p.wire;
+                if writing(&self.api.types, p) == Writing::Expand {
+                    let value = by_ref(&p.name, &p.ty);
+                    let operator = match p.style {
+                        Style::Label => ".",
+                        Style::Matrix => ";",
+                        _ => "",
+                    };
+                    let explode = p.explode;
+                    let text = quote!(&crate::runtime::expand(#wire, #value, #operator, #explode, true)?);
+                    return if *whole_segment {
+                        quote!(PathPart::Expanded(#wire, #text))
+                    } else {
+                        quote!(PathPart::Literal(#text))
+                    };
                 }
+                let value = param_as_str(&p.name, &p.ty);
+                if *whole_segment { quote!(PathPart::Segment(#wire, #value)) } else { quote!(PathPart::Inner(#value)) }
             }
         });
         let method = format_ident!("{}", op.http_method.upper());
         let mut steps = Vec::new();
-        let request = quote!(self.http.request(::reqwest::Method::#method, url));
+        // The URL is built in place: a local `url` would hide a parameter of that name.
+        let request = quote!(self.new_request(::reqwest::Method::#method, &[#( #parts ),*])?);
         steps.push(if op.auth.is_empty() {
             quote!(let request = #request;)
         } else {
@@ -1260,18 +1362,15 @@ impl Emitter<'_> {
         for p in op.params.iter().filter(|p| p.location == ParamIn::Query) {
             let pname = ident(&p.name);
             let wire = &p.wire;
-            let add = match (&p.ty, p.style) {
-                (Ty::Vec(_), QueryStyle::Delimited(sep)) => {
-                    let sep = sep.to_string();
-                    quote!(request.query(&[(#wire, #pname.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(#sep))]))
-                }
-                (Ty::Vec(_), _) => {
+            let add = match (writing(&self.api.types, p), p.style) {
+                (Writing::List, Style::Form) if p.explode => {
                     quote!(request.query(&#pname.iter().map(|v| (#wire, v)).collect::<Vec<_>>()))
                 }
-                (Ty::Named(_) | Ty::Map(_), style) => {
-                    let deep = style == QueryStyle::DeepObject;
-                    quote!(request.query(&crate::runtime::object_query(#wire, #pname, #deep)))
+                (Writing::List, style) => {
+                    let sep = separator(style).to_string();
+                    quote!(request.query(&[(#wire, #pname.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(#sep))]))
                 }
+                (Writing::Pairs, style) => query_pairs(p, style),
                 _ => quote!(request.query(&[(#wire, #pname)])),
             };
             steps.push(optional_step(&pname, p.required, add));
@@ -1280,10 +1379,15 @@ impl Emitter<'_> {
             let pname = ident(&p.name);
             let wire = &p.wire;
             // A list in a header is comma-separated (OpenAPI's `simple` style).
-            let value = match &p.ty {
-                Ty::String => quote!(#pname),
-                Ty::Vec(_) => quote!(&#pname.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(",")),
-                _ => quote!(&#pname.to_string()),
+            let value = match (writing(&self.api.types, p), &p.ty) {
+                (Writing::Text, Ty::String) => quote!(#pname),
+                (Writing::Text, _) => quote!(&#pname.to_string()),
+                (Writing::List, _) => quote!(&#pname.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(",")),
+                _ => {
+                    let value = by_ref(&p.name, &p.ty);
+                    let explode = p.explode;
+                    quote!(&crate::runtime::expand(#wire, #value, "", #explode, false)?)
+                }
             };
             steps.push(optional_step(&pname, p.required, quote!(request.header(#wire, header_value(#wire, #value)?))));
         }
@@ -1294,8 +1398,14 @@ impl Emitter<'_> {
             .map(|p| {
                 let pname = ident(&p.name);
                 let wire = &p.wire;
-                let value = if p.ty == Ty::String { quote!(#pname) } else { quote!(&#pname.to_string()) };
-                let push = quote!(cookies.push(crate::runtime::cookie_pair(#wire, #value)));
+                let push = if writing(&self.api.types, p) == Writing::Pairs {
+                    // A list or an object: form style, one cookie per pair when exploded.
+                    let pairs = pairs_call(p, Style::Form);
+                    quote!(cookies.extend(#pairs.iter().map(|(k, v)| crate::runtime::cookie_pair(k, v))))
+                } else {
+                    let value = if p.ty == Ty::String { quote!(#pname) } else { quote!(&#pname.to_string()) };
+                    quote!(cookies.push(crate::runtime::cookie_pair(#wire, #value)))
+                };
                 if p.required { quote!(#push;) } else { quote!(if let Some(#pname) = #pname { #push; }) }
             })
             .collect();
@@ -1352,12 +1462,13 @@ impl Emitter<'_> {
             arms.push(quote!(_ => Err(response.unexpected()),));
         }
 
+        let many = many_arguments(args.len());
         if op.response_headers.is_empty() {
             return quote! {
                 #doc
                 #deprecated
+                #many
                 pub async fn #name(&self, #( #args ),*) -> Result<#success_ty, Error<#error>> {
-                    let url = build_url(&self.base_url, &[#( #parts ),*])?;
                     #( #steps )*
                     let response = send(request).await?;
                     match response.status {
@@ -1386,14 +1497,15 @@ impl Emitter<'_> {
             #doc
             #deprecated
             #allow
+            #many
             pub async fn #name(&self, #( #args ),*) -> Result<#success_ty, Error<#error>> {
                 self.#with_headers(#( #arg_names ),*).await.map(|(body, _)| body)
             }
 
             #headers_doc
             #deprecated
+            #many
             pub async fn #with_headers(&self, #( #args ),*) -> Result<(#success_ty, crate::responses::#headers_ty), Error<#error>> {
-                let url = build_url(&self.base_url, &[#( #parts ),*])?;
                 #( #steps )*
                 let response = send(request).await?;
                 let headers = crate::responses::#headers_ty::read(&response.headers);
@@ -1460,7 +1572,7 @@ impl Emitter<'_> {
         for (i, param) in op.params.iter().enumerate() {
             let pname = ident(&param.name);
             if i == p.cursor_param {
-                call.push(quote!(current.as_deref()));
+                call.push(quote!(this_cursor.as_deref()));
                 continue;
             }
             let ty = self.arg_type_in(&param.ty, param.required, &lt);
@@ -1489,7 +1601,7 @@ impl Emitter<'_> {
             }
             expr
         };
-        let next = path(&p.cursor, quote!(.clone()));
+        let next = path(&p.cursor, if p.cursor_nullable { quote!(.clone().flatten()) } else { quote!(.clone()) });
         // The items move out of the page (the recogniser only finds them at its top level).
         let items = match p.items.as_slice() {
             [(field, true)] => {
@@ -1511,23 +1623,26 @@ impl Emitter<'_> {
             m = op.method_name.trim_start_matches("r#")
         ));
         let deprecated = if op.deprecated { quote!(#[deprecated] #[allow(deprecated)]) } else { quote!() };
+        let many = many_arguments(args.len());
         quote! {
             #doc
             #deprecated
+            #many
             pub fn #name<'a>(&'a self, #( #args ),*) -> impl ::futures_util::Stream<Item = Result<#item, Error<#error>>> + 'a {
-                // (cursor of the next page: `None` when there is none, items left of this page)
-                let start: (Option<Option<String>>, ::std::vec::IntoIter<#item>) = (Some(None), Vec::new().into_iter());
-                ::futures_util::stream::try_unfold(start, move |(mut cursor, mut items)| {
+                // State: the cursor of the next page (`None` when there is none) and the items
+                // left of this page. Named so that no parameter of the call can be hidden.
+                let first_page: (Option<Option<String>>, ::std::vec::IntoIter<#item>) = (Some(None), Vec::new().into_iter());
+                ::futures_util::stream::try_unfold(first_page, move |(mut next_cursor, mut page_items)| {
                     async move {
                     loop {
-                        if let Some(item) = items.next() {
-                            return Ok(Some((item, (cursor, items))));
+                        if let Some(item) = page_items.next() {
+                            return Ok(Some((item, (next_cursor, page_items))));
                         }
-                        let Some(current) = cursor.take() else { return Ok(None) };
+                        let Some(this_cursor) = next_cursor.take() else { return Ok(None) };
                         let page = self.#method(#( #call ),*).await?;
-                        let next: Option<String> = #next.filter(|c: &String| !c.is_empty() && Some(c) != current.as_ref());
-                        items = #items.into_iter();
-                        cursor = next.map(Some);
+                        let next: Option<String> = #next.filter(|c: &String| !c.is_empty() && Some(c) != this_cursor.as_ref());
+                        page_items = #items.into_iter();
+                        next_cursor = next.map(Some);
                     }
                     }
                 })
@@ -1721,6 +1836,46 @@ fn status_pattern(status: &StatusMatch) -> TokenStream {
             quote!(#lo..=#hi)
         }
         StatusMatch::Default => quote!(_),
+    }
+}
+
+/// Methods take one argument per parameter, in the spec's order, however many the operation has:
+/// clippy's limit (7, `self` included) is allowed where an operation goes past it.
+fn many_arguments(args: usize) -> TokenStream {
+    if args + 1 > 7 { quote!(#[allow(clippy::too_many_arguments)]) } else { quote!() }
+}
+
+/// `request.query(...)` with the pairs of a list, object, map or union parameter.
+fn query_pairs(p: &Param, style: Style) -> TokenStream {
+    let pairs = pairs_call(p, style);
+    quote!(request.query(&#pairs))
+}
+
+/// `runtime::query_pairs(...)?` for a parameter written in `style`.
+fn pairs_call(p: &Param, style: Style) -> TokenStream {
+    let wire = &p.wire;
+    let value = by_ref(&p.name, &p.ty);
+    let deep = style == Style::DeepObject;
+    let explode = p.explode;
+    let sep = separator(style);
+    quote!(crate::runtime::query_pairs(#wire, #value, #deep, #explode, #sep)?)
+}
+
+/// The character that joins a list's items in a parameter of `style` that is not exploded.
+fn separator(style: Style) -> char {
+    match style {
+        Style::SpaceDelimited => ' ',
+        Style::PipeDelimited => '|',
+        _ => ',',
+    }
+}
+
+/// An argument as a reference: the arguments of borrowed types already are.
+fn by_ref(name: &str, ty: &Ty) -> TokenStream {
+    let name = ident(name);
+    match ty {
+        Ty::String | Ty::Text | Ty::Bytes | Ty::Named(_) | Ty::Map(_) | Ty::Vec(_) => quote!(#name),
+        _ => quote!(&#name),
     }
 }
 

@@ -189,6 +189,8 @@ pub struct Pagination {
     pub cursor_param: usize,
     /// The path to the next cursor in the response.
     pub cursor: Vec<(String, bool)>,
+    /// The cursor field is optional and nullable (`Option<Option<String>>`).
+    pub cursor_nullable: bool,
     /// The path to the items array in the response.
     pub items: Vec<(String, bool)>,
     pub item_ty: Ty,
@@ -252,8 +254,11 @@ pub struct Param {
     pub ty: Ty,
     pub required: bool,
     pub deprecated: bool,
-    /// How a query parameter's list or object is written.
-    pub style: QueryStyle,
+    /// How a list, object or union value is written (OpenAPI `style`).
+    pub style: Style,
+    /// OpenAPI `explode`: lists and objects as one `name=value` per item (or `;name=` in a path)
+    /// rather than one value joined with commas.
+    pub explode: bool,
     pub doc: Option<String>,
 }
 
@@ -267,15 +272,24 @@ pub struct ResponseHeader {
     pub doc: Option<String>,
 }
 
-/// How a query parameter that is a list or an object is written (OpenAPI `style` + `explode`).
+/// OpenAPI parameter styles (RFC 6570 expansions for paths and headers, form-style for the query
+/// and cookies).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum QueryStyle {
-    /// `tags=a&tags=b`; an object as `name=x&age=3` (form, explode: the default).
-    Exploded,
-    /// `tags=a,b` (form, no explode); spaces or pipes for `spaceDelimited` and `pipeDelimited`.
-    Delimited(char),
-    /// `filter[name]=x&filter[age]=3`.
+pub enum Style {
+    /// Query and cookies: `tags=a&tags=b` exploded, `tags=a,b` not; an object exploded is `a=1&b=2`.
+    Form,
+    /// Query lists joined with spaces.
+    SpaceDelimited,
+    /// Query lists joined with `|`.
+    PipeDelimited,
+    /// Query: `filter[name]=x&filter[tags][0]=y` (objects by key, lists by index, nested too).
     DeepObject,
+    /// Paths and headers: `a,b`; an object `k,v,k2,v2`, exploded `k=v,k2=v2`.
+    Simple,
+    /// Paths: `.a.b` exploded, `.a,b` not.
+    Label,
+    /// Paths: `;id=a;id=b` exploded, `;id=a,b` not.
+    Matrix,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -116,7 +116,8 @@ pub struct OpNaming<'a> {
 }
 
 /// Names reserved on the client type (its own methods).
-pub const CLIENT_RESERVED: [&str; 4] = ["new", "builder", "base_url", "http_client"];
+pub const CLIENT_RESERVED: [&str; 8] =
+    ["new", "builder", "base_url", "http", "http_client", "new_request", "authorize", "apply"];
 
 /// Picks a method name for every operation (module docs give the rules).
 pub fn method_names(ops: &[OpNaming<'_>]) -> Vec<String> {

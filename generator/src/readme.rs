@@ -41,7 +41,13 @@ pub fn readme(api: &Api, command: &str, crate_name: &str) -> String {
     out.push_str("    Ok(())\n}\n```\n\n");
 
     // Endpoints.
-    out.push_str("## Endpoints\n\n| Method | HTTP request | Description |\n|---|---|---|\n");
+    if api.operations.is_empty() {
+        out.push_str(
+            "## Endpoints\n\nThe spec defines no operations: the crate is its component schemas, in [`types`].\n",
+        );
+    } else {
+        out.push_str("## Endpoints\n\n| Method | HTTP request | Description |\n|---|---|---|\n");
+    }
     for op in &api.operations {
         let m = method(op);
         let summary = op.summary.as_deref().or(op.description.as_deref()).unwrap_or_default();

@@ -117,6 +117,7 @@ impl fmt::Debug for Secret {
 }
 
 /// One piece of a path template.
+#[apigen::needs(operations)]
 pub(crate) enum PathPart<'a> {
     /// Text from the spec, used as is.
     Literal(&'a str),
@@ -127,6 +128,10 @@ pub(crate) enum PathPart<'a> {
     /// A parameter inside a segment: percent-encoded.
     #[apigen::needs(inner)]
     Inner(&'a str),
+    /// A parameter that fills a whole segment, already expanded and encoded by [`expand`]:
+    /// refused when empty, `.` or `..`.
+    #[apigen::needs(expanded)]
+    Expanded(&'a str, &'a str),
 }
 
 /// Everything but RFC 3986 unreserved characters is percent-encoded in a path parameter, so a
@@ -139,6 +144,7 @@ const SEGMENT: &::percent_encoding::AsciiSet = &::percent_encoding::NON_ALPHANUM
     .remove(b'~');
 
 /// `base` followed by the encoded path.
+#[apigen::needs(operations)]
 pub(crate) fn build_url<E>(base: &::reqwest::Url, parts: &[PathPart<'_>]) -> ::std::result::Result<::reqwest::Url, Error<E>> {
     let mut url = ::std::string::String::from(base.as_str().trim_end_matches('/'));
     for part in parts {
@@ -146,18 +152,28 @@ pub(crate) fn build_url<E>(base: &::reqwest::Url, parts: &[PathPart<'_>]) -> ::s
             PathPart::Literal(text) => url.push_str(text),
             #[apigen::needs(segment)]
             PathPart::Segment(name, value) => {
-                if value.is_empty() || *value == "." || *value == ".." {
-                    return ::std::result::Result::Err(Error::InvalidRequest(format!(
-                        "path parameter `{name}` must not be {value:?}"
-                    )));
-                }
+                whole_segment(name, value)?;
                 url.extend(::percent_encoding::utf8_percent_encode(value, SEGMENT));
             }
             #[apigen::needs(inner)]
             PathPart::Inner(value) => url.extend(::percent_encoding::utf8_percent_encode(value, SEGMENT)),
+            #[apigen::needs(expanded)]
+            PathPart::Expanded(name, text) => {
+                whole_segment(name, text)?;
+                url.push_str(text);
+            }
         }
     }
     ::reqwest::Url::parse(&url).map_err(|e| Error::InvalidRequest(format!("cannot build the URL {url:?}: {e}")))
+}
+
+/// Refuses a value that would change the path's shape as a whole segment: empty, `.` or `..`.
+#[apigen::needs(whole_segment)]
+fn whole_segment<E>(name: &str, value: &str) -> ::std::result::Result<(), Error<E>> {
+    if value.is_empty() || value == "." || value == ".." {
+        return ::std::result::Result::Err(Error::InvalidRequest(format!("path parameter `{name}` must not be {value:?}")));
+    }
+    ::std::result::Result::Ok(())
 }
 
 /// A header parameter's value, refused before sending when it is not a valid header value (CR, LF,
@@ -205,6 +221,7 @@ impl<E: ::serde::de::Error> Object<E> {
     }
 
     /// A field the schema requires.
+    #[apigen::needs(object_required)]
     pub(crate) fn required<T: ::serde::de::DeserializeOwned>(&mut self, key: &'static str) -> ::std::result::Result<T, E> {
         match self.fields.remove(key) {
             ::std::option::Option::Some(value) => field(key, value),
@@ -213,6 +230,7 @@ impl<E: ::serde::de::Error> Object<E> {
     }
 
     /// An optional field: absent or `null` is `None`.
+    #[apigen::needs(object_optional)]
     pub(crate) fn optional<T: ::serde::de::DeserializeOwned>(&mut self, key: &'static str) -> ::std::result::Result<::std::option::Option<T>, E> {
         match self.fields.remove(key) {
             ::std::option::Option::Some(value) => field(key, value),
@@ -231,44 +249,142 @@ impl<E: ::serde::de::Error> Object<E> {
 }
 
 /// One field's value; an error names the field (nested fields give a path: `a: b: ...`).
-#[apigen::needs(object)]
+#[apigen::needs(object_field)]
 fn field<T: ::serde::de::DeserializeOwned, E: ::serde::de::Error>(key: &str, value: ::serde_json::Value) -> ::std::result::Result<T, E> {
     T::deserialize(value).map_err(|e| E::custom(format_args!("{key}: {e}")))
 }
 
-/// The query pairs of an object parameter: `name[key]=value` (deepObject, nested keys too), or
-/// `key=value` (form). Lists repeat the key; `null` and absent members are left out.
-#[apigen::needs(object_query)]
-pub(crate) fn object_query<T: ::serde::Serialize>(
+/// The query pairs of a parameter that is a list, an object, a map or a union (unencoded: the
+/// query encodes them). `deep` (`deepObject`): `name[key]=v` for objects and `name[0]=v` for
+/// lists, nested alike. Otherwise form style: exploded, a list repeats `name` and an object gives
+/// one `key=value` per member; not exploded (or space- or pipe-delimited), one `name=` whose
+/// value joins the items, or an object's keys and values, with `sep`. `null` members are left out.
+#[apigen::needs(query_pairs)]
+pub(crate) fn query_pairs<T: ::serde::Serialize + ?::std::marker::Sized, E>(
     name: &str,
     value: &T,
     deep: bool,
-) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
-    fn walk(key: ::std::string::String, value: &::serde_json::Value, deep: bool, out: &mut ::std::vec::Vec<(::std::string::String, ::std::string::String)>) {
+    explode: bool,
+    sep: char,
+) -> ::std::result::Result<::std::vec::Vec<(::std::string::String, ::std::string::String)>, Error<E>> {
+    fn walk(key: ::std::string::String, value: &::serde_json::Value, out: &mut ::std::vec::Vec<(::std::string::String, ::std::string::String)>) {
         match value {
             ::serde_json::Value::Null => {}
-            ::serde_json::Value::String(s) => out.push((key, s.clone())),
-            ::serde_json::Value::Array(items) => items.iter().for_each(|v| walk(key.clone(), v, deep, out)),
-            ::serde_json::Value::Object(map) => {
-                // Sorted by key, so the query is the same whatever serde_json's map order.
-                let mut entries: ::std::vec::Vec<_> = map.iter().collect();
-                entries.sort_by(|a, b| a.0.cmp(b.0));
-                for (k, v) in entries {
-                    let inner = if deep { format!("{key}[{k}]") } else { k.clone() };
-                    walk(inner, v, deep, out);
+            ::serde_json::Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(format!("{key}[{i}]"), item, out);
                 }
             }
-            other => out.push((key, other.to_string())),
+            ::serde_json::Value::Object(map) => {
+                for (k, v) in members(map) {
+                    walk(format!("{key}[{k}]"), v, out);
+                }
+            }
+            scalar => out.push((key, param_text(scalar, ','))),
         }
     }
+    let value = to_json(name, value)?;
     let mut out = ::std::vec::Vec::new();
-    if let ::std::result::Result::Ok(value) = ::serde_json::to_value(value) {
-        walk(name.to_owned(), &value, deep, &mut out);
+    match &value {
+        _ if deep => walk(name.to_owned(), &value, &mut out),
+        ::serde_json::Value::Null => {}
+        ::serde_json::Value::Array(items) if explode => {
+            out.extend(items.iter().filter(|v| !v.is_null()).map(|v| (name.to_owned(), param_text(v, ','))));
+        }
+        ::serde_json::Value::Object(map) if explode => {
+            out.extend(members(map).map(|(k, v)| (k.clone(), param_text(v, ','))));
+        }
+        other => out.push((name.to_owned(), param_text(other, sep))),
     }
-    out
+    ::std::result::Result::Ok(out)
+}
+
+/// A path or header parameter that is a list, an object, a map or a union, expanded as RFC 6570
+/// does with `operator` (`""` simple, `"."` label, `";"` matrix): `a,b`, `.a.b` or `.a,b`,
+/// `;id=a;id=b` or `;id=a,b`; an object as `k,v,k2,v2`, or exploded `k=v,k2=v2`. With `encode`
+/// (paths) every name and value is percent-encoded, so only the operator's own delimiters stay
+/// as they are and the value cannot leave its segment.
+#[apigen::needs(expand)]
+pub(crate) fn expand<T: ::serde::Serialize + ?::std::marker::Sized, E>(
+    name: &str,
+    value: &T,
+    operator: &str,
+    explode: bool,
+    encode: bool,
+) -> ::std::result::Result<::std::string::String, Error<E>> {
+    let enc = |s: &str| {
+        if encode {
+            ::percent_encoding::utf8_percent_encode(s, SEGMENT).to_string()
+        } else {
+            s.to_owned()
+        }
+    };
+    let value = to_json(name, value)?;
+    // A scalar is a list of one; an object's items carry their key.
+    let items: ::std::vec::Vec<(::std::option::Option<::std::string::String>, ::std::string::String)> = match &value {
+        ::serde_json::Value::Null => ::std::vec::Vec::new(),
+        ::serde_json::Value::Array(items) => {
+            items.iter().filter(|v| !v.is_null()).map(|v| (::std::option::Option::None, enc(&param_text(v, ',')))).collect()
+        }
+        ::serde_json::Value::Object(map) => {
+            members(map).map(|(k, v)| (::std::option::Option::Some(enc(k)), enc(&param_text(v, ',')))).collect()
+        }
+        scalar => ::std::vec![(::std::option::Option::None, enc(&param_text(scalar, ',')))],
+    };
+    let name = enc(name);
+    let pieces: ::std::vec::Vec<::std::string::String> = items
+        .into_iter()
+        .map(|(key, value)| match (key, explode, operator) {
+            (::std::option::Option::None, true, ";") => format!("{name}={value}"),
+            (::std::option::Option::Some(key), true, _) => format!("{key}={value}"),
+            (::std::option::Option::Some(key), false, _) => format!("{key},{value}"),
+            (::std::option::Option::None, _, _) => value,
+        })
+        .collect();
+    ::std::result::Result::Ok(match (operator, explode) {
+        (";", true) => pieces.iter().map(|p| format!(";{p}")).collect(),
+        (";", false) if pieces.is_empty() => format!(";{name}"),
+        (";", false) => format!(";{name}={}", pieces.join(",")),
+        (".", true) => format!(".{}", pieces.join(".")),
+        (operator, _) => format!("{operator}{}", pieces.join(",")),
+    })
+}
+
+/// A parameter as JSON, the common ground of every style.
+#[apigen::needs(param_text)]
+fn to_json<T: ::serde::Serialize + ?::std::marker::Sized, E>(name: &str, value: &T) -> ::std::result::Result<::serde_json::Value, Error<E>> {
+    ::serde_json::to_value(value).map_err(|e| Error::InvalidRequest(format!("parameter `{name}` cannot be written: {e}")))
+}
+
+/// An object's members without `null`s, sorted by key so the request is the same whatever
+/// serde_json's map order.
+#[apigen::needs(param_text)]
+fn members(map: &::serde_json::Map<::std::string::String, ::serde_json::Value>) -> impl ::std::iter::Iterator<Item = (&::std::string::String, &::serde_json::Value)> {
+    let mut entries: ::std::vec::Vec<_> = map.iter().filter(|(_, v)| !v.is_null()).collect();
+    entries.sort_by(|a, b| a.0.cmp(b.0));
+    entries.into_iter()
+}
+
+/// A value as parameter text: a string as is, a list's items or an object's keys and values
+/// joined with `sep` (nested ones with commas).
+#[apigen::needs(param_text)]
+fn param_text(value: &::serde_json::Value, sep: char) -> ::std::string::String {
+    match value {
+        ::serde_json::Value::Null => ::std::string::String::new(),
+        ::serde_json::Value::String(s) => s.clone(),
+        ::serde_json::Value::Array(items) => {
+            items.iter().filter(|v| !v.is_null()).map(|v| param_text(v, ',')).collect::<::std::vec::Vec<_>>().join(&sep.to_string())
+        }
+        ::serde_json::Value::Object(map) => members(map)
+            .flat_map(|(k, v)| [k.clone(), param_text(v, ',')])
+            .collect::<::std::vec::Vec<_>>()
+            .join(&sep.to_string()),
+        other => other.to_string(),
+    }
 }
 
 /// A response read to the end.
+#[apigen::needs(operations)]
 pub(crate) struct RawResponse {
     pub(crate) status: u16,
     #[apigen::needs(response_headers)]
@@ -277,6 +393,7 @@ pub(crate) struct RawResponse {
 }
 
 /// Sends the request and reads the whole response.
+#[apigen::needs(operations)]
 pub(crate) async fn send<E>(request: ::reqwest::RequestBuilder) -> ::std::result::Result<RawResponse, Error<E>> {
     let response = request.send().await.map_err(Error::Transport)?;
     let status = response.status().as_u16();
@@ -291,6 +408,7 @@ pub(crate) async fn send<E>(request: ::reqwest::RequestBuilder) -> ::std::result
     })
 }
 
+#[apigen::needs(operations)]
 impl RawResponse {
     /// The body decoded as `T`.
     #[apigen::needs(json)]

@@ -286,8 +286,8 @@ async fn deep_object_delimited_and_form_object_query_parameters() {
     let expected: Vec<(String, String)> = [
         ("filter[name]", "a b"),
         ("filter[range][from]", "1"),
-        ("filter[tags]", "x"),
-        ("filter[tags]", "y"),
+        ("filter[tags][0]", "x"),
+        ("filter[tags][1]", "y"),
         ("ids", "1,2,3"),
         ("words", "p|q"),
         ("offset", "20"),
@@ -356,4 +356,89 @@ async fn request_bodies_and_responses_from_components() {
         Error::Api(AddPetError::Conflict(text)) => assert_eq!(text, "Rex exists"),
         other => panic!("{other:?}"),
     }
+}
+
+/// The query pairs of a received request, decoded.
+fn query_of(request: &Request) -> Vec<(String, String)> {
+    request.url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect()
+}
+
+#[tokio::test]
+async fn lists_objects_and_unions_in_every_location_follow_their_style() {
+    use fixture_params::types::{CreatedRange, GetShapeCreated, Line, Point, Prefs};
+    let (server, client) = setup().await;
+    Mock::given(method("GET")).respond_with(ResponseTemplate::new(204)).mount(&server).await;
+    let point = Point { x: 1, y: -2 };
+    let lines = [Line { price: "p1".into(), quantity: Some(2) }, Line { price: "p&2".into(), quantity: None }];
+    let fields = [vec!["a".to_owned(), "b".to_owned()], vec!["c".to_owned()]];
+    let prefs = Prefs { theme: Some("dark".into()), size: Some(3) };
+    let range = GetShapeCreated::CreatedRange(CreatedRange { gt: Some(5), lt: None });
+    client
+        .get_shape(
+            &[1, 2, 3],
+            &point,
+            &["a b", "c/d"],
+            3,
+            Some(&range),
+            Some(&lines),
+            Some(&fields),
+            Some(&point),
+            Some(&["en", "fr"]),
+            Some(&prefs),
+        )
+        .await
+        .unwrap();
+    client
+        .get_shape(&[4], &point, &[], 1, Some(&GetShapeCreated::Integer(7)), None, None, None, None, None)
+        .await
+        .unwrap();
+
+    let requests = server.received_requests().await.unwrap();
+    // simple list, label object (exploded), matrix list (exploded) and matrix scalar; each value
+    // percent-encoded, so `c/d` stays inside its segment.
+    assert_eq!(requests[0].url.path(), "/shapes/1,2,3/.x=1.y=-2/;tags=a%20b;tags=c%2Fd;version=3");
+    let pairs = |list: &[(&str, &str)]| list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<Vec<_>>();
+    assert_eq!(
+        query_of(&requests[0]),
+        pairs(&[
+            ("created[gt]", "5"),
+            ("lines[0][price]", "p1"),
+            ("lines[0][quantity]", "2"),
+            ("lines[1][price]", "p&2"),
+            ("fields", "a,b"),
+            ("fields", "c"),
+        ])
+    );
+    assert_eq!(requests[0].headers.get("x-origin").unwrap(), "x,1,y,-2");
+    assert_eq!(requests[0].headers.get("cookie").unwrap(), "langs=en%2Cfr; size=3; theme=dark");
+
+    // A union that holds a scalar is `name=value`; an empty exploded matrix list is nothing.
+    assert_eq!(requests[1].url.path(), "/shapes/4/.x=1.y=-2/;version=1");
+    assert_eq!(query_of(&requests[1]), pairs(&[("created", "7")]));
+    assert!(requests[1].headers.get("cookie").is_none());
+}
+
+#[tokio::test]
+async fn an_expanded_path_segment_cannot_be_empty_or_a_dot_segment() {
+    let (server, client) = setup().await;
+    let point = fixture_params::types::Point { x: 0, y: 0 };
+    let err = client.get_shape(&[], &point, &[], 1, None, None, None, None, None, None).await.unwrap_err();
+    assert!(matches!(&err, Error::InvalidRequest(m) if m.contains("`ids`")), "{err:?}");
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn types_that_contain_each_other_through_unions_decode() {
+    use fixture_params::types::{Price, PriceProduct, Product, ProductDefaultPrice};
+    let (server, client) = setup().await;
+    let body = json!({"id": "p1", "product": {"id": "prod", "default_price": {"id": "p0", "product": "prod"}}});
+    Mock::given(method("GET"))
+        .and(path("/prices/p1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(body))
+        .mount(&server)
+        .await;
+    let price = client.get_price("p1").await.unwrap();
+    let inner = Price { id: "p0".into(), product: PriceProduct::String("prod".into()) };
+    let product = Product { id: "prod".into(), default_price: Some(Some(Box::new(ProductDefaultPrice::Price(inner)))) };
+    assert_eq!(price, Price { id: "p1".into(), product: PriceProduct::Product(product) });
 }

@@ -251,3 +251,74 @@ fn the_fast_merge_equals_the_per_file_merge() {
         assert_eq!(fast.spec, slow.spec, "{}", sources[0].name);
     }
 }
+
+#[test]
+fn items_beside_a_union_give_the_items_of_its_open_array_members() {
+    // Docker's `Cmd`: a string or a list, with the list's items beside the `oneOf`.
+    let op = json!({
+        "operationId": "get_cmd",
+        "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {
+            "title": "Command",
+            "items": {"type": "string"},
+            "oneOf": [{"type": "array", "items": {}}, {"type": "string"}, {"type": "array", "items": {"type": "integer"}}]
+        }}}}}
+    });
+    let types: String =
+        generate(&[source("a.json", &spec("/cmd", "get", op))])["src/types.rs"].split_whitespace().collect();
+    assert!(types.contains("pubenumCommand{"), "{types}");
+    assert!(
+        types.contains("(::std::vec::Vec<::std::string::String>),"),
+        "open items take the sibling `items`: {types}"
+    );
+    assert!(types.contains("(::std::vec::Vec<i64>),"), "a member's own items stay: {types}");
+    assert!(!types.contains("Vec<::serde_json::Value>"), "{types}");
+}
+
+#[test]
+fn a_document_without_operations_gives_its_component_types() {
+    let doc = json!({
+        "openapi": "3.0.3",
+        "info": {"title": "Only Schemas", "version": "1"},
+        "paths": {},
+        "components": {"schemas": {
+            "Pet": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}}},
+            "Kind": {"type": "string", "enum": ["cat", "dog"]}
+        }}
+    });
+    let files = generate(&[source("a.json", &doc)]);
+    let types = &files["src/types.rs"];
+    assert!(types.contains("pub struct Pet {") && types.contains("pub enum Kind {"), "{types}");
+    assert!(!files["src/operations.rs"].contains("impl Client"), "{}", files["src/operations.rs"]);
+    assert!(!files["src/client.rs"].contains("fn new_request"), "no operation builds a request");
+    assert!(files["README.md"].contains("The spec defines no operations"));
+}
+
+#[test]
+fn path_items_and_schemas_can_be_referenced_where_they_are_defined() {
+    let doc = json!({
+        "openapi": "3.0.3",
+        "info": {"title": "Refs", "version": "1"},
+        "paths": {
+            "/source": {"post": {
+                "operationId": "post_source",
+                "requestBody": {"content": {"application/json": {"schema": {
+                    "type": "object", "properties": {"offset": {"title": "Offset", "type": "object", "properties": {"minutes": {"type": "integer"}}}}
+                }}}},
+                "responses": {"204": {"description": "ok"}}
+            }},
+            "/copy": {"$ref": "#/paths/~1source"},
+            "/other": {"get": {
+                "operationId": "get_other",
+                "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {
+                    "$ref": "#/paths/~1source/post/requestBody/content/application~1json/schema/properties/offset"
+                }}}}}
+            }}
+        }
+    });
+    let files = generate(&[source("a.json", &doc)]);
+    let ops: String = files["src/operations.rs"].split_whitespace().collect();
+    // `/copy` has `/source`'s operation again (named apart), at its own path.
+    assert!(ops.contains("PathPart::Literal(\"/copy\")") && ops.contains("PathPart::Literal(\"/source\")"), "{ops}");
+    assert!(ops.contains("Result<types::Offset,Error<GetOtherError>>"), "{ops}");
+    assert_eq!(files["src/types.rs"].matches("pub struct Offset {").count(), 1);
+}

@@ -45,7 +45,7 @@ pub fn run(root: &Path) -> Result<(), String> {
 /// off, so the figure is a clean check of the crate itself.
 fn check(root: &Path, krate: &Path) -> Result<(f64, usize), String> {
     let clean = [("CARGO_INCREMENTAL", "0")];
-    let warm = crate::corpus::cargo_check(root, krate, &clean)?;
+    let warm = crate::corpus::cargo_check(root, krate, crate::corpus::Check::Check, &clean)?;
     if !warm.ok {
         return Err(format!("the generated crate does not compile:\n{}", warm.stderr));
     }
@@ -53,7 +53,7 @@ fn check(root: &Path, krate: &Path) -> Result<(f64, usize), String> {
     let lib = krate.join("src/lib.rs");
     let text = std::fs::read(&lib).map_err(|e| e.to_string())?;
     std::fs::write(&lib, text).map_err(|e| e.to_string())?;
-    let timed = crate::corpus::cargo_check(root, krate, &clean)?;
+    let timed = crate::corpus::cargo_check(root, krate, crate::corpus::Check::Check, &clean)?;
     Ok((timed.seconds, timed.warnings))
 }
 

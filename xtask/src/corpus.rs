@@ -5,8 +5,8 @@
 //! unpacked. Each spec is split into one document per operation in two variants: `inline` (the
 //! seed style: every `$ref` inlined, except where a schema refers back to itself) and `refs` (each
 //! document keeps `$ref`s and carries only the components it reaches). The generator runs on each
-//! folder, `cargo check` runs on each generated crate with one shared target dir, and a table
-//! says what happened. Nothing of the downloads is committed.
+//! folder, `cargo clippy` (the type check plus clippy's lints) runs on each generated crate with
+//! one shared target dir, and a table says what happened. Nothing of the downloads is committed.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -53,19 +53,32 @@ const PACKAGES: &[Package] = &[
     },
 ];
 
+/// Corpus specs that are themselves invalid, and what is wrong with them: the generator must stop
+/// with a located diagnostic that says so (and the run counts as passed), never generate or panic.
+const INVALID: &[(&str, &str)] = &[
+    // Security requirements name a scheme that `components/securitySchemes` does not define.
+    ("oas-examples/3.0/response-http-behavior", "is not defined in components/securitySchemes"),
+    // `allOf` of a string and an integer: no value satisfies it.
+    ("oas-examples/3.0/schema-types", "allOf members cannot be merged: integer here, string"),
+    ("oas-examples/3.1/schema-types", "allOf members cannot be merged: integer here, string"),
+    // `$ref: ""`.
+    ("openapiv3-fixtures/fitbit", "empty $ref"),
+];
+
 pub struct Options {
-    pub only: Option<String>,
+    /// Run only the specs whose name contains one of these (all when empty).
+    pub only: Vec<String>,
     pub variants: Vec<&'static str>,
     pub check: bool,
 }
 
 impl Options {
     pub fn parse(args: &[String]) -> Result<Options, String> {
-        let mut options = Options { only: None, variants: vec!["inline", "refs"], check: true };
+        let mut options = Options { only: Vec::new(), variants: vec!["inline", "refs"], check: true };
         let mut it = args.iter();
         while let Some(arg) = it.next() {
             match arg.as_str() {
-                "--only" => options.only = Some(it.next().ok_or("--only needs a value")?.clone()),
+                "--only" => options.only.push(it.next().ok_or("--only needs a value")?.clone()),
                 "--variant" => {
                     options.variants = match it.next().map(String::as_str) {
                         Some("inline") => vec!["inline"],
@@ -77,7 +90,7 @@ impl Options {
                 "--no-check" => options.check = false,
                 other => {
                     return Err(format!(
-                        "unknown argument {other:?} (try --only NAME, --variant inline|refs|both, --no-check)"
+                        "unknown argument {other:?} (try --only NAME (repeatable), --variant inline|refs|both, --no-check)"
                     ));
                 }
             }
@@ -92,6 +105,8 @@ struct Row {
     variant: &'static str,
     operations: usize,
     generated: Result<(), String>,
+    /// The spec is known to be invalid (see [`INVALID`]) and the generator said so, located.
+    invalid: Option<String>,
     gen_seconds: f64,
     check: Option<(bool, usize, f64)>,
     lines: usize,
@@ -166,8 +181,8 @@ fn write_fragments(doc: &Value, inline: bool, work: &Path) -> Result<usize, Stri
 pub fn run(root: &Path, options: &Options) -> Result<(), String> {
     let cache = cache_dir()?;
     let mut specs = all_specs(&cache)?;
-    if let Some(only) = &options.only {
-        specs.retain(|(name, _)| name.contains(only.as_str()));
+    if !options.only.is_empty() {
+        specs.retain(|(name, _)| options.only.iter().any(|o| name.contains(o.as_str())));
     }
 
     let mut rows = Vec::new();
@@ -181,7 +196,7 @@ pub fn run(root: &Path, options: &Options) -> Result<(), String> {
         }
     }
     print_table(&rows);
-    let failed = rows.iter().filter(|r| r.generated.is_err() || r.check.is_some_and(|(ok, w, _)| !ok || w > 0)).count();
+    let failed = rows.iter().filter(|r| r.failed()).count();
     if failed > 0 {
         return Err(format!("{failed} of {} runs did not generate, compile, or compile without warnings", rows.len()));
     }
@@ -260,10 +275,12 @@ fn split(doc: &Value, inline: bool) -> Vec<(String, Value)> {
         let Some(item) = item.as_object() else { continue };
         let shared: Map<String, Value> = item
             .iter()
-            .filter(|(k, _)| !apigen::merge::METHODS.contains(&k.as_str()))
+            .filter(|(k, _)| !apigen::merge::METHODS.contains(&k.as_str()) && *k != "$ref")
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
-        for (method, op) in item.iter().filter(|(k, _)| apigen::merge::METHODS.contains(&k.as_str())) {
+        // A path item that is a `$ref` to another is a fragment of its own.
+        let own = |k: &str| apigen::merge::METHODS.contains(&k) || k == "$ref";
+        for (method, op) in item.iter().filter(|(k, _)| own(k)) {
             let mut single = shared.clone();
             single.insert(method.clone(), op.clone());
             let mut fragment: Map<String, Value> = doc
@@ -403,24 +420,51 @@ fn generate_and_check(
     let started = Instant::now();
     let generated = apigen::generate(&config, &sources);
     let gen_seconds = started.elapsed().as_secs_f64();
-    let mut row =
-        Row { spec: name.to_owned(), variant, operations, generated: Ok(()), gen_seconds, check: None, lines: 0 };
+    let mut row = Row {
+        spec: name.to_owned(),
+        variant,
+        operations,
+        generated: Ok(()),
+        invalid: None,
+        gen_seconds,
+        check: None,
+        lines: 0,
+    };
+    let expected = INVALID.iter().find(|(n, _)| *n == name).map(|(_, message)| *message);
     let generated = match generated {
         Ok(g) => g,
         Err(d) => {
-            let first = d.iter().next().map(|x| x.message.clone()).unwrap_or_default();
-            row.generated = Err(format!("{} errors, first: {first}", d.len()));
+            let located =
+                d.iter().find(|x| expected.is_some_and(|m| x.message.contains(m)) && !x.location.file.is_empty());
+            match located {
+                Some(x) => row.invalid = Some(format!("{} (at {}#{})", x.message, x.location.file, x.location.pointer)),
+                None => {
+                    let first = d.iter().next().map(|x| x.message.clone()).unwrap_or_default();
+                    row.generated = Err(format!("{} errors, first: {first}", d.len()));
+                }
+            }
             return Ok(row);
         }
     };
+    if let Some(message) = expected {
+        row.generated = Err(format!("an invalid spec generated: expected a diagnostic saying {message:?}"));
+        return Ok(row);
+    }
     row.lines = generated.files.iter().filter(|(p, _)| p.ends_with(".rs")).map(|(_, t)| t.lines().count()).sum();
     let out = work.join("out");
     apigen::write::sync(&out, &generated.files, apigen::write::Mode::Write).map_err(|e| e.to_string())?;
     if check {
-        let checked = cargo_check(root, &out, &[])?;
+        let checked = cargo_check(root, &out, Check::Clippy, &[])?;
         row.check = Some((checked.ok, checked.warnings, checked.seconds));
     }
     Ok(row)
+}
+
+/// `cargo check`, or `cargo clippy`.
+#[derive(Clone, Copy)]
+pub enum Check {
+    Check,
+    Clippy,
 }
 
 /// What `cargo check` of a generated crate gave.
@@ -434,11 +478,16 @@ pub struct Checked {
 /// `cargo check` of the generated crate in `krate`, timed, with `env` set. It uses the
 /// workspace's lock file (the dependency versions the tests use) and one target dir shared by
 /// every generated crate, `target/corpus`, so dependencies are built once.
-pub fn cargo_check(root: &Path, krate: &Path, env: &[(&str, &str)]) -> Result<Checked, String> {
+/// With `Check::Clippy`, clippy's lints run too (and count as warnings).
+pub fn cargo_check(root: &Path, krate: &Path, tool: Check, env: &[(&str, &str)]) -> Result<Checked, String> {
     std::fs::copy(root.join("Cargo.lock"), krate.join("Cargo.lock")).map_err(|e| e.to_string())?;
     let started = Instant::now();
+    let command = match tool {
+        Check::Check => "check",
+        Check::Clippy => "clippy",
+    };
     let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args(["check", "--quiet", "--message-format", "short"])
+        .args([command, "--quiet", "--message-format", "short"])
         .current_dir(krate)
         .env("CARGO_TARGET_DIR", root.join("target/corpus"))
         .envs(env.iter().copied())
@@ -450,8 +499,16 @@ pub fn cargo_check(root: &Path, krate: &Path, env: &[(&str, &str)]) -> Result<Ch
     Ok(Checked { ok: output.status.success(), warnings, seconds, stderr })
 }
 
+impl Row {
+    /// Did not generate (a valid spec), or did not compile cleanly.
+    fn failed(&self) -> bool {
+        self.generated.is_err() || self.check.is_some_and(|(ok, w, _)| !ok || w > 0)
+    }
+}
+
 fn render_row(r: &Row) -> String {
     let generated = match &r.generated {
+        Ok(()) if r.invalid.is_some() => format!("invalid spec, located: {}", r.invalid.as_deref().unwrap_or_default()),
         Ok(()) => "yes".to_owned(),
         Err(e) => format!("no ({e})"),
     };
@@ -471,11 +528,12 @@ fn print_table(rows: &[Row]) {
     for r in rows {
         println!("{}", render_row(r));
     }
-    let generated = rows.iter().filter(|r| r.generated.is_ok()).count();
+    let generated = rows.iter().filter(|r| r.generated.is_ok() && r.invalid.is_none()).count();
+    let invalid = rows.iter().filter(|r| r.invalid.is_some()).count();
     let compiled = rows.iter().filter(|r| matches!(r.check, Some((true, 0, _)))).count();
     let by_spec: BTreeMap<&str, usize> = rows.iter().map(|r| (r.spec.as_str(), r.operations)).collect();
     println!(
-        "\n{} specs, {} runs: {generated} generated, {compiled} compiled without warnings",
+        "\n{} specs, {} runs: {generated} generated, {compiled} compiled without warnings, {invalid} refused an invalid spec with a located diagnostic",
         by_spec.len(),
         rows.len()
     );

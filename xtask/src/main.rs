@@ -4,7 +4,7 @@
 //! - `cargo xtask import PAGE.md`: extract a reference page's OpenAPI documents into `specs/`;
 //! - `cargo xtask drift`: what changed in the API since the committed merged spec;
 //! - `cargo xtask fixtures`: regenerate the golden fixtures' `expected/` crates (review the diff);
-//! - `cargo xtask corpus [--only NAME] [--variant inline|refs|both] [--no-check]`: generate and
+//! - `cargo xtask corpus [--only NAME]... [--variant inline|refs|both] [--no-check]`: generate and
 //!   type-check pinned public specs (see `corpus.rs`);
 //! - `cargo xtask bench`: generation speed and memory, and the generated crate's check time, on
 //!   the GitHub REST API split per operation (see `bench.rs`).

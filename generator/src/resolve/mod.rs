@@ -23,7 +23,7 @@ use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, Location, Sink, join_pointer};
 use crate::ir::{
     Alternative, Api, ApiKeyIn, AuthKind, AuthScheme, Body, ErrorCase, Field, HttpMethod, Operation, Pagination, Param,
-    ParamIn, PathPart, QueryStyle, ResponseHeader, StatusMatch, Success, Ty, TypeDef, TypeUse, Variant,
+    ParamIn, PathPart, ResponseHeader, StatusMatch, Style, Success, Ty, TypeDef, TypeId, TypeUse, Variant,
 };
 use crate::merge::Merged;
 use crate::naming::{Case, OpNaming, Uniquifier, is_clean, method_names, sanitize};
@@ -38,11 +38,24 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
     let mut raw = Vec::new();
     for (path, item) in spec.paths.iter() {
         let item_ptr = join_pointer("/paths", path);
-        let item = match item {
-            ReferenceOr::Item(item) => item,
-            ReferenceOr::Reference { .. } => {
-                sink.push(Diagnostic::new(merged.origins.locate(&item_ptr), "path item `$ref`s are not supported yet"));
-                continue;
+        // A path item may be another path's (`$ref: '#/paths/~1other'`): its operations again.
+        let (item, item_ptr) = match item {
+            ReferenceOr::Item(item) => (item, item_ptr),
+            ReferenceOr::Reference { reference } => {
+                let target = reference
+                    .strip_prefix("#/paths/")
+                    .map(crate::diag::unescape_token)
+                    .and_then(|p| spec.paths.paths.get(&p));
+                match target {
+                    Some(ReferenceOr::Item(item)) => (item, reference.trim_start_matches('#').to_owned()),
+                    _ => {
+                        sink.push(Diagnostic::new(
+                            merged.origins.locate(&item_ptr),
+                            format!("path item $ref {reference:?} does not point at a path item of the document (`#/paths/...`)"),
+                        ));
+                        continue;
+                    }
+                }
             }
         };
         for (method, op) in item.iter() {
@@ -54,13 +67,6 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
                 pointer: join_pointer(&item_ptr, method),
             });
         }
-    }
-
-    if raw.is_empty() && sink.is_empty() {
-        sink.push(Diagnostic::new(
-            merged.origins.locate("/paths"),
-            "the specs define no operations: there is nothing to generate",
-        ));
     }
 
     // Method names, with the config's overrides checked against the spec.
@@ -89,12 +95,37 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
     let pascal: Vec<String> = method_names.iter().map(|n| sanitize(n, Case::Pascal)).collect();
     let mut error_names = Uniquifier::default();
 
+    let elsewhere = schema::schemas_elsewhere(&merged.doc);
+    // Through a `$ref`, so each is named by its key as when an operation refers to it.
+    let component_refs: Vec<(String, ReferenceOr<openapiv3::Schema>)> = match raw.is_empty() {
+        true => spec
+            .components
+            .iter()
+            .flat_map(|c| c.schemas.keys())
+            .map(|key| {
+                let pointer = join_pointer("/components/schemas", key);
+                let reference = ReferenceOr::Reference { reference: format!("#{pointer}") };
+                (pointer, reference)
+            })
+            .collect(),
+        false => Vec::new(),
+    };
     let mut cx = Cx {
         spec,
         merged,
-        conv: Converter::new(spec.components.as_ref(), &merged.origins),
+        conv: Converter::new(spec.components.as_ref(), &merged.origins).with_elsewhere(&elsewhere),
         space: TypeSpace::default(),
     };
+    // A document without operations (its components only, or 3.1 webhooks) gives a crate of its
+    // component schemas. With operations, only the schemas they reach become types.
+    for (pointer, reference) in &component_refs {
+        match cx.convert(reference, pointer) {
+            Ok(sch) => {
+                cx.space.intern(&sch);
+            }
+            Err(d) => sink.push(d),
+        }
+    }
     let mut operations = Vec::new();
     let mut schemes = Vec::new();
     for (index, r) in raw.iter().enumerate() {
@@ -123,7 +154,7 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
 
     let body_roots = operations.iter().filter_map(|o| o.body.as_ref().and_then(|b| named_in(&b.ty)));
     let in_request = cx.space.reachable(body_roots);
-    let types: Vec<TypeDef> = cx
+    let mut types: Vec<TypeDef> = cx
         .space
         .defs
         .iter()
@@ -177,6 +208,7 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
             }
         })
         .collect();
+    box_cycles(&mut types);
 
     for op in &mut operations {
         op.pagination = pagination(op, &types);
@@ -306,7 +338,8 @@ impl<'a> Cx<'a> {
                 }
             }
         }
-        let mut unique = Uniquifier::with_reserved(&["body", "self"]);
+        // `body` is the body argument; `request` and `cookies` are locals of every method.
+        let mut unique = Uniquifier::with_reserved(&["body", "self", "request", "cookies"]);
         let mut out = Vec::new();
         for (ptr, p) in found {
             let data = p.parameter_data_ref();
@@ -357,33 +390,25 @@ impl<'a> Cx<'a> {
                     Kind::String
                 };
             }
+            // Every schema can be written: scalars as text, lists, objects, maps and unions by
+            // the parameter's style (`runtime::query_pairs` and `runtime::expand`).
             let style = match p {
-                Parameter::Query { style, .. } => match (style, data.explode.unwrap_or(true)) {
-                    (openapiv3::QueryStyle::DeepObject, _) => QueryStyle::DeepObject,
-                    (openapiv3::QueryStyle::SpaceDelimited, _) => QueryStyle::Delimited(' '),
-                    (openapiv3::QueryStyle::PipeDelimited, _) => QueryStyle::Delimited('|'),
-                    (openapiv3::QueryStyle::Form, false) => QueryStyle::Delimited(','),
-                    (openapiv3::QueryStyle::Form, true) => QueryStyle::Exploded,
+                Parameter::Query { style, .. } => match style {
+                    openapiv3::QueryStyle::Form => Style::Form,
+                    openapiv3::QueryStyle::SpaceDelimited => Style::SpaceDelimited,
+                    openapiv3::QueryStyle::PipeDelimited => Style::PipeDelimited,
+                    openapiv3::QueryStyle::DeepObject => Style::DeepObject,
                 },
-                _ => QueryStyle::Exploded,
+                Parameter::Path { style, .. } => match style {
+                    openapiv3::PathStyle::Simple => Style::Simple,
+                    openapiv3::PathStyle::Label => Style::Label,
+                    openapiv3::PathStyle::Matrix => Style::Matrix,
+                },
+                Parameter::Header { .. } => Style::Simple,
+                Parameter::Cookie { .. } => Style::Form,
             };
-            let object = |k: &Kind| matches!(k, Kind::Object(_) | Kind::Ref(_));
-            let ok = match &sch.kind {
-                k if scalar(k) => true,
-                Kind::Array(items) => matches!(location, ParamIn::Query | ParamIn::Header) && scalar(&items.kind),
-                // Objects in the query: `filter[a]=1` (deepObject) or `a=1` (form, exploded).
-                k if object(k) => {
-                    location == ParamIn::Query && matches!(style, QueryStyle::DeepObject | QueryStyle::Exploded)
-                }
-                _ => false,
-            };
-            if !ok {
-                errors.push(Diagnostic::new(
-                    self.loc(&ptr),
-                    format!("{} parameters of type {} are not supported yet", param_in_word(location), sch.kind.word()),
-                ));
-                continue;
-            }
+            // OpenAPI: `explode` defaults to true for `form` and false for every other style.
+            let explode = data.explode.unwrap_or(style == Style::Form);
             let ty = self.space.intern(&sch);
             self.space.add_use(&ty, Use::Param { op: index, name: data.name.clone() });
             out.push(Param {
@@ -394,6 +419,7 @@ impl<'a> Cx<'a> {
                 required: data.required || location == ParamIn::Path,
                 deprecated: data.deprecated == Some(true),
                 style,
+                explode,
                 doc: types::with_constraints(data.description.as_deref(), &sch.constraints),
             });
         }
@@ -774,26 +800,90 @@ fn pagination(op: &Operation, types: &[TypeDef]) -> Option<Pagination> {
         let wanted = sanitize(&p.wire, Case::Snake);
         let is_cursor = |f: &Field| f.ty == Ty::String && (f.name == wanted || f.name == format!("next_{wanted}"));
         let cursor =
-            body.fields.iter().find(|f| is_cursor(f)).map(|f| vec![(f.name.clone(), f.required)]).or_else(|| {
+            body.fields.iter().find(|f| is_cursor(f)).map(|f| (vec![(f.name.clone(), f.required)], f)).or_else(|| {
                 body.fields.iter().find_map(|outer| match &outer.ty {
                     Ty::Named(id) if types[*id].variants.is_empty() => types[*id]
                         .fields
                         .iter()
                         .find(|f| is_cursor(f))
-                        .map(|f| vec![(outer.name.clone(), outer.required), (f.name.clone(), f.required)]),
+                        .map(|f| (vec![(outer.name.clone(), outer.required), (f.name.clone(), f.required)], f)),
                     _ => None,
                 })
             });
-        if let Some(cursor) = cursor {
+        if let Some((cursor, field)) = cursor {
             return Some(Pagination {
                 cursor_param: index,
                 cursor,
+                cursor_nullable: field.absent_or_null,
                 items: vec![(items.name.clone(), items.required)],
                 item_ty: (**item_ty).clone(),
             });
         }
     }
     None
+}
+
+/// Boxes struct fields until no type contains itself by value. A reference back to a component
+/// being converted is boxed as it is met; a cycle through unions or several types (Stripe's
+/// `Price` → `product` union → `Product` → `default_price` union → `Price`) is found here, by
+/// depth-first search over the by-value edges (fields not yet boxed, union members; lists and
+/// maps are on the heap already), and broken at its last field. Repeated until a pass boxes
+/// nothing, since breaking one cycle at a field it shares with the search path may leave another.
+fn box_cycles(types: &mut [TypeDef]) {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        New,
+        OnPath,
+        Done,
+    }
+    /// The by-value edges of a type: the field they come from (`None`: a union member) and target.
+    fn edges(t: &TypeDef) -> Vec<(Option<usize>, TypeId)> {
+        let fields = t.fields.iter().enumerate().filter_map(|(i, f)| match f.ty {
+            Ty::Named(id) if !f.boxed => Some((Some(i), id)),
+            _ => None,
+        });
+        let members = t.alternatives.iter().filter_map(|a| match a.ty {
+            Ty::Named(id) => Some((None, id)),
+            _ => None,
+        });
+        fields.chain(members).collect()
+    }
+    fn visit(types: &mut [TypeDef], id: TypeId, state: &mut [State], path: &mut Vec<(TypeId, Option<usize>)>) -> bool {
+        state[id] = State::OnPath;
+        let mut boxed = false;
+        for (field, target) in edges(&types[id]) {
+            if field.is_some_and(|f| types[id].fields[f].boxed) {
+                continue; // boxed while visiting an earlier edge
+            }
+            path.push((id, field));
+            match state[target] {
+                State::OnPath => {
+                    let start = path.iter().rposition(|(n, _)| *n == target).unwrap_or(0);
+                    if let Some(&(n, Some(f))) = path[start..].iter().rev().find(|(_, f)| f.is_some()) {
+                        types[n].fields[f].boxed = true;
+                        boxed = true;
+                    }
+                }
+                State::New => boxed |= visit(types, target, state, path),
+                State::Done => {}
+            }
+            path.pop();
+        }
+        state[id] = State::Done;
+        boxed
+    }
+    loop {
+        let mut state = vec![State::New; types.len()];
+        let mut boxed = false;
+        for id in 0..types.len() {
+            if state[id] == State::New {
+                boxed |= visit(types, id, &mut state, &mut Vec::new());
+            }
+        }
+        if !boxed {
+            return;
+        }
+    }
 }
 
 /// The operations that use a type directly: one entry per method, statuses joined in order.
@@ -816,13 +906,4 @@ fn used_by(def: &types::Def, method_names: &[String]) -> Vec<TypeUse> {
     }
     by_op.sort_by_key(|(op, _)| *op);
     by_op.into_iter().map(|(op, roles)| TypeUse { method: method_names[op].clone(), role: roles.join(", ") }).collect()
-}
-
-fn param_in_word(p: ParamIn) -> &'static str {
-    match p {
-        ParamIn::Path => "path",
-        ParamIn::Query => "query",
-        ParamIn::Header => "header",
-        ParamIn::Cookie => "cookie",
-    }
 }

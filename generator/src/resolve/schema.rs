@@ -123,6 +123,8 @@ pub fn is_noun_phrase(text: &str) -> bool {
 /// are inlined where they are used.
 pub struct Converter<'a> {
     components: Option<&'a Components>,
+    /// Schemas reached by `$ref`s into other parts of the document (see [`schemas_elsewhere`]).
+    elsewhere: Option<&'a Elsewhere>,
     origins: &'a Origins,
     /// `$ref`s being expanded right now, to spot recursion.
     stack: Vec<String>,
@@ -132,12 +134,49 @@ pub struct Converter<'a> {
     new: Vec<String>,
 }
 
+const COMPONENT_SCHEMAS: &str = "#/components/schemas/";
+
+/// Schemas that `$ref`s reach outside `#/components/schemas` (a property of a request body, say),
+/// by reference. Read from the merged document once; empty when every `$ref` is to a component.
+pub type Elsewhere = BTreeMap<String, ReferenceOr<Schema>>;
+
+/// Every in-document `$ref` of `doc` that does not point into `#/components/schemas`, with the
+/// target read as a schema (targets that are not schemas are left out).
+pub fn schemas_elsewhere(doc: &serde_json::Value) -> Elsewhere {
+    fn walk(value: &serde_json::Value, doc: &serde_json::Value, out: &mut Elsewhere) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let Some(serde_json::Value::String(r)) = map.get("$ref")
+                    && r.starts_with("#/")
+                    && !r.starts_with(COMPONENT_SCHEMAS)
+                    && !out.contains_key(r)
+                    && let Some(target) = doc.pointer(&r[1..])
+                    && let Ok(schema) = <ReferenceOr<Schema> as serde::Deserialize>::deserialize(target)
+                {
+                    out.insert(r.clone(), schema);
+                }
+                map.values().for_each(|v| walk(v, doc, out));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, doc, out)),
+            _ => {}
+        }
+    }
+    let mut out = Elsewhere::new();
+    walk(doc, doc, &mut out);
+    out
+}
+
 /// How deep schemas may nest before the input is refused (protects the stack).
 const MAX_DEPTH: usize = 512;
 
 impl<'a> Converter<'a> {
     pub fn new(components: Option<&'a Components>, origins: &'a Origins) -> Self {
-        Converter { components, origins, stack: Vec::new(), table: BTreeMap::new(), new: Vec::new() }
+        Converter { components, origins, elsewhere: None, stack: Vec::new(), table: BTreeMap::new(), new: Vec::new() }
+    }
+
+    /// Lets `$ref`s reach the schemas of `elsewhere` too.
+    pub fn with_elsewhere(self, elsewhere: &'a Elsewhere) -> Self {
+        Converter { elsewhere: Some(elsewhere), ..self }
     }
 
     /// The components converted since the last call, for the type space.
@@ -164,7 +203,10 @@ impl<'a> Converter<'a> {
             ReferenceOr::Item(s) => self.schema(s, pointer, depth),
             ReferenceOr::Reference { reference } => {
                 let (target, target_ptr) = self.lookup(reference, &loc)?;
-                let key = crate::diag::unescape_token(target_ptr.rsplit('/').next().unwrap_or_default());
+                let last = crate::diag::unescape_token(target_ptr.rsplit('/').next().unwrap_or_default());
+                // A component is keyed by its name; a schema elsewhere by its pointer (unique),
+                // though named after its last token all the same.
+                let key = if reference.starts_with(COMPONENT_SCHEMAS) { last.clone() } else { target_ptr.clone() };
                 if self.stack.contains(reference) {
                     // Recursion: refer to the component by its key; the type space boxes it.
                     return Ok(Sch { kind: Kind::Ref(key.clone()), component: Some(key), ..Sch::any(loc) });
@@ -177,7 +219,7 @@ impl<'a> Converter<'a> {
                 self.stack.pop();
                 // A component is named by its key: `#/components/schemas/ApiKey` is `ApiKey`.
                 let mut sch = out?;
-                sch.name_hint = Some(key.clone());
+                sch.name_hint = Some(last);
                 sch.component = Some(key.clone());
                 if matches!(&sch.kind, Kind::Object(o) if !o.props.is_empty()) {
                     let reference = reference_to(&key, &sch);
@@ -197,12 +239,12 @@ impl<'a> Converter<'a> {
         if !reference.starts_with('#') {
             return Err(external_ref(reference, loc));
         }
-        let name = reference.strip_prefix("#/components/schemas/").ok_or_else(|| {
-            Diagnostic::new(
-                loc.clone(),
-                format!("unsupported $ref {reference:?}: only #/components/schemas/... is supported here"),
-            )
-        })?;
+        let Some(name) = reference.strip_prefix(COMPONENT_SCHEMAS) else {
+            return match self.elsewhere.and_then(|e| e.get(reference)) {
+                Some(target) => Ok((target, reference.trim_start_matches('#').to_owned())),
+                None => Err(Diagnostic::new(loc.clone(), format!("$ref {reference:?} does not point at a schema"))),
+            };
+        };
         let name = crate::diag::unescape_token(name);
         let target = self.components.and_then(|c| c.schemas.get(&name));
         let target =
@@ -369,7 +411,20 @@ impl<'a> Converter<'a> {
             let members = self.members(list, &crate::diag::join_pointer(pointer, key), depth)?;
             // `type: object` beside a list of objects is decoration; properties or allOf are not.
             let beside = !any.properties.is_empty() || !any.all_of.is_empty();
-            if !beside && any.items.is_none() {
+            if !beside {
+                let mut members = members;
+                // `items` beside the list only speaks of the values that are arrays: it gives
+                // the items of array members that leave them open (`items: {}`).
+                if any.items.is_some() {
+                    let items = self.items(any.items.as_ref(), pointer, depth)?;
+                    for m in &mut members {
+                        if let Kind::Array(inner) = &mut m.kind
+                            && matches!(inner.kind, Kind::Any)
+                        {
+                            **inner = items.clone();
+                        }
+                    }
+                }
                 out.discriminator = discriminator(discriminator_of, list);
                 out.kind = Kind::OneOf(members);
                 return Ok(out);
@@ -377,8 +432,8 @@ impl<'a> Converter<'a> {
             // Beside properties, a list of objects adds properties that only some values have:
             // they are merged in as optional; members that only restate `required` add nothing.
             let members: Vec<Sch> = members.into_iter().map(|m| self.expand(m)).collect();
-            if any.items.is_some() || members.iter().any(|m| !matches!(m.kind, Kind::Object(_) | Kind::Any)) {
-                return Err(unsupported(&out.loc, &format!("{key} of non-objects beside properties or items")));
+            if members.iter().any(|m| !matches!(m.kind, Kind::Object(_) | Kind::Any)) {
+                return Err(unsupported(&out.loc, &format!("{key} of non-objects beside properties")));
             }
             extra_members = members;
         }
