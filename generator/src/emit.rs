@@ -100,7 +100,9 @@ fn runtime_needs(api: &Api) -> BTreeSet<&'static str> {
     }
     for op in &api.operations {
         let inner = |part: &PathPart| match part {
-            PathPart::Param { index, whole_segment: false } => writing(&api.types, &op.params[*index]) == Writing::Text,
+            PathPart::Param { index, whole_segment: false } => {
+                writing(&api.types, &op.params[*index]) != Writing::Expand
+            }
             _ => false,
         };
         if op.path_parts.iter().any(inner) {
@@ -116,6 +118,7 @@ fn runtime_needs(api: &Api) -> BTreeSet<&'static str> {
             match writing(&api.types, p) {
                 Writing::Pairs => needs.extend(["query_pairs", "param_text"]),
                 Writing::Expand => needs.extend(["expand", "param_text", "path_params"]),
+                Writing::Json => needs.extend(["json_param"]),
                 Writing::Text | Writing::List => {}
             }
         }
@@ -151,6 +154,9 @@ fn runtime_needs(api: &Api) -> BTreeSet<&'static str> {
             needs.insert("error_body");
         }
     }
+    // The body is kept when something reads it.
+    let reads_body = ["json", "text", "bytes", "error_body", "unexpected"];
+    needs.insert(if reads_body.iter().any(|n| needs.contains(n)) { "response_body" } else { "no_response_body" });
     needs
 }
 
@@ -165,6 +171,8 @@ enum Writing {
     Pairs,
     /// Anything else in the path or a header, and label or matrix styles: `runtime::expand`.
     Expand,
+    /// A parameter described by JSON `content`: `runtime::json_text`, then as text.
+    Json,
 }
 
 fn writing(types: &[TypeDef], p: &Param) -> Writing {
@@ -175,6 +183,7 @@ fn writing(types: &[TypeDef], p: &Param) -> Writing {
     };
     let list = matches!(&p.ty, Ty::Vec(inner) if text(inner));
     match p.location {
+        _ if p.style == Style::Json => Writing::Json,
         _ if text(&p.ty) && !matches!(p.style, Style::Label | Style::Matrix) => Writing::Text,
         ParamIn::Query if list && p.style != Style::DeepObject => Writing::List,
         ParamIn::Header if list => Writing::List,
@@ -338,8 +347,61 @@ fn ident(name: &str) -> Ident {
 }
 
 fn doc_attr(text: &str) -> TokenStream {
+    let text = tidy_markdown(text);
     let lines: Vec<String> = text.trim_end().lines().map(|l| format!(" {}", l.trim_end())).collect();
     quote! { #( #[doc = #lines] )* }
+}
+
+/// Spec descriptions as rustdoc that clippy's doc lints accept, rendered the same: tabs become
+/// four spaces, and the lazy continuation lines of a list item or a quote (valid Markdown, which
+/// clippy flags) are indented under the item or given their `>`. Code blocks are left alone.
+fn tidy_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut fenced = false;
+    // The content column of the list item being continued, or whether a quote is.
+    let mut item: Option<usize> = None;
+    let mut quote = false;
+    for line in text.lines() {
+        let line = line.replace('\t', "    ");
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let mut fixed = None;
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fenced = !fenced;
+            (item, quote) = (None, false);
+        } else if fenced {
+        } else if trimmed.is_empty() || trimmed.starts_with('#') || indent >= 4 && item.is_none() {
+            (item, quote) = (None, false);
+        } else if let Some(width) = list_marker(trimmed) {
+            (item, quote) = (Some(indent + width), false);
+        } else if trimmed.starts_with('>') {
+            (item, quote) = (None, true);
+        } else if quote {
+            fixed = Some(format!("> {trimmed}"));
+        } else if let Some(column) = item.filter(|c| indent < *c) {
+            fixed = Some(format!("{}{trimmed}", " ".repeat(column)));
+        }
+        out.push_str(fixed.as_deref().unwrap_or(&line));
+        out.push('\n');
+    }
+    out
+}
+
+/// Where the content of a Markdown list item starting `line` begins: after the marker (`-`,
+/// `10.`) and the one to four spaces that follow it (CommonMark; with more, after the first).
+fn list_marker(line: &str) -> Option<usize> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let marker = match line.as_bytes().get(digits) {
+        Some(b'-' | b'*' | b'+') if digits == 0 => 1,
+        Some(b'.' | b')') if (1..=9).contains(&digits) => digits + 1,
+        _ => return None,
+    };
+    let spaces = line[marker..].bytes().take_while(|b| *b == b' ').count();
+    match spaces {
+        0 => None,
+        1..=4 => Some(marker + spaces),
+        _ => Some(marker + 1),
+    }
 }
 
 fn opt_doc(text: Option<&str>) -> TokenStream {
@@ -410,7 +472,7 @@ impl Emitter<'_> {
         quote! {
             #![doc = include_str!("../README.md")]
             #![forbid(unsafe_code)]
-            #![allow(clippy::large_enum_variant)]
+            #![allow(clippy::large_enum_variant, clippy::type_complexity, clippy::disallowed_names)]
 
             mod client;
             pub mod errors;
@@ -1342,7 +1404,10 @@ impl Emitter<'_> {
                         quote!(PathPart::Literal(#text))
                     };
                 }
-                let value = param_as_str(&p.name, &p.ty);
+                let value = match writing(&self.api.types, p) {
+                    Writing::Json => json_text(p),
+                    _ => param_as_str(&p.name, &p.ty),
+                };
                 if *whole_segment { quote!(PathPart::Segment(#wire, #value)) } else { quote!(PathPart::Inner(#value)) }
             }
         });
@@ -1371,6 +1436,10 @@ impl Emitter<'_> {
                     quote!(request.query(&[(#wire, #pname.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(#sep))]))
                 }
                 (Writing::Pairs, style) => query_pairs(p, style),
+                (Writing::Json, _) => {
+                    let text = json_text(p);
+                    quote!(request.query(&[(#wire, #text)]))
+                }
                 _ => quote!(request.query(&[(#wire, #pname)])),
             };
             steps.push(optional_step(&pname, p.required, add));
@@ -1383,6 +1452,7 @@ impl Emitter<'_> {
                 (Writing::Text, Ty::String) => quote!(#pname),
                 (Writing::Text, _) => quote!(&#pname.to_string()),
                 (Writing::List, _) => quote!(&#pname.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(",")),
+                (Writing::Json, _) => json_text(p),
                 _ => {
                     let value = by_ref(&p.name, &p.ty);
                     let explode = p.explode;
@@ -1398,7 +1468,10 @@ impl Emitter<'_> {
             .map(|p| {
                 let pname = ident(&p.name);
                 let wire = &p.wire;
-                let push = if writing(&self.api.types, p) == Writing::Pairs {
+                let push = if writing(&self.api.types, p) == Writing::Json {
+                    let text = json_text(p);
+                    quote!(cookies.push(crate::runtime::cookie_pair(#wire, #text)))
+                } else if writing(&self.api.types, p) == Writing::Pairs {
                     // A list or an object: form style, one cookie per pair when exploded.
                     let pairs = pairs_call(p, Style::Form);
                     quote!(cookies.extend(#pairs.iter().map(|(k, v)| crate::runtime::cookie_pair(k, v))))
@@ -1462,6 +1535,21 @@ impl Emitter<'_> {
             arms.push(quote!(_ => Err(response.unexpected()),));
         }
 
+        // The response by status; an operation that documents no status, or only `default`, has
+        // one case for every status.
+        let dispatch = match (op.success.as_slice(), op.errors.as_slice()) {
+            ([], []) => quote!(Err(response.unexpected())),
+            ([], [only]) if only.status == StatusMatch::Default => {
+                let value = error_value(&error, only);
+                quote!({
+                    let status = response.status;
+                    Err(#value)
+                })
+            }
+            _ => quote!(match response.status {
+                #( #arms )*
+            }),
+        };
         let many = many_arguments(args.len());
         if op.response_headers.is_empty() {
             return quote! {
@@ -1471,9 +1559,7 @@ impl Emitter<'_> {
                 pub async fn #name(&self, #( #args ),*) -> Result<#success_ty, Error<#error>> {
                     #( #steps )*
                     let response = send(request).await?;
-                    match response.status {
-                        #( #arms )*
-                    }
+                    #dispatch
                 }
             };
         }
@@ -1509,9 +1595,7 @@ impl Emitter<'_> {
                 #( #steps )*
                 let response = send(request).await?;
                 let headers = crate::responses::#headers_ty::read(&response.headers);
-                let body = match response.status {
-                    #( #arms )*
-                };
+                let body = #dispatch;
                 body.map(|body| (body, headers))
             }
         }
@@ -1766,24 +1850,25 @@ fn success_arm(name: &Ident, s: &crate::ir::Success) -> TokenStream {
     } else {
         status_pattern(&s.status)
     };
-    let body = match &s.ty {
-        None => None,
-        Some(Ty::Text) => Some(quote!(Ok(response.text()))),
-        Some(Ty::Bytes) => Some(quote!(Ok(response.bytes()))),
-        Some(_) => Some(quote!(response.json())),
+    // Text and bytes cannot fail; JSON is decoded, then wrapped.
+    let raw = match &s.ty {
+        Some(Ty::Text) => Some(quote!(response.text())),
+        Some(Ty::Bytes) => Some(quote!(response.bytes())),
+        _ => None,
     };
-    let value = match (ranged, body) {
-        (false, None) => quote!(Ok(crate::responses::#name::#v)),
-        (false, Some(body)) => quote!(#body.map(crate::responses::#name::#v)),
-        (true, None) => quote!(Ok(crate::responses::#name::#v { status })),
-        (true, Some(body)) => quote!(#body.map(|body| crate::responses::#name::#v { status, body })),
+    let value = match (ranged, &s.ty, raw) {
+        (false, None, _) => quote!(Ok(crate::responses::#name::#v)),
+        (false, Some(_), Some(raw)) => quote!(Ok(crate::responses::#name::#v(#raw))),
+        (false, Some(_), None) => quote!(response.json().map(crate::responses::#name::#v)),
+        (true, None, _) => quote!(Ok(crate::responses::#name::#v { status })),
+        (true, Some(_), Some(raw)) => quote!(Ok(crate::responses::#name::#v { status, body: #raw })),
+        (true, Some(_), None) => quote!(response.json().map(|body| crate::responses::#name::#v { status, body })),
     };
     quote!(#pattern => #value,)
 }
 
 /// The match arm of one documented error status.
 fn error_arm(error: &Ident, case: &ErrorCase) -> TokenStream {
-    let v = ident(&case.variant);
     let pattern = match &case.status {
         StatusMatch::Default => quote!(status),
         other => {
@@ -1791,20 +1876,26 @@ fn error_arm(error: &Ident, case: &ErrorCase) -> TokenStream {
             if has_status_field(other) { quote!(status @ #p) } else { p }
         }
     };
+    let value = error_value(error, case);
+    quote!(#pattern => Err(#value),)
+}
+
+/// The error of one documented error status (`status` is bound when its variant keeps it).
+fn error_value(error: &Ident, case: &ErrorCase) -> TokenStream {
+    let v = ident(&case.variant);
     let raw = match &case.ty {
         Some(Ty::Text) => Some(quote!(response.text())),
         Some(Ty::Bytes) => Some(quote!(response.bytes())),
         _ => None,
     };
-    let value = match (has_status_field(&case.status), &case.ty, raw) {
+    match (has_status_field(&case.status), &case.ty, raw) {
         (false, None, _) => quote!(Error::Api(#error::#v)),
         (false, Some(_), Some(raw)) => quote!(Error::Api(#error::#v(#raw))),
         (false, Some(_), None) => quote!(response.error(#error::#v)),
         (true, None, _) => quote!(Error::Api(#error::#v { status })),
         (true, Some(_), Some(raw)) => quote!(Error::Api(#error::#v { status, body: #raw })),
         (true, Some(_), None) => quote!(response.error(|body| #error::#v { status, body })),
-    };
-    quote!(#pattern => Err(#value),)
+    }
 }
 
 fn one_line(text: &str) -> String {
@@ -1861,6 +1952,13 @@ fn pairs_call(p: &Param, style: Style) -> TokenStream {
     quote!(crate::runtime::query_pairs(#wire, #value, #deep, #explode, #sep)?)
 }
 
+/// `&runtime::json_text(...)?`: a parameter described by JSON `content`, as JSON text.
+fn json_text(p: &Param) -> TokenStream {
+    let wire = &p.wire;
+    let value = by_ref(&p.name, &p.ty);
+    quote!(&crate::runtime::json_text(#wire, #value)?)
+}
+
 /// The character that joins a list's items in a parameter of `style` that is not exploded.
 fn separator(style: Style) -> char {
     match style {
@@ -1885,5 +1983,30 @@ fn param_as_str(name: &str, ty: &Ty) -> TokenStream {
     match ty {
         Ty::String => quote!(#name),
         _ => quote!(&#name.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tidy_markdown;
+
+    #[test]
+    fn lazy_continuations_are_indented_under_their_item_or_quoted() {
+        let text = "Either:\n\n- a URL, or\n- the file content. Note that\nfiles from Dropbox fail\n\n> quoted\nstill quoted\n\n10. ten\neleven";
+        assert_eq!(
+            tidy_markdown(text),
+            "Either:\n\n- a URL, or\n- the file content. Note that\n  files from Dropbox fail\n\n> quoted\n> still quoted\n\n10. ten\n    eleven\n"
+        );
+    }
+
+    #[test]
+    fn code_blocks_headings_and_plain_text_are_left_alone() {
+        let text = "- item\n```\nnot a continuation\n```\n- item\n# Heading\nplain\n\ttabbed";
+        assert_eq!(tidy_markdown(text), "- item\n```\nnot a continuation\n```\n- item\n# Heading\nplain\n    tabbed\n");
+        // Inline HTML does not end a paragraph: it continues the item (Zoom's `<br>` lines).
+        assert_eq!(tidy_markdown("* paid account.<br>\n<br>\nnext"), "* paid account.<br>\n  <br>\n  next\n");
+        assert_eq!(tidy_markdown("-1 is not a list\nnext"), "-1 is not a list\nnext\n");
+        // The content column counts the spaces after the marker.
+        assert_eq!(tidy_markdown("*   wide item\nmore"), "*   wide item\n    more\n");
     }
 }

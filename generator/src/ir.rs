@@ -290,6 +290,8 @@ pub enum Style {
     Label,
     /// Paths: `;id=a;id=b` exploded, `;id=a,b` not.
     Matrix,
+    /// Described by `content: application/json`: the value as JSON text, in any location.
+    Json,
 }
 
 #[derive(Clone, Debug, PartialEq)]

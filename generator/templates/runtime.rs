@@ -350,6 +350,12 @@ pub(crate) fn expand<T: ::serde::Serialize + ?::std::marker::Sized, E>(
     })
 }
 
+/// A parameter described by `content: application/json`: the value as JSON text.
+#[apigen::needs(json_param)]
+pub(crate) fn json_text<T: ::serde::Serialize + ?::std::marker::Sized, E>(name: &str, value: &T) -> ::std::result::Result<::std::string::String, Error<E>> {
+    ::serde_json::to_string(value).map_err(|e| Error::InvalidRequest(format!("parameter `{name}` cannot be written: {e}")))
+}
+
 /// A parameter as JSON, the common ground of every style.
 #[apigen::needs(param_text)]
 fn to_json<T: ::serde::Serialize + ?::std::marker::Sized, E>(name: &str, value: &T) -> ::std::result::Result<::serde_json::Value, Error<E>> {
@@ -389,6 +395,7 @@ pub(crate) struct RawResponse {
     pub(crate) status: u16,
     #[apigen::needs(response_headers)]
     pub(crate) headers: ::reqwest::header::HeaderMap,
+    #[apigen::needs(response_body)]
     body: ::std::vec::Vec<u8>,
 }
 
@@ -399,11 +406,16 @@ pub(crate) async fn send<E>(request: ::reqwest::RequestBuilder) -> ::std::result
     let status = response.status().as_u16();
     #[apigen::needs(response_headers)]
     let headers = response.headers().clone();
+    // Read to the end either way, so the connection can serve the next request.
+    #[apigen::needs(response_body)]
     let body = response.bytes().await.map_err(Error::Transport)?.to_vec();
+    #[apigen::needs(no_response_body)]
+    let _ = response.bytes().await.map_err(Error::Transport)?;
     ::std::result::Result::Ok(RawResponse {
         status,
         #[apigen::needs(response_headers)]
         headers,
+        #[apigen::needs(response_body)]
         body,
     })
 }

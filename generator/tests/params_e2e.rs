@@ -365,7 +365,7 @@ fn query_of(request: &Request) -> Vec<(String, String)> {
 
 #[tokio::test]
 async fn lists_objects_and_unions_in_every_location_follow_their_style() {
-    use fixture_params::types::{CreatedRange, GetShapeCreated, Line, Point, Prefs};
+    use fixture_params::types::{CreatedRange, GetShapeCreated, Line, Point, Prefs, Where};
     let (server, client) = setup().await;
     Mock::given(method("GET")).respond_with(ResponseTemplate::new(204)).mount(&server).await;
     let point = Point { x: 1, y: -2 };
@@ -383,13 +383,14 @@ async fn lists_objects_and_unions_in_every_location_follow_their_style() {
             Some(&lines),
             Some(&fields),
             Some(&point),
+            Some(&Where { near: Some("Zürich".into()), within: Some(5) }),
             Some(&["en", "fr"]),
             Some(&prefs),
         )
         .await
         .unwrap();
     client
-        .get_shape(&[4], &point, &[], 1, Some(&GetShapeCreated::Integer(7)), None, None, None, None, None)
+        .get_shape(&[4], &point, &[], 1, Some(&GetShapeCreated::Integer(7)), None, None, None, None, None, None)
         .await
         .unwrap();
 
@@ -407,6 +408,8 @@ async fn lists_objects_and_unions_in_every_location_follow_their_style() {
             ("lines[1][price]", "p&2"),
             ("fields", "a,b"),
             ("fields", "c"),
+            // Described by JSON `content`: the value as JSON text.
+            ("where", r#"{"near":"Zürich","within":5}"#),
         ])
     );
     assert_eq!(requests[0].headers.get("x-origin").unwrap(), "x,1,y,-2");
@@ -422,7 +425,7 @@ async fn lists_objects_and_unions_in_every_location_follow_their_style() {
 async fn an_expanded_path_segment_cannot_be_empty_or_a_dot_segment() {
     let (server, client) = setup().await;
     let point = fixture_params::types::Point { x: 0, y: 0 };
-    let err = client.get_shape(&[], &point, &[], 1, None, None, None, None, None, None).await.unwrap_err();
+    let err = client.get_shape(&[], &point, &[], 1, None, None, None, None, None, None, None).await.unwrap_err();
     assert!(matches!(&err, Error::InvalidRequest(m) if m.contains("`ids`")), "{err:?}");
     assert!(server.received_requests().await.unwrap().is_empty());
 }

@@ -169,13 +169,13 @@ fn write_fragments(doc: &Value, inline: bool, work: &Path) -> Result<usize, Stri
     let _ = std::fs::remove_dir_all(work);
     let specs_dir = work.join("specs");
     std::fs::create_dir_all(&specs_dir).map_err(|e| e.to_string())?;
-    let fragments = split(doc, inline);
-    for (file, fragment) in &fragments {
-        let text = serde_json::to_vec(fragment).map_err(|e| e.to_string())?;
-        std::fs::write(specs_dir.join(file), text).map_err(|e| e.to_string())?;
-    }
-    std::fs::write(work.join("complete"), fragments.len().to_string()).map_err(|e| e.to_string())?;
-    Ok(fragments.len())
+    // Written one by one as they are made: all of a large spec's fragments at once would not fit.
+    let count = split(doc, inline, |file, fragment| {
+        let text = serde_json::to_vec(&fragment).map_err(|e| e.to_string())?;
+        std::fs::write(specs_dir.join(file), text).map_err(|e| e.to_string())
+    })?;
+    std::fs::write(work.join("complete"), count.to_string()).map_err(|e| e.to_string())?;
+    Ok(count)
 }
 
 pub fn run(root: &Path, options: &Options) -> Result<(), String> {
@@ -265,12 +265,19 @@ fn read_spec(path: &Path) -> Result<Value, String> {
 }
 
 /// One document per operation (see module docs); a spec without paths stays whole.
-fn split(doc: &Value, inline: bool) -> Vec<(String, Value)> {
+/// Splits `doc` into per-operation documents, handing each to `each` (file name, document) as it
+/// is made; the number of documents.
+fn split(
+    doc: &Value,
+    inline: bool,
+    mut each: impl FnMut(String, Value) -> Result<(), String>,
+) -> Result<usize, String> {
     let Some(paths) = doc.get("paths").and_then(Value::as_object).filter(|p| !p.is_empty()) else {
-        return vec![("spec.json".into(), doc.clone())];
+        each("spec.json".into(), doc.clone())?;
+        return Ok(1);
     };
     let components = doc.get("components").cloned().unwrap_or(Value::Null);
-    let mut out = Vec::new();
+    let mut count = 0;
     for (path, item) in paths {
         let Some(item) = item.as_object() else { continue };
         let shared: Map<String, Value> = item
@@ -319,17 +326,20 @@ fn split(doc: &Value, inline: bool) -> Vec<(String, Value)> {
                 .map(str::to_owned)
                 .unwrap_or_else(|| format!("{method} {path}"));
             let file: String = id.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
-            out.push((format!("{:05}_{file}.json", out.len()), Value::Object(fragment)));
+            each(format!("{count:05}_{file}.json"), Value::Object(fragment))?;
+            count += 1;
         }
     }
-    out
+    Ok(count)
 }
 
 /// How many components deep references are inlined, and how many references one document
 /// inlines at most. Beyond either they stay `$ref`s (and the fragment carries the component):
-/// some specs (Stripe) nest references so that full inlining grows exponentially, past any memory.
+/// some specs (Stripe) nest references so that full inlining grows exponentially. With 2,000
+/// inlinings a Stripe operation was ~5.5 MB of unique JSON (2.5 GB for the spec, more than the
+/// generator's 24 GB could hold as values); 200 keeps each under ~1 MB, a large docs page.
 const MAX_INLINE_NESTING: usize = 6;
-const MAX_INLINED: usize = 2000;
+const MAX_INLINED: usize = 200;
 
 /// Replaces `$ref`s to components with their content, except a reference back into a component
 /// being inlined (recursion), nested deeper than [`MAX_INLINE_NESTING`], or past the `budget`,
@@ -545,6 +555,16 @@ mod tests {
 
     use super::*;
 
+    fn split_all(doc: &Value, inline: bool) -> Vec<(String, Value)> {
+        let mut out = Vec::new();
+        split(doc, inline, |file, fragment| {
+            out.push((file, fragment));
+            Ok(())
+        })
+        .unwrap();
+        out
+    }
+
     fn spec() -> Value {
         json!({
             "openapi": "3.0.3",
@@ -563,7 +583,7 @@ mod tests {
 
     #[test]
     fn refs_variant_keeps_only_reachable_components() {
-        let parts = split(&spec(), false);
+        let parts = split_all(&spec(), false);
         assert_eq!(parts.len(), 2);
         let schemas = parts[0].1["components"]["schemas"].as_object().unwrap();
         assert_eq!(schemas.keys().collect::<Vec<_>>(), ["Leaf", "Node"]);
@@ -572,7 +592,7 @@ mod tests {
 
     #[test]
     fn inline_variant_inlines_all_but_recursion() {
-        let parts = split(&spec(), true);
+        let parts = split_all(&spec(), true);
         let schema = &parts[0].1["paths"]["/a"]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
         assert_eq!(schema["properties"]["leaf"], json!({"type": "string"}));
         assert_eq!(schema["properties"]["next"], json!({"$ref": "#/components/schemas/Node"}));
@@ -580,7 +600,7 @@ mod tests {
         assert!(parts[0].1["components"]["schemas"].get("Node").is_some());
         // Both variants still generate.
         for inline in [false, true] {
-            let sources: Vec<apigen::load::Source> = split(&spec(), inline)
+            let sources: Vec<apigen::load::Source> = split_all(&spec(), inline)
                 .into_iter()
                 .map(|(n, v)| apigen::load::Source::new(n, serde_json::to_vec(&v).unwrap()))
                 .collect();

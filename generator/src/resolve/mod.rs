@@ -354,17 +354,24 @@ impl<'a> Cx<'a> {
             {
                 continue; // OpenAPI: such definitions SHALL be ignored.
             }
-            let schema = match &data.format {
-                ParameterSchemaOrContent::Schema(s) => s,
-                ParameterSchemaOrContent::Content(_) => {
-                    errors.push(Diagnostic::new(
-                        self.loc(&ptr),
-                        "parameters described by `content` are not supported yet",
-                    ));
-                    continue;
+            // `content` instead of `schema`: the value in that media type. JSON is written as JSON
+            // text (`filter={"a":1}`); any other media type is taken as the schema says.
+            let (schema, schema_ptr, json) = match &data.format {
+                ParameterSchemaOrContent::Schema(s) => (s, join_pointer(&ptr, "schema"), false),
+                ParameterSchemaOrContent::Content(content) => {
+                    let media = content.iter().next().and_then(|(m, c)| Some((m, c.schema.as_ref()?)));
+                    let Some((media, schema)) = media else {
+                        errors.push(Diagnostic::new(
+                            self.loc(&join_pointer(&ptr, "content")),
+                            "a parameter's `content` needs one media type with a schema",
+                        ));
+                        continue;
+                    };
+                    let at = join_pointer(&join_pointer(&join_pointer(&ptr, "content"), media), "schema");
+                    (schema, at, refs::is_json(media))
                 }
             };
-            let sch = match self.convert(schema, &join_pointer(&ptr, "schema")) {
+            let sch = match self.convert(schema, &schema_ptr) {
                 Ok(s) => s,
                 Err(d) => {
                     errors.push(d);
@@ -407,6 +414,7 @@ impl<'a> Cx<'a> {
                 Parameter::Header { .. } => Style::Simple,
                 Parameter::Cookie { .. } => Style::Form,
             };
+            let style = if json { Style::Json } else { style };
             // OpenAPI: `explode` defaults to true for `form` and false for every other style.
             let explode = data.explode.unwrap_or(style == Style::Form);
             let ty = self.space.intern(&sch);
