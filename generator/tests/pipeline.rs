@@ -322,3 +322,28 @@ fn path_items_and_schemas_can_be_referenced_where_they_are_defined() {
     assert!(ops.contains("Result<types::Offset,Error<GetOtherError>>"), "{ops}");
     assert_eq!(files["src/types.rs"].matches("pub struct Offset {").count(), 1);
 }
+
+#[test]
+fn a_component_keeps_its_key_as_name_over_an_inline_title() {
+    let doc = json!({
+        "openapi": "3.0.3",
+        "info": {"title": "Names", "version": "1"},
+        "paths": {
+            "/a": {"get": {
+                "operationId": "get_a",
+                "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {
+                    "title": "Point", "type": "object", "properties": {"lat": {"type": "number"}}
+                }}}}}
+            }},
+            "/b": {"get": {
+                "operationId": "get_b",
+                "parameters": [{"in": "header", "name": "X-Origin", "schema": {"$ref": "#/components/schemas/Point"}}],
+                "responses": {"204": {"description": "ok"}}
+            }}
+        },
+        "components": {"schemas": {"Point": {"type": "object", "properties": {"x": {"type": "integer"}}}}}
+    });
+    let types: String = generate(&[source("a.json", &doc)])["src/types.rs"].split_whitespace().collect();
+    assert!(types.contains("pubstructPoint{#[serde(skip_serializing_if=\"::std::option::Option::is_none\")]pubx:"), "{types}");
+    assert!(!types.contains("GetBXOrigin"), "{types}");
+}
