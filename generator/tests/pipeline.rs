@@ -344,6 +344,9 @@ fn a_component_keeps_its_key_as_name_over_an_inline_title() {
         "components": {"schemas": {"Point": {"type": "object", "properties": {"x": {"type": "integer"}}}}}
     });
     let types: String = generate(&[source("a.json", &doc)])["src/types.rs"].split_whitespace().collect();
-    assert!(types.contains("pubstructPoint{#[serde(skip_serializing_if=\"::std::option::Option::is_none\")]pubx:"), "{types}");
+    assert!(
+        types.contains("pubstructPoint{#[serde(skip_serializing_if=\"::std::option::Option::is_none\")]pubx:"),
+        "{types}"
+    );
     assert!(!types.contains("GetBXOrigin"), "{types}");
 }

@@ -361,8 +361,11 @@ impl TypeSpace {
         // when an inline schema elsewhere has the title "Point". Then the names the other schemas
         // give themselves (title, noun-phrase description).
         // (Schemas reached by pointer elsewhere in the document are keyed by that pointer: not here.)
-        let components =
-            self.components.iter().filter(|(key, id)| !key.starts_with('/') && names[**id].is_none()).map(|(_, id)| *id);
+        let components = self
+            .components
+            .iter()
+            .filter(|(key, id)| !key.starts_with('/') && names[**id].is_none())
+            .map(|(_, id)| *id);
         for id in components.collect::<Vec<_>>().into_iter().chain(order.iter().copied()) {
             if names[id].is_some() {
                 continue;
