@@ -10,6 +10,9 @@
 //!
 //! [types]                     # JSON pointer of a schema in the merged spec → type name
 //! "/paths/~1api~1v1~1api-keys/post/requestBody/content/application~1json/schema" = "NewApiKey"
+//!
+//! [features]
+//! tags = true                 # one cargo feature per tag (default: false)
 //! ```
 //!
 //! Every key is checked: an override that matches no operation or schema is an error, so a stale
@@ -35,6 +38,8 @@ pub struct Config {
     /// JSON pointer (into the merged spec) of a schema → type name.
     #[serde(default)]
     pub types: BTreeMap<String, String>,
+    #[serde(default)]
+    pub features: Features,
     /// The command named in the `@generated` header of every file.
     #[serde(skip)]
     pub generated_by: Option<String>,
@@ -48,6 +53,16 @@ pub struct Config {
 pub struct Package {
     pub name: Option<String>,
     pub version: Option<String>,
+}
+
+/// Cargo features of the generated crate.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Features {
+    /// One cargo feature per tag: an operation and the types only it uses are compiled when one of
+    /// its tags' features is on (all are, by default). Operations without tags are always there.
+    #[serde(default)]
+    pub tags: bool,
 }
 
 impl Config {
@@ -85,9 +100,10 @@ mod tests {
     fn parses_all_sections() {
         let c = Config::parse(
             "apigen.toml",
-            "[package]\nname = \"x-api\"\n[methods]\nop = \"do_it\"\n[types]\n\"/paths/~1a/get\" = \"Thing\"\n",
+            "[package]\nname = \"x-api\"\n[methods]\nop = \"do_it\"\n[types]\n\"/paths/~1a/get\" = \"Thing\"\n[features]\ntags = true\n",
         )
         .unwrap();
+        assert!(c.features.tags);
         assert_eq!(c.package.name.as_deref(), Some("x-api"));
         assert_eq!(c.methods["op"], "do_it");
         assert_eq!(c.types["/paths/~1a/get"], "Thing");

@@ -19,6 +19,8 @@ pub struct Api {
     pub default_base_url: Option<String>,
     /// The security schemes operations use, in component order.
     pub auth: Vec<AuthScheme>,
+    /// Cargo features, one per tag, in tag order (empty unless the config asks for them).
+    pub features: Vec<Feature>,
     pub types: Vec<TypeDef>,
     pub operations: Vec<Operation>,
 }
@@ -66,6 +68,19 @@ pub struct TypeDef {
     pub in_request: bool,
     /// The operations that send or return this type directly, for its docs.
     pub used_by: Vec<TypeUse>,
+    /// Compiled when one of these features is on (empty: always).
+    pub features: Vec<String>,
+}
+
+/// A cargo feature of the generated crate: the operations of one tag.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Feature {
+    /// The feature's name (the tag in kebab case).
+    pub name: String,
+    /// The tag as the spec writes it.
+    pub tag: String,
+    /// How many operations it brings.
+    pub operations: usize,
 }
 
 /// An operation that sends or returns a type: the method name and `"request body"` or the statuses.
@@ -178,6 +193,8 @@ pub struct Operation {
     /// Security alternatives (indices into [`Api::auth`]): the client applies the first one whose
     /// credentials are all configured. Empty: the operation sends no credentials.
     pub auth: Vec<Vec<usize>>,
+    /// Compiled when one of these features (its tags') is on (empty: always).
+    pub features: Vec<String>,
     pub origin: Location,
 }
 

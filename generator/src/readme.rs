@@ -61,6 +61,21 @@ pub fn readme(api: &Api, command: &str, crate_name: &str) -> String {
         );
     }
 
+    // Features.
+    if let Some(first) = api.features.first() {
+        let _ = write!(
+            out,
+            "\n## Features\n\nOne cargo feature per tag, all on by default. Compile only the operations you call, \
+             and the types they use, with\n\n```toml\n{crate_name} = {{ path = \"...\", default-features = false, \
+             features = [\"{}\"] }}\n```\n\nOperations without a tag are always there. An operation with several \
+             tags is there when one of their features is on.\n\n| feature | tag | operations |\n|---|---|---|\n",
+            first.name
+        );
+        for f in &api.features {
+            let _ = writeln!(out, "| `{}` | {} | {} |", f.name, one_line(&f.tag).replace('|', "\\|"), f.operations);
+        }
+    }
+
     // Errors.
     out.push_str(
         "\n## Errors\n\nEvery method returns `Result<T, Error<E>>`. `T` is the documented success body (`()` when \

@@ -350,3 +350,47 @@ fn a_component_keeps_its_key_as_name_over_an_inline_title() {
     );
     assert!(!types.contains("GetBXOrigin"), "{types}");
 }
+
+#[test]
+fn tag_features_gate_operations_and_the_types_only_they_use() {
+    let pet = json!({"title": "Pet", "type": "object", "properties": {"name": {"type": "string"}, "owner": {"title": "Owner", "type": "object", "properties": {"id": {"type": "integer"}}}}});
+    let shared = json!({"title": "Problem", "type": "object", "properties": {"detail": {"type": "string"}}});
+    let ok = |schema: &Value| json!({"200": {"description": "ok", "content": {"application/json": {"schema": schema}}}, "400": {"description": "bad", "content": {"application/json": {"schema": shared}}}});
+    let doc = json!({
+        "openapi": "3.0.3",
+        "info": {"title": "Tags", "version": "1"},
+        "paths": {
+            "/pets": {"get": {"operationId": "list_pets", "tags": ["Pet Store"], "responses": ok(&json!({"type": "array", "items": pet}))}},
+            "/health": {"get": {"operationId": "health", "responses": ok(&json!({"type": "string"}))}},
+            "/both": {"get": {"operationId": "both", "tags": ["Pet Store", "admin"], "responses": {"204": {"description": "ok"}}}}
+        }
+    });
+    let mut config = Config::default();
+    config.features.tags = true;
+    let files = apigen::generate(&config, &[source("a.json", &doc)]).unwrap_or_else(|d| panic!("{d}")).files;
+    let manifest = &files["Cargo.toml"];
+    assert!(manifest.contains("[features]\ndefault = [\"full\"]\nfull = [\"pet-store\", \"admin\"]\n"), "{manifest}");
+    let ops: String = files["src/operations.rs"].split_whitespace().collect();
+    assert!(ops.contains("#[cfg(feature=\"pet-store\")]pubasyncfnlist_pets("), "{ops}");
+    assert!(ops.contains("#[cfg(any(feature=\"pet-store\",feature=\"admin\"))]pubasyncfnboth("), "{ops}");
+    assert!(ops.contains("`GET/health`(operationId`health`)"), "{ops}");
+    assert!(!ops.contains("cfg(feature=\"pet-store\")]pubasyncfnhealth"), "an untagged operation is always there");
+    let types: String = files["src/types.rs"].split_whitespace().collect();
+    // Reached only from a tagged operation, directly or through a field: gated.
+    assert!(
+        types.contains(
+            "#[cfg(feature=\"pet-store\")]#[derive(Clone,Debug,Default,PartialEq,::serde::Serialize)]pubstructPet{"
+        ),
+        "{types}"
+    );
+    assert!(types.contains("#[cfg(feature=\"pet-store\")]impl<'de>::serde::Deserialize<'de>forOwner"), "{types}");
+    // Also used by the untagged operation: always there.
+    assert!(
+        !types.contains(
+            "cfg(feature=\"pet-store\")]#[derive(Clone,Debug,Default,PartialEq,::serde::Serialize)]pubstructProblem"
+        ),
+        "{types}"
+    );
+    assert!(types.contains("pubstructProblem{"), "{types}");
+    assert!(files["src/lib.rs"].contains("#![cfg_attr(not(feature = \"full\"), allow(dead_code, unused_imports))]"));
+}

@@ -5,7 +5,8 @@
 //! 2. `cargo bench -p apigen --bench scale` on both folders: generation time and peak memory
 //!    beside the floor (parsing the same files with `serde_json`), and a no-op regeneration.
 //! 3. `cargo check` of the crate generated from the `inline` folder, dependencies prebuilt and
-//!    incremental compilation off (what a downstream build pays), and its line count.
+//!    incremental compilation off (what a downstream build pays), and its line count; then of
+//!    the same crate generated with one cargo feature per tag, with all of them and with a few.
 
 use std::path::Path;
 use std::process::Command;
@@ -36,16 +37,38 @@ pub fn run(root: &Path) -> Result<(), String> {
     println!("|---|---|---|---|");
     let krate = out.join("0");
     let lines = rust_lines(&krate.join("src"));
-    let (seconds, warnings) = check(root, &krate)?;
+    let (seconds, warnings) = check(root, &krate, &[])?;
     println!("| all (default) | {lines} | {seconds:.1} | {warnings} |");
+
+    // The same crate with one cargo feature per tag (`[features] tags = true`): what a user who
+    // calls a few tags' operations compiles.
+    let tagged = out.join("tags");
+    let config = apigen::config::Config {
+        package: apigen::config::Package { name: Some("github-tags".into()), version: None },
+        features: apigen::config::Features { tags: true },
+        ..Default::default()
+    };
+    let sources = apigen::load::read_dir(&inline).map_err(|d| d.to_string())?;
+    let generated = apigen::generate(&config, &sources).map_err(|d| d.to_string())?;
+    drop(sources);
+    apigen::write::sync(&tagged, &generated.files, apigen::write::Mode::Write).map_err(|e| e.to_string())?;
+    let lines = rust_lines(&tagged.join("src"));
+    for features in [None, Some("repos"), Some("issues,pulls"), Some("emojis")] {
+        let (label, args) = match features {
+            None => ("per tag, all (default)".to_owned(), Vec::new()),
+            Some(f) => (format!("per tag, only `{f}`"), vec!["--no-default-features", "--features", f]),
+        };
+        let (seconds, warnings) = check(root, &tagged, &args)?;
+        println!("| {label} | {lines} | {seconds:.1} | {warnings} |");
+    }
     Ok(())
 }
 
 /// `cargo check` of `krate`, dependencies built first and not timed; incremental compilation is
 /// off, so the figure is a clean check of the crate itself.
-fn check(root: &Path, krate: &Path) -> Result<(f64, usize), String> {
+fn check(root: &Path, krate: &Path, args: &[&str]) -> Result<(f64, usize), String> {
     let clean = [("CARGO_INCREMENTAL", "0")];
-    let warm = crate::corpus::cargo_check(root, krate, crate::corpus::Check::Check, &clean)?;
+    let warm = crate::corpus::cargo_check(root, krate, crate::corpus::Check::Check, args, &clean)?;
     if !warm.ok {
         return Err(format!("the generated crate does not compile:\n{}", warm.stderr));
     }
@@ -53,7 +76,7 @@ fn check(root: &Path, krate: &Path) -> Result<(f64, usize), String> {
     let lib = krate.join("src/lib.rs");
     let text = std::fs::read(&lib).map_err(|e| e.to_string())?;
     std::fs::write(&lib, text).map_err(|e| e.to_string())?;
-    let timed = crate::corpus::cargo_check(root, krate, crate::corpus::Check::Check, &clean)?;
+    let timed = crate::corpus::cargo_check(root, krate, crate::corpus::Check::Check, args, &clean)?;
     Ok((timed.seconds, timed.warnings))
 }
 

@@ -464,7 +464,7 @@ fn generate_and_check(
     let out = work.join("out");
     apigen::write::sync(&out, &generated.files, apigen::write::Mode::Write).map_err(|e| e.to_string())?;
     if check {
-        let checked = cargo_check(root, &out, Check::Clippy, &[])?;
+        let checked = cargo_check(root, &out, Check::Clippy, &[], &[])?;
         row.check = Some((checked.ok, checked.warnings, checked.seconds));
     }
     Ok(row)
@@ -488,8 +488,15 @@ pub struct Checked {
 /// `cargo check` of the generated crate in `krate`, timed, with `env` set. It uses the
 /// workspace's lock file (the dependency versions the tests use) and one target dir shared by
 /// every generated crate, `target/corpus`, so dependencies are built once.
-/// With `Check::Clippy`, clippy's lints run too (and count as warnings).
-pub fn cargo_check(root: &Path, krate: &Path, tool: Check, env: &[(&str, &str)]) -> Result<Checked, String> {
+/// With `Check::Clippy`, clippy's lints run too (and count as warnings); `args` go to cargo
+/// (`--no-default-features`, `--features ...`).
+pub fn cargo_check(
+    root: &Path,
+    krate: &Path,
+    tool: Check,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> Result<Checked, String> {
     std::fs::copy(root.join("Cargo.lock"), krate.join("Cargo.lock")).map_err(|e| e.to_string())?;
     let started = Instant::now();
     let command = match tool {
@@ -498,6 +505,7 @@ pub fn cargo_check(root: &Path, krate: &Path, tool: Check, env: &[(&str, &str)])
     };
     let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
         .args([command, "--quiet", "--message-format", "short"])
+        .args(args)
         .current_dir(krate)
         .env("CARGO_TARGET_DIR", root.join("target/corpus"))
         .envs(env.iter().copied())

@@ -17,13 +17,16 @@ use openapiv3::{
 };
 
 use self::refs::is_json;
+use std::collections::{BTreeMap, BTreeSet};
+
 use self::schema::{Converter, Kind, Sch};
 use self::types::{TypeSpace, Use, named_in, status_word};
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, Location, Sink, join_pointer};
 use crate::ir::{
-    Alternative, Api, ApiKeyIn, AuthKind, AuthScheme, Body, ErrorCase, Field, HttpMethod, Operation, Pagination, Param,
-    ParamIn, PathPart, ResponseHeader, StatusMatch, Style, Success, Ty, TypeDef, TypeId, TypeUse, Variant,
+    Alternative, Api, ApiKeyIn, AuthKind, AuthScheme, Body, ErrorCase, Feature, Field, HttpMethod, Operation,
+    Pagination, Param, ParamIn, PathPart, ResponseHeader, StatusMatch, Style, Success, Ty, TypeDef, TypeId, TypeUse,
+    Variant,
 };
 use crate::merge::Merged;
 use crate::naming::{Case, OpNaming, Uniquifier, is_clean, method_names, sanitize};
@@ -205,10 +208,17 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
                 origins: def.origins.clone(),
                 in_request: in_request.contains(&id),
                 used_by: used_by(def, &method_names),
+                features: Vec::new(),
             }
         })
         .collect();
     box_cycles(&mut types);
+    let features = if config.features.tags {
+        let tags: Vec<&[String]> = raw.iter().map(|r| r.op.tags.as_slice()).collect();
+        tag_features(&tags, &mut operations, &mut types)
+    } else {
+        Vec::new()
+    };
 
     for op in &mut operations {
         op.pagination = pagination(op, &types);
@@ -224,9 +234,86 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
             name_schemes(&mut schemes);
             schemes
         },
+        features,
         types,
         operations,
     })
+}
+
+/// One cargo feature per tag (kebab case, made unique; `default` and `full` are the crate's own).
+/// Each operation gets the features of its tags; each type the features of every operation that
+/// reaches it (through fields, list items, map values and union members), or none, so it is
+/// always compiled, when an operation without tags reaches it or none does.
+fn tag_features(tags: &[&[String]], operations: &mut [Operation], types: &mut [TypeDef]) -> Vec<Feature> {
+    use heck::ToKebabCase;
+    let mut features: Vec<Feature> = Vec::new();
+    let mut unique = Uniquifier::with_reserved(&["default", "full"]);
+    let mut by_tag: BTreeMap<&str, usize> = BTreeMap::new();
+    for (op, op_tags) in operations.iter_mut().zip(tags) {
+        for tag in op_tags.iter() {
+            let index = *by_tag.entry(tag.as_str()).or_insert_with(|| {
+                let kebab: String =
+                    tag.to_kebab_case().chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+                let base =
+                    if kebab.starts_with(|c: char| c.is_ascii_alphabetic()) { kebab } else { format!("tag-{kebab}") };
+                let name = (1..)
+                    .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
+                    .find(|candidate| unique.try_take(candidate))
+                    .expect("some suffix is free");
+                features.push(Feature { name, tag: tag.clone(), operations: 0 });
+                features.len() - 1
+            });
+            if !op.features.contains(&features[index].name) {
+                features[index].operations += 1;
+                op.features.push(features[index].name.clone());
+            }
+        }
+    }
+    // `None`: always compiled; `Some(set)`: when one of these is on.
+    let mut gate: Vec<Option<BTreeSet<String>>> = vec![Some(BTreeSet::new()); types.len()];
+    let mut reached = vec![false; types.len()];
+    for op in operations.iter() {
+        let mut stack: Vec<TypeId> = op_types(op).into_iter().flat_map(named_all).collect();
+        let mut seen = BTreeSet::new();
+        while let Some(id) = stack.pop() {
+            if !seen.insert(id) {
+                continue;
+            }
+            reached[id] = true;
+            match (&mut gate[id], op.features.is_empty()) {
+                (slot @ Some(_), true) => *slot = None,
+                (Some(set), false) => set.extend(op.features.iter().cloned()),
+                (None, _) => {}
+            }
+            let t = &types[id];
+            let inner = t.fields.iter().map(|f| &f.ty).chain(t.alternatives.iter().map(|a| &a.ty));
+            stack.extend(inner.flat_map(named_all));
+        }
+    }
+    for ((t, gate), reached) in types.iter_mut().zip(gate).zip(reached) {
+        if let (Some(set), true) = (gate, reached) {
+            t.features = set.into_iter().collect();
+        }
+    }
+    features
+}
+
+/// The types an operation names directly: parameters, body, success and error bodies.
+fn op_types(op: &Operation) -> Vec<&Ty> {
+    let params = op.params.iter().map(|p| &p.ty);
+    let body = op.body.iter().map(|b| &b.ty);
+    let success = op.success.iter().filter_map(|s| s.ty.as_ref());
+    let errors = op.errors.iter().filter_map(|e| e.ty.as_ref());
+    params.chain(body).chain(success).chain(errors).collect()
+}
+
+/// Every named type in `ty` (itself, a list's items, a map's values).
+fn named_all(ty: &Ty) -> Option<TypeId> {
+    match ty {
+        Ty::Named(id) => Some(*id),
+        Ty::Vec(inner) | Ty::Map(inner) => named_all(inner),
+        _ => None,
+    }
 }
 
 struct RawOp<'a> {
@@ -305,6 +392,7 @@ impl<'a> Cx<'a> {
             deprecated: r.op.deprecated,
             pagination: None,
             auth,
+            features: Vec::new(),
             origin: self.loc(&r.pointer),
         })
     }
