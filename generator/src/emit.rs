@@ -514,9 +514,7 @@ impl Emitter<'_> {
 
     fn client(&self) -> TokenStream {
         let api = self.api;
-        let new_request = if api.operations.is_empty() {
-            quote!()
-        } else {
+        let new_request = if api.operations.iter().any(|o| o.server.is_none()) {
             quote! {
                 /// A request to the base URL followed by `path`, its parameters encoded.
                 pub(crate) fn new_request<E>(
@@ -527,6 +525,50 @@ impl Emitter<'_> {
                     Ok(self.http.request(method, crate::runtime::build_url(&self.base_url, path)?))
                 }
             }
+        } else {
+            quote!()
+        };
+        // Operations with a server of their own (GitHub's release asset upload goes to
+        // uploads.github.com): used while the base URL is the spec's default, so a client pointed
+        // at a mock or a staging server sends everything there.
+        let own_servers = api.operations.iter().any(|o| o.server.is_some());
+        let (servers_field, servers_let, servers_init, new_request_at) = if own_servers {
+            let is_default = match api.default_base_url {
+                Some(_) => quote!(self.base_url.as_deref() == Some(DEFAULT_BASE_URL)),
+                None => quote!(false),
+            };
+            (
+                quote! {
+                    /// Whether the base URL is the spec's default: then operations with a server of
+                    /// their own use it.
+                    pub(crate) spec_servers: bool,
+                },
+                quote!(let spec_servers = #is_default;),
+                quote!(spec_servers,),
+                quote! {
+                    /// A request to an operation's own server: an absolute `server` while the base URL is
+                    /// the spec's default (else the base URL), a path (`/v2`) in place of the base
+                    /// URL's path; then `path`, its parameters encoded.
+                    pub(crate) fn new_request_at<E>(
+                        &self,
+                        method: ::reqwest::Method,
+                        server: &str,
+                        path: &[crate::runtime::PathPart<'_>],
+                    ) -> Result<::reqwest::RequestBuilder, crate::Error<E>> {
+                        let base = if server.starts_with('/') {
+                            self.base_url.join(server)
+                        } else if self.spec_servers {
+                            ::reqwest::Url::parse(server)
+                        } else {
+                            Ok(self.base_url.clone())
+                        };
+                        let base = base.map_err(|e| crate::Error::InvalidRequest(format!("invalid server URL {server:?}: {e}")))?;
+                        Ok(self.http.request(method, crate::runtime::build_url(&base, path)?))
+                    }
+                },
+            )
+        } else {
+            (quote!(), quote!(), quote!(), quote!())
         };
         let (base_const, base_default, base_doc) = match &api.default_base_url {
             Some(url) => (
@@ -720,6 +762,7 @@ impl Emitter<'_> {
             pub struct Client {
                 pub(crate) base_url: ::reqwest::Url,
                 pub(crate) http: ::reqwest::Client,
+                #servers_field
                 #( #client_fields )*
             }
 
@@ -758,6 +801,8 @@ impl Emitter<'_> {
                 }
 
                 #new_request
+
+                #new_request_at
             }
 
             #auth_items
@@ -813,6 +858,7 @@ impl Emitter<'_> {
 
                 /// Builds the client. TLS certificates are verified (rustls with the platform's roots).
                 pub fn build(self) -> Result<Client, BuildError> {
+                    #servers_let
                     let base = self.base_url.as_deref().ok_or_else(|| BuildError("no base URL: call `base_url`".into()))?;
                     let base_url = ::reqwest::Url::parse(base).map_err(|e| BuildError(format!("invalid base URL {base:?}: {e}")))?;
                     if base_url.cannot_be_a_base() || base_url.query().is_some() || base_url.fragment().is_some() {
@@ -828,7 +874,7 @@ impl Emitter<'_> {
                             .build()
                             .map_err(|e| BuildError(format!("cannot build the HTTP client: {e}")))?,
                     };
-                    Ok(Client { base_url, http, #( #fields, )* })
+                    Ok(Client { base_url, http, #servers_init #( #fields, )* })
                 }
             }
 
@@ -1439,7 +1485,10 @@ impl Emitter<'_> {
         let method = format_ident!("{}", op.http_method.upper());
         let mut steps = Vec::new();
         // The URL is built in place: a local `url` would hide a parameter of that name.
-        let request = quote!(self.new_request(::reqwest::Method::#method, &[#( #parts ),*])?);
+        let request = match &op.server {
+            Some(server) => quote!(self.new_request_at(::reqwest::Method::#method, #server, &[#( #parts ),*])?),
+            None => quote!(self.new_request(::reqwest::Method::#method, &[#( #parts ),*])?),
+        };
         steps.push(if op.auth.is_empty() {
             quote!(let request = #request;)
         } else {

@@ -193,6 +193,10 @@ pub struct Operation {
     /// Security alternatives (indices into [`Api::auth`]): the client applies the first one whose
     /// credentials are all configured. Empty: the operation sends no credentials.
     pub auth: Vec<Vec<usize>>,
+    /// The operation's own server (`servers` of the operation or its path item) when it is not
+    /// the document's: an absolute URL, used while the client's base URL is the spec's default,
+    /// or a path (`/v2`), resolved against the client's base URL.
+    pub server: Option<String>,
     /// Compiled when one of these features (its tags') is on (empty: always).
     pub features: Vec<String>,
     pub origin: Location,

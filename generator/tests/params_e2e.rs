@@ -445,3 +445,18 @@ async fn types_that_contain_each_other_through_unions_decode() {
     let product = Product { id: "prod".into(), default_price: Some(Some(Box::new(ProductDefaultPrice::Price(inner)))) };
     assert_eq!(price, Price { id: "p1".into(), product: PriceProduct::Product(product) });
 }
+
+#[tokio::test]
+async fn operations_with_a_server_of_their_own_follow_a_base_url_the_caller_set() {
+    let (server, client) = setup().await;
+    Mock::given(method("GET")).respond_with(ResponseTemplate::new(204)).mount(&server).await;
+    Mock::given(method("POST")).respond_with(ResponseTemplate::new(204)).mount(&server).await;
+    // `/v{major}` (default 1) takes the place of the base URL's path.
+    client.legacy_items().await.unwrap();
+    // `https://uploads.example.com` is only for a client on the spec's default server: this one
+    // was pointed at the mock, and so is the upload.
+    client.upload_file(b"bytes").await.unwrap();
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(requests[0].url.path(), "/v1/legacy/items");
+    assert_eq!(requests[1].url.path(), "/upload");
+}

@@ -394,3 +394,20 @@ fn tag_features_gate_operations_and_the_types_only_they_use() {
     assert!(types.contains("pubstructProblem{"), "{types}");
     assert!(files["src/lib.rs"].contains("#![cfg_attr(not(feature = \"full\"), allow(dead_code, unused_imports))]"));
 }
+
+#[test]
+fn an_operation_server_other_than_the_documents_is_used_on_the_default_base_url() {
+    let mut doc = spec(
+        "/assets",
+        "post",
+        json!({"operationId": "upload_asset", "servers": [{"url": "https://uploads.example.com"}], "responses": {"204": {"description": "ok"}}}),
+    );
+    doc["paths"]["/same"] = json!({"get": {"operationId": "same", "servers": [{"url": "https://api.example.com/v2"}], "responses": {"204": {"description": "ok"}}}});
+    let files = generate(&[source("a.json", &doc)]);
+    let ops: String = files["src/operations.rs"].split_whitespace().collect();
+    assert!(ops.contains(".new_request_at(::reqwest::Method::POST,\"https://uploads.example.com\","), "{ops}");
+    // The document's own server is no server of its own.
+    assert!(ops.contains(".new_request(::reqwest::Method::GET,&[PathPart::Literal(\"/same\")]"), "{ops}");
+    let client = &files["src/client.rs"];
+    assert!(client.contains("let spec_servers = self.base_url.as_deref() == Some(DEFAULT_BASE_URL);"), "{client}");
+}

@@ -67,6 +67,7 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
                 method,
                 op,
                 item_params: &item.parameters,
+                item_servers: &item.servers,
                 pointer: join_pointer(&item_ptr, method),
             });
         }
@@ -240,6 +241,23 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
     })
 }
 
+/// The server an operation names for itself (its `servers`, else its path item's), when it is
+/// not the document's first: an absolute `http(s)` URL, or a path (`/v2`) resolved against the
+/// client's base URL. Server variables take their defaults. Other forms are left out.
+fn own_server(r: &RawOp<'_>, top: &[openapiv3::Server]) -> Option<String> {
+    let servers = if r.op.servers.is_empty() { r.item_servers } else { &r.op.servers };
+    let url = |s: &openapiv3::Server| {
+        let mut url = s.url.clone();
+        for (name, variable) in s.variables.iter().flatten() {
+            url = url.replace(&format!("{{{name}}}"), &variable.default);
+        }
+        url
+    };
+    let own = url(servers.first()?);
+    let usable = own.starts_with("https://") || own.starts_with("http://") || own.starts_with('/');
+    (usable && !own.contains('{') && Some(&own) != top.first().map(url).as_ref()).then_some(own)
+}
+
 /// One cargo feature per tag (kebab case, made unique; `default` and `full` are the crate's own).
 /// Each operation gets the features of its tags; each type the features of every operation that
 /// reaches it (through fields, list items, map values and union members), or none, so it is
@@ -321,6 +339,7 @@ struct RawOp<'a> {
     method: &'a str,
     op: &'a OaOperation,
     item_params: &'a [ReferenceOr<Parameter>],
+    item_servers: &'a [openapiv3::Server],
     pointer: String,
 }
 
@@ -392,6 +411,7 @@ impl<'a> Cx<'a> {
             deprecated: r.op.deprecated,
             pagination: None,
             auth,
+            server: own_server(r, &self.spec.servers),
             features: Vec::new(),
             origin: self.loc(&r.pointer),
         })
