@@ -1222,7 +1222,7 @@ impl Emitter<'_> {
             .any(|o| o.success.iter().any(|s| s.ty.as_ref().is_some_and(mentions_type)));
         let types_import = types_import(uses_types);
         let headers = self.api.operations.iter().filter(|o| !o.response_headers.is_empty()).map(|op| {
-            let name = format_ident!("{}Headers", op.error_name.trim_end_matches("Error"));
+            let name = format_ident!("{}", headers_name(op));
             let m = op.method_name.trim_start_matches("r#");
             let doc = doc_attr(&format!("The headers documented for the successful responses of [`Client::{m}`](crate::Client::{m}); `None` when absent or not of the documented type."));
             let fields = op.response_headers.iter().map(|h| {
@@ -1509,7 +1509,10 @@ impl Emitter<'_> {
                     let sep = separator(style).to_string();
                     quote!(request.query(&[(#wire, #pname.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(#sep))]))
                 }
-                (Writing::Pairs, style) => query_pairs(p, style),
+                (Writing::Pairs, style) => {
+                    let pairs = pairs_call(p, style);
+                    quote!(request.query(&#pairs))
+                }
                 (Writing::Json, _) => {
                     let text = json_text(p);
                     quote!(request.query(&[(#wire, #text)]))
@@ -1542,16 +1545,20 @@ impl Emitter<'_> {
             .map(|p| {
                 let pname = ident(&p.name);
                 let wire = &p.wire;
-                let push = if writing(&self.api.types, p) == Writing::Json {
-                    let text = json_text(p);
-                    quote!(cookies.push(crate::runtime::cookie_pair(#wire, #text)))
-                } else if writing(&self.api.types, p) == Writing::Pairs {
+                let push = match writing(&self.api.types, p) {
+                    Writing::Json => {
+                        let text = json_text(p);
+                        quote!(cookies.push(crate::runtime::cookie_pair(#wire, #text)))
+                    }
                     // A list or an object: form style, one cookie per pair when exploded.
-                    let pairs = pairs_call(p, Style::Form);
-                    quote!(cookies.extend(#pairs.iter().map(|(k, v)| crate::runtime::cookie_pair(k, v))))
-                } else {
-                    let value = if p.ty == Ty::String { quote!(#pname) } else { quote!(&#pname.to_string()) };
-                    quote!(cookies.push(crate::runtime::cookie_pair(#wire, #value)))
+                    Writing::Pairs => {
+                        let pairs = pairs_call(p, Style::Form);
+                        quote!(cookies.extend(#pairs.iter().map(|(k, v)| crate::runtime::cookie_pair(k, v))))
+                    }
+                    _ => {
+                        let value = if p.ty == Ty::String { quote!(#pname) } else { quote!(&#pname.to_string()) };
+                        quote!(cookies.push(crate::runtime::cookie_pair(#wire, #value)))
+                    }
                 };
                 if p.required { quote!(#push;) } else { quote!(if let Some(#pname) = #pname { #push; }) }
             })
@@ -1592,11 +1599,11 @@ impl Emitter<'_> {
         };
         let success_pats: Vec<TokenStream> = op.success.iter().map(|s| status_pattern(&s.status)).collect();
         if !success_pats.is_empty() && op.success_name.is_none() {
-            let decode = match op.success.first().and_then(|s| s.ty.as_ref()) {
-                None => quote!(Ok(())),
-                Some(Ty::Text) => quote!(Ok(response.text())),
-                Some(Ty::Bytes) => quote!(Ok(response.bytes())),
-                Some(_) => quote!(response.json()),
+            let ty = op.success.first().and_then(|s| s.ty.as_ref());
+            let decode = match (ty, raw_body(ty)) {
+                (None, _) => quote!(Ok(())),
+                (Some(_), Some(raw)) => quote!(Ok(#raw)),
+                (Some(_), None) => quote!(response.json()),
             };
             arms.push(quote!(#( #success_pats )|* => #decode,));
         }
@@ -1640,7 +1647,7 @@ impl Emitter<'_> {
         // With documented response headers: `<method>_with_headers` does the work; the plain
         // method drops the headers.
         let with_headers = format_ident!("{}_with_headers", op.method_name.trim_start_matches("r#"));
-        let headers_ty = format_ident!("{}Headers", op.error_name.trim_end_matches("Error"));
+        let headers_ty = format_ident!("{}", headers_name(op));
         let arg_names: Vec<TokenStream> = args
             .iter()
             .map(|a| {
@@ -1914,6 +1921,21 @@ fn optional_step(name: &Ident, required: bool, add: TokenStream) -> TokenStream 
     }
 }
 
+/// A text or binary body as read from the response (they cannot fail to decode); `None` for
+/// no body or JSON.
+fn raw_body(ty: Option<&Ty>) -> Option<TokenStream> {
+    match ty {
+        Some(Ty::Text) => Some(quote!(response.text())),
+        Some(Ty::Bytes) => Some(quote!(response.bytes())),
+        _ => None,
+    }
+}
+
+/// The name of the struct of an operation's documented response headers (in `responses.rs`).
+fn headers_name(op: &Operation) -> String {
+    format!("{}Headers", op.error_name.trim_end_matches("Error"))
+}
+
 /// The match arm of one success status of an operation with a success enum.
 fn success_arm(name: &Ident, s: &crate::ir::Success) -> TokenStream {
     let v = ident(&s.variant);
@@ -1925,12 +1947,7 @@ fn success_arm(name: &Ident, s: &crate::ir::Success) -> TokenStream {
         status_pattern(&s.status)
     };
     // Text and bytes cannot fail; JSON is decoded, then wrapped.
-    let raw = match &s.ty {
-        Some(Ty::Text) => Some(quote!(response.text())),
-        Some(Ty::Bytes) => Some(quote!(response.bytes())),
-        _ => None,
-    };
-    let value = match (ranged, &s.ty, raw) {
+    let value = match (ranged, &s.ty, raw_body(s.ty.as_ref())) {
         (false, None, _) => quote!(Ok(crate::responses::#name::#v)),
         (false, Some(_), Some(raw)) => quote!(Ok(crate::responses::#name::#v(#raw))),
         (false, Some(_), None) => quote!(response.json().map(crate::responses::#name::#v)),
@@ -1957,12 +1974,7 @@ fn error_arm(error: &Ident, case: &ErrorCase) -> TokenStream {
 /// The error of one documented error status (`status` is bound when its variant keeps it).
 fn error_value(error: &Ident, case: &ErrorCase) -> TokenStream {
     let v = ident(&case.variant);
-    let raw = match &case.ty {
-        Some(Ty::Text) => Some(quote!(response.text())),
-        Some(Ty::Bytes) => Some(quote!(response.bytes())),
-        _ => None,
-    };
-    match (has_status_field(&case.status), &case.ty, raw) {
+    match (has_status_field(&case.status), &case.ty, raw_body(case.ty.as_ref())) {
         (false, None, _) => quote!(Error::Api(#error::#v)),
         (false, Some(_), Some(raw)) => quote!(Error::Api(#error::#v(#raw))),
         (false, Some(_), None) => quote!(response.error(#error::#v)),
@@ -2021,7 +2033,7 @@ fn gates(api: &Api) -> Gates<'_> {
         if let Some(name) = &op.success_name {
             responses.insert(name.clone(), f);
         }
-        responses.insert(format!("{}Headers", op.error_name.trim_end_matches("Error")), f);
+        responses.insert(headers_name(op), f);
         let methods = gates.entry("src/operations.rs").or_default();
         let base = op.method_name.trim_start_matches("r#");
         for method in [base.to_owned(), format!("{base}_with_headers"), format!("{base}_stream")] {
@@ -2064,10 +2076,9 @@ fn apply_gates(file: &mut syn::File, gates: &BTreeMap<String, &[String]>) {
 
 /// Adds the `cfg` of `features` after an item's docs.
 fn add_cfg(attrs: &mut Vec<syn::Attribute>, features: &[String]) {
-    let cfg: syn::Attribute = syn::parse_quote!(#[cfg(any( #( feature = #features ),* ))]);
-    let cfg = match features {
+    let cfg: syn::Attribute = match features {
         [one] => syn::parse_quote!(#[cfg(feature = #one)]),
-        _ => cfg,
+        many => syn::parse_quote!(#[cfg(any( #( feature = #many ),* ))]),
     };
     let after_docs = attrs.iter().take_while(|a| a.path().is_ident("doc")).count();
     attrs.insert(after_docs, cfg);
@@ -2077,12 +2088,6 @@ fn add_cfg(attrs: &mut Vec<syn::Attribute>, features: &[String]) {
 /// clippy's limit (7, `self` included) is allowed where an operation goes past it.
 fn many_arguments(args: usize) -> TokenStream {
     if args + 1 > 7 { quote!(#[allow(clippy::too_many_arguments)]) } else { quote!() }
-}
-
-/// `request.query(...)` with the pairs of a list, object, map or union parameter.
-fn query_pairs(p: &Param, style: Style) -> TokenStream {
-    let pairs = pairs_call(p, style);
-    quote!(request.query(&#pairs))
 }
 
 /// `runtime::query_pairs(...)?` for a parameter written in `style`.

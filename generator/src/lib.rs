@@ -104,10 +104,11 @@ pub(crate) fn with_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
     })
 }
 
-/// A pool of one worker per core, each with the pipeline's stack; `None` when no threads are to
-/// be had (the work is then done on the calling thread).
-fn pool() -> Option<rayon::ThreadPool> {
-    rayon::ThreadPoolBuilder::new().stack_size(STACK_SIZE).build().ok()
+/// A pool of one worker per core, each with the pipeline's stack, built once and shared by every
+/// stage; `None` when no threads are to be had (the work is then done on the calling thread).
+fn pool() -> Option<&'static rayon::ThreadPool> {
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| rayon::ThreadPoolBuilder::new().stack_size(STACK_SIZE).build().ok()).as_ref()
 }
 
 /// `f` over `items` on every core, results in input order.

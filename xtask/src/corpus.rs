@@ -254,14 +254,10 @@ fn openapiv3_fixtures() -> Result<Vec<(String, PathBuf)>, String> {
     Ok(out)
 }
 
+/// A spec file, JSON or YAML, read as the generator reads it.
 fn read_spec(path: &Path) -> Result<Value, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let parsed = if path.extension().is_some_and(|e| e == "json") {
-        serde_json::from_str(&text).map_err(|e| e.to_string())
-    } else {
-        serde_yaml::from_str(&text).map_err(|e| e.to_string())
-    };
-    parsed.map_err(|e| format!("{}: {e}", path.display()))
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    apigen::load::parse(&apigen::load::Source::new(path.display().to_string(), bytes)).map_err(|d| d.to_string())
 }
 
 /// One document per operation (see module docs); a spec without paths stays whole.
@@ -303,10 +299,10 @@ fn split(
             if inline {
                 inline_refs(&mut item_value, &components, &mut Vec::new(), &mut MAX_INLINED.clone(), 0);
             }
-            let mut paths = Map::new();
-            paths.insert(path.clone(), item_value.clone());
-            fragment.insert("paths".into(), Value::Object(paths));
             let needed = reachable(&item_value, &components);
+            let mut paths = Map::new();
+            paths.insert(path.clone(), item_value);
+            fragment.insert("paths".into(), Value::Object(paths));
             let mut kept = Map::new();
             if let Some(schemes) = components.get("securitySchemes") {
                 kept.insert("securitySchemes".into(), schemes.clone());
@@ -373,27 +369,30 @@ fn inline_refs(value: &mut Value, components: &Value, stack: &mut Vec<String>, b
     }
 }
 
+/// The `(section, name)` of a `$ref` to a component (`#/components/schemas/Pet`).
+fn component_key(reference: &str) -> Option<(String, String)> {
+    let (section, name) = reference.strip_prefix("#/components/")?.split_once('/')?;
+    Some((section.to_owned(), apigen::diag::unescape_token(name)))
+}
+
 fn component<'a>(components: &'a Value, reference: &str) -> Option<&'a Value> {
-    let rest = reference.strip_prefix("#/components/")?;
-    let (section, name) = rest.split_once('/')?;
-    components.get(section)?.get(apigen::diag::unescape_token(name))
+    let (section, name) = component_key(reference)?;
+    components.get(section)?.get(name)
 }
 
 /// Every `(section, name)` component reachable from `value` through `$ref`s.
 fn reachable(value: &Value, components: &Value) -> BTreeSet<(String, String)> {
     let mut seen = BTreeSet::new();
-    let mut todo = vec![value.clone()];
+    let mut todo = vec![value];
     while let Some(v) = todo.pop() {
         let mut refs = Vec::new();
-        collect_refs(&v, &mut refs);
+        collect_refs(v, &mut refs);
         for r in refs {
-            let Some(rest) = r.strip_prefix("#/components/") else { continue };
-            let Some((section, name)) = rest.split_once('/') else { continue };
-            let key = (section.to_owned(), apigen::diag::unescape_token(name));
+            let Some(key) = component_key(&r) else { continue };
             if seen.insert(key.clone())
                 && let Some(target) = components.get(&key.0).and_then(|s| s.get(&key.1))
             {
-                todo.push(target.clone());
+                todo.push(target);
             }
         }
     }

@@ -26,7 +26,8 @@ use super::schema::{Kind, Obj, Sch, name_hint};
 /// Converted object components by key, to expand references met while merging.
 pub type Table = BTreeMap<String, Sch>;
 
-fn expand(table: &Table, s: Sch) -> Sch {
+/// `s` itself, or for a reference the component it stands for.
+pub(super) fn expand(table: &Table, s: Sch) -> Sch {
     match &s.kind {
         Kind::Ref(key) => table.get(key).cloned().unwrap_or(s),
         _ => s,

@@ -16,7 +16,7 @@ use openapiv3::{
     StatusCode,
 };
 
-use self::refs::is_json;
+use self::refs::{essence, is_json};
 use std::collections::{BTreeMap, BTreeSet};
 
 use self::schema::{Converter, Kind, Sch};
@@ -291,7 +291,7 @@ fn tag_features(tags: &[&[String]], operations: &mut [Operation], types: &mut [T
     let mut gate: Vec<Option<BTreeSet<String>>> = vec![Some(BTreeSet::new()); types.len()];
     let mut reached = vec![false; types.len()];
     for op in operations.iter() {
-        let mut stack: Vec<TypeId> = op_types(op).into_iter().flat_map(named_all).collect();
+        let mut stack: Vec<TypeId> = op_types(op).into_iter().flat_map(named_in).collect();
         let mut seen = BTreeSet::new();
         while let Some(id) = stack.pop() {
             if !seen.insert(id) {
@@ -305,7 +305,7 @@ fn tag_features(tags: &[&[String]], operations: &mut [Operation], types: &mut [T
             }
             let t = &types[id];
             let inner = t.fields.iter().map(|f| &f.ty).chain(t.alternatives.iter().map(|a| &a.ty));
-            stack.extend(inner.flat_map(named_all));
+            stack.extend(inner.flat_map(named_in));
         }
     }
     for ((t, gate), reached) in types.iter_mut().zip(gate).zip(reached) {
@@ -323,15 +323,6 @@ fn op_types(op: &Operation) -> Vec<&Ty> {
     let success = op.success.iter().filter_map(|s| s.ty.as_ref());
     let errors = op.errors.iter().filter_map(|e| e.ty.as_ref());
     params.chain(body).chain(success).chain(errors).collect()
-}
-
-/// Every named type in `ty` (itself, a list's items, a map's values).
-fn named_all(ty: &Ty) -> Option<TypeId> {
-    match ty {
-        Ty::Named(id) => Some(*id),
-        Ty::Vec(inner) | Ty::Map(inner) => named_all(inner),
-        _ => None,
-    }
 }
 
 struct RawOp<'a> {
@@ -476,10 +467,10 @@ impl<'a> Cx<'a> {
                         continue;
                     };
                     let at = join_pointer(&join_pointer(&join_pointer(&ptr, "content"), media), "schema");
-                    (schema, at, refs::is_json(media))
+                    (schema, at, is_json(media))
                 }
             };
-            let sch = match self.convert(schema, &schema_ptr) {
+            let mut sch = match self.convert(schema, &schema_ptr) {
                 Ok(s) => s,
                 Err(d) => {
                     errors.push(d);
@@ -491,7 +482,6 @@ impl<'a> Cx<'a> {
             // either way: take it as a string.
             // A query parameter that is a value or a list of values is taken as a list: one value
             // is a list of one (`has=patch`).
-            let mut sch = sch;
             let scalar_list = |k: &Kind| matches!(k, Kind::Array(items) if scalar(&items.kind));
             if let Kind::OneOf(members) = &sch.kind
                 && members.iter().all(|m| scalar(&m.kind) || (location == ParamIn::Query && scalar_list(&m.kind)))
@@ -765,7 +755,6 @@ impl<'a> Cx<'a> {
         content_ptr: &str,
         errors: &mut Vec<Diagnostic>,
     ) -> Option<Option<(String, Ty)>> {
-        let essence = |m: &str| m.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
         let pick = content
             .iter()
             .find(|(m, _)| is_json(m))

@@ -59,8 +59,14 @@ pub fn header<'a>(spec: &'a OpenAPI, r: &'a ReferenceOr<Header>, ptr: &str) -> R
     follow(r, ptr, "headers", "header", |n| spec.components.as_ref()?.headers.get(n))
 }
 
+/// A media type without its parameters, lower case: `Application/JSON; charset=utf-8` →
+/// `application/json`.
+pub fn essence(media: &str) -> String {
+    media.split(';').next().unwrap_or_default().trim().to_ascii_lowercase()
+}
+
 /// Whether a media type is JSON: `application/json`, `*/*+json`, or `*/*`.
 pub fn is_json(media: &str) -> bool {
-    let essence = media.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    let essence = essence(media);
     essence == "application/json" || essence.ends_with("+json") || essence == "*/*"
 }

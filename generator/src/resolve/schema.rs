@@ -186,10 +186,7 @@ impl<'a> Converter<'a> {
 
     /// `sch` itself, or for a reference the component it stands for.
     pub fn expand(&self, sch: Sch) -> Sch {
-        match &sch.kind {
-            Kind::Ref(key) => self.table.get(key).cloned().unwrap_or(sch),
-            _ => sch,
-        }
+        allof::expand(&self.table, sch)
     }
 
     /// Converts the schema found at `pointer` in the merged document.
