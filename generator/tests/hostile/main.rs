@@ -1,30 +1,37 @@
 //! Hostile input: every kind of bad spec is a located diagnostic, never a panic.
+//!
+//! One test binary, one module per class of hostile input, sharing the helpers below.
+
+mod checks;
+mod files;
+mod refs;
+mod text;
 
 use apigen::config::Config;
 use apigen::load::Source;
 use serde_json::{Value, json};
 
-fn doc(paths: Value) -> Value {
+pub(crate) fn doc(paths: Value) -> Value {
     json!({"openapi": "3.0.0", "info": {"title": "T", "version": "1"}, "paths": paths})
 }
 
-fn ok_op(id: &str) -> Value {
+pub(crate) fn ok_op(id: &str) -> Value {
     json!({"operationId": id, "responses": {"204": {"description": "ok"}}})
 }
 
-fn json_source(name: &str, v: &Value) -> Source {
+pub(crate) fn json_source(name: &str, v: &Value) -> Source {
     Source::new(name, serde_json::to_vec(v).unwrap())
 }
 
 /// The report of a failed generation.
-fn errors(sources: &[Source]) -> String {
+pub(crate) fn errors(sources: &[Source]) -> String {
     match apigen::generate(&Config::default(), sources) {
         Ok(_) => panic!("expected an error"),
         Err(d) => d.to_string(),
     }
 }
 
-fn assert_has(report: &str, needles: &[&str]) {
+pub(crate) fn assert_has(report: &str, needles: &[&str]) {
     for n in needles {
         assert!(report.contains(n), "missing {n:?} in:\n{report}");
     }
