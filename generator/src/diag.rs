@@ -3,7 +3,8 @@
 //! Every stage reports problems as [`Diagnostic`]s that carry a [`Location`]: the spec file and the
 //! JSON pointer inside it (plus line and column when a parser gave one). Stages collect all the
 //! problems they can find instead of stopping at the first; [`Diagnostics`] sorts them by location
-//! so a run prints the same report whatever order the work happened in. Nothing here panics.
+//! so a run prints the same report whatever order the work happened in. A [`Warning`] shows a
+//! diagnostic about input that was skipped while the run went on. Nothing here panics.
 
 use std::fmt;
 
@@ -94,9 +95,9 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "error: {}", self.message)?;
+impl Diagnostic {
+    fn render(&self, f: &mut fmt::Formatter<'_>, level: &str) -> fmt::Result {
+        writeln!(f, "{level}: {}", self.message)?;
         write!(f, "  --> {}", self.location)?;
         for note in &self.notes {
             match &note.location {
@@ -105,6 +106,22 @@ impl fmt::Display for Diagnostic {
             }
         }
         Ok(())
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.render(f, "error")
+    }
+}
+
+/// A diagnostic shown as a warning: something in the input was skipped, and the run went on.
+#[derive(Clone, Copy, Debug)]
+pub struct Warning<'a>(pub &'a Diagnostic);
+
+impl fmt::Display for Warning<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.render(f, "warning")
     }
 }
 
@@ -204,6 +221,12 @@ mod tests {
             d.to_string(),
             "error: conflict\n  --> a.json#/paths/~1x/get\n  note: first defined here\n    --> b.json#/paths/~1x/get"
         );
+    }
+
+    #[test]
+    fn warnings_read_like_errors() {
+        let d = Diagnostic::new(Location::new("specs/loop", ""), "skipped").note("why");
+        assert_eq!(Warning(&d).to_string(), "warning: skipped\n  --> specs/loop\n  = why");
     }
 
     #[test]
