@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use crate::config::{self, Config};
-use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::diag::{Diagnostic, Diagnostics, Location, Warning};
 use crate::load;
 use crate::write::{self, Mode};
 
@@ -46,6 +46,33 @@ pub struct DriftArgs {
     /// Exit 1 when changes of this class are found.
     #[arg(long, value_enum, default_value_t = FailOn::Breaking)]
     pub fail_on: FailOn,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// How much is read from disk; each flag wins over the config's `[limits]`.
+#[derive(Clone, Debug, Default, Args)]
+pub struct LimitArgs {
+    /// The largest file read, e.g. 512MiB [default: `[limits] max_file_size` in the config, else 256MiB]
+    #[arg(long, value_name = "SIZE", value_parser = load::parse_size)]
+    pub max_file_size: Option<u64>,
+    /// The most read from the specs folder in all [default: `[limits] max_total_size`, else 2GiB]
+    #[arg(long, value_name = "SIZE", value_parser = load::parse_size)]
+    pub max_total_size: Option<u64>,
+}
+
+impl LimitArgs {
+    /// The limits in force: these flags, else the config's, else the defaults.
+    pub fn resolve(&self, config: &config::Limits) -> load::Limits {
+        let default = load::Limits::default();
+        load::Limits {
+            max_file_size: self.max_file_size.or(config.max_file_size.map(|s| s.0)).unwrap_or(default.max_file_size),
+            max_total_size: self
+                .max_total_size
+                .or(config.max_total_size.map(|s| s.0))
+                .unwrap_or(default.max_total_size),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -88,6 +115,8 @@ pub struct CodegenArgs {
     /// Diff lines shown per stale file in check mode.
     #[arg(long, default_value_t = 60)]
     pub max_diff_lines: usize,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 #[derive(Debug, Args)]
@@ -124,31 +153,55 @@ fn fail(diagnostics: &Diagnostics) {
 
 /// Loads the specs and the config and generates; diagnostics name files as the user sees them.
 /// `command` is what the `@generated` headers name (e.g. `cargo xtask codegen`).
+/// What was skipped while reading the specs is printed as warnings.
 pub fn load_and_generate(root: &Path, command: &str, args: &CodegenArgs) -> Result<crate::Generated, Diagnostics> {
     let specs = root.join(args.specs.as_deref().unwrap_or(Path::new("specs")));
-    let config_path = args.config.as_ref().map(|c| root.join(c)).unwrap_or_else(|| specs.join(config::FILE_NAME));
-    let mut config = if args.config.is_some() || config_path.exists() {
-        let shown = display(root, &config_path);
-        let text = std::fs::read_to_string(&config_path)
-            .map_err(|e| Diagnostic::new(Location::new(shown.clone(), ""), format!("cannot read config: {e}")))?;
-        Config::parse(&shown, &text)?
-    } else {
-        Config::default()
-    };
+    let mut config = read_config(root, &specs, args)?;
     if let Some(name) = &args.crate_name {
         config.package.name = Some(name.clone());
     }
     config.generated_by = Some(command.to_owned());
-    crate::generate(&config, &read_specs(root, &specs)?)
+    let limits = args.limits.resolve(&config.limits);
+    crate::generate(&config, &read_specs(root, &specs, &limits)?)
 }
 
-/// The spec files of a folder, named as the user sees them (`specs/x.json`).
-fn read_specs(root: &Path, specs: &Path) -> Result<Vec<load::Source>, Diagnostics> {
+/// The config: the file given, else `apigen.toml` in the specs folder when there is one (read like
+/// a spec file: a link out of the specs folder is refused), else the defaults.
+fn read_config(root: &Path, specs: &Path, args: &CodegenArgs) -> Result<Config, Diagnostics> {
+    let limit = args.limits.max_file_size.unwrap_or(load::Limits::DEFAULT_MAX_FILE_SIZE);
+    let (path, bytes) = match &args.config {
+        Some(given) => {
+            let path = root.join(given);
+            let bytes = load::read_file(&path, limit).map(Some);
+            (path, bytes)
+        }
+        None => {
+            let path = specs.join(config::FILE_NAME);
+            let bytes = load::read_file_in(specs, &path, limit);
+            (path, bytes)
+        }
+    };
+    let shown = display(root, &path);
+    let at = || Location::new(shown.clone(), "");
+    let Some(bytes) = bytes.map_err(|message| Diagnostic::new(at(), message))? else {
+        return Ok(Config::default());
+    };
+    let text = String::from_utf8(bytes).map_err(|_| Diagnostic::new(at(), "the config is not valid UTF-8"))?;
+    Ok(Config::parse(&shown, &text)?)
+}
+
+/// The spec files of a folder, named as the user sees them (`specs/x.json`); what was skipped is
+/// printed as warnings.
+fn read_specs(root: &Path, specs: &Path, limits: &load::Limits) -> Result<Vec<load::Source>, Diagnostics> {
     let shown = display(root, specs);
-    if !specs.is_dir() {
+    if !specs.exists() {
         return Err(Diagnostic::new(Location::new(shown, ""), "the specs folder does not exist").into());
     }
-    let mut sources = load::read_dir(specs)?;
+    let folder = load::read_folder(specs, limits)?;
+    for skipped in &folder.skipped {
+        eprintln!("{}\n", Warning(skipped));
+    }
+    let mut sources = folder.sources;
     for s in &mut sources {
         s.name = format!("{shown}/{}", s.name);
     }
@@ -160,15 +213,16 @@ fn drift(root: &Path, args: &DriftArgs) -> ExitCode {
     let specs = root.join(args.specs.as_deref().unwrap_or(Path::new("specs")));
     let base_path = root.join(args.base.as_deref().unwrap_or(Path::new("generated/openapi.json")));
     let base_shown = display(root, &base_path);
-    let base = std::fs::read(&base_path)
-        .map_err(|e| {
+    let limits = args.limits.resolve(&config::Limits::default());
+    let base = load::read_file(&base_path, limits.max_file_size)
+        .map_err(|message| {
             Diagnostics::from(Diagnostic::new(
                 Location::new(base_shown.clone(), ""),
-                format!("cannot read the base spec: {e}"),
+                format!("cannot read the base spec: {message}"),
             ))
         })
         .and_then(|bytes| load::parse(&load::Source::new(base_shown.clone(), bytes)).map_err(Diagnostics::from));
-    let current = read_specs(root, &specs).and_then(|sources| crate::merge_sources(&sources));
+    let current = read_specs(root, &specs, &limits).and_then(|sources| crate::merge_sources(&sources));
     let changes = match (base, current) {
         (Ok(base), Ok(current)) => crate::drift::diff(&base, &current.doc),
         (Err(e), _) | (_, Err(e)) => Err(e),
@@ -261,10 +315,12 @@ fn import(root: &Path, args: &ImportArgs) -> ExitCode {
     let mut errors = Vec::new();
     for page in &args.pages {
         let shown = display(root, page);
-        let text = match std::fs::read_to_string(page) {
+        let text = load::read_file(page, load::Limits::DEFAULT_MAX_FILE_SIZE)
+            .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "the page is not valid UTF-8".to_owned()));
+        let text = match text {
             Ok(t) => t,
-            Err(e) => {
-                errors.push(Diagnostic::new(Location::new(shown, ""), format!("cannot read page: {e}")));
+            Err(message) => {
+                errors.push(Diagnostic::new(Location::new(shown, ""), format!("cannot read page: {message}")));
                 continue;
             }
         };

@@ -13,7 +13,14 @@
 //!
 //! [features]
 //! tags = true                 # one cargo feature per tag (default: false)
+//!
+//! [limits]                    # how much is read (a number of bytes, or with KiB, MiB or GiB)
+//! max_file_size = "256 MiB"   # per file: spec or config (default 256 MiB)
+//! max_total_size = "2 GiB"    # all spec files together (default 2 GiB)
 //! ```
+//!
+//! The command line's `--max-file-size` and `--max-total-size` win over `[limits]`; the config file
+//! itself is read under the command line's (or the default) per-file limit.
 //!
 //! Every key is checked: an override that matches no operation or schema is an error, so a stale
 //! config cannot silently stop applying.
@@ -23,6 +30,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::diag::{Diagnostic, Location};
+use crate::load;
 
 /// The config file's name inside the specs folder.
 pub const FILE_NAME: &str = "apigen.toml";
@@ -40,6 +48,8 @@ pub struct Config {
     pub types: BTreeMap<String, String>,
     #[serde(default)]
     pub features: Features,
+    #[serde(default)]
+    pub limits: Limits,
     /// The command named in the `@generated` header of every file.
     #[serde(skip)]
     pub generated_by: Option<String>,
@@ -63,6 +73,40 @@ pub struct Features {
     /// its tags' features is on (all are, by default). Operations without tags are always there.
     #[serde(default)]
     pub tags: bool,
+}
+
+/// How much is read from disk (see [`crate::load::Limits`]); unset means the default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limits {
+    pub max_file_size: Option<Size>,
+    pub max_total_size: Option<Size>,
+}
+
+/// A number of bytes: an integer, or a string with a unit (`"256 MiB"`, see [`load::parse_size`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Size(pub u64);
+
+impl<'de> Deserialize<'de> for Size {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Size;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a number of bytes or a size such as \"256 MiB\"")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Size, E> {
+                Ok(Size(v))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Size, E> {
+                u64::try_from(v).map(Size).map_err(|_| E::custom("a size cannot be negative"))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Size, E> {
+                load::parse_size(v).map(Size).map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 impl Config {
@@ -107,6 +151,17 @@ mod tests {
         assert_eq!(c.package.name.as_deref(), Some("x-api"));
         assert_eq!(c.methods["op"], "do_it");
         assert_eq!(c.types["/paths/~1a/get"], "Thing");
+    }
+
+    #[test]
+    fn limits_are_bytes_or_sizes_with_units() {
+        let c = Config::parse("apigen.toml", "[limits]\nmax_file_size = 100\nmax_total_size = \"2 GiB\"\n").unwrap();
+        assert_eq!(c.limits, Limits { max_file_size: Some(Size(100)), max_total_size: Some(Size(2 << 30)) });
+        let d = Config::parse("apigen.toml", "[limits]\nmax_file_size = \"5 MB\"\n").unwrap_err();
+        assert!(d.message.contains("unknown size unit `mb` (use B, KiB, MiB or GiB)"), "{}", d.message);
+        assert_eq!(d.location.line_col, Some((2, 17)));
+        let d = Config::parse("apigen.toml", "[limits]\nmax_file_size = -1\n").unwrap_err();
+        assert!(d.message.contains("cannot be negative"), "{}", d.message);
     }
 
     #[test]

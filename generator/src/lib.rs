@@ -8,8 +8,9 @@
 //! 4. [`emit`]: the IR → Rust source, formatted with prettyplease;
 //! 5. [`write`]: write only what changed, or check that nothing would.
 //!
-//! [`generate`] runs stages 2–4 and is pure: sources in, files out, no disk. Only [`load::read_dir`],
-//! [`write`] and the [`cli`] touch the file system. Every problem in the input is a
+//! [`generate`] runs stages 2–4 and is pure: sources in, files out, no disk. Only the readers of
+//! [`load`] ([`load::read_folder`], [`load::read_file`]), [`write`] and the [`cli`] touch the file
+//! system. Every problem in the input is a
 //! [`diag::Diagnostic`] with a file and JSON pointer; nothing panics on input.
 
 pub mod cli;

@@ -23,6 +23,7 @@ fn check_case(case: &str) {
         config: None,
         dump_ir: false,
         max_diff_lines: 200,
+        limits: Default::default(),
     };
     // The header names the command that rewrites the expectation.
     let generated =

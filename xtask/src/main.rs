@@ -73,6 +73,7 @@ fn fixtures() -> std::process::ExitCode {
             config: None,
             dump_ir: false,
             max_diff_lines: 60,
+            limits: Default::default(),
         };
         let name = case.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         match apigen::cli::load_and_generate(&case, FIXTURES_COMMAND, &args) {
@@ -114,6 +115,7 @@ mod tests {
             config: None,
             dump_ir: false,
             max_diff_lines: 60,
+            limits: Default::default(),
         };
         let generated =
             apigen::cli::load_and_generate(&root, "cargo xtask codegen", &args).unwrap_or_else(|d| panic!("{d}"));
