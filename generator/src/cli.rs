@@ -203,6 +203,9 @@ fn codegen(root: &Path, program: &str, args: &CodegenArgs) -> ExitCode {
             return ExitCode::from(if args.check { 2 } else { 1 });
         }
     };
+    for warning in &generated.api.warnings {
+        eprintln!("{warning}\n");
+    }
     if args.dump_ir {
         println!("{:#?}", generated.api);
         return ExitCode::SUCCESS;

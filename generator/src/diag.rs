@@ -3,7 +3,8 @@
 //! Every stage reports problems as [`Diagnostic`]s that carry a [`Location`]: the spec file and the
 //! JSON pointer inside it (plus line and column when a parser gave one). Stages collect all the
 //! problems they can find instead of stopping at the first; [`Diagnostics`] sorts them by location
-//! so a run prints the same report whatever order the work happened in. Nothing here panics.
+//! so a run prints the same report whatever order the work happened in. A [`Warning`] is a
+//! diagnostic that does not fail the run. Nothing here panics.
 
 use std::fmt;
 
@@ -96,7 +97,24 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "error: {}", self.message)?;
+        self.render(f, "error")
+    }
+}
+
+/// Something in the input the client leaves out on purpose, as a rule says it should (OpenAPI's
+/// ignored header parameters): generation goes on, and the CLI prints it as `warning:`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Warning(pub Diagnostic);
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.render(f, "warning")
+    }
+}
+
+impl Diagnostic {
+    fn render(&self, f: &mut fmt::Formatter<'_>, label: &str) -> fmt::Result {
+        writeln!(f, "{label}: {}", self.message)?;
         write!(f, "  --> {}", self.location)?;
         for note in &self.notes {
             match &note.location {

@@ -23,6 +23,8 @@ pub struct Api {
     pub features: Vec<Feature>,
     pub types: Vec<TypeDef>,
     pub operations: Vec<Operation>,
+    /// What the input has that the client leaves out on purpose, sorted by location.
+    pub warnings: Vec<crate::diag::Warning>,
 }
 
 /// The Rust type of a value.

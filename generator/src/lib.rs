@@ -12,6 +12,7 @@
 //! [`write`] and the [`cli`] touch the file system. Every problem in the input is a
 //! [`diag::Diagnostic`] with a file and JSON pointer; nothing panics on input.
 
+pub mod checks;
 pub mod cli;
 pub mod config;
 pub mod diag;

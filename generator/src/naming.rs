@@ -34,6 +34,11 @@ const KEYWORDS: [&str; 53] = [
     "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen", "union",
 ];
 
+/// Whether `word` is a Rust keyword (strict, reserved or edition-dependent).
+pub fn is_keyword(word: &str) -> bool {
+    KEYWORDS.contains(&word)
+}
+
 /// Keywords that cannot be raw identifiers.
 const NOT_RAW: [&str; 4] = ["self", "Self", "super", "crate"];
 

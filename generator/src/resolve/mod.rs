@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use self::schema::{Converter, Kind, Sch};
 use self::types::{TypeSpace, Use, named_in, status_word};
 use crate::config::Config;
-use crate::diag::{Diagnostic, Diagnostics, Location, Sink, join_pointer};
+use crate::diag::{Diagnostic, Diagnostics, Location, Sink, Warning, join_pointer};
 use crate::ir::{
     Alternative, Api, ApiKeyIn, AuthKind, AuthScheme, Body, ErrorCase, Feature, Field, HttpMethod, Operation,
     Pagination, Param, ParamIn, PathPart, ResponseHeader, StatusMatch, Style, Success, Ty, TypeDef, TypeId, TypeUse,
@@ -119,6 +119,7 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
         merged,
         conv: Converter::new(spec.components.as_ref(), &merged.origins).with_elsewhere(&elsewhere),
         space: TypeSpace::default(),
+        warnings: Vec::new(),
     };
     // A document without operations (its components only, or 3.1 webhooks) gives a crate of its
     // component schemas. With operations, only the schemas they reach become types.
@@ -238,6 +239,12 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
         features,
         types,
         operations,
+        warnings: {
+            let mut warnings = cx.warnings;
+            warnings.sort();
+            warnings.dedup();
+            warnings
+        },
     })
 }
 
@@ -339,6 +346,8 @@ struct Cx<'a> {
     merged: &'a Merged,
     conv: Converter<'a>,
     space: TypeSpace,
+    /// What the client leaves out on purpose (see [`Warning`]).
+    warnings: Vec<Warning>,
 }
 
 impl<'a> Cx<'a> {
@@ -416,6 +425,8 @@ impl<'a> Cx<'a> {
             (r.item_params, join_pointer(&item_ptr, "parameters")),
             (r.op.parameters.as_slice(), join_pointer(&r.pointer, "parameters")),
         ];
+        // The path item's parameters are `found[..listed]` while the operation's are read.
+        let mut listed = 0;
         for (list, base) in lists {
             for (i, p) in list.iter().enumerate() {
                 let ptr = join_pointer(&base, &i.to_string());
@@ -426,16 +437,23 @@ impl<'a> Cx<'a> {
                         continue;
                     }
                 };
-                let data = p.parameter_data_ref();
-                let same = |(_, q): &(String, &Parameter)| {
-                    q.parameter_data_ref().name == data.name && std::mem::discriminant(*q) == std::mem::discriminant(p)
-                };
-                if let Some(slot) = found.iter_mut().find(|x| same(x)) {
+                // A parameter is its name and location; header names are case-insensitive.
+                let same = |(_, q): &(String, &Parameter)| param_key(q) == param_key(p);
+                if let Some(first) = found[listed..].iter().find(|x| same(x)) {
+                    errors.push(
+                        Diagnostic::new(
+                            self.loc(&ptr),
+                            format!("{} parameter {:?} is declared twice", p_in(p), p.parameter_data_ref().name),
+                        )
+                        .note_at("first declared here", self.loc(&first.0)),
+                    );
+                } else if let Some(slot) = found[..listed].iter_mut().find(|x| same(x)) {
                     *slot = (ptr, p);
                 } else {
                     found.push((ptr, p));
                 }
             }
+            listed = found.len();
         }
         // `body` is the body argument; `request` and `cookies` are locals of every method.
         let mut unique = Uniquifier::with_reserved(&["body", "self", "request", "cookies"]);
@@ -448,10 +466,28 @@ impl<'a> Cx<'a> {
                 Parameter::Header { .. } => ParamIn::Header,
                 Parameter::Cookie { .. } => ParamIn::Cookie,
             };
-            if location == ParamIn::Header
-                && ["accept", "content-type", "authorization"].contains(&data.name.to_ascii_lowercase().as_str())
-            {
-                continue; // OpenAPI: such definitions SHALL be ignored.
+            if location == ParamIn::Header {
+                if crate::checks::IGNORED_HEADERS.contains(&data.name.to_ascii_lowercase().as_str()) {
+                    // OpenAPI: such definitions SHALL be ignored.
+                    self.warnings.push(Warning(
+                        Diagnostic::new(self.loc(&ptr), format!("header parameter {:?} is ignored", data.name)).note(
+                            "OpenAPI says to ignore header parameters named Accept, Content-Type and Authorization: \
+                             the client sets them from the response types, the body and the security schemes",
+                        ),
+                    ));
+                    continue;
+                }
+                if let Some(problem) = crate::checks::header_name(&data.name) {
+                    errors.push(Diagnostic::new(self.loc(&ptr), format!("header parameter {:?} {problem}", data.name)));
+                    continue;
+                }
+            }
+            if location == ParamIn::Cookie && !crate::checks::cookie_name(&data.name) {
+                errors.push(Diagnostic::new(
+                    self.loc(&ptr),
+                    format!("cookie parameter {:?} is not a valid cookie name (an HTTP token)", data.name),
+                ));
+                continue;
             }
             // `content` instead of `schema`: the value in that media type. JSON is written as JSON
             // text (`filter={"a":1}`); any other media type is taken as the schema says.
@@ -536,11 +572,22 @@ impl<'a> Cx<'a> {
         let mut parts = Vec::new();
         let mut rest = r.path;
         let mut used = Vec::new();
-        while let Some(open) = rest.find('{') {
-            let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+        let mut names = BTreeSet::new();
+        let bad = |what: &str| Diagnostic::new(self.loc(&r.pointer), format!("{what} in the path `{}`", r.path));
+        while let Some(open) = rest.find(['{', '}']) {
+            let close = rest[open..].find('}').map(|c| open + c);
+            let Some(close) = close.filter(|&c| rest[open..].starts_with('{') && !rest[open + 1..c].contains('{'))
+            else {
+                let brace = if rest[open..].starts_with('{') { '{' } else { '}' };
+                errors.push(bad(&format!("unbalanced `{brace}`")));
                 break;
             };
             let name = &rest[open + 1..close];
+            if name.is_empty() {
+                errors.push(bad("empty `{}`"));
+            } else if !names.insert(name) {
+                errors.push(bad(&format!("`{{{name}}}` appears twice")));
+            }
             if open > 0 {
                 parts.push(PathPart::Literal(rest[..open].to_owned()));
             }
@@ -806,6 +853,23 @@ impl<'a> Cx<'a> {
                 let index = match schemes.iter().position(|s| &s.key == name) {
                     Some(i) => i,
                     None => {
+                        if let AuthKind::ApiKey { location, name: wire } = &kind {
+                            let problem = match location {
+                                ApiKeyIn::Header => crate::checks::header_name(wire),
+                                ApiKeyIn::Cookie if !crate::checks::cookie_name(wire) => {
+                                    Some("is not a valid cookie name (an HTTP token)")
+                                }
+                                _ => None,
+                            };
+                            if let Some(problem) = problem {
+                                let place = if *location == ApiKeyIn::Header { "header" } else { "cookie" };
+                                errors.push(Diagnostic::new(
+                                    self.loc(&join_pointer("/components/securitySchemes", name)),
+                                    format!("API key {place} name {wire:?} {problem}"),
+                                ));
+                                continue;
+                            }
+                        }
                         schemes.push(AuthScheme {
                             key: name.clone(),
                             kind,
@@ -865,6 +929,25 @@ fn name_schemes(schemes: &mut [AuthScheme]) {
         let setter = unique.take(wanted.trim_start_matches("r#"), Case::Snake);
         schemes[i].field = variants.take(&sanitize(&schemes[i].key, Case::Pascal), Case::Pascal);
         schemes[i].setter = setter;
+    }
+}
+
+/// What makes two parameters the same: location and name, the name case-insensitive for headers.
+fn param_key(p: &Parameter) -> (&'static str, String) {
+    let name = &p.parameter_data_ref().name;
+    match p {
+        Parameter::Header { .. } => ("header", name.to_ascii_lowercase()),
+        _ => (p_in(p), name.clone()),
+    }
+}
+
+/// A parameter's `in`.
+fn p_in(p: &Parameter) -> &'static str {
+    match p {
+        Parameter::Path { .. } => "path",
+        Parameter::Query { .. } => "query",
+        Parameter::Header { .. } => "header",
+        Parameter::Cookie { .. } => "cookie",
     }
 }
 

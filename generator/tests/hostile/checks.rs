@@ -1,4 +1,196 @@
 //! Documents that are ambiguous or break OpenAPI's rules: paths, parameters, names, config, servers.
 
-#[allow(unused_imports)]
 use super::*;
+
+fn op_with(params: Value) -> Value {
+    json!({"operationId": "a", "parameters": params, "responses": {"204": {"description": "ok"}}})
+}
+
+fn string_param(location: &str, name: &str) -> Value {
+    json!({"in": location, "name": name, "required": location == "path", "schema": {"type": "string"}})
+}
+
+fn generate_with(config: &Config, v: &Value) -> Result<apigen::Generated, String> {
+    apigen::generate(config, &[json_source("a.json", v)]).map_err(|d| d.to_string())
+}
+
+fn config(text: &str) -> Config {
+    Config::parse("apigen.toml", text).unwrap_or_else(|d| panic!("{d}"))
+}
+
+#[test]
+fn paths_that_do_not_start_with_a_slash_are_errors() {
+    let report = errors(&[json_source("a.json", &doc(json!({"a": {"get": ok_op("a")}, "/b": {"get": ok_op("b")}})))]);
+    assert_has(&report, &["path \"a\" does not start with `/`", "--> a.json#/paths/a", "failed with 1 error"]);
+    // Extensions are not paths.
+    let generated = generate_with(&Config::default(), &doc(json!({"x-note": {"a": 1}, "/b": {"get": ok_op("b")}})));
+    assert!(generated.is_ok(), "{generated:?}");
+}
+
+#[test]
+fn path_items_that_are_not_objects_or_have_unknown_keys_are_errors() {
+    let report = errors(&[json_source(
+        "a.json",
+        &doc(json!({"/a": {"GET": ok_op("a"), "fetch": ok_op("c")}, "/b": null, "/c": [], "/d": {"get": ok_op("d")}})),
+    )]);
+    assert_has(
+        &report,
+        &[
+            "unknown key `GET` in the path item of `/a`",
+            "HTTP methods are lowercase",
+            "--> a.json#/paths/~1a/GET",
+            "unknown key `fetch` in the path item of `/a`",
+            "--> a.json#/paths/~1a/fetch",
+            "the path item of `/b` must be an object, found null",
+            "--> a.json#/paths/~1b",
+            "the path item of `/c` must be an object, found an array",
+            "failed with 4 errors",
+        ],
+    );
+    let mut not_object = doc(json!({}));
+    not_object["paths"] = json!([{"get": ok_op("a")}]);
+    assert_has(&errors(&[json_source("a.json", &not_object)]), &["`paths` must be an object, found an array"]);
+    let mut components = doc(json!({"/a": {"get": ok_op("a")}}));
+    components["components"] = json!({"schemas": [{"type": "string"}]});
+    assert_has(
+        &errors(&[json_source("a.json", &components)]),
+        &["`components/schemas` must be an object, found an array", "--> a.json#/components/schemas"],
+    );
+}
+
+#[test]
+fn operations_without_responses_are_errors() {
+    let report = errors(&[json_source("a.json", &doc(json!({"/a": {"get": {"operationId": "a", "responses": {}}}})))]);
+    assert_has(&report, &["operation `GET /a` lists no responses", "--> a.json#/paths/~1a/get/responses"]);
+}
+
+#[test]
+fn path_templates_must_be_well_formed() {
+    let id = string_param("path", "id");
+    let report = errors(&[json_source("a.json", &doc(json!({"/a/{id}/b/{id}": {"get": op_with(json!([id]))}})))]);
+    assert_has(
+        &report,
+        &["`{id}` appears twice in the path `/a/{id}/b/{id}`", "--> a.json#/paths/~1a~1{id}~1b~1{id}/get"],
+    );
+    let report = errors(&[json_source(
+        "a.json",
+        &doc(
+            json!({"/a/{id": {"get": op_with(json!([id]))}, "/b/id}": {"get": ok_op("b")}, "/c/{}": {"get": ok_op("c")}}),
+        ),
+    )]);
+    assert_has(
+        &report,
+        &[
+            "unbalanced `{` in the path `/a/{id`",
+            "unbalanced `}` in the path `/b/id}`",
+            "empty `{}` in the path `/c/{}`",
+        ],
+    );
+}
+
+#[test]
+fn parameter_names_must_be_valid_on_the_wire() {
+    let report = errors(&[json_source(
+        "a.json",
+        &doc(
+            json!({"/a": {"get": op_with(json!([string_param("header", "X Bad"), string_param("header", "X-Ok:"), string_param("cookie", "a;b"), string_param("header", "")]))}}),
+        ),
+    )]);
+    assert_has(
+        &report,
+        &[
+            "header parameter \"X Bad\" is not a valid HTTP header name",
+            "--> a.json#/paths/~1a/get/parameters/0",
+            "header parameter \"X-Ok:\" is not a valid HTTP header name",
+            "cookie parameter \"a;b\" is not a valid cookie name",
+            "--> a.json#/paths/~1a/get/parameters/2",
+            "header parameter \"\" is not a valid HTTP header name",
+        ],
+    );
+    // An API key's header or cookie name is checked the same way.
+    let mut scheme = doc(json!({"/a": {"get": ok_op("a")}}));
+    scheme["security"] = json!([{"Key": []}]);
+    scheme["components"] = json!({"securitySchemes": {"Key": {"type": "apiKey", "in": "header", "name": "X Key"}}});
+    assert_has(
+        &errors(&[json_source("a.json", &scheme)]),
+        &[
+            "API key header name \"X Key\" is not a valid HTTP header name",
+            "--> a.json#/components/securitySchemes/Key",
+        ],
+    );
+}
+
+#[test]
+fn duplicate_parameters_in_one_list_are_errors() {
+    let q = string_param("query", "q");
+    let report = errors(&[json_source("a.json", &doc(json!({"/a": {"get": op_with(json!([q, q]))}})))]);
+    assert_has(
+        &report,
+        &["query parameter \"q\" is declared twice", "--> a.json#/paths/~1a/get/parameters/1", "first declared here"],
+    );
+    // Header names are case-insensitive.
+    let report = errors(&[json_source(
+        "a.json",
+        &doc(
+            json!({"/a": {"parameters": [string_param("header", "X-Id"), string_param("header", "x-id")], "get": ok_op("a")}}),
+        ),
+    )]);
+    assert_has(&report, &["header parameter \"x-id\" is declared twice", "--> a.json#/paths/~1a/parameters/1"]);
+    // An operation's parameter overriding the path item's of the same name and location is legal.
+    let item = json!({"in": "query", "name": "q", "schema": {"type": "integer"}});
+    let generated = generate_with(
+        &Config::default(),
+        &doc(json!({"/a": {"parameters": [item, string_param("header", "X-Id")], "get": op_with(json!([q, string_param("header", "x-id")]))}})),
+    )
+    .unwrap();
+    let params: Vec<(&str, &apigen::ir::Ty)> =
+        generated.api.operations[0].params.iter().map(|p| (p.wire.as_str(), &p.ty)).collect();
+    assert_eq!(params, [("q", &apigen::ir::Ty::String), ("x-id", &apigen::ir::Ty::String)]);
+}
+
+#[test]
+fn framing_headers_are_refused() {
+    let names = ["Host", "content-length", "Transfer-Encoding", "Connection", "Proxy-Authorization", "Expect", "TE"];
+    let params: Vec<Value> = names.iter().map(|n| string_param("header", n)).collect();
+    let report = errors(&[json_source("a.json", &doc(json!({"/a": {"get": op_with(Value::Array(params))}})))]);
+    for (i, name) in names.iter().enumerate() {
+        assert_has(
+            &report,
+            &[
+                &format!("header parameter {name:?} sets a header the HTTP client controls"),
+                &format!("--> a.json#/paths/~1a/get/parameters/{i}"),
+            ],
+        );
+    }
+    let mut scheme = doc(json!({"/a": {"get": ok_op("a")}}));
+    scheme["security"] = json!([{"Key": []}]);
+    scheme["components"] = json!({"securitySchemes": {"Key": {"type": "apiKey", "in": "header", "name": "Host"}}});
+    assert_has(
+        &errors(&[json_source("a.json", &scheme)]),
+        &["API key header name \"Host\" sets a header the HTTP client controls"],
+    );
+}
+
+#[test]
+fn accept_content_type_and_authorization_parameters_are_ignored_with_a_warning() {
+    let params = json!([
+        string_param("header", "Accept"),
+        string_param("header", "Content-Type"),
+        string_param("header", "authorization"),
+        string_param("header", "X-Kept")
+    ]);
+    let generated = generate_with(&Config::default(), &doc(json!({"/a": {"get": op_with(params)}}))).unwrap();
+    let wires: Vec<&str> = generated.api.operations[0].params.iter().map(|p| p.wire.as_str()).collect();
+    assert_eq!(wires, ["X-Kept"]);
+    let warnings: Vec<String> = generated.api.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warnings.len(), 3, "{warnings:?}");
+    assert_has(
+        &warnings.join("\n"),
+        &[
+            "warning: header parameter \"Accept\" is ignored",
+            "--> a.json#/paths/~1a/get/parameters/0",
+            "warning: header parameter \"Content-Type\" is ignored",
+            "warning: header parameter \"authorization\" is ignored",
+        ],
+    );
+}
