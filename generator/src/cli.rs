@@ -136,6 +136,9 @@ pub fn load_and_generate(root: &Path, command: &str, args: &CodegenArgs) -> Resu
         Config::default()
     };
     if let Some(name) = &args.crate_name {
+        if let Some(problem) = crate::checks::crate_name(name) {
+            return Err(Diagnostic::new(Location::new("--crate-name", ""), problem).into());
+        }
         config.package.name = Some(name.clone());
     }
     config.generated_by = Some(command.to_owned());

@@ -29,13 +29,15 @@ use crate::ir::{
     Variant,
 };
 use crate::merge::Merged;
-use crate::naming::{Case, OpNaming, Uniquifier, is_clean, method_names, sanitize};
+use crate::naming::{
+    Case, OpNaming, RESERVED_METHODS, Uniquifier, is_clean, method_and_companions, method_names, sanitize,
+};
 
 /// Builds the IR for a merged document.
 pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
     let spec: &OpenAPI = &merged.spec;
     let mut sink = Sink::default();
-    let config_at = |key: &str| Location::new(config.file_name(), join_pointer("/methods", key));
+    let config_at = |key: &str| config.at(&join_pointer("/methods", key));
 
     // The operations, in canonical order.
     let mut raw = Vec::new();
@@ -73,7 +75,9 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
         }
     }
 
-    // Method names, with the config's overrides checked against the spec.
+    // Method names, with the config's overrides checked against the spec and each other.
+    config.check_package().into_iter().for_each(|d| sink.push(d));
+    let mut claimed: BTreeMap<String, &str> = BTreeMap::new();
     for (id, name) in &config.methods {
         if !raw.iter().any(|r| r.op.operation_id.as_deref() == Some(id.as_str())) {
             sink.push(Diagnostic::new(config_at(id), format!("method override for unknown operationId {id:?}")));
@@ -83,6 +87,30 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
                 config_at(id),
                 format!("method name {name:?} is not a snake_case Rust identifier"),
             ));
+        } else if RESERVED_METHODS.contains(&name.as_str()) {
+            sink.push(
+                Diagnostic::new(config_at(id), format!("method name {name:?} is taken by the client"))
+                    .note(format!("reserved: {}", RESERVED_METHODS.join(", "))),
+            );
+        } else {
+            let names = method_and_companions(name);
+            let clash = names.iter().find_map(|n| claimed.get(n).map(|other| (n, *other)));
+            if let Some((n, other)) = clash {
+                let other_name = &config.methods[other];
+                let what = if n == name && n == other_name {
+                    format!("method name {name:?} is given to two operations")
+                } else {
+                    format!("method names {name:?} and {other_name:?} collide: both would have a method `{n}`")
+                };
+                sink.push(
+                    Diagnostic::new(config_at(id), what)
+                        .note_at(format!("the override for {other:?}"), config_at(other))
+                        .note("help: a method may get companions `<name>_with_headers` and `<name>_stream`"),
+                );
+            }
+            for n in names {
+                claimed.entry(n).or_insert(id);
+            }
         }
     }
     let namings: Vec<OpNaming<'_>> = raw
@@ -141,17 +169,41 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
         }
     }
 
-    // Type names, with the config's overrides checked against the schemas seen.
+    // Type names, with the config's overrides checked against the schemas seen and each other.
+    let mut by_name: BTreeMap<&str, (TypeId, &str)> = BTreeMap::new();
+    let mut by_type: BTreeMap<TypeId, (&str, &str)> = BTreeMap::new();
     for (pointer, name) in &config.types {
-        let at = Location::new(config.file_name(), join_pointer("/types", pointer));
-        if !cx.space.defs.iter().any(|d| d.origins.iter().any(|o| &o.pointer == pointer)) {
+        let at = config.at(&join_pointer("/types", pointer));
+        let other_at = |other: &str| config.at(&join_pointer("/types", other));
+        let Some(id) = cx.space.defs.iter().position(|d| d.origins.iter().any(|o| &o.pointer == pointer)) else {
             sink.push(Diagnostic::new(
-                at.clone(),
+                at,
                 format!("type override for {pointer:?}, which is not the location of an object schema"),
             ));
-        }
+            continue;
+        };
         if !is_clean(name, Case::Pascal) {
             sink.push(Diagnostic::new(at, format!("type name {name:?} is not an UpperCamelCase Rust identifier")));
+            continue;
+        }
+        match by_name.get(name.as_str()) {
+            Some(&(other_id, other)) if other_id != id => sink.push(
+                Diagnostic::new(at.clone(), format!("type name {name:?} is given to two different types"))
+                    .note_at("the other override", other_at(other)),
+            ),
+            _ => {
+                by_name.insert(name, (id, pointer));
+            }
+        }
+        match by_type.get(&id) {
+            Some(&(other_name, other)) if other_name != name => sink.push(
+                Diagnostic::new(at, format!("one type is given two names: {other_name:?} and {name:?}"))
+                    .note_at("the other override", other_at(other))
+                    .note("help: these schemas are structurally identical and share one type; keep one override"),
+            ),
+            _ => {
+                by_type.insert(id, (name, pointer));
+            }
         }
     }
     sink.check()?;

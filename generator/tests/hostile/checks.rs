@@ -194,3 +194,118 @@ fn accept_content_type_and_authorization_parameters_are_ignored_with_a_warning()
         ],
     );
 }
+
+#[test]
+fn operation_ids_never_shadow_the_clients_own_or_trait_methods() {
+    let ops = ["clone", "fmt", "to_owned", "into", "borrow", "type_id", "eq", "hash", "drop", "new_request_at"];
+    let paths: serde_json::Map<String, Value> =
+        ops.iter().map(|id| (format!("/{id}"), json!({"get": ok_op(id)}))).collect();
+    let generated = generate_with(&Config::default(), &doc(Value::Object(paths))).unwrap();
+    let mut names: Vec<&str> = generated.api.operations.iter().map(|o| o.method_name.as_str()).collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "borrow_2",
+            "clone_2",
+            "drop_2",
+            "eq_2",
+            "fmt_2",
+            "hash_2",
+            "into_2",
+            "new_request_at_2",
+            "to_owned_2",
+            "type_id_2"
+        ]
+    );
+}
+
+#[test]
+fn a_method_never_takes_the_name_of_anothers_companion() {
+    // `list` has documented response headers, so it gets `list_with_headers` too.
+    let list = json!({"operationId": "list", "responses": {"200": {"description": "ok", "headers": {"X-Total": {"schema": {"type": "integer"}}}}}});
+    let v = doc(json!({"/a": {"get": list}, "/b": {"get": ok_op("list_with_headers")}}));
+    let generated = generate_with(&Config::default(), &v).unwrap();
+    let names: Vec<&str> = generated.api.operations.iter().map(|o| o.method_name.as_str()).collect();
+    assert_eq!(names, ["list", "list_with_headers_2"]);
+    assert_eq!(generated.files["src/operations.rs"].matches("pub async fn list_with_headers(").count(), 1);
+}
+
+#[test]
+fn method_overrides_are_checked_against_the_client_and_each_other() {
+    let paths: serde_json::Map<String, Value> =
+        ["a", "b", "c", "d", "e", "f"].iter().map(|id| (format!("/{id}"), json!({"get": ok_op(id)}))).collect();
+    let v = doc(Value::Object(paths));
+    let cfg = config(
+        "[methods]\na = \"clone\"\nb = \"same\"\nc = \"same\"\nd = \"list\"\ne = \"list_stream\"\nf = \"not a name\"\n",
+    );
+    let report = generate_with(&cfg, &v).unwrap_err();
+    assert_has(
+        &report,
+        &[
+            "method name \"clone\" is taken by the client",
+            "--> apigen.toml:2:1#/methods/a",
+            "method name \"same\" is given to two operations",
+            "--> apigen.toml:4:1#/methods/c",
+            "method names \"list_stream\" and \"list\" collide: both would have a method `list_stream`",
+            "--> apigen.toml:6:1#/methods/e",
+            "method name \"not a name\" is not a snake_case Rust identifier",
+            "--> apigen.toml:7:1#/methods/f",
+            "failed with 4 errors",
+        ],
+    );
+}
+
+#[test]
+fn type_overrides_are_checked_against_each_other_with_their_line() {
+    let body = |prop: &str| json!({"operationId": prop, "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"type": "object", "properties": {prop: {"type": "string"}}}}}}}});
+    let v = doc(json!({"/a": {"get": body("a")}, "/b": {"get": body("b")}}));
+    let schema = |p: &str| format!("/paths/~1{p}/get/responses/200/content/application~1json/schema");
+    let cfg = config(&format!("[types]\n\"{}\" = \"Thing\"\n\"{}\" = \"Thing\"\n", schema("a"), schema("b")));
+    assert_has(
+        &generate_with(&cfg, &v).unwrap_err(),
+        &["type name \"Thing\" is given to two different types", "--> apigen.toml:3:1#/types/~1paths"],
+    );
+}
+
+#[test]
+fn package_names_and_versions_must_be_what_cargo_accepts() {
+    let v = doc(json!({"/a": {"get": ok_op("a")}}));
+    let report = generate_with(&config("[package]\nname = \"my.api\"\nversion = \"1.0\"\n"), &v).unwrap_err();
+    assert_has(
+        &report,
+        &[
+            "crate name \"my.api\" may only contain ASCII letters, digits, `-` and `_`",
+            "--> apigen.toml:2:1#/package/name",
+            "package version \"1.0\" is not a semantic version",
+            "--> apigen.toml:3:1#/package/version",
+        ],
+    );
+    for bad in ["std", "1api", "", "self"] {
+        let mut cfg = Config::default();
+        cfg.package.name = Some(bad.into());
+        assert_has(&generate_with(&cfg, &v).unwrap_err(), &[&format!("crate name {bad:?}")]);
+    }
+    // `--crate-name` is checked the same way, before anything is read.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/auth");
+    let args = apigen::cli::CodegenArgs {
+        check: true,
+        specs: Some("specs".into()),
+        out: Some("expected".into()),
+        crate_name: Some("my.api".into()),
+        config: None,
+        dump_ir: false,
+        max_diff_lines: 10,
+    };
+    let report = apigen::cli::load_and_generate(&root, "x", &args).unwrap_err().to_string();
+    assert_has(&report, &["crate name \"my.api\" may only contain", "--> --crate-name"]);
+    // A name made from a title that starts with a digit gets a prefix.
+    let mut titled = v.clone();
+    titled["info"]["title"] = json!("3D Printing");
+    let generated = generate_with(&Config::default(), &titled).unwrap();
+    assert!(
+        generated.files["Cargo.toml"].contains("name = \"api-3d-printing-client\""),
+        "{}",
+        generated.files["Cargo.toml"]
+    );
+}
