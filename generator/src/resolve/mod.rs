@@ -25,8 +25,8 @@ use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, Location, Sink, Warning, join_pointer};
 use crate::ir::{
     Alternative, Api, ApiKeyIn, AuthKind, AuthScheme, Body, ErrorCase, Feature, Field, HttpMethod, Operation,
-    Pagination, Param, ParamIn, PathPart, ResponseHeader, StatusMatch, Style, Success, Ty, TypeDef, TypeId, TypeUse,
-    Variant,
+    Pagination, Param, ParamIn, PathPart, ResponseHeader, ServerTemplate, ServerVariable, StatusMatch, Style, Success,
+    Ty, TypeDef, TypeId, TypeUse, Variant,
 };
 use crate::merge::Merged;
 use crate::naming::{
@@ -206,6 +206,14 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
             }
         }
     }
+    let (default_base_url, server) = match spec.servers.first().map(|s| default_server(s, merged)) {
+        Some(Ok((url, server))) => (Some(url), server),
+        Some(Err(d)) => {
+            sink.push(d);
+            (None, None)
+        }
+        None => (None, None),
+    };
     sink.check()?;
     let type_names = cx.space.assign_names(&pascal, &config.types).map_err(Diagnostics::new)?;
 
@@ -283,7 +291,8 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
         title: info.title.clone(),
         version: info.version.clone(),
         description: info.description.clone(),
-        default_base_url: spec.servers.first().map(|s| s.url.clone()),
+        default_base_url,
+        server,
         auth: {
             name_schemes(&mut schemes);
             schemes
@@ -302,19 +311,107 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
 
 /// The server an operation names for itself (its `servers`, else its path item's), when it is
 /// not the document's first: an absolute `http(s)` URL, or a path (`/v2`) resolved against the
-/// client's base URL. Server variables take their defaults. Other forms are left out.
-fn own_server(r: &RawOp<'_>, top: &[openapiv3::Server]) -> Option<String> {
-    let servers = if r.op.servers.is_empty() { r.item_servers } else { &r.op.servers };
-    let url = |s: &openapiv3::Server| {
-        let mut url = s.url.clone();
-        for (name, variable) in s.variables.iter().flatten() {
-            url = url.replace(&format!("{{{name}}}"), &variable.default);
-        }
-        url
+/// client's base URL. Server variables take their defaults. Any other form is an error.
+fn own_server(r: &RawOp<'_>, top: &[openapiv3::Server], merged: &Merged) -> Result<Option<String>, Diagnostic> {
+    let (servers, at) = if r.op.servers.is_empty() {
+        let item = r.pointer.rsplit_once('/').map_or("", |(p, _)| p);
+        (r.item_servers, join_pointer(item, "servers"))
+    } else {
+        (&r.op.servers[..], join_pointer(&r.pointer, "servers"))
     };
-    let own = url(servers.first()?);
-    let usable = own.starts_with("https://") || own.starts_with("http://") || own.starts_with('/');
-    (usable && !own.contains('{') && Some(&own) != top.first().map(url).as_ref()).then_some(own)
+    let Some(first) = servers.first() else { return Ok(None) };
+    let at = join_pointer(&at, "0");
+    let own = server_url(first, &at, merged)?;
+    if own.starts_with("//") {
+        let message = format!("server URL {own:?} is scheme-relative: it would replace the base URL's host");
+        return Err(Diagnostic::new(merged.origins.locate(&join_pointer(&at, "url")), message)
+            .note("help: an operation's server is an absolute http(s) URL or a path starting with one `/`"));
+    }
+    if !own.starts_with('/') {
+        checked_url(&own).map_err(|problem| {
+            Diagnostic::new(merged.origins.locate(&join_pointer(&at, "url")), format!("server URL {own:?} {problem}"))
+        })?;
+    }
+    let top = top.first().map(|s| server_url(s, "/servers/0", merged)).transpose()?;
+    Ok((Some(&own) != top.as_ref()).then_some(own))
+}
+
+/// A server's URL with its variables at their defaults. Every `{name}` in it must be a variable,
+/// and a variable's default one of its values (when it lists some).
+fn server_url(server: &openapiv3::Server, at: &str, merged: &Merged) -> Result<String, Diagnostic> {
+    let variables = server.variables.as_ref();
+    let mut url = String::new();
+    let mut rest = server.url.as_str();
+    let url_at = || merged.origins.locate(&join_pointer(at, "url"));
+    while let Some(open) = rest.find(['{', '}']) {
+        let close = rest[open..].find('}').map(|c| open + c).filter(|_| rest[open..].starts_with('{'));
+        let Some(close) = close else {
+            return Err(Diagnostic::new(url_at(), format!("unbalanced braces in the server URL {:?}", server.url)));
+        };
+        let name = &rest[open + 1..close];
+        let Some(variable) = variables.and_then(|v| v.get(name)) else {
+            return Err(Diagnostic::new(url_at(), format!("server URL variable `{{{name}}}` is not defined"))
+                .note("help: define it under the server's `variables`, with a `default`"));
+        };
+        if !variable.enumeration.is_empty() && !variable.enumeration.contains(&variable.default) {
+            let at = join_pointer(&join_pointer(at, "variables"), name);
+            return Err(Diagnostic::new(
+                merged.origins.locate(&at),
+                format!("the default {:?} of server variable `{name}` is not one of its values", variable.default),
+            ));
+        }
+        url.push_str(&rest[..open]);
+        url.push_str(&variable.default);
+        rest = &rest[close + 1..];
+    }
+    url.push_str(rest);
+    Ok(url)
+}
+
+/// Why `url` cannot be a base URL of the client, if it cannot: it must be an absolute http(s) URL
+/// that can take a path, with no query or fragment (what `ClientBuilder::build` requires).
+fn checked_url(url: &str) -> Result<(), String> {
+    let parsed = url::Url::parse(url).map_err(|e| format!("is not a valid URL: {e}"))?;
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return Err("is not an http(s) URL".into());
+    }
+    if parsed.cannot_be_a_base() || parsed.query().is_some() || parsed.fragment().is_some() {
+        return Err("must be able to take a path, with no query or fragment".into());
+    }
+    Ok(())
+}
+
+/// The document's first server: its URL with the variables' defaults, and the variables the
+/// builder offers. A relative URL (`/v1`, legal OpenAPI: relative to where the document is
+/// served) is kept as it is; anything else must pass [`checked_url`].
+fn default_server(server: &openapiv3::Server, merged: &Merged) -> Result<(String, Option<ServerTemplate>), Diagnostic> {
+    let url = server_url(server, "/servers/0", merged)?;
+    match url::Url::parse(&url) {
+        Err(url::ParseError::RelativeUrlWithoutBase) => return Ok((url, None)),
+        _ => checked_url(&url).map_err(|problem| {
+            Diagnostic::new(merged.origins.locate("/servers/0/url"), format!("server URL {url:?} {problem}"))
+        })?,
+    }
+    let template = &server.url;
+    // The host (and port) ends at the first `/` after the scheme.
+    let Some(scheme_end) = template.find("://").map(|i| i + 3) else { return Ok((url, None)) };
+    let host_end = template[scheme_end..].find('/').map_or(template.len(), |i| scheme_end + i);
+    let mut variables = Vec::new();
+    for (name, variable) in server.variables.iter().flatten() {
+        let Some(place) = template.find(&format!("{{{name}}}")) else { continue };
+        if place < scheme_end {
+            return Ok((url, None)); // The scheme is a variable: nothing is offered.
+        }
+        variables.push(ServerVariable {
+            name: name.clone(),
+            default: variable.default.clone(),
+            values: variable.enumeration.clone(),
+            in_host: place < host_end,
+            doc: variable.description.clone(),
+        });
+    }
+    let server = (!variables.is_empty()).then(|| ServerTemplate { url: template.clone(), variables });
+    Ok((url, server))
 }
 
 /// One cargo feature per tag (kebab case, made unique; `default` and `full` are the crate's own).
@@ -438,6 +535,10 @@ impl<'a> Cx<'a> {
             h.name = header_names.take(&sanitize(&h.wire, Case::Snake), Case::Snake);
         }
         let auth = self.auth(r, schemes, &mut errors);
+        let server = own_server(r, &self.spec.servers, self.merged).unwrap_or_else(|d| {
+            errors.push(d);
+            None
+        });
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -463,7 +564,7 @@ impl<'a> Cx<'a> {
             deprecated: r.op.deprecated,
             pagination: None,
             auth,
-            server: own_server(r, &self.spec.servers),
+            server,
             features: Vec::new(),
             origin: self.loc(&r.pointer),
         })

@@ -309,3 +309,84 @@ fn package_names_and_versions_must_be_what_cargo_accepts() {
         generated.files["Cargo.toml"]
     );
 }
+
+fn with_servers(servers: Value) -> Value {
+    let mut v = doc(json!({"/a": {"get": ok_op("a")}}));
+    v["servers"] = servers;
+    v
+}
+
+#[test]
+fn server_variables_take_their_defaults_and_must_be_defined() {
+    let v = with_servers(json!([{"url": "https://{region}.example.com/{version}", "variables": {
+        "region": {"default": "eu", "enum": ["eu", "us"]}, "version": {"default": "v1"}}}]));
+    let generated = generate_with(&Config::default(), &v).unwrap();
+    assert_eq!(generated.api.default_base_url.as_deref(), Some("https://eu.example.com/v1"));
+    let client = &generated.files["src/client.rs"];
+    assert!(client.contains("pub const DEFAULT_BASE_URL: &str = \"https://eu.example.com/v1\";"), "{client}");
+    assert!(client.contains("pub fn server_variable("), "{client}");
+
+    let report =
+        generate_with(&Config::default(), &with_servers(json!([{"url": "https://{region}.example.com"}]))).unwrap_err();
+    assert_has(&report, &["server URL variable `{region}` is not defined", "--> a.json#/servers/0/url"]);
+    let report = generate_with(
+        &Config::default(),
+        &with_servers(json!([{"url": "https://{region}.example.com", "variables": {"region": {"default": "xx", "enum": ["eu"]}}}])),
+    )
+    .unwrap_err();
+    assert_has(
+        &report,
+        &[
+            "default \"xx\" of server variable `region` is not one of its values",
+            "--> a.json#/servers/0/variables/region",
+        ],
+    );
+}
+
+#[test]
+fn default_servers_must_be_http_urls() {
+    for (url, problem) in [
+        ("javascript:alert(1)", "is not an http(s) URL"),
+        ("file:///etc/passwd", "is not an http(s) URL"),
+        ("ftp://example.com", "is not an http(s) URL"),
+        ("https://example.com/?key=1", "must be able to take a path, with no query or fragment"),
+        ("https://exa mple.com", "is not a valid URL"),
+    ] {
+        let report = generate_with(&Config::default(), &with_servers(json!([{"url": url}]))).unwrap_err();
+        assert_has(&report, &[&format!("server URL {url:?} {problem}"), "--> a.json#/servers/0/url"]);
+    }
+    // A relative URL is legal OpenAPI (relative to where the document is served): it stays the
+    // default, and the client needs `base_url` to be built.
+    let generated = generate_with(&Config::default(), &with_servers(json!([{"url": "/v1"}]))).unwrap();
+    assert_eq!(generated.api.default_base_url.as_deref(), Some("/v1"));
+    // An operation's own server is checked the same way, not left out.
+    let mut own = doc(json!({"/a": {"get": ok_op("a"), "servers": [{"url": "ftp://files.example.com"}]}}));
+    own["servers"] = json!([{"url": "https://example.com"}]);
+    let report = generate_with(&Config::default(), &own).unwrap_err();
+    assert_has(
+        &report,
+        &["server URL \"ftp://files.example.com\" is not an http(s) URL", "--> a.json#/paths/~1a/servers/0/url"],
+    );
+}
+
+#[test]
+fn server_variables_on_the_builder_cannot_move_the_host() {
+    use fixture_auth::{Client, DEFAULT_BASE_URL};
+    assert_eq!(DEFAULT_BASE_URL, "https://auth.example.com/v1");
+    let url = |b: fixture_auth::ClientBuilder| b.build().map(|c| c.base_url().to_string()).map_err(|e| e.to_string());
+    assert_eq!(url(Client::builder()).unwrap(), "https://auth.example.com/v1");
+    assert_eq!(url(Client::builder().server_variable("version", "v2")).unwrap(), "https://auth.example.com/v2");
+    assert_eq!(url(Client::builder().server_variable("host", "eu.example.com")).unwrap(), "https://eu.example.com/v1");
+    for (name, value, problem) in [
+        ("version", "v3", "must be one of [\"v1\", \"v2\"]"),
+        ("host", "evil.com/x?", "is not DNS labels"),
+        ("host", "user@evil.com", "is not DNS labels"),
+        ("host", "evil.com:80", "is not DNS labels"),
+        ("region", "eu", "no variable `region`"),
+    ] {
+        let err = url(Client::builder().server_variable(name, value)).unwrap_err();
+        assert!(err.contains(problem), "{name}={value}: {err}");
+    }
+    let err = url(Client::builder().base_url("http://localhost:1").server_variable("version", "v2")).unwrap_err();
+    assert!(err.contains("not to one set with `base_url`"), "{err}");
+}
