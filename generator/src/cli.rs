@@ -4,6 +4,8 @@
 //! disk failed. `codegen --check` exits 0 when the output folder is fresh, 1 when it is stale
 //! (with a diff), 2 when generation itself failed. `import` exits 0 or 1. `drift` exits 0 when
 //! nothing of the `--fail-on` class changed, 1 when something did, 2 when a spec cannot be read.
+//! `codegen` prints warnings (what the specs have that the client leaves out on purpose, such as
+//! an `Accept` header parameter) to stderr; they do not change the exit code.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

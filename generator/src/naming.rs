@@ -13,7 +13,10 @@
 //! operationId in snake case; else the HTTP method and the path. When two operations land on the
 //! same name and one's path extends the other's with literal segments (`/keys/{id}` and
 //! `/keys/{id}/regen`), the longer one takes those segments as its verb: `regen_api_key`. Any
-//! collision left falls back to operationIds, then to numbered suffixes.
+//! collision left falls back to operationIds, then to numbered suffixes. A derived name never is
+//! one of [`RESERVED_METHODS`] (`clone` → `clone_2`), nor another method's companion
+//! (`list_with_headers` beside a `list` that has one); the config's overrides are checked against
+//! the same list in `resolve`.
 
 use std::collections::BTreeSet;
 
@@ -126,7 +129,7 @@ pub struct OpNaming<'a> {
 /// those of the common traits it might implement one day. One list for the automatic names and
 /// the config's overrides.
 pub const RESERVED_METHODS: [&str; 30] = [
-    // Client's own (`http_client` is the builder's, kept out for clarity).
+    // Client's own (and the builder's `http_client`, which would read as a getter on Client).
     "new",
     "builder",
     "base_url",

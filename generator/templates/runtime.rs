@@ -150,7 +150,8 @@ pub(crate) struct ServerVariable {
     pub(crate) default: &'static str,
     /// The values it may take; empty: any.
     pub(crate) values: &'static [&'static str],
-    /// In the host (or port): a value must be DNS labels, so it cannot move the URL elsewhere.
+    /// In the host (or port): a value must be DNS labels, so it cannot add a user, a port, a
+    /// path or a query, and under a fixed domain (`{region}.example.com`) it stays under it.
     pub(crate) in_host: bool,
 }
 
