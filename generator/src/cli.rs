@@ -4,6 +4,8 @@
 //! disk failed. `codegen --check` exits 0 when the output folder is fresh, 1 when it is stale
 //! (with a diff), 2 when generation itself failed. `import` exits 0 or 1. `drift` exits 0 when
 //! nothing of the `--fail-on` class changed, 1 when something did, 2 when a spec cannot be read.
+//! `codegen` prints warnings (what the specs have that the client leaves out on purpose, such as
+//! an `Accept` header parameter) to stderr; they do not change the exit code.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -158,6 +160,9 @@ pub fn load_and_generate(root: &Path, command: &str, args: &CodegenArgs) -> Resu
     let specs = root.join(args.specs.as_deref().unwrap_or(Path::new("specs")));
     let mut config = read_config(root, &specs, args)?;
     if let Some(name) = &args.crate_name {
+        if let Some(problem) = crate::checks::crate_name(name) {
+            return Err(Diagnostic::new(Location::new("--crate-name", ""), problem).into());
+        }
         config.package.name = Some(name.clone());
     }
     config.generated_by = Some(command.to_owned());
@@ -199,7 +204,7 @@ fn read_specs(root: &Path, specs: &Path, limits: &load::Limits) -> Result<Vec<lo
     }
     let folder = load::read_folder(specs, limits)?;
     for skipped in &folder.skipped {
-        eprintln!("{}\n", Warning(skipped));
+        eprintln!("{}\n", Warning(skipped.clone()));
     }
     let mut sources = folder.sources;
     for s in &mut sources {
@@ -257,6 +262,9 @@ fn codegen(root: &Path, program: &str, args: &CodegenArgs) -> ExitCode {
             return ExitCode::from(if args.check { 2 } else { 1 });
         }
     };
+    for warning in &generated.api.warnings {
+        eprintln!("{warning}\n");
+    }
     if args.dump_ir {
         println!("{:#?}", generated.api);
         return ExitCode::SUCCESS;

@@ -23,13 +23,18 @@
 //! itself is read under the command line's (or the default) per-file limit.
 //!
 //! Every key is checked: an override that matches no operation or schema is an error, so a stale
-//! config cannot silently stop applying.
+//! config cannot silently stop applying; a method or type name must be an identifier in its case
+//! that collides with nothing ([`crate::naming::RESERVED_METHODS`], other overrides), the package
+//! name a crate name Cargo accepts and the version a semantic version ([`Config::check_package`]).
+//! Errors name the key's line.
 
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
+use serde::de::IgnoredAny;
+use toml::Spanned;
 
-use crate::diag::{Diagnostic, Location};
+use crate::diag::{Diagnostic, Location, join_pointer};
 use crate::load;
 
 /// The config file's name inside the specs folder.
@@ -56,6 +61,20 @@ pub struct Config {
     /// Where the config was read from, for diagnostics.
     #[serde(skip)]
     pub file: Option<String>,
+    /// The line and column of each key, by its pointer (`/methods/<operationId>`, `/package/name`).
+    #[serde(skip)]
+    pub lines: BTreeMap<String, (usize, usize)>,
+}
+
+/// The keys whose place errors name, with their spans in the text.
+#[derive(Default, Deserialize)]
+struct Spans {
+    #[serde(default)]
+    package: BTreeMap<Spanned<String>, IgnoredAny>,
+    #[serde(default)]
+    methods: BTreeMap<Spanned<String>, IgnoredAny>,
+    #[serde(default)]
+    types: BTreeMap<Spanned<String>, IgnoredAny>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
@@ -112,22 +131,53 @@ impl<'de> Deserialize<'de> for Size {
 impl Config {
     /// Parses the config file's text; `file` names it in errors.
     pub fn parse(file: &str, text: &str) -> Result<Config, Diagnostic> {
+        let line_col = |offset: usize| {
+            let before = text.get(..offset).unwrap_or(text);
+            (before.matches('\n').count() + 1, before.chars().rev().take_while(|&c| c != '\n').count() + 1)
+        };
         let parsed: Result<Config, _> = toml::from_str(text);
-        parsed.map(|c| Config { file: Some(file.to_owned()), ..c }).map_err(|e| {
-            let line_col = e.span().map(|span| {
-                let before = &text[..span.start.min(text.len())];
-                (before.matches('\n').count() + 1, before.chars().rev().take_while(|&c| c != '\n').count() + 1)
-            });
+        let mut config = parsed.map(|c| Config { file: Some(file.to_owned()), ..c }).map_err(|e| {
             Diagnostic::new(
-                Location { file: file.to_owned(), pointer: String::new(), line_col },
+                Location {
+                    file: file.to_owned(),
+                    pointer: String::new(),
+                    line_col: e.span().map(|s| line_col(s.start)),
+                },
                 format!("invalid config: {}", e.message()),
             )
-        })
+        })?;
+        // The text is valid: read it again for the places of the keys.
+        let spans: Spans = toml::from_str(text).unwrap_or_default();
+        for (table, keys) in [("/package", spans.package), ("/methods", spans.methods), ("/types", spans.types)] {
+            for key in keys.into_keys() {
+                config.lines.insert(join_pointer(table, key.get_ref()), line_col(key.span().start));
+            }
+        }
+        Ok(config)
     }
 
     /// The config file's name in diagnostics.
     pub fn file_name(&self) -> &str {
         self.file.as_deref().unwrap_or(FILE_NAME)
+    }
+
+    /// The place of a key in the config file, by its pointer (`/methods/<operationId>`).
+    pub fn at(&self, pointer: &str) -> Location {
+        Location {
+            file: self.file_name().to_owned(),
+            pointer: pointer.to_owned(),
+            line_col: self.lines.get(pointer).copied(),
+        }
+    }
+
+    /// The crate name and version, when the config sets them: what Cargo accepts
+    /// ([`crate::checks::crate_name`], [`crate::checks::crate_version`]).
+    pub fn check_package(&self) -> Vec<Diagnostic> {
+        let name = self.package.name.as_deref().and_then(crate::checks::crate_name);
+        let version = self.package.version.as_deref().and_then(crate::checks::crate_version);
+        let name = name.map(|m| Diagnostic::new(self.at("/package/name"), m));
+        let version = version.map(|m| Diagnostic::new(self.at("/package/version"), m));
+        name.into_iter().chain(version).collect()
     }
 
     /// The command the header names.
@@ -162,6 +212,14 @@ mod tests {
         assert_eq!(d.location.line_col, Some((2, 17)));
         let d = Config::parse("apigen.toml", "[limits]\nmax_file_size = -1\n").unwrap_err();
         assert!(d.message.contains("cannot be negative"), "{}", d.message);
+    }
+
+    #[test]
+    fn keys_have_their_lines() {
+        let c = Config::parse("apigen.toml", "[package]\nname = \"x\"\n\n[methods]\n  \"a/b\" = \"m\"\n").unwrap();
+        assert_eq!(c.at("/package/name").to_string(), "apigen.toml:2:1#/package/name");
+        assert_eq!(c.at("/methods/a~1b").line_col, Some((5, 3)));
+        assert_eq!(Config::default().at("/types/x").line_col, None);
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! Every stage reports problems as [`Diagnostic`]s that carry a [`Location`]: the spec file and the
 //! JSON pointer inside it (plus line and column when a parser gave one). Stages collect all the
 //! problems they can find instead of stopping at the first; [`Diagnostics`] sorts them by location
-//! so a run prints the same report whatever order the work happened in. A [`Warning`] shows a
-//! diagnostic about input that was skipped while the run went on. Nothing here panics.
+//! so a run prints the same report whatever order the work happened in. A [`Warning`] is a
+//! diagnostic that does not fail the run. Nothing here panics.
 
 use std::fmt;
 
@@ -95,9 +95,27 @@ impl Diagnostic {
     }
 }
 
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.render(f, "error")
+    }
+}
+
+/// A diagnostic that does not fail the run: input skipped on purpose (a folder link in the specs
+/// folder) or left out of the client as a rule says (OpenAPI's ignored header parameters).
+/// Generation goes on, and the CLI prints it as `warning:`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Warning(pub Diagnostic);
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.render(f, "warning")
+    }
+}
+
 impl Diagnostic {
-    fn render(&self, f: &mut fmt::Formatter<'_>, level: &str) -> fmt::Result {
-        writeln!(f, "{level}: {}", self.message)?;
+    fn render(&self, f: &mut fmt::Formatter<'_>, label: &str) -> fmt::Result {
+        writeln!(f, "{label}: {}", self.message)?;
         write!(f, "  --> {}", self.location)?;
         for note in &self.notes {
             match &note.location {
@@ -106,22 +124,6 @@ impl Diagnostic {
             }
         }
         Ok(())
-    }
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.render(f, "error")
-    }
-}
-
-/// A diagnostic shown as a warning: something in the input was skipped, and the run went on.
-#[derive(Clone, Copy, Debug)]
-pub struct Warning<'a>(pub &'a Diagnostic);
-
-impl fmt::Display for Warning<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.render(f, "warning")
     }
 }
 
@@ -226,7 +228,7 @@ mod tests {
     #[test]
     fn warnings_read_like_errors() {
         let d = Diagnostic::new(Location::new("specs/loop", ""), "skipped").note("why");
-        assert_eq!(Warning(&d).to_string(), "warning: skipped\n  --> specs/loop\n  = why");
+        assert_eq!(Warning(d).to_string(), "warning: skipped\n  --> specs/loop\n  = why");
     }
 
     #[test]

@@ -87,6 +87,9 @@ fn runtime_needs(api: &Api) -> BTreeSet<&'static str> {
     if !api.auth.is_empty() {
         needs.insert("secret");
     }
+    if api.server.is_some() {
+        needs.insert("server_variables");
+    }
     if api.types.iter().any(|t| t.fields.iter().any(|f| f.absent_or_null)) {
         needs.insert("nullable");
     }
@@ -581,6 +584,69 @@ impl Emitter<'_> {
             ),
             None => (quote!(), quote!(None), "The spec names no server: set [`ClientBuilder::base_url`].".to_owned()),
         };
+        // The server URL's variables, when it has some: a builder setter, checked by `build`.
+        let (server_consts, server_field, server_init, server_debug, server_setter, base_choice) = match &api.server {
+            None => (
+                quote!(),
+                quote!(),
+                quote!(),
+                quote!(),
+                quote!(),
+                quote!(let base = self.base_url.as_deref().ok_or_else(|| BuildError("no base URL: call `base_url`".into()))?;),
+            ),
+            Some(server) => {
+                let template = &server.url;
+                let variables = server.variables.iter().map(|v| {
+                    let (name, default, values, in_host) = (&v.name, &v.default, &v.values, v.in_host);
+                    quote!(crate::runtime::ServerVariable { name: #name, default: #default, values: &[#( #values ),*], in_host: #in_host },)
+                });
+                let listed: Vec<String> = server
+                    .variables
+                    .iter()
+                    .map(|v| {
+                        let values = if v.values.is_empty() {
+                            String::new()
+                        } else {
+                            let quoted: Vec<String> = v.values.iter().map(|x| format!("`{x}`")).collect();
+                            format!(", one of {}", quoted.join(", "))
+                        };
+                        let doc = v.doc.as_deref().map(|d| format!(": {}", one_line(d))).unwrap_or_default();
+                        format!("- `{}` (default `{}`{values}){doc}", v.name, v.default)
+                    })
+                    .collect();
+                let setter_doc = doc_attr(&format!(
+                    "Sets a variable of the spec's server URL, `{template}`, while the base URL is [`DEFAULT_BASE_URL`]:\n\n{}\n\n[`Self::build`] refuses an unknown variable, a value the spec does not list, and in the host a value that is not DNS labels (letters, digits, `-`, separated by `.`); in the path a value is percent-encoded.",
+                    listed.join("\n")
+                ));
+                (
+                    quote! {
+                        /// The spec's server URL as written, and its variables.
+                        const SERVER_URL: &str = #template;
+                        const SERVER_VARIABLES: &[crate::runtime::ServerVariable] = &[#( #variables )*];
+                    },
+                    quote!(server_variables: Vec<(String, String)>,),
+                    quote!(server_variables: Vec::new(),),
+                    quote!(.field("server_variables", &self.server_variables)),
+                    quote! {
+                        #setter_doc
+                        pub fn server_variable(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+                            self.server_variables.push((name.into(), value.into()));
+                            self
+                        }
+                    },
+                    quote! {
+                        let chosen = if self.server_variables.is_empty() {
+                            self.base_url
+                        } else if self.base_url.as_deref() == Some(DEFAULT_BASE_URL) {
+                            Some(crate::runtime::server_url(SERVER_URL, SERVER_VARIABLES, &self.server_variables).map_err(BuildError)?)
+                        } else {
+                            return Err(BuildError("server variables apply to the spec's server URL, not to one set with `base_url`".into()));
+                        };
+                        let base = chosen.as_deref().ok_or_else(|| BuildError("no base URL: call `base_url`".into()))?;
+                    },
+                )
+            }
+        };
         let schemes = &api.auth;
         let fields: Vec<Ident> = schemes.iter().map(|s| ident(&s.setter)).collect();
         let variants: Vec<Ident> = schemes.iter().map(|s| ident(&s.field)).collect();
@@ -751,6 +817,8 @@ impl Emitter<'_> {
 
             #base_const
 
+            #server_consts
+
             /// The default time limit for a whole request, from connecting to reading the body.
             pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -783,6 +851,7 @@ impl Emitter<'_> {
                     ClientBuilder {
                         base_url: #base_default,
                         #( #fields: None, )*
+                        #server_init
                         http_client: None,
                         timeout: DEFAULT_TIMEOUT,
                         connect_timeout: DEFAULT_CONNECT_TIMEOUT,
@@ -811,6 +880,7 @@ impl Emitter<'_> {
             pub struct ClientBuilder {
                 base_url: Option<String>,
                 #( #builder_fields )*
+                #server_field
                 http_client: Option<::reqwest::Client>,
                 timeout: Duration,
                 connect_timeout: Duration,
@@ -820,6 +890,7 @@ impl Emitter<'_> {
                 fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                     f.debug_struct("ClientBuilder")
                         .field("base_url", &self.base_url)
+                        #server_debug
                         #( #debug_fields )*
                         .field("timeout", &self.timeout)
                         .field("connect_timeout", &self.connect_timeout)
@@ -833,6 +904,8 @@ impl Emitter<'_> {
                     self.base_url = Some(url.into());
                     self
                 }
+
+                #server_setter
 
                 #( #setters )*
 
@@ -859,7 +932,7 @@ impl Emitter<'_> {
                 /// Builds the client. TLS certificates are verified (rustls with the platform's roots).
                 pub fn build(self) -> Result<Client, BuildError> {
                     #servers_let
-                    let base = self.base_url.as_deref().ok_or_else(|| BuildError("no base URL: call `base_url`".into()))?;
+                    #base_choice
                     let base_url = ::reqwest::Url::parse(base).map_err(|e| BuildError(format!("invalid base URL {base:?}: {e}")))?;
                     if base_url.cannot_be_a_base() || base_url.query().is_some() || base_url.fragment().is_some() {
                         return Err(BuildError(format!("invalid base URL {base:?}: it must be able to take a path, with no query or fragment")));

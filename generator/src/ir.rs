@@ -15,14 +15,40 @@ pub struct Api {
     pub title: String,
     pub version: String,
     pub description: Option<String>,
-    /// The first server of the spec, if any: the client's default base URL.
+    /// The first server of the spec, if any, its variables at their defaults: the client's
+    /// default base URL (an absolute http(s) URL, or a relative one the client cannot use alone).
     pub default_base_url: Option<String>,
+    /// The variables of that server's URL, when it is absolute and has some: the builder offers
+    /// them (`ClientBuilder::server_variable`).
+    pub server: Option<ServerTemplate>,
     /// The security schemes operations use, in component order.
     pub auth: Vec<AuthScheme>,
     /// Cargo features, one per tag, in tag order (empty unless the config asks for them).
     pub features: Vec<Feature>,
     pub types: Vec<TypeDef>,
     pub operations: Vec<Operation>,
+    /// What the input has that the client leaves out on purpose, sorted by location.
+    pub warnings: Vec<crate::diag::Warning>,
+}
+
+/// The spec's first server URL as written (`https://{region}.example.com/{version}`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ServerTemplate {
+    pub url: String,
+    /// In the order the spec lists them.
+    pub variables: Vec<ServerVariable>,
+}
+
+/// A variable of the server URL.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ServerVariable {
+    pub name: String,
+    pub default: String,
+    /// The values it may take; empty: any.
+    pub values: Vec<String>,
+    /// In the URL's host (or port): a value must then be DNS labels; else it is percent-encoded.
+    pub in_host: bool,
+    pub doc: Option<String>,
 }
 
 /// The Rust type of a value.

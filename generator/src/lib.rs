@@ -13,6 +13,7 @@
 //! system. Every problem in the input is a
 //! [`diag::Diagnostic`] with a file and JSON pointer; nothing panics on input.
 
+pub mod checks;
 pub mod cli;
 pub mod config;
 pub mod diag;
@@ -57,6 +58,14 @@ fn generate_here(config: &Config, sources: &[Source]) -> Result<Generated, Diagn
     let (api, spec_json) = join(|| resolve::resolve(&merged, config), || emit::spec_json(&merged.doc));
     let api = api?;
     let crate_name = crate_name(config, &api);
+    // The config's name was checked with the config; one made from the title is checked here.
+    if config.package.name.is_none()
+        && let Some(problem) = checks::crate_name(&crate_name)
+    {
+        let at = merged.origins.locate("/info/title");
+        let help = "help: set `package.name` in apigen.toml or pass `--crate-name`";
+        return Err(diag::Diagnostic::new(at, format!("{problem} (made from the title)")).note(help).into());
+    }
     let files = emit::emit(&api, config, spec_json, &crate_name);
     Ok(Generated { files, api })
 }
@@ -128,11 +137,16 @@ pub(crate) fn join<A: Send, B: Send>(a: impl FnOnce() -> A + Send, b: impl FnOnc
     }
 }
 
-/// The crate name: from the config, else the spec title in kebab case with `-client`.
+/// The crate name: from the config, else the spec title in kebab case with `-client` (and
+/// `api-` before it when the title starts with a digit, which a crate name cannot).
 pub fn crate_name(config: &Config, api: &ir::Api) -> String {
     config.package.name.clone().unwrap_or_else(|| {
         let base = naming::sanitize(&api.title, naming::Case::Snake).trim_start_matches("r#").to_kebab_case();
-        format!("{base}-client")
+        if base.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            format!("{base}-client")
+        } else {
+            format!("api-{base}-client")
+        }
     })
 }
 

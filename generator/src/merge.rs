@@ -5,7 +5,8 @@
 //!
 //! The rules (README "How specs are merged" says the same):
 //! - every file is checked on its own first: a JSON object, `openapi: 3.0.x`, and a valid OpenAPI
-//!   document; a bad file is reported with its own location and left out of the merge;
+//!   document whose shape breaks none of [`crate::checks::structure`]'s rules; a bad file is
+//!   reported with its own location;
 //! - `paths`: the union of path items; the same method on the same path in two files must be
 //!   identical, otherwise it is an error naming both files and the first JSON pointer where they differ;
 //! - `components`: the union of every section; the same name must mean the same thing;
@@ -94,14 +95,20 @@ pub fn merge_owned(files: Vec<(String, Value)>, validation: Validation) -> Resul
     let mut versions = Vec::new();
     let first_file = files.first().map(|(n, _)| n.clone()).unwrap_or_default();
     for (name, value) in files {
+        // The shape as written: normalising and openapiv3 would pass over some of it.
+        let shape = crate::checks::structure(&name, &value);
         // OpenAPI 3.1 is read in 3.0 form (see `normalize`).
         let value = match value.get("openapi").and_then(Value::as_str) {
             Some(v) if crate::normalize::is_31(v) => crate::normalize::to_30(value),
             _ => value,
         };
-        let Some(version) = sink.take(check_file(&name, &value, validation == Validation::EachFile)) else {
+        // A file with such problems is not read through openapiv3 too: they say more precisely
+        // what openapiv3 would reject.
+        let full = validation == Validation::EachFile && shape.is_empty();
+        let Some(version) = sink.take(check_file(&name, &value, full)) else {
             continue;
         };
+        shape.into_iter().for_each(|d| sink.push(d));
         versions.push((version, name.clone()));
         let Value::Object(obj) = value else { unreachable!("check_file accepts only objects") };
         merger.add(&name, obj, &mut sink);

@@ -13,7 +13,10 @@
 //! operationId in snake case; else the HTTP method and the path. When two operations land on the
 //! same name and one's path extends the other's with literal segments (`/keys/{id}` and
 //! `/keys/{id}/regen`), the longer one takes those segments as its verb: `regen_api_key`. Any
-//! collision left falls back to operationIds, then to numbered suffixes.
+//! collision left falls back to operationIds, then to numbered suffixes. A derived name never is
+//! one of [`RESERVED_METHODS`] (`clone` → `clone_2`), nor another method's companion
+//! (`list_with_headers` beside a `list` that has one); the config's overrides are checked against
+//! the same list in `resolve`.
 
 use std::collections::BTreeSet;
 
@@ -33,6 +36,11 @@ const KEYWORDS: [&str; 53] = [
     "trait", "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box",
     "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen", "union",
 ];
+
+/// Whether `word` is a Rust keyword (strict, reserved or edition-dependent).
+pub fn is_keyword(word: &str) -> bool {
+    KEYWORDS.contains(&word)
+}
 
 /// Keywords that cannot be raw identifiers.
 const NOT_RAW: [&str; 4] = ["self", "Self", "super", "crate"];
@@ -115,9 +123,56 @@ pub struct OpNaming<'a> {
     pub forced: Option<&'a str>,
 }
 
-/// Names reserved on the client type (its own methods).
-pub const CLIENT_RESERVED: [&str; 8] =
-    ["new", "builder", "base_url", "http", "http_client", "new_request", "authorize", "apply"];
+/// Names an operation's method must not take: `Client`'s own methods (emit.rs), the methods of
+/// the traits it implements or gets from blanket impls (`Clone`, `Debug`, `From`/`Into`,
+/// `Borrow`, `ToOwned`, `Any`), which an inherent method of the same name would shadow, and
+/// those of the common traits it might implement one day. One list for the automatic names and
+/// the config's overrides.
+pub const RESERVED_METHODS: [&str; 30] = [
+    // Client's own (and the builder's `http_client`, which would read as a getter on Client).
+    "new",
+    "builder",
+    "base_url",
+    "http",
+    "http_client",
+    "new_request",
+    "new_request_at",
+    "authorize",
+    "apply",
+    // Traits Client implements or gets from blanket impls.
+    "clone",
+    "clone_from",
+    "clone_into",
+    "to_owned",
+    "fmt",
+    "from",
+    "into",
+    "try_from",
+    "try_into",
+    "borrow",
+    "borrow_mut",
+    "type_id",
+    // Common traits.
+    "eq",
+    "ne",
+    "cmp",
+    "partial_cmp",
+    "hash",
+    "drop",
+    "default",
+    "deref",
+    "to_string",
+];
+
+/// The methods emit.rs may add beside an operation's `name`: `name_with_headers` (documented
+/// response headers) and `name_stream` (pagination).
+pub const COMPANION_SUFFIXES: [&str; 2] = ["_with_headers", "_stream"];
+
+/// `name` and the companions it may get, none of which another method may have.
+pub fn method_and_companions(name: &str) -> Vec<String> {
+    let base = name.trim_start_matches("r#");
+    std::iter::once(name.to_owned()).chain(COMPANION_SUFFIXES.iter().map(|s| format!("{base}{s}"))).collect()
+}
 
 /// Picks a method name for every operation (module docs give the rules).
 pub fn method_names(ops: &[OpNaming<'_>]) -> Vec<String> {
@@ -142,16 +197,35 @@ pub fn method_names(ops: &[OpNaming<'_>]) -> Vec<String> {
         }
     }
 
-    let mut unique = Uniquifier::with_reserved(&CLIENT_RESERVED);
-    // Overrides are claimed first so a derived name can never take one.
+    // A name is free when neither it nor its companions are taken (by a method or a companion).
+    let mut unique = Uniquifier::with_reserved(&RESERVED_METHODS);
+    let free = |unique: &Uniquifier, name: &str| method_and_companions(name).iter().all(|n| !unique.is_taken(n));
+    let claim = |unique: &mut Uniquifier, name: &str| {
+        method_and_companions(name).iter().for_each(|n| {
+            unique.try_take(n);
+        })
+    };
+    // Overrides are claimed first so a derived name can never take one (resolve has checked
+    // that they collide with nothing).
     for (op, name) in ops.iter().zip(&names) {
         if op.forced.is_some() {
-            unique.try_take(name);
+            claim(&mut unique, name);
         }
     }
     ops.iter()
         .zip(names)
-        .map(|(op, name)| if op.forced.is_some() { name } else { unique.take(&name, Case::Snake) })
+        .map(|(op, name)| {
+            if op.forced.is_some() {
+                return name;
+            }
+            let base = name.trim_start_matches("r#").to_owned();
+            let chosen = std::iter::once(name)
+                .chain((2..).map(|n| format!("{base}_{n}")))
+                .find(|candidate| free(&unique, candidate))
+                .expect("an unbounded range always finds a free name");
+            claim(&mut unique, &chosen);
+            chosen
+        })
         .collect()
 }
 
@@ -272,5 +346,15 @@ mod tests {
         forced.forced = Some("regenerate");
         let ops = [op("y", "Regenerate", "put", "/b"), forced, op("new", "new", "get", "/c")];
         assert_eq!(method_names(&ops), ["y", "regenerate", "new_2"]);
+    }
+
+    #[test]
+    fn trait_methods_and_companions_are_avoided() {
+        let ops = [op("clone", "clone", "get", "/a"), op("fmt", "fmt", "get", "/b"), op("into", "into", "get", "/c")];
+        assert_eq!(method_names(&ops), ["clone_2", "fmt_2", "into_2"]);
+        let ops = [op("list", "list", "get", "/a"), op("list_stream", "list stream", "get", "/b")];
+        assert_eq!(method_names(&ops), ["list", "list_stream_2"]);
+        let ops = [op("list_with_headers", "list with headers", "get", "/b"), op("list", "list", "get", "/a")];
+        assert_eq!(method_names(&ops), ["list_with_headers", "list_2"]);
     }
 }

@@ -143,6 +143,76 @@ const SEGMENT: &::percent_encoding::AsciiSet = &::percent_encoding::NON_ALPHANUM
     .remove(b'_')
     .remove(b'~');
 
+/// A variable of the spec's server URL (`ClientBuilder::server_variable`).
+#[apigen::needs(server_variables)]
+pub(crate) struct ServerVariable {
+    pub(crate) name: &'static str,
+    pub(crate) default: &'static str,
+    /// The values it may take; empty: any.
+    pub(crate) values: &'static [&'static str],
+    /// In the host (or port): a value must be DNS labels, so it cannot add a user, a port, a
+    /// path or a query, and under a fixed domain (`{region}.example.com`) it stays under it.
+    pub(crate) in_host: bool,
+}
+
+/// What a server variable's value in the path keeps as it is: unreserved characters and `/`
+/// (a variable may hold a base path, `/api/v2`). `?`, `#` and `%` are encoded.
+#[apigen::needs(server_variables)]
+const SERVER_PATH: &::percent_encoding::AsciiSet = &::percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'/');
+
+/// `template` with each `{name}` replaced by the caller's value of that variable, else its
+/// default. Refuses an unknown variable, a value the spec does not list, and in the host a value
+/// that is not DNS labels (letters, digits and `-`, separated by `.`); in the path a value is
+/// percent-encoded (but for `/`).
+#[apigen::needs(server_variables)]
+pub(crate) fn server_url(
+    template: &str,
+    variables: &[ServerVariable],
+    values: &[(::std::string::String, ::std::string::String)],
+) -> ::std::result::Result<::std::string::String, ::std::string::String> {
+    if let ::std::option::Option::Some((name, _)) = values.iter().find(|(n, _)| !variables.iter().any(|v| v.name == n)) {
+        return ::std::result::Result::Err(format!("the server URL has no variable `{name}`"));
+    }
+    let label = |l: &str| {
+        (1..=63).contains(&l.len())
+            && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+    };
+    let mut url = ::std::string::String::new();
+    let mut rest = template;
+    while let ::std::option::Option::Some(open) = rest.find('{') {
+        let ::std::option::Option::Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
+        url.push_str(&rest[..open]);
+        let name = &rest[open + 1..close];
+        match variables.iter().find(|v| v.name == name) {
+            ::std::option::Option::Some(v) => {
+                let value = values.iter().rev().find(|(n, _)| n == name).map_or(v.default, |(_, value)| value.as_str());
+                if !v.values.is_empty() && !v.values.contains(&value) {
+                    return ::std::result::Result::Err(format!("server variable `{name}` must be one of {:?}, not {value:?}", v.values));
+                }
+                if v.in_host {
+                    if !value.split('.').all(label) {
+                        return ::std::result::Result::Err(format!("server variable `{name}` is in the host: {value:?} is not DNS labels"));
+                    }
+                    url.push_str(value);
+                } else {
+                    url.extend(::percent_encoding::utf8_percent_encode(value, SERVER_PATH));
+                }
+            }
+            ::std::option::Option::None => url.push_str(&rest[open..=close]),
+        }
+        rest = &rest[close + 1..];
+    }
+    url.push_str(rest);
+    ::std::result::Result::Ok(url)
+}
+
 /// `base` followed by the encoded path.
 #[apigen::needs(operations)]
 pub(crate) fn build_url<E>(base: &::reqwest::Url, parts: &[PathPart<'_>]) -> ::std::result::Result<::reqwest::Url, Error<E>> {

@@ -22,20 +22,22 @@ use std::collections::{BTreeMap, BTreeSet};
 use self::schema::{Converter, Kind, Sch};
 use self::types::{TypeSpace, Use, named_in, status_word};
 use crate::config::Config;
-use crate::diag::{Diagnostic, Diagnostics, Location, Sink, join_pointer};
+use crate::diag::{Diagnostic, Diagnostics, Location, Sink, Warning, join_pointer};
 use crate::ir::{
     Alternative, Api, ApiKeyIn, AuthKind, AuthScheme, Body, ErrorCase, Feature, Field, HttpMethod, Operation,
-    Pagination, Param, ParamIn, PathPart, ResponseHeader, StatusMatch, Style, Success, Ty, TypeDef, TypeId, TypeUse,
-    Variant,
+    Pagination, Param, ParamIn, PathPart, ResponseHeader, ServerTemplate, ServerVariable, StatusMatch, Style, Success,
+    Ty, TypeDef, TypeId, TypeUse, Variant,
 };
 use crate::merge::Merged;
-use crate::naming::{Case, OpNaming, Uniquifier, is_clean, method_names, sanitize};
+use crate::naming::{
+    Case, OpNaming, RESERVED_METHODS, Uniquifier, is_clean, method_and_companions, method_names, sanitize,
+};
 
 /// Builds the IR for a merged document.
 pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
     let spec: &OpenAPI = &merged.spec;
     let mut sink = Sink::default();
-    let config_at = |key: &str| Location::new(config.file_name(), join_pointer("/methods", key));
+    let config_at = |key: &str| config.at(&join_pointer("/methods", key));
 
     // The operations, in canonical order.
     let mut raw = Vec::new();
@@ -73,7 +75,9 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
         }
     }
 
-    // Method names, with the config's overrides checked against the spec.
+    // Method names, with the config's overrides checked against the spec and each other.
+    config.check_package().into_iter().for_each(|d| sink.push(d));
+    let mut claimed: BTreeMap<String, &str> = BTreeMap::new();
     for (id, name) in &config.methods {
         if !raw.iter().any(|r| r.op.operation_id.as_deref() == Some(id.as_str())) {
             sink.push(Diagnostic::new(config_at(id), format!("method override for unknown operationId {id:?}")));
@@ -83,6 +87,30 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
                 config_at(id),
                 format!("method name {name:?} is not a snake_case Rust identifier"),
             ));
+        } else if RESERVED_METHODS.contains(&name.as_str()) {
+            sink.push(
+                Diagnostic::new(config_at(id), format!("method name {name:?} is taken by the client"))
+                    .note(format!("reserved: {}", RESERVED_METHODS.join(", "))),
+            );
+        } else {
+            let names = method_and_companions(name);
+            let clash = names.iter().find_map(|n| claimed.get(n).map(|other| (n, *other)));
+            if let Some((n, other)) = clash {
+                let other_name = &config.methods[other];
+                let what = if n == name && n == other_name {
+                    format!("method name {name:?} is given to two operations")
+                } else {
+                    format!("method names {name:?} and {other_name:?} collide: both would have a method `{n}`")
+                };
+                sink.push(
+                    Diagnostic::new(config_at(id), what)
+                        .note_at(format!("the override for {other:?}"), config_at(other))
+                        .note("help: a method may get companions `<name>_with_headers` and `<name>_stream`"),
+                );
+            }
+            for n in names {
+                claimed.entry(n).or_insert(id);
+            }
         }
     }
     let namings: Vec<OpNaming<'_>> = raw
@@ -119,6 +147,7 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
         merged,
         conv: Converter::new(spec.components.as_ref(), &merged.origins).with_elsewhere(&elsewhere),
         space: TypeSpace::default(),
+        warnings: Vec::new(),
     };
     // A document without operations (its components only, or 3.1 webhooks) gives a crate of its
     // component schemas. With operations, only the schemas they reach become types.
@@ -140,19 +169,51 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
         }
     }
 
-    // Type names, with the config's overrides checked against the schemas seen.
+    // Type names, with the config's overrides checked against the schemas seen and each other.
+    let mut by_name: BTreeMap<&str, (TypeId, &str)> = BTreeMap::new();
+    let mut by_type: BTreeMap<TypeId, (&str, &str)> = BTreeMap::new();
     for (pointer, name) in &config.types {
-        let at = Location::new(config.file_name(), join_pointer("/types", pointer));
-        if !cx.space.defs.iter().any(|d| d.origins.iter().any(|o| &o.pointer == pointer)) {
+        let at = config.at(&join_pointer("/types", pointer));
+        let other_at = |other: &str| config.at(&join_pointer("/types", other));
+        let Some(id) = cx.space.defs.iter().position(|d| d.origins.iter().any(|o| &o.pointer == pointer)) else {
             sink.push(Diagnostic::new(
-                at.clone(),
+                at,
                 format!("type override for {pointer:?}, which is not the location of an object schema"),
             ));
-        }
+            continue;
+        };
         if !is_clean(name, Case::Pascal) {
             sink.push(Diagnostic::new(at, format!("type name {name:?} is not an UpperCamelCase Rust identifier")));
+            continue;
+        }
+        match by_name.get(name.as_str()) {
+            Some(&(other_id, other)) if other_id != id => sink.push(
+                Diagnostic::new(at.clone(), format!("type name {name:?} is given to two different types"))
+                    .note_at("the other override", other_at(other)),
+            ),
+            _ => {
+                by_name.insert(name, (id, pointer));
+            }
+        }
+        match by_type.get(&id) {
+            Some(&(other_name, other)) if other_name != name => sink.push(
+                Diagnostic::new(at, format!("one type is given two names: {other_name:?} and {name:?}"))
+                    .note_at("the other override", other_at(other))
+                    .note("help: these schemas are structurally identical and share one type; keep one override"),
+            ),
+            _ => {
+                by_type.insert(id, (name, pointer));
+            }
         }
     }
+    let (default_base_url, server) = match spec.servers.first().map(|s| default_server(s, merged)) {
+        Some(Ok((url, server))) => (Some(url), server),
+        Some(Err(d)) => {
+            sink.push(d);
+            (None, None)
+        }
+        None => (None, None),
+    };
     sink.check()?;
     let type_names = cx.space.assign_names(&pascal, &config.types).map_err(Diagnostics::new)?;
 
@@ -230,7 +291,8 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
         title: info.title.clone(),
         version: info.version.clone(),
         description: info.description.clone(),
-        default_base_url: spec.servers.first().map(|s| s.url.clone()),
+        default_base_url,
+        server,
         auth: {
             name_schemes(&mut schemes);
             schemes
@@ -238,24 +300,118 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
         features,
         types,
         operations,
+        warnings: {
+            let mut warnings = cx.warnings;
+            warnings.sort();
+            warnings.dedup();
+            warnings
+        },
     })
 }
 
 /// The server an operation names for itself (its `servers`, else its path item's), when it is
 /// not the document's first: an absolute `http(s)` URL, or a path (`/v2`) resolved against the
-/// client's base URL. Server variables take their defaults. Other forms are left out.
-fn own_server(r: &RawOp<'_>, top: &[openapiv3::Server]) -> Option<String> {
-    let servers = if r.op.servers.is_empty() { r.item_servers } else { &r.op.servers };
-    let url = |s: &openapiv3::Server| {
-        let mut url = s.url.clone();
-        for (name, variable) in s.variables.iter().flatten() {
-            url = url.replace(&format!("{{{name}}}"), &variable.default);
-        }
-        url
+/// client's base URL. Server variables take their defaults. Any other form is an error.
+fn own_server(r: &RawOp<'_>, top: &[openapiv3::Server], merged: &Merged) -> Result<Option<String>, Diagnostic> {
+    let (servers, at) = if r.op.servers.is_empty() {
+        let item = r.pointer.rsplit_once('/').map_or("", |(p, _)| p);
+        (r.item_servers, join_pointer(item, "servers"))
+    } else {
+        (&r.op.servers[..], join_pointer(&r.pointer, "servers"))
     };
-    let own = url(servers.first()?);
-    let usable = own.starts_with("https://") || own.starts_with("http://") || own.starts_with('/');
-    (usable && !own.contains('{') && Some(&own) != top.first().map(url).as_ref()).then_some(own)
+    let Some(first) = servers.first() else { return Ok(None) };
+    let at = join_pointer(&at, "0");
+    let own = server_url(first, &at, merged)?;
+    if own.starts_with("//") {
+        let message = format!("server URL {own:?} is scheme-relative: it would replace the base URL's host");
+        return Err(Diagnostic::new(merged.origins.locate(&join_pointer(&at, "url")), message)
+            .note("help: an operation's server is an absolute http(s) URL or a path starting with one `/`"));
+    }
+    if !own.starts_with('/') {
+        checked_url(&own).map_err(|problem| {
+            Diagnostic::new(merged.origins.locate(&join_pointer(&at, "url")), format!("server URL {own:?} {problem}"))
+        })?;
+    }
+    let top = top.first().map(|s| server_url(s, "/servers/0", merged)).transpose()?;
+    Ok((Some(&own) != top.as_ref()).then_some(own))
+}
+
+/// A server's URL with its variables at their defaults. Every `{name}` in it must be a variable,
+/// and a variable's default one of its values (when it lists some).
+fn server_url(server: &openapiv3::Server, at: &str, merged: &Merged) -> Result<String, Diagnostic> {
+    let variables = server.variables.as_ref();
+    let mut url = String::new();
+    let mut rest = server.url.as_str();
+    let url_at = || merged.origins.locate(&join_pointer(at, "url"));
+    while let Some(open) = rest.find(['{', '}']) {
+        let close = rest[open..].find('}').map(|c| open + c).filter(|_| rest[open..].starts_with('{'));
+        let Some(close) = close else {
+            return Err(Diagnostic::new(url_at(), format!("unbalanced braces in the server URL {:?}", server.url)));
+        };
+        let name = &rest[open + 1..close];
+        let Some(variable) = variables.and_then(|v| v.get(name)) else {
+            return Err(Diagnostic::new(url_at(), format!("server URL variable `{{{name}}}` is not defined"))
+                .note("help: define it under the server's `variables`, with a `default`"));
+        };
+        if !variable.enumeration.is_empty() && !variable.enumeration.contains(&variable.default) {
+            let at = join_pointer(&join_pointer(at, "variables"), name);
+            return Err(Diagnostic::new(
+                merged.origins.locate(&at),
+                format!("the default {:?} of server variable `{name}` is not one of its values", variable.default),
+            ));
+        }
+        url.push_str(&rest[..open]);
+        url.push_str(&variable.default);
+        rest = &rest[close + 1..];
+    }
+    url.push_str(rest);
+    Ok(url)
+}
+
+/// Why `url` cannot be a base URL of the client, if it cannot: it must be an absolute http(s) URL
+/// that can take a path, with no query or fragment (what `ClientBuilder::build` requires).
+fn checked_url(url: &str) -> Result<(), String> {
+    let parsed = url::Url::parse(url).map_err(|e| format!("is not a valid URL: {e}"))?;
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return Err("is not an http(s) URL".into());
+    }
+    if parsed.cannot_be_a_base() || parsed.query().is_some() || parsed.fragment().is_some() {
+        return Err("must be able to take a path, with no query or fragment".into());
+    }
+    Ok(())
+}
+
+/// The document's first server: its URL with the variables' defaults, and the variables the
+/// builder offers. A relative URL (`/v1`, legal OpenAPI: relative to where the document is
+/// served) is kept as it is; anything else must pass [`checked_url`].
+fn default_server(server: &openapiv3::Server, merged: &Merged) -> Result<(String, Option<ServerTemplate>), Diagnostic> {
+    let url = server_url(server, "/servers/0", merged)?;
+    match url::Url::parse(&url) {
+        Err(url::ParseError::RelativeUrlWithoutBase) => return Ok((url, None)),
+        _ => checked_url(&url).map_err(|problem| {
+            Diagnostic::new(merged.origins.locate("/servers/0/url"), format!("server URL {url:?} {problem}"))
+        })?,
+    }
+    let template = &server.url;
+    // The host (and port) ends at the first `/` after the scheme.
+    let Some(scheme_end) = template.find("://").map(|i| i + 3) else { return Ok((url, None)) };
+    let host_end = template[scheme_end..].find('/').map_or(template.len(), |i| scheme_end + i);
+    let mut variables = Vec::new();
+    for (name, variable) in server.variables.iter().flatten() {
+        let Some(place) = template.find(&format!("{{{name}}}")) else { continue };
+        if place < scheme_end {
+            return Ok((url, None)); // The scheme is a variable: nothing is offered.
+        }
+        variables.push(ServerVariable {
+            name: name.clone(),
+            default: variable.default.clone(),
+            values: variable.enumeration.clone(),
+            in_host: place < host_end,
+            doc: variable.description.clone(),
+        });
+    }
+    let server = (!variables.is_empty()).then(|| ServerTemplate { url: template.clone(), variables });
+    Ok((url, server))
 }
 
 /// One cargo feature per tag (kebab case, made unique; `default` and `full` are the crate's own).
@@ -339,6 +495,8 @@ struct Cx<'a> {
     merged: &'a Merged,
     conv: Converter<'a>,
     space: TypeSpace,
+    /// What the client leaves out on purpose (see [`Warning`]).
+    warnings: Vec<Warning>,
 }
 
 impl<'a> Cx<'a> {
@@ -377,6 +535,10 @@ impl<'a> Cx<'a> {
             h.name = header_names.take(&sanitize(&h.wire, Case::Snake), Case::Snake);
         }
         let auth = self.auth(r, schemes, &mut errors);
+        let server = own_server(r, &self.spec.servers, self.merged).unwrap_or_else(|d| {
+            errors.push(d);
+            None
+        });
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -402,7 +564,7 @@ impl<'a> Cx<'a> {
             deprecated: r.op.deprecated,
             pagination: None,
             auth,
-            server: own_server(r, &self.spec.servers),
+            server,
             features: Vec::new(),
             origin: self.loc(&r.pointer),
         })
@@ -416,6 +578,8 @@ impl<'a> Cx<'a> {
             (r.item_params, join_pointer(&item_ptr, "parameters")),
             (r.op.parameters.as_slice(), join_pointer(&r.pointer, "parameters")),
         ];
+        // The path item's parameters are `found[..listed]` while the operation's are read.
+        let mut listed = 0;
         for (list, base) in lists {
             for (i, p) in list.iter().enumerate() {
                 let ptr = join_pointer(&base, &i.to_string());
@@ -426,16 +590,23 @@ impl<'a> Cx<'a> {
                         continue;
                     }
                 };
-                let data = p.parameter_data_ref();
-                let same = |(_, q): &(String, &Parameter)| {
-                    q.parameter_data_ref().name == data.name && std::mem::discriminant(*q) == std::mem::discriminant(p)
-                };
-                if let Some(slot) = found.iter_mut().find(|x| same(x)) {
+                // A parameter is its name and location; header names are case-insensitive.
+                let same = |(_, q): &(String, &Parameter)| param_key(q) == param_key(p);
+                if let Some(first) = found[listed..].iter().find(|x| same(x)) {
+                    errors.push(
+                        Diagnostic::new(
+                            self.loc(&ptr),
+                            format!("{} parameter {:?} is declared twice", p_in(p), p.parameter_data_ref().name),
+                        )
+                        .note_at("first declared here", self.loc(&first.0)),
+                    );
+                } else if let Some(slot) = found[..listed].iter_mut().find(|x| same(x)) {
                     *slot = (ptr, p);
                 } else {
                     found.push((ptr, p));
                 }
             }
+            listed = found.len();
         }
         // `body` is the body argument; `request` and `cookies` are locals of every method.
         let mut unique = Uniquifier::with_reserved(&["body", "self", "request", "cookies"]);
@@ -448,10 +619,28 @@ impl<'a> Cx<'a> {
                 Parameter::Header { .. } => ParamIn::Header,
                 Parameter::Cookie { .. } => ParamIn::Cookie,
             };
-            if location == ParamIn::Header
-                && ["accept", "content-type", "authorization"].contains(&data.name.to_ascii_lowercase().as_str())
-            {
-                continue; // OpenAPI: such definitions SHALL be ignored.
+            if location == ParamIn::Header {
+                if crate::checks::IGNORED_HEADERS.contains(&data.name.to_ascii_lowercase().as_str()) {
+                    // OpenAPI: such definitions SHALL be ignored.
+                    self.warnings.push(Warning(
+                        Diagnostic::new(self.loc(&ptr), format!("header parameter {:?} is ignored", data.name)).note(
+                            "OpenAPI says to ignore header parameters named Accept, Content-Type and Authorization: \
+                             the client sets them from the response types, the body and the security schemes",
+                        ),
+                    ));
+                    continue;
+                }
+                if let Some(problem) = crate::checks::header_name(&data.name) {
+                    errors.push(Diagnostic::new(self.loc(&ptr), format!("header parameter {:?} {problem}", data.name)));
+                    continue;
+                }
+            }
+            if location == ParamIn::Cookie && !crate::checks::cookie_name(&data.name) {
+                errors.push(Diagnostic::new(
+                    self.loc(&ptr),
+                    format!("cookie parameter {:?} is not a valid cookie name (an HTTP token)", data.name),
+                ));
+                continue;
             }
             // `content` instead of `schema`: the value in that media type. JSON is written as JSON
             // text (`filter={"a":1}`); any other media type is taken as the schema says.
@@ -536,11 +725,22 @@ impl<'a> Cx<'a> {
         let mut parts = Vec::new();
         let mut rest = r.path;
         let mut used = Vec::new();
-        while let Some(open) = rest.find('{') {
-            let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+        let mut names = BTreeSet::new();
+        let bad = |what: &str| Diagnostic::new(self.loc(&r.pointer), format!("{what} in the path `{}`", r.path));
+        while let Some(open) = rest.find(['{', '}']) {
+            let close = rest[open..].find('}').map(|c| open + c);
+            let Some(close) = close.filter(|&c| rest[open..].starts_with('{') && !rest[open + 1..c].contains('{'))
+            else {
+                let brace = if rest[open..].starts_with('{') { '{' } else { '}' };
+                errors.push(bad(&format!("unbalanced `{brace}`")));
                 break;
             };
             let name = &rest[open + 1..close];
+            if name.is_empty() {
+                errors.push(bad("empty `{}`"));
+            } else if !names.insert(name) {
+                errors.push(bad(&format!("`{{{name}}}` appears twice")));
+            }
             if open > 0 {
                 parts.push(PathPart::Literal(rest[..open].to_owned()));
             }
@@ -806,6 +1006,23 @@ impl<'a> Cx<'a> {
                 let index = match schemes.iter().position(|s| &s.key == name) {
                     Some(i) => i,
                     None => {
+                        if let AuthKind::ApiKey { location, name: wire } = &kind {
+                            let problem = match location {
+                                ApiKeyIn::Header => crate::checks::header_name(wire),
+                                ApiKeyIn::Cookie if !crate::checks::cookie_name(wire) => {
+                                    Some("is not a valid cookie name (an HTTP token)")
+                                }
+                                _ => None,
+                            };
+                            if let Some(problem) = problem {
+                                let place = if *location == ApiKeyIn::Header { "header" } else { "cookie" };
+                                errors.push(Diagnostic::new(
+                                    self.loc(&join_pointer("/components/securitySchemes", name)),
+                                    format!("API key {place} name {wire:?} {problem}"),
+                                ));
+                                continue;
+                            }
+                        }
                         schemes.push(AuthScheme {
                             key: name.clone(),
                             kind,
@@ -865,6 +1082,25 @@ fn name_schemes(schemes: &mut [AuthScheme]) {
         let setter = unique.take(wanted.trim_start_matches("r#"), Case::Snake);
         schemes[i].field = variants.take(&sanitize(&schemes[i].key, Case::Pascal), Case::Pascal);
         schemes[i].setter = setter;
+    }
+}
+
+/// What makes two parameters the same: location and name, the name case-insensitive for headers.
+fn param_key(p: &Parameter) -> (&'static str, String) {
+    let name = &p.parameter_data_ref().name;
+    match p {
+        Parameter::Header { .. } => ("header", name.to_ascii_lowercase()),
+        _ => (p_in(p), name.clone()),
+    }
+}
+
+/// A parameter's `in`.
+fn p_in(p: &Parameter) -> &'static str {
+    match p {
+        Parameter::Path { .. } => "path",
+        Parameter::Query { .. } => "query",
+        Parameter::Header { .. } => "header",
+        Parameter::Cookie { .. } => "cookie",
     }
 }
 

@@ -1,4 +1,393 @@
 //! Documents that are ambiguous or break OpenAPI's rules: paths, parameters, names, config, servers.
 
-#[allow(unused_imports)]
 use super::*;
+
+fn op_with(params: Value) -> Value {
+    json!({"operationId": "a", "parameters": params, "responses": {"204": {"description": "ok"}}})
+}
+
+fn string_param(location: &str, name: &str) -> Value {
+    json!({"in": location, "name": name, "required": location == "path", "schema": {"type": "string"}})
+}
+
+fn generate_with(config: &Config, v: &Value) -> Result<apigen::Generated, String> {
+    apigen::generate(config, &[json_source("a.json", v)]).map_err(|d| d.to_string())
+}
+
+fn config(text: &str) -> Config {
+    Config::parse("apigen.toml", text).unwrap_or_else(|d| panic!("{d}"))
+}
+
+#[test]
+fn paths_that_do_not_start_with_a_slash_are_errors() {
+    let report = errors(&[json_source("a.json", &doc(json!({"a": {"get": ok_op("a")}, "/b": {"get": ok_op("b")}})))]);
+    assert_has(&report, &["path \"a\" does not start with `/`", "--> a.json#/paths/a", "failed with 1 error"]);
+    // Extensions are not paths.
+    let generated = generate_with(&Config::default(), &doc(json!({"x-note": {"a": 1}, "/b": {"get": ok_op("b")}})));
+    assert!(generated.is_ok(), "{generated:?}");
+}
+
+#[test]
+fn path_items_that_are_not_objects_or_have_unknown_keys_are_errors() {
+    let report = errors(&[json_source(
+        "a.json",
+        &doc(json!({"/a": {"GET": ok_op("a"), "fetch": ok_op("c")}, "/b": null, "/c": [], "/d": {"get": ok_op("d")}})),
+    )]);
+    assert_has(
+        &report,
+        &[
+            "unknown key `GET` in the path item of `/a`",
+            "HTTP methods are lowercase",
+            "--> a.json#/paths/~1a/GET",
+            "unknown key `fetch` in the path item of `/a`",
+            "--> a.json#/paths/~1a/fetch",
+            "the path item of `/b` must be an object, found null",
+            "--> a.json#/paths/~1b",
+            "the path item of `/c` must be an object, found an array",
+            "failed with 4 errors",
+        ],
+    );
+    let mut not_object = doc(json!({}));
+    not_object["paths"] = json!([{"get": ok_op("a")}]);
+    assert_has(&errors(&[json_source("a.json", &not_object)]), &["`paths` must be an object, found an array"]);
+    let mut components = doc(json!({"/a": {"get": ok_op("a")}}));
+    components["components"] = json!({"schemas": [{"type": "string"}]});
+    assert_has(
+        &errors(&[json_source("a.json", &components)]),
+        &["`components/schemas` must be an object, found an array", "--> a.json#/components/schemas"],
+    );
+}
+
+#[test]
+fn operations_without_responses_are_errors() {
+    let report = errors(&[json_source("a.json", &doc(json!({"/a": {"get": {"operationId": "a", "responses": {}}}})))]);
+    assert_has(&report, &["operation `GET /a` lists no responses", "--> a.json#/paths/~1a/get/responses"]);
+}
+
+#[test]
+fn path_templates_must_be_well_formed() {
+    let id = string_param("path", "id");
+    let report = errors(&[json_source("a.json", &doc(json!({"/a/{id}/b/{id}": {"get": op_with(json!([id]))}})))]);
+    assert_has(
+        &report,
+        &["`{id}` appears twice in the path `/a/{id}/b/{id}`", "--> a.json#/paths/~1a~1{id}~1b~1{id}/get"],
+    );
+    let report = errors(&[json_source(
+        "a.json",
+        &doc(
+            json!({"/a/{id": {"get": op_with(json!([id]))}, "/b/id}": {"get": ok_op("b")}, "/c/{}": {"get": ok_op("c")}}),
+        ),
+    )]);
+    assert_has(
+        &report,
+        &[
+            "unbalanced `{` in the path `/a/{id`",
+            "unbalanced `}` in the path `/b/id}`",
+            "empty `{}` in the path `/c/{}`",
+        ],
+    );
+}
+
+#[test]
+fn parameter_names_must_be_valid_on_the_wire() {
+    let report = errors(&[json_source(
+        "a.json",
+        &doc(
+            json!({"/a": {"get": op_with(json!([string_param("header", "X Bad"), string_param("header", "X-Ok:"), string_param("cookie", "a;b"), string_param("header", "")]))}}),
+        ),
+    )]);
+    assert_has(
+        &report,
+        &[
+            "header parameter \"X Bad\" is not a valid HTTP header name",
+            "--> a.json#/paths/~1a/get/parameters/0",
+            "header parameter \"X-Ok:\" is not a valid HTTP header name",
+            "cookie parameter \"a;b\" is not a valid cookie name",
+            "--> a.json#/paths/~1a/get/parameters/2",
+            "header parameter \"\" is not a valid HTTP header name",
+        ],
+    );
+    // An API key's header or cookie name is checked the same way.
+    let mut scheme = doc(json!({"/a": {"get": ok_op("a")}}));
+    scheme["security"] = json!([{"Key": []}]);
+    scheme["components"] = json!({"securitySchemes": {"Key": {"type": "apiKey", "in": "header", "name": "X Key"}}});
+    assert_has(
+        &errors(&[json_source("a.json", &scheme)]),
+        &[
+            "API key header name \"X Key\" is not a valid HTTP header name",
+            "--> a.json#/components/securitySchemes/Key",
+        ],
+    );
+}
+
+#[test]
+fn duplicate_parameters_in_one_list_are_errors() {
+    let q = string_param("query", "q");
+    let report = errors(&[json_source("a.json", &doc(json!({"/a": {"get": op_with(json!([q, q]))}})))]);
+    assert_has(
+        &report,
+        &["query parameter \"q\" is declared twice", "--> a.json#/paths/~1a/get/parameters/1", "first declared here"],
+    );
+    // Header names are case-insensitive.
+    let report = errors(&[json_source(
+        "a.json",
+        &doc(
+            json!({"/a": {"parameters": [string_param("header", "X-Id"), string_param("header", "x-id")], "get": ok_op("a")}}),
+        ),
+    )]);
+    assert_has(&report, &["header parameter \"x-id\" is declared twice", "--> a.json#/paths/~1a/parameters/1"]);
+    // An operation's parameter overriding the path item's of the same name and location is legal.
+    let item = json!({"in": "query", "name": "q", "schema": {"type": "integer"}});
+    let generated = generate_with(
+        &Config::default(),
+        &doc(json!({"/a": {"parameters": [item, string_param("header", "X-Id")], "get": op_with(json!([q, string_param("header", "x-id")]))}})),
+    )
+    .unwrap();
+    let params: Vec<(&str, &apigen::ir::Ty)> =
+        generated.api.operations[0].params.iter().map(|p| (p.wire.as_str(), &p.ty)).collect();
+    assert_eq!(params, [("q", &apigen::ir::Ty::String), ("x-id", &apigen::ir::Ty::String)]);
+}
+
+#[test]
+fn framing_headers_are_refused() {
+    let names = ["Host", "content-length", "Transfer-Encoding", "Connection", "Proxy-Authorization", "Expect", "TE"];
+    let params: Vec<Value> = names.iter().map(|n| string_param("header", n)).collect();
+    let report = errors(&[json_source("a.json", &doc(json!({"/a": {"get": op_with(Value::Array(params))}})))]);
+    for (i, name) in names.iter().enumerate() {
+        assert_has(
+            &report,
+            &[
+                &format!("header parameter {name:?} sets a header the HTTP client controls"),
+                &format!("--> a.json#/paths/~1a/get/parameters/{i}"),
+            ],
+        );
+    }
+    let mut scheme = doc(json!({"/a": {"get": ok_op("a")}}));
+    scheme["security"] = json!([{"Key": []}]);
+    scheme["components"] = json!({"securitySchemes": {"Key": {"type": "apiKey", "in": "header", "name": "Host"}}});
+    assert_has(
+        &errors(&[json_source("a.json", &scheme)]),
+        &["API key header name \"Host\" sets a header the HTTP client controls"],
+    );
+}
+
+#[test]
+fn accept_content_type_and_authorization_parameters_are_ignored_with_a_warning() {
+    let params = json!([
+        string_param("header", "Accept"),
+        string_param("header", "Content-Type"),
+        string_param("header", "authorization"),
+        string_param("header", "X-Kept")
+    ]);
+    let generated = generate_with(&Config::default(), &doc(json!({"/a": {"get": op_with(params)}}))).unwrap();
+    let wires: Vec<&str> = generated.api.operations[0].params.iter().map(|p| p.wire.as_str()).collect();
+    assert_eq!(wires, ["X-Kept"]);
+    let warnings: Vec<String> = generated.api.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warnings.len(), 3, "{warnings:?}");
+    assert_has(
+        &warnings.join("\n"),
+        &[
+            "warning: header parameter \"Accept\" is ignored",
+            "--> a.json#/paths/~1a/get/parameters/0",
+            "warning: header parameter \"Content-Type\" is ignored",
+            "warning: header parameter \"authorization\" is ignored",
+        ],
+    );
+}
+
+#[test]
+fn operation_ids_never_shadow_the_clients_own_or_trait_methods() {
+    let ops = ["clone", "fmt", "to_owned", "into", "borrow", "type_id", "eq", "hash", "drop", "new_request_at"];
+    let paths: serde_json::Map<String, Value> =
+        ops.iter().map(|id| (format!("/{id}"), json!({"get": ok_op(id)}))).collect();
+    let generated = generate_with(&Config::default(), &doc(Value::Object(paths))).unwrap();
+    let mut names: Vec<&str> = generated.api.operations.iter().map(|o| o.method_name.as_str()).collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "borrow_2",
+            "clone_2",
+            "drop_2",
+            "eq_2",
+            "fmt_2",
+            "hash_2",
+            "into_2",
+            "new_request_at_2",
+            "to_owned_2",
+            "type_id_2"
+        ]
+    );
+}
+
+#[test]
+fn a_method_never_takes_the_name_of_anothers_companion() {
+    // `list` has documented response headers, so it gets `list_with_headers` too.
+    let list = json!({"operationId": "list", "responses": {"200": {"description": "ok", "headers": {"X-Total": {"schema": {"type": "integer"}}}}}});
+    let v = doc(json!({"/a": {"get": list}, "/b": {"get": ok_op("list_with_headers")}}));
+    let generated = generate_with(&Config::default(), &v).unwrap();
+    let names: Vec<&str> = generated.api.operations.iter().map(|o| o.method_name.as_str()).collect();
+    assert_eq!(names, ["list", "list_with_headers_2"]);
+    assert_eq!(generated.files["src/operations.rs"].matches("pub async fn list_with_headers(").count(), 1);
+}
+
+#[test]
+fn method_overrides_are_checked_against_the_client_and_each_other() {
+    let paths: serde_json::Map<String, Value> =
+        ["a", "b", "c", "d", "e", "f"].iter().map(|id| (format!("/{id}"), json!({"get": ok_op(id)}))).collect();
+    let v = doc(Value::Object(paths));
+    let cfg = config(
+        "[methods]\na = \"clone\"\nb = \"same\"\nc = \"same\"\nd = \"list\"\ne = \"list_stream\"\nf = \"not a name\"\n",
+    );
+    let report = generate_with(&cfg, &v).unwrap_err();
+    assert_has(
+        &report,
+        &[
+            "method name \"clone\" is taken by the client",
+            "--> apigen.toml:2:1#/methods/a",
+            "method name \"same\" is given to two operations",
+            "--> apigen.toml:4:1#/methods/c",
+            "method names \"list_stream\" and \"list\" collide: both would have a method `list_stream`",
+            "--> apigen.toml:6:1#/methods/e",
+            "method name \"not a name\" is not a snake_case Rust identifier",
+            "--> apigen.toml:7:1#/methods/f",
+            "failed with 4 errors",
+        ],
+    );
+}
+
+#[test]
+fn type_overrides_are_checked_against_each_other_with_their_line() {
+    let body = |prop: &str| json!({"operationId": prop, "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"type": "object", "properties": {prop: {"type": "string"}}}}}}}});
+    let v = doc(json!({"/a": {"get": body("a")}, "/b": {"get": body("b")}}));
+    let schema = |p: &str| format!("/paths/~1{p}/get/responses/200/content/application~1json/schema");
+    let cfg = config(&format!("[types]\n\"{}\" = \"Thing\"\n\"{}\" = \"Thing\"\n", schema("a"), schema("b")));
+    assert_has(
+        &generate_with(&cfg, &v).unwrap_err(),
+        &["type name \"Thing\" is given to two different types", "--> apigen.toml:3:1#/types/~1paths"],
+    );
+}
+
+#[test]
+fn package_names_and_versions_must_be_what_cargo_accepts() {
+    let v = doc(json!({"/a": {"get": ok_op("a")}}));
+    let report = generate_with(&config("[package]\nname = \"my.api\"\nversion = \"1.0\"\n"), &v).unwrap_err();
+    assert_has(
+        &report,
+        &[
+            "crate name \"my.api\" may only contain ASCII letters, digits, `-` and `_`",
+            "--> apigen.toml:2:1#/package/name",
+            "package version \"1.0\" is not a semantic version",
+            "--> apigen.toml:3:1#/package/version",
+        ],
+    );
+    for bad in ["std", "1api", "", "self"] {
+        let mut cfg = Config::default();
+        cfg.package.name = Some(bad.into());
+        assert_has(&generate_with(&cfg, &v).unwrap_err(), &[&format!("crate name {bad:?}")]);
+    }
+    // `--crate-name` is checked the same way, before anything is read.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/auth");
+    let args = apigen::cli::CodegenArgs {
+        check: true,
+        specs: Some("specs".into()),
+        out: Some("expected".into()),
+        crate_name: Some("my.api".into()),
+        config: None,
+        dump_ir: false,
+        max_diff_lines: 10,
+        limits: Default::default(),
+    };
+    let report = apigen::cli::load_and_generate(&root, "x", &args).unwrap_err().to_string();
+    assert_has(&report, &["crate name \"my.api\" may only contain", "--> --crate-name"]);
+    // A name made from a title that starts with a digit gets a prefix.
+    let mut titled = v.clone();
+    titled["info"]["title"] = json!("3D Printing");
+    let generated = generate_with(&Config::default(), &titled).unwrap();
+    assert!(
+        generated.files["Cargo.toml"].contains("name = \"api-3d-printing-client\""),
+        "{}",
+        generated.files["Cargo.toml"]
+    );
+}
+
+fn with_servers(servers: Value) -> Value {
+    let mut v = doc(json!({"/a": {"get": ok_op("a")}}));
+    v["servers"] = servers;
+    v
+}
+
+#[test]
+fn server_variables_take_their_defaults_and_must_be_defined() {
+    let v = with_servers(json!([{"url": "https://{region}.example.com/{version}", "variables": {
+        "region": {"default": "eu", "enum": ["eu", "us"]}, "version": {"default": "v1"}}}]));
+    let generated = generate_with(&Config::default(), &v).unwrap();
+    assert_eq!(generated.api.default_base_url.as_deref(), Some("https://eu.example.com/v1"));
+    let client = &generated.files["src/client.rs"];
+    assert!(client.contains("pub const DEFAULT_BASE_URL: &str = \"https://eu.example.com/v1\";"), "{client}");
+    assert!(client.contains("pub fn server_variable("), "{client}");
+
+    let report =
+        generate_with(&Config::default(), &with_servers(json!([{"url": "https://{region}.example.com"}]))).unwrap_err();
+    assert_has(&report, &["server URL variable `{region}` is not defined", "--> a.json#/servers/0/url"]);
+    let report = generate_with(
+        &Config::default(),
+        &with_servers(json!([{"url": "https://{region}.example.com", "variables": {"region": {"default": "xx", "enum": ["eu"]}}}])),
+    )
+    .unwrap_err();
+    assert_has(
+        &report,
+        &[
+            "default \"xx\" of server variable `region` is not one of its values",
+            "--> a.json#/servers/0/variables/region",
+        ],
+    );
+}
+
+#[test]
+fn default_servers_must_be_http_urls() {
+    for (url, problem) in [
+        ("javascript:alert(1)", "is not an http(s) URL"),
+        ("file:///etc/passwd", "is not an http(s) URL"),
+        ("ftp://example.com", "is not an http(s) URL"),
+        ("https://example.com/?key=1", "must be able to take a path, with no query or fragment"),
+        ("https://exa mple.com", "is not a valid URL"),
+    ] {
+        let report = generate_with(&Config::default(), &with_servers(json!([{"url": url}]))).unwrap_err();
+        assert_has(&report, &[&format!("server URL {url:?} {problem}"), "--> a.json#/servers/0/url"]);
+    }
+    // A relative URL is legal OpenAPI (relative to where the document is served): it stays the
+    // default, and the client needs `base_url` to be built.
+    let generated = generate_with(&Config::default(), &with_servers(json!([{"url": "/v1"}]))).unwrap();
+    assert_eq!(generated.api.default_base_url.as_deref(), Some("/v1"));
+    // An operation's own server is checked the same way, not left out.
+    let mut own = doc(json!({"/a": {"get": ok_op("a"), "servers": [{"url": "ftp://files.example.com"}]}}));
+    own["servers"] = json!([{"url": "https://example.com"}]);
+    let report = generate_with(&Config::default(), &own).unwrap_err();
+    assert_has(
+        &report,
+        &["server URL \"ftp://files.example.com\" is not an http(s) URL", "--> a.json#/paths/~1a/servers/0/url"],
+    );
+}
+
+#[test]
+fn server_variables_on_the_builder_cannot_move_the_host() {
+    use fixture_auth::{Client, DEFAULT_BASE_URL};
+    assert_eq!(DEFAULT_BASE_URL, "https://auth.example.com/v1");
+    let url = |b: fixture_auth::ClientBuilder| b.build().map(|c| c.base_url().to_string()).map_err(|e| e.to_string());
+    assert_eq!(url(Client::builder()).unwrap(), "https://auth.example.com/v1");
+    assert_eq!(url(Client::builder().server_variable("version", "v2")).unwrap(), "https://auth.example.com/v2");
+    assert_eq!(url(Client::builder().server_variable("host", "eu.example.com")).unwrap(), "https://eu.example.com/v1");
+    for (name, value, problem) in [
+        ("version", "v3", "must be one of [\"v1\", \"v2\"]"),
+        ("host", "evil.com/x?", "is not DNS labels"),
+        ("host", "user@evil.com", "is not DNS labels"),
+        ("host", "evil.com:80", "is not DNS labels"),
+        ("region", "eu", "no variable `region`"),
+    ] {
+        let err = url(Client::builder().server_variable(name, value)).unwrap_err();
+        assert!(err.contains(problem), "{name}={value}: {err}");
+    }
+    let err = url(Client::builder().base_url("http://localhost:1").server_variable("version", "v2")).unwrap_err();
+    assert!(err.contains("not to one set with `base_url`"), "{err}");
+}

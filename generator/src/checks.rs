@@ -1,0 +1,219 @@
+//! Rules of OpenAPI and of the generated client that openapiv3's model does not enforce.
+//!
+//! openapiv3 reads leniently: it skips `paths` keys that do not start with `/`, path-item keys it
+//! does not know (`GET`, `fetch`) and anything that is not the shape it expects where a map is
+//! flattened. Left alone, such input would vanish from the client without a word. The checks
+//! here refuse it instead, each problem located in its file:
+//!
+//! - [`structure`]: the shape of one file before it is merged (paths, path items, `responses`,
+//!   `components`, `tags`);
+//! - [`header_name`], [`cookie_name`]: names a parameter or API key puts on the wire, and the
+//!   headers the HTTP client owns ([`FRAMING_HEADERS`]) or OpenAPI says to ignore
+//!   ([`IGNORED_HEADERS`]);
+//! - [`crate_name`], [`crate_version`]: what Cargo accepts in the generated `Cargo.toml`.
+
+use serde_json::Value;
+
+use crate::diag::{Diagnostic, Location, join_pointer};
+use crate::merge::{METHODS, kind_of};
+
+/// The keys a path item may have besides its operations (and extensions, `x-...`).
+const PATH_ITEM_KEYS: [&str; 5] = ["$ref", "summary", "description", "servers", "parameters"];
+
+/// Checks the shape of one file (as written, before 3.1 is normalised): see the module docs.
+pub fn structure(file: &str, doc: &Value) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let at = |pointer: &str| Location::new(file, pointer);
+    match doc.get("paths") {
+        None => {}
+        Some(Value::Object(paths)) => {
+            for (path, item) in paths {
+                let ptr = join_pointer("/paths", path);
+                if path.starts_with("x-") {
+                    continue;
+                }
+                if !path.starts_with('/') {
+                    out.push(
+                        Diagnostic::new(at(&ptr), format!("path {path:?} does not start with `/`"))
+                            .note("help: OpenAPI paths are appended to the server URL and begin with `/`"),
+                    );
+                    continue;
+                }
+                let Value::Object(item) = item else {
+                    let found = kind_of(item);
+                    out.push(Diagnostic::new(
+                        at(&ptr),
+                        format!("the path item of `{path}` must be an object, found {found}"),
+                    ));
+                    continue;
+                };
+                for (key, value) in item {
+                    let key_ptr = join_pointer(&ptr, key);
+                    if METHODS.contains(&key.as_str()) {
+                        if let Some(Value::Object(responses)) = value.get("responses")
+                            && responses.is_empty()
+                        {
+                            out.push(
+                                Diagnostic::new(
+                                    at(&join_pointer(&key_ptr, "responses")),
+                                    format!("operation `{} {path}` lists no responses", key.to_uppercase()),
+                                )
+                                .note("help: OpenAPI requires at least one; document the successful one (e.g. `204`)"),
+                            );
+                        }
+                        continue;
+                    }
+                    if key.starts_with("x-") || PATH_ITEM_KEYS.contains(&key.as_str()) {
+                        continue;
+                    }
+                    let lower = key.to_ascii_lowercase();
+                    let help = if METHODS.contains(&lower.as_str()) {
+                        format!("help: HTTP methods are lowercase: `{lower}`")
+                    } else {
+                        format!(
+                            "help: a path item has the operations {}, and {}, and extensions (`x-...`)",
+                            METHODS.join(", "),
+                            PATH_ITEM_KEYS.join(", ")
+                        )
+                    };
+                    out.push(
+                        Diagnostic::new(at(&key_ptr), format!("unknown key `{key}` in the path item of `{path}`"))
+                            .note(help),
+                    );
+                }
+            }
+        }
+        Some(other) => {
+            out.push(Diagnostic::new(at("/paths"), format!("`paths` must be an object, found {}", kind_of(other))))
+        }
+    }
+    match doc.get("components") {
+        None => {}
+        Some(Value::Object(sections)) => {
+            for (section, entries) in sections.iter().filter(|(s, _)| !s.starts_with("x-")) {
+                if !entries.is_object() {
+                    out.push(Diagnostic::new(
+                        at(&join_pointer("/components", section)),
+                        format!("`components/{section}` must be an object, found {}", kind_of(entries)),
+                    ));
+                }
+            }
+        }
+        Some(other) => out.push(Diagnostic::new(
+            at("/components"),
+            format!("`components` must be an object, found {}", kind_of(other)),
+        )),
+    }
+    if let Some(tags) = doc.get("tags").filter(|t| !t.is_array()) {
+        out.push(Diagnostic::new(at("/tags"), format!("`tags` must be an array, found {}", kind_of(tags))));
+    }
+    out
+}
+
+/// Headers the HTTP client writes itself: connection management and message framing (RFC 9110
+/// and 9112). A value from the caller would contradict the client's, or smuggle a second request.
+pub const FRAMING_HEADERS: [&str; 9] =
+    ["host", "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "te", "trailer", "expect"];
+
+/// Header parameters OpenAPI says to ignore: the client sets them from the body's media type,
+/// the response types and the security schemes.
+pub const IGNORED_HEADERS: [&str; 3] = ["accept", "content-type", "authorization"];
+
+/// Why `name` cannot be a header a parameter or an API key sets, if it cannot.
+pub fn header_name(name: &str) -> Option<&'static str> {
+    let lower = name.to_ascii_lowercase();
+    if http::HeaderName::from_bytes(name.as_bytes()).is_err() {
+        Some("is not a valid HTTP header name")
+    } else if FRAMING_HEADERS.contains(&lower.as_str()) || lower.starts_with("proxy-") {
+        Some("sets a header the HTTP client controls (connection management, framing or proxying)")
+    } else {
+        None
+    }
+}
+
+/// Whether `name` is a valid cookie name: an HTTP token (RFC 6265), which is what a header
+/// name is.
+pub fn cookie_name(name: &str) -> bool {
+    http::HeaderName::from_bytes(name.as_bytes()).is_ok()
+}
+
+/// Names Cargo or the compiler give a meaning of their own, or that Windows cannot have as a
+/// folder: `cargo new` refuses them as package names.
+const RESERVED_CRATE_NAMES: [&str; 19] = [
+    "alloc",
+    "core",
+    "std",
+    "proc_macro",
+    "proc-macro",
+    "test",
+    "build",
+    "deps",
+    "examples",
+    "incremental",
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    "com1",
+    "lpt1",
+    "self",
+    "super",
+    "crate",
+];
+
+/// Why `name` is not a crate name Cargo (and crates.io) accepts, if it is not: ASCII letters,
+/// digits, `-` and `_`, starting with a letter, at most 64 characters, not a Rust keyword or a
+/// reserved name.
+pub fn crate_name(name: &str) -> Option<String> {
+    let problem = if name.is_empty() {
+        "is empty"
+    } else if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        "may only contain ASCII letters, digits, `-` and `_`"
+    } else if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        "must start with an ASCII letter"
+    } else if name.len() > 64 {
+        "is longer than 64 characters"
+    } else if RESERVED_CRATE_NAMES.contains(&name.to_ascii_lowercase().as_str())
+        || crate::naming::is_keyword(&name.replace('-', "_"))
+    {
+        "is a Rust keyword or a name Cargo reserves"
+    } else {
+        return None;
+    };
+    Some(format!("crate name {name:?} {problem}"))
+}
+
+/// Why `version` is not a version Cargo accepts (semantic versioning), if it is not.
+pub fn crate_version(version: &str) -> Option<String> {
+    semver::Version::parse(version)
+        .err()
+        .map(|e| format!("package version {version:?} is not a semantic version (like `0.1.0`): {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_names() {
+        assert_eq!(header_name("X-Request-Id"), None);
+        assert_eq!(header_name("a b"), Some("is not a valid HTTP header name"));
+        assert_eq!(header_name(""), Some("is not a valid HTTP header name"));
+        assert!(header_name("HOST").is_some_and(|m| m.contains("controls")));
+        assert!(header_name("Proxy-Authorization").is_some_and(|m| m.contains("controls")));
+        assert!(cookie_name("session_id") && !cookie_name("a=b") && !cookie_name("a;b") && !cookie_name(""));
+    }
+
+    #[test]
+    fn crate_names_and_versions() {
+        for ok in ["my-api", "my_api2", "A"] {
+            assert_eq!(crate_name(ok), None, "{ok}");
+        }
+        for bad in ["", "my.api", "my api", "1api", "-api", "_api", "ünï", "std", "test", "self", "type", "async"] {
+            assert!(crate_name(bad).is_some(), "{bad}");
+        }
+        assert!(crate_name(&"a".repeat(65)).is_some());
+        assert_eq!(crate_version("1.2.3-beta.1"), None);
+        assert!(crate_version("1.0").is_some() && crate_version("v1.0.0").is_some());
+    }
+}
