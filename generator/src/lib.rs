@@ -25,6 +25,7 @@ pub mod naming;
 pub mod normalize;
 pub mod readme;
 pub mod resolve;
+pub mod spectext;
 pub mod write;
 
 use std::collections::BTreeMap;
