@@ -36,18 +36,84 @@ use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEn
 /// empty included, becomes `text`. rustdoc runs none of these: a block is a doctest when it is
 /// unlabelled or one of its words is `rust` or a doctest attribute (`ignore`, `should_panic`, ...).
 pub const LANGUAGES: &[&str] = &[
-    "bash", "c", "console", "cpp", "cs", "csharp", "css", "csv", "curl", "diff", "go", "graphql", "html", "http",
-    "ini", "java", "javascript", "js", "json", "jsonc", "json5", "kotlin", "markdown", "md", "php", "plaintext",
-    "powershell", "proto", "protobuf", "python", "py", "ruby", "sh", "shell", "sql", "swift", "text", "toml",
-    "ts", "txt", "typescript", "xml", "yaml", "yml",
+    "bash",
+    "c",
+    "console",
+    "cpp",
+    "cs",
+    "csharp",
+    "css",
+    "csv",
+    "curl",
+    "diff",
+    "go",
+    "graphql",
+    "html",
+    "http",
+    "ini",
+    "java",
+    "javascript",
+    "js",
+    "json",
+    "jsonc",
+    "json5",
+    "kotlin",
+    "markdown",
+    "md",
+    "php",
+    "plaintext",
+    "powershell",
+    "proto",
+    "protobuf",
+    "python",
+    "py",
+    "ruby",
+    "sh",
+    "shell",
+    "sql",
+    "swift",
+    "text",
+    "toml",
+    "ts",
+    "txt",
+    "typescript",
+    "xml",
+    "yaml",
+    "yml",
 ];
 
 /// HTML tags kept when written exactly `<tag>`, `</tag>` (or `<br/>`, `<br />`): formatting with
 /// no attributes cannot run anything. `pre`, `script`, `style` and `textarea` are not among them:
 /// they open HTML blocks that run to their closing tag and would swallow what follows.
 pub const TAGS: &[&str] = &[
-    "b", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "hr", "i", "kbd", "li", "ol", "p", "s",
-    "small", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "u", "ul",
+    "b",
+    "blockquote",
+    "br",
+    "code",
+    "dd",
+    "del",
+    "dl",
+    "dt",
+    "em",
+    "hr",
+    "i",
+    "kbd",
+    "li",
+    "ol",
+    "p",
+    "s",
+    "small",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "u",
+    "ul",
 ];
 
 /// How many times a text is patched and parsed again before it is fenced whole.
@@ -456,7 +522,10 @@ mod tests {
 
     #[test]
     fn indented_code_becomes_a_text_block() {
-        assert_eq!(safe("Intro:\n\n    let x = 1;\n    x\n\nAfter."), "Intro:\n\n```text\nlet x = 1;\nx\n```\n\nAfter.");
+        assert_eq!(
+            safe("Intro:\n\n    let x = 1;\n    x\n\nAfter."),
+            "Intro:\n\n```text\nlet x = 1;\nx\n```\n\nAfter."
+        );
         assert_eq!(safe("    only code"), "```text\nonly code\n```\n");
         assert_eq!(
             safe("- item\n\n        code1\n\n        code2\n"),
