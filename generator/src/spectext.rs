@@ -274,11 +274,16 @@ fn patch(text: &str, keep: usize) -> Option<String> {
                 }
             }
             Event::Html(_) | Event::InlineHtml(_) => escape_tags(text, range, &mut edits),
-            Event::Text(_) => escape_text_tags(text, range, &mut edits),
+            Event::Text(_) => {
+                if keep > 0 {
+                    escape_backticks(text, range.clone(), &mut edits);
+                }
+                escape_text_tags(text, range, &mut edits)
+            }
             Event::Start(Tag::Link { link_type, dest_url, .. } | Tag::Image { link_type, dest_url, .. })
                 if !safe_url(&dest_url) =>
             {
-                defuse_link(text, range.start, link_type, &mut edits)
+                defuse_link(text, range, link_type, &mut edits)
             }
             _ => {}
         }
@@ -392,14 +397,31 @@ fn escape_tags(text: &str, range: Range<usize>, edits: &mut Vec<(Range<usize>, S
 /// rustdoc's parser reads as HTML what this one read as text.
 fn escape_text_tags(text: &str, range: Range<usize>, edits: &mut Vec<(Range<usize>, String)>) {
     let Some(source) = text.get(range.clone()) else { return };
-    let bytes = source.as_bytes();
+    let bytes = text.as_bytes();
     for (i, _) in source.match_indices('<') {
-        let opens = bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'!' | b'?'));
-        let escaped = i > 0 && bytes.get(i - 1) == Some(&b'\\');
-        if opens && !escaped && allowed_tag(&source[i..]).is_none() {
-            edits.push((range.start + i..range.start + i + 1, "&lt;".into()));
+        // The parser splits text events at `<`: what follows is read from the whole text.
+        let at = range.start + i;
+        let opens = bytes.get(at + 1).is_some_and(|b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'!' | b'?'));
+        if opens && !backslashed(bytes, at) && allowed_tag(&text[at..]).is_none() {
+            edits.push((at..at + 1, "&lt;".into()));
         }
     }
+}
+
+/// Inline text: a backtick left as text (it opens no code span here) is escaped, so it cannot
+/// pair with one in the text around it and turn what lies between into a code span or out of one.
+fn escape_backticks(text: &str, range: Range<usize>, edits: &mut Vec<(Range<usize>, String)>) {
+    let Some(source) = text.get(range.clone()) else { return };
+    for (i, _) in source.match_indices('`') {
+        if !backslashed(text.as_bytes(), range.start + i) {
+            edits.push((range.start + i..range.start + i, "\\".into()));
+        }
+    }
+}
+
+/// Whether the byte at `at` follows an odd number of backslashes (is escaped).
+fn backslashed(bytes: &[u8], at: usize) -> bool {
+    bytes[..at].iter().rev().take_while(|b| **b == b'\\').count() % 2 == 1
 }
 
 /// The length of the allowed tag `html` starts with: `<b>`, `</b>`, `<br/>`, `<br />`.
@@ -420,15 +442,23 @@ fn allowed_tag(html: &str) -> Option<usize> {
     Some(1 + usize::from(closing) + name_len + end)
 }
 
-/// A link or image whose destination is not safe becomes text: `\[...](...)`, or `&lt;...>` for
-/// an autolink.
-fn defuse_link(text: &str, at: usize, link_type: LinkType, edits: &mut Vec<(Range<usize>, String)>) {
-    let Some(source) = text.get(at..) else { return };
+/// A link or image whose destination is not safe becomes text: `\[...](...)`, `\[...]\[label]`
+/// (so rustdoc does not take the label for an intra-doc link), or `&lt;...>` for an autolink.
+fn defuse_link(text: &str, range: Range<usize>, link_type: LinkType, edits: &mut Vec<(Range<usize>, String)>) {
+    let Some(source) = text.get(range.clone()) else { return };
+    let at = range.start;
     if matches!(link_type, LinkType::Autolink | LinkType::Email) {
         if source.starts_with('<') {
             edits.push((at..at + 1, "&lt;".into()));
         }
-    } else if let Some(i) = source.find('[') {
+        return;
+    }
+    if let Some(i) = source.find('[') {
+        edits.push((at + i..at + i, "\\".into()));
+    }
+    if link_type == LinkType::Reference
+        && let Some(i) = source.rfind('[').filter(|i| source.find('[') != Some(*i))
+    {
         edits.push((at + i..at + i, "\\".into()));
     }
 }
@@ -495,12 +525,14 @@ mod tests {
 
     #[test]
     fn text_without_constructs_is_unchanged() {
+        // (A `<` before a letter that is text all the same becomes `&lt;`: rendered alike.)
+        assert_eq!(markdown("List <string"), "List &lt;string");
         for text in [
             "Plain text.\n\n- a list\n- [a link](https://example.com) and [`Client::x`](crate::Client::x)",
             "A `code span` with <b>bold</b>, <br/> and a [fragment](#x), a ```json {} ``` span",
             "| a | b |\n|---|---|\n| 1 < 2 | x |",
             "```json\n{\"a\": 1}\n```",
-            "a <= b, <10 items, List <string",
+            "a <= b, <10 items, a < b",
         ] {
             assert_eq!(markdown(text), text);
         }
@@ -564,9 +596,9 @@ mod tests {
         assert_eq!(safe("[x](javascript:alert(1))"), "\\[x](javascript:alert(1))");
         assert_eq!(safe("![x](data:text/html,x)"), "!\\[x](data:text/html,x)");
         assert_eq!(safe("<javascript:alert(1)>"), "&lt;javascript:alert(1)>");
-        assert_eq!(safe("[x](<JaVa\tScRiPt:alert(1)>)"), "\\[x](<JaVa\tScRiPt:alert(1)>)");
+        assert_eq!(safe("[x](<JaVa\tScRiPt:alert(1)>)"), "\\[x](&lt;JaVa\tScRiPt:alert(1)>)");
         assert_eq!(safe("[x](&#106;avascript:alert(1))"), "\\[x](&#106;avascript:alert(1))");
-        assert_eq!(safe("[x][r]\n\n[r]: vbscript:x"), "\\[x][r]\n\n\\[r]: vbscript:x");
+        assert_eq!(safe("[x][r]\n\n[r]: vbscript:x"), "\\[x]\\[r]\n\n\\[r]: vbscript:x");
         // A definition that no link uses is defused too: generated text may use the label.
         assert_eq!(safe("[`Client`]: javascript:x"), "\\[`Client`]: javascript:x");
         for good in ["https://x.y/a", "http://x", "mailto:a@b.c", "#frag", "rel/a:b", "crate::Client::get", "Client"] {
@@ -599,5 +631,72 @@ mod tests {
         assert_eq!(inline("```rust\nfn main() {}\n```"), "```rust fn main() {} ```");
         assert_eq!(inline("# x <script>y</script>"), "# x &lt;script>y&lt;/script>");
         assert_eq!(inline("[x](javascript:y)"), "\\[x](javascript:y)");
+        // A backtick that opens no span here must not pair with one in the text around it.
+        assert_eq!(inline("T `<script>[`Client`]:"), "T `<script>[`Client\\`]:");
+        assert_eq!(inline("a ` b"), "a \\` b");
+    }
+
+    /// Pieces that make Markdown constructs, glued at random.
+    fn hostile_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            Just("```"),
+            Just("~~~"),
+            Just("rust"),
+            Just(",ignore"),
+            Just("{.c}"),
+            Just("\n"),
+            Just("\n\n"),
+            Just("    "),
+            Just("\t"),
+            Just("> "),
+            Just("- "),
+            Just("1. "),
+            Just("<script>"),
+            Just("</script>"),
+            Just("<!--"),
+            Just("-->"),
+            Just("<pre>"),
+            Just("<b>"),
+            Just("<img src=x onerror=y>"),
+            Just("<br/>"),
+            Just("["),
+            Just("]"),
+            Just("("),
+            Just(")"),
+            Just("[a]: "),
+            Just("javascript:x"),
+            Just("https://e.x"),
+            Just("<javascript:y>"),
+            Just("!"),
+            Just("`"),
+            Just("\\"),
+            Just("|"),
+            Just("\r"),
+            Just("\u{202e}"),
+            Just("\u{7}"),
+            Just("x"),
+            Just("fn main() {}"),
+            Just("#"),
+            Just("é"),
+            Just("\u{2028}"),
+            Just("  "),
+        ];
+        proptest::collection::vec(piece, 0..40).prop_map(|p| p.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, failure_persistence: None, ..Default::default() })]
+
+        #[test]
+        fn any_text_comes_out_safe_and_stable(text in hostile_text()) {
+            let out = markdown(&text);
+            proptest::prop_assert_eq!(dangers(&out), Vec::<String>::new(), "{:?} became {:?}", text, out);
+            proptest::prop_assert_eq!(&markdown(&out), &out);
+            proptest::prop_assert!(!out.chars().any(|c| c == '\r' || escaped(c)));
+            let line = inline(&text);
+            proptest::prop_assert!(!line.contains('\n'));
+            proptest::prop_assert_eq!(dangers(&format!("x {line}")), Vec::<String>::new(), "{:?} became {:?}", text, line);
+        }
     }
 }

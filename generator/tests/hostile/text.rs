@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 
+use proptest::prelude::*;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use super::*;
@@ -215,29 +216,87 @@ fn doctests(md: &str) -> usize {
     dangers(md).iter().filter(|d| d.starts_with("a doctest") || d.starts_with("an indented")).count()
 }
 
-#[test]
-fn no_spec_text_becomes_a_doctest_html_or_a_script_link() {
-    let benign = generate(&spec("Plain text."));
-    let readme_doctests = doctests(&readme(&benign));
-    assert!(readme_doctests >= 2, "the README's own examples are doctests");
+/// What is wrong with the crate generated from `spec(text)`: anything that would run or be
+/// active, in any doc comment or the README (whose own `readme_doctests` examples stay doctests).
+fn problems(text: &str, readme_doctests: usize) -> Vec<String> {
+    let files = generate(&spec(text));
     let mut failures = Vec::new();
-    for vector in VECTORS {
-        let files = generate(&spec(vector));
-        for (path, md) in markdown_texts(&files) {
-            let mut found = dangers(&md);
-            if path == "README.md" {
-                // The README's own examples stay doctests.
-                let own = found.iter().filter(|d| d.starts_with("a doctest ```rust")).count();
-                if own == readme_doctests {
-                    found.retain(|d| !d.starts_with("a doctest ```rust"));
-                }
-            }
-            if !found.is_empty() {
-                failures.push(format!("{vector:?} in {path}: {found:?}\n{md}"));
+    for (path, md) in markdown_texts(&files) {
+        let mut found = dangers(&md);
+        if path == "README.md" {
+            let own = found.iter().filter(|d| d.starts_with("a doctest ```rust")).count();
+            if own == readme_doctests {
+                found.retain(|d| !d.starts_with("a doctest ```rust"));
             }
         }
+        if !found.is_empty() {
+            failures.push(format!("{text:?} in {path}: {found:?}\n{md}"));
+        }
     }
+    failures
+}
+
+fn readme_doctests() -> usize {
+    let n = doctests(&readme(&generate(&spec("Plain text."))));
+    assert!(n >= 2, "the README's own examples are doctests");
+    n
+}
+
+#[test]
+fn no_spec_text_becomes_a_doctest_html_or_a_script_link() {
+    let own = readme_doctests();
+    let failures: Vec<String> = VECTORS.iter().flat_map(|v| problems(v, own)).collect();
     assert!(failures.is_empty(), "{} texts:\n{}", failures.len(), failures.join("\n-----\n"));
+}
+
+/// Pieces that make Markdown constructs, glued at random.
+fn hostile_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("```"),
+        Just("~~~"),
+        Just("rust"),
+        Just("should_panic"),
+        Just("\n"),
+        Just("\n\n"),
+        Just("    "),
+        Just("\t"),
+        Just("> "),
+        Just("- "),
+        Just("<script>"),
+        Just("<!--"),
+        Just("<pre>"),
+        Just("<b>"),
+        Just("<img src=x onerror=y>"),
+        Just("["),
+        Just("]"),
+        Just("("),
+        Just(")"),
+        Just("[a]: "),
+        Just("[`Client`]: "),
+        Just("javascript:x"),
+        Just("<javascript:y>"),
+        Just("!"),
+        Just("`"),
+        Just("|"),
+        Just("\r"),
+        Just("\u{202e}"),
+        Just("\u{0}"),
+        Just("x"),
+        Just("fn main() {}"),
+        Just("#"),
+        Just("é"),
+    ];
+    proptest::collection::vec(piece, 0..30).prop_map(|p| p.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_spec_text_never_becomes_code(text in hostile_text()) {
+        let failures = problems(&text, readme_doctests());
+        prop_assert!(failures.is_empty(), "{}", failures.join("\n-----\n"));
+    }
 }
 
 #[test]
