@@ -5,7 +5,8 @@
 //! 1. [`load`]: read spec files (JSON or YAML, sorted) and parse them;
 //! 2. [`merge`]: merge the per-operation documents into one, with [`merge::Origins`] to point back;
 //! 3. [`resolve`]: flatten `allOf`, share identical structures, name everything → the [`ir`];
-//! 4. [`emit`]: the IR → Rust source, formatted with prettyplease;
+//! 4. [`emit`]: the IR → Rust source, formatted with prettyplease; every spec text it (and
+//!    [`readme`]) writes passes through [`spectext`], so none of it can become code;
 //! 5. [`write`]: write only what changed, or check that nothing would.
 //!
 //! [`generate`] runs stages 2–4 and is pure: sources in, files out, no disk. Only [`load::read_dir`],

@@ -262,15 +262,15 @@ fn patch(text: &str, keep: usize) -> Option<String> {
             }
             Event::End(TagEnd::CodeBlock) => {
                 in_code = false;
-                if let Some((block, starts)) = indented.take() {
-                    if !indented_block(text, block, &starts, &mut edits) {
-                        // Tabs in the indentation: expand them (as `tidy_markdown` does) and retry;
-                        // a shape this does not know: fence the whole text.
-                        return Some(match text.contains('\t') {
-                            true => format!("{}{}", &text[..keep], text[keep..].replace('\t', "    ")),
-                            false => fenced(text),
-                        });
-                    }
+                if let Some((block, starts)) = indented.take()
+                    && !indented_block(text, block, &starts, &mut edits)
+                {
+                    // Tabs in the indentation: expand them (as `tidy_markdown` does) and retry;
+                    // a shape this does not know: fence the whole text.
+                    return Some(match text.contains('\t') {
+                        true => format!("{}{}", &text[..keep], text[keep..].replace('\t', "    ")),
+                        false => fenced(text),
+                    });
                 }
             }
             Event::Html(_) | Event::InlineHtml(_) => escape_tags(text, range, &mut edits),
@@ -289,10 +289,10 @@ fn patch(text: &str, keep: usize) -> Option<String> {
         }
     }
     for (_, def) in parser.reference_definitions().iter() {
-        if !safe_url(&def.dest) {
-            if let Some(at) = text.get(def.span.clone()).and_then(|s| s.find('[')) {
-                edits.push((def.span.start + at..def.span.start + at, "\\".into()));
-            }
+        if !safe_url(&def.dest)
+            && let Some(at) = text.get(def.span.clone()).and_then(|s| s.find('['))
+        {
+            edits.push((def.span.start + at..def.span.start + at, "\\".into()));
         }
     }
     edits.retain(|(r, _)| r.start >= keep);
