@@ -3,7 +3,10 @@
 //! It is also the crate's front page in rustdoc (`#![doc = include_str!("../README.md")]`), so its
 //! Rust examples are doctests: the quick start compiles (`no_run`: it needs the real server), the
 //! error-handling and configuration examples compile *and run*. Examples call a real operation
-//! with placeholder arguments; an operation is picked only when every argument has one.
+//! with placeholder arguments; an operation is picked only when every argument has one. Spec text
+//! (title, version, description, summaries, tags, names) goes through [`crate::spectext`], so none
+//! of it becomes a doctest, HTML or a script link, and an unclosed construct in it cannot swallow
+//! the sections after it.
 
 use std::fmt::Write as _;
 
