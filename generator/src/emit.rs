@@ -16,6 +16,7 @@ use crate::config::Config;
 use crate::ir::{
     Api, ApiKeyIn, AuthKind, ErrorCase, Operation, Param, ParamIn, PathPart, StatusMatch, Style, Ty, TypeDef,
 };
+use crate::spectext;
 
 const RUNTIME: &str = include_str!("../templates/runtime.rs");
 
@@ -333,7 +334,7 @@ fn cargo_toml(api: &Api, config: &Config, crate_name: &str) -> String {
             1,
         );
     }
-    let description = format!("Typed async client for {} {}", api.title, api.version);
+    let description = spectext::plain(&format!("Typed async client for {} {}", api.title, api.version));
     let mut features = String::new();
     if !api.features.is_empty() {
         // Every tag by default; `default-features = false, features = ["repos"]` picks some.
@@ -343,7 +344,7 @@ fn cargo_toml(api: &Api, config: &Config, crate_name: &str) -> String {
             // Names are kebab case starting with a letter: bare TOML keys.
             let count =
                 if f.operations == 1 { "1 operation".to_owned() } else { format!("{} operations", f.operations) };
-            features.push_str(&format!("# {} ({count})\n{} = []\n", one_line(&f.tag), f.name));
+            features.push_str(&format!("# {} ({count})\n{} = []\n", spectext::plain(&f.tag), f.name));
         }
     }
     format!(
@@ -367,8 +368,10 @@ fn ident(name: &str) -> Ident {
     }
 }
 
+/// Doc attributes for `text`, which has passed its spec parts through [`spectext`]; the whole is
+/// checked once more (a no-op unless a spec text was missed), after [`tidy_markdown`].
 fn doc_attr(text: &str) -> TokenStream {
-    let text = tidy_markdown(text);
+    let text = spectext::markdown(&tidy_markdown(&spectext::chars(text)));
     let lines: Vec<String> = text.trim_end().lines().map(|l| format!(" {}", l.trim_end())).collect();
     quote! { #( #[doc = #lines] )* }
 }
@@ -580,7 +583,7 @@ impl Emitter<'_> {
                     pub const DEFAULT_BASE_URL: &str = #url;
                 },
                 quote!(Some(DEFAULT_BASE_URL.to_owned())),
-                format!("The base URL defaults to `{url}`."),
+                format!("The base URL defaults to {}.", spectext::code(url)),
             ),
             None => (quote!(), quote!(None), "The spec names no server: set [`ClientBuilder::base_url`].".to_owned()),
         };
@@ -607,15 +610,16 @@ impl Emitter<'_> {
                         let values = if v.values.is_empty() {
                             String::new()
                         } else {
-                            let quoted: Vec<String> = v.values.iter().map(|x| format!("`{x}`")).collect();
+                            let quoted: Vec<String> = v.values.iter().map(|x| spectext::code(x)).collect();
                             format!(", one of {}", quoted.join(", "))
                         };
-                        let doc = v.doc.as_deref().map(|d| format!(": {}", one_line(d))).unwrap_or_default();
-                        format!("- `{}` (default `{}`{values}){doc}", v.name, v.default)
+                        let doc = v.doc.as_deref().map(|d| format!(": {}", spectext::inline(d))).unwrap_or_default();
+                        format!("- {} (default {}{values}){doc}", spectext::code(&v.name), spectext::code(&v.default))
                     })
                     .collect();
                 let setter_doc = doc_attr(&format!(
-                    "Sets a variable of the spec's server URL, `{template}`, while the base URL is [`DEFAULT_BASE_URL`]:\n\n{}\n\n[`Self::build`] refuses an unknown variable, a value the spec does not list, and in the host a value that is not DNS labels (letters, digits, `-`, separated by `.`); in the path a value is percent-encoded.",
+                    "Sets a variable of the spec's server URL, {}, while the base URL is [`DEFAULT_BASE_URL`]:\n\n{}\n\n[`Self::build`] refuses an unknown variable, a value the spec does not list, and in the host a value that is not DNS labels (letters, digits, `-`, separated by `.`); in the path a value is percent-encoded.",
+                    spectext::code(template),
                     listed.join("\n")
                 ));
                 (
@@ -671,10 +675,10 @@ impl Emitter<'_> {
             })
             .collect();
         let setters = schemes.iter().zip(&fields).map(|(s, f)| {
-            let key = &s.key;
+            let key = spectext::code(&s.key);
             match &s.kind {
                 AuthKind::Bearer => {
-                    let doc = doc_attr(&format!("The token for the `{key}` scheme, sent as `Authorization: Bearer <token>` by the operations that use it. Never shown by `Debug`; marked sensitive for the HTTP stack."));
+                    let doc = doc_attr(&format!("The token for the {key} scheme, sent as `Authorization: Bearer <token>` by the operations that use it. Never shown by `Debug`; marked sensitive for the HTTP stack."));
                     quote! {
                         #doc
                         pub fn #f(mut self, token: impl Into<String>) -> Self {
@@ -684,7 +688,7 @@ impl Emitter<'_> {
                     }
                 }
                 AuthKind::Basic => {
-                    let doc = doc_attr(&format!("The user name and password for the `{key}` scheme (HTTP basic authentication). Never shown by `Debug`."));
+                    let doc = doc_attr(&format!("The user name and password for the {key} scheme (HTTP basic authentication). Never shown by `Debug`."));
                     quote! {
                         #doc
                         pub fn #f(mut self, username: impl Into<String>, password: Option<String>) -> Self {
@@ -694,12 +698,13 @@ impl Emitter<'_> {
                     }
                 }
                 AuthKind::ApiKey { location, name } => {
+                    let name = spectext::code(name);
                     let place = match location {
-                        ApiKeyIn::Header => format!("in the `{name}` header"),
-                        ApiKeyIn::Query => format!("as the `{name}` query parameter"),
-                        ApiKeyIn::Cookie => format!("as the `{name}` cookie"),
+                        ApiKeyIn::Header => format!("in the {name} header"),
+                        ApiKeyIn::Query => format!("as the {name} query parameter"),
+                        ApiKeyIn::Cookie => format!("as the {name} cookie"),
                     };
-                    let doc = doc_attr(&format!("The API key for the `{key}` scheme, sent {place} by the operations that use it. Never shown by `Debug`."));
+                    let doc = doc_attr(&format!("The API key for the {key} scheme, sent {place} by the operations that use it. Never shown by `Debug`."));
                     quote! {
                         #doc
                         pub fn #f(mut self, key: impl Into<String>) -> Self {
@@ -751,7 +756,7 @@ impl Emitter<'_> {
             };
             quote!(Scheme::#v => self.#f.as_ref().map(|value| #add),)
         });
-        let scheme_docs = schemes.iter().map(|s| doc_attr(&format!("`{}`", s.key)));
+        let scheme_docs = schemes.iter().map(|s| doc_attr(&spectext::code(&s.key)));
         let auth_items = if schemes.is_empty() {
             quote!()
         } else {
@@ -792,8 +797,8 @@ impl Emitter<'_> {
             ([only], true) if only.kind != AuthKind::Basic => {
                 let f = ident(&only.setter);
                 let doc = doc_attr(&format!(
-                    "A client for [`DEFAULT_BASE_URL`] with the `{}` credential and the default timeouts.",
-                    only.key
+                    "A client for [`DEFAULT_BASE_URL`] with the {} credential and the default timeouts.",
+                    spectext::code(&only.key)
                 ));
                 quote! {
                     #doc
@@ -806,7 +811,7 @@ impl Emitter<'_> {
         };
         let client_doc = doc_attr(&format!(
             "A client for {}. Cheap to clone: clones share one connection pool.\n\n{base_doc}",
-            api.title
+            spectext::inline(&api.title)
         ));
         // No spec type is in scope in client.rs, so prelude names (Option, String, ...) are safe here.
         quote! {
@@ -983,7 +988,7 @@ impl Emitter<'_> {
             return self.union_def(t);
         }
         let name = ident(&t.name);
-        let mut doc = t.doc.clone().unwrap_or_default();
+        let mut doc = t.doc.as_deref().map(spectext::markdown).unwrap_or_default();
         if !t.used_by.is_empty() {
             if !doc.is_empty() {
                 doc.push_str("\n\n");
@@ -1031,7 +1036,7 @@ impl Emitter<'_> {
                 },
                 _ => None,
             };
-            let mut doc = f.doc.clone().or_else(borrowed).unwrap_or_default();
+            let mut doc = f.doc.clone().or_else(borrowed).map(|d| spectext::markdown(&d)).unwrap_or_default();
             if f.absent_or_null {
                 if !doc.is_empty() {
                     doc.push_str("\n\n");
@@ -1097,7 +1102,7 @@ impl Emitter<'_> {
             return self.tagged_union_def(t, property);
         }
         let name = ident(&t.name);
-        let mut doc = t.doc.clone().unwrap_or_default();
+        let mut doc = t.doc.as_deref().map(spectext::markdown).unwrap_or_default();
         if !doc.is_empty() {
             doc.push_str("\n\n");
         }
@@ -1133,25 +1138,24 @@ impl Emitter<'_> {
     /// spec says so), and serialising adds the tag when a member's type does not carry it.
     fn tagged_union_def(&self, t: &TypeDef, property: &str) -> TokenStream {
         let name = ident(&t.name);
-        let mut doc = t.doc.clone().unwrap_or_default();
+        let mut doc = t.doc.as_deref().map(spectext::markdown).unwrap_or_default();
         if !doc.is_empty() {
             doc.push_str("\n\n");
         }
-        doc.push_str(&format!(
-            "Chosen by the `{property}` property; a value this client does not know is kept in `Other`."
-        ));
+        let shown = spectext::code(property);
+        doc.push_str(&format!("Chosen by the {shown} property; a value this client does not know is kept in `Other`."));
         doc.push_str(&used_by_lines(t));
         let doc = doc_attr(&doc);
         let variants: Vec<Ident> = t.alternatives.iter().map(|a| ident(&a.name)).collect();
         let tys: Vec<TokenStream> = t.alternatives.iter().map(|a| self.ty(&a.ty)).collect();
         let variant_docs = t.alternatives.iter().map(|a| {
             doc_attr(&format!(
-                "`{property}`: {}",
-                a.tags.iter().map(|t| format!("`{t:?}`")).collect::<Vec<_>>().join(", ")
+                "{shown}: {}",
+                a.tags.iter().map(|t| spectext::code(&format!("{t:?}"))).collect::<Vec<_>>().join(", ")
             ))
         });
         let first_tags: Vec<&String> = t.alternatives.iter().map(|a| a.tags.first().unwrap_or(&a.name)).collect();
-        let other_doc = doc_attr(&format!("A value whose `{property}` this client does not know."));
+        let other_doc = doc_attr(&format!("A value whose {shown} this client does not know."));
         let arms = t.alternatives.iter().zip(&variants).map(|(a, v)| {
             let tags = &a.tags;
             quote!(::std::option::Option::Some(#( #tags )|*) => ::serde_json::from_value(value).map(Self::#v).map_err(::serde::de::Error::custom),)
@@ -1201,7 +1205,7 @@ impl Emitter<'_> {
     /// server that adds a value breaks no deployed client.
     fn enum_def(&self, t: &TypeDef) -> TokenStream {
         let name = ident(&t.name);
-        let mut doc = t.doc.clone().unwrap_or_default();
+        let mut doc = t.doc.as_deref().map(spectext::markdown).unwrap_or_default();
         if !doc.is_empty() {
             doc.push_str("\n\n");
         }
@@ -1210,7 +1214,7 @@ impl Emitter<'_> {
         let doc = doc_attr(&doc);
         let variants: Vec<Ident> = t.variants.iter().map(|v| ident(&v.name)).collect();
         let wires: Vec<&String> = t.variants.iter().map(|v| &v.wire).collect();
-        let variant_docs = wires.iter().map(|w| doc_attr(&format!("`{w:?}`")));
+        let variant_docs = wires.iter().map(|w| doc_attr(&spectext::code(&format!("{w:?}"))));
         quote! {
             #doc
             #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1301,7 +1305,7 @@ impl Emitter<'_> {
             let fields = op.response_headers.iter().map(|h| {
                 let f = ident(&h.name);
                 let ty = self.short_ty(&h.ty);
-                let doc = doc_attr(&format!("`{}`{}", h.wire, h.doc.as_deref().map(|d| format!(": {d}")).unwrap_or_default()));
+                let doc = doc_attr(&format!("{}{}", spectext::code(&h.wire), h.doc.as_deref().map(|d| format!(": {d}")).unwrap_or_default()));
                 quote!(#doc pub #f: Option<#ty>,)
             });
             let reads = op.response_headers.iter().map(|h| {
@@ -1892,20 +1896,20 @@ impl Emitter<'_> {
         let mut doc = String::new();
         let summary = op.summary.as_deref().filter(|s| !s.trim().is_empty());
         if let Some(s) = summary {
-            doc.push_str(s.trim());
+            doc.push_str(&spectext::markdown(s.trim()));
         }
         if let Some(d) = op.description.as_deref().filter(|d| !d.trim().is_empty() && Some(d.trim()) != summary) {
             if !doc.is_empty() {
                 doc.push_str("\n\n");
             }
-            doc.push_str(d.trim());
+            doc.push_str(&spectext::markdown(d.trim()));
         }
         if !doc.is_empty() {
             doc.push_str("\n\n");
         }
-        doc.push_str(&format!("`{} {}`", op.http_method.upper(), op.path));
+        doc.push_str(&spectext::code(&format!("{} {}", op.http_method.upper(), op.path)));
         if let Some(id) = &op.operation_id {
-            doc.push_str(&format!(" (operationId `{id}`)"));
+            doc.push_str(&format!(" (operationId {})", spectext::code(id)));
         }
         let mut args = Vec::new();
         for p in &op.params {
@@ -1916,16 +1920,17 @@ impl Emitter<'_> {
                 ParamIn::Cookie => "cookie",
             };
             let deprecated = if p.deprecated { ", deprecated" } else { "" };
-            let mut line = format!("- `{}` ({place} `{}`{deprecated})", p.name.trim_start_matches("r#"), p.wire);
+            let mut line =
+                format!("- `{}` ({place} {}{deprecated})", p.name.trim_start_matches("r#"), spectext::code(&p.wire));
             if let Some(d) = p.doc.as_deref().filter(|d| !d.trim().is_empty()) {
-                line.push_str(&format!(": {}", one_line(d)));
+                line.push_str(&format!(": {}", spectext::inline(d)));
             }
             args.push(line);
         }
         if let Some(b) = &op.body {
             let mut line = "- `body`".to_owned();
             if let Some(d) = b.doc.as_deref().filter(|d| !d.trim().is_empty()) {
-                line.push_str(&format!(": {}", one_line(d)));
+                line.push_str(&format!(": {}", spectext::inline(d)));
             }
             args.push(line);
         }
@@ -1943,7 +1948,7 @@ impl Emitter<'_> {
                 v = c.variant
             );
             if let Some(d) = c.doc.as_deref() {
-                line.push_str(&format!(" — {}", one_line(d)));
+                line.push_str(&format!(" — {}", spectext::inline(d)));
             }
             lines.push(line);
         }
@@ -2055,10 +2060,6 @@ fn error_value(error: &Ident, case: &ErrorCase) -> TokenStream {
         (true, Some(_), Some(raw)) => quote!(Error::Api(#error::#v { status, body: #raw })),
         (true, Some(_), None) => quote!(response.error(|body| #error::#v { status, body })),
     }
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn status_label(status: &StatusMatch) -> String {

@@ -5,7 +5,8 @@
 //! 1. [`load`]: read spec files (JSON or YAML, sorted) and parse them;
 //! 2. [`merge`]: merge the per-operation documents into one, with [`merge::Origins`] to point back;
 //! 3. [`resolve`]: flatten `allOf`, share identical structures, name everything → the [`ir`];
-//! 4. [`emit`]: the IR → Rust source, formatted with prettyplease;
+//! 4. [`emit`]: the IR → Rust source, formatted with prettyplease; every spec text it (and
+//!    [`readme`]) writes passes through [`spectext`], so none of it can become code;
 //! 5. [`write`]: write only what changed, or check that nothing would.
 //!
 //! [`generate`] runs stages 2–4 and is pure: sources in, files out, no disk. Only the readers of
@@ -27,6 +28,7 @@ pub mod naming;
 pub mod normalize;
 pub mod readme;
 pub mod resolve;
+pub mod spectext;
 pub mod write;
 
 use std::collections::BTreeMap;
@@ -141,7 +143,14 @@ pub(crate) fn join<A: Send, B: Send>(a: impl FnOnce() -> A + Send, b: impl FnOnc
 /// `api-` before it when the title starts with a digit, which a crate name cannot).
 pub fn crate_name(config: &Config, api: &ir::Api) -> String {
     config.package.name.clone().unwrap_or_else(|| {
-        let base = naming::sanitize(&api.title, naming::Case::Snake).trim_start_matches("r#").to_kebab_case();
+        let mut base = naming::sanitize(&api.title, naming::Case::Snake).trim_start_matches("r#").to_kebab_case();
+        // crates.io takes 64 characters: a long title is cut at a word, leaving room for the rest.
+        const ROOM: usize = 64 - "api--client".len();
+        if base.len() > ROOM {
+            let end = (0..=ROOM).rev().find(|&i| base.is_char_boundary(i)).unwrap_or(0);
+            let cut = base[..end].rfind('-').filter(|&i| i > 0).unwrap_or(end);
+            base.truncate(cut);
+        }
         if base.starts_with(|c: char| c.is_ascii_alphabetic()) {
             format!("{base}-client")
         } else {

@@ -391,3 +391,15 @@ fn server_variables_on_the_builder_cannot_move_the_host() {
     let err = url(Client::builder().base_url("http://localhost:1").server_variable("version", "v2")).unwrap_err();
     assert!(err.contains("not to one set with `base_url`"), "{err}");
 }
+
+#[test]
+fn a_long_title_gives_a_crate_name_cut_at_a_word() {
+    let mut spec = doc(json!({"/a": {"get": ok_op("a")}}));
+    spec["info"]["title"] =
+        json!("The Extraordinarily Long Title Of An Application Programming Interface For Everything");
+    let generated = apigen::generate(&Config::default(), &[json_source("a.json", &spec)]).unwrap();
+    let manifest: toml::Table = generated.files["Cargo.toml"].parse().unwrap();
+    let name = manifest["package"]["name"].as_str().unwrap();
+    assert_eq!(name, "the-extraordinarily-long-title-of-an-application-client");
+    assert!(name.len() <= 64);
+}
