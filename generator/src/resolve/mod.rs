@@ -103,7 +103,10 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
     let pascal: Vec<String> = method_names.iter().map(|n| sanitize(n, Case::Pascal)).collect();
     let mut error_names = Uniquifier::default();
 
-    let elsewhere = schema::schemas_elsewhere(&merged.doc);
+    let (elsewhere, malformed) = schema::schemas_elsewhere(&merged.doc);
+    for (pointer, message) in malformed {
+        sink.push(Diagnostic::new(merged.origins.locate(&pointer), message));
+    }
     // Through a `$ref`, so each is named by its key as when an operation refers to it.
     let component_refs: Vec<(String, ReferenceOr<openapiv3::Schema>)> = match raw.is_empty() {
         true => spec

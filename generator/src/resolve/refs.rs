@@ -134,6 +134,7 @@ pub enum Slot {
     Response,
     Header,
     PathItem,
+    SecurityScheme,
     Operation,
     MediaType,
     /// Anything else: `info`, a map of schemas, a keyword inside a schema, ...
@@ -150,6 +151,7 @@ impl Slot {
             Slot::Response => "a response",
             Slot::Header => "a header",
             Slot::PathItem => "a path item",
+            Slot::SecurityScheme => "a security scheme",
             Slot::Operation => "an operation",
             Slot::MediaType => "a media type",
             Slot::Other => return None,
@@ -157,94 +159,109 @@ impl Slot {
     }
 }
 
-/// The slot at `tokens`, by OpenAPI 3.0's structure.
+/// A place in a document while walking down from its root, by OpenAPI 3.0's structure: one
+/// item of a kind, a map or list of them, or something else.
+#[derive(Clone, Copy, Debug)]
+pub enum Place {
+    Document,
+    Paths,
+    Components,
+    One(Slot),
+    Many(Slot),
+    Callback,
+    Callbacks,
+    Encoding,
+    Encodings,
+    Nothing,
+}
+
+impl Place {
+    /// The place one token further down.
+    pub fn step(self, t: &str) -> Place {
+        match self {
+            Place::Document => match t {
+                "paths" => Place::Paths,
+                "components" => Place::Components,
+                _ => Place::Nothing,
+            },
+            Place::Paths => Place::One(Slot::PathItem),
+            Place::Components => match t {
+                "schemas" => Place::Many(Slot::Schema),
+                "parameters" => Place::Many(Slot::Parameter),
+                "requestBodies" => Place::Many(Slot::RequestBody),
+                "responses" => Place::Many(Slot::Response),
+                "headers" => Place::Many(Slot::Header),
+                "pathItems" => Place::Many(Slot::PathItem),
+                "securitySchemes" => Place::Many(Slot::SecurityScheme),
+                "callbacks" => Place::Callbacks,
+                _ => Place::Nothing,
+            },
+            Place::Many(kind) => Place::One(kind),
+            Place::Callbacks => Place::Callback,
+            Place::Callback => Place::One(Slot::PathItem),
+            Place::Encodings => Place::Encoding,
+            Place::Encoding => match t {
+                "headers" => Place::Many(Slot::Header),
+                _ => Place::Nothing,
+            },
+            Place::One(Slot::PathItem) => match t {
+                "parameters" => Place::Many(Slot::Parameter),
+                _ if crate::merge::METHODS.contains(&t) => Place::One(Slot::Operation),
+                _ => Place::Nothing,
+            },
+            Place::One(Slot::Operation) => match t {
+                "parameters" => Place::Many(Slot::Parameter),
+                "requestBody" => Place::One(Slot::RequestBody),
+                "responses" => Place::Many(Slot::Response),
+                "callbacks" => Place::Callbacks,
+                _ => Place::Nothing,
+            },
+            Place::One(Slot::RequestBody) => match t {
+                "content" => Place::Many(Slot::MediaType),
+                _ => Place::Nothing,
+            },
+            Place::One(Slot::Response) => match t {
+                "content" => Place::Many(Slot::MediaType),
+                "headers" => Place::Many(Slot::Header),
+                _ => Place::Nothing,
+            },
+            Place::One(Slot::Parameter | Slot::Header) => match t {
+                "schema" => Place::One(Slot::Schema),
+                "content" => Place::Many(Slot::MediaType),
+                _ => Place::Nothing,
+            },
+            Place::One(Slot::MediaType) => match t {
+                "schema" => Place::One(Slot::Schema),
+                "encoding" => Place::Encodings,
+                _ => Place::Nothing,
+            },
+            Place::One(Slot::Schema) => match t {
+                "properties" => Place::Many(Slot::Schema),
+                "items" | "additionalProperties" | "not" => Place::One(Slot::Schema),
+                "allOf" | "oneOf" | "anyOf" => Place::Many(Slot::Schema),
+                _ => Place::Nothing,
+            },
+            Place::One(Slot::SecurityScheme | Slot::Other) | Place::Nothing => Place::Nothing,
+        }
+    }
+
+    /// Whether a Reference Object (`{"$ref": ...}`) may stand here.
+    pub fn takes_ref(self) -> bool {
+        matches!(self, Place::One(kind) if !matches!(kind, Slot::Operation | Slot::MediaType | Slot::Other))
+    }
+
+    /// The slot this place is.
+    pub fn slot(self) -> Slot {
+        match self {
+            Place::One(kind) => kind,
+            _ => Slot::Other,
+        }
+    }
+}
+
+/// The slot at `tokens`.
 fn slot(tokens: &[String]) -> Slot {
-    /// A place while walking down: one item of a kind, or a map or list of them.
-    #[derive(Clone, Copy)]
-    enum At {
-        Document,
-        Paths,
-        Components,
-        One(Slot),
-        Many(Slot),
-        Callback,
-        Callbacks,
-        Encoding,
-        Encodings,
-        Nothing,
-    }
-    let mut at = At::Document;
-    for token in tokens {
-        let t = token.as_str();
-        at = match at {
-            At::Document => match t {
-                "paths" => At::Paths,
-                "components" => At::Components,
-                _ => At::Nothing,
-            },
-            At::Paths => At::One(Slot::PathItem),
-            At::Components => match t {
-                "schemas" => At::Many(Slot::Schema),
-                "parameters" => At::Many(Slot::Parameter),
-                "requestBodies" => At::Many(Slot::RequestBody),
-                "responses" => At::Many(Slot::Response),
-                "headers" => At::Many(Slot::Header),
-                "pathItems" => At::Many(Slot::PathItem),
-                "callbacks" => At::Callbacks,
-                _ => At::Nothing,
-            },
-            At::Many(kind) => At::One(kind),
-            At::Callbacks => At::Callback,
-            At::Callback => At::One(Slot::PathItem),
-            At::Encodings => At::Encoding,
-            At::Encoding => match t {
-                "headers" => At::Many(Slot::Header),
-                _ => At::Nothing,
-            },
-            At::One(Slot::PathItem) => match t {
-                "parameters" => At::Many(Slot::Parameter),
-                _ if crate::merge::METHODS.contains(&t) => At::One(Slot::Operation),
-                _ => At::Nothing,
-            },
-            At::One(Slot::Operation) => match t {
-                "parameters" => At::Many(Slot::Parameter),
-                "requestBody" => At::One(Slot::RequestBody),
-                "responses" => At::Many(Slot::Response),
-                "callbacks" => At::Callbacks,
-                _ => At::Nothing,
-            },
-            At::One(Slot::RequestBody) => match t {
-                "content" => At::Many(Slot::MediaType),
-                _ => At::Nothing,
-            },
-            At::One(Slot::Response) => match t {
-                "content" => At::Many(Slot::MediaType),
-                "headers" => At::Many(Slot::Header),
-                _ => At::Nothing,
-            },
-            At::One(Slot::Parameter | Slot::Header) => match t {
-                "schema" => At::One(Slot::Schema),
-                "content" => At::Many(Slot::MediaType),
-                _ => At::Nothing,
-            },
-            At::One(Slot::MediaType) => match t {
-                "schema" => At::One(Slot::Schema),
-                "encoding" => At::Encodings,
-                _ => At::Nothing,
-            },
-            At::One(Slot::Schema) => match t {
-                "properties" => At::Many(Slot::Schema),
-                "items" | "additionalProperties" | "not" => At::One(Slot::Schema),
-                "allOf" | "oneOf" | "anyOf" => At::Many(Slot::Schema),
-                _ => At::Nothing,
-            },
-            At::One(Slot::Other) | At::Nothing => At::Nothing,
-        };
-    }
-    match at {
-        At::One(kind) => kind,
-        _ => Slot::Other,
-    }
+    tokens.iter().fold(Place::Document, |at, t| at.step(t)).slot()
 }
 
 /// The item `r` stands for, and its pointer (`ptr` when inline, the target's when referenced),
@@ -363,7 +380,7 @@ pub fn security_scheme<'a>(
     follow(
         r,
         &ptr,
-        ("security scheme", Slot::Other, "#/components/securitySchemes/"),
+        ("security scheme", Slot::SecurityScheme, "#/components/securitySchemes/"),
         vec![ptr.clone()],
         |t| t.under(&["components", "securitySchemes"]),
         |n| spec.components.as_ref()?.security_schemes.get(n),

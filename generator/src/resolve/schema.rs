@@ -146,57 +146,88 @@ pub struct Converter<'a> {
 pub type Elsewhere = BTreeMap<String, Result<ReferenceOr<Schema>, String>>;
 
 /// Every in-document `$ref` of `doc` (and discriminator mapping) that does not point at a
-/// component schema, with the target read as a schema, or what is wrong with it.
-pub fn schemas_elsewhere(doc: &serde_json::Value) -> Elsewhere {
-    fn add(r: &str, doc: &serde_json::Value, out: &mut Elsewhere) {
-        // The common case, a plain component name, is decided without reading the pointer.
-        let plain = |name: &str| !name.contains(['/', '~', '%']);
-        if r.strip_prefix("#/components/schemas/").is_some_and(plain) {
-            return;
-        }
-        let Ok(target) = refs::target(r) else { return };
-        if target.under(&["components", "schemas"]).is_some() {
-            return;
-        }
-        let pointer = target.pointer();
-        if out.contains_key(&pointer) {
-            return;
-        }
-        let read = match (doc.pointer(&pointer), target.slot()) {
-            (None, _) => Err("points at nothing".to_owned()),
-            (Some(found), Slot::Schema) => <ReferenceOr<Schema> as serde::Deserialize>::deserialize(found)
-                .map_err(|e| format!("points at a schema that cannot be read: {e}")),
-            (Some(_), slot) => Err(match slot.word() {
-                Some(word) => format!("points at {word}, not a schema"),
-                None => "does not point at a schema".to_owned(),
-            }),
-        };
-        out.insert(pointer, read);
+/// component schema, with the target read as a schema, or what is wrong with it. Also every
+/// `$ref` that is not a string where a reference may stand (openapiv3 would read it as a schema
+/// that allows anything), as its pointer and a message.
+pub fn schemas_elsewhere(doc: &serde_json::Value) -> (Elsewhere, Vec<(String, String)>) {
+    /// Where a value is, turned into a JSON pointer only for a report.
+    enum Path<'p> {
+        Root,
+        Key(&'p Path<'p>, &'p str),
+        Index(&'p Path<'p>, usize),
     }
-    fn walk(value: &serde_json::Value, doc: &serde_json::Value, out: &mut Elsewhere) {
-        match value {
-            serde_json::Value::Object(map) => {
-                if let Some(serde_json::Value::String(r)) = map.get("$ref") {
-                    add(r, doc, out);
-                }
-                if let Some(serde_json::Value::Object(mapping)) = map.get("mapping")
-                    && map.contains_key("propertyName")
-                {
-                    mapping
-                        .values()
-                        .filter_map(|v| v.as_str())
-                        .filter(|v| v.starts_with('#'))
-                        .for_each(|r| add(r, doc, out));
-                }
-                map.values().for_each(|v| walk(v, doc, out));
+    impl Path<'_> {
+        fn pointer(&self) -> String {
+            match self {
+                Path::Root => String::new(),
+                Path::Key(parent, key) => crate::diag::join_pointer(&parent.pointer(), key),
+                Path::Index(parent, i) => crate::diag::join_pointer(&parent.pointer(), &i.to_string()),
             }
-            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, doc, out)),
-            _ => {}
         }
     }
-    let mut out = Elsewhere::new();
-    walk(doc, doc, &mut out);
-    out
+    struct Walk<'d> {
+        doc: &'d serde_json::Value,
+        elsewhere: Elsewhere,
+        malformed: Vec<(String, String)>,
+    }
+    impl Walk<'_> {
+        fn add(&mut self, r: &str) {
+            // The common case, a plain component name, is decided without reading the pointer.
+            let plain = |name: &str| !name.contains(['/', '~', '%']);
+            if r.strip_prefix("#/components/schemas/").is_some_and(plain) {
+                return;
+            }
+            let Ok(target) = refs::target(r) else { return };
+            if target.under(&["components", "schemas"]).is_some() {
+                return;
+            }
+            let pointer = target.pointer();
+            if self.elsewhere.contains_key(&pointer) {
+                return;
+            }
+            let read = match (self.doc.pointer(&pointer), target.slot()) {
+                (None, _) => Err("points at nothing".to_owned()),
+                (Some(found), Slot::Schema) => <ReferenceOr<Schema> as serde::Deserialize>::deserialize(found)
+                    .map_err(|e| format!("points at a schema that cannot be read: {e}")),
+                (Some(_), slot) => Err(match slot.word() {
+                    Some(word) => format!("points at {word}, not a schema"),
+                    None => "does not point at a schema".to_owned(),
+                }),
+            };
+            self.elsewhere.insert(pointer, read);
+        }
+
+        fn walk(&mut self, value: &serde_json::Value, place: refs::Place, path: &Path<'_>) {
+            match value {
+                serde_json::Value::Object(map) => {
+                    for (key, v) in map {
+                        match (key.as_str(), v) {
+                            ("$ref", serde_json::Value::String(r)) => self.add(r),
+                            ("$ref", other) if place.takes_ref() => self.malformed.push((
+                                Path::Key(path, key).pointer(),
+                                format!("`$ref` must be a string, found {}", crate::merge::kind_of(other)),
+                            )),
+                            ("mapping", serde_json::Value::Object(mapping)) if map.contains_key("propertyName") => {
+                                let refs = mapping.values().filter_map(|v| v.as_str()).filter(|v| v.starts_with('#'));
+                                refs.for_each(|r| self.add(r));
+                            }
+                            _ => {}
+                        }
+                        self.walk(v, place.step(key), &Path::Key(path, key));
+                    }
+                }
+                serde_json::Value::Array(items) => {
+                    for (i, v) in items.iter().enumerate() {
+                        self.walk(v, place.step(""), &Path::Index(path, i));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut walk = Walk { doc, elsewhere: Elsewhere::new(), malformed: Vec::new() };
+    walk.walk(doc, refs::Place::Document, &Path::Root);
+    (walk.elsewhere, walk.malformed)
 }
 
 /// A schema a `$ref` points at: the schema, its JSON pointer, and its name (a component's key, or

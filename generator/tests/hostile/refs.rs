@@ -282,6 +282,22 @@ fn refs_from_a_schema_slot_must_point_at_a_schema() {
     assert_has(&not_a_schema("#/components/schemas/S/type"), &["does not point at a schema", USE]);
     assert_has(&not_a_schema("#/components/parameters/Q/schema"), &["points at nothing", USE]);
     assert_has(&not_a_schema("#/components/schemas/S/items"), &["points at nothing", USE]);
+    // A `$ref` that is not a string would be read as a schema that allows anything.
+    let components =
+        json!({"schemas": {"S": {"type": "object", "properties": {"$ref": {"type": "string"}, "b": {"$ref": 5}}}}});
+    assert_has(
+        &errors(&[json_source("a.json", &answering(schema("S"), components))]),
+        &["`$ref` must be a string, found a number", "--> a.json#/components/schemas/S/properties/b/$ref\n"],
+    );
+    assert_has(
+        &errors(&[json_source("a.json", &answering(json!({"type": "array", "items": {"$ref": null}}), json!({})))]),
+        &["`$ref` must be a string, found null", &format!("{USE}/items/$ref\n")],
+    );
+    // A property named `$ref` is a property like any other.
+    let components = json!({"schemas": {"S": {"type": "object", "properties": {"$ref": {"type": "string"}}}}});
+    let generated =
+        apigen::generate(&Config::default(), &[json_source("a.json", &answering(schema("S"), components))]).unwrap();
+    assert_eq!(generated.api.types[0].fields[0].wire, "$ref");
     // Schemas inside other schemas and other places are schemas all the same.
     let components = json!({"parameters": {"P": {"in": "query", "name": "p", "schema": {"type": "integer"}}},
         "schemas": {"S": {"type": "object", "properties": {"inner": {"type": "boolean"}}}}});
