@@ -3,9 +3,10 @@
 //! [`read_dir`] is the only function here that touches the disk: it walks a folder (subfolders
 //! included), keeps `.json`, `.yaml` and `.yml` files and returns them sorted by their relative
 //! path, so the order never depends on the file system. [`parse`] is pure: bytes → `serde_json::Value`
-//! (YAML is read into the same JSON data model), or a diagnostic with line and column.
-//! [`parse_for_merge`] parses many files at once, in parallel, and does not parse again what an
-//! earlier file already said in the same bytes.
+//! (YAML is read into the same JSON data model), or a diagnostic with line and column. A key
+//! written twice in one object is such a diagnostic too, naming both places (see `strict`), never
+//! a silent choice of one. [`parse_for_merge`] parses many files at once, in parallel, and does
+//! not parse again what an earlier file already said in the same bytes.
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -5,7 +5,7 @@
 //! OpenAPI tool picks one differently), so a spec that says `get` twice under one path would lose
 //! an operation without a word. [`read`] builds the same `serde_json::Value` serde_json would, from
 //! any serde deserializer, but stops at the second of two equal keys, where the deserializer gives
-//! the position; [`Reader::find`] then reads the text again and stops at the first one, to give
+//! the position; [`Reader::Find`] then reads the text again and stops at the first one, to give
 //! its position too. Keys are tracked as a linked list on the stack, turned into a JSON pointer
 //! only when a duplicate is found, so a file without one costs a hash lookup per key.
 
@@ -32,7 +32,7 @@ pub enum Reader<'a> {
 }
 
 /// Reads a value with `de`; `Err((error, Some(duplicate)))` when it stopped at a duplicate key
-/// (or, with [`Reader::find`], at the key looked for), `Err((error, None))` for any other error.
+/// (or, with [`Reader::Find`], at the key looked for), `Err((error, None))` for any other error.
 pub fn read<'de, D: Deserializer<'de>>(reader: Reader<'_>, de: D) -> Result<Value, (D::Error, Option<Duplicate>)> {
     let cx = Cx { reader, found: RefCell::new(None) };
     ValueSeed { cx: &cx, path: Path::Root }.deserialize(de).map_err(|e| (e, cx.found.into_inner()))

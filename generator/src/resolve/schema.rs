@@ -1,9 +1,11 @@
 //! Schemas, normalised: openapiv3 schema objects → [`Sch`], a small owned tree that remembers where
 //! each node came from.
 //!
-//! `$ref`s to `#/components/schemas` are followed (a reference cycle is reported, not followed
-//! forever) and every `allOf` is flattened by [`super::allof`] on the way, so the rest of the
-//! generator sees plain objects, arrays and scalars. What this stage cannot represent yet
+//! `$ref`s are followed, to `#/components/schemas` and to schemas anywhere else in the document
+//! ([`schemas_elsewhere`]); a reference to something that is not a schema is an error. Recursion
+//! through a property or an item is a [`Kind::Ref`]; a schema that comes back to itself through
+//! `$ref`s, `allOf`, `oneOf` and `anyOf` only is a cycle error. Every `allOf` is flattened by
+//! [`super::allof`] on the way, so the rest of the generator sees plain objects, arrays and scalars. What this stage cannot represent yet
 //! (`oneOf`, `anyOf`, `not`) is a located diagnostic, never silently wrong code.
 
 use std::collections::BTreeMap;
