@@ -268,6 +268,8 @@ fn slot(tokens: &[String]) -> Slot {
 /// following references to references. `name` gives the key of a target that can be looked up
 /// (e.g. the name of `#/components/parameters/{name}`) and `get` looks it up. `chain` holds the
 /// pointers already on the way (the item's own, when it is itself one that could be referred to).
+/// `what`, `kind` and `home` are for messages: the item's name, its slot, and where such items
+/// must be to be followed (`#/components/parameters/`).
 fn follow<'a, T>(
     r: &'a ReferenceOr<T>,
     ptr: &str,
