@@ -107,31 +107,34 @@ pub fn parse(source: &Source) -> Result<Value, Diagnostic> {
     if source.name.ends_with(".json") {
         let mut de = serde_json::Deserializer::from_str(text);
         let read = strict::read(Reader::Check, &mut de).and_then(|v| de.end().map(|()| v).map_err(|e| (e, None)));
-        read.map_err(|(e, duplicate)| {
-            let pos = Some((e.line(), e.column())).filter(|&(line, _)| line > 0);
-            match duplicate {
-                Some(dup) => {
-                    let find = Reader::Find { parent: parent_of(&dup.pointer), key: &dup.key };
-                    let first = strict::read(find, &mut serde_json::Deserializer::from_str(text));
-                    let first = first.err().map(|(e, _)| (e.line(), e.column()));
-                    let key_at = |pos: Option<(usize, usize)>| pos.and_then(|p| json_key_start(text, p));
-                    duplicate_key(source, dup, key_at(pos), key_at(first))
-                }
-                None => Diagnostic::new(at(pos), format!("invalid JSON: {}", strip_position(&e.to_string()))),
+        read.map_err(|(e, duplicate)| match duplicate {
+            Some(dup) => {
+                let at = |nth| {
+                    let find = Reader::Find { parent: parent_of(&dup.pointer), key: &dup.key, nth };
+                    let found = strict::read(find, &mut serde_json::Deserializer::from_str(text)).err();
+                    found.and_then(|(e, _)| json_key_start(text, (e.line(), e.column())))
+                };
+                duplicate_key(source, &dup, at(1), at(0))
+            }
+            None => {
+                let pos = Some((e.line(), e.column())).filter(|&(line, _)| line > 0);
+                Diagnostic::new(at(pos), format!("invalid JSON: {}", strip_position(&e.to_string())))
             }
         })
     } else {
         let read = strict::read(Reader::Check, serde_yaml::Deserializer::from_str(text));
-        read.map_err(|(e, duplicate)| {
-            let pos = e.location().map(|l| (l.line(), l.column()));
-            match duplicate {
-                Some(dup) => {
-                    let find = Reader::Find { parent: parent_of(&dup.pointer), key: &dup.key };
-                    let first = strict::read(find, serde_yaml::Deserializer::from_str(text));
-                    let first = first.err().and_then(|(e, _)| e.location()).map(|l| (l.line(), l.column()));
-                    duplicate_key(source, dup, pos, first)
-                }
-                None => Diagnostic::new(at(pos), format!("invalid YAML: {}", strip_position(&e.to_string()))),
+        read.map_err(|(e, duplicate)| match duplicate {
+            Some(dup) => {
+                let at = |nth| {
+                    let find = Reader::Find { parent: parent_of(&dup.pointer), key: &dup.key, nth };
+                    let found = strict::read(find, serde_yaml::Deserializer::from_str(text)).err();
+                    found.and_then(|(e, _)| e.location()).map(|l| (l.line(), l.column()))
+                };
+                duplicate_key(source, &dup, at(1), at(0))
+            }
+            None => {
+                let pos = e.location().map(|l| (l.line(), l.column()));
+                Diagnostic::new(at(pos), format!("invalid YAML: {}", strip_position(&e.to_string())))
             }
         })
     }
@@ -145,7 +148,7 @@ fn parent_of(pointer: &str) -> &str {
 /// A key written twice in one object, at both places.
 fn duplicate_key(
     source: &Source,
-    dup: strict::Duplicate,
+    dup: &strict::Duplicate,
     second: Option<(usize, usize)>,
     first: Option<(usize, usize)>,
 ) -> Diagnostic {

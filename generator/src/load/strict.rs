@@ -4,12 +4,13 @@
 //! serde_json's and serde_yaml's own `Value` readers keep the last of two equal keys (and every
 //! OpenAPI tool picks one differently), so a spec that says `get` twice under one path would lose
 //! an operation without a word. [`read`] builds the same `serde_json::Value` serde_json would, from
-//! any serde deserializer, but stops at the second of two equal keys, where the deserializer gives
-//! the position; [`Reader::Find`] then reads the text again and stops at the first one, to give
-//! its position too. Keys are tracked as a linked list on the stack, turned into a JSON pointer
-//! only when a duplicate is found, so a file without one costs a hash lookup per key.
+//! any serde deserializer, but fails at the second of two equal keys, saying which member it is;
+//! [`Reader::Find`] then reads the text again and stops where that key is written (the first or
+//! the second time), so that the deserializer gives each position. Keys are tracked as a linked
+//! list on the stack, turned into a JSON pointer only when a duplicate is found, so a file without
+//! one costs what serde_json's own reader does: one hash lookup per key.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -27,20 +28,23 @@ pub struct Duplicate {
 pub enum Reader<'a> {
     /// Any key written twice in one object: the read fails at the second.
     Check,
-    /// The key `key` in the object at `parent`: the read fails where it is first written.
-    Find { parent: &'a str, key: &'a str },
+    /// The key `key` in the object at `parent`: the read fails where it is written the `nth`
+    /// time (from 0), with the deserializer at that key.
+    Find { parent: &'a str, key: &'a str, nth: usize },
 }
 
 /// Reads a value with `de`; `Err((error, Some(duplicate)))` when it stopped at a duplicate key
 /// (or, with [`Reader::Find`], at the key looked for), `Err((error, None))` for any other error.
 pub fn read<'de, D: Deserializer<'de>>(reader: Reader<'_>, de: D) -> Result<Value, (D::Error, Option<Duplicate>)> {
-    let cx = Cx { reader, found: RefCell::new(None) };
+    let cx = Cx { reader, found: RefCell::new(None), seen: Cell::new(0) };
     ValueSeed { cx: &cx, path: Path::Root }.deserialize(de).map_err(|e| (e, cx.found.into_inner()))
 }
 
 struct Cx<'a> {
     reader: Reader<'a>,
     found: RefCell<Option<Duplicate>>,
+    /// How many times [`Reader::Find`] has met its key so far.
+    seen: Cell<usize>,
 }
 
 /// Where a value sits: its parent and its key or index.
@@ -139,20 +143,30 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Value, A::Error> {
         let mut map = Map::new();
-        while let Some(key) = access.next_key_seed(KeySeed { cx: self.cx, path: &self.path, map: &map })? {
-            let value = access.next_value_seed(ValueSeed { cx: self.cx, path: Path::Key(&self.path, &key) })?;
-            map.insert(key, value);
+        while let Some(key) = access.next_key_seed(KeySeed { cx: self.cx, path: &self.path })? {
+            match map.entry(key) {
+                serde_json::map::Entry::Vacant(slot) => {
+                    let value =
+                        access.next_value_seed(ValueSeed { cx: self.cx, path: Path::Key(&self.path, slot.key()) })?;
+                    slot.insert(value);
+                }
+                serde_json::map::Entry::Occupied(slot) => {
+                    let pointer = crate::diag::join_pointer(&self.path.pointer(), slot.key());
+                    let message = format!("duplicate key {:?}", slot.key());
+                    *self.cx.found.borrow_mut() = Some(Duplicate { pointer, key: slot.key().clone() });
+                    return Err(de::Error::custom(message));
+                }
+            }
         }
         Ok(Value::Object(map))
     }
 }
 
-/// Reads one key of the object at `path`, failing (so that the deserializer says where the key
-/// is) when it is a duplicate, or the key [`Reader::Find`] looks for.
+/// Reads one key of the object at `path`; with [`Reader::Find`], fails at the key looked for, so
+/// that the deserializer says where it is.
 struct KeySeed<'c, 'p> {
     cx: &'c Cx<'c>,
     path: &'p Path<'p>,
-    map: &'p Map<String, Value>,
 }
 
 impl<'de> DeserializeSeed<'de> for KeySeed<'_, '_> {
@@ -171,14 +185,17 @@ impl<'de> Visitor<'de> for KeySeed<'_, '_> {
     }
 
     fn visit_str<E: de::Error>(self, key: &str) -> Result<String, E> {
-        let stop = match self.cx.reader {
-            Reader::Check => self.map.contains_key(key),
-            Reader::Find { parent, key: wanted } => key == wanted && self.path.pointer() == parent,
-        };
-        if stop {
-            let pointer = crate::diag::join_pointer(&self.path.pointer(), key);
-            *self.cx.found.borrow_mut() = Some(Duplicate { pointer, key: key.to_owned() });
-            return Err(E::custom(format!("duplicate key {key:?}")));
+        if let Reader::Find { parent, key: wanted, nth } = self.cx.reader
+            && key == wanted
+            && self.path.pointer() == parent
+        {
+            let seen = self.cx.seen.get();
+            if seen == nth {
+                let pointer = crate::diag::join_pointer(parent, key);
+                *self.cx.found.borrow_mut() = Some(Duplicate { pointer, key: key.to_owned() });
+                return Err(E::custom(format!("duplicate key {key:?}")));
+            }
+            self.cx.seen.set(seen + 1);
         }
         Ok(key.to_owned())
     }
