@@ -20,8 +20,10 @@
 //! touch the disk.
 //!
 //! [`parse`] is pure: bytes → `serde_json::Value` (YAML is read into the same JSON data model), or a
-//! diagnostic with line and column. [`parse_for_merge`] parses many files at once, in parallel, and
-//! does not parse again what an earlier file already said in the same bytes.
+//! diagnostic with line and column. A key written twice in one object is such a diagnostic too,
+//! naming both places (see `strict`), never a silent choice of one. [`parse_for_merge`] parses many
+//! files at once, in parallel, and does not parse again what an earlier file already said in the
+//! same bytes.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::{File, FileType, Metadata};
@@ -32,6 +34,10 @@ use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
+
+mod strict;
+
+use self::strict::Reader;
 
 /// One input file: its path relative to the specs folder (with `/` separators) and its bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -478,18 +484,75 @@ pub fn parse(source: &Source) -> Result<Value, Diagnostic> {
         return Err(Diagnostic::new(at(None), "file is empty"));
     }
     if source.name.ends_with(".json") {
-        serde_json::from_str(text).map_err(|e| {
-            Diagnostic::new(
-                at(Some((e.line(), e.column()))),
-                format!("invalid JSON: {}", strip_position(&e.to_string())),
-            )
+        let mut de = serde_json::Deserializer::from_str(text);
+        let read = strict::read(Reader::Check, &mut de).and_then(|v| de.end().map(|()| v).map_err(|e| (e, None)));
+        read.map_err(|(e, duplicate)| match duplicate {
+            Some(dup) => {
+                let at = |nth| {
+                    let find = Reader::Find { parent: parent_of(&dup.pointer), key: &dup.key, nth };
+                    let found = strict::read(find, &mut serde_json::Deserializer::from_str(text)).err();
+                    found.and_then(|(e, _)| json_key_start(text, (e.line(), e.column())))
+                };
+                duplicate_key(source, &dup, at(1), at(0))
+            }
+            None => {
+                let pos = Some((e.line(), e.column())).filter(|&(line, _)| line > 0);
+                Diagnostic::new(at(pos), format!("invalid JSON: {}", strip_position(&e.to_string())))
+            }
         })
     } else {
-        serde_yaml::from_str(text).map_err(|e| {
-            let pos = e.location().map(|l| (l.line(), l.column()));
-            Diagnostic::new(at(pos), format!("invalid YAML: {}", strip_position(&e.to_string())))
+        let read = strict::read(Reader::Check, serde_yaml::Deserializer::from_str(text));
+        read.map_err(|(e, duplicate)| match duplicate {
+            Some(dup) => {
+                let at = |nth| {
+                    let find = Reader::Find { parent: parent_of(&dup.pointer), key: &dup.key, nth };
+                    let found = strict::read(find, serde_yaml::Deserializer::from_str(text)).err();
+                    found.and_then(|(e, _)| e.location()).map(|l| (l.line(), l.column()))
+                };
+                duplicate_key(source, &dup, at(1), at(0))
+            }
+            None => {
+                let pos = e.location().map(|l| (l.line(), l.column()));
+                Diagnostic::new(at(pos), format!("invalid YAML: {}", strip_position(&e.to_string())))
+            }
         })
     }
+}
+
+/// The pointer of the object a member pointer is in: `/a/b` → `/a`.
+fn parent_of(pointer: &str) -> &str {
+    pointer.rsplit_once('/').map_or("", |(parent, _)| parent)
+}
+
+/// A key written twice in one object, at both places.
+fn duplicate_key(
+    source: &Source,
+    dup: &strict::Duplicate,
+    second: Option<(usize, usize)>,
+    first: Option<(usize, usize)>,
+) -> Diagnostic {
+    let at = |line_col| Location { file: source.name.clone(), pointer: dup.pointer.clone(), line_col };
+    Diagnostic::new(at(second), format!("duplicate key {:?}: the object already has a member of that name", dup.key))
+        .note_at("first defined here", at(first))
+        .note("help: keep one of them; JSON and YAML readers disagree on which of two equal keys wins")
+}
+
+/// Where a JSON object key starts, given the position serde_json reports for an error raised
+/// while reading it (its closing quote, or the whitespace after it).
+fn json_key_start(text: &str, (line, col): (usize, usize)) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let line_start = if line <= 1 {
+        0
+    } else {
+        bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').nth(line - 2).map(|(i, _)| i + 1)?
+    };
+    let end = (line_start + col).min(bytes.len());
+    let unescaped_quote = |i: &usize| {
+        bytes.get(*i) == Some(&b'"') && bytes[..*i].iter().rev().take_while(|b| **b == b'\\').count() % 2 == 0
+    };
+    let close = (0..end).rev().find(unescaped_quote)?;
+    let open = (0..close).rev().find(unescaped_quote)?;
+    Some(line_col_of(bytes, open))
 }
 
 /// Parses `sources` (in merge order) for [`crate::merge`], in parallel, leaving out what the merge
@@ -538,8 +601,9 @@ pub fn parse_for_merge(sources: &[&Source]) -> Vec<Result<Value, Diagnostic>> {
         Scanned::Members { parts, .. } => {
             let mut doc = Map::new();
             for ((path, raw), _) in parts.iter().zip(keep).filter(|(_, k)| **k) {
-                let value: Value = serde_json::from_str(raw.get()).map_err(|_| {
-                    // The scan accepted it, so this cannot fail; if it does, parsing whole says where.
+                let value = strict::read(Reader::Check, &mut serde_json::Deserializer::from_str(raw.get()));
+                let value = value.map_err(|_| {
+                    // A key written twice (the scan accepted the syntax): parsing whole says where.
                     parse(source)
                         .err()
                         .unwrap_or_else(|| Diagnostic::new(Location::new(&source.name, ""), "unreadable"))
@@ -561,8 +625,37 @@ enum Scanned<'a> {
     Whole,
 }
 
-/// A JSON object's members as raw text, in order.
-type RawMap<'a> = indexmap::IndexMap<String, &'a RawValue>;
+/// A JSON object's members as raw text, in order; a key written twice fails the read.
+struct RawMap<'a>(indexmap::IndexMap<String, &'a RawValue>);
+
+impl<'de: 'a, 'a> serde::Deserialize<'de> for RawMap<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        struct Members<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Members<'a> {
+            type Value = RawMap<'a>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut access: A) -> Result<RawMap<'a>, A::Error> {
+                let mut map = indexmap::IndexMap::new();
+                while let Some(key) = access.next_key::<String>()? {
+                    match map.entry(key) {
+                        indexmap::map::Entry::Occupied(e) => {
+                            return Err(serde::de::Error::custom(format!("duplicate key {:?}", e.key())));
+                        }
+                        indexmap::map::Entry::Vacant(e) => {
+                            e.insert(access.next_value()?);
+                        }
+                    }
+                }
+                Ok(RawMap(map))
+            }
+        }
+        de.deserialize_map(Members(std::marker::PhantomData))
+    }
+}
 
 fn scan(source: &Source) -> Scanned<'_> {
     if !source.name.ends_with(".json") {
@@ -571,12 +664,12 @@ fn scan(source: &Source) -> Scanned<'_> {
     let Ok(top) = serde_json::from_slice::<RawMap<'_>>(&source.bytes) else {
         return Scanned::Whole;
     };
-    let version: Option<String> = top.get("openapi").and_then(|raw| serde_json::from_str(raw.get()).ok());
+    let version: Option<String> = top.0.get("openapi").and_then(|raw| serde_json::from_str(raw.get()).ok());
     let dedupe = !version.as_deref().is_some_and(crate::normalize::is_31);
-    let mut parts = Vec::with_capacity(top.len());
-    for (key, raw) in top {
+    let mut parts = Vec::with_capacity(top.0.len());
+    for (key, raw) in top.0 {
         let sections = (key == "components").then(|| serde_json::from_str::<RawMap<'_>>(raw.get()).ok()).flatten();
-        let Some(sections) = sections else {
+        let Some(RawMap(sections)) = sections else {
             parts.push((vec![key], raw));
             continue;
         };
@@ -585,7 +678,7 @@ fn scan(source: &Source) -> Scanned<'_> {
         }
         for (section, raw) in sections {
             match serde_json::from_str::<RawMap<'_>>(raw.get()) {
-                Ok(entries) if !entries.is_empty() => {
+                Ok(RawMap(entries)) if !entries.is_empty() => {
                     parts.extend(entries.into_iter().map(|(name, raw)| (vec![key.clone(), section.clone(), name], raw)))
                 }
                 _ => parts.push((vec![key.clone(), section], raw)),
@@ -713,6 +806,91 @@ mod tests {
         let d = parse(&Source::new("x.json", "{\n  \"a\": ,\n}")).unwrap_err();
         assert_eq!(d.location.line_col, Some((2, 8)));
         assert!(d.message.starts_with("invalid JSON: expected value"), "{}", d.message);
+    }
+
+    #[test]
+    fn a_key_written_twice_is_located_at_both_places() {
+        let text = "{\n  \"paths\": {\n    \"/a\": {\"get\": 1,\n      \"g\\u0065t\" : 2}\n  }\n}";
+        let d = parse(&Source::new("x.json", text)).unwrap_err();
+        assert_eq!(
+            d.location,
+            Location { file: "x.json".into(), pointer: "/paths/~1a/get".into(), line_col: Some((4, 7)) }
+        );
+        assert_eq!(d.notes[0].location.as_ref().unwrap().line_col, Some((3, 12)));
+        assert!(d.message.starts_with("duplicate key \"get\""), "{}", d.message);
+
+        let d = parse(&Source::new("x.yaml", "paths:\n  /a:\n    get: 1\n    'get': 2\n")).unwrap_err();
+        assert_eq!(
+            d.location,
+            Location { file: "x.yaml".into(), pointer: "/paths/~1a/get".into(), line_col: Some((4, 5)) }
+        );
+        assert_eq!(d.notes[0].location.as_ref().unwrap().line_col, Some((3, 5)));
+    }
+
+    #[test]
+    fn the_fast_path_finds_keys_written_twice_at_every_level() {
+        let texts = [
+            r#"{"openapi": "3.0.3", "openapi": "3.0.3", "paths": {}}"#,
+            r#"{"openapi": "3.0.3", "paths": {}, "components": {}, "components": {}}"#,
+            r#"{"openapi": "3.0.3", "paths": {}, "components": {"schemas": {}, "schemas": {}}}"#,
+            r#"{"openapi": "3.0.3", "paths": {}, "components": {"schemas": {"A": {}, "A": {}}}}"#,
+            r#"{"openapi": "3.0.3", "paths": {}, "components": {"schemas": {"A": {"type": "object", "type": "object"}}}}"#,
+            r#"{"openapi": "3.0.3", "paths": {"/a": {}, "/a": {}}}"#,
+        ];
+        for text in texts {
+            let source = Source::new("x.json", text);
+            let d = parse_for_merge(&[&source]).remove(0).unwrap_err();
+            assert!(d.message.starts_with("duplicate key"), "{text}: {d}");
+            assert_eq!(d, parse(&source).unwrap_err());
+        }
+    }
+
+    /// Figures, not a timed assertion: `cargo test -p apigen --lib -- --ignored --nocapture
+    /// duplicate_key_check_cost` prints how long reading a large spec takes with serde_json's own
+    /// `Value` reader and with the strict one, and how long `parse_for_merge` takes on many files.
+    #[test]
+    #[ignore]
+    fn duplicate_key_check_cost() {
+        use std::time::Instant;
+        let schema = |i: usize| {
+            let props: serde_json::Map<String, Value> = (0..20)
+                .map(|p| (format!("field_{p}"), json!({"type": "string", "description": format!("Field {p} of {i}.")})))
+                .collect();
+            json!({"type": "object", "properties": props, "required": ["field_0"]})
+        };
+        let files: Vec<Source> = (0..200)
+            .map(|f| {
+                let schemas: serde_json::Map<String, Value> =
+                    (0..100).map(|i| (format!("S{}", if i < 50 { i } else { f * 100 + i }), schema(i))).collect();
+                json_source(
+                    &format!("f{f:03}.json"),
+                    json!({"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
+                           "paths": {format!("/p{f}"): {"get": {"responses": {"200": {"description": "ok"}}}}},
+                           "components": {"schemas": schemas}}),
+                )
+            })
+            .collect();
+        let mb = files.iter().map(|f| f.bytes.len()).sum::<usize>() as f64 / 1e6;
+        let texts: Vec<&str> = files.iter().map(|f| std::str::from_utf8(&f.bytes).unwrap()).collect();
+        let time = |f: &dyn Fn()| {
+            let start = Instant::now();
+            f();
+            start.elapsed().as_secs_f64()
+        };
+        // Interleaved, best of five: the machine's other work weighs on both alike.
+        let (mut plain, mut strict) = (f64::MAX, f64::MAX);
+        for _ in 0..5 {
+            plain = plain.min(time(&|| texts.iter().for_each(|t| drop(serde_json::from_str::<Value>(t).unwrap()))));
+            strict = strict.min(time(&|| {
+                texts.iter().for_each(|t| drop(strict::read(Reader::Check, &mut serde_json::Deserializer::from_str(t))))
+            }));
+        }
+        let refs: Vec<&Source> = files.iter().collect();
+        let merge = (0..5).map(|_| time(&|| drop(parse_for_merge(&refs)))).fold(f64::MAX, f64::min);
+        println!(
+            "{mb:.0} MB in {} files, best of 5: serde_json Value {plain:.3} s, strict {strict:.3} s, parse_for_merge {merge:.3} s",
+            files.len()
+        );
     }
 
     #[test]

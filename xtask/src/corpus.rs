@@ -371,8 +371,10 @@ fn inline_refs(value: &mut Value, components: &Value, stack: &mut Vec<String>, b
 
 /// The `(section, name)` of a `$ref` to a component (`#/components/schemas/Pet`).
 fn component_key(reference: &str) -> Option<(String, String)> {
-    let (section, name) = reference.strip_prefix("#/components/")?.split_once('/')?;
-    Some((section.to_owned(), apigen::diag::unescape_token(name)))
+    match apigen::resolve::refs::target(reference).ok()?.tokens.as_slice() {
+        [components, section, name] if components == "components" => Some((section.clone(), name.clone())),
+        _ => None,
+    }
 }
 
 fn component<'a>(components: &'a Value, reference: &str) -> Option<&'a Value> {

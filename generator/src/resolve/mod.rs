@@ -43,24 +43,28 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
     let mut raw = Vec::new();
     for (path, item) in spec.paths.iter() {
         let item_ptr = join_pointer("/paths", path);
+        // openapiv3 reads a path item that has a `$ref` as the reference alone.
+        if let ReferenceOr::Reference { .. } = item
+            && let Some(serde_json::Value::Object(written)) = merged.doc.get("paths").and_then(|p| p.get(path))
+            && let Some(own) = written.keys().find(|k| {
+                crate::merge::METHODS.contains(&k.as_str()) || ["parameters", "servers"].contains(&k.as_str())
+            })
+        {
+            sink.push(
+                Diagnostic::new(
+                    merged.origins.locate(&join_pointer(&item_ptr, own)),
+                    format!("a path item with a `$ref` cannot also have `{own}` of its own: it would be lost"),
+                )
+                .note("help: move it into the path item the `$ref` points at, or write this path item in full"),
+            );
+            continue;
+        }
         // A path item may be another path's (`$ref: '#/paths/~1other'`): its operations again.
-        let (item, item_ptr) = match item {
-            ReferenceOr::Item(item) => (item, item_ptr),
-            ReferenceOr::Reference { reference } => {
-                let target = reference
-                    .strip_prefix("#/paths/")
-                    .map(crate::diag::unescape_token)
-                    .and_then(|p| spec.paths.paths.get(&p));
-                match target {
-                    Some(ReferenceOr::Item(item)) => (item, reference.trim_start_matches('#').to_owned()),
-                    _ => {
-                        sink.push(Diagnostic::new(
-                            merged.origins.locate(&item_ptr),
-                            format!("path item $ref {reference:?} does not point at a path item of the document (`#/paths/...`)"),
-                        ));
-                        continue;
-                    }
-                }
+        let (item, item_ptr) = match refs::path_item(spec, item, &item_ptr) {
+            Ok(found) => found,
+            Err(message) => {
+                sink.push(Diagnostic::new(merged.origins.locate(&item_ptr), message));
+                continue;
             }
         };
         for (method, op) in item.iter() {
@@ -127,7 +131,10 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
     let pascal: Vec<String> = method_names.iter().map(|n| sanitize(n, Case::Pascal)).collect();
     let mut error_names = Uniquifier::default();
 
-    let elsewhere = schema::schemas_elsewhere(&merged.doc);
+    let (elsewhere, malformed) = schema::schemas_elsewhere(&merged.doc);
+    for (pointer, message) in malformed {
+        sink.push(Diagnostic::new(merged.origins.locate(&pointer), message));
+    }
     // Through a `$ref`, so each is named by its key as when an operation refers to it.
     let component_refs: Vec<(String, ReferenceOr<openapiv3::Schema>)> = match raw.is_empty() {
         true => spec
@@ -136,7 +143,7 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
             .flat_map(|c| c.schemas.keys())
             .map(|key| {
                 let pointer = join_pointer("/components/schemas", key);
-                let reference = ReferenceOr::Reference { reference: format!("#{pointer}") };
+                let reference = ReferenceOr::Reference { reference: refs::reference_to(&pointer) };
                 (pointer, reference)
             })
             .collect(),
@@ -993,8 +1000,8 @@ impl<'a> Cx<'a> {
             let mut alternative = Vec::new();
             for name in requirement.keys() {
                 let kind = match defined.and_then(|d| d.get(name)) {
-                    Some(ReferenceOr::Item(scheme)) => auth_kind(scheme),
-                    _ => Err(format!("security scheme {name:?} is not defined in components/securitySchemes")),
+                    Some(scheme) => refs::security_scheme(self.spec, scheme, name).and_then(|(s, _)| auth_kind(s)),
+                    None => Err(format!("security scheme {name:?} is not defined in components/securitySchemes")),
                 };
                 let kind = match kind {
                     Ok(kind) => kind,

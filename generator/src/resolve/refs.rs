@@ -1,33 +1,318 @@
-//! Following `$ref`s to components (parameters, request bodies, responses), shared by the
-//! resolver and the drift report. A reference gives the item and the JSON pointer it lives at,
-//! or a message saying what is wrong with it.
+//! Reading `$ref`s and following them to components (parameters, request bodies, responses,
+//! headers) and path items, shared by the resolver and the drift report.
+//!
+//! A `$ref` is read as RFC 3986 and RFC 6901 say: the fragment after `#` is percent-decoded
+//! first, then split into reference tokens and `~1`/`~0` unescaped. A malformed escape of either
+//! kind is an error, never a lookup of the raw text. A reference gives the item and the JSON
+//! pointer it lives at, following references to references; a loop of references that never
+//! reaches an item is an error that names every step.
 
-use openapiv3::{Header, OpenAPI, Parameter, ReferenceOr, RequestBody, Response};
+use openapiv3::{Header, OpenAPI, Parameter, PathItem, ReferenceOr, RequestBody, Response, SecurityScheme};
 
-/// The item `r` stands for, and its pointer (`ptr` when inline, the component's when referenced).
+use crate::diag::join_pointer;
+
+/// A `$ref` into this document, read: the reference tokens of the JSON pointer it names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Target {
+    pub tokens: Vec<String>,
+}
+
+/// Why a `$ref` cannot be followed as a pointer into this document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RefError {
+    /// A reference to another file (`other.json#/...`).
+    External,
+    /// Malformed: what is wrong, as a whole message.
+    Invalid(String),
+}
+
+impl Target {
+    /// The pointer, escaped as RFC 6901 writes it (`/paths/~1a`): the form locations use.
+    pub fn pointer(&self) -> String {
+        self.tokens.iter().fold(String::new(), |out, token| join_pointer(&out, token))
+    }
+
+    /// The last token when the target is directly under `prefix` (`["components", "schemas"]`
+    /// for a schema component).
+    pub fn under(&self, prefix: &[&str]) -> Option<&str> {
+        let (last, parents) = self.tokens.split_last()?;
+        (parents.len() == prefix.len() && parents.iter().zip(prefix).all(|(a, b)| a == b)).then_some(last.as_str())
+    }
+
+    /// What OpenAPI's structure puts at the target.
+    pub fn slot(&self) -> Slot {
+        slot(&self.tokens)
+    }
+}
+
+/// Reads a `$ref` (see the module docs).
+pub fn target(reference: &str) -> Result<Target, RefError> {
+    if reference.is_empty() {
+        return Err(RefError::Invalid("empty $ref".into()));
+    }
+    let Some(fragment) = reference.strip_prefix('#') else { return Err(RefError::External) };
+    let pointer = percent_decode(fragment).map_err(|why| RefError::Invalid(format!("$ref {reference:?} {why}")))?;
+    if pointer.is_empty() {
+        return Ok(Target { tokens: Vec::new() });
+    }
+    let Some(rest) = pointer.strip_prefix('/') else {
+        return Err(RefError::Invalid(format!(
+            "$ref {reference:?} is not a JSON pointer (`#/...`); anchors and other fragments are not supported"
+        )));
+    };
+    let tokens = rest
+        .split('/')
+        .map(unescape)
+        .collect::<Result<_, _>>()
+        .map_err(|bad| RefError::Invalid(format!("$ref {reference:?} is not a valid JSON pointer: {bad}")))?;
+    Ok(Target { tokens })
+}
+
+/// The `$ref` that points at `pointer` (an escaped JSON pointer): `#` and the pointer, with `%`
+/// percent-encoded so that [`target`] reads it back.
+pub fn reference_to(pointer: &str) -> String {
+    format!("#{}", pointer.replace('%', "%25"))
+}
+
+/// RFC 3986 percent-decoding: `%` and two hex digits is a byte; the bytes must be UTF-8.
+fn percent_decode(text: &str) -> Result<String, String> {
+    if !text.contains('%') {
+        return Ok(text.to_owned());
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b != b'%' {
+            out.push(b);
+            i += 1;
+            continue;
+        }
+        let hex = bytes.get(i + 1..i + 3).filter(|h| h.iter().all(u8::is_ascii_hexdigit));
+        let Some(byte) = hex.and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok()) else {
+            let shown: String = text.get(i..).unwrap_or_default().chars().take(3).collect();
+            return Err(format!(
+                "has a malformed percent-escape `{shown}` (a `%` must be followed by two hex digits; `%25` is a `%`)"
+            ));
+        };
+        out.push(byte);
+        i += 3;
+    }
+    String::from_utf8(out).map_err(|_| "percent-decodes to bytes that are not UTF-8".to_owned())
+}
+
+/// One reference token, unescaped: `~1` is `/` and `~0` is `~`; any other `~` is an error.
+fn unescape(token: &str) -> Result<String, String> {
+    if !token.contains('~') {
+        return Ok(token.to_owned());
+    }
+    let mut out = String::with_capacity(token.len());
+    let mut chars = token.chars();
+    while let Some(c) = chars.next() {
+        if c != '~' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('0') => out.push('~'),
+            Some('1') => out.push('/'),
+            Some(other) => {
+                return Err(format!("`~{other}` (only `~0`, for `~`, and `~1`, for `/`, are escapes)"));
+            }
+            None => return Err("`~` at the end of a token (`~0` is a `~`)".into()),
+        }
+    }
+    Ok(out)
+}
+
+/// What OpenAPI's structure puts at a place in a document (whatever is written there).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slot {
+    Schema,
+    Parameter,
+    RequestBody,
+    Response,
+    Header,
+    PathItem,
+    SecurityScheme,
+    Operation,
+    MediaType,
+    /// Anything else: `info`, a map of schemas, a keyword inside a schema, ...
+    Other,
+}
+
+impl Slot {
+    /// "a schema", "an operation", ... (`None` for [`Slot::Other`]).
+    pub fn word(self) -> Option<&'static str> {
+        Some(match self {
+            Slot::Schema => "a schema",
+            Slot::Parameter => "a parameter",
+            Slot::RequestBody => "a request body",
+            Slot::Response => "a response",
+            Slot::Header => "a header",
+            Slot::PathItem => "a path item",
+            Slot::SecurityScheme => "a security scheme",
+            Slot::Operation => "an operation",
+            Slot::MediaType => "a media type",
+            Slot::Other => return None,
+        })
+    }
+}
+
+/// A place in a document while walking down from its root, by OpenAPI 3.0's structure: one
+/// item of a kind, a map or list of them, or something else.
+#[derive(Clone, Copy, Debug)]
+pub enum Place {
+    Document,
+    Paths,
+    Components,
+    One(Slot),
+    Many(Slot),
+    Callback,
+    Callbacks,
+    Encoding,
+    Encodings,
+    Nothing,
+}
+
+impl Place {
+    /// The place one token further down.
+    pub fn step(self, t: &str) -> Place {
+        match self {
+            Place::Document => match t {
+                "paths" => Place::Paths,
+                "components" => Place::Components,
+                _ => Place::Nothing,
+            },
+            Place::Paths => Place::One(Slot::PathItem),
+            Place::Components => match t {
+                "schemas" => Place::Many(Slot::Schema),
+                "parameters" => Place::Many(Slot::Parameter),
+                "requestBodies" => Place::Many(Slot::RequestBody),
+                "responses" => Place::Many(Slot::Response),
+                "headers" => Place::Many(Slot::Header),
+                "pathItems" => Place::Many(Slot::PathItem),
+                "securitySchemes" => Place::Many(Slot::SecurityScheme),
+                "callbacks" => Place::Callbacks,
+                _ => Place::Nothing,
+            },
+            Place::Many(kind) => Place::One(kind),
+            Place::Callbacks => Place::Callback,
+            Place::Callback => Place::One(Slot::PathItem),
+            Place::Encodings => Place::Encoding,
+            Place::Encoding => match t {
+                "headers" => Place::Many(Slot::Header),
+                _ => Place::Nothing,
+            },
+            Place::One(Slot::PathItem) => match t {
+                "parameters" => Place::Many(Slot::Parameter),
+                _ if crate::merge::METHODS.contains(&t) => Place::One(Slot::Operation),
+                _ => Place::Nothing,
+            },
+            Place::One(Slot::Operation) => match t {
+                "parameters" => Place::Many(Slot::Parameter),
+                "requestBody" => Place::One(Slot::RequestBody),
+                "responses" => Place::Many(Slot::Response),
+                "callbacks" => Place::Callbacks,
+                _ => Place::Nothing,
+            },
+            Place::One(Slot::RequestBody) => match t {
+                "content" => Place::Many(Slot::MediaType),
+                _ => Place::Nothing,
+            },
+            Place::One(Slot::Response) => match t {
+                "content" => Place::Many(Slot::MediaType),
+                "headers" => Place::Many(Slot::Header),
+                _ => Place::Nothing,
+            },
+            Place::One(Slot::Parameter | Slot::Header) => match t {
+                "schema" => Place::One(Slot::Schema),
+                "content" => Place::Many(Slot::MediaType),
+                _ => Place::Nothing,
+            },
+            Place::One(Slot::MediaType) => match t {
+                "schema" => Place::One(Slot::Schema),
+                "encoding" => Place::Encodings,
+                _ => Place::Nothing,
+            },
+            Place::One(Slot::Schema) => match t {
+                "properties" => Place::Many(Slot::Schema),
+                "items" | "additionalProperties" | "not" => Place::One(Slot::Schema),
+                "allOf" | "oneOf" | "anyOf" => Place::Many(Slot::Schema),
+                _ => Place::Nothing,
+            },
+            Place::One(Slot::SecurityScheme | Slot::Other) | Place::Nothing => Place::Nothing,
+        }
+    }
+
+    /// Whether a Reference Object (`{"$ref": ...}`) may stand here.
+    pub fn takes_ref(self) -> bool {
+        matches!(self, Place::One(kind) if !matches!(kind, Slot::Operation | Slot::MediaType | Slot::Other))
+    }
+
+    /// The slot this place is.
+    pub fn slot(self) -> Slot {
+        match self {
+            Place::One(kind) => kind,
+            _ => Slot::Other,
+        }
+    }
+}
+
+/// The slot at `tokens`.
+fn slot(tokens: &[String]) -> Slot {
+    tokens.iter().fold(Place::Document, |at, t| at.step(t)).slot()
+}
+
+/// The item `r` stands for, and its pointer (`ptr` when inline, the target's when referenced),
+/// following references to references. `name` gives the key of a target that can be looked up
+/// (e.g. the name of `#/components/parameters/{name}`) and `get` looks it up. `chain` holds the
+/// pointers already on the way (the item's own, when it is itself one that could be referred to).
+/// `what`, `kind` and `home` are for messages: the item's name, its slot, and where such items
+/// must be to be followed (`#/components/parameters/`).
 fn follow<'a, T>(
     r: &'a ReferenceOr<T>,
     ptr: &str,
-    section: &str,
-    what: &str,
+    (what, kind, home): (&str, Slot, &str),
+    mut chain: Vec<String>,
+    name: impl Fn(&Target) -> Option<&str>,
     get: impl Fn(&str) -> Option<&'a ReferenceOr<T>>,
 ) -> Result<(&'a T, String), String> {
-    match r {
-        ReferenceOr::Item(item) => Ok((item, ptr.to_owned())),
-        ReferenceOr::Reference { reference } if !reference.starts_with('#') => Err(format!(
-            "external $ref {reference:?} is not supported: every spec file is merged into one document, so refer to `#/components/{section}/...`"
-        )),
-        ReferenceOr::Reference { reference } => {
-            let prefix = format!("#/components/{section}/");
-            let name = reference.strip_prefix(&prefix).map(crate::diag::unescape_token);
-            match name.as_deref().and_then(get) {
-                Some(ReferenceOr::Item(item)) => Ok((item, reference.trim_start_matches('#').to_owned())),
-                Some(ReferenceOr::Reference { .. }) => {
-                    Err(format!("$ref {reference:?} points at another $ref; chains are not supported yet"))
-                }
-                None => Err(format!("$ref {reference:?} does not point at a {what}")),
+    let mut current = r;
+    let mut at = ptr.to_owned();
+    loop {
+        let reference = match current {
+            ReferenceOr::Item(item) => return Ok((item, at)),
+            ReferenceOr::Reference { reference } => reference,
+        };
+        let target = match target(reference) {
+            Ok(t) => t,
+            Err(RefError::External) => {
+                return Err(format!(
+                    "external $ref {reference:?} is not supported: every spec file is merged into one document, so refer to `{home}...`"
+                ));
             }
+            Err(RefError::Invalid(message)) => return Err(message),
+        };
+        let pointer = target.pointer();
+        if let Some(start) = chain.iter().position(|p| *p == pointer) {
+            let steps: Vec<String> = chain[start..].iter().chain([&pointer]).map(|p| format!("#{p}")).collect();
+            return Err(format!("$ref cycle {}: each is only a $ref to the next, never a {what}", steps.join(" → ")));
         }
+        let Some(next) = name(&target).and_then(&get) else {
+            let slot = target.slot();
+            return Err(match slot.word() {
+                _ if name(&target).is_some() => format!("$ref {reference:?} points at nothing"),
+                Some(word) if slot == kind => {
+                    format!("$ref {reference:?} points at {word} outside `{home}`, which is not supported yet")
+                }
+                Some(word) => format!("$ref {reference:?} points at {word}, not a {what}"),
+                None => format!("$ref {reference:?} does not point at a {what} (`{home}...`)"),
+            });
+        };
+        chain.push(pointer.clone());
+        current = next;
+        at = pointer;
     }
 }
 
@@ -36,7 +321,14 @@ pub fn parameter<'a>(
     r: &'a ReferenceOr<Parameter>,
     ptr: &str,
 ) -> Result<(&'a Parameter, String), String> {
-    follow(r, ptr, "parameters", "parameter", |n| spec.components.as_ref()?.parameters.get(n))
+    follow(
+        r,
+        ptr,
+        ("parameter", Slot::Parameter, "#/components/parameters/"),
+        Vec::new(),
+        |t| t.under(&["components", "parameters"]),
+        |n| spec.components.as_ref()?.parameters.get(n),
+    )
 }
 
 pub fn request_body<'a>(
@@ -44,7 +336,14 @@ pub fn request_body<'a>(
     r: &'a ReferenceOr<RequestBody>,
     ptr: &str,
 ) -> Result<(&'a RequestBody, String), String> {
-    follow(r, ptr, "requestBodies", "request body", |n| spec.components.as_ref()?.request_bodies.get(n))
+    follow(
+        r,
+        ptr,
+        ("request body", Slot::RequestBody, "#/components/requestBodies/"),
+        Vec::new(),
+        |t| t.under(&["components", "requestBodies"]),
+        |n| spec.components.as_ref()?.request_bodies.get(n),
+    )
 }
 
 pub fn response<'a>(
@@ -52,11 +351,58 @@ pub fn response<'a>(
     r: &'a ReferenceOr<Response>,
     ptr: &str,
 ) -> Result<(&'a Response, String), String> {
-    follow(r, ptr, "responses", "response", |n| spec.components.as_ref()?.responses.get(n))
+    follow(
+        r,
+        ptr,
+        ("response", Slot::Response, "#/components/responses/"),
+        Vec::new(),
+        |t| t.under(&["components", "responses"]),
+        |n| spec.components.as_ref()?.responses.get(n),
+    )
 }
 
 pub fn header<'a>(spec: &'a OpenAPI, r: &'a ReferenceOr<Header>, ptr: &str) -> Result<(&'a Header, String), String> {
-    follow(r, ptr, "headers", "header", |n| spec.components.as_ref()?.headers.get(n))
+    follow(
+        r,
+        ptr,
+        ("header", Slot::Header, "#/components/headers/"),
+        Vec::new(),
+        |t| t.under(&["components", "headers"]),
+        |n| spec.components.as_ref()?.headers.get(n),
+    )
+}
+
+/// The security scheme `name` of `#/components/securitySchemes`, which may be a `$ref` to another.
+pub fn security_scheme<'a>(
+    spec: &'a OpenAPI,
+    r: &'a ReferenceOr<SecurityScheme>,
+    name: &str,
+) -> Result<(&'a SecurityScheme, String), String> {
+    let ptr = join_pointer("/components/securitySchemes", name);
+    follow(
+        r,
+        &ptr,
+        ("security scheme", Slot::SecurityScheme, "#/components/securitySchemes/"),
+        vec![ptr.clone()],
+        |t| t.under(&["components", "securitySchemes"]),
+        |n| spec.components.as_ref()?.security_schemes.get(n),
+    )
+}
+
+/// The path item at `ptr` (`/paths/...`), which may be a `$ref` to another path's item.
+pub fn path_item<'a>(
+    spec: &'a OpenAPI,
+    r: &'a ReferenceOr<PathItem>,
+    ptr: &str,
+) -> Result<(&'a PathItem, String), String> {
+    follow(
+        r,
+        ptr,
+        ("path item", Slot::PathItem, "#/paths/"),
+        vec![ptr.to_owned()],
+        |t| t.under(&["paths"]),
+        |p| spec.paths.paths.get(p),
+    )
 }
 
 /// A media type without its parameters, lower case: `Application/JSON; charset=utf-8` →
@@ -69,4 +415,70 @@ pub fn essence(media: &str) -> String {
 pub fn is_json(media: &str) -> bool {
     let essence = essence(media);
     essence == "application/json" || essence.ends_with("+json") || essence == "*/*"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(reference: &str) -> Result<Vec<String>, RefError> {
+        target(reference).map(|t| t.tokens)
+    }
+
+    #[test]
+    fn fragments_are_percent_decoded_then_unescaped() {
+        assert_eq!(tokens("#/components/schemas/A%20B").unwrap(), ["components", "schemas", "A B"]);
+        assert_eq!(tokens("#/a%7E1b/c~0d/%25").unwrap(), ["a/b", "c~d", "%"]);
+        assert_eq!(tokens("#/a%2Fb").unwrap(), ["a", "b"]);
+        assert_eq!(tokens("#/paths/~1users~1{id}").unwrap(), ["paths", "/users/{id}"]);
+        assert_eq!(tokens("#/").unwrap(), [""]);
+        assert_eq!(tokens("#").unwrap(), Vec::<String>::new());
+        assert_eq!(target("#/paths/~1a%25b").unwrap().pointer(), "/paths/~1a%b");
+        assert_eq!(reference_to("/components/schemas/100%"), "#/components/schemas/100%25");
+        assert_eq!(tokens(&reference_to("/components/schemas/100%")).unwrap(), ["components", "schemas", "100%"]);
+    }
+
+    #[test]
+    fn malformed_references_say_what_is_wrong() {
+        let invalid = |r: &str| match target(r) {
+            Err(RefError::Invalid(m)) => m,
+            other => panic!("{r}: {other:?}"),
+        };
+        assert!(invalid("#/a~2").contains("`~2`"));
+        assert!(invalid("#/a~").contains("`~` at the end"));
+        assert!(invalid("#/a~/b").contains("`~` at the end"));
+        assert!(invalid("#/a%").contains("`%`"));
+        assert!(invalid("#/a%4").contains("`%4`"));
+        assert!(invalid("#/a%+1").contains("`%+1`"));
+        assert!(invalid("#/a%C3").contains("not UTF-8"));
+        assert!(invalid("#/a%é").contains("`%é`"));
+        assert!(invalid("#anchor").contains("not a JSON pointer"));
+        assert_eq!(invalid(""), "empty $ref");
+        assert_eq!(target("other.json#/a"), Err(RefError::External));
+    }
+
+    #[test]
+    fn slots_follow_openapi_structure() {
+        let slot = |r: &str| target(r).unwrap().slot();
+        assert_eq!(slot("#/components/schemas/A"), Slot::Schema);
+        assert_eq!(slot("#/components/schemas/A/properties/b/items/allOf/0/additionalProperties"), Slot::Schema);
+        assert_eq!(slot("#/paths/~1a/get/responses/200/content/application~1json/schema"), Slot::Schema);
+        assert_eq!(slot("#/paths/~1a/parameters/0/schema"), Slot::Schema);
+        assert_eq!(slot("#/paths/~1a/get/callbacks/c/{$url}/post/requestBody/content/x/schema"), Slot::Schema);
+        assert_eq!(slot("#/components/responses/R/headers/X/schema"), Slot::Schema);
+        assert_eq!(slot("#/paths/~1a/get/requestBody/content/m/encoding/e/headers/h"), Slot::Header);
+        assert_eq!(slot("#/components/parameters/P"), Slot::Parameter);
+        assert_eq!(slot("#/paths/~1a"), Slot::PathItem);
+        assert_eq!(slot("#/paths/~1a/get"), Slot::Operation);
+        for other in [
+            "#",
+            "#/info",
+            "#/components/schemas",
+            "#/components/schemas/A/type",
+            "#/components/schemas/A/properties",
+            "#/paths/~1a/x-get",
+        ] {
+            assert_eq!(slot(other), Slot::Other, "{other}");
+        }
+    }
 }

@@ -1,9 +1,11 @@
 //! Schemas, normalised: openapiv3 schema objects → [`Sch`], a small owned tree that remembers where
 //! each node came from.
 //!
-//! `$ref`s to `#/components/schemas` are followed (a reference cycle is reported, not followed
-//! forever) and every `allOf` is flattened by [`super::allof`] on the way, so the rest of the
-//! generator sees plain objects, arrays and scalars. What this stage cannot represent yet
+//! `$ref`s are followed, to `#/components/schemas` and to schemas anywhere else in the document
+//! ([`schemas_elsewhere`]); a reference to something that is not a schema is an error. Recursion
+//! through a property or an item is a [`Kind::Ref`]; a schema that comes back to itself through
+//! `$ref`s, `allOf`, `oneOf` and `anyOf` only is a cycle error. Every `allOf` is flattened by
+//! [`super::allof`] on the way, so the rest of the generator sees plain objects, arrays and scalars. What this stage cannot represent yet
 //! (`oneOf`, `anyOf`, `not`) is a located diagnostic, never silently wrong code.
 
 use std::collections::BTreeMap;
@@ -15,6 +17,7 @@ use openapiv3::{
 };
 
 use super::allof;
+use super::refs::{self, RefError, Slot};
 use crate::diag::{Diagnostic, Location};
 use crate::merge::Origins;
 
@@ -126,44 +129,116 @@ pub struct Converter<'a> {
     /// Schemas reached by `$ref`s into other parts of the document (see [`schemas_elsewhere`]).
     elsewhere: Option<&'a Elsewhere>,
     origins: &'a Origins,
-    /// `$ref`s being expanded right now, to spot recursion.
-    stack: Vec<String>,
+    /// `$ref`s being expanded right now (their targets' pointers), to spot recursion, each with
+    /// the [`Converter::nesting`] it was expanded at.
+    stack: Vec<(String, usize)>,
+    /// How many properties, items and additional properties deep the conversion is. Recursion
+    /// that comes back at the same nesting went only through `$ref`s, `allOf`, `oneOf` and
+    /// `anyOf`: no value holds another, so the schema is defined only by itself.
+    nesting: usize,
     /// Object components converted so far, by key.
     pub table: BTreeMap<String, Sch>,
     /// Keys added to `table` since [`Converter::take_new`] was last called.
     new: Vec<String>,
 }
 
-const COMPONENT_SCHEMAS: &str = "#/components/schemas/";
+/// Schemas that `$ref`s (and discriminator mappings) reach outside `#/components/schemas` (a
+/// property of a request body, say), by the target's JSON pointer; or why the target is no
+/// schema. Read from the merged document once; empty when every `$ref` is to a component.
+pub type Elsewhere = BTreeMap<String, Result<ReferenceOr<Schema>, String>>;
 
-/// Schemas that `$ref`s reach outside `#/components/schemas` (a property of a request body, say),
-/// by reference. Read from the merged document once; empty when every `$ref` is to a component.
-pub type Elsewhere = BTreeMap<String, ReferenceOr<Schema>>;
-
-/// Every in-document `$ref` of `doc` that does not point into `#/components/schemas`, with the
-/// target read as a schema (targets that are not schemas are left out).
-pub fn schemas_elsewhere(doc: &serde_json::Value) -> Elsewhere {
-    fn walk(value: &serde_json::Value, doc: &serde_json::Value, out: &mut Elsewhere) {
-        match value {
-            serde_json::Value::Object(map) => {
-                if let Some(serde_json::Value::String(r)) = map.get("$ref")
-                    && r.starts_with("#/")
-                    && !r.starts_with(COMPONENT_SCHEMAS)
-                    && !out.contains_key(r)
-                    && let Some(target) = doc.pointer(&r[1..])
-                    && let Ok(schema) = <ReferenceOr<Schema> as serde::Deserialize>::deserialize(target)
-                {
-                    out.insert(r.clone(), schema);
-                }
-                map.values().for_each(|v| walk(v, doc, out));
+/// Every in-document `$ref` of `doc` (and discriminator mapping) that does not point at a
+/// component schema, with the target read as a schema, or what is wrong with it. Also every
+/// `$ref` that is not a string where a reference may stand (openapiv3 would read it as a schema
+/// that allows anything), as its pointer and a message.
+pub fn schemas_elsewhere(doc: &serde_json::Value) -> (Elsewhere, Vec<(String, String)>) {
+    /// Where a value is, turned into a JSON pointer only for a report.
+    enum Path<'p> {
+        Root,
+        Key(&'p Path<'p>, &'p str),
+        Index(&'p Path<'p>, usize),
+    }
+    impl Path<'_> {
+        fn pointer(&self) -> String {
+            match self {
+                Path::Root => String::new(),
+                Path::Key(parent, key) => crate::diag::join_pointer(&parent.pointer(), key),
+                Path::Index(parent, i) => crate::diag::join_pointer(&parent.pointer(), &i.to_string()),
             }
-            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, doc, out)),
-            _ => {}
         }
     }
-    let mut out = Elsewhere::new();
-    walk(doc, doc, &mut out);
-    out
+    struct Walk<'d> {
+        doc: &'d serde_json::Value,
+        elsewhere: Elsewhere,
+        malformed: Vec<(String, String)>,
+    }
+    impl Walk<'_> {
+        fn add(&mut self, r: &str) {
+            // The common case, a plain component name, is decided without reading the pointer.
+            let plain = |name: &str| !name.contains(['/', '~', '%']);
+            if r.strip_prefix("#/components/schemas/").is_some_and(plain) {
+                return;
+            }
+            let Ok(target) = refs::target(r) else { return };
+            if target.under(&["components", "schemas"]).is_some() {
+                return;
+            }
+            let pointer = target.pointer();
+            if self.elsewhere.contains_key(&pointer) {
+                return;
+            }
+            let read = match (self.doc.pointer(&pointer), target.slot()) {
+                (None, _) => Err("points at nothing".to_owned()),
+                (Some(found), Slot::Schema) => <ReferenceOr<Schema> as serde::Deserialize>::deserialize(found)
+                    .map_err(|e| format!("points at a schema that cannot be read: {e}")),
+                (Some(_), slot) => Err(match slot.word() {
+                    Some(word) => format!("points at {word}, not a schema"),
+                    None => "does not point at a schema".to_owned(),
+                }),
+            };
+            self.elsewhere.insert(pointer, read);
+        }
+
+        fn walk(&mut self, value: &serde_json::Value, place: refs::Place, path: &Path<'_>) {
+            match value {
+                serde_json::Value::Object(map) => {
+                    for (key, v) in map {
+                        match (key.as_str(), v) {
+                            ("$ref", serde_json::Value::String(r)) => self.add(r),
+                            ("$ref", other) if place.takes_ref() => self.malformed.push((
+                                Path::Key(path, key).pointer(),
+                                format!("`$ref` must be a string, found {}", crate::merge::kind_of(other)),
+                            )),
+                            ("mapping", serde_json::Value::Object(mapping)) if map.contains_key("propertyName") => {
+                                let refs = mapping.values().filter_map(|v| v.as_str()).filter(|v| v.starts_with('#'));
+                                refs.for_each(|r| self.add(r));
+                            }
+                            _ => {}
+                        }
+                        self.walk(v, place.step(key), &Path::Key(path, key));
+                    }
+                }
+                serde_json::Value::Array(items) => {
+                    for (i, v) in items.iter().enumerate() {
+                        self.walk(v, place.step(""), &Path::Index(path, i));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut walk = Walk { doc, elsewhere: Elsewhere::new(), malformed: Vec::new() };
+    walk.walk(doc, refs::Place::Document, &Path::Root);
+    (walk.elsewhere, walk.malformed)
+}
+
+/// A schema a `$ref` points at: the schema, its JSON pointer, and its name (a component's key, or
+/// the last token of the pointer) and whether it is a component.
+struct Found<'a> {
+    schema: &'a ReferenceOr<Schema>,
+    pointer: String,
+    name: String,
+    component: bool,
 }
 
 /// How deep schemas may nest before the input is refused (protects the stack).
@@ -171,7 +246,15 @@ const MAX_DEPTH: usize = 512;
 
 impl<'a> Converter<'a> {
     pub fn new(components: Option<&'a Components>, origins: &'a Origins) -> Self {
-        Converter { components, origins, elsewhere: None, stack: Vec::new(), table: BTreeMap::new(), new: Vec::new() }
+        Converter {
+            components,
+            origins,
+            elsewhere: None,
+            stack: Vec::new(),
+            nesting: 0,
+            table: BTreeMap::new(),
+            new: Vec::new(),
+        }
     }
 
     /// Lets `$ref`s reach the schemas of `elsewhere` too.
@@ -199,19 +282,35 @@ impl<'a> Converter<'a> {
         match schema {
             ReferenceOr::Item(s) => self.schema(s, pointer, depth),
             ReferenceOr::Reference { reference } => {
-                let (target, target_ptr) = self.lookup(reference, &loc)?;
-                let last = crate::diag::unescape_token(target_ptr.rsplit('/').next().unwrap_or_default());
+                let Found { schema: target, pointer: target_ptr, name: last, component } =
+                    self.lookup(reference, &loc)?;
                 // A component is keyed by its name; a schema elsewhere by its pointer (unique),
                 // though named after its last token all the same.
-                let key = if reference.starts_with(COMPONENT_SCHEMAS) { last.clone() } else { target_ptr.clone() };
-                if self.stack.contains(reference) {
+                let key = if component { last.clone() } else { target_ptr.clone() };
+                if let Some(start) = self.stack.iter().position(|(p, _)| *p == target_ptr) {
+                    if self.stack[start].1 == self.nesting {
+                        let steps: Vec<String> = self.stack[start..]
+                            .iter()
+                            .map(|(p, _)| p)
+                            .chain([&target_ptr])
+                            .map(|p| format!("#{p}"))
+                            .collect();
+                        return Err(Diagnostic::new(
+                            loc,
+                            format!(
+                                "$ref cycle {}: there is no property or item in between, so the schema is only itself",
+                                steps.join(" → ")
+                            ),
+                        )
+                        .note("help: a schema may refer to itself only through a property, `items` or `additionalProperties`"));
+                    }
                     // Recursion: refer to the component by its key; the type space boxes it.
                     return Ok(Sch { kind: Kind::Ref(key.clone()), component: Some(key), ..Sch::any(loc) });
                 }
                 if let Some(done) = self.table.get(&key) {
                     return Ok(reference_to(&key, done));
                 }
-                self.stack.push(reference.clone());
+                self.stack.push((target_ptr.clone(), self.nesting));
                 let out = self.convert_at(target, &target_ptr, depth + 1);
                 self.stack.pop();
                 // A component is named by its key: `#/components/schemas/ApiKey` is `ApiKey`.
@@ -229,24 +328,47 @@ impl<'a> Converter<'a> {
         }
     }
 
-    fn lookup(&self, reference: &str, loc: &Location) -> Result<(&'a ReferenceOr<Schema>, String), Diagnostic> {
-        if reference.is_empty() {
-            return Err(Diagnostic::new(loc.clone(), "empty $ref"));
-        }
-        if !reference.starts_with('#') {
-            return Err(external_ref(reference, loc));
-        }
-        let Some(name) = reference.strip_prefix(COMPONENT_SCHEMAS) else {
-            return match self.elsewhere.and_then(|e| e.get(reference)) {
-                Some(target) => Ok((target, reference.trim_start_matches('#').to_owned())),
-                None => Err(Diagnostic::new(loc.clone(), format!("$ref {reference:?} does not point at a schema"))),
-            };
+    /// The schema a `$ref` points at.
+    fn lookup(&self, reference: &str, loc: &Location) -> Result<Found<'a>, Diagnostic> {
+        let target = match refs::target(reference) {
+            Ok(target) => target,
+            Err(RefError::External) => return Err(external_ref(reference, loc)),
+            Err(RefError::Invalid(message)) => return Err(Diagnostic::new(loc.clone(), message)),
         };
-        let name = crate::diag::unescape_token(name);
-        let target = self.components.and_then(|c| c.schemas.get(&name));
-        let target =
-            target.ok_or_else(|| Diagnostic::new(loc.clone(), format!("$ref {reference:?} points at nothing")))?;
-        Ok((target, reference.trim_start_matches('#').to_owned()))
+        let pointer = target.pointer();
+        if let Some(name) = target.under(&["components", "schemas"]) {
+            let Some(schema) = self.components.and_then(|c| c.schemas.get(name)) else {
+                return Err(Diagnostic::new(loc.clone(), format!("$ref {reference:?} points at nothing")));
+            };
+            return Ok(Found { schema, pointer, name: name.to_owned(), component: true });
+        }
+        match self.elsewhere.and_then(|e| e.get(&pointer)) {
+            Some(Ok(schema)) => {
+                let name = target.tokens.last().cloned().unwrap_or_default();
+                Ok(Found { schema, pointer, name, component: false })
+            }
+            Some(Err(why)) => Err(Diagnostic::new(loc.clone(), format!("$ref {reference:?} {why}"))),
+            None => Err(Diagnostic::new(loc.clone(), format!("$ref {reference:?} does not point at a schema"))),
+        }
+    }
+
+    /// Checks that every target of a `discriminator`'s `mapping` is a schema.
+    fn check_mapping(&self, d: &openapiv3::Discriminator, pointer: &str) -> Result<(), Diagnostic> {
+        let base = crate::diag::join_pointer(&crate::diag::join_pointer(pointer, "discriminator"), "mapping");
+        for (value, target) in &d.mapping {
+            let loc = self.origins.locate(&crate::diag::join_pointer(&base, value));
+            let in_context =
+                |d: Diagnostic| Diagnostic { message: format!("discriminator mapping {value:?}: {}", d.message), ..d };
+            if target.contains('#') {
+                self.lookup(target, &loc).map_err(in_context)?;
+            } else if self.components.and_then(|c| c.schemas.get(target)).is_none() {
+                return Err(Diagnostic::new(
+                    loc,
+                    format!("discriminator mapping {value:?}: schema {target:?} is not in #/components/schemas"),
+                ));
+            }
+        }
+        Ok(())
     }
 
     fn boxed(&mut self, schema: &ReferenceOr<Box<Schema>>, pointer: &str, depth: usize) -> Result<Sch, Diagnostic> {
@@ -272,6 +394,9 @@ impl<'a> Converter<'a> {
             write_only: data.write_only,
             ..Sch::any(self.origins.locate(pointer))
         };
+        if let Some(d) = &data.discriminator {
+            self.check_mapping(d, pointer)?;
+        }
         let join = |key: &str| crate::diag::join_pointer(pointer, key);
         match &s.schema_kind {
             SchemaKind::Type(t) => {
@@ -347,10 +472,13 @@ impl<'a> Converter<'a> {
         depth: usize,
     ) -> Result<Sch, Diagnostic> {
         let ptr = crate::diag::join_pointer(pointer, "items");
-        match items {
+        self.nesting += 1;
+        let out = match items {
             Some(items) => self.boxed(items, &ptr, depth),
             None => Ok(Sch::any(self.origins.locate(&ptr))),
-        }
+        };
+        self.nesting -= 1;
+        out
     }
 
     fn props(
@@ -360,10 +488,13 @@ impl<'a> Converter<'a> {
         depth: usize,
     ) -> Result<IndexMap<String, Sch>, Diagnostic> {
         let base = crate::diag::join_pointer(pointer, "properties");
-        props
+        self.nesting += 1;
+        let out = props
             .iter()
             .map(|(name, p)| Ok((name.clone(), self.boxed(p, &crate::diag::join_pointer(&base, name), depth)?)))
-            .collect()
+            .collect();
+        self.nesting -= 1;
+        out
     }
 
     fn additional(
@@ -373,19 +504,20 @@ impl<'a> Converter<'a> {
         depth: usize,
     ) -> Result<Option<Box<Sch>>, Diagnostic> {
         let ptr = crate::diag::join_pointer(pointer, "additionalProperties");
-        Ok(match additional {
-            None | Some(AdditionalProperties::Any(false)) => None,
-            Some(AdditionalProperties::Any(true)) => Some(Box::new(Sch::any(self.origins.locate(&ptr)))),
-            Some(AdditionalProperties::Schema(s)) => {
-                let s = match s.as_ref() {
-                    ReferenceOr::Item(s) => self.schema(s, &ptr, depth + 1)?,
-                    ReferenceOr::Reference { reference } => {
-                        self.convert_at(&ReferenceOr::Reference { reference: reference.clone() }, &ptr, depth + 1)?
-                    }
-                };
-                Some(Box::new(s))
+        let s = match additional {
+            None | Some(AdditionalProperties::Any(false)) => return Ok(None),
+            Some(AdditionalProperties::Any(true)) => return Ok(Some(Box::new(Sch::any(self.origins.locate(&ptr))))),
+            Some(AdditionalProperties::Schema(s)) => s,
+        };
+        self.nesting += 1;
+        let out = match s.as_ref() {
+            ReferenceOr::Item(s) => self.schema(s, &ptr, depth + 1),
+            ReferenceOr::Reference { reference } => {
+                self.convert_at(&ReferenceOr::Reference { reference: reference.clone() }, &ptr, depth + 1)
             }
-        })
+        };
+        self.nesting -= 1;
+        Ok(Some(Box::new(out?)))
     }
 
     /// A schema that mixes keywords openapiv3 keeps apart, e.g. `type: object` next to `allOf`.
@@ -487,17 +619,28 @@ impl<'a> Converter<'a> {
 /// its component key. `None` when a member has no tag: the union is then decoded untagged.
 fn discriminator(d: Option<&openapiv3::Discriminator>, members: &[ReferenceOr<Schema>]) -> Option<Discriminator> {
     let d = d?;
+    // Where each mapping entry points (a schema name is a component's), as a JSON pointer.
+    let pointer_of = |r: &str| refs::target(r).ok().map(|t| t.pointer());
+    let mapping: Vec<(&String, Option<String>)> = d
+        .mapping
+        .iter()
+        .map(|(value, target)| {
+            let pointer = match target.starts_with('#') {
+                true => pointer_of(target),
+                false => Some(crate::diag::join_pointer("/components/schemas", target)),
+            };
+            (value, pointer)
+        })
+        .collect();
     let mut tags = Vec::new();
     for m in members {
         let ReferenceOr::Reference { reference } = m else { return None };
-        let mut mine: Vec<String> = d
-            .mapping
-            .iter()
-            .filter(|(_, target)| *target == reference || reference.ends_with(&format!("/{target}")))
-            .map(|(value, _)| value.clone())
-            .collect();
+        let target = refs::target(reference).ok()?;
+        let pointer = Some(target.pointer());
+        let mut mine: Vec<String> =
+            mapping.iter().filter(|(_, p)| *p == pointer).map(|(value, _)| (*value).clone()).collect();
         if mine.is_empty() {
-            mine.push(crate::diag::unescape_token(reference.rsplit('/').next().unwrap_or_default()));
+            mine.push(target.tokens.last().cloned().unwrap_or_default());
         }
         tags.push(mine);
     }

@@ -104,7 +104,7 @@ fn dangling_external_and_looping_refs() {
         json!({"parameters": {"A": {"$ref": "#/components/parameters/B"}, "B": {"$ref": "#/components/parameters/A"}}});
     assert_has(
         &errors(&[json_source("a.json", &looping)]),
-        &["a.json#/paths/~1a/get/parameters/0", "$ref \"#/components/parameters/A\""],
+        &["a.json#/paths/~1a/get/parameters/0", "$ref cycle #/components/parameters/A → #/components/parameters/B"],
     );
 
     // A recursive schema is no loop for the resolver: the type refers to itself through a Box.
