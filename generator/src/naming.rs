@@ -116,8 +116,18 @@ pub struct OpNaming<'a> {
 }
 
 /// Names reserved on the client type (its own methods).
-pub const CLIENT_RESERVED: [&str; 8] =
-    ["new", "builder", "base_url", "http", "http_client", "new_request", "authorize", "apply"];
+pub const CLIENT_RESERVED: [&str; 10] = [
+    "new",
+    "builder",
+    "base_url",
+    "http",
+    "http_client",
+    "new_request",
+    "new_request_at",
+    "authorize",
+    "apply",
+    "send",
+];
 
 /// Picks a method name for every operation (module docs give the rules).
 pub fn method_names(ops: &[OpNaming<'_>]) -> Vec<String> {
@@ -272,5 +282,8 @@ mod tests {
         forced.forced = Some("regenerate");
         let ops = [op("y", "Regenerate", "put", "/b"), forced, op("new", "new", "get", "/c")];
         assert_eq!(method_names(&ops), ["y", "regenerate", "new_2"]);
+        // The client's own helpers are reserved alike.
+        let ops = [op("send", "send", "post", "/d"), op("new_request_at", "new_request_at", "get", "/e")];
+        assert_eq!(method_names(&ops), ["send_2", "new_request_at_2"]);
     }
 }
