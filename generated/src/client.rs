@@ -175,8 +175,9 @@ impl ClientBuilder {
     }
 
     /// Uses this `reqwest::Client` (proxies, custom TLS roots, middleware-built clients) instead
-    /// of building one. Its own connect timeout then applies ([`Self::connect_timeout`] is
-    /// ignored); [`Self::timeout`] still bounds every operation, in place of its own.
+    /// of building one. Its own settings then apply (connect timeout, redirect policy:
+    /// [`Self::connect_timeout`] is ignored); [`Self::timeout`] still bounds every
+    /// operation, in place of its own.
     pub fn http_client(mut self, client: ::reqwest::Client) -> Self {
         self.http_client = Some(client);
         self

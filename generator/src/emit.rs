@@ -87,6 +87,9 @@ fn runtime_needs(api: &Api) -> BTreeSet<&'static str> {
     if !api.auth.is_empty() {
         needs.insert("secret");
     }
+    if api.auth.iter().any(|s| matches!(s.kind, AuthKind::ApiKey { location: ApiKeyIn::Header, .. })) {
+        needs.insert("header_key");
+    }
     if api.types.iter().any(|t| t.fields.iter().any(|f| f.absent_or_null)) {
         needs.insert("nullable");
     }
@@ -696,6 +699,13 @@ impl Emitter<'_> {
             quote!(Scheme::#v => self.#f.as_ref().map(|value| #add),)
         });
         let scheme_docs = schemes.iter().map(|s| doc_attr(&format!("`{}`", s.key)));
+        // An API key in a header of its own must not follow a redirect to another origin.
+        let redirect = if schemes.iter().any(|s| matches!(s.kind, AuthKind::ApiKey { location: ApiKeyIn::Header, .. }))
+        {
+            quote!(.redirect(crate::runtime::same_origin_redirects()))
+        } else {
+            quote!()
+        };
         // The API keys sent in the query, which errors must not show with their URL.
         let secret_query = schemes.iter().filter_map(|s| match &s.kind {
             AuthKind::ApiKey { location: ApiKeyIn::Query, name } => Some(name.as_str()),
@@ -881,8 +891,9 @@ impl Emitter<'_> {
                 #( #setters )*
 
                 /// Uses this `reqwest::Client` (proxies, custom TLS roots, middleware-built clients) instead
-                /// of building one. Its own connect timeout then applies ([`Self::connect_timeout`] is
-                /// ignored); [`Self::timeout`] still bounds every operation, in place of its own.
+                /// of building one. Its own settings then apply (connect timeout, redirect policy:
+                /// [`Self::connect_timeout`] is ignored); [`Self::timeout`] still bounds every
+                /// operation, in place of its own.
                 pub fn http_client(mut self, client: ::reqwest::Client) -> Self {
                     self.http_client = Some(client);
                     self
@@ -927,6 +938,7 @@ impl Emitter<'_> {
                         None => ::reqwest::Client::builder()
                             .timeout(self.timeout)
                             .connect_timeout(self.connect_timeout)
+                            #redirect
                             .user_agent(concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")))
                             .build()
                             .map_err(|e| BuildError(format!("cannot build the HTTP client: {e}")))?,

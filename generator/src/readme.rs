@@ -125,9 +125,15 @@ pub fn readme(api: &Api, command: &str, crate_name: &str) -> String {
             AuthKind::ApiKey { location: ApiKeyIn::Query, name } => format!("sent as the `{name}` query parameter"),
             AuthKind::ApiKey { location: ApiKeyIn::Cookie, name } => format!("sent as the `{name}` cookie"),
         };
+        let redirects = match &scheme.kind {
+            AuthKind::ApiKey { location: ApiKeyIn::Header, .. } => {
+                " Redirects to another origin are not followed, as they would carry it."
+            }
+            _ => "",
+        };
         let _ = writeln!(
             out,
-            "- `{}`: set with `{}(...)`, {how} by the operations that use it. `Debug` never shows it.",
+            "- `{}`: set with `{}(...)`, {how} by the operations that use it. `Debug` never shows it.{redirects}",
             scheme.key, scheme.setter
         );
     }
@@ -136,7 +142,7 @@ pub fn readme(api: &Api, command: &str, crate_name: &str) -> String {
          - A response body larger than [`DEFAULT_MAX_RESPONSE_SIZE`] (16 MiB) is refused, unread when its `Content-Length` says so: `max_response_size(bytes)` changes it.\n\
          - TLS is rustls with the platform's certificate roots: verified, no system OpenSSL needed.\n\
          - Path parameters are percent-encoded so they cannot leave their segment; header values with control characters are refused.\n\
-         - `http_client(reqwest::Client)` uses a client you built (proxies, custom roots); its own connect timeout then applies, the builder's `timeout` still bounds every call.\n\n",
+         - `http_client(reqwest::Client)` uses a client you built (proxies, custom roots); its own settings then apply (connect timeout, redirects), the builder's `timeout` still bounds every call.\n\n",
     );
     out.push_str("```rust\nuse std::time::Duration;\n\n");
     let _ = writeln!(out, "let client = {lib}::Client::builder()");

@@ -204,6 +204,23 @@ impl fmt::Debug for Secret {
     }
 }
 
+/// The redirect policy of a client that sends an API key in a header of its own. reqwest drops
+/// `Authorization` and `Cookie` when a redirect leaves the origin, but not such a header: so
+/// redirects are followed (at most 10, as reqwest's default) only within the scheme, host and port.
+#[apigen::needs(header_key)]
+pub(crate) fn same_origin_redirects() -> ::reqwest::redirect::Policy {
+    ::reqwest::redirect::Policy::custom(|attempt| {
+        let leaves = attempt.previous().last().is_some_and(|from| from.origin() != attempt.url().origin());
+        if leaves {
+            attempt.error("a redirect to another origin is not followed: it would carry the API key header")
+        } else if attempt.previous().len() > 10 {
+            attempt.error("too many redirects")
+        } else {
+            attempt.follow()
+        }
+    })
+}
+
 /// One piece of a path template.
 #[apigen::needs(operations)]
 pub(crate) enum PathPart<'a> {

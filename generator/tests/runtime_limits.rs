@@ -298,3 +298,37 @@ async fn credentials_never_show_in_debug_or_display() {
         assert_hidden(&format!("{err}\n{err:?}"));
     }
 }
+
+#[tokio::test]
+async fn a_redirect_to_another_origin_does_not_carry_the_api_key_header() {
+    use wiremock::{Mock, MockServer, ResponseTemplate, matchers::any};
+    let elsewhere = MockServer::start().await;
+    Mock::given(any()).respond_with(ResponseTemplate::new(204)).mount(&elsewhere).await;
+    let server = MockServer::start().await;
+    let to = format!("{}/default", elsewhere.uri());
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(302).insert_header("location", to.as_str()))
+        .mount(&server)
+        .await;
+    let client = fixture_auth::Client::builder().base_url(server.uri()).key_header("header-key-2").build().unwrap();
+    let err = client.uses_default().await.unwrap_err();
+    let mut chain = err.to_string();
+    let mut source = std::error::Error::source(&err);
+    while let Some(cause) = source {
+        chain = format!("{chain}: {cause}");
+        source = cause.source();
+    }
+    assert!(chain.contains("another origin"), "{chain}");
+    let leaked = elsewhere.received_requests().await.unwrap_or_default();
+    assert!(leaked.iter().all(|r| !r.headers.contains_key("x-api-key")), "{leaked:?}");
+
+    // Within the origin, redirects are followed.
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::path("/default"))
+        .respond_with(ResponseTemplate::new(302).insert_header("location", "/moved"))
+        .mount(&server)
+        .await;
+    Mock::given(wiremock::matchers::path("/moved")).respond_with(ResponseTemplate::new(204)).mount(&server).await;
+    let client = fixture_auth::Client::builder().base_url(server.uri()).key_header("header-key-2").build().unwrap();
+    client.uses_default().await.unwrap();
+}
