@@ -14,6 +14,12 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 /// The default time limit for establishing a connection.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// The default limit on a response body, in bytes: 16 MiB. Far above what an API answers
+/// (pages of results, error documents), and bodies are held whole and decoded in memory,
+/// where JSON takes several times its size: this bounds what a broken or hostile server
+/// can make the client hold. [`ClientBuilder::max_response_size`] raises it (downloads).
+pub const DEFAULT_MAX_RESPONSE_SIZE: u64 = 16 * 1024 * 1024;
+
 /// A client for Netography APIs. Cheap to clone: clones share one connection pool.
 ///
 /// The base URL defaults to `https://api.netography.com`.
@@ -21,14 +27,18 @@ pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct Client {
     pub(crate) base_url: ::reqwest::Url,
     pub(crate) http: ::reqwest::Client,
+    pub(crate) timeout: Duration,
+    pub(crate) max_response_size: u64,
     bearer_token: Option<::reqwest::header::HeaderValue>,
 }
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Client")
-            .field("base_url", &self.base_url.as_str())
+            .field("base_url", &crate::runtime::shown_url(&self.base_url, &[]).as_str())
             .field("bearer_token", &self.bearer_token.as_ref().map(|_| "<redacted>"))
+            .field("timeout", &self.timeout)
+            .field("max_response_size", &self.max_response_size)
             .finish_non_exhaustive()
     }
 }
@@ -47,6 +57,7 @@ impl Client {
             http_client: None,
             timeout: DEFAULT_TIMEOUT,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            max_response_size: DEFAULT_MAX_RESPONSE_SIZE,
         }
     }
 
@@ -56,9 +67,18 @@ impl Client {
     }
 
     /// The HTTP client requests go through, with the builder's timeouts (for calls the
-    /// spec does not describe).
+    /// spec does not describe; the size limit is the operations' own).
     pub fn http(&self) -> &::reqwest::Client {
         &self.http
+    }
+
+    /// Sends an operation's request and reads its response, within the timeout and the
+    /// size limit; its errors do not show the API keys sent in the query.
+    pub(crate) async fn send<E>(
+        &self,
+        request: ::reqwest::RequestBuilder,
+    ) -> Result<crate::runtime::RawResponse, crate::Error<E>> {
+        crate::runtime::send(request, self.timeout, self.max_response_size, &[]).await
     }
 
     /// A request to the base URL followed by `path`, its parameters encoded.
@@ -123,15 +143,20 @@ pub struct ClientBuilder {
     http_client: Option<::reqwest::Client>,
     timeout: Duration,
     connect_timeout: Duration,
+    max_response_size: u64,
 }
 
 impl fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientBuilder")
-            .field("base_url", &self.base_url)
+            .field(
+                "base_url",
+                &self.base_url.as_deref().map(crate::runtime::shown_url_text),
+            )
             .field("bearer_token", &self.bearer_token.as_ref().map(|_| "<redacted>"))
             .field("timeout", &self.timeout)
             .field("connect_timeout", &self.connect_timeout)
+            .field("max_response_size", &self.max_response_size)
             .finish_non_exhaustive()
     }
 }
@@ -150,16 +175,28 @@ impl ClientBuilder {
     }
 
     /// Uses this `reqwest::Client` (proxies, custom TLS roots, middleware-built clients) instead
-    /// of building one. Its own timeouts then apply: [`Self::timeout`] and
-    /// [`Self::connect_timeout`] are ignored.
+    /// of building one. Its own settings then apply (connect timeout, redirect policy:
+    /// [`Self::connect_timeout`] is ignored); [`Self::timeout`] still bounds every
+    /// operation, in place of its own.
     pub fn http_client(mut self, client: ::reqwest::Client) -> Self {
         self.http_client = Some(client);
         self
     }
 
-    /// The time limit for a whole request; default [`DEFAULT_TIMEOUT`].
+    /// The time limit for a whole operation, from connecting to reading the body's last
+    /// byte; default [`DEFAULT_TIMEOUT`]. A timeout is an [`Error::Transport`](crate::Error::Transport)
+    /// whose `is_timeout()` is true.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
+        self
+    }
+
+    /// The largest response body an operation reads, in bytes; default
+    /// [`DEFAULT_MAX_RESPONSE_SIZE`]. A larger one is an
+    /// [`Error::ResponseTooLarge`](crate::Error::ResponseTooLarge), refused by its
+    /// `Content-Length` before it is read, or as soon as what is read passes the limit.
+    pub fn max_response_size(mut self, bytes: u64) -> Self {
+        self.max_response_size = bytes;
         self
     }
 
@@ -175,15 +212,16 @@ impl ClientBuilder {
             .base_url
             .as_deref()
             .ok_or_else(|| BuildError("no base URL: call `base_url`".into()))?;
+        let shown = crate::runtime::shown_url_text(base);
         let base_url = ::reqwest::Url::parse(base)
-            .map_err(|e| BuildError(format!("invalid base URL {base:?}: {e}")))?;
+            .map_err(|e| BuildError(format!("invalid base URL {shown:?}: {e}")))?;
         if base_url.cannot_be_a_base() || base_url.query().is_some()
             || base_url.fragment().is_some()
         {
             return Err(
                 BuildError(
                     format!(
-                        "invalid base URL {base:?}: it must be able to take a path, with no query or fragment"
+                        "invalid base URL {shown:?}: it must be able to take a path, with no query or fragment"
                     ),
                 ),
             );
@@ -220,6 +258,8 @@ impl ClientBuilder {
         Ok(Client {
             base_url,
             http,
+            timeout: self.timeout,
+            max_response_size: self.max_response_size,
             bearer_token,
         })
     }

@@ -9,7 +9,8 @@ mod operations;
 mod runtime;
 pub mod types;
 pub use client::{
-    BuildError, Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT,
+    BuildError, Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT,
 };
 pub use client::DEFAULT_BASE_URL;
-pub use runtime::{Error, OperationError};
+pub use runtime::{Error, KEPT_BODY_SIZE, OperationError};

@@ -4,7 +4,7 @@
 //! path, arguments, statuses and types); the plumbing is in `runtime.rs`.
 
 use crate::errors::*;
-use crate::runtime::{PathPart, send};
+use crate::runtime::PathPart;
 use crate::client::Scheme;
 use crate::{Client, Error, types};
 
@@ -34,7 +34,7 @@ impl Client {
                     )?,
                 &[&[Scheme::BearerAuth]],
             );
-        let response = send(request).await?;
+        let response = self.send(request).await?;
         match response.status {
             200 => response.json(),
             400 => Err(response.error(ListApiKeysError::BadRequest)),
@@ -83,7 +83,7 @@ impl Client {
                 &[&[Scheme::BearerAuth]],
             );
         let request = request.json(body);
-        let response = send(request).await?;
+        let response = self.send(request).await?;
         match response.status {
             201 => response.json(),
             400 => Err(response.error(CreateApiKeyError::BadRequest)),
@@ -134,7 +134,7 @@ impl Client {
                     )?,
                 &[&[Scheme::BearerAuth]],
             );
-        let response = send(request).await?;
+        let response = self.send(request).await?;
         match response.status {
             200 => response.json(),
             400 => Err(response.error(GetApiKeyError::BadRequest)),
@@ -188,7 +188,7 @@ impl Client {
                 &[&[Scheme::BearerAuth]],
             );
         let request = request.json(body);
-        let response = send(request).await?;
+        let response = self.send(request).await?;
         match response.status {
             200 => response.json(),
             400 => Err(response.error(UpdateApiKeyError::BadRequest)),
@@ -239,7 +239,7 @@ impl Client {
                     )?,
                 &[&[Scheme::BearerAuth]],
             );
-        let response = send(request).await?;
+        let response = self.send(request).await?;
         match response.status {
             204 => Ok(()),
             400 => Err(response.error(DeleteApiKeyError::BadRequest)),
@@ -294,7 +294,7 @@ impl Client {
                 &[&[Scheme::BearerAuth]],
             );
         let request = request.json(body);
-        let response = send(request).await?;
+        let response = self.send(request).await?;
         match response.status {
             200 => response.json(),
             400 => Err(response.error(RegenApiKeyError::BadRequest)),

@@ -5,20 +5,33 @@
 
 use ::std::fmt;
 
+/// How much of a body an error keeps ([`Error::raw_body`], a documented error's text or bytes):
+/// enough for any error document or the head of an HTML error page, little enough that errors
+/// can be kept, logged and sent between threads without holding a whole (hostile) body.
+pub const KEPT_BODY_SIZE: usize = 8 * 1024;
+
 /// The error of every operation. `E` is the operation's own enum of documented error responses.
-#[derive(Debug)]
+///
+/// `Debug` and `Display` never show credentials: an URL's user name and password, and API keys
+/// sent in the query, are `REDACTED`; bodies are cut to 200 characters.
 pub enum Error<E> {
     /// The server answered with a status the operation documents as an error; the variant of `E`
-    /// holds the decoded body.
+    /// holds the decoded body (a text or binary body: its first [`KEPT_BODY_SIZE`] bytes).
     Api(E),
     /// The request was refused before anything was sent: a path parameter that is empty, `.` or
     /// `..`, or a base URL that cannot take a path.
     InvalidRequest(::std::string::String),
     /// No usable response: connection, TLS, timeout, redirect or I/O failure.
     Transport(::reqwest::Error),
-    /// The server answered with a status the operation does not document.
+    /// The response body is larger than `limit` bytes (set by
+    /// [`ClientBuilder::max_response_size`](crate::ClientBuilder::max_response_size)): refused by
+    /// its `Content-Length` before reading, or as soon as the bytes read pass the limit.
+    ResponseTooLarge { status: u16, limit: u64 },
+    /// The server answered with a status the operation does not document; `body` is the first
+    /// [`KEPT_BODY_SIZE`] bytes of its body.
     UnexpectedStatus { status: u16, body: ::std::vec::Vec<u8> },
-    /// The server answered with a documented status, but the body is not what the spec describes.
+    /// The server answered with a documented status, but the body is not what the spec describes;
+    /// `body` is its first [`KEPT_BODY_SIZE`] bytes.
     Decode { status: u16, body: ::std::vec::Vec<u8>, source: ::serde_json::Error },
 }
 
@@ -27,16 +40,17 @@ impl<E: OperationError> Error<E> {
     pub fn status(&self) -> ::std::option::Option<u16> {
         match self {
             Error::Api(e) => ::std::option::Option::Some(e.status()),
-            Error::UnexpectedStatus { status, .. } | Error::Decode { status, .. } => {
-                ::std::option::Option::Some(*status)
-            }
+            Error::ResponseTooLarge { status, .. }
+            | Error::UnexpectedStatus { status, .. }
+            | Error::Decode { status, .. } => ::std::option::Option::Some(*status),
             Error::InvalidRequest(_) | Error::Transport(_) => ::std::option::Option::None,
         }
     }
 }
 
 impl<E> Error<E> {
-    /// The raw response body, when the error kept one (undocumented status, undecodable body).
+    /// The start of the response body (at most [`KEPT_BODY_SIZE`] bytes), when the error kept one
+    /// (undocumented status, undecodable body).
     pub fn raw_body(&self) -> ::std::option::Option<&[u8]> {
         match self {
             Error::UnexpectedStatus { body, .. } | Error::Decode { body, .. } => {
@@ -52,12 +66,51 @@ impl<E: fmt::Display> fmt::Display for Error<E> {
         match self {
             Error::Api(e) => e.fmt(f),
             Error::InvalidRequest(why) => write!(f, "invalid request: {why}"),
+            Error::Transport(e) if e.is_timeout() => write!(f, "request timed out: {e}"),
             Error::Transport(e) => write!(f, "request failed: {e}"),
+            Error::ResponseTooLarge { status, limit } => {
+                write!(
+                    f,
+                    "the body of a {status} response is larger than the limit of {limit} bytes (`ClientBuilder::max_response_size`)"
+                )
+            }
             Error::UnexpectedStatus { status, body } => {
                 write!(f, "unexpected status {status}: {}", snippet(body))
             }
             Error::Decode { status, source, .. } => {
                 write!(f, "could not decode the body of a {status} response: {source}")
+            }
+        }
+    }
+}
+
+/// Like a derived `Debug`, but a body shows as at most 200 characters of text.
+impl<E: fmt::Debug> fmt::Debug for Error<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Api(e) => f.debug_tuple("Api").field(e).finish(),
+            Error::InvalidRequest(why) => {
+                f.debug_tuple("InvalidRequest").field(why).finish()
+            }
+            Error::Transport(e) => f.debug_tuple("Transport").field(e).finish(),
+            Error::ResponseTooLarge { status, limit } => {
+                f.debug_struct("ResponseTooLarge")
+                    .field("status", status)
+                    .field("limit", limit)
+                    .finish()
+            }
+            Error::UnexpectedStatus { status, body } => {
+                f.debug_struct("UnexpectedStatus")
+                    .field("status", status)
+                    .field("body", &snippet(body))
+                    .finish()
+            }
+            Error::Decode { status, body, source } => {
+                f.debug_struct("Decode")
+                    .field("status", status)
+                    .field("body", &snippet(body))
+                    .field("source", source)
+                    .finish()
             }
         }
     }
@@ -69,9 +122,9 @@ impl<E: ::std::error::Error + 'static> ::std::error::Error for Error<E> {
             Error::Api(e) => ::std::option::Option::Some(e),
             Error::Transport(e) => ::std::option::Option::Some(e),
             Error::Decode { source, .. } => ::std::option::Option::Some(source),
-            Error::InvalidRequest(_) | Error::UnexpectedStatus { .. } => {
-                ::std::option::Option::None
-            }
+            Error::InvalidRequest(_)
+            | Error::ResponseTooLarge { .. }
+            | Error::UnexpectedStatus { .. } => ::std::option::Option::None,
         }
     }
 }
@@ -89,6 +142,56 @@ fn snippet(body: &[u8]) -> ::std::string::String {
         ::std::option::Option::Some((cut, _)) => format!("{}…", & text[..cut]),
         ::std::option::Option::None => text.into_owned(),
     }
+}
+
+/// `url` fit to show: its user name and password, and the values of the query parameters named in
+/// `secret_query` (API keys), replaced by `REDACTED`.
+pub(crate) fn shown_url(url: &::reqwest::Url, secret_query: &[&str]) -> ::reqwest::Url {
+    let mut url = url.clone();
+    if !url.username().is_empty() {
+        let _ = url.set_username("REDACTED");
+    }
+
+    if url.password().is_some() {
+        let _ = url.set_password(::std::option::Option::Some("REDACTED"));
+    }
+
+    if url.query_pairs().any(|(name, _)| secret_query.contains(&&*name)) {
+        let pairs: ::std::vec::Vec<(::std::string::String, ::std::string::String)> = url
+            .query_pairs()
+            .map(|(name, value)| {
+                let value = if secret_query.contains(&&*name) {
+                    "REDACTED".into()
+                } else {
+                    value.into_owned()
+                };
+                (name.into_owned(), value)
+            })
+            .collect();
+        url.query_pairs_mut().clear().extend_pairs(pairs);
+    }
+
+    url
+}
+
+/// A base URL as given (maybe not a valid URL) fit to show: what precedes an `@` in its authority
+/// (a user name and password) and its query are replaced by `REDACTED`.
+pub(crate) fn shown_url_text(text: &str) -> ::std::string::String {
+    let start = text.find("://").map_or(0, |i| i + 3);
+    let (scheme, rest) = text.split_at(start);
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, rest) = rest.split_at(end);
+    let authority = match authority.rfind('@') {
+        ::std::option::Option::Some(at) => {
+            format!("REDACTED{}", authority.split_at(at).1)
+        }
+        ::std::option::Option::None => authority.to_owned(),
+    };
+    let rest = match rest.split_once('?') {
+        ::std::option::Option::Some((path, _)) => format!("{path}?REDACTED"),
+        ::std::option::Option::None => rest.to_owned(),
+    };
+    format!("{scheme}{authority}{rest}")
 }
 
 /// A secret (token, password) whose `Debug` never shows it.
@@ -132,19 +235,21 @@ pub(crate) fn build_url<E>(
     base: &::reqwest::Url,
     parts: &[PathPart<'_>],
 ) -> ::std::result::Result<::reqwest::Url, Error<E>> {
-    let mut url = ::std::string::String::from(base.as_str().trim_end_matches('/'));
+    let mut path = ::std::string::String::new();
     for part in parts {
         match part {
-            PathPart::Literal(text) => url.push_str(text),
+            PathPart::Literal(text) => path.push_str(text),
             PathPart::Segment(name, value) => {
                 whole_segment(name, value)?;
-                url.extend(::percent_encoding::utf8_percent_encode(value, SEGMENT));
+                path.extend(::percent_encoding::utf8_percent_encode(value, SEGMENT));
             }
         }
     }
 
-    ::reqwest::Url::parse(&url)
-        .map_err(|e| Error::InvalidRequest(format!("cannot build the URL {url:?}: {e}")))
+    ::reqwest::Url::parse(&format!("{}{path}", base.as_str().trim_end_matches('/')))
+        .map_err(|e| Error::InvalidRequest(
+            format!("cannot append the path {path:?} to the base URL: {e}"),
+        ))
 }
 
 /// Refuses a value that would change the path's shape as a whole segment: empty, `.` or `..`.
@@ -223,13 +328,47 @@ pub(crate) struct RawResponse {
     body: ::std::vec::Vec<u8>,
 }
 
-/// Sends the request and reads the whole response.
+/// Sends the request and reads the whole response, all within `timeout` (from connecting to the
+/// body's last byte, whatever `reqwest::Client` sends it). A body larger than `max_size` bytes is
+/// refused, by its `Content-Length` or as it is read. Transport errors show their URL through
+/// [`shown_url`], hiding the query parameters in `secret_query`.
 pub(crate) async fn send<E>(
     request: ::reqwest::RequestBuilder,
+    timeout: ::std::time::Duration,
+    max_size: u64,
+    secret_query: &[&str],
 ) -> ::std::result::Result<RawResponse, Error<E>> {
-    let response = request.send().await.map_err(Error::Transport)?;
+    let transport = |mut e: ::reqwest::Error| {
+        if let ::std::option::Option::Some(url) = e.url_mut() {
+            *url = shown_url(url, secret_query);
+        }
+        Error::Transport(e)
+    };
+    let mut response = request.timeout(timeout).send().await.map_err(transport)?;
     let status = response.status().as_u16();
-    let body = response.bytes().await.map_err(Error::Transport)?.to_vec();
+    let too_large = || Error::ResponseTooLarge {
+        status,
+        limit: max_size,
+    };
+    let declared = response.content_length().unwrap_or(0);
+    if declared > max_size {
+        return ::std::result::Result::Err(too_large());
+    }
+
+    let mut body = ::std::vec::Vec::with_capacity(
+        usize::try_from(declared).unwrap_or(0),
+    );
+    while let ::std::option::Option::Some(piece) = response
+        .chunk()
+        .await
+        .map_err(transport)?
+    {
+        if (body.len() as u64).saturating_add(piece.len() as u64) > max_size {
+            return ::std::result::Result::Err(too_large());
+        }
+        body.extend_from_slice(&piece);
+    }
+
     ::std::result::Result::Ok(RawResponse { status, body })
 }
 
@@ -243,7 +382,7 @@ impl RawResponse {
             ::std::result::Result::Err(source) => {
                 ::std::result::Result::Err(Error::Decode {
                     status: self.status,
-                    body: self.body,
+                    body: kept(self.body),
                     source,
                 })
             }
@@ -260,4 +399,11 @@ impl RawResponse {
             ::std::result::Result::Err(e) => e,
         }
     }
+}
+
+/// The start of a body, for an error to keep: at most [`KEPT_BODY_SIZE`] bytes, the rest freed.
+fn kept(mut body: ::std::vec::Vec<u8>) -> ::std::vec::Vec<u8> {
+    body.truncate(KEPT_BODY_SIZE);
+    body.shrink_to_fit();
+    body
 }

@@ -91,6 +91,9 @@ fn runtime_needs(api: &Api) -> BTreeSet<&'static str> {
     if api.server.is_some() {
         needs.insert("server_variables");
     }
+    if api.auth.iter().any(|s| matches!(s.kind, AuthKind::ApiKey { location: ApiKeyIn::Header, .. })) {
+        needs.insert("header_key");
+    }
     if api.types.iter().any(|t| t.fields.iter().any(|f| f.absent_or_null)) {
         needs.insert("nullable");
     }
@@ -149,22 +152,32 @@ fn runtime_needs(api: &Api) -> BTreeSet<&'static str> {
         if op.path_parts.iter().any(|p| matches!(p, PathPart::Param { .. })) {
             needs.insert("path_params");
         }
-        let bodies =
-            op.success.iter().filter_map(|s| s.ty.as_ref()).chain(op.errors.iter().filter_map(|e| e.ty.as_ref()));
-        for ty in bodies {
+        let successes = op.success.iter().filter_map(|s| s.ty.as_ref());
+        for ty in successes {
             needs.insert(match ty {
                 Ty::Text => "text",
                 Ty::Bytes => "bytes",
                 _ => "json",
             });
         }
-        if op.errors.iter().any(|e| e.ty.as_ref().is_some_and(|t| !matches!(t, Ty::Text | Ty::Bytes))) {
-            needs.insert("error_body");
+        // A documented error keeps the start of a text or binary body (see `error_value`).
+        for ty in op.errors.iter().filter_map(|e| e.ty.as_ref()) {
+            needs.extend(match ty {
+                Ty::Text => ["error_text", "text"],
+                Ty::Bytes => ["error_bytes", "kept"],
+                _ => ["error_body", "json"],
+            });
         }
     }
+    // Errors that keep the start of a body.
+    if ["json", "unexpected"].iter().any(|n| needs.contains(n)) {
+        needs.insert("kept");
+    }
     // The body is kept when something reads it.
-    let reads_body = ["json", "text", "bytes", "error_body", "unexpected"];
-    needs.insert(if reads_body.iter().any(|n| needs.contains(n)) { "response_body" } else { "no_response_body" });
+    let reads_body = ["json", "text", "bytes", "error_bytes", "unexpected"];
+    if reads_body.iter().any(|n| needs.contains(n)) {
+        needs.insert("response_body");
+    }
     needs
 }
 
@@ -512,9 +525,9 @@ impl Emitter<'_> {
             mod runtime;
             pub mod types;
 
-            pub use client::{BuildError, Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
+            pub use client::{BuildError, Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT};
             #base_url_export
-            pub use runtime::{Error, OperationError};
+            pub use runtime::{Error, KEPT_BODY_SIZE, OperationError};
         }
     }
 
@@ -757,6 +770,32 @@ impl Emitter<'_> {
             quote!(Scheme::#v => self.#f.as_ref().map(|value| #add),)
         });
         let scheme_docs = schemes.iter().map(|s| doc_attr(&spectext::code(&s.key)));
+        // An API key in a header of its own must not follow a redirect to another origin.
+        let redirect = if schemes.iter().any(|s| matches!(s.kind, AuthKind::ApiKey { location: ApiKeyIn::Header, .. }))
+        {
+            quote!(.redirect(crate::runtime::same_origin_redirects()))
+        } else {
+            quote!()
+        };
+        // The API keys sent in the query, which errors must not show with their URL.
+        let secret_query = schemes.iter().filter_map(|s| match &s.kind {
+            AuthKind::ApiKey { location: ApiKeyIn::Query, name } => Some(name.as_str()),
+            _ => None,
+        });
+        let send = if api.operations.is_empty() {
+            quote!()
+        } else {
+            quote! {
+                /// Sends an operation's request and reads its response, within the timeout and the
+                /// size limit; its errors do not show the API keys sent in the query.
+                pub(crate) async fn send<E>(
+                    &self,
+                    request: ::reqwest::RequestBuilder,
+                ) -> Result<crate::runtime::RawResponse, crate::Error<E>> {
+                    crate::runtime::send(request, self.timeout, self.max_response_size, &[#( #secret_query ),*]).await
+                }
+            }
+        };
         let auth_items = if schemes.is_empty() {
             quote!()
         } else {
@@ -830,11 +869,19 @@ impl Emitter<'_> {
             /// The default time limit for establishing a connection.
             pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
+            /// The default limit on a response body, in bytes: 16 MiB. Far above what an API answers
+            /// (pages of results, error documents), and bodies are held whole and decoded in memory,
+            /// where JSON takes several times its size: this bounds what a broken or hostile server
+            /// can make the client hold. [`ClientBuilder::max_response_size`] raises it (downloads).
+            pub const DEFAULT_MAX_RESPONSE_SIZE: u64 = 16 * 1024 * 1024;
+
             #client_doc
             #[derive(Clone)]
             pub struct Client {
                 pub(crate) base_url: ::reqwest::Url,
                 pub(crate) http: ::reqwest::Client,
+                pub(crate) timeout: Duration,
+                pub(crate) max_response_size: u64,
                 #servers_field
                 #( #client_fields )*
             }
@@ -842,8 +889,10 @@ impl Emitter<'_> {
             impl fmt::Debug for Client {
                 fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                     f.debug_struct("Client")
-                        .field("base_url", &self.base_url.as_str())
+                        .field("base_url", &crate::runtime::shown_url(&self.base_url, &[]).as_str())
                         #( #debug_fields )*
+                        .field("timeout", &self.timeout)
+                        .field("max_response_size", &self.max_response_size)
                         .finish_non_exhaustive()
                 }
             }
@@ -860,6 +909,7 @@ impl Emitter<'_> {
                         http_client: None,
                         timeout: DEFAULT_TIMEOUT,
                         connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+                        max_response_size: DEFAULT_MAX_RESPONSE_SIZE,
                     }
                 }
 
@@ -869,10 +919,12 @@ impl Emitter<'_> {
                 }
 
                 /// The HTTP client requests go through, with the builder's timeouts (for calls the
-                /// spec does not describe).
+                /// spec does not describe; the size limit is the operations' own).
                 pub fn http(&self) -> &::reqwest::Client {
                     &self.http
                 }
+
+                #send
 
                 #new_request
 
@@ -889,16 +941,18 @@ impl Emitter<'_> {
                 http_client: Option<::reqwest::Client>,
                 timeout: Duration,
                 connect_timeout: Duration,
+                max_response_size: u64,
             }
 
             impl fmt::Debug for ClientBuilder {
                 fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                     f.debug_struct("ClientBuilder")
-                        .field("base_url", &self.base_url)
+                        .field("base_url", &self.base_url.as_deref().map(crate::runtime::shown_url_text))
                         #server_debug
                         #( #debug_fields )*
                         .field("timeout", &self.timeout)
                         .field("connect_timeout", &self.connect_timeout)
+                        .field("max_response_size", &self.max_response_size)
                         .finish_non_exhaustive()
                 }
             }
@@ -915,16 +969,28 @@ impl Emitter<'_> {
                 #( #setters )*
 
                 /// Uses this `reqwest::Client` (proxies, custom TLS roots, middleware-built clients) instead
-                /// of building one. Its own timeouts then apply: [`Self::timeout`] and
-                /// [`Self::connect_timeout`] are ignored.
+                /// of building one. Its own settings then apply (connect timeout, redirect policy:
+                /// [`Self::connect_timeout`] is ignored); [`Self::timeout`] still bounds every
+                /// operation, in place of its own.
                 pub fn http_client(mut self, client: ::reqwest::Client) -> Self {
                     self.http_client = Some(client);
                     self
                 }
 
-                /// The time limit for a whole request; default [`DEFAULT_TIMEOUT`].
+                /// The time limit for a whole operation, from connecting to reading the body's last
+                /// byte; default [`DEFAULT_TIMEOUT`]. A timeout is an [`Error::Transport`](crate::Error::Transport)
+                /// whose `is_timeout()` is true.
                 pub fn timeout(mut self, timeout: Duration) -> Self {
                     self.timeout = timeout;
+                    self
+                }
+
+                /// The largest response body an operation reads, in bytes; default
+                /// [`DEFAULT_MAX_RESPONSE_SIZE`]. A larger one is an
+                /// [`Error::ResponseTooLarge`](crate::Error::ResponseTooLarge), refused by its
+                /// `Content-Length` before it is read, or as soon as what is read passes the limit.
+                pub fn max_response_size(mut self, bytes: u64) -> Self {
+                    self.max_response_size = bytes;
                     self
                 }
 
@@ -938,9 +1004,11 @@ impl Emitter<'_> {
                 pub fn build(self) -> Result<Client, BuildError> {
                     #servers_let
                     #base_choice
-                    let base_url = ::reqwest::Url::parse(base).map_err(|e| BuildError(format!("invalid base URL {base:?}: {e}")))?;
+                    // Messages show it without a user name, password or query.
+                    let shown = crate::runtime::shown_url_text(base);
+                    let base_url = ::reqwest::Url::parse(base).map_err(|e| BuildError(format!("invalid base URL {shown:?}: {e}")))?;
                     if base_url.cannot_be_a_base() || base_url.query().is_some() || base_url.fragment().is_some() {
-                        return Err(BuildError(format!("invalid base URL {base:?}: it must be able to take a path, with no query or fragment")));
+                        return Err(BuildError(format!("invalid base URL {shown:?}: it must be able to take a path, with no query or fragment")));
                     }
                     #( #builds )*
                     let http = match self.http_client {
@@ -948,11 +1016,19 @@ impl Emitter<'_> {
                         None => ::reqwest::Client::builder()
                             .timeout(self.timeout)
                             .connect_timeout(self.connect_timeout)
+                            #redirect
                             .user_agent(concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")))
                             .build()
                             .map_err(|e| BuildError(format!("cannot build the HTTP client: {e}")))?,
                     };
-                    Ok(Client { base_url, http, #servers_init #( #fields, )* })
+                    Ok(Client {
+                        base_url,
+                        http,
+                        timeout: self.timeout,
+                        max_response_size: self.max_response_size,
+                        #servers_init
+                        #( #fields, )*
+                    })
                 }
             }
 
@@ -1493,11 +1569,11 @@ impl Emitter<'_> {
         };
         let runtime_imports = if uses_headers {
             quote!(
-                use crate::runtime::{PathPart, header_value, send};
+                use crate::runtime::{PathPart, header_value};
             )
         } else {
             quote!(
-                use crate::runtime::{PathPart, send};
+                use crate::runtime::PathPart;
             )
         };
         quote! {
@@ -1716,7 +1792,7 @@ impl Emitter<'_> {
                 #many
                 pub async fn #name(&self, #( #args ),*) -> Result<#success_ty, Error<#error>> {
                     #( #steps )*
-                    let response = send(request).await?;
+                    let response = self.send(request).await?;
                     #dispatch
                 }
             };
@@ -1751,7 +1827,7 @@ impl Emitter<'_> {
             #many
             pub async fn #with_headers(&self, #( #args ),*) -> Result<(#success_ty, crate::responses::#headers_ty), Error<#error>> {
                 #( #steps )*
-                let response = send(request).await?;
+                let response = self.send(request).await?;
                 let headers = crate::responses::#headers_ty::read(&response.headers);
                 let body = #dispatch;
                 body.map(|body| (body, headers))
@@ -2009,6 +2085,16 @@ fn raw_body(ty: Option<&Ty>) -> Option<TokenStream> {
     }
 }
 
+/// A documented error's text or binary body: its start, as errors keep no more (`None` for no
+/// body or JSON).
+fn error_raw_body(ty: Option<&Ty>) -> Option<TokenStream> {
+    match ty {
+        Some(Ty::Text) => Some(quote!(response.error_text())),
+        Some(Ty::Bytes) => Some(quote!(response.error_bytes())),
+        _ => None,
+    }
+}
+
 /// The name of the struct of an operation's documented response headers (in `responses.rs`).
 fn headers_name(op: &Operation) -> String {
     format!("{}Headers", op.error_name.trim_end_matches("Error"))
@@ -2052,7 +2138,7 @@ fn error_arm(error: &Ident, case: &ErrorCase) -> TokenStream {
 /// The error of one documented error status (`status` is bound when its variant keeps it).
 fn error_value(error: &Ident, case: &ErrorCase) -> TokenStream {
     let v = ident(&case.variant);
-    match (has_status_field(&case.status), &case.ty, raw_body(case.ty.as_ref())) {
+    match (has_status_field(&case.status), &case.ty, error_raw_body(case.ty.as_ref())) {
         (false, None, _) => quote!(Error::Api(#error::#v)),
         (false, Some(_), Some(raw)) => quote!(Error::Api(#error::#v(#raw))),
         (false, Some(_), None) => quote!(response.error(#error::#v)),

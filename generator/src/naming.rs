@@ -128,7 +128,7 @@ pub struct OpNaming<'a> {
 /// `Borrow`, `ToOwned`, `Any`), which an inherent method of the same name would shadow, and
 /// those of the common traits it might implement one day. One list for the automatic names and
 /// the config's overrides.
-pub const RESERVED_METHODS: [&str; 30] = [
+pub const RESERVED_METHODS: [&str; 31] = [
     // Client's own (and the builder's `http_client`, which would read as a getter on Client).
     "new",
     "builder",
@@ -139,6 +139,7 @@ pub const RESERVED_METHODS: [&str; 30] = [
     "new_request_at",
     "authorize",
     "apply",
+    "send",
     // Traits Client implements or gets from blanket impls.
     "clone",
     "clone_from",
@@ -346,6 +347,9 @@ mod tests {
         forced.forced = Some("regenerate");
         let ops = [op("y", "Regenerate", "put", "/b"), forced, op("new", "new", "get", "/c")];
         assert_eq!(method_names(&ops), ["y", "regenerate", "new_2"]);
+        // The client's own helpers are reserved alike.
+        let ops = [op("send", "send", "post", "/d"), op("new_request_at", "new_request_at", "get", "/e")];
+        assert_eq!(method_names(&ops), ["send_2", "new_request_at_2"]);
     }
 
     #[test]

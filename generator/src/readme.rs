@@ -94,8 +94,13 @@ pub fn readme(api: &Api, command: &str, crate_name: &str) -> String {
          | `Api(E)` | the server answered with a documented error status |\n\
          | `UnexpectedStatus { status, body }` | a status the operation does not document |\n\
          | `Decode { status, body, source }` | a documented status whose body is not what the spec says |\n\
+         | `ResponseTooLarge { status, limit }` | a body larger than the limit ([`DEFAULT_MAX_RESPONSE_SIZE`] unless set) |\n\
          | `Transport(reqwest::Error)` | no usable response: connection, TLS, timeout |\n\
-         | `InvalidRequest(String)` | refused before sending: a path parameter that is empty, `.` or `..`, a header value with CR or LF |\n\n",
+         | `InvalidRequest(String)` | refused before sending: a path parameter that is empty, `.` or `..`, a header value with CR or LF |\n\n\
+         An error keeps at most the first [`KEPT_BODY_SIZE`] bytes of a body (`body`, `raw_body()`, a \
+         documented text or binary error body). `Debug` and `Display` of errors, of the client and of its \
+         builder never show credentials: a user name and password in the base URL and API keys sent in the \
+         query show as `REDACTED`.\n\n",
     );
     if let Some((op, args)) = &example {
         out.push_str("```rust\n");
@@ -132,18 +137,25 @@ pub fn readme(api: &Api, command: &str, crate_name: &str) -> String {
             }
             AuthKind::ApiKey { location: ApiKeyIn::Cookie, name } => format!("sent as the {} cookie", code(name)),
         };
+        let redirects = match &scheme.kind {
+            AuthKind::ApiKey { location: ApiKeyIn::Header, .. } => {
+                " Redirects to another origin are not followed, as they would carry it."
+            }
+            _ => "",
+        };
         let _ = writeln!(
             out,
-            "- {}: set with `{}(...)`, {how} by the operations that use it. `Debug` never shows it.",
+            "- {}: set with `{}(...)`, {how} by the operations that use it. `Debug` never shows it.{redirects}",
             code(&scheme.key),
             scheme.setter
         );
     }
     out.push_str(
-        "- Requests time out after [`DEFAULT_TIMEOUT`] (connecting after [`DEFAULT_CONNECT_TIMEOUT`]); the builder changes both.\n\
+        "- A call, from connecting to the body's last byte, times out after [`DEFAULT_TIMEOUT`] (connecting after [`DEFAULT_CONNECT_TIMEOUT`]); the builder changes both.\n\
+         - A response body larger than [`DEFAULT_MAX_RESPONSE_SIZE`] (16 MiB) is refused, unread when its `Content-Length` says so: `max_response_size(bytes)` changes it.\n\
          - TLS is rustls with the platform's certificate roots: verified, no system OpenSSL needed.\n\
          - Path parameters are percent-encoded so they cannot leave their segment; header values with control characters are refused.\n\
-         - `http_client(reqwest::Client)` uses a client you built (proxies, custom roots); its own timeouts then apply.\n\n",
+         - `http_client(reqwest::Client)` uses a client you built (proxies, custom roots); its own settings then apply (connect timeout, redirects), the builder's `timeout` still bounds every call.\n\n",
     );
     out.push_str("```rust\nuse std::time::Duration;\n\n");
     let _ = writeln!(out, "let client = {lib}::Client::builder()");
