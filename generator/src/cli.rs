@@ -158,7 +158,7 @@ fn fail(diagnostics: &Diagnostics) {
 /// What was skipped while reading the specs is printed as warnings.
 pub fn load_and_generate(root: &Path, command: &str, args: &CodegenArgs) -> Result<crate::Generated, Diagnostics> {
     let specs = root.join(args.specs.as_deref().unwrap_or(Path::new("specs")));
-    let mut config = read_config(root, &specs, args)?;
+    let mut config = read_config(root, &specs, args.config.as_deref(), &args.limits)?;
     if let Some(name) = &args.crate_name {
         if let Some(problem) = crate::checks::crate_name(name) {
             return Err(Diagnostic::new(Location::new("--crate-name", ""), problem).into());
@@ -172,9 +172,9 @@ pub fn load_and_generate(root: &Path, command: &str, args: &CodegenArgs) -> Resu
 
 /// The config: the file given, else `apigen.toml` in the specs folder when there is one (read like
 /// a spec file: a link out of the specs folder is refused), else the defaults.
-fn read_config(root: &Path, specs: &Path, args: &CodegenArgs) -> Result<Config, Diagnostics> {
-    let limit = args.limits.max_file_size.unwrap_or(load::Limits::DEFAULT_MAX_FILE_SIZE);
-    let (path, bytes) = match &args.config {
+fn read_config(root: &Path, specs: &Path, given: Option<&Path>, limits: &LimitArgs) -> Result<Config, Diagnostics> {
+    let limit = limits.max_file_size.unwrap_or(load::Limits::DEFAULT_MAX_FILE_SIZE);
+    let (path, bytes) = match given {
         Some(given) => {
             let path = root.join(given);
             let bytes = load::read_file(&path, limit).map(Some);
@@ -218,7 +218,14 @@ fn drift(root: &Path, args: &DriftArgs) -> ExitCode {
     let specs = root.join(args.specs.as_deref().unwrap_or(Path::new("specs")));
     let base_path = root.join(args.base.as_deref().unwrap_or(Path::new("generated/openapi.json")));
     let base_shown = display(root, &base_path);
-    let limits = args.limits.resolve(&config::Limits::default());
+    // The specs folder's `[limits]` apply as they do when generating; the flags win.
+    let limits = match read_config(root, &specs, None, &args.limits) {
+        Ok(config) => args.limits.resolve(&config.limits),
+        Err(d) => {
+            fail(&d);
+            return ExitCode::from(2);
+        }
+    };
     let base = load::read_file(&base_path, limits.max_file_size)
         .map_err(|message| {
             Diagnostics::from(Diagnostic::new(

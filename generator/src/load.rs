@@ -225,8 +225,9 @@ impl Walk<'_> {
                     }
                 };
                 let path = entry.path();
-                let file_name = entry.file_name();
-                let file_name = file_name.to_string_lossy();
+                let os_name = entry.file_name();
+                let utf8 = os_name.to_str().is_some();
+                let file_name = os_name.to_string_lossy();
                 let name = if rel.is_empty() { file_name.into_owned() } else { format!("{rel}/{file_name}") };
                 // Not followed: this is the entry itself, link or not.
                 let meta = match entry.metadata() {
@@ -236,6 +237,12 @@ impl Walk<'_> {
                         continue;
                     }
                 };
+                // Two names that are not UTF-8 could read the same (`�`): their order, and so the
+                // output, would depend on the file system.
+                if !utf8 && (meta.is_dir() || meta.file_type().is_symlink() || is_spec(&path)) {
+                    self.error(&path, format!("the name {os_name:?} is not valid UTF-8: rename it"));
+                    continue;
+                }
                 if meta.is_dir() {
                     match identity(&meta) {
                         Some(id) if !seen.insert(id) => self.skip(

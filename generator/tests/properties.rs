@@ -230,6 +230,74 @@ proptest! {
     }
 }
 
+/// `value` as JSON text in which the `target`-th non-empty object (in document order) has its
+/// first member written a second time; the key, when there was such an object.
+fn write_with_duplicate(value: &Value, target: usize, seen: &mut usize, out: &mut String) -> Option<String> {
+    match value {
+        Value::Object(map) if !map.is_empty() => {
+            let here = *seen;
+            *seen += 1;
+            let mut found = None;
+            out.push('{');
+            for (i, (k, v)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&serde_json::to_string(k).unwrap());
+                out.push(':');
+                found = found.or(write_with_duplicate(v, target, seen, out));
+            }
+            if here == target {
+                let (k, v) = map.iter().next().unwrap();
+                out.push_str(&format!(",\n{}: {}", serde_json::to_string(k).unwrap(), v));
+                found = Some(k.clone());
+            }
+            out.push('}');
+            found
+        }
+        Value::Array(items) => {
+            out.push('[');
+            let mut found = None;
+            for (i, v) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                found = found.or(write_with_duplicate(v, target, seen, out));
+            }
+            out.push(']');
+            found
+        }
+        other => {
+            out.push_str(&other.to_string());
+            None
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 100, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// A key written twice anywhere in any file is refused with both places, never resolved by
+    /// keeping one of them.
+    #[test]
+    fn a_key_written_twice_anywhere_is_refused(docs in documents(1..3), target in 0usize..40) {
+        let mut sources: Vec<Source> =
+            docs.iter().enumerate().map(|(i, d)| Source::new(format!("op{i}.json"), serde_json::to_vec(d).unwrap())).collect();
+        let mut text = String::new();
+        let mut seen = 0;
+        let key = write_with_duplicate(&docs[0], target % 12, &mut seen, &mut text);
+        prop_assume!(key.is_some());
+        sources[0] = Source::new("op0.json", text);
+        let report = match apigen::generate(&Config::default(), &sources) {
+            Ok(_) => panic!("a duplicate key {key:?} was accepted"),
+            Err(d) => d.to_string(),
+        };
+        let expected = format!("duplicate key {:?}", key.unwrap());
+        prop_assert!(report.contains(&expected), "{report}");
+        prop_assert!(report.contains("first defined here") && report.contains("--> op0.json:"), "{report}");
+    }
+}
+
 #[test]
 fn every_generated_seed_file_parses() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");

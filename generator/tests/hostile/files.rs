@@ -212,6 +212,11 @@ fn files_over_the_size_limits_are_refused_with_their_size() {
     let (code, text) = apigen(tmp.path(), &["codegen", "--specs", "specs", "--out", "out"]);
     assert_eq!(code, Some(1), "{text}");
     assert_has(&text, &["big.yaml", "over the limit of 1.4 KiB (1500 bytes) per file"]);
+    // `drift` reads the specs folder under the same limits.
+    std::fs::copy(specs.join("ok.json"), tmp.path().join("base.json")).unwrap();
+    let (code, text) = apigen(tmp.path(), &["drift", "--specs", "specs", "--base", "base.json"]);
+    assert_eq!(code, Some(2), "{text}");
+    assert_has(&text, &["big.yaml", "over the limit of 1.4 KiB (1500 bytes) per file"]);
     // The config file is bounded too (by the flag: it cannot raise its own limit).
     let (code, text) = apigen(tmp.path(), &["codegen", "--specs", "specs", "--out", "out", "--max-file-size", "10"]);
     assert_eq!(code, Some(1), "{text}");
@@ -339,4 +344,26 @@ fn drift_base_and_import_pages_are_read_like_specs() {
     let (code, text) = apigen(tmp.path(), &["import", "page.md", "--out", "specs"]);
     assert_eq!(code, Some(1), "{text}");
     assert_has(&text, &["page.md", "not a regular file (a FIFO)"]);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn spec_names_that_are_not_utf8_are_refused() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let tmp = temp();
+    let specs = specs_with_one(tmp.path());
+    // Both would read as `a\u{fffd}.json`: which one is first would be up to the file system.
+    for bytes in [&b"a\xff.json"[..], &b"a\xfe.json"[..]] {
+        write_spec(&specs.join(OsStr::from_bytes(bytes)), "twin");
+    }
+    let report = read(&specs).unwrap_err();
+    assert_has(
+        &report,
+        &[
+            r#"the name "a\xFF.json" is not valid UTF-8: rename it"#,
+            r#""a\xFE.json""#,
+            "generation failed with 2 errors",
+        ],
+    );
 }
