@@ -401,11 +401,22 @@ fn reachable(value: &Value, components: &Value) -> BTreeSet<(String, String)> {
     seen
 }
 
+/// The references in `v`: `$ref`s, and the targets of discriminator mappings (references, or
+/// names of component schemas), which a fragment must carry too even where the members they name
+/// were inlined.
 fn collect_refs(v: &Value, out: &mut Vec<String>) {
     match v {
         Value::Object(map) => {
             if let Some(Value::String(r)) = map.get("$ref") {
                 out.push(r.clone());
+            }
+            let mapping = map.get("discriminator").and_then(|d| d.get("mapping")).and_then(Value::as_object);
+            for target in mapping.into_iter().flat_map(|m| m.values()).filter_map(Value::as_str) {
+                out.push(if target.starts_with('#') {
+                    target.to_owned()
+                } else {
+                    format!("#/components/schemas/{target}")
+                });
             }
             map.values().for_each(|x| collect_refs(x, out));
         }
@@ -615,5 +626,27 @@ mod tests {
                 .collect();
             apigen::generate(&apigen::config::Config::default(), &sources).unwrap();
         }
+    }
+
+    #[test]
+    fn inline_fragments_carry_the_targets_of_discriminator_mappings() {
+        let doc = json!({
+            "openapi": "3.0.3",
+            "info": {"title": "t", "version": "1"},
+            "paths": {"/a": {"get": {"operationId": "getA", "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {
+                "oneOf": [{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Dog"}],
+                "discriminator": {"propertyName": "kind", "mapping": {"cat": "#/components/schemas/Cat", "dog": "Dog"}}
+            }}}}}}}},
+            "components": {"schemas": {
+                "Cat": {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string"}}},
+                "Dog": {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string"}}}
+            }}
+        });
+        let parts = split_all(&doc, true);
+        let schemas = parts[0].1["components"]["schemas"].as_object().unwrap();
+        assert_eq!(schemas.keys().collect::<Vec<_>>(), ["Cat", "Dog"]);
+        let sources: Vec<apigen::load::Source> =
+            parts.into_iter().map(|(n, v)| apigen::load::Source::new(n, serde_json::to_vec(&v).unwrap())).collect();
+        apigen::generate(&apigen::config::Config::default(), &sources).unwrap();
     }
 }
