@@ -384,3 +384,28 @@ fn benign_markdown_is_kept_byte_for_byte_beside_what_is_escaped() {
     assert!(thing.starts_with(&expected), "{thing}");
     assert!(files["README.md"].contains(&format!("\n{expected}")), "{}", files["README.md"]);
 }
+
+/// Characters that act on a terminal or reorder what it shows: control characters but the line
+/// ends of the report itself, and the bidirectional controls.
+fn acts_on_terminal(c: char) -> bool {
+    (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+#[test]
+fn diagnostics_write_out_terminal_escapes_and_bidi_controls() {
+    let evil = "\u{1b}[31m\u{202e}x\u{7}\r\u{2066}";
+    // A path key and its undeclared parameter, and a conflict between two files named with escapes.
+    let op = json!({"operationId": format!("op{evil}"), "responses": {"204": {"description": "ok"}}});
+    let a = doc(json!({ format!("/a{evil}/{{id{evil}}}"): {"get": op} }));
+    let mut b = doc(json!({"/b": {"get": ok_op("b")}}));
+    let mut c = b.clone();
+    c["paths"]["/b"]["get"]["summary"] = json!(format!("changed{evil}"));
+    b["paths"]["/b"]["get"]["summary"] = json!("first");
+    let report = errors(&[json_source(&format!("a{evil}.json"), &a)])
+        + &errors(&[json_source(&format!("b{evil}.json"), &b), json_source(&format!("c{evil}.json"), &c)]);
+    let raw: Vec<String> =
+        report.chars().filter(|c| acts_on_terminal(*c)).map(|c| format!("U+{:04X}", u32::from(c))).collect();
+    assert!(raw.is_empty(), "the report holds {raw:?}:\n{report}");
+    // Written out, so the reader still sees what the spec holds.
+    assert_has(&report, &["a\\u{1b}[31m\\u{202e}x\\u{7}\\u{d}\\u{2066}.json", "/a\\u{1b}[31m\\u{202e}"]);
+}
