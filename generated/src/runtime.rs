@@ -257,7 +257,7 @@ fn whole_segment<E>(name: &str, value: &str) -> ::std::result::Result<(), Error<
     if value.is_empty() || value == "." || value == ".." {
         return ::std::result::Result::Err(
             Error::InvalidRequest(
-                format!("path parameter `{name}` must not be {value:?}"),
+                format!("path parameter {name:?} must not be {value:?}"),
             ),
         );
     }

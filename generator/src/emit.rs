@@ -730,7 +730,7 @@ impl Emitter<'_> {
         });
         // build(): turn each secret into what is sent, refusing values that cannot be a header.
         let builds = schemes.iter().zip(&fields).map(|(s, f)| {
-            let key = &s.key;
+            let key = spectext::runtime(&s.key);
             let bad = format!("the credential for `{key}` contains characters not allowed in an HTTP header");
             let header = |value: TokenStream| {
                 quote! {
@@ -1349,8 +1349,10 @@ impl Emitter<'_> {
             let variants = op.success.iter().map(|s| {
                 let v = ident(&s.variant);
                 let label = status_label(&s.status);
-                let doc =
-                    doc_attr(&format!("{label}{}", s.doc.as_deref().map(|d| format!(": {d}")).unwrap_or_default()));
+                let doc = doc_attr(&format!(
+                    "{label}{}",
+                    s.doc.as_deref().map(|d| format!(": {}", spectext::markdown(d))).unwrap_or_default()
+                ));
                 let body = s.ty.as_ref().map(|t| self.short_ty(t));
                 match (has_status_field(&s.status), body) {
                     (false, None) => quote!(#doc #v,),
@@ -1381,7 +1383,7 @@ impl Emitter<'_> {
             let fields = op.response_headers.iter().map(|h| {
                 let f = ident(&h.name);
                 let ty = self.short_ty(&h.ty);
-                let doc = doc_attr(&format!("{}{}", spectext::code(&h.wire), h.doc.as_deref().map(|d| format!(": {d}")).unwrap_or_default()));
+                let doc = doc_attr(&format!("{}{}", spectext::code(&h.wire), h.doc.as_deref().map(|d| format!(": {}", spectext::markdown(d))).unwrap_or_default()));
                 quote!(#doc pub #f: Option<#ty>,)
             });
             let reads = op.response_headers.iter().map(|h| {
@@ -1452,7 +1454,7 @@ impl Emitter<'_> {
             let doc = doc_attr(&format!(
                 "{}{}",
                 status_label(&c.status),
-                c.doc.as_deref().map(|d| format!(": {d}")).unwrap_or_default()
+                c.doc.as_deref().map(|d| format!(": {}", spectext::markdown(d))).unwrap_or_default()
             ));
             let body = c.ty.as_ref().map(|t| self.short_ty(t));
             match (has_status_field(&c.status), body) {
@@ -1478,7 +1480,7 @@ impl Emitter<'_> {
         });
         let displays = op.errors.iter().map(|c| {
             let v = ident(&c.variant);
-            let what = c.doc.clone().unwrap_or_else(|| "error response".into());
+            let what = c.doc.as_deref().map_or_else(|| "error response".into(), spectext::runtime);
             let pattern = match (has_status_field(&c.status), &c.ty) {
                 (false, None) => quote!(Self::#v),
                 (false, Some(_)) => quote!(Self::#v(_)),

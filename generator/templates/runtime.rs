@@ -348,7 +348,7 @@ pub(crate) fn build_url<E>(base: &::reqwest::Url, parts: &[PathPart<'_>]) -> ::s
 #[apigen::needs(whole_segment)]
 fn whole_segment<E>(name: &str, value: &str) -> ::std::result::Result<(), Error<E>> {
     if value.is_empty() || value == "." || value == ".." {
-        return ::std::result::Result::Err(Error::InvalidRequest(format!("path parameter `{name}` must not be {value:?}")));
+        return ::std::result::Result::Err(Error::InvalidRequest(format!("path parameter {name:?} must not be {value:?}")));
     }
     ::std::result::Result::Ok(())
 }
@@ -360,7 +360,7 @@ fn whole_segment<E>(name: &str, value: &str) -> ::std::result::Result<(), Error<
 #[apigen::needs(headers)]
 pub(crate) fn header_value<E>(name: &str, value: &str) -> ::std::result::Result<::reqwest::header::HeaderValue, Error<E>> {
     let mut value = ::reqwest::header::HeaderValue::from_str(value).map_err(|_| {
-        Error::InvalidRequest(format!("header parameter `{name}` contains characters not allowed in an HTTP header"))
+        Error::InvalidRequest(format!("header parameter {name:?} contains characters not allowed in an HTTP header"))
     })?;
     value.set_sensitive(true);
     ::std::result::Result::Ok(value)
@@ -534,13 +534,13 @@ pub(crate) fn expand<T: ::serde::Serialize + ?::std::marker::Sized, E>(
 /// A parameter described by `content: application/json`: the value as JSON text.
 #[apigen::needs(json_param)]
 pub(crate) fn json_text<T: ::serde::Serialize + ?::std::marker::Sized, E>(name: &str, value: &T) -> ::std::result::Result<::std::string::String, Error<E>> {
-    ::serde_json::to_string(value).map_err(|e| Error::InvalidRequest(format!("parameter `{name}` cannot be written: {e}")))
+    ::serde_json::to_string(value).map_err(|e| Error::InvalidRequest(format!("parameter {name:?} cannot be written: {e}")))
 }
 
 /// A parameter as JSON, the common ground of every style.
 #[apigen::needs(param_text)]
 fn to_json<T: ::serde::Serialize + ?::std::marker::Sized, E>(name: &str, value: &T) -> ::std::result::Result<::serde_json::Value, Error<E>> {
-    ::serde_json::to_value(value).map_err(|e| Error::InvalidRequest(format!("parameter `{name}` cannot be written: {e}")))
+    ::serde_json::to_value(value).map_err(|e| Error::InvalidRequest(format!("parameter {name:?} cannot be written: {e}")))
 }
 
 /// An object's members without `null`s, sorted by key so the request is the same whatever

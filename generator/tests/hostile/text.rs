@@ -409,3 +409,55 @@ fn diagnostics_write_out_terminal_escapes_and_bidi_controls() {
     // Written out, so the reader still sees what the spec holds.
     assert_has(&report, &["a\\u{1b}[31m\\u{202e}x\\u{7}\\u{d}\\u{2066}.json", "/a\\u{1b}[31m\\u{202e}"]);
 }
+
+/// The values of the string literals of a Rust file, doc comments left out.
+fn string_literals(rust: &str) -> Vec<String> {
+    fn walk(tokens: proc_macro2::TokenStream, out: &mut Vec<String>) {
+        for token in tokens {
+            match token {
+                proc_macro2::TokenTree::Group(g) => walk(g.stream(), out),
+                proc_macro2::TokenTree::Literal(l) => {
+                    if let Ok(s) = syn::parse_str::<syn::LitStr>(&l.to_string()) {
+                        out.push(s.value());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let code: String = rust
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("///") && !l.trim_start().starts_with("//!"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let mut out = Vec::new();
+    walk(code.parse().unwrap(), &mut out);
+    out
+}
+
+#[test]
+fn spec_text_in_run_time_messages_is_one_bounded_line_with_controls_written_out() {
+    let evil = "MARK\u{1b}[31m\u{202e}x\u{7}\r\nsecond line\n\n```rust\nstd::process::abort();\n```";
+    let long = format!("{evil} {}", "y".repeat(1000));
+    let mut s = doc(json!({"/a": {"get": {"operationId": "a", "responses": {
+        "204": {"description": "ok"},
+        "404": {"description": long},
+        "409": {"description": evil},
+    }}}}));
+    s["components"] =
+        json!({"securitySchemes": {format!("key{evil}"): {"type": "apiKey", "in": "header", "name": "X-Key"}}});
+    s["security"] = json!([{format!("key{evil}"): []}]);
+    let files = generate(&s);
+    let messages: Vec<String> = files
+        .iter()
+        .filter(|(path, _)| path.ends_with(".rs"))
+        .flat_map(|(_, rust)| string_literals(rust))
+        .filter(|l| l.contains("MARK"))
+        .collect();
+    assert!(messages.len() >= 3, "{messages:#?}");
+    for m in &messages {
+        assert!(!m.chars().any(acts_on_terminal) && !m.contains('\n'), "{m:?}");
+        assert!(m.chars().count() <= 300, "{} characters: {m:?}", m.chars().count());
+        assert!(m.contains("MARK\\u{1b}[31m\\u{202e}x\\u{7}"), "{m:?}");
+    }
+}
