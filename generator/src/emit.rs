@@ -549,17 +549,19 @@ impl Emitter<'_> {
         };
         // Operations with a server of their own (GitHub's release asset upload goes to
         // uploads.github.com): used while the base URL is the spec's default, so a client pointed
-        // at a mock or a staging server sends everything there.
+        // at a mock or a staging server sends everything there. The base URL is the one `build`
+        // chose, after the server variables: they choose a server too (an operation's own server
+        // has variables of its own, at their defaults, which the client's variables do not set).
         let own_servers = api.operations.iter().any(|o| o.server.is_some());
         let (servers_field, servers_let, servers_init, new_request_at) = if own_servers {
             let is_default = match api.default_base_url {
-                Some(_) => quote!(self.base_url.as_deref() == Some(DEFAULT_BASE_URL)),
+                Some(_) => quote!(base == DEFAULT_BASE_URL),
                 None => quote!(false),
             };
             (
                 quote! {
-                    /// Whether the base URL is the spec's default: then operations with a server of
-                    /// their own use it.
+                    /// Whether the base URL (server variables applied) is the spec's default: then
+                    /// operations with a server of their own use it.
                     pub(crate) spec_servers: bool,
                 },
                 quote!(let spec_servers = #is_default;),
@@ -1002,8 +1004,8 @@ impl Emitter<'_> {
 
                 /// Builds the client. TLS certificates are verified (rustls with the platform's roots).
                 pub fn build(self) -> Result<Client, BuildError> {
-                    #servers_let
                     #base_choice
+                    #servers_let
                     // Messages show it without a user name, password or query.
                     let shown = crate::runtime::shown_url_text(base);
                     let base_url = ::reqwest::Url::parse(base).map_err(|e| BuildError(format!("invalid base URL {shown:?}: {e}")))?;
