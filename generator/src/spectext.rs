@@ -511,17 +511,28 @@ fn defuse_link(text: &str, range: Range<usize>, link_type: LinkType, edits: &mut
     }
 }
 
+/// The first segments an intra-doc Rust path may start with. A path is read by the browser as a
+/// URL whose scheme is its first segment (`javascript::x` runs `:x`; rustdoc leaves a path it
+/// cannot resolve as the link's `href`), so only these, which no browser or OS acts on as a
+/// scheme, make a link a Rust path; any other `name::...` is a URL with scheme `name`.
+pub const PATH_ROOTS: &[&str] = &["crate", "self", "super", "Self", "std", "core", "alloc"];
+
 /// Whether a link destination is http(s), mailto, relative, a fragment or an intra-doc Rust path
-/// (`crate::Client::get`). Browsers ignore tabs and line ends inside a URL and leading spaces and
-/// control characters, so those are dropped before the scheme is read.
+/// (`crate::Client::get`: identifiers separated by `::`, the first one of [`PATH_ROOTS`]).
+/// Browsers ignore tabs and line ends inside a URL and leading spaces and control characters, so
+/// those are dropped before the scheme is read.
 pub fn safe_url(dest: &str) -> bool {
     let dest: String =
         dest.trim_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
     match dest.find([':', '/', '?', '#']) {
         Some(i) if dest[i..].starts_with(':') => {
             let scheme = dest[..i].to_ascii_lowercase();
+            let identifier = |s: &str| {
+                s.bytes().next().is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+                    && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+            };
             matches!(scheme.as_str(), "http" | "https" | "mailto")
-                || dest.split("::").all(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+                || (PATH_ROOTS.contains(&&dest[..i]) && dest.split("::").all(identifier))
         }
         _ => true,
     }
@@ -655,6 +666,28 @@ mod tests {
         for bad in ["javascript:x", " javascript:x", "\u{1}javascript:x", "data:x", "vbscript:x", "file:///etc"] {
             assert!(!safe_url(bad), "{bad}");
         }
+        // Rust paths start with a root no browser reads as a scheme: `javascript::x` is a URL.
+        for good in ["crate::Client", "self::x", "super::a::b", "Self::get", "std::vec::Vec", "core::fmt"] {
+            assert!(safe_url(good), "{good}");
+        }
+        for bad in [
+            "javascript::x",
+            "JavaScript::alert",
+            "data::x",
+            "vbscript::x",
+            "file::x",
+            "steam::run",
+            "Client::x",
+            "crate:x",
+            "crate::",
+            "crate:::x",
+            "crate::1x",
+            "\tjavascript::x",
+        ] {
+            assert!(!safe_url(bad), "{bad}");
+        }
+        assert_eq!(safe("[x](javascript::alert)"), "\\[x](javascript::alert)");
+        assert_eq!(safe("[x][r]\n\n[r]: data::text"), "\\[x]\\[r]\n\n\\[r]: data::text");
     }
 
     #[test]
