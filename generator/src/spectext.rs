@@ -26,7 +26,10 @@
 //! All of them first apply [`chars`]: CR LF and bare CR become LF, and control characters and the
 //! bidirectional controls rustc denies (U+202A–U+202E, U+2066–U+2069) are written out as
 //! `\u{202e}`, so the text stays visible and the crate compiles. Wire names in string literals
-//! need none of this: `proc_macro2` escapes them (`"\u{202e}"`), so they stay exact at run time.
+//! need none of this in the source: `proc_macro2` escapes them (`"\u{202e}"`), so they stay exact
+//! on the wire. Where the generated client shows one in a message at run time, it does so with
+//! `{:?}`, which writes those characters out again; spec text that is a message itself (an error
+//! response's description as its `Display`) goes through [`runtime`].
 //!
 //! Markdown is parsed with pulldown-cmark and the options rustdoc uses (`main_body_opts`).
 

@@ -20,7 +20,10 @@ pub enum Error<E> {
     /// holds the decoded body (a text or binary body: its first [`KEPT_BODY_SIZE`] bytes).
     Api(E),
     /// The request was refused before anything was sent: a path parameter that is empty, `.` or
-    /// `..`, or a base URL that cannot take a path.
+    /// `..`; a header parameter with characters a header cannot hold (CR, LF, other control
+    /// characters); a parameter that cannot be written as its style says; a path that cannot be
+    /// appended to the base URL; or an operation's own server URL that does not parse. Parameter
+    /// names are shown with `{:?}`, which writes out control and bidirectional characters.
     InvalidRequest(::std::string::String),
     /// No usable response: connection, TLS, timeout, redirect or I/O failure.
     Transport(::reqwest::Error),
@@ -606,8 +609,9 @@ pub(crate) async fn send<E>(
     if declared > max_size {
         return ::std::result::Result::Err(too_large());
     }
-    // Read to the end either way, so the connection can serve the next request; piece by piece, so
-    // that no more than `max_size` bytes are ever held.
+    // Read piece by piece, so that no more than `max_size` bytes are ever held. A body within the
+    // limit is read to the end, so the connection can serve the next request; one that passes it
+    // is dropped mid-body, and with it the connection.
     let mut body = ::std::vec::Vec::with_capacity(usize::try_from(declared).unwrap_or(0));
     while let ::std::option::Option::Some(piece) = response.chunk().await.map_err(transport)? {
         if (body.len() as u64).saturating_add(piece.len() as u64) > max_size {
