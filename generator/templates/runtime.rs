@@ -359,7 +359,12 @@ fn whole_segment<E>(name: &str, value: &str) -> ::std::result::Result<(), Error<
 /// A header parameter's value, refused before sending when it is not a valid header value (CR, LF,
 /// NUL and other control characters would otherwise split or smuggle headers). Marked sensitive,
 /// as header and cookie parameters often carry credentials the spec does not declare as a
-/// security scheme: `Debug` of a request hides it and HTTP/2 does not index it.
+/// security scheme: `Debug` of a request hides it and HTTP/2 does not index it. Unlike an API key
+/// declared in a header, it still follows reqwest's redirect policy, which drops only
+/// `Authorization`, `Cookie` and the like when a redirect leaves the origin: most header
+/// parameters (`Range`, `If-None-Match`, request ids) must survive the redirect of a download to
+/// another host. A caller who puts a credential in one can pass a client that does not follow
+/// redirects ([`ClientBuilder::http_client`](crate::ClientBuilder::http_client)).
 #[apigen::needs(headers)]
 pub(crate) fn header_value<E>(name: &str, value: &str) -> ::std::result::Result<::reqwest::header::HeaderValue, Error<E>> {
     let mut value = ::reqwest::header::HeaderValue::from_str(value).map_err(|_| {
