@@ -19,7 +19,10 @@ pub enum Error<E> {
     /// holds the decoded body (a text or binary body: its first [`KEPT_BODY_SIZE`] bytes).
     Api(E),
     /// The request was refused before anything was sent: a path parameter that is empty, `.` or
-    /// `..`, or a base URL that cannot take a path.
+    /// `..`; a header parameter with characters a header cannot hold (CR, LF, other control
+    /// characters); a parameter that cannot be written as its style says; a path that cannot be
+    /// appended to the base URL; or an operation's own server URL that does not parse. Parameter
+    /// names are shown with `{:?}`, which writes out control and bidirectional characters.
     InvalidRequest(::std::string::String),
     /// No usable response: connection, TLS, timeout, redirect or I/O failure.
     Transport(::reqwest::Error),
@@ -257,7 +260,7 @@ fn whole_segment<E>(name: &str, value: &str) -> ::std::result::Result<(), Error<
     if value.is_empty() || value == "." || value == ".." {
         return ::std::result::Result::Err(
             Error::InvalidRequest(
-                format!("path parameter `{name}` must not be {value:?}"),
+                format!("path parameter {name:?} must not be {value:?}"),
             ),
         );
     }

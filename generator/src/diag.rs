@@ -8,6 +8,8 @@
 
 use std::fmt;
 
+use crate::spectext::{terminal, terminal_line};
+
 /// A place in the input: a file (relative to the specs folder) and a JSON pointer inside it.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Location {
@@ -29,14 +31,16 @@ impl Location {
     }
 }
 
+/// Shown with control characters and bidirectional controls in the file name and pointer written
+/// out (`\u{1b}`): both come from the input.
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+        write!(f, "{}", terminal_line(&self.file))?;
         if let Some((line, col)) = self.line_col {
             write!(f, ":{line}:{col}")?;
         }
         if !self.pointer.is_empty() {
-            write!(f, "#{}", self.pointer)?;
+            write!(f, "#{}", terminal_line(&self.pointer))?;
         }
         Ok(())
     }
@@ -114,13 +118,16 @@ impl fmt::Display for Warning {
 }
 
 impl Diagnostic {
+    /// The report as the terminal shows it. Messages quote spec text (keys, names, values), so every
+    /// control character but LF and the bidirectional controls are written out (`\u{1b}`) here, the
+    /// one place a diagnostic becomes text: spec text cannot drive the terminal or a CI log.
     fn render(&self, f: &mut fmt::Formatter<'_>, label: &str) -> fmt::Result {
-        writeln!(f, "{label}: {}", self.message)?;
+        writeln!(f, "{label}: {}", terminal(&self.message))?;
         write!(f, "  --> {}", self.location)?;
         for note in &self.notes {
             match &note.location {
-                Some(at) => write!(f, "\n  note: {}\n    --> {at}", note.message)?,
-                None => write!(f, "\n  = {}", note.message)?,
+                Some(at) => write!(f, "\n  note: {}\n    --> {at}", terminal(&note.message))?,
+                None => write!(f, "\n  = {}", terminal(&note.message))?,
             }
         }
         Ok(())
@@ -229,6 +236,16 @@ mod tests {
     fn warnings_read_like_errors() {
         let d = Diagnostic::new(Location::new("specs/loop", ""), "skipped").note("why");
         assert_eq!(Warning(d).to_string(), "warning: skipped\n  --> specs/loop\n  = why");
+    }
+
+    #[test]
+    fn terminal_controls_are_written_out() {
+        let d = Diagnostic::new(Location::new("a\u{1b}[2J.json", "/x\ny\u{202e}"), "bad \u{1b}]0;t\u{7}\rkey\nnext")
+            .note("\u{2066}why\t");
+        assert_eq!(
+            d.to_string(),
+            "error: bad \\u{1b}]0;t\\u{7}\\u{d}key\nnext\n  --> a\\u{1b}[2J.json#/x\\u{a}y\\u{202e}\n  = \\u{2066}why\\u{9}"
+        );
     }
 
     #[test]

@@ -22,6 +22,7 @@ use crate::diag::{Diagnostic, Diagnostics, Location, join_pointer};
 use crate::merge::Origins;
 use crate::resolve::refs;
 use crate::resolve::schema::{Converter, Kind, Sch};
+use crate::spectext::terminal_line;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -647,7 +648,9 @@ pub fn counts(changes: &[Change]) -> (usize, usize) {
     (breaking, changes.len() - breaking)
 }
 
-/// Plain text, grouped by operation.
+/// Plain text, grouped by operation. The operations, messages and pointers quote spec text, so
+/// control characters (line ends included) and bidirectional controls in them are written out
+/// (`\u{1b}`): the report goes to a terminal or a CI log.
 pub fn render_text(changes: &[Change]) -> String {
     if changes.is_empty() {
         return "no changes\n".into();
@@ -655,19 +658,21 @@ pub fn render_text(changes: &[Change]) -> String {
     let (breaking, other) = counts(changes);
     let mut out = format!("{breaking} breaking, {other} non-breaking changes\n");
     let mut current_op = "";
+    let ptr = |p: &Option<String>| p.as_deref().map_or("-".to_owned(), |p| format!("#{}", terminal_line(p)));
     for c in changes {
         if c.operation != current_op {
             current_op = &c.operation;
-            let _ = writeln!(out, "\n{current_op}");
+            let _ = writeln!(out, "\n{}", terminal_line(current_op));
         }
-        let _ = writeln!(out, "  {:<12}  {}: {}", c.class.word(), c.id, c.message);
-        let _ = writeln!(out, "      base:    {}", c.base.as_deref().map_or("-".to_owned(), |p| format!("#{p}")));
-        let _ = writeln!(out, "      current: {}", c.current.as_deref().map_or("-".to_owned(), |p| format!("#{p}")));
+        let _ = writeln!(out, "  {:<12}  {}: {}", c.class.word(), c.id, terminal_line(&c.message));
+        let _ = writeln!(out, "      base:    {}", ptr(&c.base));
+        let _ = writeln!(out, "      current: {}", ptr(&c.current));
     }
     out
 }
 
-/// Markdown for a pull-request comment: a summary line, then a table.
+/// Markdown for a pull-request comment: a summary line, then a table. Spec text in the cells is
+/// one line, with control and bidirectional characters written out as in [`render_text`].
 pub fn render_markdown(changes: &[Change]) -> String {
     let (breaking, other) = counts(changes);
     if changes.is_empty() {
@@ -676,7 +681,7 @@ pub fn render_markdown(changes: &[Change]) -> String {
     let icon = if breaking > 0 { "⚠️ " } else { "" };
     let mut out = format!("{icon}**API drift:** {breaking} breaking, {other} non-breaking changes.\n\n");
     out.push_str("| class | operation | change | base | current |\n|---|---|---|---|---|\n");
-    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let cell = |s: &str| terminal_line(&s.replace('\n', " ")).replace('|', "\\|");
     let ptr = |p: &Option<String>| p.as_deref().map_or("—".to_owned(), |p| format!("`#{}`", cell(p)));
     for c in changes {
         let class = if c.class == Class::Breaking { "**breaking**" } else { "non-breaking" };

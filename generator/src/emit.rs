@@ -549,17 +549,19 @@ impl Emitter<'_> {
         };
         // Operations with a server of their own (GitHub's release asset upload goes to
         // uploads.github.com): used while the base URL is the spec's default, so a client pointed
-        // at a mock or a staging server sends everything there.
+        // at a mock or a staging server sends everything there. The base URL is the one `build`
+        // chose, after the server variables: they choose a server too (an operation's own server
+        // has variables of its own, at their defaults, which the client's variables do not set).
         let own_servers = api.operations.iter().any(|o| o.server.is_some());
         let (servers_field, servers_let, servers_init, new_request_at) = if own_servers {
             let is_default = match api.default_base_url {
-                Some(_) => quote!(self.base_url.as_deref() == Some(DEFAULT_BASE_URL)),
+                Some(_) => quote!(base == DEFAULT_BASE_URL),
                 None => quote!(false),
             };
             (
                 quote! {
-                    /// Whether the base URL is the spec's default: then operations with a server of
-                    /// their own use it.
+                    /// Whether the base URL (server variables applied) is the spec's default: then
+                    /// operations with a server of their own use it.
                     pub(crate) spec_servers: bool,
                 },
                 quote!(let spec_servers = #is_default;),
@@ -730,7 +732,7 @@ impl Emitter<'_> {
         });
         // build(): turn each secret into what is sent, refusing values that cannot be a header.
         let builds = schemes.iter().zip(&fields).map(|(s, f)| {
-            let key = &s.key;
+            let key = spectext::runtime(&s.key);
             let bad = format!("the credential for `{key}` contains characters not allowed in an HTTP header");
             let header = |value: TokenStream| {
                 quote! {
@@ -1002,8 +1004,8 @@ impl Emitter<'_> {
 
                 /// Builds the client. TLS certificates are verified (rustls with the platform's roots).
                 pub fn build(self) -> Result<Client, BuildError> {
-                    #servers_let
                     #base_choice
+                    #servers_let
                     // Messages show it without a user name, password or query.
                     let shown = crate::runtime::shown_url_text(base);
                     let base_url = ::reqwest::Url::parse(base).map_err(|e| BuildError(format!("invalid base URL {shown:?}: {e}")))?;
@@ -1349,8 +1351,10 @@ impl Emitter<'_> {
             let variants = op.success.iter().map(|s| {
                 let v = ident(&s.variant);
                 let label = status_label(&s.status);
-                let doc =
-                    doc_attr(&format!("{label}{}", s.doc.as_deref().map(|d| format!(": {d}")).unwrap_or_default()));
+                let doc = doc_attr(&format!(
+                    "{label}{}",
+                    s.doc.as_deref().map(|d| format!(": {}", spectext::markdown(d))).unwrap_or_default()
+                ));
                 let body = s.ty.as_ref().map(|t| self.short_ty(t));
                 match (has_status_field(&s.status), body) {
                     (false, None) => quote!(#doc #v,),
@@ -1381,7 +1385,7 @@ impl Emitter<'_> {
             let fields = op.response_headers.iter().map(|h| {
                 let f = ident(&h.name);
                 let ty = self.short_ty(&h.ty);
-                let doc = doc_attr(&format!("{}{}", spectext::code(&h.wire), h.doc.as_deref().map(|d| format!(": {d}")).unwrap_or_default()));
+                let doc = doc_attr(&format!("{}{}", spectext::code(&h.wire), h.doc.as_deref().map(|d| format!(": {}", spectext::markdown(d))).unwrap_or_default()));
                 quote!(#doc pub #f: Option<#ty>,)
             });
             let reads = op.response_headers.iter().map(|h| {
@@ -1452,7 +1456,7 @@ impl Emitter<'_> {
             let doc = doc_attr(&format!(
                 "{}{}",
                 status_label(&c.status),
-                c.doc.as_deref().map(|d| format!(": {d}")).unwrap_or_default()
+                c.doc.as_deref().map(|d| format!(": {}", spectext::markdown(d))).unwrap_or_default()
             ));
             let body = c.ty.as_ref().map(|t| self.short_ty(t));
             match (has_status_field(&c.status), body) {
@@ -1478,7 +1482,7 @@ impl Emitter<'_> {
         });
         let displays = op.errors.iter().map(|c| {
             let v = ident(&c.variant);
-            let what = c.doc.clone().unwrap_or_else(|| "error response".into());
+            let what = c.doc.as_deref().map_or_else(|| "error response".into(), spectext::runtime);
             let pattern = match (has_status_field(&c.status), &c.ty) {
                 (false, None) => quote!(Self::#v),
                 (false, Some(_)) => quote!(Self::#v(_)),

@@ -18,11 +18,18 @@
 //! - [`inline`]: a summary, title or description written on one line (a table cell, a list item).
 //! - [`code`]: a name or wire value written as a code span, whatever backticks it holds.
 //! - [`plain`]: one line with nothing but its characters made safe (TOML strings and comments).
+//! - [`runtime`]: one bounded line for a message the generated client shows at run time.
+//!
+//! Spec text also reaches the user's terminal, in the generator's own diagnostics: [`terminal`] and
+//! [`terminal_line`] write out what would act on it (escape sequences, CR, bidirectional controls).
 //!
 //! All of them first apply [`chars`]: CR LF and bare CR become LF, and control characters and the
 //! bidirectional controls rustc denies (U+202A–U+202E, U+2066–U+2069) are written out as
 //! `\u{202e}`, so the text stays visible and the crate compiles. Wire names in string literals
-//! need none of this: `proc_macro2` escapes them (`"\u{202e}"`), so they stay exact at run time.
+//! need none of this in the source: `proc_macro2` escapes them (`"\u{202e}"`), so they stay exact
+//! on the wire. Where the generated client shows one in a message at run time, it does so with
+//! `{:?}`, which writes those characters out again; spec text that is a message itself (an error
+//! response's description as its `Display`) goes through [`runtime`].
 //!
 //! Markdown is parsed with pulldown-cmark and the options rustdoc uses (`main_body_opts`).
 
@@ -132,14 +139,36 @@ fn options() -> Options {
 /// control characters but tab and LF (CR is a line end: see [`chars`]), and the bidirectional
 /// controls of rustc's `text_direction_codepoint_in_comment`/`_in_literal` lints.
 fn escaped(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t' && c != '\r')
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    (c.is_control() && c != '\n' && c != '\t' && c != '\r') || bidi(c)
+}
+
+/// The bidirectional controls: they reorder the text around them as shown (rustc denies them in
+/// source, and a terminal or a log viewer shows text in an order other than the bytes').
+fn bidi(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Writes `c` out as `\u{202e}`.
+fn push_escape(out: &mut String, c: char) {
+    let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+}
+
+/// `text` with the characters `escape` picks written out as `\u{1b}`.
+fn write_out(text: &str, escape: impl Fn(char) -> bool) -> Cow<'_, str> {
+    if !text.chars().any(&escape) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if escape(c) { push_escape(&mut out, c) } else { out.push(c) }
+    }
+    Cow::Owned(out)
 }
 
 /// `text` with CR LF and bare CR as LF and the characters of [`escaped`] written as `\u{202e}`.
 pub fn chars(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| c == '\r' || escaped(c)) {
-        return Cow::Borrowed(text);
+    if !text.contains('\r') {
+        return write_out(text, escaped);
     }
     let mut out = String::with_capacity(text.len() + 8);
     let mut rest = text.chars().peekable();
@@ -147,13 +176,23 @@ pub fn chars(text: &str) -> Cow<'_, str> {
         match c {
             '\r' if rest.peek() == Some(&'\n') => {}
             '\r' => out.push('\n'),
-            c if escaped(c) => {
-                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
-            }
+            c if escaped(c) => push_escape(&mut out, c),
             c => out.push(c),
         }
     }
     Cow::Owned(out)
+}
+
+/// Text for a terminal or a log (the generator's diagnostics): every control character but LF
+/// (ESC, CR, tab, ...) and the bidirectional controls written out as `\u{1b}`, so spec text can
+/// neither drive the terminal, overwrite a line nor reorder what the reader sees.
+pub fn terminal(text: &str) -> Cow<'_, str> {
+    write_out(text, |c| (c.is_control() && c != '\n') || bidi(c))
+}
+
+/// [`terminal`] for text that is one line (a file name, a JSON pointer): LF written out too.
+pub fn terminal_line(text: &str) -> Cow<'_, str> {
+    write_out(text, |c| c.is_control() || bidi(c))
 }
 
 /// One line: whitespace runs (line ends included) as one space, ends trimmed.
@@ -166,6 +205,20 @@ pub fn plain(text: &str) -> String {
     one_line(&chars(text))
 }
 
+/// The most characters of spec text a run-time message holds.
+pub const RUNTIME_CHARS: usize = 200;
+
+/// Spec text inside a message the generated client shows at run time (an error's `Display`, a
+/// `BuildError`): [`plain`] (one line, control and bidirectional characters written out), cut to
+/// [`RUNTIME_CHARS`] characters, the last of them `…`, when longer.
+pub fn runtime(text: &str) -> String {
+    let line = plain(text);
+    match line.char_indices().nth(RUNTIME_CHARS - 1) {
+        Some((cut, _)) if line.chars().count() > RUNTIME_CHARS => format!("{}…", &line[..cut]),
+        _ => line,
+    }
+}
+
 /// A code span showing `text` exactly: a fence of more backticks than any run inside, padded when
 /// the text starts or ends with one; control characters and line ends written out (`\n`).
 pub fn code(text: &str) -> String {
@@ -175,9 +228,7 @@ pub fn code(text: &str) -> String {
             '\n' => inner.push_str("\\n"),
             '\r' => inner.push_str("\\r"),
             '\t' => inner.push_str("\\t"),
-            c if escaped(c) => {
-                let _ = write!(inner, "\\u{{{:x}}}", u32::from(c));
-            }
+            c if escaped(c) => push_escape(&mut inner, c),
             c => inner.push(c),
         }
     }
@@ -463,17 +514,28 @@ fn defuse_link(text: &str, range: Range<usize>, link_type: LinkType, edits: &mut
     }
 }
 
+/// The first segments an intra-doc Rust path may start with. A path is read by the browser as a
+/// URL whose scheme is its first segment (`javascript::x` runs `:x`; rustdoc leaves a path it
+/// cannot resolve as the link's `href`), so only these, which no browser or OS acts on as a
+/// scheme, make a link a Rust path; any other `name::...` is a URL with scheme `name`.
+pub const PATH_ROOTS: &[&str] = &["crate", "self", "super", "Self", "std", "core", "alloc"];
+
 /// Whether a link destination is http(s), mailto, relative, a fragment or an intra-doc Rust path
-/// (`crate::Client::get`). Browsers ignore tabs and line ends inside a URL and leading spaces and
-/// control characters, so those are dropped before the scheme is read.
+/// (`crate::Client::get`: identifiers separated by `::`, the first one of [`PATH_ROOTS`]).
+/// Browsers ignore tabs and line ends inside a URL and leading spaces and control characters, so
+/// those are dropped before the scheme is read.
 pub fn safe_url(dest: &str) -> bool {
     let dest: String =
         dest.trim_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
     match dest.find([':', '/', '?', '#']) {
         Some(i) if dest[i..].starts_with(':') => {
             let scheme = dest[..i].to_ascii_lowercase();
+            let identifier = |s: &str| {
+                s.bytes().next().is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+                    && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+            };
             matches!(scheme.as_str(), "http" | "https" | "mailto")
-                || dest.split("::").all(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+                || (PATH_ROOTS.contains(&&dest[..i]) && dest.split("::").all(identifier))
         }
         _ => true,
     }
@@ -607,6 +669,28 @@ mod tests {
         for bad in ["javascript:x", " javascript:x", "\u{1}javascript:x", "data:x", "vbscript:x", "file:///etc"] {
             assert!(!safe_url(bad), "{bad}");
         }
+        // Rust paths start with a root no browser reads as a scheme: `javascript::x` is a URL.
+        for good in ["crate::Client", "self::x", "super::a::b", "Self::get", "std::vec::Vec", "core::fmt"] {
+            assert!(safe_url(good), "{good}");
+        }
+        for bad in [
+            "javascript::x",
+            "JavaScript::alert",
+            "data::x",
+            "vbscript::x",
+            "file::x",
+            "steam::run",
+            "Client::x",
+            "crate:x",
+            "crate::",
+            "crate:::x",
+            "crate::1x",
+            "\tjavascript::x",
+        ] {
+            assert!(!safe_url(bad), "{bad}");
+        }
+        assert_eq!(safe("[x](javascript::alert)"), "\\[x](javascript::alert)");
+        assert_eq!(safe("[x][r]\n\n[r]: data::text"), "\\[x]\\[r]\n\n\\[r]: data::text");
     }
 
     #[test]
@@ -615,6 +699,18 @@ mod tests {
         assert_eq!(markdown("x\u{202E}"), "x\\u{202e}");
         assert_eq!(plain("a\nb\u{0}\tc"), "a b\\u{0} c");
         assert!(matches!(chars("plain ü"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn terminal_and_runtime_text_write_out_what_acts_on_a_terminal() {
+        assert_eq!(terminal("a\u{1b}[31m\r\tb\nc\u{202e}"), "a\\u{1b}[31m\\u{d}\\u{9}b\nc\\u{202e}");
+        assert_eq!(terminal_line("a\nb"), "a\\u{a}b");
+        assert!(matches!(terminal("plain ü\n"), Cow::Borrowed(_)));
+        assert_eq!(runtime("Not\r\nfound \u{1b}[2J\u{2067}"), "Not found \\u{1b}[2J\\u{2067}");
+        let long = runtime(&"é".repeat(500));
+        assert_eq!(long.chars().count(), RUNTIME_CHARS);
+        assert!(long.ends_with("é…"));
+        assert_eq!(runtime(&"x".repeat(RUNTIME_CHARS)), "x".repeat(RUNTIME_CHARS));
     }
 
     #[test]

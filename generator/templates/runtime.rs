@@ -20,7 +20,10 @@ pub enum Error<E> {
     /// holds the decoded body (a text or binary body: its first [`KEPT_BODY_SIZE`] bytes).
     Api(E),
     /// The request was refused before anything was sent: a path parameter that is empty, `.` or
-    /// `..`, or a base URL that cannot take a path.
+    /// `..`; a header parameter with characters a header cannot hold (CR, LF, other control
+    /// characters); a parameter that cannot be written as its style says; a path that cannot be
+    /// appended to the base URL; or an operation's own server URL that does not parse. Parameter
+    /// names are shown with `{:?}`, which writes out control and bidirectional characters.
     InvalidRequest(::std::string::String),
     /// No usable response: connection, TLS, timeout, redirect or I/O failure.
     Transport(::reqwest::Error),
@@ -348,7 +351,7 @@ pub(crate) fn build_url<E>(base: &::reqwest::Url, parts: &[PathPart<'_>]) -> ::s
 #[apigen::needs(whole_segment)]
 fn whole_segment<E>(name: &str, value: &str) -> ::std::result::Result<(), Error<E>> {
     if value.is_empty() || value == "." || value == ".." {
-        return ::std::result::Result::Err(Error::InvalidRequest(format!("path parameter `{name}` must not be {value:?}")));
+        return ::std::result::Result::Err(Error::InvalidRequest(format!("path parameter {name:?} must not be {value:?}")));
     }
     ::std::result::Result::Ok(())
 }
@@ -356,11 +359,16 @@ fn whole_segment<E>(name: &str, value: &str) -> ::std::result::Result<(), Error<
 /// A header parameter's value, refused before sending when it is not a valid header value (CR, LF,
 /// NUL and other control characters would otherwise split or smuggle headers). Marked sensitive,
 /// as header and cookie parameters often carry credentials the spec does not declare as a
-/// security scheme: `Debug` of a request hides it and HTTP/2 does not index it.
+/// security scheme: `Debug` of a request hides it and HTTP/2 does not index it. Unlike an API key
+/// declared in a header, it still follows reqwest's redirect policy, which drops only
+/// `Authorization`, `Cookie` and the like when a redirect leaves the origin: most header
+/// parameters (`Range`, `If-None-Match`, request ids) must survive the redirect of a download to
+/// another host. A caller who puts a credential in one can pass a client that does not follow
+/// redirects ([`ClientBuilder::http_client`](crate::ClientBuilder::http_client)).
 #[apigen::needs(headers)]
 pub(crate) fn header_value<E>(name: &str, value: &str) -> ::std::result::Result<::reqwest::header::HeaderValue, Error<E>> {
     let mut value = ::reqwest::header::HeaderValue::from_str(value).map_err(|_| {
-        Error::InvalidRequest(format!("header parameter `{name}` contains characters not allowed in an HTTP header"))
+        Error::InvalidRequest(format!("header parameter {name:?} contains characters not allowed in an HTTP header"))
     })?;
     value.set_sensitive(true);
     ::std::result::Result::Ok(value)
@@ -534,13 +542,13 @@ pub(crate) fn expand<T: ::serde::Serialize + ?::std::marker::Sized, E>(
 /// A parameter described by `content: application/json`: the value as JSON text.
 #[apigen::needs(json_param)]
 pub(crate) fn json_text<T: ::serde::Serialize + ?::std::marker::Sized, E>(name: &str, value: &T) -> ::std::result::Result<::std::string::String, Error<E>> {
-    ::serde_json::to_string(value).map_err(|e| Error::InvalidRequest(format!("parameter `{name}` cannot be written: {e}")))
+    ::serde_json::to_string(value).map_err(|e| Error::InvalidRequest(format!("parameter {name:?} cannot be written: {e}")))
 }
 
 /// A parameter as JSON, the common ground of every style.
 #[apigen::needs(param_text)]
 fn to_json<T: ::serde::Serialize + ?::std::marker::Sized, E>(name: &str, value: &T) -> ::std::result::Result<::serde_json::Value, Error<E>> {
-    ::serde_json::to_value(value).map_err(|e| Error::InvalidRequest(format!("parameter `{name}` cannot be written: {e}")))
+    ::serde_json::to_value(value).map_err(|e| Error::InvalidRequest(format!("parameter {name:?} cannot be written: {e}")))
 }
 
 /// An object's members without `null`s, sorted by key so the request is the same whatever
@@ -606,8 +614,9 @@ pub(crate) async fn send<E>(
     if declared > max_size {
         return ::std::result::Result::Err(too_large());
     }
-    // Read to the end either way, so the connection can serve the next request; piece by piece, so
-    // that no more than `max_size` bytes are ever held.
+    // Read piece by piece, so that no more than `max_size` bytes are ever held. A body within the
+    // limit is read to the end, so the connection can serve the next request; one that passes it
+    // is dropped mid-body, and with it the connection.
     let mut body = ::std::vec::Vec::with_capacity(usize::try_from(declared).unwrap_or(0));
     while let ::std::option::Option::Some(piece) = response.chunk().await.map_err(transport)? {
         if (body.len() as u64).saturating_add(piece.len() as u64) > max_size {

@@ -98,3 +98,57 @@ fn header_keys_that_cannot_be_headers_are_refused() {
     let err = Client::builder().key_header("a\nb").build().unwrap_err();
     assert!(err.to_string().contains("`KeyHeader`"), "{err}");
 }
+
+/// Starts a proxy that records the first line of each request (`CONNECT host:443 ...` for https,
+/// `GET http://host/path ...` for http) and answers 502: where a client sends a request, whatever
+/// its host. Returns a client that goes through it, and the receiver of the lines.
+fn recording_proxy() -> (reqwest::Client, std::sync::mpsc::Receiver<String>) {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let proxy = format!("http://{}", listener.local_addr().unwrap());
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(stream);
+            let mut line = String::new();
+            if reader.read_line(&mut line).is_ok() && tx.send(line.trim_end().to_owned()).is_err() {
+                return;
+            }
+            let _ = reader.get_mut().write_all(b"HTTP/1.1 502 Bad Gateway\r\ncontent-length: 0\r\n\r\n");
+        }
+    });
+    let http = reqwest::Client::builder().proxy(reqwest::Proxy::all(proxy).unwrap()).build().unwrap();
+    (http, rx)
+}
+
+/// Where `uses_own_server` (an operation with a server of its own) and `uses_none` (the spec's
+/// server) go with the client `builder` makes.
+async fn destinations(builder: fixture_auth::ClientBuilder) -> [String; 2] {
+    let (http, rx) = recording_proxy();
+    let client = builder.http_client(http).build().unwrap();
+    let _ = client.uses_own_server().await;
+    let own = rx.recv_timeout(std::time::Duration::from_secs(10)).unwrap();
+    let _ = client.uses_none().await;
+    let spec = rx.recv_timeout(std::time::Duration::from_secs(10)).unwrap();
+    [own, spec]
+}
+
+#[tokio::test]
+async fn server_variables_and_base_url_send_every_operation_to_the_chosen_server() {
+    // The spec's default: an operation with a server of its own goes there.
+    let [own, spec] = destinations(Client::builder()).await;
+    assert!(own.starts_with("CONNECT uploads.auth.example.com:443 "), "{own}");
+    assert!(spec.starts_with("CONNECT auth.example.com:443 "), "{spec}");
+    // Server variables at their defaults leave the spec's default as it is.
+    let [own, _] = destinations(Client::builder().server_variable("host", "auth.example.com")).await;
+    assert!(own.starts_with("CONNECT uploads.auth.example.com:443 "), "{own}");
+    // Server variables that choose another server: everything goes there, as with `base_url`.
+    let [own, spec] = destinations(Client::builder().server_variable("host", "eu.auth.example.com")).await;
+    assert!(own.starts_with("CONNECT eu.auth.example.com:443 "), "{own}");
+    assert!(spec.starts_with("CONNECT eu.auth.example.com:443 "), "{spec}");
+    let [own, _] = destinations(Client::builder().server_variable("version", "v2")).await;
+    assert!(own.starts_with("CONNECT auth.example.com:443 "), "{own}");
+    let [own, spec] = destinations(Client::builder().base_url("http://staging.test/api")).await;
+    assert!(own.starts_with("GET http://staging.test/api/upload "), "{own}");
+    assert!(spec.starts_with("GET http://staging.test/api/public "), "{spec}");
+}

@@ -378,3 +378,24 @@ fn several_changes_are_sorted_and_rendered() {
     let text = render_text(&c);
     assert!(text.starts_with("2 breaking, 1 non-breaking changes\n"), "{text}");
 }
+
+#[test]
+fn reports_write_out_terminal_escapes_and_bidi_controls() {
+    let evil = "\u{1b}]0;title\u{7}\r\u{202e}";
+    let c = vec![Change {
+        operation: format!("GET /a{evil}"),
+        class: Class::Breaking,
+        id: "endpoint-removed",
+        message: format!("property `x{evil}` removed"),
+        base: Some(format!("/paths/~1a{evil}/get")),
+        current: None,
+    }];
+    for report in [render_text(&c), render_markdown(&c)] {
+        let raw: Vec<char> = report
+            .chars()
+            .filter(|c| (c.is_control() && *c != '\n') || ('\u{202a}'..='\u{2069}').contains(c))
+            .collect();
+        assert!(raw.is_empty(), "{raw:?} in:\n{report}");
+        assert!(report.contains("GET /a\\u{1b}]0;title\\u{7}\\u{d}\\u{202e}"), "{report}");
+    }
+}

@@ -426,7 +426,7 @@ async fn an_expanded_path_segment_cannot_be_empty_or_a_dot_segment() {
     let (server, client) = setup().await;
     let point = fixture_params::types::Point { x: 0, y: 0 };
     let err = client.get_shape(&[], &point, &[], 1, None, None, None, None, None, None, None).await.unwrap_err();
-    assert!(matches!(&err, Error::InvalidRequest(m) if m.contains("`ids`")), "{err:?}");
+    assert!(matches!(&err, Error::InvalidRequest(m) if m.contains("path parameter \"ids\"")), "{err:?}");
     assert!(server.received_requests().await.unwrap().is_empty());
 }
 

@@ -384,3 +384,80 @@ fn benign_markdown_is_kept_byte_for_byte_beside_what_is_escaped() {
     assert!(thing.starts_with(&expected), "{thing}");
     assert!(files["README.md"].contains(&format!("\n{expected}")), "{}", files["README.md"]);
 }
+
+/// Characters that act on a terminal or reorder what it shows: control characters but the line
+/// ends of the report itself, and the bidirectional controls.
+fn acts_on_terminal(c: char) -> bool {
+    (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+#[test]
+fn diagnostics_write_out_terminal_escapes_and_bidi_controls() {
+    let evil = "\u{1b}[31m\u{202e}x\u{7}\r\u{2066}";
+    // A path key and its undeclared parameter, and a conflict between two files named with escapes.
+    let op = json!({"operationId": format!("op{evil}"), "responses": {"204": {"description": "ok"}}});
+    let a = doc(json!({ format!("/a{evil}/{{id{evil}}}"): {"get": op} }));
+    let mut b = doc(json!({"/b": {"get": ok_op("b")}}));
+    let mut c = b.clone();
+    c["paths"]["/b"]["get"]["summary"] = json!(format!("changed{evil}"));
+    b["paths"]["/b"]["get"]["summary"] = json!("first");
+    let report = errors(&[json_source(&format!("a{evil}.json"), &a)])
+        + &errors(&[json_source(&format!("b{evil}.json"), &b), json_source(&format!("c{evil}.json"), &c)]);
+    let raw: Vec<String> =
+        report.chars().filter(|c| acts_on_terminal(*c)).map(|c| format!("U+{:04X}", u32::from(c))).collect();
+    assert!(raw.is_empty(), "the report holds {raw:?}:\n{report}");
+    // Written out, so the reader still sees what the spec holds.
+    assert_has(&report, &["a\\u{1b}[31m\\u{202e}x\\u{7}\\u{d}\\u{2066}.json", "/a\\u{1b}[31m\\u{202e}"]);
+}
+
+/// The values of the string literals of a Rust file, doc comments left out.
+fn string_literals(rust: &str) -> Vec<String> {
+    fn walk(tokens: proc_macro2::TokenStream, out: &mut Vec<String>) {
+        for token in tokens {
+            match token {
+                proc_macro2::TokenTree::Group(g) => walk(g.stream(), out),
+                proc_macro2::TokenTree::Literal(l) => {
+                    if let Ok(s) = syn::parse_str::<syn::LitStr>(&l.to_string()) {
+                        out.push(s.value());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let code: String = rust
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("///") && !l.trim_start().starts_with("//!"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let mut out = Vec::new();
+    walk(code.parse().unwrap(), &mut out);
+    out
+}
+
+#[test]
+fn spec_text_in_run_time_messages_is_one_bounded_line_with_controls_written_out() {
+    let evil = "MARK\u{1b}[31m\u{202e}x\u{7}\r\nsecond line\n\n```rust\nstd::process::abort();\n```";
+    let long = format!("{evil} {}", "y".repeat(1000));
+    let mut s = doc(json!({"/a": {"get": {"operationId": "a", "responses": {
+        "204": {"description": "ok"},
+        "404": {"description": long},
+        "409": {"description": evil},
+    }}}}));
+    s["components"] =
+        json!({"securitySchemes": {format!("key{evil}"): {"type": "apiKey", "in": "header", "name": "X-Key"}}});
+    s["security"] = json!([{format!("key{evil}"): []}]);
+    let files = generate(&s);
+    let messages: Vec<String> = files
+        .iter()
+        .filter(|(path, _)| path.ends_with(".rs"))
+        .flat_map(|(_, rust)| string_literals(rust))
+        .filter(|l| l.contains("MARK"))
+        .collect();
+    assert!(messages.len() >= 3, "{messages:#?}");
+    for m in &messages {
+        assert!(!m.chars().any(acts_on_terminal) && !m.contains('\n'), "{m:?}");
+        assert!(m.chars().count() <= 300, "{} characters: {m:?}", m.chars().count());
+        assert!(m.contains("MARK\\u{1b}[31m\\u{202e}x\\u{7}"), "{m:?}");
+    }
+}
