@@ -15,6 +15,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::config::{self, Config};
 use crate::diag::{Diagnostic, Diagnostics, Location, Warning};
 use crate::load;
+use crate::lock::{self, Lock};
 use crate::write::{self, Mode};
 
 #[derive(Debug, Parser)]
@@ -114,6 +115,9 @@ pub struct CodegenArgs {
     /// Print the resolved IR (types, names, operations) instead of writing anything.
     #[arg(long)]
     pub dump_ir: bool,
+    /// Derive every name by today's rules, ignoring the name lock (SPECS/apigen.lock), and rewrite it.
+    #[arg(long)]
+    pub relock: bool,
     /// Diff lines shown per stale file in check mode.
     #[arg(long, default_value_t = 60)]
     pub max_diff_lines: usize,
@@ -167,7 +171,62 @@ pub fn load_and_generate(root: &Path, command: &str, args: &CodegenArgs) -> Resu
     }
     config.generated_by = Some(command.to_owned());
     let limits = args.limits.resolve(&config.limits);
-    crate::generate(&config, &read_specs(root, &specs, &limits)?)
+    let lock = if args.relock { Lock::default() } else { read_lock(root, &specs, &limits)? };
+    crate::generate_locked(&config, &read_specs(root, &specs, &limits)?, &lock)
+}
+
+/// The name lock's path: `apigen.lock` in the specs folder.
+pub fn lock_path(root: &Path, args: &CodegenArgs) -> PathBuf {
+    root.join(args.specs.as_deref().unwrap_or(Path::new("specs"))).join(lock::FILE_NAME)
+}
+
+/// The name lock of the specs folder (read like a spec file), or the empty lock when there is none.
+fn read_lock(root: &Path, specs: &Path, limits: &load::Limits) -> Result<Lock, Diagnostics> {
+    let path = specs.join(lock::FILE_NAME);
+    let shown = display(root, &path);
+    let at = || Location::new(shown.clone(), "");
+    let Some(bytes) = load::read_file_in(specs, &path, limits.max_file_size).map_err(|m| Diagnostic::new(at(), m))?
+    else {
+        return Ok(Lock::default());
+    };
+    let text = String::from_utf8(bytes).map_err(|_| Diagnostic::new(at(), "the name lock is not valid UTF-8"))?;
+    Ok(Lock::parse(&shown, &text)?)
+}
+
+/// Brings the output folder and the name lock in line with `generated` (write mode) or reports
+/// how far they are (check mode), in one report: the folder's files by their path in it, the lock
+/// by its path from `root`. In write mode the lock is written first, and put back as it was when
+/// the folder cannot be written, so a failed run leaves both as they were.
+pub fn sync_outputs(
+    root: &Path,
+    args: &CodegenArgs,
+    generated: &crate::Generated,
+    mode: Mode,
+) -> std::io::Result<write::Report> {
+    let out = root.join(args.out.as_deref().unwrap_or(Path::new("generated")));
+    let lock_path = lock_path(root, args);
+    let old_lock = match std::fs::read(&lock_path) {
+        Ok(bytes) => Some(bytes),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(std::io::Error::new(e.kind(), format!("{}: {e}", lock_path.display()))),
+    };
+    let lock_report = write::sync_file(&lock_path, &display(root, &lock_path), &generated.lock_file, mode)?;
+    let mut report = match write::sync(&out, &generated.files, mode) {
+        Ok(report) => report,
+        Err(e) => {
+            if mode == Mode::Write && lock_report.unchanged == 0 {
+                let _ = match &old_lock {
+                    Some(bytes) => write::replace_file(&lock_path, bytes),
+                    None => std::fs::remove_file(&lock_path),
+                };
+            }
+            return Err(e);
+        }
+    };
+    report.stale.extend(lock_report.stale);
+    report.missing.extend(lock_report.missing);
+    report.unchanged += lock_report.unchanged;
+    Ok(report)
 }
 
 /// The config: the file given, else `apigen.toml` in the specs folder when there is one (read like
@@ -279,7 +338,7 @@ fn codegen(root: &Path, program: &str, args: &CodegenArgs) -> ExitCode {
     let out = root.join(args.out.as_deref().unwrap_or(Path::new("generated")));
     let out_shown = display(root, &out);
     let mode = if args.check { Mode::Check } else { Mode::Write };
-    let report = match write::sync(&out, &generated.files, mode) {
+    let report = match sync_outputs(root, args, &generated, mode) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: {out_shown}: {e}");

@@ -25,6 +25,7 @@ pub mod emit;
 pub mod import;
 pub mod ir;
 pub mod load;
+pub mod lock;
 pub mod merge;
 pub mod naming;
 pub mod normalize;
@@ -49,18 +50,28 @@ pub struct Generated {
     pub files: BTreeMap<String, String>,
     /// The IR the files were emitted from (for `--dump-ir`).
     pub api: ir::Api,
+    /// The names given, for the name lock ([`lock`]).
+    pub lock: lock::Lock,
+    /// The name lock's text, which the CLI writes beside the config ([`lock::FILE_NAME`]).
+    pub lock_file: String,
 }
 
-/// Generates the client crate from spec sources. Pure: touches no disk.
+/// Generates the client crate from spec sources, every name derived afresh. Pure: touches no disk.
 pub fn generate(config: &Config, sources: &[Source]) -> Result<Generated, Diagnostics> {
-    with_stack(|| generate_here(config, sources))
+    generate_locked(config, sources, &lock::Lock::default())
 }
 
-fn generate_here(config: &Config, sources: &[Source]) -> Result<Generated, Diagnostics> {
+/// Generates the client crate from spec sources, keeping the names `lock` records (see [`lock`]).
+/// Pure: touches no disk.
+pub fn generate_locked(config: &Config, sources: &[Source], lock: &lock::Lock) -> Result<Generated, Diagnostics> {
+    with_stack(|| generate_here(config, sources, lock))
+}
+
+fn generate_here(config: &Config, sources: &[Source], lock: &lock::Lock) -> Result<Generated, Diagnostics> {
     let merged = merge_here(sources)?;
     // Resolving runs on one core; the merged spec is written out on another meanwhile.
-    let (api, spec_json) = join(|| resolve::resolve(&merged, config), || emit::spec_json(&merged.doc));
-    let api = api?;
+    let (resolved, spec_json) = join(|| resolve::resolve(&merged, config, lock), || emit::spec_json(&merged.doc));
+    let (api, lock) = resolved?;
     let crate_name = crate_name(config, &api);
     // The config's name was checked with the config; one made from the title is checked here.
     if config.package.name.is_none()
@@ -71,7 +82,8 @@ fn generate_here(config: &Config, sources: &[Source]) -> Result<Generated, Diagn
         return Err(diag::Diagnostic::new(at, format!("{problem} (made from the title)")).note(help).into());
     }
     let files = emit::emit(&api, config, spec_json, &crate_name);
-    Ok(Generated { files, api })
+    let lock_file = lock.render(config.command());
+    Ok(Generated { files, api, lock, lock_file })
 }
 
 /// Parses and merges spec sources (stages 1–2). Pure.

@@ -13,7 +13,8 @@
 //! operationId in snake case; else the HTTP method and the path. When two operations land on the
 //! same name and one's path extends the other's with literal segments (`/keys/{id}` and
 //! `/keys/{id}/regen`), the longer one takes those segments as its verb: `regen_api_key`. Any
-//! collision left falls back to operationIds, then to numbered suffixes. A derived name never is
+//! collision left falls back to operationIds, then to numbered suffixes. A name the name lock
+//! ([`crate::lock`]) records is kept, after the overrides and before any name is derived. A derived name never is
 //! one of [`RESERVED_METHODS`] (`clone` → `clone_2`), nor another method's companion
 //! (`list_with_headers` beside a `list` that has one); the config's overrides are checked against
 //! the same list in `resolve`.
@@ -121,6 +122,8 @@ pub struct OpNaming<'a> {
     pub path: &'a str,
     /// A `methods` override from the config.
     pub forced: Option<&'a str>,
+    /// The name in the name lock ([`crate::lock`]): kept when valid and free.
+    pub locked: Option<&'a str>,
 }
 
 /// Names an operation's method must not take: `Client`'s own methods (emit.rs), the methods of
@@ -177,7 +180,32 @@ pub fn method_and_companions(name: &str) -> Vec<String> {
 
 /// Picks a method name for every operation (module docs give the rules).
 pub fn method_names(ops: &[OpNaming<'_>]) -> Vec<String> {
-    let mut names: Vec<String> = ops.iter().map(first_choice).collect();
+    // A name is free when neither it nor its companions are taken (by a method or a companion).
+    let mut unique = Uniquifier::with_reserved(&RESERVED_METHODS);
+    let free = |unique: &Uniquifier, name: &str| method_and_companions(name).iter().all(|n| !unique.is_taken(n));
+    let claim = |unique: &mut Uniquifier, name: &str| {
+        method_and_companions(name).iter().for_each(|n| {
+            unique.try_take(n);
+        })
+    };
+    // Overrides are claimed first so no other name can take one (resolve has checked that they
+    // collide with nothing); then the locked names that are still valid and free, in order.
+    let mut fixed: Vec<Option<String>> = ops.iter().map(|op| op.forced.map(str::to_owned)).collect();
+    for name in fixed.iter().flatten() {
+        claim(&mut unique, name);
+    }
+    for (op, fixed) in ops.iter().zip(&mut fixed) {
+        if let Some(locked) = op.locked.filter(|_| fixed.is_none())
+            && is_clean(locked, Case::Snake)
+            && free(&unique, locked)
+        {
+            claim(&mut unique, locked);
+            *fixed = Some(locked.to_owned());
+        }
+    }
+
+    let mut names: Vec<String> =
+        ops.iter().zip(&fixed).map(|(op, fixed)| fixed.clone().unwrap_or_else(|| first_choice(op))).collect();
 
     // Collisions between derived names: first the path-extension rule, then operationIds. Each
     // round decides on a snapshot, so every party of a collision is treated alike.
@@ -185,7 +213,7 @@ pub fn method_names(ops: &[OpNaming<'_>]) -> Vec<String> {
         let snapshot = names.clone();
         for i in 0..ops.len() {
             let clashes: Vec<usize> = (0..ops.len()).filter(|&j| j != i && snapshot[j] == snapshot[i]).collect();
-            if ops[i].forced.is_some() || clashes.is_empty() {
+            if fixed[i].is_some() || clashes.is_empty() {
                 continue;
             }
             let renamed = match round {
@@ -198,25 +226,11 @@ pub fn method_names(ops: &[OpNaming<'_>]) -> Vec<String> {
         }
     }
 
-    // A name is free when neither it nor its companions are taken (by a method or a companion).
-    let mut unique = Uniquifier::with_reserved(&RESERVED_METHODS);
-    let free = |unique: &Uniquifier, name: &str| method_and_companions(name).iter().all(|n| !unique.is_taken(n));
-    let claim = |unique: &mut Uniquifier, name: &str| {
-        method_and_companions(name).iter().for_each(|n| {
-            unique.try_take(n);
-        })
-    };
-    // Overrides are claimed first so a derived name can never take one (resolve has checked
-    // that they collide with nothing).
-    for (op, name) in ops.iter().zip(&names) {
-        if op.forced.is_some() {
-            claim(&mut unique, name);
-        }
-    }
-    ops.iter()
-        .zip(names)
-        .map(|(op, name)| {
-            if op.forced.is_some() {
+    names
+        .into_iter()
+        .zip(fixed)
+        .map(|(name, fixed)| {
+            if fixed.is_some() {
                 return name;
             }
             let base = name.trim_start_matches("r#").to_owned();
@@ -309,7 +323,7 @@ mod tests {
     }
 
     fn op<'a>(id: &'a str, summary: &'a str, method: &'a str, path: &'a str) -> OpNaming<'a> {
-        OpNaming { operation_id: Some(id), summary: Some(summary), method, path, forced: None }
+        OpNaming { operation_id: Some(id), summary: Some(summary), method, path, forced: None, locked: None }
     }
 
     #[test]
@@ -336,7 +350,14 @@ mod tests {
     fn long_summaries_and_missing_ids() {
         let ops = [
             op("createApiKey", "Create an API key for the current user, with the given roles.", "post", "/keys"),
-            OpNaming { operation_id: None, summary: None, method: "get", path: "/keys/{id}", forced: None },
+            OpNaming {
+                operation_id: None,
+                summary: None,
+                method: "get",
+                path: "/keys/{id}",
+                forced: None,
+                locked: None,
+            },
         ];
         assert_eq!(method_names(&ops), ["create_api_key", "get_keys_id"]);
     }
@@ -360,5 +381,20 @@ mod tests {
         assert_eq!(method_names(&ops), ["list", "list_stream_2"]);
         let ops = [op("list_with_headers", "list with headers", "get", "/b"), op("list", "list", "get", "/a")];
         assert_eq!(method_names(&ops), ["list_with_headers", "list_2"]);
+    }
+
+    #[test]
+    fn locked_names_are_kept_and_avoided() {
+        let mut old = op("create_v1", "Create API Key", "post", "/v1/keys");
+        old.locked = Some("create_api_key");
+        let new = op("create_v2", "Create API Key", "post", "/v2/keys");
+        // Without the lock both would fall back to their operationIds.
+        assert_eq!(method_names(&[old.clone(), new.clone()]), ["create_api_key", "create_v2"]);
+        // An override wins over a locked name; a locked name that is not an identifier is derived.
+        let mut forced = op("x", "Other", "get", "/x");
+        forced.forced = Some("create_api_key");
+        let mut bad = op("y", "Get Y", "get", "/y");
+        bad.locked = Some("not a name");
+        assert_eq!(method_names(&[old, forced, bad]), ["create_v1", "create_api_key", "get_y"]);
     }
 }

@@ -70,25 +70,54 @@ impl Report {
     }
 }
 
+/// Compares the file at `path` with `content`, into `report` under the name `rel`.
+fn compare(report: &mut Report, path: &Path, rel: &str, content: &str) -> io::Result<()> {
+    match std::fs::read(path) {
+        Ok(old) if old == content.as_bytes() => report.unchanged += 1,
+        Ok(old) => {
+            let old = String::from_utf8_lossy(&old);
+            let diff = similar::TextDiff::from_lines(old.as_ref(), content)
+                .unified_diff()
+                .context_radius(3)
+                .header(&format!("a/{rel}"), &format!("b/{rel}"))
+                .to_string();
+            report.stale.push((rel.to_owned(), diff));
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => report.missing.push(rel.to_owned()),
+        Err(e) => return Err(io::Error::new(e.kind(), format!("{}: {e}", path.display()))),
+    }
+    Ok(())
+}
+
+/// Brings the one file at `path` in line with `content` (write mode: a temporary file beside it,
+/// renamed over it, so it is old or new, whole) or reports how far it is (check mode). `shown`
+/// names it in the report.
+pub fn sync_file(path: &Path, shown: &str, content: &str, mode: Mode) -> io::Result<Report> {
+    let mut report = Report::default();
+    compare(&mut report, path, shown, content)?;
+    if mode == Mode::Write && report.unchanged == 0 {
+        replace_file(path, content.as_bytes())?;
+    }
+    Ok(report)
+}
+
+/// Writes `bytes` to `path` through a temporary file renamed over it.
+pub fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "file".into());
+    let temp = path.with_file_name(format!(".{name}.apigen-staging"));
+    std::fs::write(&temp, bytes)
+        .and_then(|()| std::fs::rename(&temp, path))
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(&temp);
+        })
+        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
+}
+
 /// Brings `dir` in line with `files` (write mode) or reports how far it is (check mode).
 pub fn sync(dir: &Path, files: &BTreeMap<String, String>, mode: Mode) -> io::Result<Report> {
     let mut report = Report::default();
     for (rel, content) in files {
-        let path = dir.join(rel);
-        match std::fs::read(&path) {
-            Ok(old) if old == content.as_bytes() => report.unchanged += 1,
-            Ok(old) => {
-                let old = String::from_utf8_lossy(&old);
-                let diff = similar::TextDiff::from_lines(old.as_ref(), content.as_str())
-                    .unified_diff()
-                    .context_radius(3)
-                    .header(&format!("a/{rel}"), &format!("b/{rel}"))
-                    .to_string();
-                report.stale.push((rel.clone(), diff));
-            }
-            Err(e) if e.kind() == io::ErrorKind::NotFound => report.missing.push(rel.clone()),
-            Err(e) => return Err(io::Error::new(e.kind(), format!("{}: {e}", path.display()))),
-        }
+        compare(&mut report, &dir.join(rel), rel, content)?;
     }
     report.leftover = existing_files(dir)?.into_iter().filter(|f| !files.contains_key(f)).collect();
     if mode == Mode::Write && !(report.stale.is_empty() && report.missing.is_empty()) {

@@ -1,5 +1,6 @@
 //! Golden tests: each folder in `tests/fixtures/<case>/` holds `specs/` (with an optional
-//! `apigen.toml`) and `expected/`, the client crate the generator must produce from them. The
+//! `apigen.toml`, and the name lock `apigen.lock`) and `expected/`, the client crate the generator
+//! must produce from them; both the crate and the lock are checked. The
 //! expected crates are workspace members, so every build and clippy run compiles them too, and
 //! end-to-end tests use them as real clients.
 //!
@@ -9,7 +10,7 @@
 use std::path::Path;
 
 use apigen::cli::CodegenArgs;
-use apigen::write::{self, Mode};
+use apigen::write::Mode;
 
 const BLESS_COMMAND: &str = "cargo xtask fixtures";
 
@@ -22,13 +23,14 @@ fn check_case(case: &str) {
         crate_name: None,
         config: None,
         dump_ir: false,
+        relock: false,
         max_diff_lines: 200,
         limits: Default::default(),
     };
     // The header names the command that rewrites the expectation.
     let generated =
         apigen::cli::load_and_generate(&root, BLESS_COMMAND, &args).unwrap_or_else(|d| panic!("{case}: {d}"));
-    let report = write::sync(&root.join("expected"), &generated.files, Mode::Check).unwrap();
+    let report = apigen::cli::sync_outputs(&root, &args, &generated, Mode::Check).unwrap();
     assert!(
         report.is_fresh(),
         "fixture {case}: the output differs from expected/ (run `{BLESS_COMMAND}`, then review the diff)\n{}",

@@ -72,24 +72,23 @@ fn fixtures() -> std::process::ExitCode {
             crate_name: None,
             config: None,
             dump_ir: false,
+            relock: false,
             max_diff_lines: 60,
             limits: Default::default(),
         };
         let name = case.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         match apigen::cli::load_and_generate(&case, FIXTURES_COMMAND, &args) {
-            Ok(generated) => {
-                match apigen::write::sync(&case.join("expected"), &generated.files, apigen::write::Mode::Write) {
-                    Ok(report) => println!(
-                        "{name}: {} written, {} unchanged",
-                        report.stale.len() + report.missing.len(),
-                        report.unchanged
-                    ),
-                    Err(e) => {
-                        eprintln!("error: {name}: {e}");
-                        failed = true;
-                    }
+            Ok(generated) => match apigen::cli::sync_outputs(&case, &args, &generated, apigen::write::Mode::Write) {
+                Ok(report) => println!(
+                    "{name}: {} written, {} unchanged",
+                    report.stale.len() + report.missing.len(),
+                    report.unchanged
+                ),
+                Err(e) => {
+                    eprintln!("error: {name}: {e}");
+                    failed = true;
                 }
-            }
+            },
             Err(d) => {
                 eprintln!("{name}:\n{d}");
                 failed = true;
@@ -114,16 +113,16 @@ mod tests {
             crate_name: None,
             config: None,
             dump_ir: false,
+            relock: false,
             max_diff_lines: 60,
             limits: Default::default(),
         };
         let generated =
             apigen::cli::load_and_generate(&root, "cargo xtask codegen", &args).unwrap_or_else(|d| panic!("{d}"));
-        let report =
-            apigen::write::sync(&root.join("generated"), &generated.files, apigen::write::Mode::Check).unwrap();
+        let report = apigen::cli::sync_outputs(&root, &args, &generated, apigen::write::Mode::Check).unwrap();
         assert!(
             report.stale.is_empty() && report.missing.is_empty(),
-            "generated/ is stale; run `cargo xtask codegen`\n{}",
+            "generated/ or specs/apigen.lock is stale; run `cargo xtask codegen`\n{}",
             report.render(apigen::write::Mode::Check, 60)
         );
     }

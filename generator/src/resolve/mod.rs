@@ -28,13 +28,15 @@ use crate::ir::{
     Pagination, Param, ParamIn, PathPart, ResponseHeader, ServerTemplate, ServerVariable, StatusMatch, Style, Success,
     Ty, TypeDef, TypeId, TypeUse, Variant,
 };
+use crate::lock::{Lock, LockedOperation, LockedType, operation_key};
 use crate::merge::Merged;
 use crate::naming::{
     Case, OpNaming, RESERVED_METHODS, Uniquifier, is_clean, method_and_companions, method_names, sanitize,
 };
 
-/// Builds the IR for a merged document.
-pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
+/// Builds the IR for a merged document, keeping the names `lock` records ([`crate::lock`]), and
+/// the lock of the names given.
+pub fn resolve(merged: &Merged, config: &Config, lock: &Lock) -> Result<(Api, Lock), Diagnostics> {
     let spec: &OpenAPI = &merged.spec;
     let mut sink = Sink::default();
     let config_at = |key: &str| config.at(&join_pointer("/methods", key));
@@ -78,6 +80,8 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
             });
         }
     }
+
+    let locked_op = |r: &RawOp<'_>| lock.methods.get(&operation_key(r.method, r.path));
 
     // Method names, with the config's overrides checked against the spec and each other.
     config.check_package().into_iter().for_each(|d| sink.push(d));
@@ -125,11 +129,23 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
             method: r.method,
             path: r.path,
             forced: r.op.operation_id.as_ref().and_then(|id| config.methods.get(id)).map(String::as_str),
+            locked: locked_op(r).map(|l| l.method.as_str()),
         })
         .collect();
     let method_names = method_names(&namings);
     let pascal: Vec<String> = method_names.iter().map(|n| sanitize(n, Case::Pascal)).collect();
+    // Error enums: the locked name while the method keeps its locked one (an override renames
+    // both), claimed before any is derived; else the method's name with `Error`.
     let mut error_names = Uniquifier::default();
+    let locked_errors: Vec<Option<String>> = raw
+        .iter()
+        .zip(&namings)
+        .zip(&method_names)
+        .map(|((r, naming), name)| {
+            let locked = locked_op(r).filter(|l| naming.forced.is_none() && &l.method == name)?;
+            (is_clean(&locked.error, Case::Pascal) && error_names.try_take(&locked.error)).then(|| locked.error.clone())
+        })
+        .collect();
 
     let (elsewhere, malformed) = schema::schemas_elsewhere(&merged.doc);
     for (pointer, message) in malformed {
@@ -153,7 +169,7 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
         spec,
         merged,
         conv: Converter::new(spec.components.as_ref(), &merged.origins).with_elsewhere(&elsewhere),
-        space: TypeSpace::default(),
+        space: TypeSpace::with_locked_titles(lock.titles_by_origin()),
         warnings: Vec::new(),
     };
     // A document without operations (its components only, or 3.1 webhooks) gives a crate of its
@@ -169,7 +185,10 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
     let mut operations = Vec::new();
     let mut schemes = Vec::new();
     for (index, r) in raw.iter().enumerate() {
-        let error_name = error_names.take(&format!("{}Error", pascal[index]), Case::Pascal);
+        let error_name = match &locked_errors[index] {
+            Some(locked) => locked.clone(),
+            None => error_names.take(&format!("{}Error", pascal[index]), Case::Pascal),
+        };
         match cx.operation(index, r, (method_names[index].clone(), error_name), &mut schemes) {
             Ok(op) => operations.push(op),
             Err(errors) => errors.into_iter().for_each(|d| sink.push(d)),
@@ -222,7 +241,8 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
         None => (None, None),
     };
     sink.check()?;
-    let type_names = cx.space.assign_names(&pascal, &config.types).map_err(Diagnostics::new)?;
+    let type_names =
+        cx.space.assign_names(&pascal, &config.types, &lock.type_names_by_origin()).map_err(Diagnostics::new)?;
 
     let body_roots = operations.iter().filter_map(|o| o.body.as_ref().and_then(|b| named_in(&b.ty)));
     let in_request = cx.space.reachable(body_roots);
@@ -293,8 +313,27 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
         op.pagination = pagination(op, &types);
     }
 
+    let new_lock = Lock::new(
+        raw.iter()
+            .zip(&operations)
+            .map(|(r, op)| {
+                let names = LockedOperation { method: op.method_name.clone(), error: op.error_name.clone() };
+                (operation_key(r.method, r.path), names)
+            })
+            .collect(),
+        types
+            .iter()
+            .zip(&cx.space.defs)
+            .map(|(t, def)| {
+                let origins: BTreeSet<String> = t.origins.iter().map(|o| o.pointer.clone()).collect();
+                let locked = LockedType { title: def.identity_title.clone(), origins: origins.into_iter().collect() };
+                (t.name.clone(), locked)
+            })
+            .collect(),
+    );
+
     let info = &spec.info;
-    Ok(Api {
+    let api = Api {
         title: info.title.clone(),
         version: info.version.clone(),
         description: info.description.clone(),
@@ -313,7 +352,8 @@ pub fn resolve(merged: &Merged, config: &Config) -> Result<Api, Diagnostics> {
             warnings.dedup();
             warnings
         },
-    })
+    };
+    Ok((api, new_lock))
 }
 
 /// The server an operation names for itself (its `servers`, else its path item's), when it is

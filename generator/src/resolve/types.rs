@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::schema::{IntFormat, Kind, NumFormat, Sch};
 use crate::diag::{Diagnostic, Location};
 use crate::ir::{Ty, TypeId};
-use crate::naming::{Case, Uniquifier, sanitize};
+use crate::naming::{Case, Uniquifier, is_clean, sanitize};
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct Key {
@@ -74,6 +74,8 @@ pub struct Def {
     pub discriminator: Option<super::schema::Discriminator>,
     pub doc: Option<String>,
     pub title: Option<String>,
+    /// The title that took part in the type's identity (not for a component, keyed by its key).
+    pub identity_title: Option<String>,
     pub name_hint: Option<String>,
     pub origins: Vec<Location>,
     pub uses: Vec<(u64, Use)>,
@@ -94,10 +96,18 @@ pub struct TypeSpace {
     building: Vec<TypeId>,
     /// Converted object components, for [`Kind::Ref`]s (see [`super::schema::Converter`]).
     pub sources: BTreeMap<String, Sch>,
+    /// The titles the name lock recorded, by schema location: at a recorded location, the title
+    /// that decides sharing is the recorded one, so editing a title cannot split or merge types.
+    pub locked_titles: BTreeMap<String, Option<String>>,
     seq: u64,
 }
 
 impl TypeSpace {
+    /// An empty space whose sharing follows the lock's recorded titles (see `locked_titles`).
+    pub fn with_locked_titles(locked_titles: BTreeMap<String, Option<String>>) -> Self {
+        TypeSpace { locked_titles, ..TypeSpace::default() }
+    }
+
     /// The Rust type for `sch`, defining structs as needed.
     pub fn intern(&mut self, sch: &Sch) -> Ty {
         match &sch.kind {
@@ -170,7 +180,8 @@ impl TypeSpace {
                     })
                     .collect();
                 key_fields.sort();
-                let key = Key { title: sch.title.clone(), component: sch.component.clone(), fields: key_fields };
+                let title = self.identity_title(sch);
+                let key = Key { title: title.clone(), component: sch.component.clone(), fields: key_fields };
                 if let Some(&id) = self.index.get(&key) {
                     // Docs of later copies fill gaps; they never replace what is there.
                     for have in self.defs[id].fields.iter_mut().filter(|f| f.doc.is_none()) {
@@ -187,7 +198,7 @@ impl TypeSpace {
                         self.defs[child].uses.push((seq, Use::Property { parent: id, prop: f.wire.clone(), item }));
                     }
                 }
-                self.defs.push(Def { fields, ..Self::new_def(sch) });
+                self.defs.push(Def { fields, identity_title: title, ..Self::new_def(sch) });
                 self.index.insert(key, id);
                 Ty::Named(id)
             }
@@ -242,9 +253,19 @@ impl TypeSpace {
             discriminator: None,
             doc: sch.description.clone(),
             title: sch.title.clone(),
+            identity_title: None,
             name_hint: sch.name_hint.clone(),
             origins: vec![sch.loc.clone()],
             uses: Vec::new(),
+        }
+    }
+
+    /// The title that decides which schemas `sch` shares a type with: the lock's, at a location
+    /// it recorded; else the schema's own.
+    fn identity_title(&self, sch: &Sch) -> Option<String> {
+        match self.locked_titles.get(&sch.loc.pointer) {
+            Some(locked) => locked.clone(),
+            None => sch.title.clone(),
         }
     }
 
@@ -261,12 +282,13 @@ impl TypeSpace {
     fn intern_enum(&mut self, sch: &Sch, values: Vec<String>) -> Ty {
         let mut sorted = values.clone();
         sorted.sort();
-        let key = (sch.title.clone().or_else(|| sch.component.clone()), sorted);
+        let title = self.identity_title(sch);
+        let key = (title.clone().or_else(|| sch.component.clone()), sorted);
         if let Some(&id) = self.enums.get(&key) {
             return self.seen_again(id, sch);
         }
         let id = self.defs.len();
-        self.defs.push(Def { variants: values, ..Self::new_def(sch) });
+        self.defs.push(Def { variants: values, identity_title: title, ..Self::new_def(sch) });
         self.enums.insert(key, id);
         Ty::Named(id)
     }
@@ -274,7 +296,8 @@ impl TypeSpace {
     /// A `oneOf`/`anyOf` of several types: an untagged enum.
     fn intern_union(&mut self, sch: &Sch, tys: Vec<Ty>) -> Ty {
         let tag = sch.discriminator.as_ref().map(|d| d.property.clone());
-        let key = (sch.title.clone().or_else(|| sch.component.clone()), tys.clone(), tag);
+        let title = self.identity_title(sch);
+        let key = (title.clone().or_else(|| sch.component.clone()), tys.clone(), tag);
         if let Some(&id) = self.unions.get(&key) {
             return self.seen_again(id, sch);
         }
@@ -289,7 +312,12 @@ impl TypeSpace {
                     .push((seq, Use::Property { parent: id, prop: format!("option {}", i + 1), item }));
             }
         }
-        self.defs.push(Def { alternatives: tys, discriminator: sch.discriminator.clone(), ..Self::new_def(sch) });
+        self.defs.push(Def {
+            alternatives: tys,
+            discriminator: sch.discriminator.clone(),
+            identity_title: title,
+            ..Self::new_def(sch)
+        });
         self.unions.insert(key, id);
         Ty::Named(id)
     }
@@ -315,11 +343,12 @@ impl TypeSpace {
     }
 
     /// Picks a name for every struct. `op_names` are the operations' Pascal-case names;
-    /// `overrides` maps a schema pointer to a forced name.
+    /// `overrides` maps a schema pointer to a forced name, `locked` to the name the lock recorded.
     pub fn assign_names(
         &self,
         op_names: &[String],
         overrides: &BTreeMap<String, String>,
+        locked: &BTreeMap<&str, &str>,
     ) -> Result<Vec<String>, Vec<Diagnostic>> {
         let n = self.defs.len();
         let mut names: Vec<Option<String>> = vec![None; n];
@@ -354,6 +383,20 @@ impl TypeSpace {
         }
         if !errors.is_empty() {
             return Err(errors);
+        }
+        // Pass 0b: the lock's names, by any location it recorded (the first that is still a
+        // valid name and free, in the order the type was met), so docs edits rename nothing.
+        for (id, def) in self.defs.iter().enumerate() {
+            if names[id].is_some() {
+                continue;
+            }
+            let recorded = def.origins.iter().filter_map(|o| locked.get(o.pointer.as_str()));
+            for name in recorded {
+                if is_clean(name, Case::Pascal) && unique.try_take(name) {
+                    names[id] = Some((*name).to_owned());
+                    break;
+                }
+            }
         }
 
         let order = self.naming_order();
@@ -616,7 +659,8 @@ mod tests {
         space.add_use(&err, Use::Response { op: 0, status: "400".into(), error: true });
         space.add_use(&err, Use::Response { op: 1, status: "default".into(), error: true });
 
-        let names = space.assign_names(&["ListKeys".into(), "GetKey".into()], &BTreeMap::new()).unwrap();
+        let names =
+            space.assign_names(&["ListKeys".into(), "GetKey".into()], &BTreeMap::new(), &BTreeMap::new()).unwrap();
         let name_of = |ty: &Ty| names[named_in(ty).unwrap()].clone();
         assert_eq!(name_of(&list_ty), "ListKeysResponse");
         assert_eq!(name_of(&one_ty), "GetKeyResponse");
@@ -632,13 +676,13 @@ mod tests {
         let ty = space.intern(&error_schema("/e1"));
         space.add_use(&ty, Use::Response { op: 0, status: "400".into(), error: true });
         let overrides: BTreeMap<String, String> = [("/e1".to_string(), "Problem".to_string())].into();
-        let names = space.assign_names(&["Op".into()], &overrides).unwrap();
+        let names = space.assign_names(&["Op".into()], &overrides, &BTreeMap::new()).unwrap();
         assert_eq!(names[0], "Problem");
 
         space.intern(&error_schema("/e2"));
         let two: BTreeMap<String, String> =
             [("/e1".to_string(), "A".to_string()), ("/e2".to_string(), "B".to_string())].into();
-        let errors = space.assign_names(&["Op".into()], &two).unwrap_err();
+        let errors = space.assign_names(&["Op".into()], &two, &BTreeMap::new()).unwrap_err();
         assert!(errors[0].message.contains("several name overrides"), "{}", errors[0].message);
     }
 

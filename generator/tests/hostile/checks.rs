@@ -295,6 +295,7 @@ fn package_names_and_versions_must_be_what_cargo_accepts() {
         crate_name: Some("my.api".into()),
         config: None,
         dump_ir: false,
+        relock: false,
         max_diff_lines: 10,
         limits: Default::default(),
     };
