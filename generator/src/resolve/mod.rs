@@ -329,12 +329,15 @@ fn own_server(r: &RawOp<'_>, top: &[openapiv3::Server], merged: &Merged) -> Resu
     let Some(first) = servers.first() else { return Ok(None) };
     let at = join_pointer(&at, "0");
     let own = server_url(first, &at, merged)?;
-    if own.starts_with("//") {
-        let message = format!("server URL {own:?} is scheme-relative: it would replace the base URL's host");
-        return Err(Diagnostic::new(merged.origins.locate(&join_pointer(&at, "url")), message)
-            .note("help: an operation's server is an absolute http(s) URL or a path starting with one `/`"));
-    }
-    if !own.starts_with('/') {
+    if own.starts_with('/') {
+        if let Some(problem) = crate::checks::relative_server(&own) {
+            return Err(Diagnostic::new(
+                merged.origins.locate(&join_pointer(&at, "url")),
+                format!("server URL {own:?} {problem}"),
+            )
+            .note("help: an operation's server is an absolute http(s) URL or a plain path such as `/v2`"));
+        }
+    } else {
         checked_url(&own).map_err(|problem| {
             Diagnostic::new(merged.origins.locate(&join_pointer(&at, "url")), format!("server URL {own:?} {problem}"))
         })?;

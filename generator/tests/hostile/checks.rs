@@ -403,3 +403,53 @@ fn a_long_title_gives_a_crate_name_cut_at_a_word() {
     assert_eq!(name, "the-extraordinarily-long-title-of-an-application-client");
     assert!(name.len() <= 64);
 }
+
+#[test]
+fn an_operations_relative_server_is_a_plain_path_on_the_same_host() {
+    let with_own = |url: &str| {
+        let mut v = doc(json!({"/a": {"get": {"operationId": "a", "servers": [{"url": url}],
+            "responses": {"204": {"description": "ok"}}}}}));
+        v["servers"] = json!([{"url": "https://api.example.com/v1"}]);
+        v
+    };
+    for url in [
+        "//evil.com/x",
+        "/\\evil.com/x",
+        "/\t/evil.com",
+        "/\n/evil.com",
+        "/ /evil.com",
+        "/v2/../../admin",
+        "/./v2",
+        "/%2e%2E/admin",
+        "/v2?key=1",
+        "/v2#top",
+        "/a//b",
+        "/caf\u{e9}",
+    ] {
+        let report = generate_with(&Config::default(), &with_own(url)).unwrap_err();
+        assert_has(&report, &[&format!("server URL {url:?}"), "--> a.json#/paths/~1a/get/servers/0/url"]);
+    }
+    // Through a variable's default too.
+    let mut v = with_own("/{p}");
+    v["paths"]["/a"]["get"]["servers"][0]["variables"] = json!({"p": {"default": "\\evil.com"}});
+    assert_has(&generate_with(&Config::default(), &v).unwrap_err(), &["server URL \"/\\\\evil.com\""]);
+    // A plain path is kept.
+    let generated = generate_with(&Config::default(), &with_own("/v2/uploads")).unwrap();
+    assert_eq!(generated.api.operations[0].server.as_deref(), Some("/v2/uploads"));
+}
+
+#[test]
+fn path_templates_cannot_leave_or_corrupt_the_base_urls_path() {
+    let id = string_param("path", "id");
+    for path in
+        ["/../admin", "/a/./b", "/a/%2e%2e/b", "/a/{id}/..", "/a\\b", "/a\tb", "/a b", "/a\u{7f}", "/a?x=1", "/a#frag"]
+    {
+        let op = if path.contains("{id}") { op_with(json!([id])) } else { ok_op("a") };
+        let report = errors(&[json_source("a.json", &doc(json!({ path: {"get": op} })))]);
+        let pointer = format!("--> a.json#/paths/{}", path.replace('~', "~0").replace('/', "~1"));
+        assert_has(&report, &[&format!("path {path:?}"), &pointer, "failed with 1 error"]);
+    }
+    // Dots inside a segment, `//`, and the parameters' own braces are fine.
+    let ok = doc(json!({"/a.b/..c/{id}.json//x": {"get": op_with(json!([id]))}}));
+    generate_with(&Config::default(), &ok).unwrap();
+}
