@@ -30,7 +30,8 @@ use crate::ir::{
 };
 use crate::merge::Merged;
 use crate::naming::{
-    Case, OpNaming, RESERVED_METHODS, Uniquifier, is_clean, method_and_companions, method_names, sanitize,
+    CLIENT_MEMBERS, Case, OpNaming, RESERVED_METHODS, Uniquifier, is_clean, method_and_companions, method_names,
+    sanitize,
 };
 
 /// Builds the IR for a merged document.
@@ -1073,14 +1074,15 @@ fn auth_kind(scheme: &SecurityScheme) -> Result<AuthKind, String> {
 }
 
 /// Builder method and field names for the schemes: `bearer_token`, `basic_auth` and `api_key` when
-/// a kind appears once, else the scheme's own name in snake case.
+/// a kind appears once, else the scheme's own name in snake case; never one of
+/// [`CLIENT_MEMBERS`] (`timeout` → `timeout_2`).
 fn name_schemes(schemes: &mut [AuthScheme]) {
     let kind_word = |k: &AuthKind| match k {
         AuthKind::Bearer => "bearer_token",
         AuthKind::Basic => "basic_auth",
         AuthKind::ApiKey { .. } => "api_key",
     };
-    let mut unique = Uniquifier::with_reserved(&["base_url", "http_client", "timeout", "connect_timeout", "build"]);
+    let mut unique = Uniquifier::with_reserved(&CLIENT_MEMBERS);
     let mut variants = Uniquifier::default();
     for i in 0..schemes.len() {
         let same_kind = schemes.iter().filter(|s| kind_word(&s.kind) == kind_word(&schemes[i].kind)).count();

@@ -453,3 +453,68 @@ fn path_templates_cannot_leave_or_corrupt_the_base_urls_path() {
     let ok = doc(json!({"/a.b/..c/{id}.json//x": {"get": op_with(json!([id]))}}));
     generate_with(&Config::default(), &ok).unwrap();
 }
+
+/// The fields and methods of `Client` and `ClientBuilder` in a generated `client.rs`: the type,
+/// `field` or `fn`, and the name, in the order met.
+fn client_members(client_rs: &str) -> Vec<(String, &'static str, String)> {
+    let file = syn::parse_file(client_rs).unwrap();
+    let mut members = Vec::new();
+    for item in file.items {
+        match item {
+            syn::Item::Struct(s) if s.ident == "Client" || s.ident == "ClientBuilder" => {
+                for f in s.fields {
+                    members.push((s.ident.to_string(), "field", f.ident.unwrap().to_string()));
+                }
+            }
+            syn::Item::Impl(i) if i.trait_.is_none() => {
+                let syn::Type::Path(p) = *i.self_ty else { continue };
+                let owner = p.path.segments.last().unwrap().ident.to_string();
+                if owner != "Client" && owner != "ClientBuilder" {
+                    continue;
+                }
+                for item in i.items {
+                    if let syn::ImplItem::Fn(f) = item {
+                        members.push((owner.clone(), "fn", f.sig.ident.to_string()));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    members
+}
+
+#[test]
+fn security_schemes_never_take_the_name_of_a_client_or_builder_member() {
+    use apigen::naming::CLIENT_MEMBERS;
+    // Every part of the client: server variables, an operation with its own server, operations,
+    // and an API key scheme named after each member (two or more: each is named by its key).
+    let names: Vec<&str> = CLIENT_MEMBERS.iter().copied().chain(["key"]).collect();
+    let mut v = doc(json!({
+        "/a": {"get": {"operationId": "a", "servers": [{"url": "/v2"}], "responses": {"204": {"description": "ok"}}}},
+        "/b": {"get": ok_op("b")},
+    }));
+    v["servers"] = json!([{"url": "https://{region}.example.com", "variables": {"region": {"default": "eu"}}}]);
+    let schemes: serde_json::Map<String, Value> = names
+        .iter()
+        .map(|n| (n.to_string(), json!({"type": "apiKey", "in": "header", "name": format!("X-{n}")})))
+        .collect();
+    v["components"] = json!({"securitySchemes": schemes});
+    v["security"] = json!([names.iter().map(|n| (n.to_string(), json!([]))).collect::<serde_json::Map<_, _>>()]);
+    let generated = generate_with(&Config::default(), &v).unwrap();
+    let members = client_members(&generated.files["src/client.rs"]);
+    let setters: Vec<&str> = generated.api.auth.iter().map(|s| s.setter.as_str()).collect();
+    assert!(members.len() > 20 && setters.len() == names.len(), "{members:?}");
+    for member @ (owner, kind, name) in &members {
+        // A field and a method of one name are fine; the same name twice as either is not.
+        let count = members.iter().filter(|m| m == &member).count();
+        assert_eq!(count, 1, "{owner} has {count} {kind}s named {name}");
+        assert!(
+            setters.contains(&name.as_str()) || CLIENT_MEMBERS.contains(&name.as_str()),
+            "{owner}::{name} is not in naming::CLIENT_MEMBERS"
+        );
+    }
+    for setter in setters {
+        assert!(!CLIENT_MEMBERS.contains(&setter), "a scheme setter is named {setter}");
+    }
+}
