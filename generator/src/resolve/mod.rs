@@ -17,7 +17,7 @@ use openapiv3::{
 };
 
 use self::refs::{essence, is_json};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use self::schema::{Converter, Kind, Sch};
 use self::types::{TypeSpace, Use, named_in, status_word};
@@ -589,9 +589,10 @@ impl<'a> Cx<'a> {
             (r.item_params, join_pointer(&item_ptr, "parameters")),
             (r.op.parameters.as_slice(), join_pointer(&r.pointer, "parameters")),
         ];
-        // The path item's parameters are `found[..listed]` while the operation's are read.
-        let mut listed = 0;
+        // Where each parameter of the path item's list, then of the list being read, is in `found`.
+        let mut item_keys: HashMap<(&'static str, String), usize> = HashMap::new();
         for (list, base) in lists {
+            let mut keys: HashMap<(&'static str, String), usize> = HashMap::new();
             for (i, p) in list.iter().enumerate() {
                 let ptr = join_pointer(&base, &i.to_string());
                 let (p, ptr) = match refs::parameter(self.spec, p, &ptr) {
@@ -602,22 +603,24 @@ impl<'a> Cx<'a> {
                     }
                 };
                 // A parameter is its name and location; header names are case-insensitive.
-                let same = |(_, q): &(String, &Parameter)| param_key(q) == param_key(p);
-                if let Some(first) = found[listed..].iter().find(|x| same(x)) {
+                let key = param_key(p);
+                if let Some((first, _)) = keys.get(&key).and_then(|&i| found.get(i)) {
                     errors.push(
                         Diagnostic::new(
                             self.loc(&ptr),
                             format!("{} parameter {:?} is declared twice", p_in(p), p.parameter_data_ref().name),
                         )
-                        .note_at("first declared here", self.loc(&first.0)),
+                        .note_at("first declared here", self.loc(first)),
                     );
-                } else if let Some(slot) = found[..listed].iter_mut().find(|x| same(x)) {
-                    *slot = (ptr, p);
+                } else if let Some(slot) = item_keys.get(&key).and_then(|&i| found.get_mut(i).map(|slot| (i, slot))) {
+                    *slot.1 = (ptr, p);
+                    keys.insert(key, slot.0);
                 } else {
+                    keys.insert(key, found.len());
                     found.push((ptr, p));
                 }
             }
-            listed = found.len();
+            item_keys = keys;
         }
         // `body` is the body argument; `request` and `cookies` are locals of every method.
         let mut unique = Uniquifier::with_reserved(&["body", "self", "request", "cookies"]);
