@@ -17,7 +17,7 @@ use openapiv3::{
 };
 
 use self::refs::{essence, is_json};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use self::schema::{Converter, Kind, Sch};
 use self::types::{TypeSpace, Use, named_in, status_word};
@@ -590,9 +590,9 @@ impl<'a> Cx<'a> {
             (r.op.parameters.as_slice(), join_pointer(&r.pointer, "parameters")),
         ];
         // Where each parameter of the path item's list, then of the list being read, is in `found`.
-        let mut item_keys: HashMap<(&'static str, String), usize> = HashMap::new();
+        let mut item_keys: BTreeMap<(&'static str, String), usize> = BTreeMap::new();
         for (list, base) in lists {
-            let mut keys: HashMap<(&'static str, String), usize> = HashMap::new();
+            let mut keys: BTreeMap<(&'static str, String), usize> = BTreeMap::new();
             for (i, p) in list.iter().enumerate() {
                 let ptr = join_pointer(&base, &i.to_string());
                 let (p, ptr) = match refs::parameter(self.spec, p, &ptr) {

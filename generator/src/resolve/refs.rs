@@ -9,7 +9,7 @@
 
 use openapiv3::{Header, OpenAPI, Parameter, PathItem, ReferenceOr, RequestBody, Response, SecurityScheme};
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use crate::diag::join_pointer;
 
@@ -286,7 +286,7 @@ fn follow<'a, T>(
     get: impl Fn(&str) -> Option<&'a ReferenceOr<T>>,
 ) -> Result<(&'a T, String), String> {
     // Where each pointer on the way is in `chain`: a cycle is found without scanning it.
-    let mut on_chain: HashMap<String, usize> = chain.iter().enumerate().map(|(i, p)| (p.clone(), i)).collect();
+    let mut on_chain: BTreeMap<String, usize> = chain.iter().enumerate().map(|(i, p)| (p.clone(), i)).collect();
     let mut current = r;
     let mut at = ptr.to_owned();
     loop {
