@@ -747,11 +747,14 @@ impl<'a> Cx<'a> {
             else {
                 let brace = if rest[open..].starts_with('{') { '{' } else { '}' };
                 errors.push(bad(&format!("unbalanced `{brace}`")));
-                break;
+                // The parameters after it cannot be told: none is reported as missing.
+                return parts;
             };
             let name = &rest[open + 1..close];
             if name.is_empty() {
                 errors.push(bad("empty `{}`"));
+                rest = &rest[close + 1..];
+                continue;
             } else if !names.insert(name) {
                 errors.push(bad(&format!("`{{{name}}}` appears twice")));
             }

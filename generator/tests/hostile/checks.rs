@@ -84,6 +84,8 @@ fn path_templates_must_be_well_formed() {
             "unbalanced `{` in the path `/a/{id`",
             "unbalanced `}` in the path `/b/id}`",
             "empty `{}` in the path `/c/{}`",
+            // One error each: no `{id}` "declared but not in the path", no `{}` "not declared".
+            "failed with 3 errors",
         ],
     );
 }
