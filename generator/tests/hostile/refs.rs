@@ -397,6 +397,11 @@ fn discriminator_mappings_must_name_schemas() {
         &errors(&[json_source("a.json", &union(json!({"z": "#/components/schemas/B~2"})))]),
         &["`~2`", &format!("{at}z\n")],
     );
+    // A value with `/` or `#` cannot be a component name: it is a reference, here to a file.
+    assert_has(
+        &errors(&[json_source("a.json", &union(json!({"f": "schemas/B.yaml"})))]),
+        &["discriminator mapping \"f\": external $ref \"schemas/B.yaml\"", &format!("{at}f\n")],
+    );
     // On a base schema (`allOf` polymorphism) as well, where the mapping is not used for a union.
     let mut base = union(json!({}));
     base["components"]["schemas"]["U"] = json!({"type": "object", "properties": {"kind": {"type": "string"}}, "discriminator": {"propertyName": "kind", "mapping": {"b": "Gone"}}});
