@@ -10,6 +10,8 @@
 //! - [`header_name`], [`cookie_name`]: names a parameter or API key puts on the wire, and the
 //!   headers the HTTP client owns ([`FRAMING_HEADERS`]) or OpenAPI says to ignore
 //!   ([`IGNORED_HEADERS`]);
+//! - [`path_template`], [`relative_server`]: text the client appends to, or puts in place of,
+//!   the base URL's path, which must stay a path on the base URL's host;
 //! - [`crate_name`], [`crate_version`]: what Cargo accepts in the generated `Cargo.toml`.
 
 use serde_json::Value;
@@ -38,6 +40,12 @@ pub fn structure(file: &str, doc: &Value) -> Vec<Diagnostic> {
                             .note("help: OpenAPI paths are appended to the server URL and begin with `/`"),
                     );
                     continue;
+                }
+                if let Some(problem) = path_template(path) {
+                    out.push(
+                        Diagnostic::new(at(&ptr), format!("path {path:?} {problem}"))
+                            .note("help: a path is appended to the base URL's path: it must stay a plain path"),
+                    );
                 }
                 let Value::Object(item) = item else {
                     let found = kind_of(item);
@@ -135,6 +143,71 @@ pub fn header_name(name: &str) -> Option<&'static str> {
 /// name is.
 pub fn cookie_name(name: &str) -> bool {
     http::HeaderName::from_bytes(name.as_bytes()).is_ok()
+}
+
+/// Why `text` (starting with `/`) is not plain path text, if it is not: URL parsers strip tabs
+/// and newlines and read `\` as `/`, `?` and `#` end the path, and `.` and `..` segments (also
+/// written `%2e`) are removed with the segment before them.
+fn path_text(text: &str) -> Option<&'static str> {
+    if text.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        Some("contains whitespace or a control character")
+    } else if text.contains('\\') {
+        Some("contains `\\`, which URL parsers read as `/`")
+    } else if text.contains('?') {
+        Some("contains `?`: a query string cannot be part of a path")
+    } else if text.contains('#') {
+        Some("contains `#`: a fragment cannot be part of a path")
+    } else if text.split('/').any(|s| matches!(s.to_ascii_lowercase().replace("%2e", ".").as_str(), "." | "..")) {
+        Some("has a `.` or `..` segment, which would move out of the base URL's path")
+    } else {
+        None
+    }
+}
+
+/// A base URL to try paths on: a host, and a path of its own that a path must not leave.
+const PROBE: &str = "https://apigen.invalid/base";
+
+/// Why the path template `path` (a `paths` key) cannot be appended to the base URL's path, if it
+/// cannot: its literal text (parameters aside, whose values the client encodes) must be
+/// [plain](path_text). Checked again by appending it, each parameter replaced by a letter, to
+/// [`PROBE`] with the url crate as the client does: the host must stay, with no query or
+/// fragment, and every segment must be kept.
+pub fn path_template(path: &str) -> Option<&'static str> {
+    let mut literal = String::new();
+    let mut rest = path;
+    while let Some((before, after)) = rest.split_once('{') {
+        literal.push_str(before);
+        literal.push('p');
+        rest = after.split_once('}').map_or("", |(_, after)| after);
+    }
+    literal.push_str(rest);
+    if let Some(problem) = path_text(&literal) {
+        return Some(problem);
+    }
+    let kept = url::Url::parse(&format!("{PROBE}{literal}")).is_ok_and(|u| {
+        u.host_str() == Some("apigen.invalid")
+            && u.query().is_none()
+            && u.fragment().is_none()
+            && u.path_segments().map_or(0, Iterator::count) == literal.split('/').count()
+    });
+    (!kept).then_some("does not stay a path under the base URL's path")
+}
+
+/// Why `server`, an operation's server that starts with `/`, cannot take the place of the base
+/// URL's path, if it cannot: it must be [plain](path_text) with no `//`, and joining it onto
+/// [`PROBE`] with the url crate, as the client does, must keep the host and give `server` as the
+/// path, unchanged.
+pub fn relative_server(server: &str) -> Option<&'static str> {
+    if server.contains("//") {
+        return Some("contains `//`: a scheme-relative URL would replace the base URL's host");
+    }
+    if let Some(problem) = path_text(server) {
+        return Some(problem);
+    }
+    let kept = url::Url::parse(PROBE).and_then(|base| base.join(server)).is_ok_and(|u| {
+        u.host_str() == Some("apigen.invalid") && u.query().is_none() && u.fragment().is_none() && u.path() == server
+    });
+    (!kept).then_some("is not a plain absolute path (ASCII, nothing the URL parser would change)")
 }
 
 /// Names Cargo or the compiler give a meaning of their own, or that Windows cannot have as a

@@ -168,6 +168,32 @@ pub const RESERVED_METHODS: [&str; 31] = [
     "to_string",
 ];
 
+/// The fields and methods of the generated `Client` and `ClientBuilder` (emit.rs `client()`),
+/// which a security scheme's builder method and fields (on both) must not take: a name twice is
+/// a crate that does not compile. `hostile::checks` parses a generated client to check that
+/// the list is complete.
+pub const CLIENT_MEMBERS: [&str; 17] = [
+    // Fields: both types', and the builder's for server variables.
+    "base_url",
+    "http",
+    "http_client",
+    "timeout",
+    "connect_timeout",
+    "max_response_size",
+    "server_variables",
+    "spec_servers",
+    // Methods: the builder's setters and `build`, the client's own.
+    "server_variable",
+    "build",
+    "new",
+    "builder",
+    "send",
+    "new_request",
+    "new_request_at",
+    "authorize",
+    "apply",
+];
+
 /// The methods emit.rs may add beside an operation's `name`: `name_with_headers` (documented
 /// response headers) and `name_stream` (pagination).
 pub const COMPANION_SUFFIXES: [&str; 2] = ["_with_headers", "_stream"];

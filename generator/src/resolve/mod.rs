@@ -31,7 +31,8 @@ use crate::ir::{
 use crate::lock::{Lock, LockedOperation, LockedType, operation_key};
 use crate::merge::Merged;
 use crate::naming::{
-    Case, OpNaming, RESERVED_METHODS, Uniquifier, is_clean, method_and_companions, method_names, sanitize,
+    CLIENT_MEMBERS, Case, OpNaming, RESERVED_METHODS, Uniquifier, is_clean, method_and_companions, method_names,
+    sanitize,
 };
 
 /// Builds the IR for a merged document, keeping the names `lock` records ([`crate::lock`]), and
@@ -369,12 +370,15 @@ fn own_server(r: &RawOp<'_>, top: &[openapiv3::Server], merged: &Merged) -> Resu
     let Some(first) = servers.first() else { return Ok(None) };
     let at = join_pointer(&at, "0");
     let own = server_url(first, &at, merged)?;
-    if own.starts_with("//") {
-        let message = format!("server URL {own:?} is scheme-relative: it would replace the base URL's host");
-        return Err(Diagnostic::new(merged.origins.locate(&join_pointer(&at, "url")), message)
-            .note("help: an operation's server is an absolute http(s) URL or a path starting with one `/`"));
-    }
-    if !own.starts_with('/') {
+    if own.starts_with('/') {
+        if let Some(problem) = crate::checks::relative_server(&own) {
+            return Err(Diagnostic::new(
+                merged.origins.locate(&join_pointer(&at, "url")),
+                format!("server URL {own:?} {problem}"),
+            )
+            .note("help: an operation's server is an absolute http(s) URL or a plain path such as `/v2`"));
+        }
+    } else {
         checked_url(&own).map_err(|problem| {
             Diagnostic::new(merged.origins.locate(&join_pointer(&at, "url")), format!("server URL {own:?} {problem}"))
         })?;
@@ -625,9 +629,10 @@ impl<'a> Cx<'a> {
             (r.item_params, join_pointer(&item_ptr, "parameters")),
             (r.op.parameters.as_slice(), join_pointer(&r.pointer, "parameters")),
         ];
-        // The path item's parameters are `found[..listed]` while the operation's are read.
-        let mut listed = 0;
+        // Where each parameter of the path item's list, then of the list being read, is in `found`.
+        let mut item_keys: BTreeMap<(&'static str, String), usize> = BTreeMap::new();
         for (list, base) in lists {
+            let mut keys: BTreeMap<(&'static str, String), usize> = BTreeMap::new();
             for (i, p) in list.iter().enumerate() {
                 let ptr = join_pointer(&base, &i.to_string());
                 let (p, ptr) = match refs::parameter(self.spec, p, &ptr) {
@@ -638,22 +643,24 @@ impl<'a> Cx<'a> {
                     }
                 };
                 // A parameter is its name and location; header names are case-insensitive.
-                let same = |(_, q): &(String, &Parameter)| param_key(q) == param_key(p);
-                if let Some(first) = found[listed..].iter().find(|x| same(x)) {
+                let key = param_key(p);
+                if let Some((first, _)) = keys.get(&key).and_then(|&i| found.get(i)) {
                     errors.push(
                         Diagnostic::new(
                             self.loc(&ptr),
                             format!("{} parameter {:?} is declared twice", p_in(p), p.parameter_data_ref().name),
                         )
-                        .note_at("first declared here", self.loc(&first.0)),
+                        .note_at("first declared here", self.loc(first)),
                     );
-                } else if let Some(slot) = found[..listed].iter_mut().find(|x| same(x)) {
-                    *slot = (ptr, p);
+                } else if let Some(slot) = item_keys.get(&key).and_then(|&i| found.get_mut(i).map(|slot| (i, slot))) {
+                    *slot.1 = (ptr, p);
+                    keys.insert(key, slot.0);
                 } else {
+                    keys.insert(key, found.len());
                     found.push((ptr, p));
                 }
             }
-            listed = found.len();
+            item_keys = keys;
         }
         // `body` is the body argument; `request` and `cookies` are locals of every method.
         let mut unique = Uniquifier::with_reserved(&["body", "self", "request", "cookies"]);
@@ -780,11 +787,14 @@ impl<'a> Cx<'a> {
             else {
                 let brace = if rest[open..].starts_with('{') { '{' } else { '}' };
                 errors.push(bad(&format!("unbalanced `{brace}`")));
-                break;
+                // The parameters after it cannot be told: none is reported as missing.
+                return parts;
             };
             let name = &rest[open + 1..close];
             if name.is_empty() {
                 errors.push(bad("empty `{}`"));
+                rest = &rest[close + 1..];
+                continue;
             } else if !names.insert(name) {
                 errors.push(bad(&format!("`{{{name}}}` appears twice")));
             }
@@ -1110,14 +1120,15 @@ fn auth_kind(scheme: &SecurityScheme) -> Result<AuthKind, String> {
 }
 
 /// Builder method and field names for the schemes: `bearer_token`, `basic_auth` and `api_key` when
-/// a kind appears once, else the scheme's own name in snake case.
+/// a kind appears once, else the scheme's own name in snake case; never one of
+/// [`CLIENT_MEMBERS`] (`timeout` → `timeout_2`).
 fn name_schemes(schemes: &mut [AuthScheme]) {
     let kind_word = |k: &AuthKind| match k {
         AuthKind::Bearer => "bearer_token",
         AuthKind::Basic => "basic_auth",
         AuthKind::ApiKey { .. } => "api_key",
     };
-    let mut unique = Uniquifier::with_reserved(&["base_url", "http_client", "timeout", "connect_timeout", "build"]);
+    let mut unique = Uniquifier::with_reserved(&CLIENT_MEMBERS);
     let mut variants = Uniquifier::default();
     for i in 0..schemes.len() {
         let same_kind = schemes.iter().filter(|s| kind_word(&s.kind) == kind_word(&schemes[i].kind)).count();

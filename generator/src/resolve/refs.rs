@@ -9,6 +9,8 @@
 
 use openapiv3::{Header, OpenAPI, Parameter, PathItem, ReferenceOr, RequestBody, Response, SecurityScheme};
 
+use std::collections::BTreeMap;
+
 use crate::diag::join_pointer;
 
 /// A `$ref` into this document, read: the reference tokens of the JSON pointer it names.
@@ -264,12 +266,17 @@ fn slot(tokens: &[String]) -> Slot {
     tokens.iter().fold(Place::Document, |at, t| at.step(t)).slot()
 }
 
+/// How many `$ref`s to `$ref`s are followed before the input is refused, as deep as schemas may
+/// nest: far beyond any real spec, and a bound on the work a hostile one can ask for.
+const MAX_CHAIN: usize = 512;
+
 /// The item `r` stands for, and its pointer (`ptr` when inline, the target's when referenced),
 /// following references to references. `name` gives the key of a target that can be looked up
 /// (e.g. the name of `#/components/parameters/{name}`) and `get` looks it up. `chain` holds the
 /// pointers already on the way (the item's own, when it is itself one that could be referred to).
 /// `what`, `kind` and `home` are for messages: the item's name, its slot, and where such items
-/// must be to be followed (`#/components/parameters/`).
+/// must be to be followed (`#/components/parameters/`). A chain longer than [`MAX_CHAIN`] is
+/// refused.
 fn follow<'a, T>(
     r: &'a ReferenceOr<T>,
     ptr: &str,
@@ -278,6 +285,8 @@ fn follow<'a, T>(
     name: impl Fn(&Target) -> Option<&str>,
     get: impl Fn(&str) -> Option<&'a ReferenceOr<T>>,
 ) -> Result<(&'a T, String), String> {
+    // Where each pointer on the way is in `chain`: a cycle is found without scanning it.
+    let mut on_chain: BTreeMap<String, usize> = chain.iter().enumerate().map(|(i, p)| (p.clone(), i)).collect();
     let mut current = r;
     let mut at = ptr.to_owned();
     loop {
@@ -295,9 +304,13 @@ fn follow<'a, T>(
             Err(RefError::Invalid(message)) => return Err(message),
         };
         let pointer = target.pointer();
-        if let Some(start) = chain.iter().position(|p| *p == pointer) {
-            let steps: Vec<String> = chain[start..].iter().chain([&pointer]).map(|p| format!("#{p}")).collect();
+        if let Some(&start) = on_chain.get(&pointer) {
+            let steps: Vec<String> =
+                chain.get(start..).unwrap_or_default().iter().chain([&pointer]).map(|p| format!("#{p}")).collect();
             return Err(format!("$ref cycle {}: each is only a $ref to the next, never a {what}", steps.join(" → ")));
+        }
+        if chain.len() >= MAX_CHAIN {
+            return Err(format!("$ref chain longer than {MAX_CHAIN} steps: each is only a $ref to the next"));
         }
         let Some(next) = name(&target).and_then(&get) else {
             let slot = target.slot();
@@ -310,6 +323,7 @@ fn follow<'a, T>(
                 None => format!("$ref {reference:?} does not point at a {what} (`{home}...`)"),
             });
         };
+        on_chain.insert(pointer.clone(), chain.len());
         chain.push(pointer.clone());
         current = next;
         at = pointer;

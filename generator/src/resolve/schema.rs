@@ -210,7 +210,7 @@ pub fn schemas_elsewhere(doc: &serde_json::Value) -> (Elsewhere, Vec<(String, St
                                 format!("`$ref` must be a string, found {}", crate::merge::kind_of(other)),
                             )),
                             ("mapping", serde_json::Value::Object(mapping)) if map.contains_key("propertyName") => {
-                                let refs = mapping.values().filter_map(|v| v.as_str()).filter(|v| v.starts_with('#'));
+                                let refs = mapping.values().filter_map(|v| v.as_str()).filter(|v| mapping_is_ref(v));
                                 refs.for_each(|r| self.add(r));
                             }
                             _ => {}
@@ -359,7 +359,7 @@ impl<'a> Converter<'a> {
             let loc = self.origins.locate(&crate::diag::join_pointer(&base, value));
             let in_context =
                 |d: Diagnostic| Diagnostic { message: format!("discriminator mapping {value:?}: {}", d.message), ..d };
-            if target.contains('#') {
+            if mapping_is_ref(target) {
                 self.lookup(target, &loc).map_err(in_context)?;
             } else if self.components.and_then(|c| c.schemas.get(target)).is_none() {
                 return Err(Diagnostic::new(
@@ -615,6 +615,13 @@ impl<'a> Converter<'a> {
     }
 }
 
+/// Whether a discriminator `mapping` value is a reference rather than a schema name. OpenAPI
+/// allows both; a component name cannot hold `#` or `/` (`^[a-zA-Z0-9.\-_]+$`), so a value with
+/// either is a reference (`#/components/schemas/Dog`, `schemas/Dog.yaml`).
+fn mapping_is_ref(value: &str) -> bool {
+    value.contains(['#', '/'])
+}
+
 /// The tags of each member: the `mapping` entries that point at it, else (for a `$ref` member)
 /// its component key. `None` when a member has no tag: the union is then decoded untagged.
 fn discriminator(d: Option<&openapiv3::Discriminator>, members: &[ReferenceOr<Schema>]) -> Option<Discriminator> {
@@ -625,7 +632,7 @@ fn discriminator(d: Option<&openapiv3::Discriminator>, members: &[ReferenceOr<Sc
         .mapping
         .iter()
         .map(|(value, target)| {
-            let pointer = match target.starts_with('#') {
+            let pointer = match mapping_is_ref(target) {
                 true => pointer_of(target),
                 false => Some(crate::diag::join_pointer("/components/schemas", target)),
             };

@@ -84,6 +84,8 @@ fn path_templates_must_be_well_formed() {
             "unbalanced `{` in the path `/a/{id`",
             "unbalanced `}` in the path `/b/id}`",
             "empty `{}` in the path `/c/{}`",
+            // One error each: no `{id}` "declared but not in the path", no `{}` "not declared".
+            "failed with 3 errors",
         ],
     );
 }
@@ -403,4 +405,119 @@ fn a_long_title_gives_a_crate_name_cut_at_a_word() {
     let name = manifest["package"]["name"].as_str().unwrap();
     assert_eq!(name, "the-extraordinarily-long-title-of-an-application-client");
     assert!(name.len() <= 64);
+}
+
+#[test]
+fn an_operations_relative_server_is_a_plain_path_on_the_same_host() {
+    let with_own = |url: &str| {
+        let mut v = doc(json!({"/a": {"get": {"operationId": "a", "servers": [{"url": url}],
+            "responses": {"204": {"description": "ok"}}}}}));
+        v["servers"] = json!([{"url": "https://api.example.com/v1"}]);
+        v
+    };
+    for url in [
+        "//evil.com/x",
+        "/\\evil.com/x",
+        "/\t/evil.com",
+        "/\n/evil.com",
+        "/ /evil.com",
+        "/v2/../../admin",
+        "/./v2",
+        "/%2e%2E/admin",
+        "/v2?key=1",
+        "/v2#top",
+        "/a//b",
+        "/caf\u{e9}",
+    ] {
+        let report = generate_with(&Config::default(), &with_own(url)).unwrap_err();
+        assert_has(&report, &[&format!("server URL {url:?}"), "--> a.json#/paths/~1a/get/servers/0/url"]);
+    }
+    // Through a variable's default too.
+    let mut v = with_own("/{p}");
+    v["paths"]["/a"]["get"]["servers"][0]["variables"] = json!({"p": {"default": "\\evil.com"}});
+    assert_has(&generate_with(&Config::default(), &v).unwrap_err(), &["server URL \"/\\\\evil.com\""]);
+    // A plain path is kept.
+    let generated = generate_with(&Config::default(), &with_own("/v2/uploads")).unwrap();
+    assert_eq!(generated.api.operations[0].server.as_deref(), Some("/v2/uploads"));
+}
+
+#[test]
+fn path_templates_cannot_leave_or_corrupt_the_base_urls_path() {
+    let id = string_param("path", "id");
+    for path in
+        ["/../admin", "/a/./b", "/a/%2e%2e/b", "/a/{id}/..", "/a\\b", "/a\tb", "/a b", "/a\u{7f}", "/a?x=1", "/a#frag"]
+    {
+        let op = if path.contains("{id}") { op_with(json!([id])) } else { ok_op("a") };
+        let report = errors(&[json_source("a.json", &doc(json!({ path: {"get": op} })))]);
+        let pointer = format!("--> a.json#/paths/{}", path.replace('~', "~0").replace('/', "~1"));
+        assert_has(&report, &[&format!("path {path:?}"), &pointer, "failed with 1 error"]);
+    }
+    // Dots inside a segment, `//`, and the parameters' own braces are fine.
+    let ok = doc(json!({"/a.b/..c/{id}.json//x": {"get": op_with(json!([id]))}}));
+    generate_with(&Config::default(), &ok).unwrap();
+}
+
+/// The fields and methods of `Client` and `ClientBuilder` in a generated `client.rs`: the type,
+/// `field` or `fn`, and the name, in the order met.
+fn client_members(client_rs: &str) -> Vec<(String, &'static str, String)> {
+    let file = syn::parse_file(client_rs).unwrap();
+    let mut members = Vec::new();
+    for item in file.items {
+        match item {
+            syn::Item::Struct(s) if s.ident == "Client" || s.ident == "ClientBuilder" => {
+                for f in s.fields {
+                    members.push((s.ident.to_string(), "field", f.ident.unwrap().to_string()));
+                }
+            }
+            syn::Item::Impl(i) if i.trait_.is_none() => {
+                let syn::Type::Path(p) = *i.self_ty else { continue };
+                let owner = p.path.segments.last().unwrap().ident.to_string();
+                if owner != "Client" && owner != "ClientBuilder" {
+                    continue;
+                }
+                for item in i.items {
+                    if let syn::ImplItem::Fn(f) = item {
+                        members.push((owner.clone(), "fn", f.sig.ident.to_string()));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    members
+}
+
+#[test]
+fn security_schemes_never_take_the_name_of_a_client_or_builder_member() {
+    use apigen::naming::CLIENT_MEMBERS;
+    // Every part of the client: server variables, an operation with its own server, operations,
+    // and an API key scheme named after each member (two or more: each is named by its key).
+    let names: Vec<&str> = CLIENT_MEMBERS.iter().copied().chain(["key"]).collect();
+    let mut v = doc(json!({
+        "/a": {"get": {"operationId": "a", "servers": [{"url": "/v2"}], "responses": {"204": {"description": "ok"}}}},
+        "/b": {"get": ok_op("b")},
+    }));
+    v["servers"] = json!([{"url": "https://{region}.example.com", "variables": {"region": {"default": "eu"}}}]);
+    let schemes: serde_json::Map<String, Value> = names
+        .iter()
+        .map(|n| (n.to_string(), json!({"type": "apiKey", "in": "header", "name": format!("X-{n}")})))
+        .collect();
+    v["components"] = json!({"securitySchemes": schemes});
+    v["security"] = json!([names.iter().map(|n| (n.to_string(), json!([]))).collect::<serde_json::Map<_, _>>()]);
+    let generated = generate_with(&Config::default(), &v).unwrap();
+    let members = client_members(&generated.files["src/client.rs"]);
+    let setters: Vec<&str> = generated.api.auth.iter().map(|s| s.setter.as_str()).collect();
+    assert!(members.len() > 20 && setters.len() == names.len(), "{members:?}");
+    for member @ (owner, kind, name) in &members {
+        // A field and a method of one name are fine; the same name twice as either is not.
+        let count = members.iter().filter(|m| m == &member).count();
+        assert_eq!(count, 1, "{owner} has {count} {kind}s named {name}");
+        assert!(
+            setters.contains(&name.as_str()) || CLIENT_MEMBERS.contains(&name.as_str()),
+            "{owner}::{name} is not in naming::CLIENT_MEMBERS"
+        );
+    }
+    for setter in setters {
+        assert!(!CLIENT_MEMBERS.contains(&setter), "a scheme setter is named {setter}");
+    }
 }

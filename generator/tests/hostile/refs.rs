@@ -397,6 +397,11 @@ fn discriminator_mappings_must_name_schemas() {
         &errors(&[json_source("a.json", &union(json!({"z": "#/components/schemas/B~2"})))]),
         &["`~2`", &format!("{at}z\n")],
     );
+    // A value with `/` or `#` cannot be a component name: it is a reference, here to a file.
+    assert_has(
+        &errors(&[json_source("a.json", &union(json!({"f": "schemas/B.yaml"})))]),
+        &["discriminator mapping \"f\": external $ref \"schemas/B.yaml\"", &format!("{at}f\n")],
+    );
     // On a base schema (`allOf` polymorphism) as well, where the mapping is not used for a union.
     let mut base = union(json!({}));
     base["components"]["schemas"]["U"] = json!({"type": "object", "properties": {"kind": {"type": "string"}}, "discriminator": {"propertyName": "kind", "mapping": {"b": "Gone"}}});
@@ -440,4 +445,39 @@ fn security_schemes_are_followed_and_path_items_keep_their_operations() {
         &errors(&[json_source("a.json", &d)]),
         &["a path item with a `$ref` cannot also have `post` of its own", "--> a.json#/paths/~1b/post\n"],
     );
+}
+
+/// A spec whose operation's parameter is `P0`, a `$ref` to `P1`, … to `P{steps}`, a parameter.
+fn parameter_chain(steps: usize) -> Value {
+    let mut parameters: serde_json::Map<String, Value> =
+        (0..steps).map(|i| (format!("P{i}"), to(&format!("#/components/parameters/P{}", i + 1)))).collect();
+    parameters.insert(format!("P{steps}"), json!({"in": "query", "name": "q", "schema": {"type": "string"}}));
+    let mut d = doc(json!({"/a": {"get": {"operationId": "a", "parameters": [to("#/components/parameters/P0")],
+        "responses": {"204": {"description": "ok"}}}}}));
+    d["components"] = json!({"parameters": parameters});
+    d
+}
+
+#[test]
+fn long_ref_chains_and_many_parameters_are_refused_quickly() {
+    let started = std::time::Instant::now();
+    // Refused at the limit, not followed to the end (quadratic time before the limit).
+    assert_has(
+        &errors(&[json_source("a.json", &parameter_chain(40_000))]),
+        &["$ref chain longer than 512 steps", "--> a.json#/paths/~1a/get/parameters/0\n", "failed with 1 error"],
+    );
+    // One header parameter declared 20000 times: each repeat is an error, found in linear time.
+    let params: Vec<Value> = (0..20_000)
+        .map(|i| json!({"in": "header", "name": if i % 2 == 0 { "X-A" } else { "x-a" }, "schema": {"type": "string"}}))
+        .collect();
+    let many = doc(json!({"/a": {"get": {"operationId": "a", "parameters": params,
+        "responses": {"204": {"description": "ok"}}}}}));
+    assert_has(
+        &errors(&[json_source("a.json", &many)]),
+        &["header parameter \"x-a\" is declared twice", "failed with 19999 errors"],
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "took {:?}", started.elapsed());
+    // A chain within the limit is followed.
+    let generated = apigen::generate(&Config::default(), &[json_source("a.json", &parameter_chain(500))]).unwrap();
+    assert_eq!(generated.api.operations[0].params[0].wire, "q");
 }
