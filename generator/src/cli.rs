@@ -131,29 +131,83 @@ pub struct ImportArgs {
     pub out: Option<PathBuf>,
 }
 
-/// Runs the command line with relative default folders resolved against `root`. `program` is how
-/// the user invokes it (e.g. `cargo xtask`), named in headers and hints.
+/// Runs the command line. The default folders (`specs`, `generated`) are under `root`; the paths
+/// typed on the command line are relative to the current directory, as in any command. Files are
+/// named relative to `root` in messages. `program` is how the user invokes it (e.g.
+/// `cargo xtask`), named in headers and hints.
 pub fn main(root: &Path, program: &str) -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Codegen(args) => codegen(root, program, &args),
-        Command::Import(args) => import(root, &args),
-        Command::Drift(args) => drift(root, &args),
+    let cwd = match std::env::current_dir() {
+        Ok(cwd) => cwd,
+        Err(e) => {
+            eprintln!("error: cannot read the current directory: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    run(root, &cwd, program, cli.command)
+}
+
+/// [`main`] with the current directory and the parsed command given.
+pub fn run(root: &Path, cwd: &Path, program: &str, command: Command) -> ExitCode {
+    let typed = |path: &mut Option<PathBuf>| {
+        if let Some(p) = path {
+            *p = cwd.join(&*p);
+        }
+    };
+    match command {
+        Command::Codegen(mut args) => {
+            // The fixing command in check mode repeats the paths as typed.
+            let fix = fix_command(program, &args);
+            typed(&mut args.specs);
+            typed(&mut args.out);
+            typed(&mut args.config);
+            codegen(root, program, &args, &fix)
+        }
+        Command::Import(mut args) => {
+            typed(&mut args.out);
+            for page in &mut args.pages {
+                *page = cwd.join(&*page);
+            }
+            import(root, &args)
+        }
+        Command::Drift(mut args) => {
+            typed(&mut args.base);
+            typed(&mut args.specs);
+            drift(root, &args)
+        }
     }
 }
 
-/// Shows `path` relative to `root` when it is inside it.
+/// Shows `path` relative to `root` when it is inside it (`..` resolved as written).
 fn display(root: &Path, path: &Path) -> String {
-    let shown = path.strip_prefix(root).unwrap_or(path);
+    let path = normalize(path);
+    let shown = path.strip_prefix(root).unwrap_or(&path);
     let s = shown.display().to_string();
     if s.is_empty() { ".".into() } else { s }
+}
+
+/// `path` with `.` dropped and `..` taking off the component before it, as cargo shows paths.
+fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.components().next_back(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn fail(diagnostics: &Diagnostics) {
     eprintln!("{diagnostics}");
 }
 
-/// Loads the specs and the config and generates; diagnostics name files as the user sees them.
+/// Loads the specs and the config and generates; diagnostics name files relative to `root`, as
+/// are relative paths in `args` (the command line has made the typed ones absolute).
 /// `command` is what the `@generated` headers name (e.g. `cargo xtask codegen`).
 /// What was skipped while reading the specs is printed as warnings.
 pub fn load_and_generate(root: &Path, command: &str, args: &CodegenArgs) -> Result<crate::Generated, Diagnostics> {
@@ -215,31 +269,7 @@ fn read_specs(root: &Path, specs: &Path, limits: &load::Limits) -> Result<Vec<lo
 
 /// Exit 0: nothing to fail on; 1: changes of the `--fail-on` class; 2: a spec could not be read.
 fn drift(root: &Path, args: &DriftArgs) -> ExitCode {
-    let specs = root.join(args.specs.as_deref().unwrap_or(Path::new("specs")));
-    let base_path = root.join(args.base.as_deref().unwrap_or(Path::new("generated/openapi.json")));
-    let base_shown = display(root, &base_path);
-    // The specs folder's `[limits]` apply as they do when generating; the flags win.
-    let limits = match read_config(root, &specs, None, &args.limits) {
-        Ok(config) => args.limits.resolve(&config.limits),
-        Err(d) => {
-            fail(&d);
-            return ExitCode::from(2);
-        }
-    };
-    let base = load::read_file(&base_path, limits.max_file_size)
-        .map_err(|message| {
-            Diagnostics::from(Diagnostic::new(
-                Location::new(base_shown.clone(), ""),
-                format!("cannot read the base spec: {message}"),
-            ))
-        })
-        .and_then(|bytes| load::parse(&load::Source::new(base_shown.clone(), bytes)).map_err(Diagnostics::from));
-    let current = read_specs(root, &specs, &limits).and_then(|sources| crate::merge_sources(&sources));
-    let changes = match (base, current) {
-        (Ok(base), Ok(current)) => crate::drift::diff(&base, &current.doc),
-        (Err(e), _) | (_, Err(e)) => Err(e),
-    };
-    let changes = match changes {
+    let changes = match drift_changes(root, args) {
         Ok(c) => c,
         Err(d) => {
             fail(&d);
@@ -261,7 +291,43 @@ fn drift(root: &Path, args: &DriftArgs) -> ExitCode {
     ExitCode::from(u8::from(failed))
 }
 
-fn codegen(root: &Path, program: &str, args: &CodegenArgs) -> ExitCode {
+/// The changes between the base spec and the specs folder.
+fn drift_changes(root: &Path, args: &DriftArgs) -> Result<Vec<crate::drift::Change>, Diagnostics> {
+    let specs = root.join(args.specs.as_deref().unwrap_or(Path::new("specs")));
+    let base_path = root.join(args.base.as_deref().unwrap_or(Path::new("generated/openapi.json")));
+    let base_shown = display(root, &base_path);
+    // The specs folder's `[limits]` apply as they do when generating; the flags win.
+    let limits = args.limits.resolve(&read_config(root, &specs, None, &args.limits)?.limits);
+    let base = load::read_file(&base_path, limits.max_file_size)
+        .map_err(|message| {
+            Diagnostics::from(Diagnostic::new(
+                Location::new(base_shown.clone(), ""),
+                format!("cannot read the base spec: {message}"),
+            ))
+        })
+        .and_then(|bytes| load::parse(&load::Source::new(base_shown.clone(), bytes)).map_err(Diagnostics::from));
+    let current = read_specs(root, &specs, &limits).and_then(|sources| crate::merge_sources(&sources));
+    match (base, current) {
+        (Ok(base), Ok(current)) => crate::drift::diff(&base, &current.doc),
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    }
+}
+
+/// The command that rewrites the output folder, with the folders as the user typed them.
+fn fix_command(program: &str, args: &CodegenArgs) -> String {
+    let mut fix = format!("{program} codegen");
+    for (flag, value) in [("--specs", &args.specs), ("--out", &args.out), ("--config", &args.config)] {
+        if let Some(v) = value {
+            fix.push_str(&format!(" {flag} {}", v.display()));
+        }
+    }
+    if let Some(name) = &args.crate_name {
+        fix.push_str(&format!(" --crate-name {name}"));
+    }
+    fix
+}
+
+fn codegen(root: &Path, program: &str, args: &CodegenArgs, fix: &str) -> ExitCode {
     let generated = match load_and_generate(root, &format!("{program} codegen"), args) {
         Ok(g) => g,
         Err(d) => {
@@ -302,13 +368,6 @@ fn codegen(root: &Path, program: &str, args: &CodegenArgs) -> ExitCode {
         }
         Mode::Check => {
             print!("{text}");
-            let mut fix = format!("{program} codegen");
-            if let Some(s) = &args.specs {
-                fix.push_str(&format!(" --specs {}", s.display()));
-            }
-            if let Some(o) = &args.out {
-                fix.push_str(&format!(" --out {}", o.display()));
-            }
             println!("error: {out_shown} is stale; run `{fix}` to update it");
             ExitCode::from(1)
         }
