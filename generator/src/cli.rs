@@ -3,7 +3,8 @@
 //! `codegen` exits 0 when it succeeded, 1 when the input is bad (nothing is written then) or the
 //! disk failed. `codegen --check` exits 0 when the output folder is fresh, 1 when it is stale
 //! (with a diff), 2 when generation itself failed. `import` exits 0 or 1. `drift` exits 0 when
-//! nothing of the `--fail-on` class changed, 1 when something did, 2 when a spec cannot be read.
+//! nothing of the `--fail-on` class changed, 1 when something did, 2 when a spec cannot be read
+//! or merged (or its `--report` file cannot be written).
 //! `codegen` prints warnings (what the specs have that the client leaves out on purpose, such as
 //! an `Accept` header parameter) to stderr; they do not change the exit code.
 
@@ -48,6 +49,10 @@ pub struct DriftArgs {
     /// Exit 1 when changes of this class are found.
     #[arg(long, value_enum, default_value_t = FailOn::Breaking)]
     pub fail_on: FailOn,
+    /// Also write the report as Markdown (a pull-request comment or job summary) to this file;
+    /// when the specs cannot be compared, the file says why. Written whatever the exit code.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
     #[command(flatten)]
     pub limits: LimitArgs,
 }
@@ -173,6 +178,7 @@ pub fn run(root: &Path, cwd: &Path, program: &str, command: Command) -> ExitCode
         Command::Drift(mut args) => {
             typed(&mut args.base);
             typed(&mut args.specs);
+            typed(&mut args.report);
             drift(root, &args)
         }
     }
@@ -267,12 +273,25 @@ fn read_specs(root: &Path, specs: &Path, limits: &load::Limits) -> Result<Vec<lo
     Ok(sources)
 }
 
-/// Exit 0: nothing to fail on; 1: changes of the `--fail-on` class; 2: a spec could not be read.
+/// Exit 0: nothing to fail on; 1: changes of the `--fail-on` class; 2: a spec could not be read
+/// or merged, or the `--report` file could not be written.
 fn drift(root: &Path, args: &DriftArgs) -> ExitCode {
     let changes = match drift_changes(root, args) {
         Ok(c) => c,
         Err(d) => {
             fail(&d);
+            if let Some(report) = &args.report {
+                let message = d.to_string();
+                // A fence longer than any run of backticks in the message, so it cannot close early.
+                let longest = message.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+                let fence = "`".repeat(longest.max(2) + 1);
+                let text = format!(
+                    "❌ **API drift:** the specs could not be compared.\n\n{fence}text\n{}\n{fence}\n",
+                    message.trim_end()
+                );
+                // The run fails with 2 either way; a report that cannot be written is said too.
+                let _ = write_report(root, report, &text);
+            }
             return ExitCode::from(2);
         }
     };
@@ -282,6 +301,11 @@ fn drift(root: &Path, args: &DriftArgs) -> ExitCode {
         DriftFormat::Json => crate::drift::render_json(&changes),
     };
     print!("{text}");
+    if let Some(report) = &args.report
+        && write_report(root, report, &crate::drift::render_markdown(&changes)).is_err()
+    {
+        return ExitCode::from(2);
+    }
     let (breaking, _) = crate::drift::counts(&changes);
     let failed = match args.fail_on {
         FailOn::Breaking => breaking > 0,
@@ -289,6 +313,11 @@ fn drift(root: &Path, args: &DriftArgs) -> ExitCode {
         FailOn::None => false,
     };
     ExitCode::from(u8::from(failed))
+}
+
+/// Writes the `--report` file, or says why it could not.
+fn write_report(root: &Path, path: &Path, text: &str) -> Result<(), ()> {
+    std::fs::write(path, text).map_err(|e| eprintln!("error: {}: cannot write the report: {e}", display(root, path)))
 }
 
 /// The changes between the base spec and the specs folder.
