@@ -154,9 +154,9 @@ fn path_text(text: &str) -> Option<&'static str> {
     } else if text.contains('\\') {
         Some("contains `\\`, which URL parsers read as `/`")
     } else if text.contains('?') {
-        Some("contains `?`: a query string cannot be part of a path")
+        Some("contains `?`: a query string cannot be part of this path")
     } else if text.contains('#') {
-        Some("contains `#`: a fragment cannot be part of a path")
+        Some("contains `#`: a fragment cannot be part of this path")
     } else if text.split('/').any(|s| matches!(s.to_ascii_lowercase().replace("%2e", ".").as_str(), "." | "..")) {
         Some("has a `.` or `..` segment, which would move out of the base URL's path")
     } else {
@@ -172,7 +172,16 @@ const PROBE: &str = "https://apigen.invalid/base";
 /// [plain](path_text). Checked again by appending it, each parameter replaced by a letter, to
 /// [`PROBE`] with the url crate as the client does: the host must stay, with no query or
 /// fragment, and every segment must be kept.
+///
+/// What follows a `?` or `#` is not path: real specs write a fixed query string into a path key
+/// (`/alerts?lat={lat}`), sent as written, or label operations with a fragment (AWS's
+/// `/#X-Amz-Target=…`), which is never sent; resolve warns about both. Such a tail may not hold
+/// whitespace or control characters.
 pub fn path_template(path: &str) -> Option<&'static str> {
+    let (path, tail) = path.find(['?', '#']).map_or((path, ""), |at| path.split_at(at));
+    if tail.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return Some("contains whitespace or a control character");
+    }
     let mut literal = String::new();
     let mut rest = path;
     while let Some((before, after)) = rest.split_once('{') {

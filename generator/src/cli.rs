@@ -3,7 +3,8 @@
 //! `codegen` exits 0 when it succeeded, 1 when the input is bad (nothing is written then) or the
 //! disk failed. `codegen --check` exits 0 when the output folder is fresh, 1 when it is stale
 //! (with a diff), 2 when generation itself failed. `import` exits 0 or 1. `drift` exits 0 when
-//! nothing of the `--fail-on` class changed, 1 when something did, 2 when a spec cannot be read.
+//! nothing of the `--fail-on` class changed, 1 when something did, 2 when a spec cannot be read
+//! or merged (or its `--report` file cannot be written).
 //! `codegen` prints warnings (what the specs have that the client leaves out on purpose, such as
 //! an `Accept` header parameter) to stderr; they do not change the exit code.
 
@@ -49,6 +50,10 @@ pub struct DriftArgs {
     /// Exit 1 when changes of this class are found.
     #[arg(long, value_enum, default_value_t = FailOn::Breaking)]
     pub fail_on: FailOn,
+    /// Also write the report as Markdown (a pull-request comment or job summary) to this file;
+    /// when the specs cannot be compared, the file says why. Written whatever the exit code.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
     #[command(flatten)]
     pub limits: LimitArgs,
 }
@@ -135,29 +140,84 @@ pub struct ImportArgs {
     pub out: Option<PathBuf>,
 }
 
-/// Runs the command line with relative default folders resolved against `root`. `program` is how
-/// the user invokes it (e.g. `cargo xtask`), named in headers and hints.
+/// Runs the command line. The default folders (`specs`, `generated`) are under `root`; the paths
+/// typed on the command line are relative to the current directory, as in any command. Files are
+/// named relative to `root` in messages. `program` is how the user invokes it (e.g.
+/// `cargo xtask`), named in headers and hints.
 pub fn main(root: &Path, program: &str) -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Codegen(args) => codegen(root, program, &args),
-        Command::Import(args) => import(root, &args),
-        Command::Drift(args) => drift(root, &args),
+    let cwd = match std::env::current_dir() {
+        Ok(cwd) => cwd,
+        Err(e) => {
+            eprintln!("error: cannot read the current directory: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    run(root, &cwd, program, cli.command)
+}
+
+/// [`main`] with the current directory and the parsed command given.
+pub fn run(root: &Path, cwd: &Path, program: &str, command: Command) -> ExitCode {
+    let typed = |path: &mut Option<PathBuf>| {
+        if let Some(p) = path {
+            *p = cwd.join(&*p);
+        }
+    };
+    match command {
+        Command::Codegen(mut args) => {
+            // The fixing command in check mode repeats the paths as typed.
+            let fix = fix_command(program, &args);
+            typed(&mut args.specs);
+            typed(&mut args.out);
+            typed(&mut args.config);
+            codegen(root, program, &args, &fix)
+        }
+        Command::Import(mut args) => {
+            typed(&mut args.out);
+            for page in &mut args.pages {
+                *page = cwd.join(&*page);
+            }
+            import(root, &args)
+        }
+        Command::Drift(mut args) => {
+            typed(&mut args.base);
+            typed(&mut args.specs);
+            typed(&mut args.report);
+            drift(root, &args)
+        }
     }
 }
 
-/// Shows `path` relative to `root` when it is inside it.
+/// Shows `path` relative to `root` when it is inside it (`..` resolved as written).
 fn display(root: &Path, path: &Path) -> String {
-    let shown = path.strip_prefix(root).unwrap_or(path);
+    let path = normalize(path);
+    let shown = path.strip_prefix(root).unwrap_or(&path);
     let s = shown.display().to_string();
     if s.is_empty() { ".".into() } else { s }
+}
+
+/// `path` with `.` dropped and `..` taking off the component before it, as cargo shows paths.
+fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.components().next_back(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn fail(diagnostics: &Diagnostics) {
     eprintln!("{diagnostics}");
 }
 
-/// Loads the specs and the config and generates; diagnostics name files as the user sees them.
+/// Loads the specs and the config and generates; diagnostics name files relative to `root`, as
+/// are relative paths in `args` (the command line has made the typed ones absolute).
 /// `command` is what the `@generated` headers name (e.g. `cargo xtask codegen`).
 /// What was skipped while reading the specs is printed as warnings.
 pub fn load_and_generate(root: &Path, command: &str, args: &CodegenArgs) -> Result<crate::Generated, Diagnostics> {
@@ -272,36 +332,25 @@ fn read_specs(root: &Path, specs: &Path, limits: &load::Limits) -> Result<Vec<lo
     Ok(sources)
 }
 
-/// Exit 0: nothing to fail on; 1: changes of the `--fail-on` class; 2: a spec could not be read.
+/// Exit 0: nothing to fail on; 1: changes of the `--fail-on` class; 2: a spec could not be read
+/// or merged, or the `--report` file could not be written.
 fn drift(root: &Path, args: &DriftArgs) -> ExitCode {
-    let specs = root.join(args.specs.as_deref().unwrap_or(Path::new("specs")));
-    let base_path = root.join(args.base.as_deref().unwrap_or(Path::new("generated/openapi.json")));
-    let base_shown = display(root, &base_path);
-    // The specs folder's `[limits]` apply as they do when generating; the flags win.
-    let limits = match read_config(root, &specs, None, &args.limits) {
-        Ok(config) => args.limits.resolve(&config.limits),
-        Err(d) => {
-            fail(&d);
-            return ExitCode::from(2);
-        }
-    };
-    let base = load::read_file(&base_path, limits.max_file_size)
-        .map_err(|message| {
-            Diagnostics::from(Diagnostic::new(
-                Location::new(base_shown.clone(), ""),
-                format!("cannot read the base spec: {message}"),
-            ))
-        })
-        .and_then(|bytes| load::parse(&load::Source::new(base_shown.clone(), bytes)).map_err(Diagnostics::from));
-    let current = read_specs(root, &specs, &limits).and_then(|sources| crate::merge_sources(&sources));
-    let changes = match (base, current) {
-        (Ok(base), Ok(current)) => crate::drift::diff(&base, &current.doc),
-        (Err(e), _) | (_, Err(e)) => Err(e),
-    };
-    let changes = match changes {
+    let changes = match drift_changes(root, args) {
         Ok(c) => c,
         Err(d) => {
             fail(&d);
+            if let Some(report) = &args.report {
+                let message = d.to_string();
+                // A fence longer than any run of backticks in the message, so it cannot close early.
+                let longest = message.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+                let fence = "`".repeat(longest.max(2) + 1);
+                let text = format!(
+                    "❌ **API drift:** the specs could not be compared.\n\n{fence}text\n{}\n{fence}\n",
+                    message.trim_end()
+                );
+                // The run fails with 2 either way; a report that cannot be written is said too.
+                let _ = write_report(root, report, &text);
+            }
             return ExitCode::from(2);
         }
     };
@@ -311,6 +360,11 @@ fn drift(root: &Path, args: &DriftArgs) -> ExitCode {
         DriftFormat::Json => crate::drift::render_json(&changes),
     };
     print!("{text}");
+    if let Some(report) = &args.report
+        && write_report(root, report, &crate::drift::render_markdown(&changes)).is_err()
+    {
+        return ExitCode::from(2);
+    }
     let (breaking, _) = crate::drift::counts(&changes);
     let failed = match args.fail_on {
         FailOn::Breaking => breaking > 0,
@@ -320,7 +374,48 @@ fn drift(root: &Path, args: &DriftArgs) -> ExitCode {
     ExitCode::from(u8::from(failed))
 }
 
-fn codegen(root: &Path, program: &str, args: &CodegenArgs) -> ExitCode {
+/// Writes the `--report` file, or says why it could not.
+fn write_report(root: &Path, path: &Path, text: &str) -> Result<(), ()> {
+    std::fs::write(path, text).map_err(|e| eprintln!("error: {}: cannot write the report: {e}", display(root, path)))
+}
+
+/// The changes between the base spec and the specs folder.
+fn drift_changes(root: &Path, args: &DriftArgs) -> Result<Vec<crate::drift::Change>, Diagnostics> {
+    let specs = root.join(args.specs.as_deref().unwrap_or(Path::new("specs")));
+    let base_path = root.join(args.base.as_deref().unwrap_or(Path::new("generated/openapi.json")));
+    let base_shown = display(root, &base_path);
+    // The specs folder's `[limits]` apply as they do when generating; the flags win.
+    let limits = args.limits.resolve(&read_config(root, &specs, None, &args.limits)?.limits);
+    let base = load::read_file(&base_path, limits.max_file_size)
+        .map_err(|message| {
+            Diagnostics::from(Diagnostic::new(
+                Location::new(base_shown.clone(), ""),
+                format!("cannot read the base spec: {message}"),
+            ))
+        })
+        .and_then(|bytes| load::parse(&load::Source::new(base_shown.clone(), bytes)).map_err(Diagnostics::from));
+    let current = read_specs(root, &specs, &limits).and_then(|sources| crate::merge_sources(&sources));
+    match (base, current) {
+        (Ok(base), Ok(current)) => crate::drift::diff(&base, &current.doc),
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    }
+}
+
+/// The command that rewrites the output folder, with the folders as the user typed them.
+fn fix_command(program: &str, args: &CodegenArgs) -> String {
+    let mut fix = format!("{program} codegen");
+    for (flag, value) in [("--specs", &args.specs), ("--out", &args.out), ("--config", &args.config)] {
+        if let Some(v) = value {
+            fix.push_str(&format!(" {flag} {}", v.display()));
+        }
+    }
+    if let Some(name) = &args.crate_name {
+        fix.push_str(&format!(" --crate-name {name}"));
+    }
+    fix
+}
+
+fn codegen(root: &Path, program: &str, args: &CodegenArgs, fix: &str) -> ExitCode {
     let generated = match load_and_generate(root, &format!("{program} codegen"), args) {
         Ok(g) => g,
         Err(d) => {
@@ -361,13 +456,6 @@ fn codegen(root: &Path, program: &str, args: &CodegenArgs) -> ExitCode {
         }
         Mode::Check => {
             print!("{text}");
-            let mut fix = format!("{program} codegen");
-            if let Some(s) = &args.specs {
-                fix.push_str(&format!(" --specs {}", s.display()));
-            }
-            if let Some(o) = &args.out {
-                fix.push_str(&format!(" --out {}", o.display()));
-            }
             println!("error: {out_shown} is stale; run `{fix}` to update it");
             ExitCode::from(1)
         }

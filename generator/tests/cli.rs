@@ -231,3 +231,38 @@ fn an_unreadable_spec_file_is_named_and_nothing_is_written() {
     assert!(!out.exists());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn drift_report_is_written_whatever_the_exit_code() {
+    let dir = temp_dir("drift-report");
+    let specs = dir.join("specs");
+    copy_specs(&specs);
+    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated/openapi.json");
+    let (base_s, specs_s) = (base.to_str().unwrap(), specs.to_str().unwrap());
+    let report = dir.join("drift.md");
+    let report_s = report.to_str().unwrap();
+    std::fs::remove_file(specs.join("v1_api_keys_appname_delete.json")).unwrap();
+
+    // Breaking: exit 1, text on stdout, the markdown in the file.
+    let run = apigen(&["drift", "--base", base_s, "--specs", specs_s, "--report", report_s]);
+    assert_eq!(run.status.code(), Some(1), "{}", text(&run));
+    assert!(String::from_utf8_lossy(&run.stdout).contains("endpoint-removed"), "{}", text(&run));
+    let markdown = apigen(&["drift", "--base", base_s, "--specs", specs_s, "--format", "markdown"]);
+    assert_eq!(std::fs::read(&report).unwrap(), markdown.stdout);
+
+    // Specs that do not merge: exit 2, and the file says why.
+    std::fs::write(specs.join("broken.json"), "{\"openapi\": ").unwrap();
+    let broken = apigen(&["drift", "--base", base_s, "--specs", specs_s, "--report", report_s]);
+    assert_eq!(broken.status.code(), Some(2), "{}", text(&broken));
+    let written = std::fs::read_to_string(&report).unwrap();
+    assert!(written.starts_with("❌ **API drift:** the specs could not be compared."), "{written}");
+    assert!(written.contains("broken.json"), "{written}");
+
+    // A report that cannot be written: exit 2, named.
+    std::fs::remove_file(specs.join("broken.json")).unwrap();
+    let nowhere = dir.join("no/such/folder/drift.md");
+    let unwritable = apigen(&["drift", "--base", base_s, "--specs", specs_s, "--report", nowhere.to_str().unwrap()]);
+    assert_eq!(unwritable.status.code(), Some(2), "{}", text(&unwritable));
+    assert!(text(&unwritable).contains("cannot write the report"), "{}", text(&unwritable));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -9,7 +9,10 @@
 //! - `cargo xtask bench`: generation speed and memory, and the generated crate's check time, on
 //!   the GitHub REST API split per operation (see `bench.rs`).
 //!
-//! Relative folders are resolved against the workspace root. The commands are [`apigen::cli`].
+//! The workspace is the one around the current directory (the nearest `Cargo.toml` with
+//! `[workspace]`, as cargo finds it), looked up when the task runs. Default folders (`specs`,
+//! `generated`) are in the workspace root; paths typed on the command line are relative to the
+//! current directory. The commands are [`apigen::cli`].
 
 mod bench;
 mod corpus;
@@ -20,25 +23,52 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::path::{Path, PathBuf};
 
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace root").to_path_buf()
+/// The workspace around the current directory, found when the task runs (never where xtask was
+/// built: one target folder shared by two checkouts can run one checkout's binary in the other).
+fn workspace_root() -> Result<PathBuf, String> {
+    let cwd = std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
+    find_workspace(&cwd)
+}
+
+/// As cargo finds it: the nearest folder, from `from` up, whose `Cargo.toml` has `[workspace]`.
+fn find_workspace(from: &Path) -> Result<PathBuf, String> {
+    for dir in from.ancestors() {
+        let manifest = dir.join("Cargo.toml");
+        let text = match std::fs::read_to_string(&manifest) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(format!("{}: {e}", manifest.display())),
+        };
+        let table: toml::Table = text.parse().map_err(|e| format!("{}: {e}", manifest.display()))?;
+        if table.contains_key("workspace") {
+            return Ok(dir.to_path_buf());
+        }
+    }
+    Err(format!("no Cargo.toml with [workspace] in {} or above; run cargo xtask inside the workspace", from.display()))
 }
 
 /// The command that regenerates the golden fixtures; their headers name it.
 pub const FIXTURES_COMMAND: &str = "cargo xtask fixtures";
 
 fn main() -> std::process::ExitCode {
+    let root = match workspace_root() {
+        Ok(root) => root,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return std::process::ExitCode::from(2);
+        }
+    };
     if std::env::args().nth(1).as_deref() == Some("fixtures") {
-        return fixtures();
+        return fixtures(&root);
     }
     if std::env::args().nth(1).as_deref() == Some("corpus") {
         let args: Vec<String> = std::env::args().skip(2).collect();
-        return exit(corpus::Options::parse(&args).and_then(|options| corpus::run(&workspace_root(), &options)));
+        return exit(corpus::Options::parse(&args).and_then(|options| corpus::run(&root, &options)));
     }
     if std::env::args().nth(1).as_deref() == Some("bench") {
-        return exit(bench::run(&workspace_root()));
+        return exit(bench::run(&root));
     }
-    apigen::cli::main(&workspace_root(), "cargo xtask")
+    apigen::cli::main(&root, "cargo xtask")
 }
 
 /// A task's result as the exit code, the error printed.
@@ -53,8 +83,8 @@ fn exit(result: Result<(), String>) -> std::process::ExitCode {
 }
 
 /// Regenerates `generator/tests/fixtures/*/expected` from their `specs/`.
-fn fixtures() -> std::process::ExitCode {
-    let dir = workspace_root().join("generator/tests/fixtures");
+fn fixtures(root: &Path) -> std::process::ExitCode {
+    let dir = root.join("generator/tests/fixtures");
     let mut cases: Vec<PathBuf> = match std::fs::read_dir(&dir) {
         Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.join("specs").is_dir()).collect(),
         Err(e) => {
@@ -105,7 +135,7 @@ mod tests {
     /// A plain `cargo test` fails when `generated/` is not what `specs/` produce.
     #[test]
     fn generated_crate_is_fresh() {
-        let root = workspace_root();
+        let root = workspace_root().unwrap();
         let args = apigen::cli::CodegenArgs {
             check: true,
             specs: None,
@@ -130,7 +160,7 @@ mod tests {
     /// `cargo xtask import` on the published page reproduces `specs/` exactly.
     #[test]
     fn import_of_the_seed_page_reproduces_specs() {
-        let root = workspace_root();
+        let root = workspace_root().unwrap();
         let page = root.join("specs/pages/netography-api-keys.md");
         let text = std::fs::read_to_string(&page).unwrap();
         let files = apigen::import::extract("specs/pages/netography-api-keys.md", &text).unwrap();

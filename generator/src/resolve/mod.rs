@@ -578,6 +578,7 @@ impl<'a> Cx<'a> {
         let mut errors = Vec::new();
         let params = self.params(index, r, &mut errors);
         let path_parts = self.path_parts(r, &params, &mut errors);
+        self.path_warnings(r);
         let body = self.body(index, r, &mut errors);
         let mut response_headers = Vec::new();
         let (success, error_cases) = self.responses(index, r, &mut response_headers, &mut errors);
@@ -775,9 +776,27 @@ impl<'a> Cx<'a> {
         out
     }
 
+    /// Real specs write a fixed query string into a path key (`/alerts?lat={lat}`), or label
+    /// operations with a fragment (`/#X-Amz-Target=…`): both are taken as written (the query is
+    /// sent, the fragment never is), with a warning, since neither is a path as OpenAPI means it.
+    fn path_warnings(&mut self, r: &RawOp<'a>) {
+        let (sent, fragment) = r.path.split_once('#').map_or((r.path, None), |(sent, f)| (sent, Some(f)));
+        if let Some(fragment) = fragment {
+            let message =
+                format!("path {:?} has a fragment `#{fragment}`, which is never sent: requests go to {sent:?}", r.path);
+            self.warnings.push(Warning(Diagnostic::new(self.loc(&r.pointer), message)));
+        }
+        if let Some((_, query)) = sent.split_once('?') {
+            let message =
+                format!("path {:?} carries a query string `?{query}`: it is sent as written after the path", r.path);
+            self.warnings.push(Warning(Diagnostic::new(self.loc(&r.pointer), message)));
+        }
+    }
+
     fn path_parts(&self, r: &RawOp<'a>, params: &[Param], errors: &mut Vec<Diagnostic>) -> Vec<PathPart> {
         let mut parts = Vec::new();
-        let mut rest = r.path;
+        // A fragment labels the operation and is never sent (see `path_warnings`).
+        let mut rest = r.path.split_once('#').map_or(r.path, |(path, _)| path);
         let mut used = Vec::new();
         let mut names = BTreeSet::new();
         let bad = |what: &str| Diagnostic::new(self.loc(&r.pointer), format!("{what} in the path `{}`", r.path));

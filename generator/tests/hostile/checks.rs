@@ -444,17 +444,56 @@ fn an_operations_relative_server_is_a_plain_path_on_the_same_host() {
 #[test]
 fn path_templates_cannot_leave_or_corrupt_the_base_urls_path() {
     let id = string_param("path", "id");
-    for path in
-        ["/../admin", "/a/./b", "/a/%2e%2e/b", "/a/{id}/..", "/a\\b", "/a\tb", "/a b", "/a\u{7f}", "/a?x=1", "/a#frag"]
-    {
+    for path in [
+        "/../admin",
+        "/a/./b",
+        "/a/%2e%2e/b",
+        "/a/{id}/..",
+        "/a\\b",
+        "/a\tb",
+        "/a b",
+        "/a\u{7f}",
+        "/../a?x=1",
+        "/a?x= 1",
+        "/a#\u{1b}",
+    ] {
         let op = if path.contains("{id}") { op_with(json!([id])) } else { ok_op("a") };
         let report = errors(&[json_source("a.json", &doc(json!({ path: {"get": op} })))]);
-        let pointer = format!("--> a.json#/paths/{}", path.replace('~', "~0").replace('/', "~1"));
-        assert_has(&report, &[&format!("path {path:?}"), &pointer, "failed with 1 error"]);
+        // Reports write control characters out.
+        let shown: String = path
+            .chars()
+            .map(|c| if c.is_control() { format!("\\u{{{:x}}}", u32::from(c)) } else { c.to_string() })
+            .collect();
+        let pointer = format!("--> a.json#/paths/{}", shown.replace('~', "~0").replace('/', "~1"));
+        assert_has(&report, &[&pointer, "failed with 1 error"]);
     }
     // Dots inside a segment, `//`, and the parameters' own braces are fine.
     let ok = doc(json!({"/a.b/..c/{id}.json//x": {"get": op_with(json!([id]))}}));
     generate_with(&Config::default(), &ok).unwrap();
+}
+
+/// Real specs write a fixed query string into a path key, or label operations with a fragment
+/// (AWS's `/#X-Amz-Target=…`): taken as written, with a warning each, never refused.
+#[test]
+fn query_strings_and_fragments_in_path_keys_are_taken_as_written_with_a_warning() {
+    let lat = string_param("query", "unused");
+    let id = string_param("path", "id");
+    let spec = doc(json!({
+        "/alerts/{id}?units=metric": {"get": op_with(json!([id, lat]))},
+        "/#X-Amz-Target=Service.List": {"post": ok_op("list")},
+    }));
+    let generated = generate_with(&Config::default(), &spec).unwrap();
+    let warnings: Vec<String> = generated.api.warnings.iter().map(ToString::to_string).collect();
+    assert_has(
+        &warnings.join("\n"),
+        &[
+            r#"path "/alerts/{id}?units=metric" carries a query string `?units=metric`: it is sent as written"#,
+            r#"path "/#X-Amz-Target=Service.List" has a fragment `#X-Amz-Target=Service.List`, which is never sent: requests go to "/""#,
+        ],
+    );
+    let operations = &generated.files["src/operations.rs"];
+    assert!(operations.contains(r#"PathPart::Literal("?units=metric")"#), "{operations}");
+    assert!(!operations.contains(r#"PathPart::Literal("/#"#), "{operations}");
 }
 
 /// The fields and methods of `Client` and `ClientBuilder` in a generated `client.rs`: the type,
