@@ -342,9 +342,21 @@ pub(crate) fn build_url<E>(base: &::reqwest::Url, parts: &[PathPart<'_>]) -> ::s
             }
         }
     }
+    // Values side by side (`/{year}{month}`, `/.{ext}`) can still make a `.` or `..` segment,
+    // which the URL parser would resolve, sending the request to another path.
+    let segments = path.split(['?', '#']).next().unwrap_or_default();
+    if segments.split('/').any(dot_segment) {
+        return ::std::result::Result::Err(Error::InvalidRequest(format!("the path {path:?} has a `.` or `..` segment")));
+    }
     // The message shows the path, not the base URL: it may hold a user name and password.
     ::reqwest::Url::parse(&format!("{}{path}", base.as_str().trim_end_matches('/')))
         .map_err(|e| Error::InvalidRequest(format!("cannot append the path {path:?} to the base URL: {e}")))
+}
+
+/// Whether the URL parser reads `segment` as `.` or `..` (also written with `%2e`).
+#[apigen::needs(operations)]
+fn dot_segment(segment: &str) -> bool {
+    matches!(segment.to_ascii_lowercase().as_str(), "." | ".." | "%2e" | ".%2e" | "%2e." | "%2e%2e")
 }
 
 /// Refuses a value that would change the path's shape as a whole segment: empty, `.` or `..`.

@@ -460,3 +460,19 @@ async fn operations_with_a_server_of_their_own_follow_a_base_url_the_caller_set(
     assert_eq!(requests[0].url.path(), "/v1/legacy/items");
     assert_eq!(requests[1].url.path(), "/upload");
 }
+
+#[tokio::test]
+async fn values_that_together_make_a_dot_segment_are_refused() {
+    let (server, client) = setup().await;
+    Mock::given(method("GET")).and(path("/archive/2024")).respond_with(ResponseTemplate::new(204)).mount(&server).await;
+    client.get_archive("20", "24").await.unwrap();
+    for (year, month) in [(".", "."), ("", ".."), (".", "")] {
+        let err = client.get_archive(year, month).await.unwrap_err();
+        assert!(matches!(err, Error::InvalidRequest(_)), "{err}");
+    }
+    // `%` is encoded, so a value cannot write `%2e` itself: that is an ordinary segment, sent.
+    let _ = client.get_archive("%2e", "").await;
+    let requests = server.received_requests().await.unwrap();
+    let paths: Vec<&str> = requests.iter().map(|r| r.url.path()).collect();
+    assert_eq!(paths, ["/archive/2024", "/archive/%252e"]);
+}
