@@ -12,6 +12,7 @@
 //!   ([`IGNORED_HEADERS`]);
 //! - [`path_template`], [`relative_server`]: text the client appends to, or puts in place of,
 //!   the base URL's path, which must stay a path on the base URL's host;
+//! - [`media_type`]: a request body's media type, sent as its `Content-Type`;
 //! - [`crate_name`], [`crate_version`]: what Cargo accepts in the generated `Cargo.toml`.
 
 use serde_json::Value;
@@ -58,6 +59,9 @@ pub fn structure(file: &str, doc: &Value) -> Vec<Diagnostic> {
                 for (key, value) in item {
                     let key_ptr = join_pointer(&ptr, key);
                     if METHODS.contains(&key.as_str()) {
+                        if let Some(body) = value.get("requestBody") {
+                            request_media_types(body, &join_pointer(&key_ptr, "requestBody"), &at, &mut out);
+                        }
                         if let Some(Value::Object(responses)) = value.get("responses")
                             && responses.is_empty()
                         {
@@ -99,6 +103,12 @@ pub fn structure(file: &str, doc: &Value) -> Vec<Diagnostic> {
         None => {}
         Some(Value::Object(sections)) => {
             for (section, entries) in sections.iter().filter(|(s, _)| !s.starts_with("x-")) {
+                if section == "requestBodies" {
+                    for (name, body) in entries.as_object().into_iter().flatten() {
+                        let ptr = join_pointer(&join_pointer("/components", section), name);
+                        request_media_types(body, &ptr, &at, &mut out);
+                    }
+                }
                 if !entries.is_object() {
                     out.push(Diagnostic::new(
                         at(&join_pointer("/components", section)),
@@ -116,6 +126,34 @@ pub fn structure(file: &str, doc: &Value) -> Vec<Diagnostic> {
         out.push(Diagnostic::new(at("/tags"), format!("`tags` must be an array, found {}", kind_of(tags))));
     }
     out
+}
+
+/// The media types of a request body (at `pointer`) are sent as its `Content-Type`: each must be
+/// `type/subtype` (parameters allowed) and a valid header value, or every call would fail.
+fn request_media_types(body: &Value, pointer: &str, at: &impl Fn(&str) -> Location, out: &mut Vec<Diagnostic>) {
+    let content = join_pointer(pointer, "content");
+    for media in body.get("content").and_then(Value::as_object).into_iter().flat_map(|c| c.keys()) {
+        if let Some(problem) = media_type(media) {
+            out.push(
+                Diagnostic::new(at(&join_pointer(&content, media)), format!("media type {media:?} {problem}"))
+                    .note("help: a request body's media type is sent as its `Content-Type`"),
+            );
+        }
+    }
+}
+
+/// Why `media` cannot be a `Content-Type`, if it cannot: it must be a valid header value with a
+/// `type/subtype` of HTTP tokens before any `;` parameters.
+pub fn media_type(media: &str) -> Option<&'static str> {
+    let essence = media.split(';').next().unwrap_or_default().trim();
+    let token = |t: &str| !t.is_empty() && http::HeaderName::from_bytes(t.as_bytes()).is_ok();
+    if http::HeaderValue::from_str(media).is_err() {
+        Some("is not a valid HTTP header value")
+    } else if !essence.split_once('/').is_some_and(|(kind, sub)| token(kind) && token(sub)) {
+        Some("is not `type/subtype`")
+    } else {
+        None
+    }
 }
 
 /// Headers the HTTP client writes itself: connection management and message framing (RFC 9110

@@ -560,3 +560,44 @@ fn security_schemes_never_take_the_name_of_a_client_or_builder_member() {
         assert!(!CLIENT_MEMBERS.contains(&setter), "a scheme setter is named {setter}");
     }
 }
+
+/// A host variable whose own values the client could never take (`localhost:8080` is not DNS
+/// labels) is not offered on the builder: the default is the base URL, and `base_url` picks another.
+#[test]
+fn host_variables_the_client_could_never_set_are_not_offered() {
+    let generate_client = |default: &str| {
+        let mut spec = doc(json!({"/a": {"get": ok_op("a")}}));
+        spec["servers"] = json!([{"url": "https://{host}/v1", "variables": {"host": {"default": default}}}]);
+        let generated = generate_with(&Config::default(), &spec).unwrap();
+        generated.files["src/client.rs"].clone()
+    };
+    let offered = generate_client("api.example.com");
+    assert!(offered.contains("pub fn server_variable("), "{offered}");
+    let client = generate_client("localhost:8080");
+    assert!(client.contains(r#"pub const DEFAULT_BASE_URL: &str = "https://localhost:8080/v1";"#), "{client}");
+    assert!(!client.contains("server_variable"), "{client}");
+}
+
+/// A request body's media type is sent as its `Content-Type`: one that cannot be a header value
+/// (a CR LF) or is not `type/subtype` would make every call fail, so it is refused where it is.
+#[test]
+fn request_media_types_must_be_content_types() {
+    for media in ["text/plain\r\nX-Injected: 1", "json", "text/", "a b/c"] {
+        let op = json!({"operationId": "a", "requestBody": {"content": {media: {"schema": {"type": "string"}}}}, "responses": {"204": {"description": "ok"}}});
+        let report = errors(&[json_source("a.json", &doc(json!({"/a": {"post": op}})))]);
+        assert_has(&report, &[&format!("media type {media:?}"), "--> a.json#/paths/~1a/post/requestBody/content/"]);
+    }
+    let mut spec = doc(
+        json!({"/a": {"post": {"operationId": "a", "requestBody": {"$ref": "#/components/requestBodies/B"}, "responses": {"204": {"description": "ok"}}}}}),
+    );
+    spec["components"] = json!({"requestBodies": {"B": {"content": {"bad type/x": {}}}}});
+    assert_has(
+        &errors(&[json_source("a.json", &spec)]),
+        &["--> a.json#/components/requestBodies/B/content/bad type~1x"],
+    );
+    // Parameters, suffixes and wildcards are media types.
+    for media in ["text/plain; charset=utf-8", "application/vnd.api+json", "*/*", "application/*"] {
+        let op = json!({"operationId": "a", "requestBody": {"content": {media: {"schema": {"type": "string"}}}}, "responses": {"204": {"description": "ok"}}});
+        generate_with(&Config::default(), &doc(json!({"/a": {"post": op}}))).unwrap();
+    }
+}
