@@ -63,6 +63,8 @@ const INVALID: &[(&str, &str)] = &[
     ("oas-examples/3.1/schema-types", "allOf members cannot be merged: integer here, string"),
     // `$ref: ""`.
     ("openapiv3-fixtures/fitbit", "empty $ref"),
+    // `/anything/{id}/{action}/{id}`: one parameter in two places of a path.
+    ("oas-examples/3.0/parameters-common", "`{id}` appears twice in the path"),
 ];
 
 pub struct Options {
