@@ -61,6 +61,26 @@ pub fn join_pointer(pointer: &str, token: &str) -> String {
     out
 }
 
+/// Where a value sits while a reader walks a document: its parent and its key or index, kept on the
+/// stack and turned into a JSON pointer only when a report needs one.
+#[derive(Clone, Copy, Debug)]
+pub enum Path<'p> {
+    Root,
+    Key(&'p Path<'p>, &'p str),
+    Index(&'p Path<'p>, usize),
+}
+
+impl Path<'_> {
+    /// The RFC 6901 JSON pointer of this place (`""` for the root).
+    pub fn pointer(&self) -> String {
+        match self {
+            Path::Root => String::new(),
+            Path::Key(parent, key) => join_pointer(&parent.pointer(), key),
+            Path::Index(parent, i) => join_pointer(&parent.pointer(), &i.to_string()),
+        }
+    }
+}
+
 /// One reference token of a JSON pointer, unescaped (`~1` → `/`, then `~0` → `~`, as RFC 6901 says).
 pub fn unescape_token(token: &str) -> String {
     token.replace("~1", "/").replace("~0", "~")
