@@ -217,7 +217,7 @@ impl<'a> Cx<'a> {
         ];
         for (list, base) in lists {
             for (i, p) in list.iter().enumerate() {
-                let Ok((p, ptr)) = refs::parameter(side.spec, p, &join_pointer(&base, &i.to_string())) else {
+                let Ok((p, ptr)) = refs::follow(side.spec, p, &join_pointer(&base, &i.to_string())) else {
                     continue;
                 };
                 let data = p.parameter_data_ref();
@@ -319,7 +319,7 @@ impl<'a> Cx<'a> {
     ) {
         let body = |side: &Side<'a>, o: &'a openapiv3::Operation, p: &str| {
             let ptr = join_pointer(p, "requestBody");
-            o.request_body.as_ref().and_then(|r| refs::request_body(side.spec, r, &ptr).ok())
+            o.request_body.as_ref().and_then(|r| refs::follow(side.spec, r, &ptr).ok())
         };
         let (b, c) = (body(&self.base, b_op, bp), body(&self.current, c_op, cp));
         match (b, c) {
@@ -410,7 +410,7 @@ impl<'a> Cx<'a> {
             };
             let cptr = join_pointer(&join_pointer(cp, "responses"), status);
             let (Ok((bres, bptr)), Ok((cres, cptr))) =
-                (refs::response(self.base.spec, br, &bptr), refs::response(self.current.spec, cr, &cptr))
+                (refs::follow(self.base.spec, br, &bptr), refs::follow(self.current.spec, cr, &cptr))
             else {
                 continue;
             };

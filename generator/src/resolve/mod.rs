@@ -63,7 +63,7 @@ pub fn resolve(merged: &Merged, config: &Config, lock: &Lock) -> Result<(Api, Lo
             continue;
         }
         // A path item may be another path's (`$ref: '#/paths/~1other'`): its operations again.
-        let (item, item_ptr) = match refs::path_item(spec, item, &item_ptr) {
+        let (item, item_ptr) = match refs::follow(spec, item, &item_ptr) {
             Ok(found) => found,
             Err(message) => {
                 sink.push(Diagnostic::new(merged.origins.locate(&item_ptr), message));
@@ -654,7 +654,7 @@ impl<'a> Cx<'a> {
             let mut keys: BTreeMap<(&'static str, String), usize> = BTreeMap::new();
             for (i, p) in list.iter().enumerate() {
                 let ptr = join_pointer(&base, &i.to_string());
-                let (p, ptr) = match refs::parameter(self.spec, p, &ptr) {
+                let (p, ptr) = match refs::follow(self.spec, p, &ptr) {
                     Ok(found) => found,
                     Err(message) => {
                         errors.push(Diagnostic::new(self.loc(&ptr), message));
@@ -868,7 +868,7 @@ impl<'a> Cx<'a> {
 
     fn body(&mut self, index: usize, r: &RawOp<'a>, errors: &mut Vec<Diagnostic>) -> Option<Body> {
         let ptr = join_pointer(&r.pointer, "requestBody");
-        let body = match refs::request_body(self.spec, r.op.request_body.as_ref()?, &ptr) {
+        let body = match refs::follow(self.spec, r.op.request_body.as_ref()?, &ptr) {
             Ok((body, _)) => body,
             Err(message) => {
                 errors.push(Diagnostic::new(self.loc(&ptr), message));
@@ -928,7 +928,7 @@ impl<'a> Cx<'a> {
         let mut variants = Uniquifier::default();
         for (status, key, resp) in listed {
             let ptr = join_pointer(&base, &key);
-            let (resp, resp_ptr) = match refs::response(self.spec, resp, &ptr) {
+            let (resp, resp_ptr) = match refs::follow(self.spec, resp, &ptr) {
                 Ok(found) => found,
                 Err(message) => {
                     errors.push(Diagnostic::new(self.loc(&ptr), message));
@@ -946,7 +946,7 @@ impl<'a> Cx<'a> {
             if !error {
                 for (wire, header) in &resp.headers {
                     let ptr = join_pointer(&join_pointer(&resp_ptr, "headers"), wire);
-                    let (header, ptr) = match refs::header(self.spec, header, &ptr) {
+                    let (header, ptr) = match refs::follow(self.spec, header, &ptr) {
                         Ok(found) => found,
                         Err(message) => {
                             errors.push(Diagnostic::new(self.loc(&ptr), message));
@@ -1087,7 +1087,8 @@ impl<'a> Cx<'a> {
             let mut alternative = Vec::new();
             for name in requirement.keys() {
                 let kind = match defined.and_then(|d| d.get(name)) {
-                    Some(scheme) => refs::security_scheme(self.spec, scheme, name).and_then(|(s, _)| auth_kind(s)),
+                    Some(scheme) => refs::follow(self.spec, scheme, &join_pointer("/components/securitySchemes", name))
+                        .and_then(|(s, _)| auth_kind(s)),
                     None => Err(format!("security scheme {name:?} is not defined in components/securitySchemes")),
                 };
                 let kind = match kind {
