@@ -14,7 +14,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use openapiv3::{OpenAPI, Parameter, ParameterSchemaOrContent, ReferenceOr, StatusCode};
+use openapiv3::{OpenAPI, ParameterSchemaOrContent, ReferenceOr, StatusCode};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -221,12 +221,7 @@ impl<'a> Cx<'a> {
                     continue;
                 };
                 let data = p.parameter_data_ref();
-                let location = match p {
-                    Parameter::Query { .. } => "query",
-                    Parameter::Header { .. } => "header",
-                    Parameter::Path { .. } => "path",
-                    Parameter::Cookie { .. } => "cookie",
-                };
+                let (_, location) = crate::resolve::param_in(p);
                 let schema = match &data.format {
                     ParameterSchemaOrContent::Schema(s) => side.conv.convert(s, &join_pointer(&ptr, "schema")).ok(),
                     ParameterSchemaOrContent::Content(_) => None,
