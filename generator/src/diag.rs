@@ -96,11 +96,6 @@ pub fn line_col(text: &[u8], offset: usize) -> (usize, usize) {
     (line, before[line_start..].iter().filter(|b| !is_continuation(b)).count() + 1)
 }
 
-/// One reference token of a JSON pointer, unescaped (`~1` → `/`, then `~0` → `~`, as RFC 6901 says).
-pub fn unescape_token(token: &str) -> String {
-    token.replace("~1", "/").replace("~0", "~")
-}
-
 /// A secondary message, usually pointing at the other half of a conflict.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Note {
@@ -254,7 +249,6 @@ mod tests {
     fn pointer_tokens_are_escaped() {
         assert_eq!(join_pointer("/paths", "/api/v1/{id}"), "/paths/~1api~1v1~1{id}");
         assert_eq!(join_pointer("", "a~b"), "/a~0b");
-        assert_eq!(unescape_token("~1api~1v1~0x~01"), "/api/v1~x~1");
     }
 
     #[test]
