@@ -7,7 +7,7 @@
 //!
 //! - [`structure`]: the shape of one file before it is merged (paths, path items, `responses`,
 //!   `components`, `tags`);
-//! - [`header_name`], [`cookie_name`]: names a parameter or API key puts on the wire, and the
+//! - [`wire_name`], [`header_name`]: names a parameter or API key puts on the wire, and the
 //!   headers the HTTP client owns ([`FRAMING_HEADERS`]) or OpenAPI says to ignore
 //!   ([`IGNORED_HEADERS`]);
 //! - [`path_template`], [`relative_server`]: text the client appends to, or puts in place of,
@@ -179,8 +179,19 @@ pub fn header_name(name: &str) -> Option<&'static str> {
 
 /// Whether `name` is a valid cookie name: an HTTP token (RFC 6265), which is what a header
 /// name is.
-pub fn cookie_name(name: &str) -> bool {
+fn cookie_name(name: &str) -> bool {
     http::HeaderName::from_bytes(name.as_bytes()).is_ok()
+}
+
+/// Why `name` cannot be the name a parameter or an API key sends in `place` (its `in`: `header`,
+/// `cookie`, ...), if it cannot: a header name as [`header_name`] says, a cookie name an HTTP
+/// token. Any name does in a query or a path.
+pub fn wire_name(place: &str, name: &str) -> Option<&'static str> {
+    match place {
+        "header" => header_name(name),
+        "cookie" if !cookie_name(name) => Some("is not a valid cookie name (an HTTP token)"),
+        _ => None,
+    }
 }
 
 /// Why `text` (starting with `/`) is not plain path text, if it is not: URL parsers strip tabs
@@ -322,6 +333,9 @@ mod tests {
         assert!(header_name("HOST").is_some_and(|m| m.contains("controls")));
         assert!(header_name("Proxy-Authorization").is_some_and(|m| m.contains("controls")));
         assert!(cookie_name("session_id") && !cookie_name("a=b") && !cookie_name("a;b") && !cookie_name(""));
+        assert_eq!(wire_name("cookie", "a=b"), Some("is not a valid cookie name (an HTTP token)"));
+        assert_eq!(wire_name("header", "a b"), header_name("a b"));
+        assert_eq!(wire_name("query", "a b;=\n"), None);
     }
 
     #[test]

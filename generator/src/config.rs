@@ -131,10 +131,7 @@ impl<'de> Deserialize<'de> for Size {
 impl Config {
     /// Parses the config file's text; `file` names it in errors.
     pub fn parse(file: &str, text: &str) -> Result<Config, Diagnostic> {
-        let line_col = |offset: usize| {
-            let before = text.get(..offset).unwrap_or(text);
-            (before.matches('\n').count() + 1, before.chars().rev().take_while(|&c| c != '\n').count() + 1)
-        };
+        let line_col = |offset: usize| crate::diag::line_col(text.as_bytes(), offset);
         let parsed: Result<Config, _> = toml::from_str(text);
         let mut config = parsed.map(|c| Config { file: Some(file.to_owned()), ..c }).map_err(|e| {
             Diagnostic::new(

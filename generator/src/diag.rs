@@ -61,9 +61,39 @@ pub fn join_pointer(pointer: &str, token: &str) -> String {
     out
 }
 
-/// One reference token of a JSON pointer, unescaped (`~1` → `/`, then `~0` → `~`, as RFC 6901 says).
-pub fn unescape_token(token: &str) -> String {
-    token.replace("~1", "/").replace("~0", "~")
+/// Where a value sits while a reader walks a document: its parent and its key or index, kept on the
+/// stack and turned into a JSON pointer only when a report needs one.
+#[derive(Clone, Copy, Debug)]
+pub enum Path<'p> {
+    Root,
+    Key(&'p Path<'p>, &'p str),
+    Index(&'p Path<'p>, usize),
+}
+
+impl Path<'_> {
+    /// The RFC 6901 JSON pointer of this place (`""` for the root).
+    pub fn pointer(&self) -> String {
+        match self {
+            Path::Root => String::new(),
+            Path::Key(parent, key) => join_pointer(&parent.pointer(), key),
+            Path::Index(parent, i) => join_pointer(&parent.pointer(), &i.to_string()),
+        }
+    }
+}
+
+/// The 1-based line and column of byte `offset` in `text` (of the character it is in), the column
+/// counted in characters as editors and rustc count it: the one way every location here is given,
+/// whether its parser counts characters (serde_yaml) or bytes (serde_json, toml's spans).
+pub fn line_col(text: &[u8], offset: usize) -> (usize, usize) {
+    let is_continuation = |b: &u8| b & 0xC0 == 0x80;
+    let mut offset = offset.min(text.len());
+    while offset > 0 && text.get(offset).is_some_and(is_continuation) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line = before[..line_start].iter().filter(|&&b| b == b'\n').count() + 1;
+    (line, before[line_start..].iter().filter(|b| !is_continuation(b)).count() + 1)
 }
 
 /// A secondary message, usually pointing at the other half of a conflict.
@@ -219,7 +249,18 @@ mod tests {
     fn pointer_tokens_are_escaped() {
         assert_eq!(join_pointer("/paths", "/api/v1/{id}"), "/paths/~1api~1v1~1{id}");
         assert_eq!(join_pointer("", "a~b"), "/a~0b");
-        assert_eq!(unescape_token("~1api~1v1~0x~01"), "/api/v1~x~1");
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        let text = "ab\n\u{e9}t\u{e9}\n";
+        assert_eq!(line_col(text.as_bytes(), 0), (1, 1));
+        assert_eq!(line_col(text.as_bytes(), 3), (2, 1));
+        assert_eq!(line_col(text.as_bytes(), 5), (2, 2));
+        assert_eq!(line_col(text.as_bytes(), 6), (2, 3));
+        assert_eq!(line_col(text.as_bytes(), 7), (2, 3), "inside a character: its column");
+        assert_eq!(line_col(text.as_bytes(), 8), (2, 4));
+        assert_eq!(line_col(text.as_bytes(), 99), (3, 1));
     }
 
     #[test]

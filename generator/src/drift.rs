@@ -14,7 +14,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use openapiv3::{OpenAPI, Parameter, ParameterSchemaOrContent, ReferenceOr, StatusCode};
+use openapiv3::{OpenAPI, ParameterSchemaOrContent, ReferenceOr, StatusCode};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -217,16 +217,11 @@ impl<'a> Cx<'a> {
         ];
         for (list, base) in lists {
             for (i, p) in list.iter().enumerate() {
-                let Ok((p, ptr)) = refs::parameter(side.spec, p, &join_pointer(&base, &i.to_string())) else {
+                let Ok((p, ptr)) = refs::follow(side.spec, p, &join_pointer(&base, &i.to_string())) else {
                     continue;
                 };
                 let data = p.parameter_data_ref();
-                let location = match p {
-                    Parameter::Query { .. } => "query",
-                    Parameter::Header { .. } => "header",
-                    Parameter::Path { .. } => "path",
-                    Parameter::Cookie { .. } => "cookie",
-                };
+                let (_, location) = crate::resolve::param_in(p);
                 let schema = match &data.format {
                     ParameterSchemaOrContent::Schema(s) => side.conv.convert(s, &join_pointer(&ptr, "schema")).ok(),
                     ParameterSchemaOrContent::Content(_) => None,
@@ -319,7 +314,7 @@ impl<'a> Cx<'a> {
     ) {
         let body = |side: &Side<'a>, o: &'a openapiv3::Operation, p: &str| {
             let ptr = join_pointer(p, "requestBody");
-            o.request_body.as_ref().and_then(|r| refs::request_body(side.spec, r, &ptr).ok())
+            o.request_body.as_ref().and_then(|r| refs::follow(side.spec, r, &ptr).ok())
         };
         let (b, c) = (body(&self.base, b_op, bp), body(&self.current, c_op, cp));
         match (b, c) {
@@ -410,7 +405,7 @@ impl<'a> Cx<'a> {
             };
             let cptr = join_pointer(&join_pointer(cp, "responses"), status);
             let (Ok((bres, bptr)), Ok((cres, cptr))) =
-                (refs::response(self.base.spec, br, &bptr), refs::response(self.current.spec, cr, &cptr))
+                (refs::follow(self.base.spec, br, &bptr), refs::follow(self.current.spec, cr, &cptr))
             else {
                 continue;
             };

@@ -33,7 +33,7 @@ use std::path::{Path, PathBuf};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::diag::{Diagnostic, Diagnostics, Location, line_col};
 
 mod strict;
 
@@ -482,48 +482,47 @@ pub fn parse(source: &Source) -> Result<Value, Diagnostic> {
         |line_col: Option<(usize, usize)>| Location { file: source.name.clone(), pointer: String::new(), line_col };
     let text = std::str::from_utf8(&source.bytes).map_err(|e| {
         let offset = e.valid_up_to();
-        Diagnostic::new(
-            at(Some(line_col_of(&source.bytes, offset))),
-            format!("file is not valid UTF-8 (byte {offset})"),
-        )
+        Diagnostic::new(at(Some(line_col(&source.bytes, offset))), format!("file is not valid UTF-8 (byte {offset})"))
     })?;
     if text.trim().is_empty() {
         return Err(Diagnostic::new(at(None), "file is empty"));
     }
     if source.name.ends_with(".json") {
-        let mut de = serde_json::Deserializer::from_str(text);
-        let read = strict::read(Reader::Check, &mut de).and_then(|v| de.end().map(|()| v).map_err(|e| (e, None)));
-        read.map_err(|(e, duplicate)| match duplicate {
-            Some(dup) => {
-                let at = |nth| {
-                    let find = Reader::Find { parent: parent_of(&dup.pointer), key: &dup.key, nth };
-                    let found = strict::read(find, &mut serde_json::Deserializer::from_str(text)).err();
-                    found.and_then(|(e, _)| json_key_start(text, (e.line(), e.column())))
-                };
-                duplicate_key(source, &dup, at(1), at(0))
-            }
-            None => {
-                let pos = Some((e.line(), e.column())).filter(|&(line, _)| line > 0);
-                Diagnostic::new(at(pos), format!("invalid JSON: {}", strip_position(&e.to_string())))
-            }
-        })
+        let read = |reader: Reader<'_>| {
+            let mut de = serde_json::Deserializer::from_str(text);
+            strict::read(reader, &mut de).and_then(|v| de.end().map(|()| v).map_err(|e| (e, None)))
+        };
+        let position = |e: &serde_json::Error| json_position(text, (e.line(), e.column()));
+        parse_with(source, "JSON", read, position, |e| json_key_start(text, (e.line(), e.column())))
     } else {
-        let read = strict::read(Reader::Check, serde_yaml::Deserializer::from_str(text));
-        read.map_err(|(e, duplicate)| match duplicate {
-            Some(dup) => {
-                let at = |nth| {
-                    let find = Reader::Find { parent: parent_of(&dup.pointer), key: &dup.key, nth };
-                    let found = strict::read(find, serde_yaml::Deserializer::from_str(text)).err();
-                    found.and_then(|(e, _)| e.location()).map(|l| (l.line(), l.column()))
-                };
-                duplicate_key(source, &dup, at(1), at(0))
-            }
-            None => {
-                let pos = e.location().map(|l| (l.line(), l.column()));
-                Diagnostic::new(at(pos), format!("invalid YAML: {}", strip_position(&e.to_string())))
-            }
-        })
+        let read = |reader: Reader<'_>| strict::read(reader, serde_yaml::Deserializer::from_str(text));
+        let position = |e: &serde_yaml::Error| e.location().map(|l| (l.line(), l.column()));
+        parse_with(source, "YAML", read, position, position)
     }
+}
+
+/// Parses a source with `read` (JSON or YAML, as `format` names it); `position` gives where an
+/// error is, and `key_start` where the key is written that a [`Reader::Find`] read stopped at.
+fn parse_with<E: std::fmt::Display>(
+    source: &Source,
+    format: &str,
+    read: impl Fn(Reader<'_>) -> Result<Value, (E, Option<strict::Duplicate>)>,
+    position: impl Fn(&E) -> Option<(usize, usize)>,
+    key_start: impl Fn(&E) -> Option<(usize, usize)>,
+) -> Result<Value, Diagnostic> {
+    read(Reader::Check).map_err(|(e, duplicate)| match duplicate {
+        Some(dup) => {
+            let at = |nth| {
+                let find = Reader::Find { parent: parent_of(&dup.pointer), key: &dup.key, nth };
+                read(find).err().and_then(|(e, _)| key_start(&e))
+            };
+            duplicate_key(source, &dup, at(1), at(0))
+        }
+        None => Diagnostic::new(
+            Location { file: source.name.clone(), pointer: String::new(), line_col: position(&e) },
+            format!("invalid {format}: {}", strip_position(&e.to_string())),
+        ),
+    })
 }
 
 /// The pointer of the object a member pointer is in: `/a/b` → `/a`.
@@ -544,22 +543,37 @@ fn duplicate_key(
         .note("help: keep one of them; JSON and YAML readers disagree on which of two equal keys wins")
 }
 
+/// The byte offset where 1-based line `line` of `bytes` starts.
+fn line_start(bytes: &[u8], line: usize) -> Option<usize> {
+    if line <= 1 {
+        return Some(0);
+    }
+    bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').nth(line - 2).map(|(i, _)| i + 1)
+}
+
+/// The position serde_json gives an error (a line, and a column in bytes: the byte it stopped
+/// after, or 0 at the start of a line) with the column in characters; `None` when it gave none.
+fn json_position(text: &str, (line, col): (usize, usize)) -> Option<(usize, usize)> {
+    if line == 0 {
+        return None;
+    }
+    match col.checked_sub(1) {
+        None => Some((line, 0)),
+        Some(last) => Some(line_col(text.as_bytes(), line_start(text.as_bytes(), line)? + last)),
+    }
+}
+
 /// Where a JSON object key starts, given the position serde_json reports for an error raised
 /// while reading it (its closing quote, or the whitespace after it).
 fn json_key_start(text: &str, (line, col): (usize, usize)) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
-    let line_start = if line <= 1 {
-        0
-    } else {
-        bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').nth(line - 2).map(|(i, _)| i + 1)?
-    };
-    let end = (line_start + col).min(bytes.len());
+    let end = (line_start(bytes, line)? + col).min(bytes.len());
     let unescaped_quote = |i: &usize| {
         bytes.get(*i) == Some(&b'"') && bytes[..*i].iter().rev().take_while(|b| **b == b'\\').count() % 2 == 0
     };
     let close = (0..end).rev().find(unescaped_quote)?;
     let open = (0..close).rev().find(unescaped_quote)?;
-    Some(line_col_of(bytes, open))
+    Some(line_col(bytes, open))
 }
 
 /// Parses `sources` (in merge order) for [`crate::merge`], in parallel, leaving out what the merge
@@ -711,13 +725,6 @@ fn strip_position(msg: &str) -> &str {
     msg.find(" at line ").map_or(msg, |i| &msg[..i])
 }
 
-fn line_col_of(bytes: &[u8], offset: usize) -> (usize, usize) {
-    let before = &bytes[..offset.min(bytes.len())];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let col = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
-    (line, col)
-}
-
 #[cfg(test)]
 mod tests {
     use serde_json::json;
@@ -813,6 +820,18 @@ mod tests {
         let d = parse(&Source::new("x.json", "{\n  \"a\": ,\n}")).unwrap_err();
         assert_eq!(d.location.line_col, Some((2, 8)));
         assert!(d.message.starts_with("invalid JSON: expected value"), "{}", d.message);
+    }
+
+    #[test]
+    fn columns_count_characters_in_json_and_yaml_alike() {
+        let col = |name: &str, text: &[u8]| parse(&Source::new(name, text.to_vec())).unwrap_err().location.line_col;
+        assert_eq!(col("x.json", "{\"é\": ,}".as_bytes()), Some((1, 7)));
+        assert_eq!(col("x.json", "{\"é\": 1, \"é\": 2}".as_bytes()), Some((1, 10)));
+        let d = parse(&Source::new("x.json", "{\"é\": 1, \"é\": 2}")).unwrap_err();
+        assert_eq!(d.notes[0].location.as_ref().unwrap().line_col, Some((1, 2)));
+        assert_eq!(col("x.yaml", "{é: 1, é: 2}".as_bytes()), Some((1, 8)));
+        assert_eq!(col("x.json", b"{\"\xc3\xa9\xff"), Some((1, 4)));
+        assert_eq!(col("x.json", "{\n  \"é\": 1,\n".as_bytes()), Some((3, 0)));
     }
 
     #[test]

@@ -303,13 +303,12 @@ impl Merger {
                         continue;
                     };
                     for (section, entries) in sections {
-                        let sec_ptr = join_pointer(&ptr, &section);
                         let Value::Object(entries) = entries else {
-                            self.same_or_conflict(&sec_ptr, entries, file, sink);
+                            self.same_or_conflict(&["components", &section], entries, file, sink);
                             continue;
                         };
                         for (name, entry) in entries {
-                            self.same_or_conflict(&join_pointer(&sec_ptr, &name), entry, file, sink);
+                            self.same_or_conflict(&["components", &section, &name], entry, file, sink);
                         }
                     }
                 }
@@ -322,7 +321,7 @@ impl Merger {
                         self.add_tag(file, &join_pointer(&ptr, &i.to_string()), name, tag, sink);
                     }
                 }
-                _ => self.same_or_conflict(&ptr, value, file, sink),
+                _ => self.same_or_conflict(&[&key], value, file, sink),
             }
         }
     }
@@ -338,11 +337,10 @@ impl Merger {
             };
             self.origins.record(&path_ptr, file);
             for (key, value) in item {
-                let ptr = join_pointer(&path_ptr, &key);
                 if METHODS.contains(&key.as_str()) {
                     self.op_files.entry((path.clone(), key.clone())).or_default().push(file.to_owned());
                 }
-                self.same_or_conflict(&ptr, value, file, sink);
+                self.same_or_conflict(&["paths", &path, &key], value, file, sink);
             }
         }
     }
@@ -370,28 +368,29 @@ impl Merger {
         }
     }
 
-    /// Inserts `value` at `ptr` (a pointer of one to three levels); an existing different value is a conflict.
-    fn same_or_conflict(&mut self, ptr: &str, value: Value, file: &str, sink: &mut Sink) {
-        let tokens: Vec<String> = ptr.split('/').skip(1).map(crate::diag::unescape_token).collect();
+    /// Inserts `value` at the place `tokens` (one to three keys) name; an existing different value is a
+    /// conflict.
+    fn same_or_conflict(&mut self, tokens: &[&str], value: Value, file: &str, sink: &mut Sink) {
+        let ptr = &tokens.iter().fold(String::new(), |ptr, token| join_pointer(&ptr, token));
+        let Some((&last, parents)) = tokens.split_last() else { return };
         let mut map = &mut self.doc;
-        for token in &tokens[..tokens.len() - 1] {
-            let slot = map.entry(token.clone()).or_insert_with(|| Value::Object(Map::new()));
+        for &token in parents {
+            let slot = map.entry(token).or_insert_with(|| Value::Object(Map::new()));
             if !slot.is_object() {
                 *slot = Value::Object(Map::new());
             }
             map = slot.as_object_mut().expect("just made an object");
         }
-        let last = tokens.last().expect("pointer has at least one token").clone();
-        match map.get(&last) {
+        match map.get(last) {
             None => {
-                map.insert(last, value);
+                map.insert(last.to_owned(), value);
                 self.origins.record(ptr, file);
             }
             Some(existing) if *existing == value => {}
             Some(existing) => {
                 let diff = first_difference(existing, &value, ptr).unwrap_or_else(|| ptr.to_owned());
                 let other = self.origins.by_pointer.get(ptr).cloned().unwrap_or_default();
-                let what = describe(&tokens);
+                let what = describe(tokens);
                 sink.push(
                     Diagnostic::new(
                         Location::new(file, diff.clone()),
@@ -405,13 +404,13 @@ impl Merger {
     }
 }
 
-fn describe(tokens: &[String]) -> String {
-    match tokens {
-        [p, path, method] if p == "paths" && METHODS.contains(&method.as_str()) => {
+fn describe(tokens: &[&str]) -> String {
+    match *tokens {
+        ["paths", path, method] if METHODS.contains(&method) => {
             format!("operation `{} {path}`", method.to_uppercase())
         }
-        [p, path, key] if p == "paths" => format!("`{key}` of path `{path}`"),
-        [c, section, name] if c == "components" => format!("component `{section}/{name}`"),
+        ["paths", path, key] => format!("`{key}` of path `{path}`"),
+        ["components", section, name] => format!("component `{section}/{name}`"),
         [top] => format!("top-level `{top}`"),
         _ => format!("`{}`", tokens.join("/")),
     }

@@ -126,13 +126,9 @@ pub struct OpNaming<'a> {
     pub locked: Option<&'a str>,
 }
 
-/// Names an operation's method must not take: `Client`'s own methods (emit.rs), the methods of
-/// the traits it implements or gets from blanket impls (`Clone`, `Debug`, `From`/`Into`,
-/// `Borrow`, `ToOwned`, `Any`), which an inherent method of the same name would shadow, and
-/// those of the common traits it might implement one day. One list for the automatic names and
-/// the config's overrides.
-pub const RESERVED_METHODS: [&str; 31] = [
-    // Client's own (and the builder's `http_client`, which would read as a getter on Client).
+/// `Client`'s own methods (emit.rs `client()`), and the builder's `http_client`, which would read
+/// as a getter on Client: in both [`RESERVED_METHODS`] and [`CLIENT_MEMBERS`].
+const CLIENT_METHODS: [&str; 10] = [
     "new",
     "builder",
     "base_url",
@@ -143,56 +139,76 @@ pub const RESERVED_METHODS: [&str; 31] = [
     "authorize",
     "apply",
     "send",
-    // Traits Client implements or gets from blanket impls.
-    "clone",
-    "clone_from",
-    "clone_into",
-    "to_owned",
-    "fmt",
-    "from",
-    "into",
-    "try_from",
-    "try_into",
-    "borrow",
-    "borrow_mut",
-    "type_id",
-    // Common traits.
-    "eq",
-    "ne",
-    "cmp",
-    "partial_cmp",
-    "hash",
-    "drop",
-    "default",
-    "deref",
-    "to_string",
 ];
+
+/// Names an operation's method must not take: `Client`'s own methods ([`CLIENT_METHODS`]), the
+/// methods of the traits it implements or gets from blanket impls (`Clone`, `Debug`,
+/// `From`/`Into`, `Borrow`, `ToOwned`, `Any`), which an inherent method of the same name would
+/// shadow, and those of the common traits it might implement one day. One list for the automatic
+/// names and the config's overrides.
+pub const RESERVED_METHODS: [&str; 31] = concat(
+    CLIENT_METHODS,
+    [
+        // Traits Client implements or gets from blanket impls.
+        "clone",
+        "clone_from",
+        "clone_into",
+        "to_owned",
+        "fmt",
+        "from",
+        "into",
+        "try_from",
+        "try_into",
+        "borrow",
+        "borrow_mut",
+        "type_id",
+        // Common traits.
+        "eq",
+        "ne",
+        "cmp",
+        "partial_cmp",
+        "hash",
+        "drop",
+        "default",
+        "deref",
+        "to_string",
+    ],
+);
 
 /// The fields and methods of the generated `Client` and `ClientBuilder` (emit.rs `client()`),
 /// which a security scheme's builder method and fields (on both) must not take: a name twice is
-/// a crate that does not compile. `hostile::checks` parses a generated client to check that
-/// the list is complete.
-pub const CLIENT_MEMBERS: [&str; 17] = [
-    // Fields: both types', and the builder's for server variables.
-    "base_url",
-    "http",
-    "http_client",
-    "timeout",
-    "connect_timeout",
-    "max_response_size",
-    "server_variables",
-    "spec_servers",
-    // Methods: the builder's setters and `build`, the client's own.
-    "server_variable",
-    "build",
-    "new",
-    "builder",
-    "send",
-    "new_request",
-    "new_request_at",
-    "authorize",
-    "apply",
-];
+/// a crate that does not compile. The client's own methods ([`CLIENT_METHODS`], some of them
+/// fields too), then the other fields and the builder's other methods. `hostile::checks` parses
+/// a generated client to check that the list is complete.
+pub const CLIENT_MEMBERS: [&str; 17] = concat(
+    CLIENT_METHODS,
+    [
+        // Fields: both types', and the builder's for server variables.
+        "timeout",
+        "connect_timeout",
+        "max_response_size",
+        "server_variables",
+        "spec_servers",
+        // The builder's setter for server variables, and `build`.
+        "server_variable",
+        "build",
+    ],
+);
+
+/// `a` then `b`, as one array (`N` must be their lengths' sum: a compile error otherwise).
+const fn concat<const A: usize, const B: usize, const N: usize>(
+    a: [&'static str; A],
+    b: [&'static str; B],
+) -> [&'static str; N] {
+    assert!(A + B == N, "N must be A + B");
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = if i < A { a[i] } else { b[i - A] };
+        i += 1;
+    }
+    out
+}
 
 /// The methods emit.rs may add beside an operation's `name`: `name_with_headers` (documented
 /// response headers) and `name_stream` (pagination).

@@ -16,6 +16,8 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
+use crate::diag::Path;
+
 /// A key written twice in one object: the member's JSON pointer and the key.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Duplicate {
@@ -45,24 +47,6 @@ struct Cx<'a> {
     found: RefCell<Option<Duplicate>>,
     /// How many times [`Reader::Find`] has met its key so far.
     seen: Cell<usize>,
-}
-
-/// Where a value sits: its parent and its key or index.
-#[derive(Clone, Copy)]
-enum Path<'p> {
-    Root,
-    Key(&'p Path<'p>, &'p str),
-    Index(&'p Path<'p>, usize),
-}
-
-impl Path<'_> {
-    fn pointer(&self) -> String {
-        match self {
-            Path::Root => String::new(),
-            Path::Key(parent, key) => crate::diag::join_pointer(&parent.pointer(), key),
-            Path::Index(parent, i) => crate::diag::join_pointer(&parent.pointer(), &i.to_string()),
-        }
-    }
 }
 
 #[derive(Clone, Copy)]

@@ -63,7 +63,7 @@ pub fn resolve(merged: &Merged, config: &Config, lock: &Lock) -> Result<(Api, Lo
             continue;
         }
         // A path item may be another path's (`$ref: '#/paths/~1other'`): its operations again.
-        let (item, item_ptr) = match refs::path_item(spec, item, &item_ptr) {
+        let (item, item_ptr) = match refs::follow(spec, item, &item_ptr) {
             Ok(found) => found,
             Err(message) => {
                 sink.push(Diagnostic::new(merged.origins.locate(&item_ptr), message));
@@ -654,7 +654,7 @@ impl<'a> Cx<'a> {
             let mut keys: BTreeMap<(&'static str, String), usize> = BTreeMap::new();
             for (i, p) in list.iter().enumerate() {
                 let ptr = join_pointer(&base, &i.to_string());
-                let (p, ptr) = match refs::parameter(self.spec, p, &ptr) {
+                let (p, ptr) = match refs::follow(self.spec, p, &ptr) {
                     Ok(found) => found,
                     Err(message) => {
                         errors.push(Diagnostic::new(self.loc(&ptr), message));
@@ -667,7 +667,7 @@ impl<'a> Cx<'a> {
                     errors.push(
                         Diagnostic::new(
                             self.loc(&ptr),
-                            format!("{} parameter {:?} is declared twice", p_in(p), p.parameter_data_ref().name),
+                            format!("{} parameter {:?} is declared twice", param_in(p).1, p.parameter_data_ref().name),
                         )
                         .note_at("first declared here", self.loc(first)),
                     );
@@ -686,33 +686,21 @@ impl<'a> Cx<'a> {
         let mut out = Vec::new();
         for (ptr, p) in found {
             let data = p.parameter_data_ref();
-            let location = match p {
-                Parameter::Path { .. } => ParamIn::Path,
-                Parameter::Query { .. } => ParamIn::Query,
-                Parameter::Header { .. } => ParamIn::Header,
-                Parameter::Cookie { .. } => ParamIn::Cookie,
-            };
-            if location == ParamIn::Header {
-                if crate::checks::IGNORED_HEADERS.contains(&data.name.to_ascii_lowercase().as_str()) {
-                    // OpenAPI: such definitions SHALL be ignored.
-                    self.warnings.push(Warning(
-                        Diagnostic::new(self.loc(&ptr), format!("header parameter {:?} is ignored", data.name)).note(
-                            "OpenAPI says to ignore header parameters named Accept, Content-Type and Authorization: \
-                             the client sets them from the response types, the body and the security schemes",
-                        ),
-                    ));
-                    continue;
-                }
-                if let Some(problem) = crate::checks::header_name(&data.name) {
-                    errors.push(Diagnostic::new(self.loc(&ptr), format!("header parameter {:?} {problem}", data.name)));
-                    continue;
-                }
-            }
-            if location == ParamIn::Cookie && !crate::checks::cookie_name(&data.name) {
-                errors.push(Diagnostic::new(
-                    self.loc(&ptr),
-                    format!("cookie parameter {:?} is not a valid cookie name (an HTTP token)", data.name),
+            let (location, place) = param_in(p);
+            if location == ParamIn::Header
+                && crate::checks::IGNORED_HEADERS.contains(&data.name.to_ascii_lowercase().as_str())
+            {
+                // OpenAPI: such definitions SHALL be ignored.
+                self.warnings.push(Warning(
+                    Diagnostic::new(self.loc(&ptr), format!("header parameter {:?} is ignored", data.name)).note(
+                        "OpenAPI says to ignore header parameters named Accept, Content-Type and Authorization: \
+                         the client sets them from the response types, the body and the security schemes",
+                    ),
                 ));
+                continue;
+            }
+            if let Some(problem) = crate::checks::wire_name(place, &data.name) {
+                errors.push(Diagnostic::new(self.loc(&ptr), format!("{place} parameter {:?} {problem}", data.name)));
                 continue;
             }
             // `content` instead of `schema`: the value in that media type. JSON is written as JSON
@@ -868,7 +856,7 @@ impl<'a> Cx<'a> {
 
     fn body(&mut self, index: usize, r: &RawOp<'a>, errors: &mut Vec<Diagnostic>) -> Option<Body> {
         let ptr = join_pointer(&r.pointer, "requestBody");
-        let body = match refs::request_body(self.spec, r.op.request_body.as_ref()?, &ptr) {
+        let body = match refs::follow(self.spec, r.op.request_body.as_ref()?, &ptr) {
             Ok((body, _)) => body,
             Err(message) => {
                 errors.push(Diagnostic::new(self.loc(&ptr), message));
@@ -928,7 +916,7 @@ impl<'a> Cx<'a> {
         let mut variants = Uniquifier::default();
         for (status, key, resp) in listed {
             let ptr = join_pointer(&base, &key);
-            let (resp, resp_ptr) = match refs::response(self.spec, resp, &ptr) {
+            let (resp, resp_ptr) = match refs::follow(self.spec, resp, &ptr) {
                 Ok(found) => found,
                 Err(message) => {
                     errors.push(Diagnostic::new(self.loc(&ptr), message));
@@ -946,7 +934,7 @@ impl<'a> Cx<'a> {
             if !error {
                 for (wire, header) in &resp.headers {
                     let ptr = join_pointer(&join_pointer(&resp_ptr, "headers"), wire);
-                    let (header, ptr) = match refs::header(self.spec, header, &ptr) {
+                    let (header, ptr) = match refs::follow(self.spec, header, &ptr) {
                         Ok(found) => found,
                         Err(message) => {
                             errors.push(Diagnostic::new(self.loc(&ptr), message));
@@ -1087,7 +1075,8 @@ impl<'a> Cx<'a> {
             let mut alternative = Vec::new();
             for name in requirement.keys() {
                 let kind = match defined.and_then(|d| d.get(name)) {
-                    Some(scheme) => refs::security_scheme(self.spec, scheme, name).and_then(|(s, _)| auth_kind(s)),
+                    Some(scheme) => refs::follow(self.spec, scheme, &join_pointer("/components/securitySchemes", name))
+                        .and_then(|(s, _)| auth_kind(s)),
                     None => Err(format!("security scheme {name:?} is not defined in components/securitySchemes")),
                 };
                 let kind = match kind {
@@ -1101,15 +1090,12 @@ impl<'a> Cx<'a> {
                     Some(i) => i,
                     None => {
                         if let AuthKind::ApiKey { location, name: wire } = &kind {
-                            let problem = match location {
-                                ApiKeyIn::Header => crate::checks::header_name(wire),
-                                ApiKeyIn::Cookie if !crate::checks::cookie_name(wire) => {
-                                    Some("is not a valid cookie name (an HTTP token)")
-                                }
-                                _ => None,
+                            let place = match location {
+                                ApiKeyIn::Header => "header",
+                                ApiKeyIn::Query => "query",
+                                ApiKeyIn::Cookie => "cookie",
                             };
-                            if let Some(problem) = problem {
-                                let place = if *location == ApiKeyIn::Header { "header" } else { "cookie" };
+                            if let Some(problem) = crate::checks::wire_name(place, wire) {
                                 errors.push(Diagnostic::new(
                                     self.loc(&join_pointer("/components/securitySchemes", name)),
                                     format!("API key {place} name {wire:?} {problem}"),
@@ -1183,19 +1169,19 @@ fn name_schemes(schemes: &mut [AuthScheme]) {
 /// What makes two parameters the same: location and name, the name case-insensitive for headers.
 fn param_key(p: &Parameter) -> (&'static str, String) {
     let name = &p.parameter_data_ref().name;
-    match p {
-        Parameter::Header { .. } => ("header", name.to_ascii_lowercase()),
-        _ => (p_in(p), name.clone()),
+    match param_in(p) {
+        (ParamIn::Header, place) => (place, name.to_ascii_lowercase()),
+        (_, place) => (place, name.clone()),
     }
 }
 
-/// A parameter's `in`.
-fn p_in(p: &Parameter) -> &'static str {
+/// A parameter's `in`, and the word the spec writes for it (`"query"`).
+pub(crate) fn param_in(p: &Parameter) -> (ParamIn, &'static str) {
     match p {
-        Parameter::Path { .. } => "path",
-        Parameter::Query { .. } => "query",
-        Parameter::Header { .. } => "header",
-        Parameter::Cookie { .. } => "cookie",
+        Parameter::Path { .. } => (ParamIn::Path, "path"),
+        Parameter::Query { .. } => (ParamIn::Query, "query"),
+        Parameter::Header { .. } => (ParamIn::Header, "header"),
+        Parameter::Cookie { .. } => (ParamIn::Cookie, "cookie"),
     }
 }
 

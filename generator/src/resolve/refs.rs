@@ -270,21 +270,64 @@ fn slot(tokens: &[String]) -> Slot {
 /// nest: far beyond any real spec, and a bound on the work a hostile one can ask for.
 const MAX_CHAIN: usize = 512;
 
+/// What a `$ref` of one kind is followed to: the item's name in messages, its slot, and the
+/// tokens of the place such items must be to be followed (`["components", "parameters"]`).
+pub struct Kind {
+    what: &'static str,
+    slot: Slot,
+    home: &'static [&'static str],
+}
+
+/// An item a `$ref` can be followed to, and where [`follow`] looks it up.
+pub trait Referable: Sized {
+    const KIND: Kind;
+
+    /// The item `key` of the home (`spec.components.parameters[key]`).
+    fn lookup<'a>(spec: &'a OpenAPI, key: &str) -> Option<&'a ReferenceOr<Self>>;
+}
+
+/// The table of [`Referable`]s: type, name, slot, home, and the home's map in an `OpenAPI`.
+macro_rules! referable {
+    ($($item:ty => $what:literal, $slot:ident, [$($home:literal),+], |$spec:ident| $map:expr;)+) => {$(
+        impl Referable for $item {
+            const KIND: Kind = Kind { what: $what, slot: Slot::$slot, home: &[$($home),+] };
+
+            fn lookup<'a>($spec: &'a OpenAPI, key: &str) -> Option<&'a ReferenceOr<Self>> {
+                $map.get(key)
+            }
+        }
+    )+};
+}
+
+referable! {
+    Parameter => "parameter", Parameter, ["components", "parameters"],
+        |spec| spec.components.as_ref()?.parameters;
+    RequestBody => "request body", RequestBody, ["components", "requestBodies"],
+        |spec| spec.components.as_ref()?.request_bodies;
+    Response => "response", Response, ["components", "responses"],
+        |spec| spec.components.as_ref()?.responses;
+    Header => "header", Header, ["components", "headers"],
+        |spec| spec.components.as_ref()?.headers;
+    SecurityScheme => "security scheme", SecurityScheme, ["components", "securitySchemes"],
+        |spec| spec.components.as_ref()?.security_schemes;
+    PathItem => "path item", PathItem, ["paths"],
+        |spec| spec.paths.paths;
+}
+
 /// The item `r` stands for, and its pointer (`ptr` when inline, the target's when referenced),
-/// following references to references. `name` gives the key of a target that can be looked up
-/// (e.g. the name of `#/components/parameters/{name}`) and `get` looks it up. `chain` holds the
-/// pointers already on the way (the item's own, when it is itself one that could be referred to).
-/// `what`, `kind` and `home` are for messages: the item's name, its slot, and where such items
-/// must be to be followed (`#/components/parameters/`). A chain longer than [`MAX_CHAIN`] is
-/// refused.
-fn follow<'a, T>(
+/// following references to references to where items of its kind are ([`Referable::KIND`]). When
+/// `ptr` is itself such a place (a security scheme component, a path item), a reference back to
+/// it is a cycle. A chain longer than [`MAX_CHAIN`] is refused.
+pub fn follow<'a, T: Referable>(
+    spec: &'a OpenAPI,
     r: &'a ReferenceOr<T>,
     ptr: &str,
-    (what, kind, home): (&str, Slot, &str),
-    mut chain: Vec<String>,
-    name: impl Fn(&Target) -> Option<&str>,
-    get: impl Fn(&str) -> Option<&'a ReferenceOr<T>>,
 ) -> Result<(&'a T, String), String> {
+    let Kind { what, slot: kind, home: home_tokens } = T::KIND;
+    let home = format!("#/{}/", home_tokens.join("/"));
+    // The pointers already on the way: the item's own, when it is one that could be referred to.
+    let own = ptr.strip_prefix(&home[1..]).is_some_and(|key| !key.contains('/'));
+    let mut chain: Vec<String> = if own { vec![ptr.to_owned()] } else { Vec::new() };
     // Where each pointer on the way is in `chain`: a cycle is found without scanning it.
     let mut on_chain: BTreeMap<String, usize> = chain.iter().enumerate().map(|(i, p)| (p.clone(), i)).collect();
     let mut current = r;
@@ -312,10 +355,11 @@ fn follow<'a, T>(
         if chain.len() >= MAX_CHAIN {
             return Err(format!("$ref chain longer than {MAX_CHAIN} steps: each is only a $ref to the next"));
         }
-        let Some(next) = name(&target).and_then(&get) else {
+        let name = target.under(home_tokens);
+        let Some(next) = name.and_then(|key| T::lookup(spec, key)) else {
             let slot = target.slot();
             return Err(match slot.word() {
-                _ if name(&target).is_some() => format!("$ref {reference:?} points at nothing"),
+                _ if name.is_some() => format!("$ref {reference:?} points at nothing"),
                 Some(word) if slot == kind => {
                     format!("$ref {reference:?} points at {word} outside `{home}`, which is not supported yet")
                 }
@@ -328,95 +372,6 @@ fn follow<'a, T>(
         current = next;
         at = pointer;
     }
-}
-
-pub fn parameter<'a>(
-    spec: &'a OpenAPI,
-    r: &'a ReferenceOr<Parameter>,
-    ptr: &str,
-) -> Result<(&'a Parameter, String), String> {
-    follow(
-        r,
-        ptr,
-        ("parameter", Slot::Parameter, "#/components/parameters/"),
-        Vec::new(),
-        |t| t.under(&["components", "parameters"]),
-        |n| spec.components.as_ref()?.parameters.get(n),
-    )
-}
-
-pub fn request_body<'a>(
-    spec: &'a OpenAPI,
-    r: &'a ReferenceOr<RequestBody>,
-    ptr: &str,
-) -> Result<(&'a RequestBody, String), String> {
-    follow(
-        r,
-        ptr,
-        ("request body", Slot::RequestBody, "#/components/requestBodies/"),
-        Vec::new(),
-        |t| t.under(&["components", "requestBodies"]),
-        |n| spec.components.as_ref()?.request_bodies.get(n),
-    )
-}
-
-pub fn response<'a>(
-    spec: &'a OpenAPI,
-    r: &'a ReferenceOr<Response>,
-    ptr: &str,
-) -> Result<(&'a Response, String), String> {
-    follow(
-        r,
-        ptr,
-        ("response", Slot::Response, "#/components/responses/"),
-        Vec::new(),
-        |t| t.under(&["components", "responses"]),
-        |n| spec.components.as_ref()?.responses.get(n),
-    )
-}
-
-pub fn header<'a>(spec: &'a OpenAPI, r: &'a ReferenceOr<Header>, ptr: &str) -> Result<(&'a Header, String), String> {
-    follow(
-        r,
-        ptr,
-        ("header", Slot::Header, "#/components/headers/"),
-        Vec::new(),
-        |t| t.under(&["components", "headers"]),
-        |n| spec.components.as_ref()?.headers.get(n),
-    )
-}
-
-/// The security scheme `name` of `#/components/securitySchemes`, which may be a `$ref` to another.
-pub fn security_scheme<'a>(
-    spec: &'a OpenAPI,
-    r: &'a ReferenceOr<SecurityScheme>,
-    name: &str,
-) -> Result<(&'a SecurityScheme, String), String> {
-    let ptr = join_pointer("/components/securitySchemes", name);
-    follow(
-        r,
-        &ptr,
-        ("security scheme", Slot::SecurityScheme, "#/components/securitySchemes/"),
-        vec![ptr.clone()],
-        |t| t.under(&["components", "securitySchemes"]),
-        |n| spec.components.as_ref()?.security_schemes.get(n),
-    )
-}
-
-/// The path item at `ptr` (`/paths/...`), which may be a `$ref` to another path's item.
-pub fn path_item<'a>(
-    spec: &'a OpenAPI,
-    r: &'a ReferenceOr<PathItem>,
-    ptr: &str,
-) -> Result<(&'a PathItem, String), String> {
-    follow(
-        r,
-        ptr,
-        ("path item", Slot::PathItem, "#/paths/"),
-        vec![ptr.to_owned()],
-        |t| t.under(&["paths"]),
-        |p| spec.paths.paths.get(p),
-    )
 }
 
 /// A media type without its parameters, lower case: `Application/JSON; charset=utf-8` →

@@ -152,21 +152,7 @@ pub type Elsewhere = BTreeMap<String, Result<ReferenceOr<Schema>, String>>;
 /// `$ref` that is not a string where a reference may stand (openapiv3 would read it as a schema
 /// that allows anything), as its pointer and a message.
 pub fn schemas_elsewhere(doc: &serde_json::Value) -> (Elsewhere, Vec<(String, String)>) {
-    /// Where a value is, turned into a JSON pointer only for a report.
-    enum Path<'p> {
-        Root,
-        Key(&'p Path<'p>, &'p str),
-        Index(&'p Path<'p>, usize),
-    }
-    impl Path<'_> {
-        fn pointer(&self) -> String {
-            match self {
-                Path::Root => String::new(),
-                Path::Key(parent, key) => crate::diag::join_pointer(&parent.pointer(), key),
-                Path::Index(parent, i) => crate::diag::join_pointer(&parent.pointer(), &i.to_string()),
-            }
-        }
-    }
+    use crate::diag::Path;
     struct Walk<'d> {
         doc: &'d serde_json::Value,
         elsewhere: Elsewhere,
