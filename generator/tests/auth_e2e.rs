@@ -127,9 +127,9 @@ async fn destinations(builder: fixture_auth::ClientBuilder) -> [String; 2] {
     let (http, rx) = recording_proxy();
     let client = builder.http_client(http).build().unwrap();
     let _ = client.uses_own_server().await;
-    let own = rx.recv_timeout(std::time::Duration::from_secs(10)).unwrap();
+    let own = rx.recv_timeout(std::time::Duration::from_secs(30)).unwrap();
     let _ = client.uses_none().await;
-    let spec = rx.recv_timeout(std::time::Duration::from_secs(10)).unwrap();
+    let spec = rx.recv_timeout(std::time::Duration::from_secs(30)).unwrap();
     [own, spec]
 }
 
