@@ -418,3 +418,16 @@ fn an_operation_server_other_than_the_documents_is_used_on_the_default_base_url(
     let client = &files["src/client.rs"];
     assert!(client.contains("let spec_servers = base == DEFAULT_BASE_URL;"), "{client}");
 }
+
+#[test]
+fn error_enums_and_string_enums_are_non_exhaustive() {
+    let state = json!({"title": "State", "type": "string", "enum": ["open", "closed"]});
+    let op = json!({"operationId": "get_a", "responses": {
+        "200": {"description": "ok", "content": {"application/json": {"schema": state}}},
+        "404": {"description": "missing"}
+    }});
+    let files = generate(&[source("a.json", &spec("/a", "get", op))]);
+    // A status or a value the spec documents later is a new variant: callers need a `_` arm.
+    assert!(files["src/errors.rs"].contains("#[non_exhaustive]\npub enum GetAError {"), "{}", files["src/errors.rs"]);
+    assert!(files["src/types.rs"].contains("#[non_exhaustive]\npub enum State {"), "{}", files["src/types.rs"]);
+}

@@ -129,6 +129,21 @@ async fn the_stream_follows_metadata_page_key_across_pages() {
 }
 
 #[tokio::test]
+async fn the_stream_starts_at_the_cursor_set_on_the_request() {
+    let (server, client) = setup().await;
+    Mock::given(query_param("page_key", "p7"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"api_keys": [key("aky_7", "serving")], "metadata": {}})),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let keys: Vec<_> = client.list_api_keys().page_key("p7").stream().try_collect().await.unwrap();
+    assert_eq!(keys.len(), 1);
+    assert_eq!(server.received_requests().await.unwrap().len(), 1);
+}
+
+#[tokio::test]
 async fn the_stream_stops_on_a_repeated_cursor_and_yields_errors() {
     let (server, client) = setup().await;
     Mock::given(path("/v2/api_keys"))
