@@ -10,6 +10,11 @@ use crate::runtime::PathPart;
 use crate::client::Scheme;
 use crate::{Client, Error, types};
 
+/// What awaiting a request, or its `send`, runs: the response of an operation,
+/// `T` on success. Boxed, and `Send`: it can be spawned on a multi-threaded runtime.
+pub type ResponseFuture<'a, T, E> = ::std::pin::Pin<
+    Box<dyn ::std::future::Future<Output = Result<T, Error<E>>> + Send + 'a>,
+>;
 impl Client {
     /// List API Keys
     ///
@@ -192,45 +197,53 @@ pub struct ListApiKeysRequest<'a> {
 
 impl<'a> ListApiKeysRequest<'a> {
     /// Sends the request: what `.await` does.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<types::ListApiKeysResponse, Error<ListApiKeysError>> {
-        let Self { client } = self;
-        let request = client
-            .authorize(
-                client
-                    .new_request(
-                        ::reqwest::Method::GET,
-                        &[PathPart::Literal("/api/v1/api-keys")],
-                    )?,
-                &[&[Scheme::BearerAuth]],
-            );
-        let response = client.send(request).await?;
-        match response.status {
-            200 => response.json(),
-            400 => Err(response.error(ListApiKeysError::BadRequest)),
-            401 => Err(response.error(ListApiKeysError::Unauthorized)),
-            403 => Err(response.error(ListApiKeysError::Forbidden)),
-            status => {
-                Err(
-                    response
-                        .error(|body| ListApiKeysError::Other {
-                            status,
-                            body,
-                        }),
-                )
+    ) -> ResponseFuture<'a, types::ListApiKeysResponse, ListApiKeysError> {
+        fn build(
+            request: ListApiKeysRequest<'_>,
+        ) -> Result<::reqwest::RequestBuilder, Error<ListApiKeysError>> {
+            let ListApiKeysRequest { client } = request;
+            let request = client
+                .authorize(
+                    client
+                        .new_request(
+                            ::reqwest::Method::GET,
+                            &[PathPart::Literal("/api/v1/api-keys")],
+                        )?,
+                    &[&[Scheme::BearerAuth]],
+                );
+            Ok(request)
+        }
+        fn decode(
+            response: crate::runtime::RawResponse,
+        ) -> Result<types::ListApiKeysResponse, Error<ListApiKeysError>> {
+            match response.status {
+                200 => response.json(),
+                400 => Err(response.error(ListApiKeysError::BadRequest)),
+                401 => Err(response.error(ListApiKeysError::Unauthorized)),
+                403 => Err(response.error(ListApiKeysError::Forbidden)),
+                status => {
+                    Err(
+                        response
+                            .error(|body| ListApiKeysError::Other {
+                                status,
+                                body,
+                            }),
+                    )
+                }
             }
         }
+        let client = self.client;
+        client.request_future(build(self), decode)
     }
 }
 
 impl<'a> ::std::future::IntoFuture for ListApiKeysRequest<'a> {
     type Output = Result<types::ListApiKeysResponse, Error<ListApiKeysError>>;
-    type IntoFuture = ::std::pin::Pin<
-        Box<dyn ::std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = ResponseFuture<'a, types::ListApiKeysResponse, ListApiKeysError>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -243,46 +256,54 @@ pub struct CreateApiKeyRequest<'a> {
 
 impl<'a> CreateApiKeyRequest<'a> {
     /// Sends the request: what `.await` does.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<types::NewApiKeyResponse, Error<CreateApiKeyError>> {
-        let Self { client, body } = self;
-        let request = client
-            .authorize(
-                client
-                    .new_request(
-                        ::reqwest::Method::POST,
-                        &[PathPart::Literal("/api/v1/api-keys")],
-                    )?,
-                &[&[Scheme::BearerAuth]],
-            );
-        let request = request.json(body);
-        let response = client.send(request).await?;
-        match response.status {
-            201 => response.json(),
-            400 => Err(response.error(CreateApiKeyError::BadRequest)),
-            401 => Err(response.error(CreateApiKeyError::Unauthorized)),
-            403 => Err(response.error(CreateApiKeyError::Forbidden)),
-            status => {
-                Err(
-                    response
-                        .error(|body| CreateApiKeyError::Other {
-                            status,
-                            body,
-                        }),
-                )
+    ) -> ResponseFuture<'a, types::NewApiKeyResponse, CreateApiKeyError> {
+        fn build(
+            request: CreateApiKeyRequest<'_>,
+        ) -> Result<::reqwest::RequestBuilder, Error<CreateApiKeyError>> {
+            let CreateApiKeyRequest { client, body } = request;
+            let request = client
+                .authorize(
+                    client
+                        .new_request(
+                            ::reqwest::Method::POST,
+                            &[PathPart::Literal("/api/v1/api-keys")],
+                        )?,
+                    &[&[Scheme::BearerAuth]],
+                );
+            let request = request.json(body);
+            Ok(request)
+        }
+        fn decode(
+            response: crate::runtime::RawResponse,
+        ) -> Result<types::NewApiKeyResponse, Error<CreateApiKeyError>> {
+            match response.status {
+                201 => response.json(),
+                400 => Err(response.error(CreateApiKeyError::BadRequest)),
+                401 => Err(response.error(CreateApiKeyError::Unauthorized)),
+                403 => Err(response.error(CreateApiKeyError::Forbidden)),
+                status => {
+                    Err(
+                        response
+                            .error(|body| CreateApiKeyError::Other {
+                                status,
+                                body,
+                            }),
+                    )
+                }
             }
         }
+        let client = self.client;
+        client.request_future(build(self), decode)
     }
 }
 
 impl<'a> ::std::future::IntoFuture for CreateApiKeyRequest<'a> {
     type Output = Result<types::NewApiKeyResponse, Error<CreateApiKeyError>>;
-    type IntoFuture = ::std::pin::Pin<
-        Box<dyn ::std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = ResponseFuture<'a, types::NewApiKeyResponse, CreateApiKeyError>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -295,46 +316,54 @@ pub struct GetApiKeyRequest<'a> {
 
 impl<'a> GetApiKeyRequest<'a> {
     /// Sends the request: what `.await` does.
-    pub async fn send(self) -> Result<types::ApiKeyResponse, Error<GetApiKeyError>> {
-        let Self { client, appname } = self;
-        let request = client
-            .authorize(
-                client
-                    .new_request(
-                        ::reqwest::Method::GET,
-                        &[
-                            PathPart::Literal("/api/v1/api-keys/"),
-                            PathPart::Segment("appname", appname),
-                        ],
-                    )?,
-                &[&[Scheme::BearerAuth]],
-            );
-        let response = client.send(request).await?;
-        match response.status {
-            200 => response.json(),
-            400 => Err(response.error(GetApiKeyError::BadRequest)),
-            401 => Err(response.error(GetApiKeyError::Unauthorized)),
-            403 => Err(response.error(GetApiKeyError::Forbidden)),
-            status => {
-                Err(
-                    response
-                        .error(|body| GetApiKeyError::Other {
-                            status,
-                            body,
-                        }),
-                )
+    pub fn send(self) -> ResponseFuture<'a, types::ApiKeyResponse, GetApiKeyError> {
+        fn build(
+            request: GetApiKeyRequest<'_>,
+        ) -> Result<::reqwest::RequestBuilder, Error<GetApiKeyError>> {
+            let GetApiKeyRequest { client, appname } = request;
+            let request = client
+                .authorize(
+                    client
+                        .new_request(
+                            ::reqwest::Method::GET,
+                            &[
+                                PathPart::Literal("/api/v1/api-keys/"),
+                                PathPart::Segment("appname", appname),
+                            ],
+                        )?,
+                    &[&[Scheme::BearerAuth]],
+                );
+            Ok(request)
+        }
+        fn decode(
+            response: crate::runtime::RawResponse,
+        ) -> Result<types::ApiKeyResponse, Error<GetApiKeyError>> {
+            match response.status {
+                200 => response.json(),
+                400 => Err(response.error(GetApiKeyError::BadRequest)),
+                401 => Err(response.error(GetApiKeyError::Unauthorized)),
+                403 => Err(response.error(GetApiKeyError::Forbidden)),
+                status => {
+                    Err(
+                        response
+                            .error(|body| GetApiKeyError::Other {
+                                status,
+                                body,
+                            }),
+                    )
+                }
             }
         }
+        let client = self.client;
+        client.request_future(build(self), decode)
     }
 }
 
 impl<'a> ::std::future::IntoFuture for GetApiKeyRequest<'a> {
     type Output = Result<types::ApiKeyResponse, Error<GetApiKeyError>>;
-    type IntoFuture = ::std::pin::Pin<
-        Box<dyn ::std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = ResponseFuture<'a, types::ApiKeyResponse, GetApiKeyError>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -348,47 +377,55 @@ pub struct UpdateApiKeyRequest<'a> {
 
 impl<'a> UpdateApiKeyRequest<'a> {
     /// Sends the request: what `.await` does.
-    pub async fn send(self) -> Result<types::ApiKeyResponse, Error<UpdateApiKeyError>> {
-        let Self { client, appname, body } = self;
-        let request = client
-            .authorize(
-                client
-                    .new_request(
-                        ::reqwest::Method::PUT,
-                        &[
-                            PathPart::Literal("/api/v1/api-keys/"),
-                            PathPart::Segment("appname", appname),
-                        ],
-                    )?,
-                &[&[Scheme::BearerAuth]],
-            );
-        let request = request.json(body);
-        let response = client.send(request).await?;
-        match response.status {
-            200 => response.json(),
-            400 => Err(response.error(UpdateApiKeyError::BadRequest)),
-            401 => Err(response.error(UpdateApiKeyError::Unauthorized)),
-            403 => Err(response.error(UpdateApiKeyError::Forbidden)),
-            status => {
-                Err(
-                    response
-                        .error(|body| UpdateApiKeyError::Other {
-                            status,
-                            body,
-                        }),
-                )
+    pub fn send(self) -> ResponseFuture<'a, types::ApiKeyResponse, UpdateApiKeyError> {
+        fn build(
+            request: UpdateApiKeyRequest<'_>,
+        ) -> Result<::reqwest::RequestBuilder, Error<UpdateApiKeyError>> {
+            let UpdateApiKeyRequest { client, appname, body } = request;
+            let request = client
+                .authorize(
+                    client
+                        .new_request(
+                            ::reqwest::Method::PUT,
+                            &[
+                                PathPart::Literal("/api/v1/api-keys/"),
+                                PathPart::Segment("appname", appname),
+                            ],
+                        )?,
+                    &[&[Scheme::BearerAuth]],
+                );
+            let request = request.json(body);
+            Ok(request)
+        }
+        fn decode(
+            response: crate::runtime::RawResponse,
+        ) -> Result<types::ApiKeyResponse, Error<UpdateApiKeyError>> {
+            match response.status {
+                200 => response.json(),
+                400 => Err(response.error(UpdateApiKeyError::BadRequest)),
+                401 => Err(response.error(UpdateApiKeyError::Unauthorized)),
+                403 => Err(response.error(UpdateApiKeyError::Forbidden)),
+                status => {
+                    Err(
+                        response
+                            .error(|body| UpdateApiKeyError::Other {
+                                status,
+                                body,
+                            }),
+                    )
+                }
             }
         }
+        let client = self.client;
+        client.request_future(build(self), decode)
     }
 }
 
 impl<'a> ::std::future::IntoFuture for UpdateApiKeyRequest<'a> {
     type Output = Result<types::ApiKeyResponse, Error<UpdateApiKeyError>>;
-    type IntoFuture = ::std::pin::Pin<
-        Box<dyn ::std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = ResponseFuture<'a, types::ApiKeyResponse, UpdateApiKeyError>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -401,46 +438,54 @@ pub struct DeleteApiKeyRequest<'a> {
 
 impl<'a> DeleteApiKeyRequest<'a> {
     /// Sends the request: what `.await` does.
-    pub async fn send(self) -> Result<(), Error<DeleteApiKeyError>> {
-        let Self { client, appname } = self;
-        let request = client
-            .authorize(
-                client
-                    .new_request(
-                        ::reqwest::Method::DELETE,
-                        &[
-                            PathPart::Literal("/api/v1/api-keys/"),
-                            PathPart::Segment("appname", appname),
-                        ],
-                    )?,
-                &[&[Scheme::BearerAuth]],
-            );
-        let response = client.send(request).await?;
-        match response.status {
-            204 => Ok(()),
-            400 => Err(response.error(DeleteApiKeyError::BadRequest)),
-            401 => Err(response.error(DeleteApiKeyError::Unauthorized)),
-            403 => Err(response.error(DeleteApiKeyError::Forbidden)),
-            status => {
-                Err(
-                    response
-                        .error(|body| DeleteApiKeyError::Other {
-                            status,
-                            body,
-                        }),
-                )
+    pub fn send(self) -> ResponseFuture<'a, (), DeleteApiKeyError> {
+        fn build(
+            request: DeleteApiKeyRequest<'_>,
+        ) -> Result<::reqwest::RequestBuilder, Error<DeleteApiKeyError>> {
+            let DeleteApiKeyRequest { client, appname } = request;
+            let request = client
+                .authorize(
+                    client
+                        .new_request(
+                            ::reqwest::Method::DELETE,
+                            &[
+                                PathPart::Literal("/api/v1/api-keys/"),
+                                PathPart::Segment("appname", appname),
+                            ],
+                        )?,
+                    &[&[Scheme::BearerAuth]],
+                );
+            Ok(request)
+        }
+        fn decode(
+            response: crate::runtime::RawResponse,
+        ) -> Result<(), Error<DeleteApiKeyError>> {
+            match response.status {
+                204 => Ok(()),
+                400 => Err(response.error(DeleteApiKeyError::BadRequest)),
+                401 => Err(response.error(DeleteApiKeyError::Unauthorized)),
+                403 => Err(response.error(DeleteApiKeyError::Forbidden)),
+                status => {
+                    Err(
+                        response
+                            .error(|body| DeleteApiKeyError::Other {
+                                status,
+                                body,
+                            }),
+                    )
+                }
             }
         }
+        let client = self.client;
+        client.request_future(build(self), decode)
     }
 }
 
 impl<'a> ::std::future::IntoFuture for DeleteApiKeyRequest<'a> {
     type Output = Result<(), Error<DeleteApiKeyError>>;
-    type IntoFuture = ::std::pin::Pin<
-        Box<dyn ::std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = ResponseFuture<'a, (), DeleteApiKeyError>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 
@@ -454,49 +499,55 @@ pub struct RegenApiKeyRequest<'a> {
 
 impl<'a> RegenApiKeyRequest<'a> {
     /// Sends the request: what `.await` does.
-    pub async fn send(
-        self,
-    ) -> Result<types::NewApiKeyResponse, Error<RegenApiKeyError>> {
-        let Self { client, appname, body } = self;
-        let request = client
-            .authorize(
-                client
-                    .new_request(
-                        ::reqwest::Method::PUT,
-                        &[
-                            PathPart::Literal("/api/v1/api-keys/"),
-                            PathPart::Segment("appname", appname),
-                            PathPart::Literal("/regen"),
-                        ],
-                    )?,
-                &[&[Scheme::BearerAuth]],
-            );
-        let request = request.json(body);
-        let response = client.send(request).await?;
-        match response.status {
-            200 => response.json(),
-            400 => Err(response.error(RegenApiKeyError::BadRequest)),
-            401 => Err(response.error(RegenApiKeyError::Unauthorized)),
-            403 => Err(response.error(RegenApiKeyError::Forbidden)),
-            status => {
-                Err(
-                    response
-                        .error(|body| RegenApiKeyError::Other {
-                            status,
-                            body,
-                        }),
-                )
+    pub fn send(self) -> ResponseFuture<'a, types::NewApiKeyResponse, RegenApiKeyError> {
+        fn build(
+            request: RegenApiKeyRequest<'_>,
+        ) -> Result<::reqwest::RequestBuilder, Error<RegenApiKeyError>> {
+            let RegenApiKeyRequest { client, appname, body } = request;
+            let request = client
+                .authorize(
+                    client
+                        .new_request(
+                            ::reqwest::Method::PUT,
+                            &[
+                                PathPart::Literal("/api/v1/api-keys/"),
+                                PathPart::Segment("appname", appname),
+                                PathPart::Literal("/regen"),
+                            ],
+                        )?,
+                    &[&[Scheme::BearerAuth]],
+                );
+            let request = request.json(body);
+            Ok(request)
+        }
+        fn decode(
+            response: crate::runtime::RawResponse,
+        ) -> Result<types::NewApiKeyResponse, Error<RegenApiKeyError>> {
+            match response.status {
+                200 => response.json(),
+                400 => Err(response.error(RegenApiKeyError::BadRequest)),
+                401 => Err(response.error(RegenApiKeyError::Unauthorized)),
+                403 => Err(response.error(RegenApiKeyError::Forbidden)),
+                status => {
+                    Err(
+                        response
+                            .error(|body| RegenApiKeyError::Other {
+                                status,
+                                body,
+                            }),
+                    )
+                }
             }
         }
+        let client = self.client;
+        client.request_future(build(self), decode)
     }
 }
 
 impl<'a> ::std::future::IntoFuture for RegenApiKeyRequest<'a> {
     type Output = Result<types::NewApiKeyResponse, Error<RegenApiKeyError>>;
-    type IntoFuture = ::std::pin::Pin<
-        Box<dyn ::std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = ResponseFuture<'a, types::NewApiKeyResponse, RegenApiKeyError>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

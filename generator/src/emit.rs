@@ -796,6 +796,17 @@ impl Emitter<'_> {
                 ) -> Result<crate::runtime::RawResponse, crate::Error<E>> {
                     crate::runtime::send(request, self.timeout, self.max_response_size, &[#( #secret_query ),*]).await
                 }
+
+                /// The future of an operation's request: sends `request` (unless building it
+                /// failed) and reads the response with `decode`. Generic, so that each operation
+                /// only states its synchronous parts.
+                pub(crate) fn request_future<'a, T: 'a, E: Send + 'a>(
+                    &'a self,
+                    request: Result<::reqwest::RequestBuilder, crate::Error<E>>,
+                    decode: fn(crate::runtime::RawResponse) -> Result<T, crate::Error<E>>,
+                ) -> crate::operations::ResponseFuture<'a, T, E> {
+                    Box::pin(async move { decode(self.send(request?).await?) })
+                }
             }
         };
         let auth_items = if schemes.is_empty() {
@@ -1593,6 +1604,11 @@ impl Emitter<'_> {
             #runtime_imports
             #client_imports
 
+            /// What awaiting a request, or its `send`, runs: the response of an operation,
+            /// `T` on success. Boxed, and `Send`: it can be spawned on a multi-threaded runtime.
+            pub type ResponseFuture<'a, T, E> =
+                ::std::pin::Pin<Box<dyn ::std::future::Future<Output = Result<T, Error<E>>> + Send + 'a>>;
+
             impl Client {
                 #( #methods )*
             }
@@ -1833,14 +1849,26 @@ impl Emitter<'_> {
             }
         };
 
+        // Sending is generic (`Client::request_future`); each operation states how its request is built
+        // and how its response is read, as functions local to `send`, which cannot collide with
+        // a setter.
+        let build = quote! {
+            fn build(request: #builder<'_>) -> Result<::reqwest::RequestBuilder, Error<#error>> {
+                let #builder { #client, #( #names ),* } = request;
+                #( #steps )*
+                Ok(request)
+            }
+        };
         let sends = if op.response_headers.is_empty() {
             quote! {
                 /// Sends the request: what `.await` does.
-                pub async fn send(self) -> Result<#success_ty, Error<#error>> {
-                    let Self { #client, #( #names ),* } = self;
-                    #( #steps )*
-                    let response = #client.send(request).await?;
-                    #dispatch
+                pub fn send(self) -> ResponseFuture<'a, #success_ty, #error> {
+                    #build
+                    fn decode(response: crate::runtime::RawResponse) -> Result<#success_ty, Error<#error>> {
+                        #dispatch
+                    }
+                    let client = self.#client;
+                    client.request_future(build(self), decode)
                 }
             }
         } else {
@@ -1849,18 +1877,23 @@ impl Emitter<'_> {
             let headers_ty = format_ident!("{}", headers_name(op));
             quote! {
                 /// Sends the request: what `.await` does.
-                pub async fn send(self) -> Result<#success_ty, Error<#error>> {
-                    self.send_with_headers().await.map(|(body, _)| body)
+                pub fn send(self) -> ResponseFuture<'a, #success_ty, #error> {
+                    let with_headers = self.send_with_headers();
+                    Box::pin(async move { with_headers.await.map(|(body, _)| body) })
                 }
 
                 /// Sends the request, and returns the documented response headers with the body.
-                pub async fn send_with_headers(self) -> Result<(#success_ty, crate::responses::#headers_ty), Error<#error>> {
-                    let Self { #client, #( #names ),* } = self;
-                    #( #steps )*
-                    let response = #client.send(request).await?;
-                    let headers = crate::responses::#headers_ty::read(&response.headers);
-                    let body = #dispatch;
-                    body.map(|body| (body, headers))
+                pub fn send_with_headers(self) -> ResponseFuture<'a, (#success_ty, crate::responses::#headers_ty), #error> {
+                    #build
+                    fn decode(
+                        response: crate::runtime::RawResponse,
+                    ) -> Result<(#success_ty, crate::responses::#headers_ty), Error<#error>> {
+                        let headers = crate::responses::#headers_ty::read(&response.headers);
+                        let body = #dispatch;
+                        body.map(|body| (body, headers))
+                    }
+                    let client = self.#client;
+                    client.request_future(build(self), decode)
                 }
             }
         };
@@ -1882,10 +1915,10 @@ impl Emitter<'_> {
 
             impl<'a> ::std::future::IntoFuture for #builder<'a> {
                 type Output = Result<#success_ty, Error<#error>>;
-                type IntoFuture = ::std::pin::Pin<Box<dyn ::std::future::Future<Output = Self::Output> + Send + 'a>>;
+                type IntoFuture = ResponseFuture<'a, #success_ty, #error>;
 
                 fn into_future(self) -> Self::IntoFuture {
-                    Box::pin(self.send())
+                    self.send()
                 }
             }
         };

@@ -131,7 +131,7 @@ pub struct OpNaming<'a> {
 /// `Borrow`, `ToOwned`, `Any`), which an inherent method of the same name would shadow, and
 /// those of the common traits it might implement one day. One list for the automatic names and
 /// the config's overrides.
-pub const RESERVED_METHODS: [&str; 31] = [
+pub const RESERVED_METHODS: [&str; 32] = [
     // Client's own (and the builder's `http_client`, which would read as a getter on Client).
     "new",
     "builder",
@@ -142,6 +142,7 @@ pub const RESERVED_METHODS: [&str; 31] = [
     "new_request_at",
     "authorize",
     "apply",
+    "request_future",
     "send",
     // Traits Client implements or gets from blanket impls.
     "clone",
@@ -172,7 +173,7 @@ pub const RESERVED_METHODS: [&str; 31] = [
 /// which a security scheme's builder method and fields (on both) must not take: a name twice is
 /// a crate that does not compile. `hostile::checks` parses a generated client to check that
 /// the list is complete.
-pub const CLIENT_MEMBERS: [&str; 17] = [
+pub const CLIENT_MEMBERS: [&str; 18] = [
     // Fields: both types', and the builder's for server variables.
     "base_url",
     "http",
@@ -192,6 +193,7 @@ pub const CLIENT_MEMBERS: [&str; 17] = [
     "new_request_at",
     "authorize",
     "apply",
+    "request_future",
 ];
 
 /// The methods emit.rs may add beside an operation's `name`: `name_with_headers` (documented

@@ -233,7 +233,7 @@ fn a_method_never_takes_the_name_of_anothers_companion() {
     assert_eq!(names, ["list", "list_with_headers_2"]);
     // The headers are read by the request's `send_with_headers`.
     let operations = &generated.files["src/operations.rs"];
-    assert_eq!(operations.matches("pub async fn send_with_headers(").count(), 1);
+    assert_eq!(operations.matches("pub fn send_with_headers(").count(), 1);
     assert_eq!(operations.matches("pub fn list_with_headers_2(").count(), 1);
 }
 
