@@ -81,6 +81,17 @@ impl Client {
         crate::runtime::send(request, self.timeout, self.max_response_size, &[]).await
     }
 
+    /// The future of an operation's request: sends `request` (unless building it
+    /// failed) and reads the response with `decode`. Generic, so that each operation
+    /// only states its synchronous parts.
+    pub(crate) fn request_future<'a, T: 'a, E: Send + 'a>(
+        &'a self,
+        request: Result<::reqwest::RequestBuilder, crate::Error<E>>,
+        decode: fn(crate::runtime::RawResponse) -> Result<T, crate::Error<E>>,
+    ) -> crate::operations::ResponseFuture<'a, T, E> {
+        Box::pin(async move { decode(self.send(request?).await?) })
+    }
+
     /// A request to the base URL followed by `path`, its parameters encoded.
     pub(crate) fn new_request<E>(
         &self,

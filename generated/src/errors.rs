@@ -6,8 +6,9 @@
 use ::std::fmt;
 use crate::types;
 
-/// The documented error responses of [`Client::list_api_keys`](crate::Client::list_api_keys).
+/// The documented error responses of [`Client::list_api_keys`](crate::Client::list_api_keys). Non-exhaustive: a status the spec documents later is a new variant.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ListApiKeysError {
     /// `400`: Bad Request. Typically due to a malformatted JSON body, or parameter values are not validating.
     BadRequest(types::ApiError),
@@ -47,8 +48,9 @@ impl crate::OperationError for ListApiKeysError {
 
 impl ::std::error::Error for ListApiKeysError {}
 
-/// The documented error responses of [`Client::create_api_key`](crate::Client::create_api_key).
+/// The documented error responses of [`Client::create_api_key`](crate::Client::create_api_key). Non-exhaustive: a status the spec documents later is a new variant.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum CreateApiKeyError {
     /// `400`: Bad Request. Typically due to a malformatted JSON body, or parameter values are not validating.
     BadRequest(types::ApiError),
@@ -88,8 +90,9 @@ impl crate::OperationError for CreateApiKeyError {
 
 impl ::std::error::Error for CreateApiKeyError {}
 
-/// The documented error responses of [`Client::get_api_key`](crate::Client::get_api_key).
+/// The documented error responses of [`Client::get_api_key`](crate::Client::get_api_key). Non-exhaustive: a status the spec documents later is a new variant.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum GetApiKeyError {
     /// `400`: Bad Request. Typically due to a malformatted JSON body, or parameter values are not validating.
     BadRequest(types::ApiError),
@@ -129,8 +132,9 @@ impl crate::OperationError for GetApiKeyError {
 
 impl ::std::error::Error for GetApiKeyError {}
 
-/// The documented error responses of [`Client::update_api_key`](crate::Client::update_api_key).
+/// The documented error responses of [`Client::update_api_key`](crate::Client::update_api_key). Non-exhaustive: a status the spec documents later is a new variant.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum UpdateApiKeyError {
     /// `400`: Bad Request. Typically due to a malformatted JSON body, or parameter values are not validating.
     BadRequest(types::ApiError),
@@ -170,8 +174,9 @@ impl crate::OperationError for UpdateApiKeyError {
 
 impl ::std::error::Error for UpdateApiKeyError {}
 
-/// The documented error responses of [`Client::delete_api_key`](crate::Client::delete_api_key).
+/// The documented error responses of [`Client::delete_api_key`](crate::Client::delete_api_key). Non-exhaustive: a status the spec documents later is a new variant.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum DeleteApiKeyError {
     /// `400`: Bad Request. Typically due to a malformatted JSON body, or parameter values are not validating.
     BadRequest(types::ApiError),
@@ -211,8 +216,9 @@ impl crate::OperationError for DeleteApiKeyError {
 
 impl ::std::error::Error for DeleteApiKeyError {}
 
-/// The documented error responses of [`Client::regen_api_key`](crate::Client::regen_api_key).
+/// The documented error responses of [`Client::regen_api_key`](crate::Client::regen_api_key). Non-exhaustive: a status the spec documents later is a new variant.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum RegenApiKeyError {
     /// `400`: Bad Request. Typically due to a malformatted JSON body, or parameter values are not validating.
     BadRequest(types::ApiError),

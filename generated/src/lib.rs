@@ -5,7 +5,7 @@
 #![allow(clippy::large_enum_variant, clippy::type_complexity, clippy::disallowed_names)]
 mod client;
 pub mod errors;
-mod operations;
+pub mod operations;
 mod runtime;
 pub mod types;
 pub use client::{

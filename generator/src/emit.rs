@@ -520,7 +520,7 @@ impl Emitter<'_> {
 
             mod client;
             pub mod errors;
-            mod operations;
+            pub mod operations;
             #responses_mod
             mod runtime;
             pub mod types;
@@ -795,6 +795,17 @@ impl Emitter<'_> {
                     request: ::reqwest::RequestBuilder,
                 ) -> Result<crate::runtime::RawResponse, crate::Error<E>> {
                     crate::runtime::send(request, self.timeout, self.max_response_size, &[#( #secret_query ),*]).await
+                }
+
+                /// The future of an operation's request: sends `request` (unless building it
+                /// failed) and reads the response with `decode`. Generic, so that each operation
+                /// only states its synchronous parts.
+                pub(crate) fn request_future<'a, T: 'a, E: Send + 'a>(
+                    &'a self,
+                    request: Result<::reqwest::RequestBuilder, crate::Error<E>>,
+                    decode: fn(crate::runtime::RawResponse) -> Result<T, crate::Error<E>>,
+                ) -> crate::operations::ResponseFuture<'a, T, E> {
+                    Box::pin(async move { decode(self.send(request?).await?) })
                 }
             }
         };
@@ -1287,7 +1298,10 @@ impl Emitter<'_> {
         if !doc.is_empty() {
             doc.push_str("\n\n");
         }
-        doc.push_str("An open enum: a value the spec does not list is kept in `Other`.");
+        doc.push_str(
+            "An open enum: a value the spec does not list is kept in `Other`. Non-exhaustive: a value the spec \
+             lists later is a new variant.",
+        );
         doc.push_str(&used_by_lines(t));
         let doc = doc_attr(&doc);
         let variants: Vec<Ident> = t.variants.iter().map(|v| ident(&v.name)).collect();
@@ -1296,6 +1310,7 @@ impl Emitter<'_> {
         quote! {
             #doc
             #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+            #[non_exhaustive]
             pub enum #name {
                 #( #variant_docs #variants, )*
                 /// A value this client does not know.
@@ -1448,7 +1463,8 @@ impl Emitter<'_> {
         let name = ident(&op.error_name);
         let method = &op.method_name;
         let doc = doc_attr(&format!(
-            "The documented error responses of [`Client::{m}`](crate::Client::{m}).",
+            "The documented error responses of [`Client::{m}`](crate::Client::{m}). Non-exhaustive: a status \
+             the spec documents later is a new variant.",
             m = method.trim_start_matches("r#")
         ));
         let variants = op.errors.iter().map(|c| {
@@ -1526,6 +1542,7 @@ impl Emitter<'_> {
         quote! {
             #doc
             #[derive(Clone, Debug, PartialEq)]
+            #[non_exhaustive]
             pub enum #name {
                 #( #variants )*
             }
@@ -1542,11 +1559,8 @@ impl Emitter<'_> {
                 //! One async method per operation; the spec defines none, so the crate is its types.
             };
         }
-        let methods = self.api.operations.iter().map(|op| {
-            let call = self.operation(op);
-            let stream = self.stream_method(op);
-            quote!(#call #stream)
-        });
+        let (methods, builders): (Vec<TokenStream>, Vec<TokenStream>) =
+            self.api.operations.iter().map(|op| self.operation(op)).unzip();
         let uses_headers = self
             .api
             .operations
@@ -1581,35 +1595,66 @@ impl Emitter<'_> {
             )
         };
         quote! {
-            //! One async method per operation. Each states only what is particular to it (method,
-            //! path, arguments, statuses and types); the plumbing is in `runtime.rs`.
+            //! The requests of the operations. Each operation is a method on [`Client`] taking the
+            //! required arguments and returning its request, which has a setter per optional
+            //! argument and is sent when awaited. Each states only what is particular to it
+            //! (method, path, arguments, statuses and types); the plumbing is in `runtime.rs`.
 
             use crate::errors::*;
             #runtime_imports
             #client_imports
 
+            /// What awaiting a request, or its `send`, runs: the response of an operation,
+            /// `T` on success. Boxed, and `Send`: it can be spawned on a multi-threaded runtime.
+            pub type ResponseFuture<'a, T, E> =
+                ::std::pin::Pin<Box<dyn ::std::future::Future<Output = Result<T, Error<E>>> + Send + 'a>>;
+
             impl Client {
                 #( #methods )*
             }
+
+            #( #builders )*
         }
     }
 
-    fn operation(&self, op: &Operation) -> TokenStream {
+    /// An operation: a method on `Client` taking the required arguments and returning the
+    /// operation's request builder (`<Name>Request`), which has a setter per optional argument,
+    /// sends the request when awaited and, as the case may be, `send_with_headers` and `stream`.
+    fn operation(&self, op: &Operation) -> (TokenStream, TokenStream) {
         let name = ident(&op.method_name);
         let error = ident(&op.error_name);
         let doc = doc_attr(&self.operation_doc(op));
         let deprecated = if op.deprecated { quote!(#[deprecated]) } else { quote!() };
+        let builder = format_ident!("{}", request_name(op));
+        let client = ident(&client_field(op));
+        let lt = quote!('a);
 
-        let mut args = Vec::new();
-        for p in &op.params {
-            let pname = ident(&p.name);
-            let ty = self.arg_type(&p.ty, p.required);
-            args.push(quote!(#pname: #ty));
-        }
-        if let Some(body) = &op.body {
-            let ty = self.body_arg_type(&body.ty, &quote!());
-            let ty = if body.required { ty } else { quote!(Option<#ty>) };
-            args.push(quote!(body: #ty));
+        // The builder's fields (one per argument), the required ones, and the setters.
+        let mut fields = Vec::new();
+        let mut names = Vec::new();
+        let mut required = Vec::new();
+        let mut setters = Vec::new();
+        let mut optional = Vec::new();
+        let args = op.params.iter().map(|p| (p.name.as_str(), self.arg_type_in(&p.ty, true, &lt), p.required));
+        let body = op.body.as_ref().map(|b| ("body", self.body_arg_type(&b.ty, &lt), b.required));
+        for (arg, ty, is_required) in args.chain(body) {
+            let pname = ident(arg);
+            names.push(quote!(#pname));
+            if is_required {
+                fields.push(quote!(#pname: #ty));
+                required.push((pname, ty));
+            } else {
+                fields.push(quote!(#pname: Option<#ty>));
+                let setter_doc = doc_attr(&self.arg_line(op, arg));
+                setters.push(quote! {
+                    #setter_doc
+                    pub fn #pname(mut self, #pname: #ty) -> Self {
+                        self.#pname = Some(#pname);
+                        self
+                    }
+                });
+                optional.push(pname);
+            }
         }
 
         let parts = op.path_parts.iter().map(|part| match part {
@@ -1643,8 +1688,8 @@ impl Emitter<'_> {
         let mut steps = Vec::new();
         // The URL is built in place: a local `url` would hide a parameter of that name.
         let request = match &op.server {
-            Some(server) => quote!(self.new_request_at(::reqwest::Method::#method, #server, &[#( #parts ),*])?),
-            None => quote!(self.new_request(::reqwest::Method::#method, &[#( #parts ),*])?),
+            Some(server) => quote!(#client.new_request_at(::reqwest::Method::#method, #server, &[#( #parts ),*])?),
+            None => quote!(#client.new_request(::reqwest::Method::#method, &[#( #parts ),*])?),
         };
         steps.push(if op.auth.is_empty() {
             quote!(let request = #request;)
@@ -1653,7 +1698,7 @@ impl Emitter<'_> {
                 let schemes = alt.iter().map(|i| ident(&self.api.auth[*i].field));
                 quote!(&[#( Scheme::#schemes ),*])
             });
-            quote!(let request = self.authorize(#request, &[#( #alternatives ),*]);)
+            quote!(let request = #client.authorize(#request, &[#( #alternatives ),*]);)
         });
         for p in op.params.iter().filter(|p| p.location == ParamIn::Query) {
             let pname = ident(&p.name);
@@ -1788,60 +1833,96 @@ impl Emitter<'_> {
                 #( #arms )*
             }),
         };
-        let many = many_arguments(args.len());
-        if op.response_headers.is_empty() {
-            return quote! {
-                #doc
-                #deprecated
-                #many
-                pub async fn #name(&self, #( #args ),*) -> Result<#success_ty, Error<#error>> {
-                    #( #steps )*
-                    let response = self.send(request).await?;
-                    #dispatch
-                }
-            };
-        }
-        // With documented response headers: `<method>_with_headers` does the work; the plain
-        // method drops the headers.
-        let with_headers = format_ident!("{}_with_headers", op.method_name.trim_start_matches("r#"));
-        let headers_ty = format_ident!("{}", headers_name(op));
-        let arg_names: Vec<TokenStream> = args
-            .iter()
-            .map(|a| {
-                let pat = a.clone().into_iter().next().expect("an argument starts with its name");
-                quote!(#pat)
-            })
-            .collect();
-        let headers_doc = doc_attr(&format!(
-            "[`Self::{}`], with the documented response headers.",
-            op.method_name.trim_start_matches("r#")
-        ));
-        let allow = if op.deprecated { quote!(#[allow(deprecated)]) } else { quote!() };
-        quote! {
+        // The method on `Client`: `'a` is named only when an argument is borrowed too.
+        let borrows = required.iter().any(|(_, ty)| ty.to_string().contains("'a"));
+        let (generics, self_ref, out_lt) =
+            if borrows { (quote!(<'a>), quote!(&'a self), quote!('a)) } else { (quote!(), quote!(&self), quote!('_)) };
+        let required_args = required.iter().map(|(pname, ty)| quote!(#pname: #ty));
+        let required_names = required.iter().map(|(pname, _)| pname);
+        let many = many_arguments(required.len());
+        let method = quote! {
             #doc
             #deprecated
-            #allow
             #many
-            pub async fn #name(&self, #( #args ),*) -> Result<#success_ty, Error<#error>> {
-                self.#with_headers(#( #arg_names ),*).await.map(|(body, _)| body)
+            pub fn #name #generics(#self_ref, #( #required_args ),*) -> crate::operations::#builder<#out_lt> {
+                crate::operations::#builder { #client: self, #( #required_names, )* #( #optional: None, )* }
             }
+        };
 
-            #headers_doc
-            #deprecated
-            #many
-            pub async fn #with_headers(&self, #( #args ),*) -> Result<(#success_ty, crate::responses::#headers_ty), Error<#error>> {
+        // Sending is generic (`Client::request_future`); each operation states how its request is built
+        // and how its response is read, as functions local to `send`, which cannot collide with
+        // a setter.
+        let build = quote! {
+            fn build(request: #builder<'_>) -> Result<::reqwest::RequestBuilder, Error<#error>> {
+                let #builder { #client, #( #names ),* } = request;
                 #( #steps )*
-                let response = self.send(request).await?;
-                let headers = crate::responses::#headers_ty::read(&response.headers);
-                let body = #dispatch;
-                body.map(|body| (body, headers))
+                Ok(request)
             }
-        }
-    }
+        };
+        let sends = if op.response_headers.is_empty() {
+            quote! {
+                /// Sends the request: what `.await` does.
+                pub fn send(self) -> ResponseFuture<'a, #success_ty, #error> {
+                    #build
+                    fn decode(response: crate::runtime::RawResponse) -> Result<#success_ty, Error<#error>> {
+                        #dispatch
+                    }
+                    let client = self.#client;
+                    client.request_future(build(self), decode)
+                }
+            }
+        } else {
+            // With documented response headers, `send_with_headers` does the work and `send` drops
+            // the headers.
+            let headers_ty = format_ident!("{}", headers_name(op));
+            quote! {
+                /// Sends the request: what `.await` does.
+                pub fn send(self) -> ResponseFuture<'a, #success_ty, #error> {
+                    let with_headers = self.send_with_headers();
+                    Box::pin(async move { with_headers.await.map(|(body, _)| body) })
+                }
 
-    /// The argument type of a parameter: strings borrowed, scalars by value, lists as slices.
-    fn arg_type(&self, ty: &Ty, required: bool) -> TokenStream {
-        self.arg_type_in(ty, required, &quote!())
+                /// Sends the request, and returns the documented response headers with the body.
+                pub fn send_with_headers(self) -> ResponseFuture<'a, (#success_ty, crate::responses::#headers_ty), #error> {
+                    #build
+                    fn decode(
+                        response: crate::runtime::RawResponse,
+                    ) -> Result<(#success_ty, crate::responses::#headers_ty), Error<#error>> {
+                        let headers = crate::responses::#headers_ty::read(&response.headers);
+                        let body = #dispatch;
+                        body.map(|body| (body, headers))
+                    }
+                    let client = self.#client;
+                    client.request_future(build(self), decode)
+                }
+            }
+        };
+        let stream = self.stream_method(op, &builder);
+        let builder_doc = doc_attr(&self.builder_doc(op));
+        let builder_items = quote! {
+            #builder_doc
+            #[must_use = "a request is sent when it is awaited"]
+            pub struct #builder<'a> {
+                #client: &'a Client,
+                #( #fields, )*
+            }
+
+            impl<'a> #builder<'a> {
+                #( #setters )*
+                #sends
+                #stream
+            }
+
+            impl<'a> ::std::future::IntoFuture for #builder<'a> {
+                type Output = Result<#success_ty, Error<#error>>;
+                type IntoFuture = ResponseFuture<'a, #success_ty, #error>;
+
+                fn into_future(self) -> Self::IntoFuture {
+                    self.send()
+                }
+            }
+        };
+        (method, builder_items)
     }
 
     /// An argument type whose borrows carry `lifetime` (empty: elided).
@@ -1882,30 +1963,11 @@ impl Emitter<'_> {
         }
     }
 
-    /// `<method>_stream`: every item of every page, following the cursor until it is empty.
-    fn stream_method(&self, op: &Operation) -> TokenStream {
+    /// The builder's `stream`: every item of every page, following the cursor until it is empty.
+    fn stream_method(&self, op: &Operation, builder: &Ident) -> TokenStream {
         let Some(p) = &op.pagination else { return quote!() };
-        let name = format_ident!("{}_stream", op.method_name.trim_start_matches("r#"));
-        let method = ident(&op.method_name);
         let error = ident(&op.error_name);
-        let lt = quote!('a);
-        let mut args = Vec::new();
-        let mut call = Vec::new();
-        for (i, param) in op.params.iter().enumerate() {
-            let pname = ident(&param.name);
-            if i == p.cursor_param {
-                call.push(quote!(this_cursor.as_deref()));
-                continue;
-            }
-            let ty = self.arg_type_in(&param.ty, param.required, &lt);
-            args.push(quote!(#pname: #ty));
-            call.push(quote!(#pname));
-        }
-        if let Some(body) = &op.body {
-            let ty = self.body_arg_type(&body.ty, &lt);
-            args.push(if body.required { quote!(body: #ty) } else { quote!(body: Option<#ty>) });
-            call.push(quote!(body));
-        }
+        let cursor = ident(&op.params[p.cursor_param].name);
         let item = self.short_ty(&p.item_ty);
 
         let path = |fields: &[(String, bool)], leaf: TokenStream| -> TokenStream {
@@ -1939,29 +2001,27 @@ impl Emitter<'_> {
                 quote!(#expr.unwrap_or_default())
             }
         };
-        let doc = doc_attr(&format!(
-            "Every item of [`Self::{m}`], page after page: follows the cursor in the response until it is \
-             empty (or repeats). Stops at the first error, which it yields.",
-            m = op.method_name.trim_start_matches("r#")
-        ));
-        let deprecated = if op.deprecated { quote!(#[deprecated] #[allow(deprecated)]) } else { quote!() };
-        let many = many_arguments(args.len());
+        let doc = doc_attr(
+            "Every item of every page: follows the cursor in the response until it is empty (or repeats), \
+             starting from the cursor set on this request, if any. Stops at the first error, which it yields.",
+        );
         quote! {
             #doc
-            #deprecated
-            #many
-            pub fn #name<'a>(&'a self, #( #args ),*) -> impl ::futures_util::Stream<Item = Result<#item, Error<#error>>> + 'a {
+            pub fn stream(self) -> impl ::futures_util::Stream<Item = Result<#item, Error<#error>>> + 'a {
                 // State: the cursor of the next page (`None` when there is none) and the items
-                // left of this page. Named so that no parameter of the call can be hidden.
-                let first_page: (Option<Option<String>>, ::std::vec::IntoIter<#item>) = (Some(None), Vec::new().into_iter());
+                // left of this page.
+                let first_page: (Option<Option<String>>, ::std::vec::IntoIter<#item>) =
+                    (Some(self.#cursor.map(str::to_owned)), Vec::new().into_iter());
                 ::futures_util::stream::try_unfold(first_page, move |(mut next_cursor, mut page_items)| {
+                    // The arguments are references or numbers: each page's request copies them.
+                    let request = #builder { ..self };
                     async move {
                     loop {
                         if let Some(item) = page_items.next() {
                             return Ok(Some((item, (next_cursor, page_items))));
                         }
                         let Some(this_cursor) = next_cursor.take() else { return Ok(None) };
-                        let page = self.#method(#( #call ),*).await?;
+                        let page = #builder { #cursor: this_cursor.as_deref(), ..request }.send().await?;
                         let next: Option<String> = #next.filter(|c: &String| !c.is_empty() && Some(c) != this_cursor.as_ref());
                         page_items = #items.into_iter();
                         next_cursor = next.map(Some);
@@ -1970,6 +2030,69 @@ impl Emitter<'_> {
                 })
             }
         }
+    }
+
+    /// The docs of an operation's arguments: `- `name` (query `wire`): doc` for the required
+    /// ones, and (Rust name, ` (query `wire`): doc`) for the optional ones.
+    fn arg_lines(&self, op: &Operation) -> (Vec<String>, Vec<(String, String)>) {
+        let mut required = Vec::new();
+        let mut optional = Vec::new();
+        let names = op.params.iter().map(|p| (p.name.as_str(), p.required));
+        let body = op.body.as_ref().map(|b| ("body", b.required));
+        for (name, is_required) in names.chain(body) {
+            let line = self.arg_line(op, name);
+            if is_required {
+                required.push(format!("- {line}"));
+            } else {
+                let shown = format!("`{}`", name.trim_start_matches("r#"));
+                let rest = line.strip_prefix(&shown).unwrap_or(&line).to_owned();
+                optional.push((name.to_owned(), rest));
+            }
+        }
+        (required, optional)
+    }
+
+    /// One argument's docs: `` `name` (query `wire`, deprecated): doc ``.
+    fn arg_line(&self, op: &Operation, name: &str) -> String {
+        // No parameter is called `body` (resolve reserves it).
+        if name == "body" {
+            let mut line = "`body`".to_owned();
+            if let Some(d) = op.body.as_ref().and_then(|b| b.doc.as_deref()).filter(|d| !d.trim().is_empty()) {
+                line.push_str(&format!(": {}", spectext::inline(d)));
+            }
+            return line;
+        }
+        let Some(p) = op.params.iter().find(|p| p.name == name) else {
+            return format!("`{}`", name.trim_start_matches("r#"));
+        };
+        let place = match p.location {
+            ParamIn::Path => "path",
+            ParamIn::Query => "query",
+            ParamIn::Header => "header",
+            ParamIn::Cookie => "cookie",
+        };
+        let deprecated = if p.deprecated { ", deprecated" } else { "" };
+        let mut line = format!("`{}` ({place} {}{deprecated})", name.trim_start_matches("r#"), spectext::code(&p.wire));
+        if let Some(d) = p.doc.as_deref().filter(|d| !d.trim().is_empty()) {
+            line.push_str(&format!(": {}", spectext::inline(d)));
+        }
+        line
+    }
+
+    /// The docs of an operation's request builder.
+    fn builder_doc(&self, op: &Operation) -> String {
+        let m = op.method_name.trim_start_matches("r#");
+        let mut doc = format!(
+            "The request of [`Client::{m}`](crate::Client::{m}) ({}): `.await` it to send it.",
+            spectext::code(&format!("{} {}", op.http_method.upper(), op.path))
+        );
+        let (_, optional) = self.arg_lines(op);
+        if !optional.is_empty() {
+            let names: Vec<String> =
+                optional.iter().map(|(n, _)| format!("[`{}`](Self::{n})", n.trim_start_matches("r#"))).collect();
+            doc.push_str(&format!(" Its optional arguments are set with {}.", names.join(", ")));
+        }
+        doc
     }
 
     fn operation_doc(&self, op: &Operation) -> String {
@@ -1991,32 +2114,25 @@ impl Emitter<'_> {
         if let Some(id) = &op.operation_id {
             doc.push_str(&format!(" (operationId {})", spectext::code(id)));
         }
-        let mut args = Vec::new();
-        for p in &op.params {
-            let place = match p.location {
-                ParamIn::Path => "path",
-                ParamIn::Query => "query",
-                ParamIn::Header => "header",
-                ParamIn::Cookie => "cookie",
-            };
-            let deprecated = if p.deprecated { ", deprecated" } else { "" };
-            let mut line =
-                format!("- `{}` ({place} {}{deprecated})", p.name.trim_start_matches("r#"), spectext::code(&p.wire));
-            if let Some(d) = p.doc.as_deref().filter(|d| !d.trim().is_empty()) {
-                line.push_str(&format!(": {}", spectext::inline(d)));
-            }
-            args.push(line);
-        }
-        if let Some(b) = &op.body {
-            let mut line = "- `body`".to_owned();
-            if let Some(d) = b.doc.as_deref().filter(|d| !d.trim().is_empty()) {
-                line.push_str(&format!(": {}", spectext::inline(d)));
-            }
-            args.push(line);
-        }
-        if !args.is_empty() {
+        let builder = request_name(op);
+        doc.push_str(&format!(
+            "\n\n`.await` the returned [`{builder}`](crate::operations::{builder}) to send the request."
+        ));
+        let (required, optional) = self.arg_lines(op);
+        if !required.is_empty() {
             doc.push_str("\n\n# Arguments\n\n");
-            doc.push_str(&args.join("\n"));
+            doc.push_str(&required.join("\n"));
+        }
+        if !optional.is_empty() {
+            doc.push_str("\n\n# Optional arguments\n\nSet on the request before awaiting it:\n\n");
+            let links: Vec<String> = optional
+                .iter()
+                .map(|(name, line)| {
+                    let shown = name.trim_start_matches("r#");
+                    format!("- [`{shown}`](crate::operations::{builder}::{name}){line}")
+                })
+                .collect();
+            doc.push_str(&links.join("\n"));
         }
         doc.push_str("\n\n# Errors\n\n");
         let mut lines = Vec::new();
@@ -2036,6 +2152,20 @@ impl Emitter<'_> {
         doc.push_str(&lines.join("\n"));
         doc
     }
+}
+
+/// The name of an operation's request builder (in `operations.rs`).
+fn request_name(op: &Operation) -> String {
+    format!("{}Request", op.error_name.strip_suffix("Error").unwrap_or(&op.error_name))
+}
+
+/// The request builder's field for the client: `client`, unless an argument has that name.
+fn client_field(op: &Operation) -> String {
+    let mut name = "client".to_owned();
+    while op.params.iter().any(|p| p.name == name) {
+        name.push('_');
+    }
+    name
 }
 
 /// `- Used by [Client::m](...): role` lines of an enum's or union's docs, one per use.
@@ -2182,7 +2312,7 @@ fn status_pattern(status: &StatusMatch) -> TokenStream {
 
 /// Per file, the items compiled only with one of some features (`[features] tags`), by name:
 /// types in `types.rs`, error enums in `errors.rs`, success enums and header structs in
-/// `responses.rs`, methods of `Client` in `operations.rs`. An item's impls follow it.
+/// `responses.rs`, methods of `Client` and request builders in `operations.rs`. An item's impls follow it.
 type Gates<'a> = BTreeMap<&'static str, BTreeMap<String, &'a [String]>>;
 
 fn gates(api: &Api) -> Gates<'_> {
@@ -2198,11 +2328,9 @@ fn gates(api: &Api) -> Gates<'_> {
             responses.insert(name.clone(), f);
         }
         responses.insert(headers_name(op), f);
-        let methods = gates.entry("src/operations.rs").or_default();
-        let base = op.method_name.trim_start_matches("r#");
-        for method in [base.to_owned(), format!("{base}_with_headers"), format!("{base}_stream")] {
-            methods.insert(method, f);
-        }
+        let operations = gates.entry("src/operations.rs").or_default();
+        operations.insert(op.method_name.trim_start_matches("r#").to_owned(), f);
+        operations.insert(request_name(op), f);
     }
     gates
 }
@@ -2248,8 +2376,8 @@ fn add_cfg(attrs: &mut Vec<syn::Attribute>, features: &[String]) {
     attrs.insert(after_docs, cfg);
 }
 
-/// Methods take one argument per parameter, in the spec's order, however many the operation has:
-/// clippy's limit (7, `self` included) is allowed where an operation goes past it.
+/// Methods take one argument per required parameter, in the spec's order, however many the
+/// operation has: clippy's limit (7, `self` included) is allowed where an operation goes past it.
 fn many_arguments(args: usize) -> TokenStream {
     if args + 1 > 7 { quote!(#[allow(clippy::too_many_arguments)]) } else { quote!() }
 }

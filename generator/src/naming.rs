@@ -128,7 +128,7 @@ pub struct OpNaming<'a> {
 
 /// `Client`'s own methods (emit.rs `client()`), and the builder's `http_client`, which would read
 /// as a getter on Client: in both [`RESERVED_METHODS`] and [`CLIENT_MEMBERS`].
-const CLIENT_METHODS: [&str; 10] = [
+const CLIENT_METHODS: [&str; 11] = [
     "new",
     "builder",
     "base_url",
@@ -138,6 +138,7 @@ const CLIENT_METHODS: [&str; 10] = [
     "new_request_at",
     "authorize",
     "apply",
+    "request_future",
     "send",
 ];
 
@@ -146,7 +147,7 @@ const CLIENT_METHODS: [&str; 10] = [
 /// `From`/`Into`, `Borrow`, `ToOwned`, `Any`), which an inherent method of the same name would
 /// shadow, and those of the common traits it might implement one day. One list for the automatic
 /// names and the config's overrides.
-pub const RESERVED_METHODS: [&str; 31] = concat(
+pub const RESERVED_METHODS: [&str; 32] = concat(
     CLIENT_METHODS,
     [
         // Traits Client implements or gets from blanket impls.
@@ -180,7 +181,7 @@ pub const RESERVED_METHODS: [&str; 31] = concat(
 /// a crate that does not compile. The client's own methods ([`CLIENT_METHODS`], some of them
 /// fields too), then the other fields and the builder's other methods. `hostile::checks` parses
 /// a generated client to check that the list is complete.
-pub const CLIENT_MEMBERS: [&str; 17] = concat(
+pub const CLIENT_MEMBERS: [&str; 18] = concat(
     CLIENT_METHODS,
     [
         // Fields: both types', and the builder's for server variables.

@@ -30,7 +30,9 @@ pub fn readme(api: &Api, command: &str, crate_name: &str) -> String {
     }
     let _ = writeln!(
         out,
-        "\nEvery operation is an async method on [`Client`]; schemas are in [`types`], each operation's \
+        "\nEvery operation is a method on [`Client`] that takes the operation's required arguments and \
+         returns its request (in [`operations`]), which has a setter per optional argument and is sent \
+         when awaited: `client.operation(required).optional(value).await`. Schemas are in [`types`], each operation's \
          documented errors in [`errors`]. Regenerate with `{command}`; do not edit by hand.\n"
     );
 
@@ -87,7 +89,7 @@ pub fn readme(api: &Api, command: &str, crate_name: &str) -> String {
 
     // Errors.
     out.push_str(
-        "\n## Errors\n\nEvery method returns `Result<T, Error<E>>`. `T` is the documented success body (`()` when \
+        "\n## Errors\n\nEvery request, awaited, gives `Result<T, Error<E>>`. `T` is the documented success body (`()` when \
          there is none); `E` is the operation's own enum in [`errors`], one variant per documented error \
          status (`Other` for the spec's `default` response), each holding the decoded body.\n\n\
          | [`Error`] variant | when |\n|---|---|\n\
@@ -206,11 +208,8 @@ fn client_construction(api: &Api, indent: &str) -> String {
 /// Placeholder arguments for a call to `op`, when every argument has one.
 fn example_args(api: &Api, op: &Operation) -> Option<String> {
     let mut args = Vec::new();
-    for p in &op.params {
-        if !p.required {
-            args.push("None".to_owned());
-            continue;
-        }
+    // Optional arguments are setters on the request: the example leaves them out.
+    for p in op.params.iter().filter(|p| p.required) {
         args.push(match &p.ty {
             Ty::String => "\"example\"".to_owned(),
             Ty::I32 | Ty::I64 => "1".to_owned(),
@@ -220,16 +219,12 @@ fn example_args(api: &Api, op: &Operation) -> Option<String> {
             _ => return None,
         });
     }
-    if let Some(body) = &op.body {
-        if !body.required {
-            args.push("None".to_owned());
-        } else {
-            match &body.ty {
-                Ty::Named(id) if api.types[*id].fields.iter().all(|f| !f.required) => {
-                    args.push("&Default::default()".to_owned())
-                }
-                _ => return None,
+    if let Some(body) = op.body.as_ref().filter(|b| b.required) {
+        match &body.ty {
+            Ty::Named(id) if api.types[*id].fields.iter().all(|f| !f.required) => {
+                args.push("&Default::default()".to_owned())
             }
+            _ => return None,
         }
     }
     Some(args.join(", "))

@@ -149,7 +149,7 @@ fn overrides_rename_and_update_the_lock() {
     assert_eq!((list.method.as_str(), list.error.as_str()), ("list_keys", "ListKeysError"));
     assert!(after.lock.types.contains_key("Metadata") && !after.lock.types.contains_key("Meta"));
     assert_eq!(after.lock.types["Metadata"], before.lock.types["Meta"]);
-    assert!(after.files["src/operations.rs"].contains("pub async fn list_keys("));
+    assert!(after.files["src/operations.rs"].contains("pub fn list_keys("));
 }
 
 fn temp_dir(name: &str) -> PathBuf {

@@ -35,8 +35,14 @@ async fn query_parameters_are_encoded_and_arrays_exploded() {
         .mount(&server)
         .await;
 
-    let item =
-        client.get_item(42, "a&b=c d", Some(5), Some(&["x", "y/z"]), Some("s 1;x=2"), Some("req-1")).await.unwrap();
+    let item = client
+        .get_item(42, "a&b=c d")
+        .limit(5)
+        .tags(&["x", "y/z"])
+        .session("s 1;x=2")
+        .x_request_id("req-1")
+        .await
+        .unwrap();
     assert_eq!(item, Item { id: 42, name: "n".into(), r#type: Some("t".into()), size_in_bytes: Some(7) });
     let requests = server.received_requests().await.unwrap();
     assert_eq!(requests[0].url.query(), Some("q=a%26b%3Dc+d&limit=5&tags=x&tags=y%2Fz"));
@@ -52,7 +58,7 @@ async fn optional_parameters_are_left_out() {
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": 1, "name": "n"})))
         .mount(&server)
         .await;
-    client.get_item(1, "", None, None, None, None).await.unwrap();
+    client.get_item(1, "").await.unwrap();
     let requests = server.received_requests().await.unwrap();
     assert_eq!(requests[0].url.query(), Some("q="));
     assert!(requests[0].headers.get("x-request-id").is_none());
@@ -63,7 +69,7 @@ async fn optional_parameters_are_left_out() {
 async fn header_values_with_cr_or_lf_are_refused_before_sending() {
     let (server, client) = setup().await;
     for bad in ["a\r\nX-Injected: 1", "a\nb", "a\rb"] {
-        let err = client.get_item(1, "q", None, None, None, Some(bad)).await.unwrap_err();
+        let err = client.get_item(1, "q").x_request_id(bad).await.unwrap_err();
         assert!(matches!(&err, Error::InvalidRequest(why) if why.contains("X-Request-Id")), "{err:?}");
     }
     assert!(server.received_requests().await.unwrap().is_empty());
@@ -98,7 +104,7 @@ async fn percent_signs_in_values_are_encoded_not_trusted() {
 async fn undocumented_statuses_keep_status_and_body() {
     let (server, client) = setup().await;
     Mock::given(method("GET")).respond_with(ResponseTemplate::new(503).set_body_string("down")).mount(&server).await;
-    match client.get_item(1, "q", None, None, None, None).await.unwrap_err() {
+    match client.get_item(1, "q").await.unwrap_err() {
         Error::UnexpectedStatus { status, body } => assert_eq!((status, body.as_slice()), (503, &b"down"[..])),
         other => panic!("{other:?}"),
     }
@@ -108,7 +114,7 @@ async fn undocumented_statuses_keep_status_and_body() {
 async fn a_documented_error_without_a_body_is_a_unit_variant() {
     let (server, client) = setup().await;
     Mock::given(method("GET")).respond_with(ResponseTemplate::new(404)).mount(&server).await;
-    let err = client.get_item(1, "q", None, None, None, None).await.unwrap_err();
+    let err = client.get_item(1, "q").await.unwrap_err();
     assert!(matches!(err, Error::Api(GetItemError::NotFound)), "{err:?}");
     assert_eq!(err.to_string(), "404: No such item.");
 }
@@ -124,7 +130,7 @@ async fn read_only_fields_are_not_sent_and_optional_bodies_can_be_omitted() {
         .mount(&server)
         .await;
     let item = Item { id: 99, name: "new".into(), r#type: None, size_in_bytes: Some(3) };
-    client.create_item(Some(&item)).await.unwrap();
+    client.create_item().body(&item).await.unwrap();
 
     Mock::given(method("POST"))
         .and(path("/items"))
@@ -135,7 +141,7 @@ async fn read_only_fields_are_not_sent_and_optional_bodies_can_be_omitted() {
         .expect(1)
         .mount(&server)
         .await;
-    match client.create_item(None).await.unwrap_err() {
+    match client.create_item().await.unwrap_err() {
         Error::Api(CreateItemError::UnprocessableEntity(e)) => {
             assert_eq!(e.detail.unwrap()[0].msg.as_deref(), Some("required"));
         }
@@ -279,7 +285,7 @@ async fn deep_object_delimited_and_form_object_query_parameters() {
         range: Some(Range { from: Some(1), to: None }),
     };
     let page = PageRequest { offset: Some(20), size: Some(10) };
-    client.search(Some(&filter), Some(&[1, 2, 3]), Some(&["p", "q"]), Some(&page)).await.unwrap();
+    client.search().filter(&filter).ids(&[1, 2, 3]).words(&["p", "q"]).page(&page).await.unwrap();
     let requests = server.received_requests().await.unwrap();
     let pairs: Vec<(String, String)> =
         requests[0].url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
@@ -312,12 +318,12 @@ async fn documented_response_headers_are_returned_typed() {
         )
         .mount(&server)
         .await;
-    let (item, headers) = client.get_item_with_headers(7, "q", None, None, None, None).await.unwrap();
+    let (item, headers) = client.get_item(7, "q").send_with_headers().await.unwrap();
     assert_eq!(item.id, 7);
     assert_eq!(headers.x_rate_limit_remaining, Some(41));
     assert_eq!(headers.e_tag.as_deref(), Some("\"v3\""));
     // The plain method gives the body alone.
-    assert_eq!(client.get_item(7, "q", None, None, None, None).await.unwrap().name, "n");
+    assert_eq!(client.get_item(7, "q").await.unwrap().name, "n");
 }
 
 #[tokio::test]
@@ -374,25 +380,17 @@ async fn lists_objects_and_unions_in_every_location_follow_their_style() {
     let prefs = Prefs { theme: Some("dark".into()), size: Some(3) };
     let range = GetShapeCreated::CreatedRange(CreatedRange { gt: Some(5), lt: None });
     client
-        .get_shape(
-            &[1, 2, 3],
-            &point,
-            &["a b", "c/d"],
-            3,
-            Some(&range),
-            Some(&lines),
-            Some(&fields),
-            Some(&point),
-            Some(&Where { near: Some("Zürich".into()), within: Some(5) }),
-            Some(&["en", "fr"]),
-            Some(&prefs),
-        )
+        .get_shape(&[1, 2, 3], &point, &["a b", "c/d"], 3)
+        .created(&range)
+        .lines(&lines)
+        .fields(&fields)
+        .x_origin(&point)
+        .r#where(&Where { near: Some("Zürich".into()), within: Some(5) })
+        .langs(&["en", "fr"])
+        .prefs(&prefs)
         .await
         .unwrap();
-    client
-        .get_shape(&[4], &point, &[], 1, Some(&GetShapeCreated::Integer(7)), None, None, None, None, None, None)
-        .await
-        .unwrap();
+    client.get_shape(&[4], &point, &[], 1).created(&GetShapeCreated::Integer(7)).await.unwrap();
 
     let requests = server.received_requests().await.unwrap();
     // simple list, label object (exploded), matrix list (exploded) and matrix scalar; each value
@@ -425,7 +423,7 @@ async fn lists_objects_and_unions_in_every_location_follow_their_style() {
 async fn an_expanded_path_segment_cannot_be_empty_or_a_dot_segment() {
     let (server, client) = setup().await;
     let point = fixture_params::types::Point { x: 0, y: 0 };
-    let err = client.get_shape(&[], &point, &[], 1, None, None, None, None, None, None, None).await.unwrap_err();
+    let err = client.get_shape(&[], &point, &[], 1).await.unwrap_err();
     assert!(matches!(&err, Error::InvalidRequest(m) if m.contains("path parameter \"ids\"")), "{err:?}");
     assert!(server.received_requests().await.unwrap().is_empty());
 }

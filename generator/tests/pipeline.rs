@@ -118,7 +118,7 @@ fn yaml_and_json_specs_merge() {
     let yaml = serde_yaml::to_string(&b).unwrap();
     let files = generate(&[source("a.json", &a), Source::new("sub/b.yaml", yaml)]);
     let ops = &files["src/operations.rs"];
-    assert!(ops.contains("pub async fn get_a(") && ops.contains("pub async fn get_b("), "{ops}");
+    assert!(ops.contains("pub fn get_a(") && ops.contains("pub fn get_b("), "{ops}");
 }
 
 #[test]
@@ -371,10 +371,17 @@ fn tag_features_gate_operations_and_the_types_only_they_use() {
     let manifest = &files["Cargo.toml"];
     assert!(manifest.contains("[features]\ndefault = [\"full\"]\nfull = [\"pet-store\", \"admin\"]\n"), "{manifest}");
     let ops: String = files["src/operations.rs"].split_whitespace().collect();
-    assert!(ops.contains("#[cfg(feature=\"pet-store\")]pubasyncfnlist_pets("), "{ops}");
-    assert!(ops.contains("#[cfg(any(feature=\"pet-store\",feature=\"admin\"))]pubasyncfnboth("), "{ops}");
+    assert!(ops.contains("#[cfg(feature=\"pet-store\")]pubfnlist_pets("), "{ops}");
+    assert!(ops.contains("#[cfg(any(feature=\"pet-store\",feature=\"admin\"))]pubfnboth("), "{ops}");
+    // The operation's request builder and its impls are gated alike.
+    assert!(ops.contains("#[cfg(feature=\"pet-store\")]#[must_use"), "{ops}");
+    assert!(ops.contains("#[cfg(feature=\"pet-store\")]impl<'a>ListPetsRequest<'a>{"), "{ops}");
+    assert!(
+        ops.contains("#[cfg(feature=\"pet-store\")]impl<'a>::std::future::IntoFutureforListPetsRequest<'a>{"),
+        "{ops}"
+    );
     assert!(ops.contains("`GET/health`(operationId`health`)"), "{ops}");
-    assert!(!ops.contains("cfg(feature=\"pet-store\")]pubasyncfnhealth"), "an untagged operation is always there");
+    assert!(!ops.contains("cfg(feature=\"pet-store\")]pubfnhealth"), "an untagged operation is always there");
     let types: String = files["src/types.rs"].split_whitespace().collect();
     // Reached only from a tagged operation, directly or through a field: gated.
     assert!(
@@ -410,4 +417,17 @@ fn an_operation_server_other_than_the_documents_is_used_on_the_default_base_url(
     assert!(ops.contains(".new_request(::reqwest::Method::GET,&[PathPart::Literal(\"/same\")]"), "{ops}");
     let client = &files["src/client.rs"];
     assert!(client.contains("let spec_servers = base == DEFAULT_BASE_URL;"), "{client}");
+}
+
+#[test]
+fn error_enums_and_string_enums_are_non_exhaustive() {
+    let state = json!({"title": "State", "type": "string", "enum": ["open", "closed"]});
+    let op = json!({"operationId": "get_a", "responses": {
+        "200": {"description": "ok", "content": {"application/json": {"schema": state}}},
+        "404": {"description": "missing"}
+    }});
+    let files = generate(&[source("a.json", &spec("/a", "get", op))]);
+    // A status or a value the spec documents later is a new variant: callers need a `_` arm.
+    assert!(files["src/errors.rs"].contains("#[non_exhaustive]\npub enum GetAError {"), "{}", files["src/errors.rs"]);
+    assert!(files["src/types.rs"].contains("#[non_exhaustive]\npub enum State {"), "{}", files["src/types.rs"]);
 }

@@ -44,7 +44,15 @@ async fn parameters_headers_enum_and_map_round_trip() {
         .mount(&server)
         .await;
 
-    let list = client.list_api_keys(Some(5), Some(5000), Some(100), Some("p2"), Some("docs")).await.unwrap();
+    let list = client
+        .list_api_keys()
+        .request_timeout(5)
+        .request_timeout_millis(5000)
+        .limit(100)
+        .page_key("p2")
+        .corpus_key("docs")
+        .await
+        .unwrap();
     let keys = list.api_keys.unwrap();
     assert_eq!(keys[0].api_key_role, Some(ApiKeyRole::Serving));
     // A role the spec does not list is kept, not an error.
@@ -77,14 +85,14 @@ async fn the_400_and_403_bodies_are_distinct_typed_errors() {
         .mount(&server)
         .await;
 
-    match client.list_api_keys(None, None, None, None, Some("bad key")).await.unwrap_err() {
+    match client.list_api_keys().corpus_key("bad key").await.unwrap_err() {
         Error::Api(ListApiKeysError::BadRequest(e)) => {
             assert_eq!(e.field_errors.unwrap()["corpus_key"], "must match [a-zA-Z0-9_=-]+$");
             assert_eq!(e.request_id.as_deref(), Some("r1"));
         }
         other => panic!("{other:?}"),
     }
-    match client.list_api_keys(None, None, None, None, Some("secret")).await.unwrap_err() {
+    match client.list_api_keys().corpus_key("secret").await.unwrap_err() {
         Error::Api(ListApiKeysError::Forbidden(e)) => assert_eq!(e.messages.unwrap(), ["Internal server error."]),
         other => panic!("{other:?}"),
     }
@@ -109,7 +117,7 @@ async fn the_stream_follows_metadata_page_key_across_pages() {
         .mount(&server)
         .await;
 
-    let keys: Vec<_> = client.list_api_keys_stream(None, None, Some(2), Some("docs")).try_collect().await.unwrap();
+    let keys: Vec<_> = client.list_api_keys().limit(2).corpus_key("docs").stream().try_collect().await.unwrap();
     let ids: Vec<_> = keys.iter().map(|k| k.id.clone().unwrap()).collect();
     assert_eq!(ids, ["aky_1", "aky_2", "aky_3"]);
     let requests = server.received_requests().await.unwrap();
@@ -118,6 +126,21 @@ async fn the_stream_follows_metadata_page_key_across_pages() {
             .iter()
             .all(|r| r.url.query().unwrap().contains("limit=2") && r.url.query().unwrap().contains("corpus_key=docs"))
     );
+}
+
+#[tokio::test]
+async fn the_stream_starts_at_the_cursor_set_on_the_request() {
+    let (server, client) = setup().await;
+    Mock::given(query_param("page_key", "p7"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"api_keys": [key("aky_7", "serving")], "metadata": {}})),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let keys: Vec<_> = client.list_api_keys().page_key("p7").stream().try_collect().await.unwrap();
+    assert_eq!(keys.len(), 1);
+    assert_eq!(server.received_requests().await.unwrap().len(), 1);
 }
 
 #[tokio::test]
@@ -130,7 +153,7 @@ async fn the_stream_stops_on_a_repeated_cursor_and_yields_errors() {
         )
         .mount(&server)
         .await;
-    let keys: Vec<_> = client.list_api_keys_stream(None, None, None, None).try_collect().await.unwrap();
+    let keys: Vec<_> = client.list_api_keys().stream().try_collect().await.unwrap();
     assert_eq!(keys.len(), 2, "first page, then the page at `same`, whose next cursor repeats: stop");
 
     let (server, client) = setup().await;
@@ -138,6 +161,6 @@ async fn the_stream_stops_on_a_repeated_cursor_and_yields_errors() {
         .respond_with(ResponseTemplate::new(403).set_body_json(json!({"messages": ["no"]})))
         .mount(&server)
         .await;
-    let err = client.list_api_keys_stream(None, None, None, None).try_collect::<Vec<_>>().await.unwrap_err();
+    let err = client.list_api_keys().stream().try_collect::<Vec<_>>().await.unwrap_err();
     assert!(matches!(err, Error::Api(ListApiKeysError::Forbidden(_))), "{err:?}");
 }
