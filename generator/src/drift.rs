@@ -258,8 +258,13 @@ impl<'a> Cx<'a> {
                     self.push(op, Class::Breaking, "request-parameter-became-required", msg, bptr, cptr);
                 }
                 (true, false) => {
-                    let msg = format!("{} parameter `{name}` became optional", cv.location);
-                    self.push(op, Class::NonBreaking, "request-parameter-became-optional", msg, bptr, cptr);
+                    // The client's method takes required arguments in the call and optional ones as
+                    // setters: the argument callers pass leaves the call.
+                    let msg = format!(
+                        "{} parameter `{name}` became optional: the method no longer takes it, it is a setter",
+                        cv.location
+                    );
+                    self.push(op, Class::Breaking, "request-parameter-became-optional", msg, bptr, cptr);
                 }
                 _ => {}
             }

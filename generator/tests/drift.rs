@@ -124,6 +124,15 @@ fn parameters_added_removed_required_moved_and_retyped() {
     );
     assert_change(&c, Class::Breaking, "GET /api/v1/api-keys", Some(&p0), Some(&p0));
 
+    // Optional arguments are setters on the request, so the argument callers pass goes away.
+    let mut with_required_q = with_q.clone();
+    *at(&mut with_required_q, &format!("{p0}/required")) = json!(true);
+    let c = only(
+        &changes(&with_required_q, |d| *at(d, &format!("{p0}/required")) = json!(false)),
+        "request-parameter-became-optional",
+    );
+    assert_change(&c, Class::Breaking, "GET /api/v1/api-keys", Some(&p0), Some(&p0));
+
     let c = only(
         &changes(&with_q, |d| *at(d, &format!("{p0}/in")) = json!("header")),
         "request-parameter-location-changed",
