@@ -12,6 +12,7 @@
 //!   ([`IGNORED_HEADERS`]);
 //! - [`path_template`], [`relative_server`]: text the client appends to, or puts in place of,
 //!   the base URL's path, which must stay a path on the base URL's host;
+//! - [`dns_labels`]: what the client takes as a server variable in the host;
 //! - [`media_type`]: a request body's media type, sent as its `Content-Type`;
 //! - [`crate_name`], [`crate_version`]: what Cargo accepts in the generated `Cargo.toml`.
 
@@ -154,6 +155,17 @@ pub fn media_type(media: &str) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// Whether `value` is DNS labels separated by `.`, the rule the generated client's `server_url`
+/// applies to a host variable's value.
+pub fn dns_labels(value: &str) -> bool {
+    value.split('.').all(|l| {
+        (1..=63).contains(&l.len())
+            && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+    })
 }
 
 /// Headers the HTTP client writes itself: connection management and message framing (RFC 9110

@@ -265,10 +265,14 @@ pub fn sync_outputs(
 ) -> std::io::Result<write::Report> {
     let out = root.join(args.out.as_deref().unwrap_or(Path::new("generated")));
     let lock_path = lock_path(root, args);
-    let old_lock = match std::fs::read(&lock_path) {
-        Ok(bytes) => Some(bytes),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(std::io::Error::new(e.kind(), format!("{}: {e}", lock_path.display()))),
+    // Kept to be put back; checking writes nothing, so it needs no copy.
+    let old_lock = match mode {
+        Mode::Check => None,
+        Mode::Write => match std::fs::read(&lock_path) {
+            Ok(bytes) => Some(bytes),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(std::io::Error::new(e.kind(), format!("{}: {e}", lock_path.display()))),
+        },
     };
     let lock_report = write::sync_file(&lock_path, &display(root, &lock_path), &generated.lock_file, mode)?;
     let mut report = match write::sync(&out, &generated.files, mode) {

@@ -1635,7 +1635,7 @@ impl Emitter<'_> {
         let mut required = Vec::new();
         let mut setters = Vec::new();
         let mut optional = Vec::new();
-        let args = op.params.iter().map(|p| (p.name.as_str(), self.arg_type_in(&p.ty, true, &lt), p.required));
+        let args = op.params.iter().map(|p| (p.name.as_str(), self.arg_type_in(&p.ty, &lt), p.required));
         let body = op.body.as_ref().map(|b| ("body", self.body_arg_type(&b.ty, &lt), b.required));
         for (arg, ty, is_required) in args.chain(body) {
             let pname = ident(arg);
@@ -1925,9 +1925,10 @@ impl Emitter<'_> {
         (method, builder_items)
     }
 
-    /// An argument type whose borrows carry `lifetime` (empty: elided).
-    fn arg_type_in(&self, ty: &Ty, required: bool, lifetime: &TokenStream) -> TokenStream {
-        let base = match ty {
+    /// An argument type whose borrows carry `lifetime` (empty: elided). Optional arguments hold it
+    /// in an `Option` on the request.
+    fn arg_type_in(&self, ty: &Ty, lifetime: &TokenStream) -> TokenStream {
+        match ty {
             Ty::String | Ty::Text => quote!(&#lifetime str),
             Ty::Bytes => quote!(&#lifetime [u8]),
             // Structs, enums and maps are borrowed like strings.
@@ -1941,8 +1942,7 @@ impl Emitter<'_> {
                 quote!(&#lifetime [#inner])
             }
             other => self.short_ty(other),
-        };
-        if required { base } else { quote!(Option<#base>) }
+        }
     }
 
     /// A request body argument: borrowed, as a slice or `str` where that is what it holds.

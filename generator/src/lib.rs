@@ -72,15 +72,9 @@ fn generate_here(config: &Config, sources: &[Source], lock: &lock::Lock) -> Resu
     // Resolving runs on one core; the merged spec is written out on another meanwhile.
     let (resolved, spec_json) = join(|| resolve::resolve(&merged, config, lock), || emit::spec_json(&merged.doc));
     let (api, lock) = resolved?;
+    // The config's name was checked with the config; one made from the title is valid by
+    // construction (tested below).
     let crate_name = crate_name(config, &api);
-    // The config's name was checked with the config; one made from the title is checked here.
-    if config.package.name.is_none()
-        && let Some(problem) = checks::crate_name(&crate_name)
-    {
-        let at = merged.origins.locate("/info/title");
-        let help = "help: set `package.name` in apigen.toml or pass `--crate-name`";
-        return Err(diag::Diagnostic::new(at, format!("{problem} (made from the title)")).note(help).into());
-    }
     let files = emit::emit(&api, config, spec_json, &crate_name);
     let lock_file = lock.render(config.command());
     Ok(Generated { files, api, lock, lock_file })
@@ -156,21 +150,39 @@ pub(crate) fn join<A: Send, B: Send>(a: impl FnOnce() -> A + Send, b: impl FnOnc
 /// The crate name: from the config, else the spec title in kebab case with `-client` (and
 /// `api-` before it when the title starts with a digit, which a crate name cannot).
 pub fn crate_name(config: &Config, api: &ir::Api) -> String {
-    config.package.name.clone().unwrap_or_else(|| {
-        let mut base = naming::sanitize(&api.title, naming::Case::Snake).trim_start_matches("r#").to_kebab_case();
-        // crates.io takes 64 characters: a long title is cut at a word, leaving room for the rest.
-        const ROOM: usize = 64 - "api--client".len();
-        if base.len() > ROOM {
-            let end = (0..=ROOM).rev().find(|&i| base.is_char_boundary(i)).unwrap_or(0);
-            let cut = base[..end].rfind('-').filter(|&i| i > 0).unwrap_or(end);
-            base.truncate(cut);
+    config.package.name.clone().unwrap_or_else(|| crate_name_from_title(&api.title))
+}
+
+/// The title in kebab case with `-client`: ASCII (the sanitiser transliterates), cut at a word to
+/// fit crates.io's 64 characters, `api-` in front when it would not start with a letter, so always
+/// a name [`checks::crate_name`] accepts.
+fn crate_name_from_title(title: &str) -> String {
+    let mut base = naming::sanitize(title, naming::Case::Snake).trim_start_matches("r#").to_kebab_case();
+    const ROOM: usize = 64 - "api--client".len();
+    if base.len() > ROOM {
+        let end = (0..=ROOM).rev().find(|&i| base.is_char_boundary(i)).unwrap_or(0);
+        let cut = base[..end].rfind('-').filter(|&i| i > 0).unwrap_or(end);
+        base.truncate(cut);
+    }
+    if base.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        format!("{base}-client")
+    } else {
+        format!("api-{base}-client")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn crate_names_made_from_titles_are_always_valid() {
+        let long = "Word ".repeat(40);
+        let titles =
+            ["", "Test", "std", "self", "9 lives", "Ünïcødé API", "a/b: c?", "-", "r#type", "\u{202e}x", &long];
+        for title in titles {
+            let name = super::crate_name_from_title(title);
+            assert_eq!(super::checks::crate_name(&name), None, "{title:?} gave {name:?}");
         }
-        if base.starts_with(|c: char| c.is_ascii_alphabetic()) {
-            format!("{base}-client")
-        } else {
-            format!("api-{base}-client")
-        }
-    })
+    }
 }
 
 /// The README's Rust examples, compiled by `cargo test` so they cannot rot.

@@ -457,7 +457,7 @@ fn default_server(server: &openapiv3::Server, merged: &Merged) -> Result<(String
         // The client takes only DNS labels in the host (`ClientBuilder::build` checks): a variable
         // whose own values are not (`localhost:8080`) could never be set, so none is offered.
         let values = std::iter::once(&variable.default).chain(variable.enumeration.iter());
-        if in_host && !values.into_iter().all(|v| dns_labels(v)) {
+        if in_host && !values.into_iter().all(|v| crate::checks::dns_labels(v)) {
             return Ok((url, None));
         }
         variables.push(ServerVariable {
@@ -470,17 +470,6 @@ fn default_server(server: &openapiv3::Server, merged: &Merged) -> Result<(String
     }
     let server = (!variables.is_empty()).then(|| ServerTemplate { url: template.clone(), variables });
     Ok((url, server))
-}
-
-/// Whether `value` is DNS labels separated by `.`, the rule the generated client's `server_url`
-/// applies to a host variable's value.
-fn dns_labels(value: &str) -> bool {
-    value.split('.').all(|l| {
-        (1..=63).contains(&l.len())
-            && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-            && !l.starts_with('-')
-            && !l.ends_with('-')
-    })
 }
 
 /// One cargo feature per tag (kebab case, made unique; `default` and `full` are the crate's own).
