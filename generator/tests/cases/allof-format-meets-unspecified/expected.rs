@@ -1,0 +1,22 @@
+// src/types.rs
+/// Used by:
+/// - [`Client::get_thing`](crate::Client::get_thing): `200`
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+pub struct Thing {
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub count: ::std::option::Option<i32>,
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub ratio: ::std::option::Option<f32>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Thing {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut object = crate::runtime::Object::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            count: object.optional("count")?,
+            ratio: object.optional("ratio")?,
+        })
+    }
+}

@@ -1,0 +1,43 @@
+// src/types.rs
+/// API Key Create Config
+///
+/// Used by:
+/// - [`Client::get_config`](crate::Client::get_config): `200`
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+pub struct ApiKeyCreateConfig {
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub a: ::std::option::Option<::std::string::String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ApiKeyCreateConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut object = crate::runtime::Object::read(deserializer)?;
+        ::std::result::Result::Ok(Self { a: object.optional("a")? })
+    }
+}
+
+/// API Key Record
+///
+/// Used by:
+/// - [`Client::get_pair`](crate::Client::get_pair): `200`
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+pub struct ApiKeyRecord {
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub appkey: ::std::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub appname: ::std::option::Option<::std::string::String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ApiKeyRecord {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut object = crate::runtime::Object::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            appkey: object.optional("appkey")?,
+            appname: object.optional("appname")?,
+        })
+    }
+}

@@ -1,0 +1,31 @@
+// src/types.rs
+/// The outer description.
+///
+/// Used by:
+/// - [`Client::get_thing`](crate::Client::get_thing): `200`
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+pub struct Thing {
+    /// Only this one says.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub a: ::std::option::Option<::std::string::String>,
+    /// One view.
+    ///
+    /// Another view.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub b: ::std::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub c: ::std::option::Option<::std::string::String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Thing {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut object = crate::runtime::Object::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            a: object.optional("a")?,
+            b: object.optional("b")?,
+            c: object.optional("c")?,
+        })
+    }
+}

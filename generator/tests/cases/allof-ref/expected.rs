@@ -1,0 +1,48 @@
+// src/types.rs
+/// The base, by another name.
+///
+/// Used by:
+/// - [`Client::get_alias`](crate::Client::get_alias): `200`
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+pub struct Alias {
+    pub id: ::std::string::String,
+    /// Constraints: format `date-time`.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub created: ::std::option::Option<::std::string::String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Alias {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut object = crate::runtime::Object::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            id: object.required("id")?,
+            created: object.optional("created")?,
+        })
+    }
+}
+
+/// Used by:
+/// - [`Client::get_thing`](crate::Client::get_thing): `200`
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+pub struct Extended {
+    pub id: ::std::string::String,
+    /// Constraints: format `date-time`.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub created: ::std::option::Option<::std::string::String>,
+    pub size: i64,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Extended {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut object = crate::runtime::Object::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            id: object.required("id")?,
+            created: object.optional("created")?,
+            size: object.required("size")?,
+        })
+    }
+}

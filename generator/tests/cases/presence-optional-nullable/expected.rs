@@ -1,0 +1,23 @@
+// src/types.rs
+/// Used by:
+/// - [`Client::put_thing`](crate::Client::put_thing): request body, `200`
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+pub struct Thing {
+    /// `None`: absent; `Some(None)`: `null`.
+    #[serde(
+        serialize_with = "crate::runtime::nullable",
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub note: ::std::option::Option<::std::option::Option<::std::string::String>>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Thing {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut object = crate::runtime::Object::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            note: object.nullable("note")?,
+        })
+    }
+}

@@ -1,0 +1,22 @@
+// src/types.rs
+/// Used by:
+/// - [`Client::put_thing`](crate::Client::put_thing): request body, `200`
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+pub struct Thing {
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub id: ::std::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub count: ::std::option::Option<i64>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Thing {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut object = crate::runtime::Object::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            id: object.optional("id")?,
+            count: object.optional("count")?,
+        })
+    }
+}

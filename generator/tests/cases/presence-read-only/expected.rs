@@ -1,0 +1,22 @@
+// src/types.rs
+/// Used by:
+/// - [`Client::put_thing`](crate::Client::put_thing): request body, `200`
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+pub struct Thing {
+    /// Read-only: set by the server and never sent.
+    #[serde(skip_serializing)]
+    pub id: ::std::string::String,
+    pub name: ::std::string::String,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Thing {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut object = crate::runtime::Object::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            id: object.required("id")?,
+            name: object.required("name")?,
+        })
+    }
+}

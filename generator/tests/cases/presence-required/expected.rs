@@ -1,0 +1,20 @@
+// src/types.rs
+/// Used by:
+/// - [`Client::put_thing`](crate::Client::put_thing): request body, `200`
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+pub struct Thing {
+    pub id: ::std::string::String,
+    pub count: i64,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Thing {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut object = crate::runtime::Object::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            id: object.required("id")?,
+            count: object.required("count")?,
+        })
+    }
+}

@@ -1,0 +1,20 @@
+// src/types.rs
+/// Used by:
+/// - [`Client::put_thing`](crate::Client::put_thing): request body, `200`
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+pub struct Thing {
+    pub password: ::std::string::String,
+    pub name: ::std::string::String,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Thing {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut object = crate::runtime::Object::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            password: object.required("password")?,
+            name: object.required("name")?,
+        })
+    }
+}
