@@ -6,6 +6,9 @@ pub struct Thing {
     /// Read-only: set by the server and never sent.
     #[serde(skip_serializing)]
     pub id: ::std::string::String,
+    /// Read-only: set by the server and never sent.
+    #[serde(skip_serializing)]
+    pub etag: ::std::option::Option<::std::string::String>,
     pub name: ::std::string::String,
 }
 
@@ -16,6 +19,7 @@ impl<'de> ::serde::Deserialize<'de> for Thing {
         let mut object = crate::runtime::Object::read(deserializer)?;
         ::std::result::Result::Ok(Self {
             id: object.required("id")?,
+            etag: object.optional("etag")?,
             name: object.required("name")?,
         })
     }
