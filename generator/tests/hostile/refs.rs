@@ -476,7 +476,9 @@ fn long_ref_chains_and_many_parameters_are_refused_quickly() {
         &errors(&[json_source("a.json", &many)]),
         &["header parameter \"x-a\" is declared twice", "failed with 19999 errors"],
     );
-    assert!(started.elapsed() < std::time::Duration::from_secs(10), "took {:?}", started.elapsed());
+    // A guard against a hang (the quadratic walk took minutes), not a speed target: generous, so
+    // that a debug build on a busy machine passes.
+    assert!(started.elapsed() < std::time::Duration::from_secs(60), "took {:?}", started.elapsed());
     // A chain within the limit is followed.
     let generated = apigen::generate(&Config::default(), &[json_source("a.json", &parameter_chain(500))]).unwrap();
     assert_eq!(generated.api.operations[0].params[0].wire, "q");
