@@ -128,7 +128,7 @@ pub fn read_folder(dir: &Path, limits: &Limits) -> Result<Folder, Diagnostics> {
     }
     found.sort_by(|a, b| a.name.cmp(&b.name));
     // Reading hundreds of megabytes is worth both cores.
-    let read = crate::parallel(&found, |f| {
+    let read = crate::exec::parallel(&found, |f| {
         read_regular(&f.path, f.identity, limits.max_file_size)
             .map(|bytes| Source { name: f.name.clone(), bytes })
             .map_err(|message| Diagnostic::new(Location::new(f.path.display().to_string(), ""), message))
@@ -589,7 +589,7 @@ fn json_key_start(text: &str, (line, col): (usize, usize)) -> Option<(usize, usi
 ///
 /// The result is what [`parse`] gives, minus those repeats; merging it gives the same document.
 pub fn parse_for_merge(sources: &[&Source]) -> Vec<Result<Value, Diagnostic>> {
-    let scanned: Vec<Scanned<'_>> = crate::parallel(sources, |s| scan(s));
+    let scanned: Vec<Scanned<'_>> = crate::exec::parallel(sources, |s| scan(s));
     // Which parts to parse: decided in file order, so the result never depends on timing.
     let mut seen: BTreeMap<&[String], Vec<&str>> = BTreeMap::new();
     let mut keep: Vec<Vec<bool>> = Vec::with_capacity(scanned.len());
@@ -617,7 +617,7 @@ pub fn parse_for_merge(sources: &[&Source]) -> Vec<Result<Value, Diagnostic>> {
     }
     let jobs: Vec<(&Source, Scanned<'_>, Vec<bool>)> =
         sources.iter().copied().zip(scanned).zip(keep).map(|((s, f), k)| (s, f, k)).collect();
-    crate::parallel(&jobs, |(source, scanned, keep)| match scanned {
+    crate::exec::parallel(&jobs, |(source, scanned, keep)| match scanned {
         Scanned::Whole => parse(source),
         Scanned::Members { parts, .. } => {
             let mut doc = Map::new();
