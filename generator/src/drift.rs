@@ -64,7 +64,7 @@ enum Dir {
 
 /// All the changes from `base` to `current`, sorted by operation, class and rule.
 pub fn diff(base: &Value, current: &Value) -> Result<Vec<Change>, Diagnostics> {
-    crate::with_stack(|| diff_here(base, current))
+    crate::exec::with_stack(|| diff_here(base, current))
 }
 
 fn diff_here(base: &Value, current: &Value) -> Result<Vec<Change>, Diagnostics> {

@@ -51,7 +51,7 @@ pub fn emit<'a>(api: &'a Api, config: &Config, merged_spec: String, crate_name: 
     }
     let gates = gates(api);
     let no_gates = BTreeMap::new();
-    let texts = crate::parallel(&rust, |(path, part)| {
+    let texts = crate::exec::parallel(&rust, |(path, part)| {
         let text = format_tokens(part(&e), gates.get(path).unwrap_or(&no_gates));
         ((*path).to_owned(), format!("{header}{text}"))
     });

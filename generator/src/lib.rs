@@ -2,19 +2,37 @@
 //!
 //! The pipeline, one module per stage, data flowing one way:
 //!
-//! 1. [`load`]: read spec files (JSON or YAML, sorted) and parse them;
+//! 1. [`load`]: read spec files (JSON or YAML, sorted) and parse them, a key written twice being
+//!    an error;
 //! 2. [`merge`]: merge the per-operation documents into one, with [`merge::Origins`] to point back;
-//! 3. [`resolve`]: flatten `allOf`, share identical structures, name everything → the [`ir`];
-//! 4. [`emit`]: the IR → Rust source, formatted with prettyplease; every spec text it (and
-//!    [`readme`]) writes as text (docs, the manifest, the generated client's run-time messages)
+//!    each file is first held to [`checks::structure`] and, when it is OpenAPI 3.1, rewritten in
+//!    3.0 form by [`normalize`];
+//! 3. [`resolve`]: flatten `allOf`, share identical structures, name everything (keeping the names
+//!    the [`lock`] records) → the [`ir`];
+//! 4. [`emit`]: the IR → Rust source, formatted with prettyplease, and the crate's [`readme`]; every
+//!    spec text they write as text (docs, the manifest, the generated client's run-time messages)
 //!    passes through [`spectext`], so none of it can become code; wire names stay exact in string
 //!    literals, which `proc_macro2` escapes;
 //! 5. [`write`]: write only what changed, or check that nothing would.
 //!
-//! [`generate`] runs stages 2–4 and is pure: sources in, files out, no disk. Only the readers of
-//! [`load`] ([`load::read_folder`], [`load::read_file`]), [`write`] and the [`cli`] touch the file
-//! system. Every problem in the input is a
-//! [`diag::Diagnostic`] with a file and JSON pointer; nothing panics on input.
+//! Beside the stages:
+//!
+//! - [`checks`]: rules of OpenAPI and of the generated client that openapiv3 does not enforce,
+//!   called by [`merge`], [`resolve`] and [`config`];
+//! - [`lock`]: the name lock, `apigen.lock`, which keeps the Rust names a client was given;
+//! - [`naming`]: the sanitiser every Rust name goes through, method names and the crate name;
+//! - [`diag`]: diagnostics, each with a file and a JSON pointer;
+//! - [`config`]: `apigen.toml` and the command-line overrides;
+//! - [`exec`]: the big-stack thread and the worker pool the stages share;
+//! - [`drift`]: what changed between two merged specs, and whether it breaks the client's users;
+//! - [`import`]: a published API reference page → one spec file per operation;
+//! - [`cli`]: the command line (`codegen`, `import`, `drift`), for the `apigen` binary and
+//!   `cargo xtask`.
+//!
+//! [`generate`] runs stages 1–4 from the read bytes on (parsing, not reading) and is pure: sources
+//! in, files out, no disk. Only the readers of [`load`] ([`load::read_folder`],
+//! [`load::read_file`]), [`write`] and the [`cli`] touch the file system. Every problem in the
+//! input is a [`diag::Diagnostic`] with a file and JSON pointer; nothing panics on input.
 
 pub mod checks;
 pub mod cli;
@@ -22,6 +40,7 @@ pub mod config;
 pub mod diag;
 pub mod drift;
 pub mod emit;
+pub mod exec;
 pub mod import;
 pub mod ir;
 pub mod load;
@@ -35,9 +54,6 @@ pub mod spectext;
 pub mod write;
 
 use std::collections::BTreeMap;
-
-use heck::ToKebabCase;
-use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diag::{Diagnostics, Sink};
@@ -64,17 +80,17 @@ pub fn generate(config: &Config, sources: &[Source]) -> Result<Generated, Diagno
 /// Generates the client crate from spec sources, keeping the names `lock` records (see [`lock`]).
 /// Pure: touches no disk.
 pub fn generate_locked(config: &Config, sources: &[Source], lock: &lock::Lock) -> Result<Generated, Diagnostics> {
-    with_stack(|| generate_here(config, sources, lock))
+    exec::with_stack(|| generate_here(config, sources, lock))
 }
 
 fn generate_here(config: &Config, sources: &[Source], lock: &lock::Lock) -> Result<Generated, Diagnostics> {
     let merged = merge_here(sources)?;
     // Resolving runs on one core; the merged spec is written out on another meanwhile.
-    let (resolved, spec_json) = join(|| resolve::resolve(&merged, config, lock), || emit::spec_json(&merged.doc));
+    let (resolved, spec_json) = exec::join(|| resolve::resolve(&merged, config, lock), || emit::spec_json(&merged.doc));
     let (api, lock) = resolved?;
     // The config's name was checked with the config; one made from the title is valid by
-    // construction (tested below).
-    let crate_name = crate_name(config, &api);
+    // construction (tested in `naming`).
+    let crate_name = naming::crate_name(config, &api);
     let files = emit::emit(&api, config, spec_json, &crate_name);
     let lock_file = lock.render(config.command());
     Ok(Generated { files, api, lock, lock_file })
@@ -82,7 +98,7 @@ fn generate_here(config: &Config, sources: &[Source], lock: &lock::Lock) -> Resu
 
 /// Parses and merges spec sources (stages 1–2). Pure.
 pub fn merge_sources(sources: &[Source]) -> Result<merge::Merged, Diagnostics> {
-    with_stack(|| merge_here(sources))
+    exec::with_stack(|| merge_here(sources))
 }
 
 fn merge_here(sources: &[Source]) -> Result<merge::Merged, Diagnostics> {
@@ -108,81 +124,6 @@ fn merge_here(sources: &[Source]) -> Result<merge::Merged, Diagnostics> {
     }
     sink.check()?;
     merge::merge_owned(files, merge::Validation::EachFile)
-}
-
-/// The stack the pipeline runs on. Inputs nest up to the parsers' limit (128 levels), and
-/// deserialising and resolving that deep takes more than a test thread's 2 MiB in a debug build,
-/// so the public entry points run on a thread of their own rather than trust the caller's stack.
-pub(crate) const STACK_SIZE: usize = 64 * 1024 * 1024;
-
-/// Runs `f` on a thread with [`STACK_SIZE`] of stack.
-pub(crate) fn with_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
-    std::thread::scope(|scope| {
-        let worker = std::thread::Builder::new().name("apigen".into()).stack_size(STACK_SIZE).spawn_scoped(scope, f);
-        let handle = worker.expect("the OS refused to start the generator's worker thread");
-        handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-    })
-}
-
-/// A pool of one worker per core, each with the pipeline's stack, built once and shared by every
-/// stage; `None` when no threads are to be had (the work is then done on the calling thread).
-fn pool() -> Option<&'static rayon::ThreadPool> {
-    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
-    POOL.get_or_init(|| rayon::ThreadPoolBuilder::new().stack_size(STACK_SIZE).build().ok()).as_ref()
-}
-
-/// `f` over `items` on every core, results in input order.
-pub(crate) fn parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    match pool() {
-        Some(pool) => pool.install(|| items.par_iter().map(&f).collect()),
-        None => items.iter().map(f).collect(),
-    }
-}
-
-/// `a` and `b` at the same time, on two cores.
-pub(crate) fn join<A: Send, B: Send>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
-    match pool() {
-        Some(pool) => pool.install(|| rayon::join(a, b)),
-        None => (a(), b()),
-    }
-}
-
-/// The crate name: from the config, else the spec title in kebab case with `-client` (and
-/// `api-` before it when the title starts with a digit, which a crate name cannot).
-pub fn crate_name(config: &Config, api: &ir::Api) -> String {
-    config.package.name.clone().unwrap_or_else(|| crate_name_from_title(&api.title))
-}
-
-/// The title in kebab case with `-client`: ASCII (the sanitiser transliterates), cut at a word to
-/// fit crates.io's 64 characters, `api-` in front when it would not start with a letter, so always
-/// a name [`checks::crate_name`] accepts.
-fn crate_name_from_title(title: &str) -> String {
-    let mut base = naming::sanitize(title, naming::Case::Snake).trim_start_matches("r#").to_kebab_case();
-    const ROOM: usize = 64 - "api--client".len();
-    if base.len() > ROOM {
-        let end = (0..=ROOM).rev().find(|&i| base.is_char_boundary(i)).unwrap_or(0);
-        let cut = base[..end].rfind('-').filter(|&i| i > 0).unwrap_or(end);
-        base.truncate(cut);
-    }
-    if base.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        format!("{base}-client")
-    } else {
-        format!("api-{base}-client")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn crate_names_made_from_titles_are_always_valid() {
-        let long = "Word ".repeat(40);
-        let titles =
-            ["", "Test", "std", "self", "9 lives", "Ünïcødé API", "a/b: c?", "-", "r#type", "\u{202e}x", &long];
-        for title in titles {
-            let name = super::crate_name_from_title(title);
-            assert_eq!(super::checks::crate_name(&name), None, "{title:?} gave {name:?}");
-        }
-    }
 }
 
 /// The README's Rust examples, compiled by `cargo test` so they cannot rot.

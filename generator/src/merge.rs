@@ -180,11 +180,11 @@ fn read_in_parallel(doc: &Value) -> Option<openapiv3::OpenAPI> {
     }
     let mut spec = openapiv3::OpenAPI::deserialize(&Value::Object(shell)).ok()?;
     let items: Vec<(&String, &Value)> = paths.iter().filter(|(p, _)| p.starts_with('/')).collect();
-    let read = crate::parallel(&items, |(_, v)| ReferenceOr::<PathItem>::deserialize(*v).ok());
+    let read = crate::exec::parallel(&items, |(_, v)| ReferenceOr::<PathItem>::deserialize(*v).ok());
     spec.paths.paths = items.iter().zip(read).map(|((k, _), v)| Some(((*k).clone(), v?))).collect::<Option<_>>()?;
     if let Some(schemas) = schemas {
         let entries: Vec<(&String, &Value)> = schemas.iter().collect();
-        let read = crate::parallel(&entries, |(_, v)| ReferenceOr::<Schema>::deserialize(*v).ok());
+        let read = crate::exec::parallel(&entries, |(_, v)| ReferenceOr::<Schema>::deserialize(*v).ok());
         spec.components.as_mut()?.schemas =
             entries.iter().zip(read).map(|((k, _), v)| Some(((*k).clone(), v?))).collect::<Option<_>>()?;
     }

@@ -18,10 +18,13 @@
 //! one of [`RESERVED_METHODS`] (`clone` → `clone_2`), nor another method's companion
 //! (`list_with_headers` beside a `list` that has one); the config's overrides are checked against
 //! the same list in `resolve`.
+//!
+//! [`crate_name`]: the generated package's name, the config's or one made from the spec title
+//! that Cargo and crates.io accept by construction.
 
 use std::collections::BTreeSet;
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
+use heck::{ToKebabCase, ToSnakeCase, ToUpperCamelCase};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Case {
@@ -322,6 +325,30 @@ fn extension_name(name: &str, shorter: &str, longer: &str) -> Option<String> {
     Some(format!("{verb}_{object}"))
 }
 
+/// The crate name: from the config, else the spec title in kebab case with `-client` (and
+/// `api-` before it when the title starts with a digit, which a crate name cannot).
+pub fn crate_name(config: &crate::config::Config, api: &crate::ir::Api) -> String {
+    config.package.name.clone().unwrap_or_else(|| crate_name_from_title(&api.title))
+}
+
+/// The title in kebab case with `-client`: ASCII (the sanitiser transliterates), cut at a word to
+/// fit crates.io's 64 characters, `api-` in front when it would not start with a letter, so always
+/// a name [`crate::checks::crate_name`] accepts.
+fn crate_name_from_title(title: &str) -> String {
+    let mut base = sanitize(title, Case::Snake).trim_start_matches("r#").to_kebab_case();
+    const ROOM: usize = 64 - "api--client".len();
+    if base.len() > ROOM {
+        let end = (0..=ROOM).rev().find(|&i| base.is_char_boundary(i)).unwrap_or(0);
+        let cut = base[..end].rfind('-').filter(|&i| i > 0).unwrap_or(end);
+        base.truncate(cut);
+    }
+    if base.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        format!("{base}-client")
+    } else {
+        format!("api-{base}-client")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -439,5 +466,16 @@ mod tests {
         let mut bad = op("y", "Get Y", "get", "/y");
         bad.locked = Some("not a name");
         assert_eq!(method_names(&[old, forced, bad]), ["create_v1", "create_api_key", "get_y"]);
+    }
+
+    #[test]
+    fn crate_names_made_from_titles_are_always_valid() {
+        let long = "Word ".repeat(40);
+        let titles =
+            ["", "Test", "std", "self", "9 lives", "Ünïcødé API", "a/b: c?", "-", "r#type", "\u{202e}x", &long];
+        for title in titles {
+            let name = crate_name_from_title(title);
+            assert_eq!(crate::checks::crate_name(&name), None, "{title:?} gave {name:?}");
+        }
     }
 }
