@@ -6,7 +6,7 @@
 //! 2. [`merge`]: merge the per-operation documents into one, with [`merge::Origins`] to point back;
 //! 3. [`resolve`]: flatten `allOf`, share identical structures, name everything → the [`ir`];
 //! 4. [`emit`]: the IR → Rust source, formatted with prettyplease; every spec text it (and
-//!    [`readme`]) writes as text (docs, the manifest, the generated client's run-time messages)
+//!    [`emit::readme`]) writes as text (docs, the manifest, the generated client's run-time messages)
 //!    passes through [`spectext`], so none of it can become code; wire names stay exact in string
 //!    literals, which `proc_macro2` escapes;
 //! 5. [`write`]: write only what changed, or check that nothing would.
@@ -29,7 +29,6 @@ pub mod lock;
 pub mod merge;
 pub mod naming;
 pub mod normalize;
-pub mod readme;
 pub mod resolve;
 pub mod spectext;
 pub mod write;

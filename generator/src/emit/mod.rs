@@ -18,7 +18,9 @@ use crate::ir::{
 };
 use crate::spectext;
 
-const RUNTIME: &str = include_str!("../templates/runtime.rs");
+pub mod readme;
+
+const RUNTIME: &str = include_str!("../../templates/runtime.rs");
 
 /// The versions of the crates the generated client depends on.
 const DEPENDENCIES: &str = r#"percent-encoding = "2"
@@ -37,7 +39,7 @@ pub fn emit<'a>(api: &'a Api, config: &Config, merged_spec: String, crate_name: 
     let e = Emitter { api };
     let mut files = BTreeMap::new();
     files.insert("Cargo.toml".into(), cargo_toml(api, config, crate_name));
-    files.insert("README.md".into(), crate::readme::readme(api, config.command(), crate_name));
+    files.insert("README.md".into(), readme::readme(api, config.command(), crate_name));
     // The files are independent: each is built and formatted on a core of its own.
     let mut rust: Vec<(&str, Part<'a>)> = vec![
         ("src/lib.rs", Emitter::lib),
