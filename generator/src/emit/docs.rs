@@ -7,7 +7,7 @@ use quote::quote;
 use super::Emitter;
 use super::operations::request_name;
 use super::responses::status_label;
-use crate::ir::{Operation, ParamIn};
+use crate::ir::{ApiKeyIn, Operation, ParamIn};
 use crate::spectext;
 
 /// Doc attributes for `text`, which has passed its spec parts through [`spectext`]; the whole is
@@ -70,6 +70,23 @@ fn list_marker(line: &str) -> Option<usize> {
     }
 }
 
+/// Where an API key is sent, as the docs and the README say it: `in the `name` header`, `as the
+/// `name` query parameter` or `as the `name` cookie`.
+pub(super) fn api_key_place(location: &ApiKeyIn, name: &str) -> String {
+    let name = spectext::code(name);
+    match location {
+        ApiKeyIn::Header => format!("in the {name} header"),
+        ApiKeyIn::Query => format!("as the {name} query parameter"),
+        ApiKeyIn::Cookie => format!("as the {name} cookie"),
+    }
+}
+
+/// An operation's HTTP method and path, as code: `` `GET /pets/{id}` ``.
+pub(super) fn request_line(op: &Operation) -> String {
+    spectext::code(&format!("{} {}", op.http_method.upper(), op.path))
+}
+
+/// [`doc_attr`] for a text that may be absent or blank: then nothing.
 pub(super) fn opt_doc(text: Option<&str>) -> TokenStream {
     text.filter(|t| !t.trim().is_empty()).map(doc_attr).unwrap_or_default()
 }
@@ -127,7 +144,7 @@ impl Emitter<'_> {
         let m = op.method_name.trim_start_matches("r#");
         let mut doc = format!(
             "The request of [`Client::{m}`](crate::Client::{m}) ({}): `.await` it to send it.",
-            spectext::code(&format!("{} {}", op.http_method.upper(), op.path))
+            request_line(op)
         );
         let (_, optional) = self.arg_lines(op);
         if !optional.is_empty() {
@@ -153,7 +170,7 @@ impl Emitter<'_> {
         if !doc.is_empty() {
             doc.push_str("\n\n");
         }
-        doc.push_str(&spectext::code(&format!("{} {}", op.http_method.upper(), op.path)));
+        doc.push_str(&request_line(op));
         if let Some(id) = &op.operation_id {
             doc.push_str(&format!(" (operationId {})", spectext::code(id)));
         }

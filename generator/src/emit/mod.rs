@@ -26,6 +26,7 @@ use quote::quote;
 use crate::config::Config;
 use crate::ir::{Api, Ty};
 
+mod auth;
 mod client;
 mod docs;
 mod errors;

@@ -10,6 +10,8 @@
 
 use std::fmt::Write as _;
 
+use super::auth::simple_constructor;
+use super::docs::{api_key_place, request_line};
 use crate::ir::{Api, ApiKeyIn, AuthKind, Operation, Ty};
 use crate::spectext::{self, code};
 
@@ -66,7 +68,7 @@ pub fn readme(api: &Api, command: &str, crate_name: &str) -> String {
         let _ = writeln!(
             out,
             "| [`{m}`](Client::{m}) | {} | {}{deprecated} |",
-            code(&format!("{} {}", op.http_method.upper(), op.path)).replace('|', "\\|"),
+            request_line(op).replace('|', "\\|"),
             spectext::inline(summary).replace('|', "\\|")
         );
     }
@@ -133,11 +135,7 @@ pub fn readme(api: &Api, command: &str, crate_name: &str) -> String {
         let how = match &scheme.kind {
             AuthKind::Bearer => "sent as `Authorization: Bearer ...`".to_owned(),
             AuthKind::Basic => "sent as HTTP basic authentication".to_owned(),
-            AuthKind::ApiKey { location: ApiKeyIn::Header, name } => format!("sent in the {} header", code(name)),
-            AuthKind::ApiKey { location: ApiKeyIn::Query, name } => {
-                format!("sent as the {} query parameter", code(name))
-            }
-            AuthKind::ApiKey { location: ApiKeyIn::Cookie, name } => format!("sent as the {} cookie", code(name)),
+            AuthKind::ApiKey { location, name } => format!("sent {}", api_key_place(location, name)),
         };
         let redirects = match &scheme.kind {
             AuthKind::ApiKey { location: ApiKeyIn::Header, .. } => {
@@ -181,9 +179,7 @@ fn method(op: &Operation) -> &str {
 
 /// How the quick start builds its client.
 fn client_construction(api: &Api, indent: &str) -> String {
-    if let ([only], true) = (api.auth.as_slice(), api.default_base_url.is_some())
-        && only.kind != AuthKind::Basic
-    {
+    if simple_constructor(api).is_some() {
         return format!("{indent}let client = Client::new(std::env::var(\"API_TOKEN\")?)?;\n");
     }
     let mut out = format!("{indent}let client = Client::builder()\n");
