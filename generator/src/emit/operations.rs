@@ -119,211 +119,10 @@ impl Emitter<'_> {
         let builder = format_ident!("{}", request_name(op));
         let client = ident(&client_field(op));
         let lt = quote!('a);
+        let Arguments { fields, names, required, setters, optional } = self.arguments(op, &lt);
+        let steps = self.build_steps(op, &client);
+        let (success_ty, dispatch) = self.dispatch(op, &error);
 
-        // The builder's fields (one per argument), the required ones, and the setters.
-        let mut fields = Vec::new();
-        let mut names = Vec::new();
-        let mut required = Vec::new();
-        let mut setters = Vec::new();
-        let mut optional = Vec::new();
-        let args = op.params.iter().map(|p| (p.name.as_str(), self.arg_type_in(&p.ty, &lt), p.required));
-        let body = op.body.as_ref().map(|b| ("body", self.body_arg_type(&b.ty, &lt), b.required));
-        for (arg, ty, is_required) in args.chain(body) {
-            let pname = ident(arg);
-            names.push(quote!(#pname));
-            if is_required {
-                fields.push(quote!(#pname: #ty));
-                required.push((pname, ty));
-            } else {
-                fields.push(quote!(#pname: Option<#ty>));
-                let setter_doc = doc_attr(&self.arg_line(op, arg));
-                setters.push(quote! {
-                    #setter_doc
-                    pub fn #pname(mut self, #pname: #ty) -> Self {
-                        self.#pname = Some(#pname);
-                        self
-                    }
-                });
-                optional.push(pname);
-            }
-        }
-
-        let parts = op.path_parts.iter().map(|part| match part {
-            PathPart::Literal(text) => quote!(PathPart::Literal(#text)),
-            PathPart::Param { index, whole_segment } => {
-                let p = &op.params[*index];
-                let wire = &p.wire;
-                if writing(&self.api.types, p) == Writing::Expand {
-                    let value = by_ref(&p.name, &p.ty);
-                    let operator = match p.style {
-                        Style::Label => ".",
-                        Style::Matrix => ";",
-                        _ => "",
-                    };
-                    let explode = p.explode;
-                    let text = quote!(&crate::runtime::expand(#wire, #value, #operator, #explode, true)?);
-                    return if *whole_segment {
-                        quote!(PathPart::Expanded(#wire, #text))
-                    } else {
-                        quote!(PathPart::Literal(#text))
-                    };
-                }
-                let value = match writing(&self.api.types, p) {
-                    Writing::Json => json_text(p),
-                    _ => param_as_str(&p.name, &p.ty),
-                };
-                if *whole_segment { quote!(PathPart::Segment(#wire, #value)) } else { quote!(PathPart::Inner(#value)) }
-            }
-        });
-        let method = format_ident!("{}", op.http_method.upper());
-        let mut steps = Vec::new();
-        // The URL is built in place: a local `url` would hide a parameter of that name.
-        let request = match &op.server {
-            Some(server) => quote!(#client.new_request_at(::reqwest::Method::#method, #server, &[#( #parts ),*])?),
-            None => quote!(#client.new_request(::reqwest::Method::#method, &[#( #parts ),*])?),
-        };
-        steps.push(if op.auth.is_empty() {
-            quote!(let request = #request;)
-        } else {
-            let alternatives = op.auth.iter().map(|alt| {
-                let schemes = alt.iter().map(|i| ident(&self.api.auth[*i].field));
-                quote!(&[#( Scheme::#schemes ),*])
-            });
-            quote!(let request = #client.authorize(#request, &[#( #alternatives ),*]);)
-        });
-        for p in op.params.iter().filter(|p| p.location == ParamIn::Query) {
-            let pname = ident(&p.name);
-            let wire = &p.wire;
-            let add = match (writing(&self.api.types, p), p.style) {
-                (Writing::List, Style::Form) if p.explode => {
-                    quote!(request.query(&#pname.iter().map(|v| (#wire, v)).collect::<Vec<_>>()))
-                }
-                (Writing::List, style) => {
-                    let sep = separator(style).to_string();
-                    quote!(request.query(&[(#wire, #pname.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(#sep))]))
-                }
-                (Writing::Pairs, style) => {
-                    let pairs = pairs_call(p, style);
-                    quote!(request.query(&#pairs))
-                }
-                (Writing::Json, _) => {
-                    let text = json_text(p);
-                    quote!(request.query(&[(#wire, #text)]))
-                }
-                _ => quote!(request.query(&[(#wire, #pname)])),
-            };
-            steps.push(optional_step(&pname, p.required, add));
-        }
-        for p in op.params.iter().filter(|p| p.location == ParamIn::Header) {
-            let pname = ident(&p.name);
-            let wire = &p.wire;
-            // A list in a header is comma-separated (OpenAPI's `simple` style).
-            let value = match (writing(&self.api.types, p), &p.ty) {
-                (Writing::Text, Ty::String) => quote!(#pname),
-                (Writing::Text, _) => quote!(&#pname.to_string()),
-                (Writing::List, _) => quote!(&#pname.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(",")),
-                (Writing::Json, _) => json_text(p),
-                _ => {
-                    let value = by_ref(&p.name, &p.ty);
-                    let explode = p.explode;
-                    quote!(&crate::runtime::expand(#wire, #value, "", #explode, false)?)
-                }
-            };
-            steps.push(optional_step(&pname, p.required, quote!(request.header(#wire, header_value(#wire, #value)?))));
-        }
-        let cookies: Vec<TokenStream> = op
-            .params
-            .iter()
-            .filter(|p| p.location == ParamIn::Cookie)
-            .map(|p| {
-                let pname = ident(&p.name);
-                let wire = &p.wire;
-                let push = match writing(&self.api.types, p) {
-                    Writing::Json => {
-                        let text = json_text(p);
-                        quote!(cookies.push(crate::runtime::cookie_pair(#wire, #text)))
-                    }
-                    // A list or an object: form style, one cookie per pair when exploded.
-                    Writing::Pairs => {
-                        let pairs = pairs_call(p, Style::Form);
-                        quote!(cookies.extend(#pairs.iter().map(|(k, v)| crate::runtime::cookie_pair(k, v))))
-                    }
-                    _ => {
-                        let value = if p.ty == Ty::String { quote!(#pname) } else { quote!(&#pname.to_string()) };
-                        quote!(cookies.push(crate::runtime::cookie_pair(#wire, #value)))
-                    }
-                };
-                if p.required { quote!(#push;) } else { quote!(if let Some(#pname) = #pname { #push; }) }
-            })
-            .collect();
-        if !cookies.is_empty() {
-            steps.push(quote! {
-                let mut cookies: Vec<String> = Vec::new();
-                #( #cookies )*
-                let request = if cookies.is_empty() {
-                    request
-                } else {
-                    request.header(::reqwest::header::COOKIE, header_value("Cookie", &cookies.join("; "))?)
-                };
-            });
-        }
-        if let Some(b) = &op.body {
-            let media = &b.media;
-            let send = match &b.ty {
-                Ty::Text => quote!(request.header(::reqwest::header::CONTENT_TYPE, #media).body(body.to_owned())),
-                Ty::Bytes => quote!(request.header(::reqwest::header::CONTENT_TYPE, #media).body(body.to_vec())),
-                Ty::Multipart => quote!(request.multipart(body)),
-                _ if media.starts_with("application/x-www-form-urlencoded") => quote!(request.form(body)),
-                _ => quote!(request.json(body)),
-            };
-            steps.push(optional_step(&format_ident!("body"), b.required, send));
-        }
-
-        let mut arms = Vec::new();
-        let success_ty = match &op.success_name {
-            Some(name) => {
-                let name = ident(name);
-                for s in &op.success {
-                    arms.push(success_arm(&name, s));
-                }
-                quote!(crate::responses::#name)
-            }
-            None => op.success.first().and_then(|s| s.ty.as_ref()).map(|t| self.short_ty(t)).unwrap_or(quote!(())),
-        };
-        let success_pats: Vec<TokenStream> = op.success.iter().map(|s| status_pattern(&s.status)).collect();
-        if !success_pats.is_empty() && op.success_name.is_none() {
-            let ty = op.success.first().and_then(|s| s.ty.as_ref());
-            let decode = match (ty, raw_body(ty)) {
-                (None, _) => quote!(Ok(())),
-                (Some(_), Some(raw)) => quote!(Ok(#raw)),
-                (Some(_), None) => quote!(response.json()),
-            };
-            arms.push(quote!(#( #success_pats )|* => #decode,));
-        }
-        let mut has_default = false;
-        for case in &op.errors {
-            has_default |= case.status == StatusMatch::Default;
-            arms.push(error_arm(&error, case));
-        }
-        if !has_default {
-            arms.push(quote!(_ => Err(response.unexpected()),));
-        }
-
-        // The response by status; an operation that documents no status, or only `default`, has
-        // one case for every status.
-        let dispatch = match (op.success.as_slice(), op.errors.as_slice()) {
-            ([], []) => quote!(Err(response.unexpected())),
-            ([], [only]) if only.status == StatusMatch::Default => {
-                let value = error_value(&error, only);
-                quote!({
-                    let status = response.status;
-                    Err(#value)
-                })
-            }
-            _ => quote!(match response.status {
-                #( #arms )*
-            }),
-        };
         // The method on `Client`: `'a` is named only when an argument is borrowed too.
         let borrows = required.iter().any(|(_, ty)| ty.to_string().contains("'a"));
         let (generics, self_ref, out_lt) =
@@ -414,6 +213,248 @@ impl Emitter<'_> {
             }
         };
         (method, builder_items)
+    }
+
+    /// The arguments of an operation: the request's fields (one per argument), their names, the
+    /// required ones (the method's parameters), the setters and the optional ones.
+    fn arguments(&self, op: &Operation, lt: &TokenStream) -> Arguments {
+        let mut fields = Vec::new();
+        let mut names = Vec::new();
+        let mut required = Vec::new();
+        let mut setters = Vec::new();
+        let mut optional = Vec::new();
+        let args = op.params.iter().map(|p| (p.name.as_str(), self.arg_type_in(&p.ty, lt), p.required));
+        let body = op.body.as_ref().map(|b| ("body", self.body_arg_type(&b.ty, lt), b.required));
+        for (arg, ty, is_required) in args.chain(body) {
+            let pname = ident(arg);
+            names.push(quote!(#pname));
+            if is_required {
+                fields.push(quote!(#pname: #ty));
+                required.push((pname, ty));
+            } else {
+                fields.push(quote!(#pname: Option<#ty>));
+                let setter_doc = doc_attr(&self.arg_line(op, arg));
+                setters.push(quote! {
+                    #setter_doc
+                    pub fn #pname(mut self, #pname: #ty) -> Self {
+                        self.#pname = Some(#pname);
+                        self
+                    }
+                });
+                optional.push(pname);
+            }
+        }
+        Arguments { fields, names, required, setters, optional }
+    }
+
+    /// The statements of the request's `build`: the request with its path and credentials, then
+    /// the query, headers, cookies and body.
+    fn build_steps(&self, op: &Operation, client: &Ident) -> Vec<TokenStream> {
+        let mut steps = Vec::new();
+        self.request_step(op, client, &mut steps);
+        self.query_steps(op, &mut steps);
+        self.header_steps(op, &mut steps);
+        self.cookie_step(op, &mut steps);
+        body_step(op, &mut steps);
+        steps
+    }
+
+    /// The path as `runtime::PathPart`s: literal text and the path parameters, each written as
+    /// its style says.
+    fn path_parts(&self, op: &Operation) -> Vec<TokenStream> {
+        op.path_parts
+            .iter()
+            .map(|part| match part {
+                PathPart::Literal(text) => quote!(PathPart::Literal(#text)),
+                PathPart::Param { index, whole_segment } => {
+                    let p = &op.params[*index];
+                    let wire = &p.wire;
+                    if writing(&self.api.types, p) == Writing::Expand {
+                        let value = by_ref(&p.name, &p.ty);
+                        let operator = match p.style {
+                            Style::Label => ".",
+                            Style::Matrix => ";",
+                            _ => "",
+                        };
+                        let explode = p.explode;
+                        let text = quote!(&crate::runtime::expand(#wire, #value, #operator, #explode, true)?);
+                        return if *whole_segment {
+                            quote!(PathPart::Expanded(#wire, #text))
+                        } else {
+                            quote!(PathPart::Literal(#text))
+                        };
+                    }
+                    let value = match writing(&self.api.types, p) {
+                        Writing::Json => json_text(p),
+                        _ => param_as_str(&p.name, &p.ty),
+                    };
+                    if *whole_segment {
+                        quote!(PathPart::Segment(#wire, #value))
+                    } else {
+                        quote!(PathPart::Inner(#value))
+                    }
+                }
+            })
+            .collect()
+    }
+
+    /// `let request = ...`: the request to the operation's URL, with its credentials.
+    fn request_step(&self, op: &Operation, client: &Ident, steps: &mut Vec<TokenStream>) {
+        let parts = self.path_parts(op);
+        let method = format_ident!("{}", op.http_method.upper());
+        // The URL is built in place: a local `url` would hide a parameter of that name.
+        let request = match &op.server {
+            Some(server) => quote!(#client.new_request_at(::reqwest::Method::#method, #server, &[#( #parts ),*])?),
+            None => quote!(#client.new_request(::reqwest::Method::#method, &[#( #parts ),*])?),
+        };
+        steps.push(if op.auth.is_empty() {
+            quote!(let request = #request;)
+        } else {
+            let alternatives = op.auth.iter().map(|alt| {
+                let schemes = alt.iter().map(|i| ident(&self.api.auth[*i].field));
+                quote!(&[#( Scheme::#schemes ),*])
+            });
+            quote!(let request = #client.authorize(#request, &[#( #alternatives ),*]);)
+        });
+    }
+
+    /// Adds the query parameters.
+    fn query_steps(&self, op: &Operation, steps: &mut Vec<TokenStream>) {
+        for p in op.params.iter().filter(|p| p.location == ParamIn::Query) {
+            let pname = ident(&p.name);
+            let wire = &p.wire;
+            let add = match (writing(&self.api.types, p), p.style) {
+                (Writing::List, Style::Form) if p.explode => {
+                    quote!(request.query(&#pname.iter().map(|v| (#wire, v)).collect::<Vec<_>>()))
+                }
+                (Writing::List, style) => {
+                    let sep = separator(style).to_string();
+                    quote!(request.query(&[(#wire, #pname.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(#sep))]))
+                }
+                (Writing::Pairs, style) => {
+                    let pairs = pairs_call(p, style);
+                    quote!(request.query(&#pairs))
+                }
+                (Writing::Json, _) => {
+                    let text = json_text(p);
+                    quote!(request.query(&[(#wire, #text)]))
+                }
+                _ => quote!(request.query(&[(#wire, #pname)])),
+            };
+            steps.push(optional_step(&pname, p.required, add));
+        }
+    }
+
+    /// Adds the header parameters.
+    fn header_steps(&self, op: &Operation, steps: &mut Vec<TokenStream>) {
+        for p in op.params.iter().filter(|p| p.location == ParamIn::Header) {
+            let pname = ident(&p.name);
+            let wire = &p.wire;
+            // A list in a header is comma-separated (OpenAPI's `simple` style).
+            let value = match (writing(&self.api.types, p), &p.ty) {
+                (Writing::Text, Ty::String) => quote!(#pname),
+                (Writing::Text, _) => quote!(&#pname.to_string()),
+                (Writing::List, _) => quote!(&#pname.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(",")),
+                (Writing::Json, _) => json_text(p),
+                _ => {
+                    let value = by_ref(&p.name, &p.ty);
+                    let explode = p.explode;
+                    quote!(&crate::runtime::expand(#wire, #value, "", #explode, false)?)
+                }
+            };
+            steps.push(optional_step(&pname, p.required, quote!(request.header(#wire, header_value(#wire, #value)?))));
+        }
+    }
+
+    /// Adds the cookie parameters, in one `Cookie` header.
+    fn cookie_step(&self, op: &Operation, steps: &mut Vec<TokenStream>) {
+        let cookies: Vec<TokenStream> = op
+            .params
+            .iter()
+            .filter(|p| p.location == ParamIn::Cookie)
+            .map(|p| {
+                let pname = ident(&p.name);
+                let wire = &p.wire;
+                let push = match writing(&self.api.types, p) {
+                    Writing::Json => {
+                        let text = json_text(p);
+                        quote!(cookies.push(crate::runtime::cookie_pair(#wire, #text)))
+                    }
+                    // A list or an object: form style, one cookie per pair when exploded.
+                    Writing::Pairs => {
+                        let pairs = pairs_call(p, Style::Form);
+                        quote!(cookies.extend(#pairs.iter().map(|(k, v)| crate::runtime::cookie_pair(k, v))))
+                    }
+                    _ => {
+                        let value = if p.ty == Ty::String { quote!(#pname) } else { quote!(&#pname.to_string()) };
+                        quote!(cookies.push(crate::runtime::cookie_pair(#wire, #value)))
+                    }
+                };
+                if p.required { quote!(#push;) } else { quote!(if let Some(#pname) = #pname { #push; }) }
+            })
+            .collect();
+        if !cookies.is_empty() {
+            steps.push(quote! {
+                let mut cookies: Vec<String> = Vec::new();
+                #( #cookies )*
+                let request = if cookies.is_empty() {
+                    request
+                } else {
+                    request.header(::reqwest::header::COOKIE, header_value("Cookie", &cookies.join("; "))?)
+                };
+            });
+        }
+    }
+
+    /// How the response is read: the success type, and the expression that reads the response by
+    /// its status.
+    fn dispatch(&self, op: &Operation, error: &Ident) -> (TokenStream, TokenStream) {
+        let mut arms = Vec::new();
+        let success_ty = match &op.success_name {
+            Some(name) => {
+                let name = ident(name);
+                for s in &op.success {
+                    arms.push(success_arm(&name, s));
+                }
+                quote!(crate::responses::#name)
+            }
+            None => op.success.first().and_then(|s| s.ty.as_ref()).map(|t| self.short_ty(t)).unwrap_or(quote!(())),
+        };
+        let success_pats: Vec<TokenStream> = op.success.iter().map(|s| status_pattern(&s.status)).collect();
+        if !success_pats.is_empty() && op.success_name.is_none() {
+            let ty = op.success.first().and_then(|s| s.ty.as_ref());
+            let decode = match (ty, raw_body(ty)) {
+                (None, _) => quote!(Ok(())),
+                (Some(_), Some(raw)) => quote!(Ok(#raw)),
+                (Some(_), None) => quote!(response.json()),
+            };
+            arms.push(quote!(#( #success_pats )|* => #decode,));
+        }
+        let mut has_default = false;
+        for case in &op.errors {
+            has_default |= case.status == StatusMatch::Default;
+            arms.push(error_arm(error, case));
+        }
+        if !has_default {
+            arms.push(quote!(_ => Err(response.unexpected()),));
+        }
+
+        // The response by status; an operation that documents no status, or only `default`, has
+        // one case for every status.
+        let dispatch = match (op.success.as_slice(), op.errors.as_slice()) {
+            ([], []) => quote!(Err(response.unexpected())),
+            ([], [only]) if only.status == StatusMatch::Default => {
+                let value = error_value(error, only);
+                quote!({
+                    let status = response.status;
+                    Err(#value)
+                })
+            }
+            _ => quote!(match response.status {
+                #( #arms )*
+            }),
+        };
+        (success_ty, dispatch)
     }
 
     /// An argument type whose borrows carry `lifetime` (empty: elided). Optional arguments hold it
@@ -521,6 +562,35 @@ impl Emitter<'_> {
                 })
             }
         }
+    }
+}
+
+/// The arguments of an operation, as [`Emitter::arguments`] lists them.
+struct Arguments {
+    /// The request's fields: `name: Type` for a required argument, `name: Option<Type>` else.
+    fields: Vec<TokenStream>,
+    /// Every argument's name, in the fields' order.
+    names: Vec<TokenStream>,
+    /// The required arguments, which the method on `Client` takes.
+    required: Vec<(Ident, TokenStream)>,
+    /// The setters of the optional arguments.
+    setters: Vec<TokenStream>,
+    /// The optional arguments, `None` until set.
+    optional: Vec<Ident>,
+}
+
+/// Adds the request body.
+fn body_step(op: &Operation, steps: &mut Vec<TokenStream>) {
+    if let Some(b) = &op.body {
+        let media = &b.media;
+        let send = match &b.ty {
+            Ty::Text => quote!(request.header(::reqwest::header::CONTENT_TYPE, #media).body(body.to_owned())),
+            Ty::Bytes => quote!(request.header(::reqwest::header::CONTENT_TYPE, #media).body(body.to_vec())),
+            Ty::Multipart => quote!(request.multipart(body)),
+            _ if media.starts_with("application/x-www-form-urlencoded") => quote!(request.form(body)),
+            _ => quote!(request.json(body)),
+        };
+        steps.push(optional_step(&format_ident!("body"), b.required, send));
     }
 }
 

@@ -119,7 +119,13 @@ pub fn readme(api: &Api, command: &str, crate_name: &str) -> String {
         out.push_str("    Err(other) => eprintln!(\"{other}\"),\n}\n# }\n```\n\n");
     }
 
-    // Configuration.
+    configuration(&mut out, api, &lib);
+    out
+}
+
+/// The README's "Configuration and safety" section: the base URL, the credentials, the limits,
+/// and an example that builds a client.
+fn configuration(out: &mut String, api: &Api, lib: &str) {
     out.push_str("## Configuration and safety\n\n");
     match &api.default_base_url {
         Some(url) => {
@@ -170,7 +176,6 @@ pub fn readme(api: &Api, command: &str, crate_name: &str) -> String {
         out.push_str("assert!(!format!(\"{client:?}\").contains(\"s3cr3t\"));\n");
     }
     out.push_str("```\n");
-    out
 }
 
 fn method(op: &Operation) -> &str {
