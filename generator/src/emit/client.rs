@@ -10,6 +10,7 @@ use super::{Emitter, has_responses_module};
 use crate::spectext;
 
 impl Emitter<'_> {
+    /// `src/lib.rs`: the crate's docs (its README), lints, modules and re-exports.
     pub(super) fn lib(&self) -> TokenStream {
         // With some tag features off, helpers and imports only their operations use are unused.
         let partial_allow = if self.api.features.is_empty() {

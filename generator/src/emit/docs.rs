@@ -155,6 +155,8 @@ impl Emitter<'_> {
         doc
     }
 
+    /// The docs of an operation's method on `Client`: summary, description, request line, arguments
+    /// and the errors it documents.
     pub(super) fn operation_doc(&self, op: &Operation) -> String {
         let mut doc = String::new();
         let summary = op.summary.as_deref().filter(|s| !s.trim().is_empty());

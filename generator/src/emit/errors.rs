@@ -5,12 +5,13 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use super::docs::doc_attr;
-use super::responses::{has_status_field, status_label, status_pattern};
+use super::responses::{has_status_field, status_pattern};
 use super::{Emitter, ident, mentions_type, types_import};
 use crate::ir::{ErrorCase, Operation, StatusMatch, Ty};
 use crate::spectext;
 
 impl Emitter<'_> {
+    /// `src/errors.rs`: an error enum per operation.
     pub(super) fn errors(&self) -> TokenStream {
         let enums = self.api.operations.iter().map(|op| self.error_enum(op));
         let uses_types =
@@ -35,6 +36,7 @@ impl Emitter<'_> {
         }
     }
 
+    /// An operation's error enum, with its `Display` and its `OperationError::status`.
     fn error_enum(&self, op: &Operation) -> TokenStream {
         let name = ident(&op.error_name);
         let method = &op.method_name;
@@ -43,21 +45,8 @@ impl Emitter<'_> {
              the spec documents later is a new variant.",
             m = method.trim_start_matches("r#")
         ));
-        let variants = op.errors.iter().map(|c| {
-            let v = ident(&c.variant);
-            let doc = doc_attr(&format!(
-                "{}{}",
-                status_label(&c.status),
-                c.doc.as_deref().map(|d| format!(": {}", spectext::markdown(d))).unwrap_or_default()
-            ));
-            let body = c.ty.as_ref().map(|t| self.short_ty(t));
-            match (has_status_field(&c.status), body) {
-                (false, None) => quote!(#doc #v,),
-                (false, Some(body)) => quote!(#doc #v(#body),),
-                (true, None) => quote!(#doc #v { status: u16 },),
-                (true, Some(body)) => quote!(#doc #v { status: u16, body: #body },),
-            }
-        });
+        let variants =
+            op.errors.iter().map(|c| self.status_variant(&c.variant, &c.status, c.doc.as_deref(), c.ty.as_ref()));
         let statuses = op.errors.iter().map(|c| {
             let v = ident(&c.variant);
             match (&c.status, has_status_field(&c.status), &c.ty) {

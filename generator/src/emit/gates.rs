@@ -11,6 +11,7 @@ use crate::ir::Api;
 /// `responses.rs`, methods of `Client` and request builders in `operations.rs`. An item's impls follow it.
 type Gates<'a> = BTreeMap<&'static str, BTreeMap<String, &'a [String]>>;
 
+/// The gated items of every file, from the features of the types and the operations.
 pub(super) fn gates(api: &Api) -> Gates<'_> {
     let mut gates: Gates<'_> = BTreeMap::new();
     for t in api.types.iter().filter(|t| !t.features.is_empty()) {

@@ -17,6 +17,7 @@ serde_json = "1"
 const DEV_DEPENDENCIES: &str = r#"tokio = { version = "1", features = ["macros", "rt-multi-thread"] }
 "#;
 
+/// `Cargo.toml`, with the `@generated` header.
 pub(super) fn cargo_toml(api: &Api, config: &Config, crate_name: &str) -> String {
     let version = config.package.version.as_deref().unwrap_or("0.1.0");
     let mut dependencies = DEPENDENCIES.to_owned();
@@ -52,6 +53,7 @@ pub(super) fn cargo_toml(api: &Api, config: &Config, crate_name: &str) -> String
     )
 }
 
+/// `s` as a TOML string, quoted and escaped.
 fn toml_string(s: &str) -> String {
     toml::Value::String(s.to_owned()).to_string()
 }

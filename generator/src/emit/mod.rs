@@ -7,15 +7,15 @@
 //!
 //! One module per generated file, named after it: [`emit`] is the table of files and the part
 //! that builds each. The plumbing every client shares (`templates/runtime.rs`) is copied into
-//! each crate and pruned to what its API uses ([`runtime`]); each operation only states what
+//! each crate and pruned to what its API uses (`runtime`); each operation only states what
 //! differs. Being copied, the runtime is each crate's own: two generated clients in one program
 //! have two distinct `Error` types (and two copies of the plumbing).
 //!
-//! - [`manifest`]: `Cargo.toml`; [`readme`]: `README.md`;
-//! - [`client`]: `src/lib.rs` and `src/client.rs`, whose credentials are [`auth`]'s;
-//! - [`types`], [`errors`], [`responses`], [`operations`]: the `src/` files of those names;
-//! - [`runtime`]: `src/runtime.rs`, the template pruned;
-//! - [`docs`]: the rustdoc text (and what the README says the same way); [`gates`]: the `cfg`s of
+//! - `manifest`: `Cargo.toml`; [`readme`]: `README.md`;
+//! - `client`: `src/lib.rs` and `src/client.rs`, whose credentials are `auth`'s;
+//! - `types`, `errors`, `responses`, `operations`: the `src/` files of those names;
+//! - `runtime`: `src/runtime.rs`, the template pruned;
+//! - `docs`: the rustdoc text (and what the README says the same way); `gates`: the `cfg`s of
 //!   tag features, added to the formatted files.
 
 use std::collections::BTreeMap;
@@ -83,6 +83,7 @@ fn has_responses_module(api: &Api) -> bool {
     api.operations.iter().any(|o| o.success_name.is_some() || !o.response_headers.is_empty())
 }
 
+/// A Rust file as text: its items gated, formatted by prettyplease, then spaced.
 fn format_tokens(tokens: TokenStream, gates: &BTreeMap<String, &[String]>) -> String {
     let mut file: syn::File = syn::parse2(tokens).expect("the emitter produces valid Rust (a generator bug otherwise)");
     gates::apply_gates(&mut file, gates);

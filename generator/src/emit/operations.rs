@@ -26,6 +26,7 @@ pub(super) enum Writing {
     Json,
 }
 
+/// How parameter `p` is written, from its type, place and style.
 pub(super) fn writing(types: &[TypeDef], p: &Param) -> Writing {
     let text = |ty: &Ty| match ty {
         Ty::String | Ty::Bool | Ty::I32 | Ty::I64 | Ty::F32 | Ty::F64 => true,
@@ -44,6 +45,7 @@ pub(super) fn writing(types: &[TypeDef], p: &Param) -> Writing {
 }
 
 impl Emitter<'_> {
+    /// `src/operations.rs`: the imports, the methods on `Client` and the request builders.
     pub(super) fn operations(&self) -> TokenStream {
         if self.api.operations.is_empty() {
             return quote! {

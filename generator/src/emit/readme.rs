@@ -178,6 +178,7 @@ fn configuration(out: &mut String, api: &Api, lib: &str) {
     out.push_str("```\n");
 }
 
+/// An operation's method name as written in a call (`type`, not `r#type`).
 fn method(op: &Operation) -> &str {
     op.method_name.trim_start_matches("r#")
 }

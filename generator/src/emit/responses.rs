@@ -11,27 +11,39 @@ use crate::ir::{Operation, StatusMatch, Ty};
 use crate::spectext;
 
 impl Emitter<'_> {
+    /// The variant of a documented status, in a success enum or an error enum: named `variant`,
+    /// documented with the status and the response's description, keeping the status when it
+    /// matches many (a range, `default`) and the body when there is one.
+    pub(super) fn status_variant(
+        &self,
+        variant: &str,
+        status: &StatusMatch,
+        doc: Option<&str>,
+        body: Option<&Ty>,
+    ) -> TokenStream {
+        let v = ident(variant);
+        let doc = doc_attr(&format!(
+            "{}{}",
+            status_label(status),
+            doc.map(|d| format!(": {}", spectext::markdown(d))).unwrap_or_default()
+        ));
+        let body = body.map(|t| self.short_ty(t));
+        match (has_status_field(status), body) {
+            (false, None) => quote!(#doc #v,),
+            (false, Some(body)) => quote!(#doc #v(#body),),
+            (true, None) => quote!(#doc #v { status: u16 },),
+            (true, Some(body)) => quote!(#doc #v { status: u16, body: #body },),
+        }
+    }
+
     /// The success enums of operations whose success statuses have different bodies.
     pub(super) fn responses(&self) -> TokenStream {
         let enums = self.api.operations.iter().filter_map(|op| {
             let name = ident(op.success_name.as_ref()?);
             let m = op.method_name.trim_start_matches("r#");
             let doc = doc_attr(&format!("The documented successful responses of [`Client::{m}`](crate::Client::{m})."));
-            let variants = op.success.iter().map(|s| {
-                let v = ident(&s.variant);
-                let label = status_label(&s.status);
-                let doc = doc_attr(&format!(
-                    "{label}{}",
-                    s.doc.as_deref().map(|d| format!(": {}", spectext::markdown(d))).unwrap_or_default()
-                ));
-                let body = s.ty.as_ref().map(|t| self.short_ty(t));
-                match (has_status_field(&s.status), body) {
-                    (false, None) => quote!(#doc #v,),
-                    (false, Some(body)) => quote!(#doc #v(#body),),
-                    (true, None) => quote!(#doc #v { status: u16 },),
-                    (true, Some(body)) => quote!(#doc #v { status: u16, body: #body },),
-                }
-            });
+            let variants =
+                op.success.iter().map(|s| self.status_variant(&s.variant, &s.status, s.doc.as_deref(), s.ty.as_ref()));
             Some(quote! {
                 #doc
                 #[derive(Clone, Debug, PartialEq)]
@@ -127,6 +139,7 @@ pub(super) fn success_arm(name: &Ident, s: &crate::ir::Success) -> TokenStream {
     quote!(#pattern => #value,)
 }
 
+/// A documented status as its docs show it: `` `404` ``, `` `5XX` `` or the `default` wording.
 pub(super) fn status_label(status: &StatusMatch) -> String {
     match status {
         StatusMatch::Code(c) => format!("`{c}`"),
@@ -140,6 +153,7 @@ pub(super) fn has_status_field(status: &StatusMatch) -> bool {
     !matches!(status, StatusMatch::Code(_))
 }
 
+/// The match pattern of a status: `404`, `500..=599`, or `_` for `default`.
 pub(super) fn status_pattern(status: &StatusMatch) -> TokenStream {
     match status {
         StatusMatch::Code(c) => {

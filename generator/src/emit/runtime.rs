@@ -275,6 +275,8 @@ struct Prune {
 }
 
 impl Prune {
+    /// Whether a piece with attributes `attrs` stays: it has no marker or its need is met. Removes
+    /// the markers.
     fn keep(&self, attrs: &mut Vec<syn::Attribute>) -> bool {
         let mut keep = true;
         attrs.retain(|a| {

@@ -10,6 +10,7 @@ use crate::ir::{Ty, TypeDef};
 use crate::spectext;
 
 impl Emitter<'_> {
+    /// `src/types.rs`: every type of the API.
     pub(super) fn types(&self) -> TokenStream {
         let defs = self.api.types.iter().map(|t| self.type_def(t));
         quote! {
@@ -20,6 +21,8 @@ impl Emitter<'_> {
         }
     }
 
+    /// A type: a struct with its `Deserialize`, or (see [`Self::enum_def`], [`Self::union_def`])
+    /// an enum or a union.
     fn type_def(&self, t: &TypeDef) -> TokenStream {
         if !t.variants.is_empty() {
             return self.enum_def(t);
