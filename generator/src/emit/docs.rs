@@ -81,6 +81,12 @@ pub(super) fn api_key_place(location: &ApiKeyIn, name: &str) -> String {
     }
 }
 
+/// A link to the method `method` of `Client`: ``[`Client::m`](crate::Client::m)``.
+pub(super) fn client_link(method: &str) -> String {
+    let m = method.trim_start_matches("r#");
+    format!("[`Client::{m}`](crate::Client::{m})")
+}
+
 /// An operation's HTTP method and path, as code: `` `GET /pets/{id}` ``.
 pub(super) fn request_line(op: &Operation) -> String {
     spectext::code(&format!("{} {}", op.http_method.upper(), op.path))
@@ -141,11 +147,8 @@ impl Emitter<'_> {
 
     /// The docs of an operation's request builder.
     pub(super) fn builder_doc(&self, op: &Operation) -> String {
-        let m = op.method_name.trim_start_matches("r#");
-        let mut doc = format!(
-            "The request of [`Client::{m}`](crate::Client::{m}) ({}): `.await` it to send it.",
-            request_line(op)
-        );
+        let mut doc =
+            format!("The request of {} ({}): `.await` it to send it.", client_link(&op.method_name), request_line(op));
         let (_, optional) = self.arg_lines(op);
         if !optional.is_empty() {
             let names: Vec<String> =

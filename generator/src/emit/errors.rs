@@ -4,7 +4,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use super::docs::doc_attr;
+use super::docs::{client_link, doc_attr};
 use super::responses::{has_status_field, status_pattern};
 use super::{Emitter, ident, mentions_type, types_import};
 use crate::ir::{ErrorCase, Operation, StatusMatch, Ty};
@@ -41,9 +41,9 @@ impl Emitter<'_> {
         let name = ident(&op.error_name);
         let method = &op.method_name;
         let doc = doc_attr(&format!(
-            "The documented error responses of [`Client::{m}`](crate::Client::{m}). Non-exhaustive: a status \
-             the spec documents later is a new variant.",
-            m = method.trim_start_matches("r#")
+            "The documented error responses of {}. Non-exhaustive: a status the spec documents later is a new \
+             variant.",
+            client_link(method)
         ));
         let variants =
             op.errors.iter().map(|c| self.status_variant(&c.variant, &c.status, c.doc.as_deref(), c.ty.as_ref()));

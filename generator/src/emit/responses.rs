@@ -5,7 +5,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::docs::doc_attr;
+use super::docs::{client_link, doc_attr};
 use super::{Emitter, ident, mentions_type, types_import};
 use crate::ir::{Operation, StatusMatch, Ty};
 use crate::spectext;
@@ -40,8 +40,7 @@ impl Emitter<'_> {
     pub(super) fn responses(&self) -> TokenStream {
         let enums = self.api.operations.iter().filter_map(|op| {
             let name = ident(op.success_name.as_ref()?);
-            let m = op.method_name.trim_start_matches("r#");
-            let doc = doc_attr(&format!("The documented successful responses of [`Client::{m}`](crate::Client::{m})."));
+            let doc = doc_attr(&format!("The documented successful responses of {}.", client_link(&op.method_name)));
             let variants =
                 op.success.iter().map(|s| self.status_variant(&s.variant, &s.status, s.doc.as_deref(), s.ty.as_ref()));
             Some(quote! {
@@ -61,8 +60,7 @@ impl Emitter<'_> {
         let types_import = types_import(uses_types);
         let headers = self.api.operations.iter().filter(|o| !o.response_headers.is_empty()).map(|op| {
             let name = format_ident!("{}", headers_name(op));
-            let m = op.method_name.trim_start_matches("r#");
-            let doc = doc_attr(&format!("The headers documented for the successful responses of [`Client::{m}`](crate::Client::{m}); `None` when absent or not of the documented type."));
+            let doc = doc_attr(&format!("The headers documented for the successful responses of {}; `None` when absent or not of the documented type.", client_link(&op.method_name)));
             let fields = op.response_headers.iter().map(|h| {
                 let f = ident(&h.name);
                 let ty = self.short_ty(&h.ty);

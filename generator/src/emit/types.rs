@@ -4,7 +4,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::docs::{doc_attr, opt_doc};
+use super::docs::{client_link, doc_attr, opt_doc};
 use super::{Emitter, ident};
 use crate::ir::{Ty, TypeDef};
 use crate::spectext;
@@ -38,8 +38,7 @@ impl Emitter<'_> {
             }
             doc.push_str("Used by:");
             for u in &t.used_by {
-                let m = u.method.trim_start_matches("r#");
-                doc.push_str(&format!("\n- [`Client::{m}`](crate::Client::{m}): {}", u.role));
+                doc.push_str(&format!("\n- {}: {}", client_link(&u.method), u.role));
             }
         }
         let doc = opt_doc(Some(&doc));
@@ -314,11 +313,5 @@ impl Emitter<'_> {
 
 /// `- Used by [Client::m](...): role` lines of an enum's or union's docs, one per use.
 fn used_by_lines(t: &TypeDef) -> String {
-    t.used_by
-        .iter()
-        .map(|u| {
-            let m = u.method.trim_start_matches("r#");
-            format!("\n- Used by [`Client::{m}`](crate::Client::{m}): {}", u.role)
-        })
-        .collect()
+    t.used_by.iter().map(|u| format!("\n- Used by {}: {}", client_link(&u.method), u.role)).collect()
 }
