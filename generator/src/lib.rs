@@ -9,8 +9,8 @@
 //!    3.0 form by [`normalize`];
 //! 3. [`resolve`]: flatten `allOf`, share identical structures, name everything (keeping the names
 //!    the [`lock`] records) → the [`ir`];
-//! 4. [`emit`]: the IR → Rust source, formatted with prettyplease, and the crate's [`readme`]; every
-//!    spec text they write as text (docs, the manifest, the generated client's run-time messages)
+//! 4. [`emit`]: the IR → Rust source, formatted with prettyplease, and the crate's
+//!    [`emit::readme`]; every spec text they write as text (docs, the manifest, the generated client's run-time messages)
 //!    passes through [`spectext`], so none of it can become code; wire names stay exact in string
 //!    literals, which `proc_macro2` escapes;
 //! 5. [`write`]: write only what changed, or check that nothing would.
@@ -48,7 +48,6 @@ pub mod lock;
 pub mod merge;
 pub mod naming;
 pub mod normalize;
-pub mod readme;
 pub mod resolve;
 pub mod spectext;
 pub mod write;

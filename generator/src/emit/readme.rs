@@ -10,6 +10,8 @@
 
 use std::fmt::Write as _;
 
+use super::auth::simple_constructor;
+use super::docs::{api_key_place, request_line};
 use crate::ir::{Api, ApiKeyIn, AuthKind, Operation, Ty};
 use crate::spectext::{self, code};
 
@@ -66,7 +68,7 @@ pub fn readme(api: &Api, command: &str, crate_name: &str) -> String {
         let _ = writeln!(
             out,
             "| [`{m}`](Client::{m}) | {} | {}{deprecated} |",
-            code(&format!("{} {}", op.http_method.upper(), op.path)).replace('|', "\\|"),
+            request_line(op).replace('|', "\\|"),
             spectext::inline(summary).replace('|', "\\|")
         );
     }
@@ -117,7 +119,13 @@ pub fn readme(api: &Api, command: &str, crate_name: &str) -> String {
         out.push_str("    Err(other) => eprintln!(\"{other}\"),\n}\n# }\n```\n\n");
     }
 
-    // Configuration.
+    configuration(&mut out, api, &lib);
+    out
+}
+
+/// The README's "Configuration and safety" section: the base URL, the credentials, the limits,
+/// and an example that builds a client.
+fn configuration(out: &mut String, api: &Api, lib: &str) {
     out.push_str("## Configuration and safety\n\n");
     match &api.default_base_url {
         Some(url) => {
@@ -133,11 +141,7 @@ pub fn readme(api: &Api, command: &str, crate_name: &str) -> String {
         let how = match &scheme.kind {
             AuthKind::Bearer => "sent as `Authorization: Bearer ...`".to_owned(),
             AuthKind::Basic => "sent as HTTP basic authentication".to_owned(),
-            AuthKind::ApiKey { location: ApiKeyIn::Header, name } => format!("sent in the {} header", code(name)),
-            AuthKind::ApiKey { location: ApiKeyIn::Query, name } => {
-                format!("sent as the {} query parameter", code(name))
-            }
-            AuthKind::ApiKey { location: ApiKeyIn::Cookie, name } => format!("sent as the {} cookie", code(name)),
+            AuthKind::ApiKey { location, name } => format!("sent {}", api_key_place(location, name)),
         };
         let redirects = match &scheme.kind {
             AuthKind::ApiKey { location: ApiKeyIn::Header, .. } => {
@@ -172,18 +176,16 @@ pub fn readme(api: &Api, command: &str, crate_name: &str) -> String {
         out.push_str("assert!(!format!(\"{client:?}\").contains(\"s3cr3t\"));\n");
     }
     out.push_str("```\n");
-    out
 }
 
+/// An operation's method name as written in a call (`type`, not `r#type`).
 fn method(op: &Operation) -> &str {
     op.method_name.trim_start_matches("r#")
 }
 
 /// How the quick start builds its client.
 fn client_construction(api: &Api, indent: &str) -> String {
-    if let ([only], true) = (api.auth.as_slice(), api.default_base_url.is_some())
-        && only.kind != AuthKind::Basic
-    {
+    if simple_constructor(api).is_some() {
         return format!("{indent}let client = Client::new(std::env::var(\"API_TOKEN\")?)?;\n");
     }
     let mut out = format!("{indent}let client = Client::builder()\n");

@@ -1,0 +1,245 @@
+//! The rustdoc of the generated items: spec text made safe rustdoc ([`doc_attr`]), and the docs of
+//! operations, their arguments and their request builders.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::Emitter;
+use super::operations::request_name;
+use super::responses::status_label;
+use crate::ir::{ApiKeyIn, Operation, ParamIn};
+use crate::spectext;
+
+/// Doc attributes for `text`, which has passed its spec parts through [`spectext`]; the whole is
+/// checked once more (a no-op unless a spec text was missed), after [`tidy_markdown`].
+pub(super) fn doc_attr(text: &str) -> TokenStream {
+    let text = spectext::markdown(&tidy_markdown(&spectext::chars(text)));
+    let lines: Vec<String> = text.trim_end().lines().map(|l| format!(" {}", l.trim_end())).collect();
+    quote! { #( #[doc = #lines] )* }
+}
+
+/// Spec descriptions as rustdoc that clippy's doc lints accept, rendered the same: tabs become
+/// four spaces, and the lazy continuation lines of a list item or a quote (valid Markdown, which
+/// clippy flags) are indented under the item or given their `>`. Code blocks are left alone.
+fn tidy_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut fenced = false;
+    // The content column of the list item being continued, or whether a quote is.
+    let mut item: Option<usize> = None;
+    let mut quote = false;
+    for line in text.lines() {
+        let line = line.replace('\t', "    ");
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let mut fixed = None;
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fenced = !fenced;
+            (item, quote) = (None, false);
+        } else if fenced {
+        } else if trimmed.is_empty() || trimmed.starts_with('#') || indent >= 4 && item.is_none() {
+            (item, quote) = (None, false);
+        } else if let Some(width) = list_marker(trimmed) {
+            (item, quote) = (Some(indent + width), false);
+        } else if trimmed.starts_with('>') {
+            (item, quote) = (None, true);
+        } else if quote {
+            fixed = Some(format!("> {trimmed}"));
+        } else if let Some(column) = item.filter(|c| indent < *c) {
+            fixed = Some(format!("{}{trimmed}", " ".repeat(column)));
+        }
+        out.push_str(fixed.as_deref().unwrap_or(&line));
+        out.push('\n');
+    }
+    out
+}
+
+/// Where the content of a Markdown list item starting `line` begins: after the marker (`-`,
+/// `10.`) and the one to four spaces that follow it (CommonMark; with more, after the first).
+fn list_marker(line: &str) -> Option<usize> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let marker = match line.as_bytes().get(digits) {
+        Some(b'-' | b'*' | b'+') if digits == 0 => 1,
+        Some(b'.' | b')') if (1..=9).contains(&digits) => digits + 1,
+        _ => return None,
+    };
+    let spaces = line[marker..].bytes().take_while(|b| *b == b' ').count();
+    match spaces {
+        0 => None,
+        1..=4 => Some(marker + spaces),
+        _ => Some(marker + 1),
+    }
+}
+
+/// Where an API key is sent, as the docs and the README say it: `in the `name` header`, `as the
+/// `name` query parameter` or `as the `name` cookie`.
+pub(super) fn api_key_place(location: &ApiKeyIn, name: &str) -> String {
+    let name = spectext::code(name);
+    match location {
+        ApiKeyIn::Header => format!("in the {name} header"),
+        ApiKeyIn::Query => format!("as the {name} query parameter"),
+        ApiKeyIn::Cookie => format!("as the {name} cookie"),
+    }
+}
+
+/// A link to the method `method` of `Client`: ``[`Client::m`](crate::Client::m)``.
+pub(super) fn client_link(method: &str) -> String {
+    let m = method.trim_start_matches("r#");
+    format!("[`Client::{m}`](crate::Client::{m})")
+}
+
+/// An operation's HTTP method and path, as code: `` `GET /pets/{id}` ``.
+pub(super) fn request_line(op: &Operation) -> String {
+    spectext::code(&format!("{} {}", op.http_method.upper(), op.path))
+}
+
+/// [`doc_attr`] for a text that may be absent or blank: then nothing.
+pub(super) fn opt_doc(text: Option<&str>) -> TokenStream {
+    text.filter(|t| !t.trim().is_empty()).map(doc_attr).unwrap_or_default()
+}
+
+impl Emitter<'_> {
+    /// The docs of an operation's arguments: `- `name` (query `wire`): doc` for the required
+    /// ones, and (Rust name, ` (query `wire`): doc`) for the optional ones.
+    fn arg_lines(&self, op: &Operation) -> (Vec<String>, Vec<(String, String)>) {
+        let mut required = Vec::new();
+        let mut optional = Vec::new();
+        let names = op.params.iter().map(|p| (p.name.as_str(), p.required));
+        let body = op.body.as_ref().map(|b| ("body", b.required));
+        for (name, is_required) in names.chain(body) {
+            let line = self.arg_line(op, name);
+            if is_required {
+                required.push(format!("- {line}"));
+            } else {
+                let shown = format!("`{}`", name.trim_start_matches("r#"));
+                let rest = line.strip_prefix(&shown).unwrap_or(&line).to_owned();
+                optional.push((name.to_owned(), rest));
+            }
+        }
+        (required, optional)
+    }
+
+    /// One argument's docs: `` `name` (query `wire`, deprecated): doc ``.
+    pub(super) fn arg_line(&self, op: &Operation, name: &str) -> String {
+        // No parameter is called `body` (resolve reserves it).
+        if name == "body" {
+            let mut line = "`body`".to_owned();
+            if let Some(d) = op.body.as_ref().and_then(|b| b.doc.as_deref()).filter(|d| !d.trim().is_empty()) {
+                line.push_str(&format!(": {}", spectext::inline(d)));
+            }
+            return line;
+        }
+        let Some(p) = op.params.iter().find(|p| p.name == name) else {
+            return format!("`{}`", name.trim_start_matches("r#"));
+        };
+        let place = match p.location {
+            ParamIn::Path => "path",
+            ParamIn::Query => "query",
+            ParamIn::Header => "header",
+            ParamIn::Cookie => "cookie",
+        };
+        let deprecated = if p.deprecated { ", deprecated" } else { "" };
+        let mut line = format!("`{}` ({place} {}{deprecated})", name.trim_start_matches("r#"), spectext::code(&p.wire));
+        if let Some(d) = p.doc.as_deref().filter(|d| !d.trim().is_empty()) {
+            line.push_str(&format!(": {}", spectext::inline(d)));
+        }
+        line
+    }
+
+    /// The docs of an operation's request builder.
+    pub(super) fn builder_doc(&self, op: &Operation) -> String {
+        let mut doc =
+            format!("The request of {} ({}): `.await` it to send it.", client_link(&op.method_name), request_line(op));
+        let (_, optional) = self.arg_lines(op);
+        if !optional.is_empty() {
+            let names: Vec<String> =
+                optional.iter().map(|(n, _)| format!("[`{}`](Self::{n})", n.trim_start_matches("r#"))).collect();
+            doc.push_str(&format!(" Its optional arguments are set with {}.", names.join(", ")));
+        }
+        doc
+    }
+
+    /// The docs of an operation's method on `Client`: summary, description, request line, arguments
+    /// and the errors it documents.
+    pub(super) fn operation_doc(&self, op: &Operation) -> String {
+        let mut doc = String::new();
+        let summary = op.summary.as_deref().filter(|s| !s.trim().is_empty());
+        if let Some(s) = summary {
+            doc.push_str(&spectext::markdown(s.trim()));
+        }
+        if let Some(d) = op.description.as_deref().filter(|d| !d.trim().is_empty() && Some(d.trim()) != summary) {
+            if !doc.is_empty() {
+                doc.push_str("\n\n");
+            }
+            doc.push_str(&spectext::markdown(d.trim()));
+        }
+        if !doc.is_empty() {
+            doc.push_str("\n\n");
+        }
+        doc.push_str(&request_line(op));
+        if let Some(id) = &op.operation_id {
+            doc.push_str(&format!(" (operationId {})", spectext::code(id)));
+        }
+        let builder = request_name(op);
+        doc.push_str(&format!(
+            "\n\n`.await` the returned [`{builder}`](crate::operations::{builder}) to send the request."
+        ));
+        let (required, optional) = self.arg_lines(op);
+        if !required.is_empty() {
+            doc.push_str("\n\n# Arguments\n\n");
+            doc.push_str(&required.join("\n"));
+        }
+        if !optional.is_empty() {
+            doc.push_str("\n\n# Optional arguments\n\nSet on the request before awaiting it:\n\n");
+            let links: Vec<String> = optional
+                .iter()
+                .map(|(name, line)| {
+                    let shown = name.trim_start_matches("r#");
+                    format!("- [`{shown}`](crate::operations::{builder}::{name}){line}")
+                })
+                .collect();
+            doc.push_str(&links.join("\n"));
+        }
+        doc.push_str("\n\n# Errors\n\n");
+        let mut lines = Vec::new();
+        for c in &op.errors {
+            let mut line = format!(
+                "- {}: [`{e}::{v}`](crate::errors::{e}::{v})",
+                status_label(&c.status),
+                e = op.error_name,
+                v = c.variant
+            );
+            if let Some(d) = c.doc.as_deref() {
+                line.push_str(&format!(" — {}", spectext::inline(d)));
+            }
+            lines.push(line);
+        }
+        lines.push("- any other failure: the other variants of [`Error`](crate::Error)".to_owned());
+        doc.push_str(&lines.join("\n"));
+        doc
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tidy_markdown;
+
+    #[test]
+    fn lazy_continuations_are_indented_under_their_item_or_quoted() {
+        let text = "Either:\n\n- a URL, or\n- the file content. Note that\nfiles from Dropbox fail\n\n> quoted\nstill quoted\n\n10. ten\neleven";
+        assert_eq!(
+            tidy_markdown(text),
+            "Either:\n\n- a URL, or\n- the file content. Note that\n  files from Dropbox fail\n\n> quoted\n> still quoted\n\n10. ten\n    eleven\n"
+        );
+    }
+
+    #[test]
+    fn code_blocks_headings_and_plain_text_are_left_alone() {
+        let text = "- item\n```\nnot a continuation\n```\n- item\n# Heading\nplain\n\ttabbed";
+        assert_eq!(tidy_markdown(text), "- item\n```\nnot a continuation\n```\n- item\n# Heading\nplain\n    tabbed\n");
+        // Inline HTML does not end a paragraph: it continues the item (Zoom's `<br>` lines).
+        assert_eq!(tidy_markdown("* paid account.<br>\n<br>\nnext"), "* paid account.<br>\n  <br>\n  next\n");
+        assert_eq!(tidy_markdown("-1 is not a list\nnext"), "-1 is not a list\nnext\n");
+        // The content column counts the spaces after the marker.
+        assert_eq!(tidy_markdown("*   wide item\nmore"), "*   wide item\n    more\n");
+    }
+}

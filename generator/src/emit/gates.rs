@@ -1,0 +1,74 @@
+//! Tag features: the items of the formatted files that compile only with one of some features.
+
+use std::collections::BTreeMap;
+
+use super::operations::request_name;
+use super::responses::headers_name;
+use crate::ir::Api;
+
+/// Per file, the items compiled only with one of some features (`[features] tags`), by name:
+/// types in `types.rs`, error enums in `errors.rs`, success enums and header structs in
+/// `responses.rs`, methods of `Client` and request builders in `operations.rs`. An item's impls follow it.
+type Gates<'a> = BTreeMap<&'static str, BTreeMap<String, &'a [String]>>;
+
+/// The gated items of every file, from the features of the types and the operations.
+pub(super) fn gates(api: &Api) -> Gates<'_> {
+    let mut gates: Gates<'_> = BTreeMap::new();
+    for t in api.types.iter().filter(|t| !t.features.is_empty()) {
+        gates.entry("src/types.rs").or_default().insert(t.name.clone(), &t.features);
+    }
+    for op in api.operations.iter().filter(|o| !o.features.is_empty()) {
+        let f = op.features.as_slice();
+        gates.entry("src/errors.rs").or_default().insert(op.error_name.clone(), f);
+        let responses = gates.entry("src/responses.rs").or_default();
+        if let Some(name) = &op.success_name {
+            responses.insert(name.clone(), f);
+        }
+        responses.insert(headers_name(op), f);
+        let operations = gates.entry("src/operations.rs").or_default();
+        operations.insert(op.method_name.trim_start_matches("r#").to_owned(), f);
+        operations.insert(request_name(op), f);
+    }
+    gates
+}
+
+/// Adds the `cfg`s of `gates` to the items (and `Client` methods) of `file` they name.
+pub(super) fn apply_gates(file: &mut syn::File, gates: &BTreeMap<String, &[String]>) {
+    let gate = |name: &syn::Ident| gates.get(syn::ext::IdentExt::unraw(name).to_string().as_str()).copied();
+    for item in &mut file.items {
+        let (attrs, features) = match item {
+            syn::Item::Struct(i) => (&mut i.attrs, gate(&i.ident)),
+            syn::Item::Enum(i) => (&mut i.attrs, gate(&i.ident)),
+            syn::Item::Impl(i) => {
+                let syn::Type::Path(path) = &*i.self_ty else { continue };
+                let Some(last) = path.path.segments.last() else { continue };
+                if last.ident == "Client" {
+                    for member in &mut i.items {
+                        if let syn::ImplItem::Fn(f) = member
+                            && let Some(features) = gate(&f.sig.ident)
+                        {
+                            add_cfg(&mut f.attrs, features);
+                        }
+                    }
+                    continue;
+                }
+                let features = gate(&last.ident);
+                (&mut i.attrs, features)
+            }
+            _ => continue,
+        };
+        if let Some(features) = features {
+            add_cfg(attrs, features);
+        }
+    }
+}
+
+/// Adds the `cfg` of `features` after an item's docs.
+fn add_cfg(attrs: &mut Vec<syn::Attribute>, features: &[String]) {
+    let cfg: syn::Attribute = match features {
+        [one] => syn::parse_quote!(#[cfg(feature = #one)]),
+        many => syn::parse_quote!(#[cfg(any( #( feature = #many ),* ))]),
+    };
+    let after_docs = attrs.iter().take_while(|a| a.path().is_ident("doc")).count();
+    attrs.insert(after_docs, cfg);
+}

@@ -1,0 +1,675 @@
+//! `src/operations.rs`: one method on `Client` per operation, taking the required arguments and
+//! returning the operation's request builder, which has a setter per optional argument, builds
+//! and sends the request when awaited, and reads the response by status.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use super::docs::doc_attr;
+use super::errors::{error_arm, error_value};
+use super::responses::{headers_name, raw_body, status_pattern, success_arm};
+use super::{Emitter, ident, mentions_type};
+use crate::ir::{Operation, Param, ParamIn, PathPart, StatusMatch, Style, Ty, TypeDef};
+
+/// How the generated code writes a parameter's value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Writing {
+    /// A scalar or a string enum, as text (`Display`); in the path, percent-encoded.
+    Text,
+    /// A list of such: repeated (`form`, exploded) or joined (`a,b`, `a b`, `a|b`).
+    List,
+    /// Anything else in the query or a cookie: `runtime::query_pairs`.
+    Pairs,
+    /// Anything else in the path or a header, and label or matrix styles: `runtime::expand`.
+    Expand,
+    /// A parameter described by JSON `content`: `runtime::json_text`, then as text.
+    Json,
+}
+
+/// How parameter `p` is written, from its type, place and style.
+pub(super) fn writing(types: &[TypeDef], p: &Param) -> Writing {
+    let text = |ty: &Ty| match ty {
+        Ty::String | Ty::Bool | Ty::I32 | Ty::I64 | Ty::F32 | Ty::F64 => true,
+        Ty::Named(id) => !types[*id].variants.is_empty(),
+        _ => false,
+    };
+    let list = matches!(&p.ty, Ty::Vec(inner) if text(inner));
+    match p.location {
+        _ if p.style == Style::Json => Writing::Json,
+        _ if text(&p.ty) && !matches!(p.style, Style::Label | Style::Matrix) => Writing::Text,
+        ParamIn::Query if list && p.style != Style::DeepObject => Writing::List,
+        ParamIn::Header if list => Writing::List,
+        ParamIn::Query | ParamIn::Cookie => Writing::Pairs,
+        ParamIn::Path | ParamIn::Header => Writing::Expand,
+    }
+}
+
+impl Emitter<'_> {
+    /// `src/operations.rs`: the imports, the methods on `Client` and the request builders.
+    pub(super) fn operations(&self) -> TokenStream {
+        if self.api.operations.is_empty() {
+            return quote! {
+                //! One async method per operation; the spec defines none, so the crate is its types.
+            };
+        }
+        let (methods, builders): (Vec<TokenStream>, Vec<TokenStream>) =
+            self.api.operations.iter().map(|op| self.operation(op)).unzip();
+        let uses_headers = self
+            .api
+            .operations
+            .iter()
+            .any(|o| o.params.iter().any(|p| matches!(p.location, ParamIn::Header | ParamIn::Cookie)));
+        let uses_types = self.api.operations.iter().any(|o| {
+            o.params.iter().any(|p| mentions_type(&p.ty))
+                || o.body.as_ref().is_some_and(|b| mentions_type(&b.ty))
+                || (o.success_name.is_none() && o.success.iter().any(|s| s.ty.as_ref().is_some_and(mentions_type)))
+        });
+        let types_import = if uses_types {
+            quote!(
+                use crate::{Client, Error, types};
+            )
+        } else {
+            quote!(
+                use crate::{Client, Error};
+            )
+        };
+        let client_imports = if self.api.operations.iter().any(|o| !o.auth.is_empty()) {
+            quote!(use crate::client::Scheme; #types_import)
+        } else {
+            types_import
+        };
+        let runtime_imports = if uses_headers {
+            quote!(
+                use crate::runtime::{PathPart, header_value};
+            )
+        } else {
+            quote!(
+                use crate::runtime::PathPart;
+            )
+        };
+        quote! {
+            //! The requests of the operations. Each operation is a method on [`Client`] taking the
+            //! required arguments and returning its request, which has a setter per optional
+            //! argument and is sent when awaited. Each states only what is particular to it
+            //! (method, path, arguments, statuses and types); the plumbing is in `runtime.rs`.
+
+            use crate::errors::*;
+            #runtime_imports
+            #client_imports
+
+            /// What awaiting a request, or its `send`, runs: the response of an operation,
+            /// `T` on success. Boxed, and `Send`: it can be spawned on a multi-threaded runtime.
+            pub type ResponseFuture<'a, T, E> =
+                ::std::pin::Pin<Box<dyn ::std::future::Future<Output = Result<T, Error<E>>> + Send + 'a>>;
+
+            impl Client {
+                #( #methods )*
+            }
+
+            #( #builders )*
+        }
+    }
+
+    /// An operation: a method on `Client` taking the required arguments and returning the
+    /// operation's request builder (`<Name>Request`), which has a setter per optional argument,
+    /// sends the request when awaited and, as the case may be, `send_with_headers` and `stream`.
+    fn operation(&self, op: &Operation) -> (TokenStream, TokenStream) {
+        let name = ident(&op.method_name);
+        let error = ident(&op.error_name);
+        let doc = doc_attr(&self.operation_doc(op));
+        let deprecated = if op.deprecated { quote!(#[deprecated]) } else { quote!() };
+        let builder = format_ident!("{}", request_name(op));
+        let client = ident(&client_field(op));
+        let lt = quote!('a);
+        let Arguments { fields, names, required, setters, optional } = self.arguments(op, &lt);
+        let steps = self.build_steps(op, &client);
+        let (success_ty, dispatch) = self.dispatch(op, &error);
+
+        // The method on `Client`: `'a` is named only when an argument is borrowed too.
+        let borrows = required.iter().any(|(_, ty)| ty.to_string().contains("'a"));
+        let (generics, self_ref, out_lt) =
+            if borrows { (quote!(<'a>), quote!(&'a self), quote!('a)) } else { (quote!(), quote!(&self), quote!('_)) };
+        let required_args = required.iter().map(|(pname, ty)| quote!(#pname: #ty));
+        let required_names = required.iter().map(|(pname, _)| pname);
+        let many = many_arguments(required.len());
+        let method = quote! {
+            #doc
+            #deprecated
+            #many
+            pub fn #name #generics(#self_ref, #( #required_args ),*) -> crate::operations::#builder<#out_lt> {
+                crate::operations::#builder { #client: self, #( #required_names, )* #( #optional: None, )* }
+            }
+        };
+
+        // Sending is generic (`Client::request_future`); each operation states how its request is built
+        // and how its response is read, as functions local to `send`, which cannot collide with
+        // a setter.
+        let build = quote! {
+            fn build(request: #builder<'_>) -> Result<::reqwest::RequestBuilder, Error<#error>> {
+                let #builder { #client, #( #names ),* } = request;
+                #( #steps )*
+                Ok(request)
+            }
+        };
+        let sends = if op.response_headers.is_empty() {
+            quote! {
+                /// Sends the request: what `.await` does.
+                pub fn send(self) -> ResponseFuture<'a, #success_ty, #error> {
+                    #build
+                    fn decode(response: crate::runtime::RawResponse) -> Result<#success_ty, Error<#error>> {
+                        #dispatch
+                    }
+                    let client = self.#client;
+                    client.request_future(build(self), decode)
+                }
+            }
+        } else {
+            // With documented response headers, `send_with_headers` does the work and `send` drops
+            // the headers.
+            let headers_ty = format_ident!("{}", headers_name(op));
+            quote! {
+                /// Sends the request: what `.await` does.
+                pub fn send(self) -> ResponseFuture<'a, #success_ty, #error> {
+                    let with_headers = self.send_with_headers();
+                    Box::pin(async move { with_headers.await.map(|(body, _)| body) })
+                }
+
+                /// Sends the request, and returns the documented response headers with the body.
+                pub fn send_with_headers(self) -> ResponseFuture<'a, (#success_ty, crate::responses::#headers_ty), #error> {
+                    #build
+                    fn decode(
+                        response: crate::runtime::RawResponse,
+                    ) -> Result<(#success_ty, crate::responses::#headers_ty), Error<#error>> {
+                        let headers = crate::responses::#headers_ty::read(&response.headers);
+                        let body = #dispatch;
+                        body.map(|body| (body, headers))
+                    }
+                    let client = self.#client;
+                    client.request_future(build(self), decode)
+                }
+            }
+        };
+        let stream = self.stream_method(op, &builder);
+        let builder_doc = doc_attr(&self.builder_doc(op));
+        let builder_items = quote! {
+            #builder_doc
+            #[must_use = "a request is sent when it is awaited"]
+            pub struct #builder<'a> {
+                #client: &'a Client,
+                #( #fields, )*
+            }
+
+            impl<'a> #builder<'a> {
+                #( #setters )*
+                #sends
+                #stream
+            }
+
+            impl<'a> ::std::future::IntoFuture for #builder<'a> {
+                type Output = Result<#success_ty, Error<#error>>;
+                type IntoFuture = ResponseFuture<'a, #success_ty, #error>;
+
+                fn into_future(self) -> Self::IntoFuture {
+                    self.send()
+                }
+            }
+        };
+        (method, builder_items)
+    }
+
+    /// The arguments of an operation: the request's fields (one per argument), their names, the
+    /// required ones (the method's parameters), the setters and the optional ones.
+    fn arguments(&self, op: &Operation, lt: &TokenStream) -> Arguments {
+        let mut fields = Vec::new();
+        let mut names = Vec::new();
+        let mut required = Vec::new();
+        let mut setters = Vec::new();
+        let mut optional = Vec::new();
+        let args = op.params.iter().map(|p| (p.name.as_str(), self.arg_type_in(&p.ty, lt), p.required));
+        let body = op.body.as_ref().map(|b| ("body", self.body_arg_type(&b.ty, lt), b.required));
+        for (arg, ty, is_required) in args.chain(body) {
+            let pname = ident(arg);
+            names.push(quote!(#pname));
+            if is_required {
+                fields.push(quote!(#pname: #ty));
+                required.push((pname, ty));
+            } else {
+                fields.push(quote!(#pname: Option<#ty>));
+                let setter_doc = doc_attr(&self.arg_line(op, arg));
+                setters.push(quote! {
+                    #setter_doc
+                    pub fn #pname(mut self, #pname: #ty) -> Self {
+                        self.#pname = Some(#pname);
+                        self
+                    }
+                });
+                optional.push(pname);
+            }
+        }
+        Arguments { fields, names, required, setters, optional }
+    }
+
+    /// The statements of the request's `build`: the request with its path and credentials, then
+    /// the query, headers, cookies and body.
+    fn build_steps(&self, op: &Operation, client: &Ident) -> Vec<TokenStream> {
+        let mut steps = Vec::new();
+        self.request_step(op, client, &mut steps);
+        self.query_steps(op, &mut steps);
+        self.header_steps(op, &mut steps);
+        self.cookie_step(op, &mut steps);
+        body_step(op, &mut steps);
+        steps
+    }
+
+    /// The path as `runtime::PathPart`s: literal text and the path parameters, each written as
+    /// its style says.
+    fn path_parts(&self, op: &Operation) -> Vec<TokenStream> {
+        op.path_parts
+            .iter()
+            .map(|part| match part {
+                PathPart::Literal(text) => quote!(PathPart::Literal(#text)),
+                PathPart::Param { index, whole_segment } => {
+                    let p = &op.params[*index];
+                    let wire = &p.wire;
+                    if writing(&self.api.types, p) == Writing::Expand {
+                        let value = by_ref(&p.name, &p.ty);
+                        let operator = match p.style {
+                            Style::Label => ".",
+                            Style::Matrix => ";",
+                            _ => "",
+                        };
+                        let explode = p.explode;
+                        let text = quote!(&crate::runtime::expand(#wire, #value, #operator, #explode, true)?);
+                        return if *whole_segment {
+                            quote!(PathPart::Expanded(#wire, #text))
+                        } else {
+                            quote!(PathPart::Literal(#text))
+                        };
+                    }
+                    let value = match writing(&self.api.types, p) {
+                        Writing::Json => json_text(p),
+                        _ => param_as_str(&p.name, &p.ty),
+                    };
+                    if *whole_segment {
+                        quote!(PathPart::Segment(#wire, #value))
+                    } else {
+                        quote!(PathPart::Inner(#value))
+                    }
+                }
+            })
+            .collect()
+    }
+
+    /// `let request = ...`: the request to the operation's URL, with its credentials.
+    fn request_step(&self, op: &Operation, client: &Ident, steps: &mut Vec<TokenStream>) {
+        let parts = self.path_parts(op);
+        let method = format_ident!("{}", op.http_method.upper());
+        // The URL is built in place: a local `url` would hide a parameter of that name.
+        let request = match &op.server {
+            Some(server) => quote!(#client.new_request_at(::reqwest::Method::#method, #server, &[#( #parts ),*])?),
+            None => quote!(#client.new_request(::reqwest::Method::#method, &[#( #parts ),*])?),
+        };
+        steps.push(if op.auth.is_empty() {
+            quote!(let request = #request;)
+        } else {
+            let alternatives = op.auth.iter().map(|alt| {
+                let schemes = alt.iter().map(|i| ident(&self.api.auth[*i].field));
+                quote!(&[#( Scheme::#schemes ),*])
+            });
+            quote!(let request = #client.authorize(#request, &[#( #alternatives ),*]);)
+        });
+    }
+
+    /// Adds the query parameters.
+    fn query_steps(&self, op: &Operation, steps: &mut Vec<TokenStream>) {
+        for p in op.params.iter().filter(|p| p.location == ParamIn::Query) {
+            let pname = ident(&p.name);
+            let wire = &p.wire;
+            let add = match (writing(&self.api.types, p), p.style) {
+                (Writing::List, Style::Form) if p.explode => {
+                    quote!(request.query(&#pname.iter().map(|v| (#wire, v)).collect::<Vec<_>>()))
+                }
+                (Writing::List, style) => {
+                    let sep = separator(style).to_string();
+                    quote!(request.query(&[(#wire, #pname.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(#sep))]))
+                }
+                (Writing::Pairs, style) => {
+                    let pairs = pairs_call(p, style);
+                    quote!(request.query(&#pairs))
+                }
+                (Writing::Json, _) => {
+                    let text = json_text(p);
+                    quote!(request.query(&[(#wire, #text)]))
+                }
+                _ => quote!(request.query(&[(#wire, #pname)])),
+            };
+            steps.push(optional_step(&pname, p.required, add));
+        }
+    }
+
+    /// Adds the header parameters.
+    fn header_steps(&self, op: &Operation, steps: &mut Vec<TokenStream>) {
+        for p in op.params.iter().filter(|p| p.location == ParamIn::Header) {
+            let pname = ident(&p.name);
+            let wire = &p.wire;
+            // A list in a header is comma-separated (OpenAPI's `simple` style).
+            let value = match (writing(&self.api.types, p), &p.ty) {
+                (Writing::Text, Ty::String) => quote!(#pname),
+                (Writing::Text, _) => quote!(&#pname.to_string()),
+                (Writing::List, _) => quote!(&#pname.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(",")),
+                (Writing::Json, _) => json_text(p),
+                _ => {
+                    let value = by_ref(&p.name, &p.ty);
+                    let explode = p.explode;
+                    quote!(&crate::runtime::expand(#wire, #value, "", #explode, false)?)
+                }
+            };
+            steps.push(optional_step(&pname, p.required, quote!(request.header(#wire, header_value(#wire, #value)?))));
+        }
+    }
+
+    /// Adds the cookie parameters, in one `Cookie` header.
+    fn cookie_step(&self, op: &Operation, steps: &mut Vec<TokenStream>) {
+        let cookies: Vec<TokenStream> = op
+            .params
+            .iter()
+            .filter(|p| p.location == ParamIn::Cookie)
+            .map(|p| {
+                let pname = ident(&p.name);
+                let wire = &p.wire;
+                let push = match writing(&self.api.types, p) {
+                    Writing::Json => {
+                        let text = json_text(p);
+                        quote!(cookies.push(crate::runtime::cookie_pair(#wire, #text)))
+                    }
+                    // A list or an object: form style, one cookie per pair when exploded.
+                    Writing::Pairs => {
+                        let pairs = pairs_call(p, Style::Form);
+                        quote!(cookies.extend(#pairs.iter().map(|(k, v)| crate::runtime::cookie_pair(k, v))))
+                    }
+                    _ => {
+                        let value = if p.ty == Ty::String { quote!(#pname) } else { quote!(&#pname.to_string()) };
+                        quote!(cookies.push(crate::runtime::cookie_pair(#wire, #value)))
+                    }
+                };
+                if p.required { quote!(#push;) } else { quote!(if let Some(#pname) = #pname { #push; }) }
+            })
+            .collect();
+        if !cookies.is_empty() {
+            steps.push(quote! {
+                let mut cookies: Vec<String> = Vec::new();
+                #( #cookies )*
+                let request = if cookies.is_empty() {
+                    request
+                } else {
+                    request.header(::reqwest::header::COOKIE, header_value("Cookie", &cookies.join("; "))?)
+                };
+            });
+        }
+    }
+
+    /// How the response is read: the success type, and the expression that reads the response by
+    /// its status.
+    fn dispatch(&self, op: &Operation, error: &Ident) -> (TokenStream, TokenStream) {
+        let mut arms = Vec::new();
+        let success_ty = match &op.success_name {
+            Some(name) => {
+                let name = ident(name);
+                for s in &op.success {
+                    arms.push(success_arm(&name, s));
+                }
+                quote!(crate::responses::#name)
+            }
+            None => op.success.first().and_then(|s| s.ty.as_ref()).map(|t| self.short_ty(t)).unwrap_or(quote!(())),
+        };
+        let success_pats: Vec<TokenStream> = op.success.iter().map(|s| status_pattern(&s.status)).collect();
+        if !success_pats.is_empty() && op.success_name.is_none() {
+            let ty = op.success.first().and_then(|s| s.ty.as_ref());
+            let decode = match (ty, raw_body(ty)) {
+                (None, _) => quote!(Ok(())),
+                (Some(_), Some(raw)) => quote!(Ok(#raw)),
+                (Some(_), None) => quote!(response.json()),
+            };
+            arms.push(quote!(#( #success_pats )|* => #decode,));
+        }
+        let mut has_default = false;
+        for case in &op.errors {
+            has_default |= case.status == StatusMatch::Default;
+            arms.push(error_arm(error, case));
+        }
+        if !has_default {
+            arms.push(quote!(_ => Err(response.unexpected()),));
+        }
+
+        // The response by status; an operation that documents no status, or only `default`, has
+        // one case for every status.
+        let dispatch = match (op.success.as_slice(), op.errors.as_slice()) {
+            ([], []) => quote!(Err(response.unexpected())),
+            ([], [only]) if only.status == StatusMatch::Default => {
+                let value = error_value(error, only);
+                quote!({
+                    let status = response.status;
+                    Err(#value)
+                })
+            }
+            _ => quote!(match response.status {
+                #( #arms )*
+            }),
+        };
+        (success_ty, dispatch)
+    }
+
+    /// An argument type whose borrows carry `lifetime` (empty: elided). Optional arguments hold it
+    /// in an `Option` on the request.
+    fn arg_type_in(&self, ty: &Ty, lifetime: &TokenStream) -> TokenStream {
+        match ty {
+            Ty::String | Ty::Text => quote!(&#lifetime str),
+            Ty::Bytes => quote!(&#lifetime [u8]),
+            // Structs, enums and maps are borrowed like strings.
+            Ty::Named(_) | Ty::Map(_) => {
+                let ty = self.short_ty(ty);
+                quote!(&#lifetime #ty)
+            }
+            Ty::Vec(inner) if **inner == Ty::String => quote!(&#lifetime [&#lifetime str]),
+            Ty::Vec(inner) => {
+                let inner = self.short_ty(inner);
+                quote!(&#lifetime [#inner])
+            }
+            other => self.short_ty(other),
+        }
+    }
+
+    /// A request body argument: borrowed, as a slice or `str` where that is what it holds.
+    fn body_arg_type(&self, ty: &Ty, lifetime: &TokenStream) -> TokenStream {
+        match ty {
+            // A form is built by the caller and consumed by the request.
+            Ty::Multipart => quote!(::reqwest::multipart::Form),
+            Ty::String | Ty::Text => quote!(&#lifetime str),
+            Ty::Bytes => quote!(&#lifetime [u8]),
+            Ty::Vec(inner) => {
+                let inner = self.short_ty(inner);
+                quote!(&#lifetime [#inner])
+            }
+            other => {
+                let ty = self.short_ty(other);
+                quote!(&#lifetime #ty)
+            }
+        }
+    }
+
+    /// The builder's `stream`: every item of every page, following the cursor until it is empty.
+    fn stream_method(&self, op: &Operation, builder: &Ident) -> TokenStream {
+        let Some(p) = &op.pagination else { return quote!() };
+        let error = ident(&op.error_name);
+        let cursor = ident(&op.params[p.cursor_param].name);
+        let item = self.short_ty(&p.item_ty);
+
+        let path = |fields: &[(String, bool)], leaf: TokenStream| -> TokenStream {
+            // `page.a.as_ref().and_then(|v| v.b.clone())`, minding which steps are optional.
+            let mut expr = quote!(Some(&page));
+            for (i, (field, required)) in fields.iter().enumerate() {
+                let f = ident(field);
+                let last = i + 1 == fields.len();
+                expr = match (last, required) {
+                    (false, true) => quote!(#expr.map(|v| &v.#f)),
+                    (false, false) => quote!(#expr.and_then(|v| v.#f.as_ref())),
+                    (true, true) => quote!(#expr.map(|v| v.#f #leaf)),
+                    (true, false) => quote!(#expr.and_then(|v| v.#f #leaf)),
+                };
+            }
+            expr
+        };
+        let next = path(&p.cursor, if p.cursor_nullable { quote!(.clone().flatten()) } else { quote!(.clone()) });
+        // The items move out of the page (the recogniser only finds them at its top level).
+        let items = match p.items.as_slice() {
+            [(field, true)] => {
+                let f = ident(field);
+                quote!(page.#f)
+            }
+            [(field, false)] => {
+                let f = ident(field);
+                quote!(page.#f.unwrap_or_default())
+            }
+            deeper => {
+                let expr = path(deeper, quote!(.clone()));
+                quote!(#expr.unwrap_or_default())
+            }
+        };
+        let doc = doc_attr(
+            "Every item of every page: follows the cursor in the response until it is empty (or repeats), \
+             starting from the cursor set on this request, if any. Stops at the first error, which it yields.",
+        );
+        quote! {
+            #doc
+            pub fn stream(self) -> impl ::futures_util::Stream<Item = Result<#item, Error<#error>>> + 'a {
+                // State: the cursor of the next page (`None` when there is none) and the items
+                // left of this page.
+                let first_page: (Option<Option<String>>, ::std::vec::IntoIter<#item>) =
+                    (Some(self.#cursor.map(str::to_owned)), Vec::new().into_iter());
+                ::futures_util::stream::try_unfold(first_page, move |(mut next_cursor, mut page_items)| {
+                    // The arguments are references or numbers: each page's request copies them.
+                    let request = #builder { ..self };
+                    async move {
+                    loop {
+                        if let Some(item) = page_items.next() {
+                            return Ok(Some((item, (next_cursor, page_items))));
+                        }
+                        let Some(this_cursor) = next_cursor.take() else { return Ok(None) };
+                        let page = #builder { #cursor: this_cursor.as_deref(), ..request }.send().await?;
+                        let next: Option<String> = #next.filter(|c: &String| !c.is_empty() && Some(c) != this_cursor.as_ref());
+                        page_items = #items.into_iter();
+                        next_cursor = next.map(Some);
+                    }
+                    }
+                })
+            }
+        }
+    }
+}
+
+/// The arguments of an operation, as [`Emitter::arguments`] lists them.
+struct Arguments {
+    /// The request's fields: `name: Type` for a required argument, `name: Option<Type>` else.
+    fields: Vec<TokenStream>,
+    /// Every argument's name, in the fields' order.
+    names: Vec<TokenStream>,
+    /// The required arguments, which the method on `Client` takes.
+    required: Vec<(Ident, TokenStream)>,
+    /// The setters of the optional arguments.
+    setters: Vec<TokenStream>,
+    /// The optional arguments, `None` until set.
+    optional: Vec<Ident>,
+}
+
+/// Adds the request body.
+fn body_step(op: &Operation, steps: &mut Vec<TokenStream>) {
+    if let Some(b) = &op.body {
+        let media = &b.media;
+        let send = match &b.ty {
+            Ty::Text => quote!(request.header(::reqwest::header::CONTENT_TYPE, #media).body(body.to_owned())),
+            Ty::Bytes => quote!(request.header(::reqwest::header::CONTENT_TYPE, #media).body(body.to_vec())),
+            Ty::Multipart => quote!(request.multipart(body)),
+            _ if media.starts_with("application/x-www-form-urlencoded") => quote!(request.form(body)),
+            _ => quote!(request.json(body)),
+        };
+        steps.push(optional_step(&format_ident!("body"), b.required, send));
+    }
+}
+
+/// The name of an operation's request builder (in `operations.rs`).
+pub(super) fn request_name(op: &Operation) -> String {
+    format!("{}Request", op.error_name.strip_suffix("Error").unwrap_or(&op.error_name))
+}
+
+/// The request builder's field for the client: `client`, unless an argument has that name.
+fn client_field(op: &Operation) -> String {
+    let mut name = "client".to_owned();
+    while op.params.iter().any(|p| p.name == name) {
+        name.push('_');
+    }
+    name
+}
+
+/// `let request = <add>;`, only when the optional argument `name` is `Some`.
+fn optional_step(name: &Ident, required: bool, add: TokenStream) -> TokenStream {
+    if required {
+        quote!(let request = #add;)
+    } else {
+        quote! {
+            let request = match #name {
+                Some(#name) => #add,
+                None => request,
+            };
+        }
+    }
+}
+
+/// Methods take one argument per required parameter, in the spec's order, however many the
+/// operation has: clippy's limit (7, `self` included) is allowed where an operation goes past it.
+fn many_arguments(args: usize) -> TokenStream {
+    if args + 1 > 7 { quote!(#[allow(clippy::too_many_arguments)]) } else { quote!() }
+}
+
+/// `runtime::query_pairs(...)?` for a parameter written in `style`.
+fn pairs_call(p: &Param, style: Style) -> TokenStream {
+    let wire = &p.wire;
+    let value = by_ref(&p.name, &p.ty);
+    let deep = style == Style::DeepObject;
+    let explode = p.explode;
+    let sep = separator(style);
+    quote!(crate::runtime::query_pairs(#wire, #value, #deep, #explode, #sep)?)
+}
+
+/// `&runtime::json_text(...)?`: a parameter described by JSON `content`, as JSON text.
+fn json_text(p: &Param) -> TokenStream {
+    let wire = &p.wire;
+    let value = by_ref(&p.name, &p.ty);
+    quote!(&crate::runtime::json_text(#wire, #value)?)
+}
+
+/// The character that joins a list's items in a parameter of `style` that is not exploded.
+fn separator(style: Style) -> char {
+    match style {
+        Style::SpaceDelimited => ' ',
+        Style::PipeDelimited => '|',
+        _ => ',',
+    }
+}
+
+/// An argument as a reference: the arguments of borrowed types already are.
+fn by_ref(name: &str, ty: &Ty) -> TokenStream {
+    let name = ident(name);
+    match ty {
+        Ty::String | Ty::Text | Ty::Bytes | Ty::Named(_) | Ty::Map(_) | Ty::Vec(_) => quote!(#name),
+        _ => quote!(&#name),
+    }
+}
+
+/// A path parameter as `&str`.
+fn param_as_str(name: &str, ty: &Ty) -> TokenStream {
+    let name = ident(name);
+    match ty {
+        Ty::String => quote!(#name),
+        _ => quote!(&#name.to_string()),
+    }
+}

@@ -1,0 +1,416 @@
+//! `src/runtime.rs`: the template `templates/runtime.rs`, pruned to what the API uses.
+//!
+//! Optional pieces of the template carry a marker, `#[apigen::needs(key)]`, naming a [`Need`];
+//! a piece whose need the API does not have is dropped, and the markers of the others are
+//! removed. Markers go on items, impl members, enum variants, struct fields (in definitions and
+//! in struct expressions), `let` statements and match arms.
+
+use std::collections::BTreeSet;
+
+use proc_macro2::Ident;
+
+use super::operations::{Writing, writing};
+use super::space_items;
+use crate::ir::{Api, ApiKeyIn, AuthKind, ParamIn, PathPart, StatusMatch, Ty};
+
+const RUNTIME: &str = include_str!("../../templates/runtime.rs");
+
+/// The runtime module of a client for `api`, formatted.
+pub(super) fn runtime(api: &Api) -> String {
+    let mut runtime: syn::File =
+        syn::parse_str(RUNTIME).expect("templates/runtime.rs is valid Rust (checked by a test)");
+    syn::visit_mut::VisitMut::visit_file_mut(&mut Prune { needs: runtime_needs(api) }, &mut runtime);
+    space_items(&prettyplease::unparse(&runtime))
+}
+
+/// An optional piece of the runtime template: the `key` of the marker `#[apigen::needs(key)]` on
+/// the items a client needs only when its API uses what the variant says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Need {
+    /// The API has operations: the request and response plumbing.
+    Operations,
+    /// The API has security schemes: `Secret`, which `Debug` never shows.
+    Secret,
+    /// The server URL has variables: `ServerVariable` and `server_url`.
+    ServerVariables,
+    /// An API key goes in a header of its own: redirects stay on the origin.
+    HeaderKey,
+    /// A field may be absent or `null` (`Option<Option<T>>`): written and read apart.
+    Nullable,
+    /// Some struct: `Object`, the hand-written `Deserialize`.
+    Object,
+    /// Some struct has fields: `field`, which reads one.
+    ObjectField,
+    /// Some struct has a required field.
+    ObjectRequired,
+    /// Some struct has an optional field (absent and `null` alike).
+    ObjectOptional,
+    /// A path parameter inside a segment (`/v{version}`): `PathPart::Inner`.
+    Inner,
+    /// Some operation documents no `default` response: the unexpected status error.
+    Unexpected,
+    /// Some operation has header or cookie parameters: `header_value`.
+    Headers,
+    /// A query or cookie parameter that is neither text nor a list of text: `query_pairs`.
+    QueryPairs,
+    /// A parameter written through its JSON value (`query_pairs`, `expand`): `param_text`.
+    ParamText,
+    /// A parameter written by `expand` (objects in the path or a header, label and matrix styles).
+    Expand,
+    /// Path parameters or cookies: `SEGMENT`, what percent-encoding escapes in them.
+    PathParams,
+    /// A parameter described by JSON `content`: `json_text`.
+    JsonParam,
+    /// Some operation documents response headers: the response keeps its headers.
+    ResponseHeaders,
+    /// Some operation has cookie parameters: `cookie_pair`.
+    Cookies,
+    /// A path parameter fills a whole segment: `whole_segment`, which refuses empty, `.` and `..`.
+    WholeSegment,
+    /// A whole-segment path parameter written by `expand`: `PathPart::Expanded`.
+    Expanded,
+    /// A whole-segment path parameter written as text: `PathPart::Segment`.
+    Segment,
+    /// A text body is read from a response.
+    Text,
+    /// A binary body is read from a response.
+    Bytes,
+    /// A JSON body is decoded from a response.
+    Json,
+    /// A documented error has a text body: its start is kept.
+    ErrorText,
+    /// A documented error has a binary body: its start is kept.
+    ErrorBytes,
+    /// A documented error has a JSON body, decoded into its variant.
+    ErrorBody,
+    /// Some error keeps the start of a body.
+    Kept,
+    /// Something reads the response body: the response keeps it.
+    ResponseBody,
+}
+
+impl Need {
+    /// Every need, so that a key can be looked up.
+    const ALL: [Need; 30] = [
+        Need::Operations,
+        Need::Secret,
+        Need::ServerVariables,
+        Need::HeaderKey,
+        Need::Nullable,
+        Need::Object,
+        Need::ObjectField,
+        Need::ObjectRequired,
+        Need::ObjectOptional,
+        Need::Inner,
+        Need::Unexpected,
+        Need::Headers,
+        Need::QueryPairs,
+        Need::ParamText,
+        Need::Expand,
+        Need::PathParams,
+        Need::JsonParam,
+        Need::ResponseHeaders,
+        Need::Cookies,
+        Need::WholeSegment,
+        Need::Expanded,
+        Need::Segment,
+        Need::Text,
+        Need::Bytes,
+        Need::Json,
+        Need::ErrorText,
+        Need::ErrorBytes,
+        Need::ErrorBody,
+        Need::Kept,
+        Need::ResponseBody,
+    ];
+
+    /// The key that names the need in template markers.
+    fn key(self) -> &'static str {
+        match self {
+            Need::Operations => "operations",
+            Need::Secret => "secret",
+            Need::ServerVariables => "server_variables",
+            Need::HeaderKey => "header_key",
+            Need::Nullable => "nullable",
+            Need::Object => "object",
+            Need::ObjectField => "object_field",
+            Need::ObjectRequired => "object_required",
+            Need::ObjectOptional => "object_optional",
+            Need::Inner => "inner",
+            Need::Unexpected => "unexpected",
+            Need::Headers => "headers",
+            Need::QueryPairs => "query_pairs",
+            Need::ParamText => "param_text",
+            Need::Expand => "expand",
+            Need::PathParams => "path_params",
+            Need::JsonParam => "json_param",
+            Need::ResponseHeaders => "response_headers",
+            Need::Cookies => "cookies",
+            Need::WholeSegment => "whole_segment",
+            Need::Expanded => "expanded",
+            Need::Segment => "segment",
+            Need::Text => "text",
+            Need::Bytes => "bytes",
+            Need::Json => "json",
+            Need::ErrorText => "error_text",
+            Need::ErrorBytes => "error_bytes",
+            Need::ErrorBody => "error_body",
+            Need::Kept => "kept",
+            Need::ResponseBody => "response_body",
+        }
+    }
+
+    /// The need a marker's key names, if any.
+    fn from_key(key: &str) -> Option<Need> {
+        Need::ALL.into_iter().find(|n| n.key() == key)
+    }
+}
+
+/// The optional pieces of the runtime template this API uses.
+fn runtime_needs(api: &Api) -> BTreeSet<Need> {
+    let mut needs = BTreeSet::new();
+    if !api.operations.is_empty() {
+        needs.insert(Need::Operations);
+    }
+    if !api.auth.is_empty() {
+        needs.insert(Need::Secret);
+    }
+    if api.server.is_some() {
+        needs.insert(Need::ServerVariables);
+    }
+    if api.auth.iter().any(|s| matches!(s.kind, AuthKind::ApiKey { location: ApiKeyIn::Header, .. })) {
+        needs.insert(Need::HeaderKey);
+    }
+    if api.types.iter().any(|t| t.fields.iter().any(|f| f.absent_or_null)) {
+        needs.insert(Need::Nullable);
+    }
+    for t in api.types.iter().filter(|t| t.variants.is_empty() && t.alternatives.is_empty()) {
+        needs.insert(Need::Object);
+        // The reads the structs' fields use (see `Emitter::types`).
+        for f in &t.fields {
+            needs.insert(Need::ObjectField);
+            needs.insert(match (f.required, f.absent_or_null) {
+                (true, _) => Need::ObjectRequired,
+                (false, false) => Need::ObjectOptional,
+                (false, true) => Need::Nullable,
+            });
+        }
+    }
+    for op in &api.operations {
+        let inner = |part: &PathPart| match part {
+            PathPart::Param { index, whole_segment: false } => {
+                writing(&api.types, &op.params[*index]) != Writing::Expand
+            }
+            _ => false,
+        };
+        if op.path_parts.iter().any(inner) {
+            needs.insert(Need::Inner);
+        }
+        if !op.errors.iter().any(|e| e.status == StatusMatch::Default) {
+            needs.insert(Need::Unexpected);
+        }
+        if op.params.iter().any(|p| matches!(p.location, ParamIn::Header | ParamIn::Cookie)) {
+            needs.insert(Need::Headers);
+        }
+        for p in &op.params {
+            match writing(&api.types, p) {
+                Writing::Pairs => needs.extend([Need::QueryPairs, Need::ParamText]),
+                Writing::Expand => needs.extend([Need::Expand, Need::ParamText, Need::PathParams]),
+                Writing::Json => needs.extend([Need::JsonParam]),
+                Writing::Text | Writing::List => {}
+            }
+        }
+        if !op.response_headers.is_empty() {
+            needs.insert(Need::ResponseHeaders);
+        }
+        if op.params.iter().any(|p| p.location == ParamIn::Cookie) {
+            needs.insert(Need::Cookies);
+            needs.insert(Need::PathParams);
+        }
+        for part in &op.path_parts {
+            if let PathPart::Param { index, whole_segment: true } = part {
+                needs.insert(Need::WholeSegment);
+                needs.insert(match writing(&api.types, &op.params[*index]) {
+                    Writing::Expand => Need::Expanded,
+                    _ => Need::Segment,
+                });
+            }
+        }
+        if op.path_parts.iter().any(|p| matches!(p, PathPart::Param { .. })) {
+            needs.insert(Need::PathParams);
+        }
+        let successes = op.success.iter().filter_map(|s| s.ty.as_ref());
+        for ty in successes {
+            needs.insert(match ty {
+                Ty::Text => Need::Text,
+                Ty::Bytes => Need::Bytes,
+                _ => Need::Json,
+            });
+        }
+        // A documented error keeps the start of a text or binary body (see `error_value`).
+        for ty in op.errors.iter().filter_map(|e| e.ty.as_ref()) {
+            needs.extend(match ty {
+                Ty::Text => [Need::ErrorText, Need::Text],
+                Ty::Bytes => [Need::ErrorBytes, Need::Kept],
+                _ => [Need::ErrorBody, Need::Json],
+            });
+        }
+    }
+    // Errors that keep the start of a body.
+    if [Need::Json, Need::Unexpected].iter().any(|n| needs.contains(n)) {
+        needs.insert(Need::Kept);
+    }
+    // The body is kept when something reads it.
+    let reads_body = [Need::Json, Need::Text, Need::Bytes, Need::ErrorBytes, Need::Unexpected];
+    if reads_body.iter().any(|n| needs.contains(n)) {
+        needs.insert(Need::ResponseBody);
+    }
+    needs
+}
+
+/// Drops the template's `#[apigen::needs(x)]` pieces whose `x` is not needed; strips the marker
+/// from the others.
+struct Prune {
+    needs: BTreeSet<Need>,
+}
+
+impl Prune {
+    /// Whether a piece with attributes `attrs` stays: it has no marker or its need is met. Removes
+    /// the markers.
+    fn keep(&self, attrs: &mut Vec<syn::Attribute>) -> bool {
+        let mut keep = true;
+        attrs.retain(|a| {
+            let is_marker = a.path().segments.len() == 2
+                && a.path().segments[0].ident == "apigen"
+                && a.path().segments[1].ident == "needs";
+            if is_marker {
+                let need = a.parse_args::<Ident>().ok().and_then(|i| Need::from_key(&i.to_string()));
+                keep &= need.is_some_and(|n| self.needs.contains(&n));
+            }
+            !is_marker
+        });
+        keep
+    }
+}
+
+/// `Vec::retain_mut` for syn's punctuated lists.
+fn retain<T, P: Default>(list: &mut syn::punctuated::Punctuated<T, P>, mut keep: impl FnMut(&mut T) -> bool) {
+    *list = std::mem::take(list).into_iter().filter_map(|mut item| keep(&mut item).then_some(item)).collect();
+}
+
+impl syn::visit_mut::VisitMut for Prune {
+    fn visit_file_mut(&mut self, file: &mut syn::File) {
+        file.items.retain_mut(|item| match item {
+            syn::Item::Struct(i) => self.keep(&mut i.attrs),
+            syn::Item::Impl(i) => self.keep(&mut i.attrs),
+            syn::Item::Enum(i) => self.keep(&mut i.attrs),
+            syn::Item::Fn(i) => self.keep(&mut i.attrs),
+            syn::Item::Const(i) => self.keep(&mut i.attrs),
+            syn::Item::Trait(i) => self.keep(&mut i.attrs),
+            syn::Item::Mod(i) => self.keep(&mut i.attrs),
+            _ => true,
+        });
+        syn::visit_mut::visit_file_mut(self, file);
+    }
+
+    fn visit_item_enum_mut(&mut self, item: &mut syn::ItemEnum) {
+        retain(&mut item.variants, |v| self.keep(&mut v.attrs));
+        syn::visit_mut::visit_item_enum_mut(self, item);
+    }
+
+    fn visit_item_impl_mut(&mut self, item: &mut syn::ItemImpl) {
+        item.items.retain_mut(|i| match i {
+            syn::ImplItem::Fn(f) => self.keep(&mut f.attrs),
+            _ => true,
+        });
+        syn::visit_mut::visit_item_impl_mut(self, item);
+    }
+
+    fn visit_item_struct_mut(&mut self, item: &mut syn::ItemStruct) {
+        if let syn::Fields::Named(fields) = &mut item.fields {
+            retain(&mut fields.named, |f| self.keep(&mut f.attrs));
+        }
+        syn::visit_mut::visit_item_struct_mut(self, item);
+    }
+
+    fn visit_expr_struct_mut(&mut self, expr: &mut syn::ExprStruct) {
+        retain(&mut expr.fields, |f| self.keep(&mut f.attrs));
+        syn::visit_mut::visit_expr_struct_mut(self, expr);
+    }
+
+    fn visit_block_mut(&mut self, block: &mut syn::Block) {
+        block.stmts.retain_mut(|stmt| match stmt {
+            syn::Stmt::Local(local) => self.keep(&mut local.attrs),
+            _ => true,
+        });
+        syn::visit_mut::visit_block_mut(self, block);
+    }
+
+    fn visit_expr_match_mut(&mut self, expr: &mut syn::ExprMatch) {
+        expr.arms.retain_mut(|arm| self.keep(&mut arm.attrs));
+        syn::visit_mut::visit_expr_match_mut(self, expr);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use syn::visit_mut::VisitMut;
+
+    use super::{Need, Prune, RUNTIME};
+
+    /// The keys of the template's markers, and the `apigen` attributes that are not a marker
+    /// naming one known need.
+    #[derive(Default)]
+    struct Markers {
+        used: BTreeSet<Need>,
+        bad: Vec<String>,
+    }
+
+    impl VisitMut for Markers {
+        fn visit_attribute_mut(&mut self, attr: &mut syn::Attribute) {
+            let path: Vec<String> = attr.path().segments.iter().map(|s| s.ident.to_string()).collect();
+            if path.first().is_some_and(|first| first == "apigen") {
+                let key = attr.parse_args::<proc_macro2::Ident>().map(|i| i.to_string());
+                match (path.as_slice(), key.ok().as_deref().and_then(Need::from_key)) {
+                    ([_, needs], Some(need)) if needs == "needs" => {
+                        self.used.insert(need);
+                    }
+                    _ => self.bad.push(quote::ToTokens::to_token_stream(attr).to_string()),
+                }
+            }
+        }
+    }
+
+    fn template() -> syn::File {
+        syn::parse_str(RUNTIME).expect("templates/runtime.rs is valid Rust")
+    }
+
+    #[test]
+    fn every_marker_names_a_need_and_every_need_is_used() {
+        let mut markers = Markers::default();
+        markers.visit_file_mut(&mut template());
+        assert_eq!(markers.bad, Vec::<String>::new(), "markers that name no need");
+        let unused: Vec<&str> = Need::ALL.iter().filter(|n| !markers.used.contains(n)).map(|n| n.key()).collect();
+        assert_eq!(unused, Vec::<&str>::new(), "needs that no marker names");
+    }
+
+    #[test]
+    fn keys_are_distinct() {
+        let keys: BTreeSet<&str> = Need::ALL.iter().map(|n| n.key()).collect();
+        assert_eq!(keys.len(), Need::ALL.len());
+    }
+
+    #[test]
+    fn every_marker_sits_where_pruning_removes_it() {
+        // With every need, pruning keeps every piece and strips every marker it visits; a marker
+        // left over is in a place pruning does not look at.
+        let mut file = template();
+        Prune { needs: Need::ALL.into_iter().collect() }.visit_file_mut(&mut file);
+        let mut markers = Markers::default();
+        markers.visit_file_mut(&mut file);
+        assert_eq!(markers.used, BTreeSet::new(), "markers pruning does not see");
+        assert_eq!(markers.bad, Vec::<String>::new());
+    }
+}

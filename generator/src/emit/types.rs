@@ -1,0 +1,317 @@
+//! `src/types.rs`: the schemas as Rust types: structs (with a hand-written `Deserialize`), open
+//! string enums, and unions, untagged or chosen by a discriminator.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use super::docs::{client_link, doc_attr, opt_doc};
+use super::{Emitter, ident};
+use crate::ir::{Ty, TypeDef};
+use crate::spectext;
+
+impl Emitter<'_> {
+    /// `src/types.rs`: every type of the API.
+    pub(super) fn types(&self) -> TokenStream {
+        let defs = self.api.types.iter().map(|t| self.type_def(t));
+        quote! {
+            //! The schemas of the API, as Rust types. Structurally identical schemas share one type.
+            //! Unknown fields in responses are ignored, so a server that adds a field breaks nothing.
+
+            #( #defs )*
+        }
+    }
+
+    /// A type: a struct with its `Deserialize`, or (see [`Self::enum_def`], [`Self::union_def`])
+    /// an enum or a union.
+    fn type_def(&self, t: &TypeDef) -> TokenStream {
+        if !t.variants.is_empty() {
+            return self.enum_def(t);
+        }
+        if !t.alternatives.is_empty() {
+            return self.union_def(t);
+        }
+        let name = ident(&t.name);
+        let mut doc = t.doc.as_deref().map(spectext::markdown).unwrap_or_default();
+        if !t.used_by.is_empty() {
+            if !doc.is_empty() {
+                doc.push_str("\n\n");
+            }
+            doc.push_str("Used by:");
+            for u in &t.used_by {
+                doc.push_str(&format!("\n- {}: {}", client_link(&u.method), u.role));
+            }
+        }
+        let doc = opt_doc(Some(&doc));
+        let all_optional = t.fields.iter().all(|f| !f.required);
+        let default = if all_optional { quote!(Default,) } else { quote!() };
+        let fields = t.fields.iter().map(|f| {
+            let fname = ident(&f.name);
+            let mut inner = self.ty(&f.ty);
+            if f.boxed {
+                inner = quote!(::std::boxed::Box<#inner>);
+            }
+            let ty = match (f.required, f.absent_or_null) {
+                (true, _) => inner,
+                (false, false) => quote!(::std::option::Option<#inner>),
+                (false, true) => quote!(::std::option::Option<::std::option::Option<#inner>>),
+            };
+            let mut serde = Vec::new();
+            if f.name.trim_start_matches("r#") != f.wire {
+                let wire = &f.wire;
+                serde.push(quote!(rename = #wire));
+            }
+            let never_sent = f.read_only && t.in_request;
+            if f.absent_or_null && !never_sent {
+                serde.push(quote!(serialize_with = "crate::runtime::nullable"));
+            }
+            match (f.required, never_sent) {
+                (false, false) => serde.push(quote!(skip_serializing_if = "::std::option::Option::is_none")),
+                (_, true) => serde.push(quote!(skip_serializing)),
+                (true, false) => {}
+            }
+            // A property without a description borrows the description of its type.
+            let borrowed = || match &f.ty {
+                Ty::Named(id) => self.api.types[*id].doc.clone(),
+                Ty::Vec(inner) => match inner.as_ref() {
+                    Ty::Named(id) => self.api.types[*id].doc.as_ref().map(|d| format!("A list of: {d}")),
+                    _ => None,
+                },
+                _ => None,
+            };
+            let mut doc = f.doc.clone().or_else(borrowed).map(|d| spectext::markdown(&d)).unwrap_or_default();
+            if f.absent_or_null {
+                if !doc.is_empty() {
+                    doc.push_str("\n\n");
+                }
+                doc.push_str("`None`: absent; `Some(None)`: `null`.");
+            }
+            if never_sent {
+                if !doc.is_empty() {
+                    doc.push_str("\n\n");
+                }
+                doc.push_str("Read-only: set by the server and never sent.");
+            }
+            let serde = if serde.is_empty() { quote!() } else { quote!(#[serde(#(#serde),*)]) };
+            let doc = opt_doc(Some(&doc));
+            quote! {
+                #doc
+                #serde
+                pub #fname: #ty,
+            }
+        });
+        // Deserialize is written out rather than derived: one call per field type-checks several
+        // times faster than the visitor serde's derive writes for each struct (see runtime `Object`).
+        let reads = t.fields.iter().map(|f| {
+            let fname = ident(&f.name);
+            let wire = &f.wire;
+            let read = match (f.required, f.absent_or_null) {
+                (true, _) => quote!(required),
+                (false, false) => quote!(optional),
+                (false, true) => quote!(nullable),
+            };
+            quote!(#fname: object.#read(#wire)?,)
+        });
+        let body = if t.fields.is_empty() {
+            quote! {
+                crate::runtime::Object::read(deserializer)?;
+                ::std::result::Result::Ok(Self {})
+            }
+        } else {
+            quote! {
+                let mut object = crate::runtime::Object::read(deserializer)?;
+                ::std::result::Result::Ok(Self { #( #reads )* })
+            }
+        };
+        quote! {
+            #doc
+            #[derive(Clone, Debug, #default PartialEq, ::serde::Serialize)]
+            pub struct #name {
+                #( #fields )*
+            }
+
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    #body
+                }
+            }
+        }
+    }
+
+    /// A `oneOf`/`anyOf` without a discriminator: an untagged enum whose members are tried in
+    /// order, and `Other` keeping any JSON that matches none, so decoding never fails on it.
+    fn union_def(&self, t: &TypeDef) -> TokenStream {
+        if let Some(property) = &t.tag_property {
+            return self.tagged_union_def(t, property);
+        }
+        let name = ident(&t.name);
+        let mut doc = t.doc.as_deref().map(spectext::markdown).unwrap_or_default();
+        if !doc.is_empty() {
+            doc.push_str("\n\n");
+        }
+        doc.push_str("One of several shapes, tried in order; a value matching none is kept in `Other`.");
+        doc.push_str(&used_by_lines(t));
+        let doc = doc_attr(&doc);
+        let variants = t.alternatives.iter().map(|a| {
+            let v = ident(&a.name);
+            let ty = self.ty(&a.ty);
+            quote!(#v(#ty),)
+        });
+        let other = if t.alternatives.iter().any(|a| a.ty == Ty::Json) {
+            quote!()
+        } else {
+            quote! {
+                /// A value that matches none of the documented shapes.
+                Other(::serde_json::Value),
+            }
+        };
+        quote! {
+            #doc
+            #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+            #[serde(untagged)]
+            pub enum #name {
+                #( #variants )*
+                #other
+            }
+        }
+    }
+
+    /// A union with a discriminator: the tag property's value picks the member; an unknown value
+    /// is kept in `Other`. Members keep their own types (the tag stays one of their fields if the
+    /// spec says so), and serialising adds the tag when a member's type does not carry it.
+    fn tagged_union_def(&self, t: &TypeDef, property: &str) -> TokenStream {
+        let name = ident(&t.name);
+        let mut doc = t.doc.as_deref().map(spectext::markdown).unwrap_or_default();
+        if !doc.is_empty() {
+            doc.push_str("\n\n");
+        }
+        let shown = spectext::code(property);
+        doc.push_str(&format!("Chosen by the {shown} property; a value this client does not know is kept in `Other`."));
+        doc.push_str(&used_by_lines(t));
+        let doc = doc_attr(&doc);
+        let variants: Vec<Ident> = t.alternatives.iter().map(|a| ident(&a.name)).collect();
+        let tys: Vec<TokenStream> = t.alternatives.iter().map(|a| self.ty(&a.ty)).collect();
+        let variant_docs = t.alternatives.iter().map(|a| {
+            doc_attr(&format!(
+                "{shown}: {}",
+                a.tags.iter().map(|t| spectext::code(&format!("{t:?}"))).collect::<Vec<_>>().join(", ")
+            ))
+        });
+        let first_tags: Vec<&String> = t.alternatives.iter().map(|a| a.tags.first().unwrap_or(&a.name)).collect();
+        let other_doc = doc_attr(&format!("A value whose {shown} this client does not know."));
+        let arms = t.alternatives.iter().zip(&variants).map(|(a, v)| {
+            let tags = &a.tags;
+            quote!(::std::option::Option::Some(#( #tags )|*) => ::serde_json::from_value(value).map(Self::#v).map_err(::serde::de::Error::custom),)
+        });
+        quote! {
+            #doc
+            #[derive(Clone, Debug, PartialEq)]
+            pub enum #name {
+                #( #variant_docs #variants(#tys), )*
+                #other_doc
+                Other(::serde_json::Value),
+            }
+
+            impl #name {
+                /// The discriminator property.
+                pub const TAG: &'static str = #property;
+            }
+
+            impl ::serde::Serialize for #name {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    let (tag, value) = match self {
+                        #( Self::#variants(v) => (#first_tags, ::serde_json::to_value(v).map_err(::serde::ser::Error::custom)?), )*
+                        Self::Other(v) => return ::serde::Serialize::serialize(v, serializer),
+                    };
+                    let mut value = value;
+                    if let ::serde_json::Value::Object(map) = &mut value {
+                        map.entry(Self::TAG).or_insert_with(|| ::serde_json::Value::String(tag.to_owned()));
+                    }
+                    ::serde::Serialize::serialize(&value, serializer)
+                }
+            }
+
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                    let tag = value.get(Self::TAG).and_then(::serde_json::Value::as_str).map(::std::borrow::ToOwned::to_owned);
+                    match tag.as_deref() {
+                        #( #arms )*
+                        _ => ::std::result::Result::Ok(Self::Other(value)),
+                    }
+                }
+            }
+        }
+    }
+
+    /// An open string enum: the known values, plus `Other` for values the spec does not list, so a
+    /// server that adds a value breaks no deployed client.
+    fn enum_def(&self, t: &TypeDef) -> TokenStream {
+        let name = ident(&t.name);
+        let mut doc = t.doc.as_deref().map(spectext::markdown).unwrap_or_default();
+        if !doc.is_empty() {
+            doc.push_str("\n\n");
+        }
+        doc.push_str(
+            "An open enum: a value the spec does not list is kept in `Other`. Non-exhaustive: a value the spec \
+             lists later is a new variant.",
+        );
+        doc.push_str(&used_by_lines(t));
+        let doc = doc_attr(&doc);
+        let variants: Vec<Ident> = t.variants.iter().map(|v| ident(&v.name)).collect();
+        let wires: Vec<&String> = t.variants.iter().map(|v| &v.wire).collect();
+        let variant_docs = wires.iter().map(|w| doc_attr(&spectext::code(&format!("{w:?}"))));
+        quote! {
+            #doc
+            #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+            #[non_exhaustive]
+            pub enum #name {
+                #( #variant_docs #variants, )*
+                /// A value this client does not know.
+                Other(::std::string::String),
+            }
+
+            impl #name {
+                /// The value as sent on the wire.
+                pub fn as_str(&self) -> &str {
+                    match self {
+                        #( Self::#variants => #wires, )*
+                        Self::Other(value) => value,
+                    }
+                }
+            }
+
+            impl ::std::convert::From<&str> for #name {
+                fn from(value: &str) -> Self {
+                    match value {
+                        #( #wires => Self::#variants, )*
+                        other => Self::Other(other.to_owned()),
+                    }
+                }
+            }
+
+            impl ::std::fmt::Display for #name {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.write_str(self.as_str())
+                }
+            }
+
+            impl ::serde::Serialize for #name {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    serializer.serialize_str(self.as_str())
+                }
+            }
+
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    let value = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+                    ::std::result::Result::Ok(Self::from(value.as_ref()))
+                }
+            }
+        }
+    }
+}
+
+/// `- Used by [Client::m](...): role` lines of an enum's or union's docs, one per use.
+fn used_by_lines(t: &TypeDef) -> String {
+    t.used_by.iter().map(|u| format!("\n- Used by {}: {}", client_link(&u.method), u.role)).collect()
+}
