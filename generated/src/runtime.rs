@@ -23,7 +23,7 @@ pub enum Error<E> {
     /// characters); a parameter that cannot be written as its style says; a path that cannot be
     /// appended to the base URL; or an operation's own server URL that does not parse. Parameter
     /// names are shown with `{:?}`, which writes out control and bidirectional characters.
-    InvalidRequest(::std::string::String),
+    InvalidRequest(String),
     /// No usable response: connection, TLS, timeout, redirect or I/O failure.
     Transport(::reqwest::Error),
     /// The response body is larger than `limit` bytes (set by
@@ -32,21 +32,21 @@ pub enum Error<E> {
     ResponseTooLarge { status: u16, limit: u64 },
     /// The server answered with a status the operation does not document; `body` is the first
     /// [`KEPT_BODY_SIZE`] bytes of its body.
-    UnexpectedStatus { status: u16, body: ::std::vec::Vec<u8> },
+    UnexpectedStatus { status: u16, body: Vec<u8> },
     /// The server answered with a documented status, but the body is not what the spec describes;
     /// `body` is its first [`KEPT_BODY_SIZE`] bytes.
-    Decode { status: u16, body: ::std::vec::Vec<u8>, source: ::serde_json::Error },
+    Decode { status: u16, body: Vec<u8>, source: ::serde_json::Error },
 }
 
 impl<E: OperationError> Error<E> {
     /// The HTTP status of the response, when there was one.
-    pub fn status(&self) -> ::std::option::Option<u16> {
+    pub fn status(&self) -> Option<u16> {
         match self {
-            Error::Api(e) => ::std::option::Option::Some(e.status()),
+            Error::Api(e) => Some(e.status()),
             Error::ResponseTooLarge { status, .. }
             | Error::UnexpectedStatus { status, .. }
-            | Error::Decode { status, .. } => ::std::option::Option::Some(*status),
-            Error::InvalidRequest(_) | Error::Transport(_) => ::std::option::Option::None,
+            | Error::Decode { status, .. } => Some(*status),
+            Error::InvalidRequest(_) | Error::Transport(_) => None,
         }
     }
 }
@@ -54,12 +54,12 @@ impl<E: OperationError> Error<E> {
 impl<E> Error<E> {
     /// The start of the response body (at most [`KEPT_BODY_SIZE`] bytes), when the error kept one
     /// (undocumented status, undecodable body).
-    pub fn raw_body(&self) -> ::std::option::Option<&[u8]> {
+    pub fn raw_body(&self) -> Option<&[u8]> {
         match self {
             Error::UnexpectedStatus { body, .. } | Error::Decode { body, .. } => {
-                ::std::option::Option::Some(body)
+                Some(body)
             }
-            _ => ::std::option::Option::None,
+            _ => None,
         }
     }
 }
@@ -120,14 +120,14 @@ impl<E: fmt::Debug> fmt::Debug for Error<E> {
 }
 
 impl<E: ::std::error::Error + 'static> ::std::error::Error for Error<E> {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Error::Api(e) => ::std::option::Option::Some(e),
-            Error::Transport(e) => ::std::option::Option::Some(e),
-            Error::Decode { source, .. } => ::std::option::Option::Some(source),
+            Error::Api(e) => Some(e),
+            Error::Transport(e) => Some(e),
+            Error::Decode { source, .. } => Some(source),
             Error::InvalidRequest(_)
             | Error::ResponseTooLarge { .. }
-            | Error::UnexpectedStatus { .. } => ::std::option::Option::None,
+            | Error::UnexpectedStatus { .. } => None,
         }
     }
 }
@@ -139,11 +139,11 @@ pub trait OperationError: fmt::Debug + fmt::Display {
 }
 
 /// At most 200 characters of a body, for messages.
-fn snippet(body: &[u8]) -> ::std::string::String {
-    let text = ::std::string::String::from_utf8_lossy(body);
+fn snippet(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(body);
     match text.char_indices().nth(200) {
-        ::std::option::Option::Some((cut, _)) => format!("{}…", & text[..cut]),
-        ::std::option::Option::None => text.into_owned(),
+        Some((cut, _)) => format!("{}…", & text[..cut]),
+        None => text.into_owned(),
     }
 }
 
@@ -156,11 +156,11 @@ pub(crate) fn shown_url(url: &::reqwest::Url, secret_query: &[&str]) -> ::reqwes
     }
 
     if url.password().is_some() {
-        let _ = url.set_password(::std::option::Option::Some("REDACTED"));
+        let _ = url.set_password(Some("REDACTED"));
     }
 
     if url.query_pairs().any(|(name, _)| secret_query.contains(&&*name)) {
-        let pairs: ::std::vec::Vec<(::std::string::String, ::std::string::String)> = url
+        let pairs: Vec<(String, String)> = url
             .query_pairs()
             .map(|(name, value)| {
                 let value = if secret_query.contains(&&*name) {
@@ -179,29 +179,27 @@ pub(crate) fn shown_url(url: &::reqwest::Url, secret_query: &[&str]) -> ::reqwes
 
 /// A base URL as given (maybe not a valid URL) fit to show: what precedes an `@` in its authority
 /// (a user name and password) and its query are replaced by `REDACTED`.
-pub(crate) fn shown_url_text(text: &str) -> ::std::string::String {
+pub(crate) fn shown_url_text(text: &str) -> String {
     let start = text.find("://").map_or(0, |i| i + 3);
     let (scheme, rest) = text.split_at(start);
     let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let (authority, rest) = rest.split_at(end);
     let authority = match authority.rfind('@') {
-        ::std::option::Option::Some(at) => {
-            format!("REDACTED{}", authority.split_at(at).1)
-        }
-        ::std::option::Option::None => authority.to_owned(),
+        Some(at) => format!("REDACTED{}", authority.split_at(at).1),
+        None => authority.to_owned(),
     };
     let rest = match rest.split_once('?') {
-        ::std::option::Option::Some((path, _)) => format!("{path}?REDACTED"),
-        ::std::option::Option::None => rest.to_owned(),
+        Some((path, _)) => format!("{path}?REDACTED"),
+        None => rest.to_owned(),
     };
     format!("{scheme}{authority}{rest}")
 }
 
 /// A secret (token, password) whose `Debug` never shows it.
 #[derive(Clone)]
-pub(crate) struct Secret(::std::string::String);
+pub(crate) struct Secret(String);
 impl Secret {
-    pub(crate) fn new(value: ::std::string::String) -> Self {
+    pub(crate) fn new(value: String) -> Self {
         Secret(value)
     }
 
@@ -237,8 +235,8 @@ const SEGMENT: &::percent_encoding::AsciiSet = &::percent_encoding::NON_ALPHANUM
 pub(crate) fn build_url<E>(
     base: &::reqwest::Url,
     parts: &[PathPart<'_>],
-) -> ::std::result::Result<::reqwest::Url, Error<E>> {
-    let mut path = ::std::string::String::new();
+) -> Result<::reqwest::Url, Error<E>> {
+    let mut path = String::new();
     for part in parts {
         match part {
             PathPart::Literal(text) => path.push_str(text),
@@ -251,7 +249,7 @@ pub(crate) fn build_url<E>(
 
     let segments = path.split(['?', '#']).next().unwrap_or_default();
     if segments.split('/').any(dot_segment) {
-        return ::std::result::Result::Err(
+        return Err(
             Error::InvalidRequest(format!("the path {path:?} has a `.` or `..` segment")),
         );
     }
@@ -271,35 +269,35 @@ fn dot_segment(segment: &str) -> bool {
 }
 
 /// Refuses a value that would change the path's shape as a whole segment: empty, `.` or `..`.
-fn whole_segment<E>(name: &str, value: &str) -> ::std::result::Result<(), Error<E>> {
+fn whole_segment<E>(name: &str, value: &str) -> Result<(), Error<E>> {
     if value.is_empty() || value == "." || value == ".." {
-        return ::std::result::Result::Err(
+        return Err(
             Error::InvalidRequest(
                 format!("path parameter {name:?} must not be {value:?}"),
             ),
         );
     }
 
-    ::std::result::Result::Ok(())
+    Ok(())
 }
 
 /// A JSON object being read into a struct, field by field: the structs' `Deserialize` impls are
 /// one call per field into this rather than serde's derive, whose per-struct visitor is most of
 /// a large API's compile time. Fields the struct does not know are ignored.
 pub(crate) struct Object<E> {
-    fields: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    fields: ::serde_json::Map<String, ::serde_json::Value>,
     error: ::std::marker::PhantomData<E>,
 }
 
 impl<E: ::serde::de::Error> Object<E> {
     pub(crate) fn read<'de, D: ::serde::Deserializer<'de, Error = E>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, E> {
+    ) -> Result<Self, E> {
         let fields = <::serde_json::Map<
-            ::std::string::String,
+            String,
             ::serde_json::Value,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Object {
+        Ok(Object {
             fields,
             error: ::std::marker::PhantomData,
         })
@@ -309,12 +307,10 @@ impl<E: ::serde::de::Error> Object<E> {
     pub(crate) fn required<T: ::serde::de::DeserializeOwned>(
         &mut self,
         key: &'static str,
-    ) -> ::std::result::Result<T, E> {
+    ) -> Result<T, E> {
         match self.fields.remove(key) {
-            ::std::option::Option::Some(value) => field(key, value),
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(E::missing_field(key))
-            }
+            Some(value) => field(key, value),
+            None => Err(E::missing_field(key)),
         }
     }
 
@@ -322,12 +318,10 @@ impl<E: ::serde::de::Error> Object<E> {
     pub(crate) fn optional<T: ::serde::de::DeserializeOwned>(
         &mut self,
         key: &'static str,
-    ) -> ::std::result::Result<::std::option::Option<T>, E> {
+    ) -> Result<Option<T>, E> {
         match self.fields.remove(key) {
-            ::std::option::Option::Some(value) => field(key, value),
-            ::std::option::Option::None => {
-                ::std::result::Result::Ok(::std::option::Option::None)
-            }
+            Some(value) => field(key, value),
+            None => Ok(None),
         }
     }
 }
@@ -336,14 +330,14 @@ impl<E: ::serde::de::Error> Object<E> {
 fn field<T: ::serde::de::DeserializeOwned, E: ::serde::de::Error>(
     key: &str,
     value: ::serde_json::Value,
-) -> ::std::result::Result<T, E> {
+) -> Result<T, E> {
     T::deserialize(value).map_err(|e| E::custom(format_args!("{key}: {e}")))
 }
 
 /// A response read to the end.
 pub(crate) struct RawResponse {
     pub(crate) status: u16,
-    body: ::std::vec::Vec<u8>,
+    body: Vec<u8>,
 }
 
 /// Sends the request and reads the whole response, all within `timeout` (from connecting to the
@@ -355,9 +349,9 @@ pub(crate) async fn send<E>(
     timeout: ::std::time::Duration,
     max_size: u64,
     secret_query: &[&str],
-) -> ::std::result::Result<RawResponse, Error<E>> {
+) -> Result<RawResponse, Error<E>> {
     let transport = |mut e: ::reqwest::Error| {
-        if let ::std::option::Option::Some(url) = e.url_mut() {
+        if let Some(url) = e.url_mut() {
             *url = shown_url(url, secret_query);
         }
         Error::Transport(e)
@@ -370,35 +364,29 @@ pub(crate) async fn send<E>(
     };
     let declared = response.content_length().unwrap_or(0);
     if declared > max_size {
-        return ::std::result::Result::Err(too_large());
+        return Err(too_large());
     }
 
-    let mut body = ::std::vec::Vec::with_capacity(
-        usize::try_from(declared).unwrap_or(0),
-    );
-    while let ::std::option::Option::Some(piece) = response
-        .chunk()
-        .await
-        .map_err(transport)?
-    {
+    let mut body = Vec::with_capacity(usize::try_from(declared).unwrap_or(0));
+    while let Some(piece) = response.chunk().await.map_err(transport)? {
         if (body.len() as u64).saturating_add(piece.len() as u64) > max_size {
-            return ::std::result::Result::Err(too_large());
+            return Err(too_large());
         }
         body.extend_from_slice(&piece);
     }
 
-    ::std::result::Result::Ok(RawResponse { status, body })
+    Ok(RawResponse { status, body })
 }
 
 impl RawResponse {
     /// The body decoded as `T`.
     pub(crate) fn json<T: ::serde::de::DeserializeOwned, E>(
         self,
-    ) -> ::std::result::Result<T, Error<E>> {
+    ) -> Result<T, Error<E>> {
         match ::serde_json::from_slice(&self.body) {
-            ::std::result::Result::Ok(value) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(source) => {
-                ::std::result::Result::Err(Error::Decode {
+            Ok(value) => Ok(value),
+            Err(source) => {
+                Err(Error::Decode {
                     status: self.status,
                     body: kept(self.body),
                     source,
@@ -413,14 +401,14 @@ impl RawResponse {
         variant: impl FnOnce(T) -> E,
     ) -> Error<E> {
         match self.json::<T, E>() {
-            ::std::result::Result::Ok(body) => Error::Api(variant(body)),
-            ::std::result::Result::Err(e) => e,
+            Ok(body) => Error::Api(variant(body)),
+            Err(e) => e,
         }
     }
 }
 
 /// The start of a body, for an error to keep: at most [`KEPT_BODY_SIZE`] bytes, the rest freed.
-fn kept(mut body: ::std::vec::Vec<u8>) -> ::std::vec::Vec<u8> {
+fn kept(mut body: Vec<u8>) -> Vec<u8> {
     body.truncate(KEPT_BODY_SIZE);
     body.shrink_to_fit();
     body

@@ -1,7 +1,8 @@
 //! Plumbing shared by every operation: the error type, URL building and response decoding.
 //! Operations stay small because they only say what differs: method, path, statuses and types.
 
-// In the generator's template, `#[apigen::needs(...)]` marks the pieces that only some APIs use;
+// Written in plain prelude style: the module imports nothing from the crate's types, so no spec
+// name can shadow a prelude name here. In the generator's template, `#[apigen::needs(...)]` marks the pieces that only some APIs use;
 // the generator keeps them only when the API needs them, so the crate has no dead code.
 
 use ::std::fmt;
@@ -24,7 +25,7 @@ pub enum Error<E> {
     /// characters); a parameter that cannot be written as its style says; a path that cannot be
     /// appended to the base URL; or an operation's own server URL that does not parse. Parameter
     /// names are shown with `{:?}`, which writes out control and bidirectional characters.
-    InvalidRequest(::std::string::String),
+    InvalidRequest(String),
     /// No usable response: connection, TLS, timeout, redirect or I/O failure.
     Transport(::reqwest::Error),
     /// The response body is larger than `limit` bytes (set by
@@ -38,26 +39,26 @@ pub enum Error<E> {
     /// [`KEPT_BODY_SIZE`] bytes of its body.
     UnexpectedStatus {
         status: u16,
-        body: ::std::vec::Vec<u8>,
+        body: Vec<u8>,
     },
     /// The server answered with a documented status, but the body is not what the spec describes;
     /// `body` is its first [`KEPT_BODY_SIZE`] bytes.
     Decode {
         status: u16,
-        body: ::std::vec::Vec<u8>,
+        body: Vec<u8>,
         source: ::serde_json::Error,
     },
 }
 
 impl<E: OperationError> Error<E> {
     /// The HTTP status of the response, when there was one.
-    pub fn status(&self) -> ::std::option::Option<u16> {
+    pub fn status(&self) -> Option<u16> {
         match self {
-            Error::Api(e) => ::std::option::Option::Some(e.status()),
+            Error::Api(e) => Some(e.status()),
             Error::ResponseTooLarge { status, .. } | Error::UnexpectedStatus { status, .. } | Error::Decode { status, .. } => {
-                ::std::option::Option::Some(*status)
+                Some(*status)
             }
-            Error::InvalidRequest(_) | Error::Transport(_) => ::std::option::Option::None,
+            Error::InvalidRequest(_) | Error::Transport(_) => None,
         }
     }
 }
@@ -65,10 +66,10 @@ impl<E: OperationError> Error<E> {
 impl<E> Error<E> {
     /// The start of the response body (at most [`KEPT_BODY_SIZE`] bytes), when the error kept one
     /// (undocumented status, undecodable body).
-    pub fn raw_body(&self) -> ::std::option::Option<&[u8]> {
+    pub fn raw_body(&self) -> Option<&[u8]> {
         match self {
-            Error::UnexpectedStatus { body, .. } | Error::Decode { body, .. } => ::std::option::Option::Some(body),
-            _ => ::std::option::Option::None,
+            Error::UnexpectedStatus { body, .. } | Error::Decode { body, .. } => Some(body),
+            _ => None,
         }
     }
 }
@@ -118,12 +119,12 @@ impl<E: fmt::Debug> fmt::Debug for Error<E> {
 }
 
 impl<E: ::std::error::Error + 'static> ::std::error::Error for Error<E> {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Error::Api(e) => ::std::option::Option::Some(e),
-            Error::Transport(e) => ::std::option::Option::Some(e),
-            Error::Decode { source, .. } => ::std::option::Option::Some(source),
-            Error::InvalidRequest(_) | Error::ResponseTooLarge { .. } | Error::UnexpectedStatus { .. } => ::std::option::Option::None,
+            Error::Api(e) => Some(e),
+            Error::Transport(e) => Some(e),
+            Error::Decode { source, .. } => Some(source),
+            Error::InvalidRequest(_) | Error::ResponseTooLarge { .. } | Error::UnexpectedStatus { .. } => None,
         }
     }
 }
@@ -135,11 +136,11 @@ pub trait OperationError: fmt::Debug + fmt::Display {
 }
 
 /// At most 200 characters of a body, for messages.
-fn snippet(body: &[u8]) -> ::std::string::String {
-    let text = ::std::string::String::from_utf8_lossy(body);
+fn snippet(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(body);
     match text.char_indices().nth(200) {
-        ::std::option::Option::Some((cut, _)) => format!("{}…", &text[..cut]),
-        ::std::option::Option::None => text.into_owned(),
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.into_owned(),
     }
 }
 
@@ -151,10 +152,10 @@ pub(crate) fn shown_url(url: &::reqwest::Url, secret_query: &[&str]) -> ::reqwes
         let _ = url.set_username("REDACTED");
     }
     if url.password().is_some() {
-        let _ = url.set_password(::std::option::Option::Some("REDACTED"));
+        let _ = url.set_password(Some("REDACTED"));
     }
     if url.query_pairs().any(|(name, _)| secret_query.contains(&&*name)) {
-        let pairs: ::std::vec::Vec<(::std::string::String, ::std::string::String)> = url
+        let pairs: Vec<(String, String)> = url
             .query_pairs()
             .map(|(name, value)| {
                 let value = if secret_query.contains(&&*name) { "REDACTED".into() } else { value.into_owned() };
@@ -168,18 +169,18 @@ pub(crate) fn shown_url(url: &::reqwest::Url, secret_query: &[&str]) -> ::reqwes
 
 /// A base URL as given (maybe not a valid URL) fit to show: what precedes an `@` in its authority
 /// (a user name and password) and its query are replaced by `REDACTED`.
-pub(crate) fn shown_url_text(text: &str) -> ::std::string::String {
+pub(crate) fn shown_url_text(text: &str) -> String {
     let start = text.find("://").map_or(0, |i| i + 3);
     let (scheme, rest) = text.split_at(start);
     let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let (authority, rest) = rest.split_at(end);
     let authority = match authority.rfind('@') {
-        ::std::option::Option::Some(at) => format!("REDACTED{}", authority.split_at(at).1),
-        ::std::option::Option::None => authority.to_owned(),
+        Some(at) => format!("REDACTED{}", authority.split_at(at).1),
+        None => authority.to_owned(),
     };
     let rest = match rest.split_once('?') {
-        ::std::option::Option::Some((path, _)) => format!("{path}?REDACTED"),
-        ::std::option::Option::None => rest.to_owned(),
+        Some((path, _)) => format!("{path}?REDACTED"),
+        None => rest.to_owned(),
     };
     format!("{scheme}{authority}{rest}")
 }
@@ -187,11 +188,11 @@ pub(crate) fn shown_url_text(text: &str) -> ::std::string::String {
 /// A secret (token, password) whose `Debug` never shows it.
 #[apigen::needs(secret)]
 #[derive(Clone)]
-pub(crate) struct Secret(::std::string::String);
+pub(crate) struct Secret(String);
 
 #[apigen::needs(secret)]
 impl Secret {
-    pub(crate) fn new(value: ::std::string::String) -> Self {
+    pub(crate) fn new(value: String) -> Self {
         Secret(value)
     }
 
@@ -281,10 +282,10 @@ const SERVER_PATH: &::percent_encoding::AsciiSet = &::percent_encoding::NON_ALPH
 pub(crate) fn server_url(
     template: &str,
     variables: &[ServerVariable],
-    values: &[(::std::string::String, ::std::string::String)],
-) -> ::std::result::Result<::std::string::String, ::std::string::String> {
-    if let ::std::option::Option::Some((name, _)) = values.iter().find(|(n, _)| !variables.iter().any(|v| v.name == n)) {
-        return ::std::result::Result::Err(format!("the server URL has no variable `{name}`"));
+    values: &[(String, String)],
+) -> Result<String, String> {
+    if let Some((name, _)) = values.iter().find(|(n, _)| !variables.iter().any(|v| v.name == n)) {
+        return Err(format!("the server URL has no variable `{name}`"));
     }
     let label = |l: &str| {
         (1..=63).contains(&l.len())
@@ -292,39 +293,39 @@ pub(crate) fn server_url(
             && !l.starts_with('-')
             && !l.ends_with('-')
     };
-    let mut url = ::std::string::String::new();
+    let mut url = String::new();
     let mut rest = template;
-    while let ::std::option::Option::Some(open) = rest.find('{') {
-        let ::std::option::Option::Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
         url.push_str(&rest[..open]);
         let name = &rest[open + 1..close];
         match variables.iter().find(|v| v.name == name) {
-            ::std::option::Option::Some(v) => {
+            Some(v) => {
                 let value = values.iter().rev().find(|(n, _)| n == name).map_or(v.default, |(_, value)| value.as_str());
                 if !v.values.is_empty() && !v.values.contains(&value) {
-                    return ::std::result::Result::Err(format!("server variable `{name}` must be one of {:?}, not {value:?}", v.values));
+                    return Err(format!("server variable `{name}` must be one of {:?}, not {value:?}", v.values));
                 }
                 if v.in_host {
                     if !value.split('.').all(label) {
-                        return ::std::result::Result::Err(format!("server variable `{name}` is in the host: {value:?} is not DNS labels"));
+                        return Err(format!("server variable `{name}` is in the host: {value:?} is not DNS labels"));
                     }
                     url.push_str(value);
                 } else {
                     url.extend(::percent_encoding::utf8_percent_encode(value, SERVER_PATH));
                 }
             }
-            ::std::option::Option::None => url.push_str(&rest[open..=close]),
+            None => url.push_str(&rest[open..=close]),
         }
         rest = &rest[close + 1..];
     }
     url.push_str(rest);
-    ::std::result::Result::Ok(url)
+    Ok(url)
 }
 
 /// `base` followed by the encoded path.
 #[apigen::needs(operations)]
-pub(crate) fn build_url<E>(base: &::reqwest::Url, parts: &[PathPart<'_>]) -> ::std::result::Result<::reqwest::Url, Error<E>> {
-    let mut path = ::std::string::String::new();
+pub(crate) fn build_url<E>(base: &::reqwest::Url, parts: &[PathPart<'_>]) -> Result<::reqwest::Url, Error<E>> {
+    let mut path = String::new();
     for part in parts {
         match part {
             PathPart::Literal(text) => path.push_str(text),
@@ -346,7 +347,7 @@ pub(crate) fn build_url<E>(base: &::reqwest::Url, parts: &[PathPart<'_>]) -> ::s
     // which the URL parser would resolve, sending the request to another path.
     let segments = path.split(['?', '#']).next().unwrap_or_default();
     if segments.split('/').any(dot_segment) {
-        return ::std::result::Result::Err(Error::InvalidRequest(format!("the path {path:?} has a `.` or `..` segment")));
+        return Err(Error::InvalidRequest(format!("the path {path:?} has a `.` or `..` segment")));
     }
     // The message shows the path, not the base URL: it may hold a user name and password.
     ::reqwest::Url::parse(&format!("{}{path}", base.as_str().trim_end_matches('/')))
@@ -361,11 +362,11 @@ fn dot_segment(segment: &str) -> bool {
 
 /// Refuses a value that would change the path's shape as a whole segment: empty, `.` or `..`.
 #[apigen::needs(whole_segment)]
-fn whole_segment<E>(name: &str, value: &str) -> ::std::result::Result<(), Error<E>> {
+fn whole_segment<E>(name: &str, value: &str) -> Result<(), Error<E>> {
     if value.is_empty() || value == "." || value == ".." {
-        return ::std::result::Result::Err(Error::InvalidRequest(format!("path parameter {name:?} must not be {value:?}")));
+        return Err(Error::InvalidRequest(format!("path parameter {name:?} must not be {value:?}")));
     }
-    ::std::result::Result::Ok(())
+    Ok(())
 }
 
 /// A header parameter's value, refused before sending when it is not a valid header value (CR, LF,
@@ -378,17 +379,17 @@ fn whole_segment<E>(name: &str, value: &str) -> ::std::result::Result<(), Error<
 /// another host. A caller who puts a credential in one can pass a client that does not follow
 /// redirects ([`ClientBuilder::http_client`](crate::ClientBuilder::http_client)).
 #[apigen::needs(headers)]
-pub(crate) fn header_value<E>(name: &str, value: &str) -> ::std::result::Result<::reqwest::header::HeaderValue, Error<E>> {
+pub(crate) fn header_value<E>(name: &str, value: &str) -> Result<::reqwest::header::HeaderValue, Error<E>> {
     let mut value = ::reqwest::header::HeaderValue::from_str(value).map_err(|_| {
         Error::InvalidRequest(format!("header parameter {name:?} contains characters not allowed in an HTTP header"))
     })?;
     value.set_sensitive(true);
-    ::std::result::Result::Ok(value)
+    Ok(value)
 }
 
 /// `name=value` for the `Cookie` header, the value percent-encoded so it cannot end the pair.
 #[apigen::needs(cookies)]
-pub(crate) fn cookie_pair(name: &str, value: &str) -> ::std::string::String {
+pub(crate) fn cookie_pair(name: &str, value: &str) -> String {
     format!("{name}={}", ::percent_encoding::utf8_percent_encode(value, SEGMENT))
 }
 
@@ -396,12 +397,12 @@ pub(crate) fn cookie_pair(name: &str, value: &str) -> ::std::string::String {
 /// `Some(Some(v))` the value (`None` is left out by the field's `skip_serializing_if`).
 #[apigen::needs(nullable)]
 pub(crate) fn nullable<T: ::serde::Serialize, S: ::serde::Serializer>(
-    value: &::std::option::Option<::std::option::Option<T>>,
+    value: &Option<Option<T>>,
     serializer: S,
-) -> ::std::result::Result<S::Ok, S::Error> {
+) -> Result<S::Ok, S::Error> {
     match value {
-        ::std::option::Option::Some(inner) => ::serde::Serialize::serialize(inner, serializer),
-        ::std::option::Option::None => serializer.serialize_none(),
+        Some(inner) => ::serde::Serialize::serialize(inner, serializer),
+        None => serializer.serialize_none(),
     }
 }
 
@@ -410,48 +411,48 @@ pub(crate) fn nullable<T: ::serde::Serialize, S: ::serde::Serializer>(
 /// a large API's compile time. Fields the struct does not know are ignored.
 #[apigen::needs(object)]
 pub(crate) struct Object<E> {
-    fields: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    fields: ::serde_json::Map<String, ::serde_json::Value>,
     error: ::std::marker::PhantomData<E>,
 }
 
 #[apigen::needs(object)]
 impl<E: ::serde::de::Error> Object<E> {
-    pub(crate) fn read<'de, D: ::serde::Deserializer<'de, Error = E>>(deserializer: D) -> ::std::result::Result<Self, E> {
-        let fields = <::serde_json::Map<::std::string::String, ::serde_json::Value> as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Object { fields, error: ::std::marker::PhantomData })
+    pub(crate) fn read<'de, D: ::serde::Deserializer<'de, Error = E>>(deserializer: D) -> Result<Self, E> {
+        let fields = <::serde_json::Map<String, ::serde_json::Value> as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Object { fields, error: ::std::marker::PhantomData })
     }
 
     /// A field the schema requires.
     #[apigen::needs(object_required)]
-    pub(crate) fn required<T: ::serde::de::DeserializeOwned>(&mut self, key: &'static str) -> ::std::result::Result<T, E> {
+    pub(crate) fn required<T: ::serde::de::DeserializeOwned>(&mut self, key: &'static str) -> Result<T, E> {
         match self.fields.remove(key) {
-            ::std::option::Option::Some(value) => field(key, value),
-            ::std::option::Option::None => ::std::result::Result::Err(E::missing_field(key)),
+            Some(value) => field(key, value),
+            None => Err(E::missing_field(key)),
         }
     }
 
     /// An optional field: absent or `null` is `None`.
     #[apigen::needs(object_optional)]
-    pub(crate) fn optional<T: ::serde::de::DeserializeOwned>(&mut self, key: &'static str) -> ::std::result::Result<::std::option::Option<T>, E> {
+    pub(crate) fn optional<T: ::serde::de::DeserializeOwned>(&mut self, key: &'static str) -> Result<Option<T>, E> {
         match self.fields.remove(key) {
-            ::std::option::Option::Some(value) => field(key, value),
-            ::std::option::Option::None => ::std::result::Result::Ok(::std::option::Option::None),
+            Some(value) => field(key, value),
+            None => Ok(None),
         }
     }
 
     /// An optional, nullable field: absent is `None`, `null` is `Some(None)`.
     #[apigen::needs(nullable)]
-    pub(crate) fn nullable<T: ::serde::de::DeserializeOwned>(&mut self, key: &'static str) -> ::std::result::Result<::std::option::Option<::std::option::Option<T>>, E> {
+    pub(crate) fn nullable<T: ::serde::de::DeserializeOwned>(&mut self, key: &'static str) -> Result<Option<Option<T>>, E> {
         match self.fields.remove(key) {
-            ::std::option::Option::Some(value) => field(key, value).map(::std::option::Option::Some),
-            ::std::option::Option::None => ::std::result::Result::Ok(::std::option::Option::None),
+            Some(value) => field(key, value).map(Some),
+            None => Ok(None),
         }
     }
 }
 
 /// One field's value; an error names the field (nested fields give a path: `a: b: ...`).
 #[apigen::needs(object_field)]
-fn field<T: ::serde::de::DeserializeOwned, E: ::serde::de::Error>(key: &str, value: ::serde_json::Value) -> ::std::result::Result<T, E> {
+fn field<T: ::serde::de::DeserializeOwned, E: ::serde::de::Error>(key: &str, value: ::serde_json::Value) -> Result<T, E> {
     T::deserialize(value).map_err(|e| E::custom(format_args!("{key}: {e}")))
 }
 
@@ -461,14 +462,14 @@ fn field<T: ::serde::de::DeserializeOwned, E: ::serde::de::Error>(key: &str, val
 /// one `key=value` per member; not exploded (or space- or pipe-delimited), one `name=` whose
 /// value joins the items, or an object's keys and values, with `sep`. `null` members are left out.
 #[apigen::needs(query_pairs)]
-pub(crate) fn query_pairs<T: ::serde::Serialize + ?::std::marker::Sized, E>(
+pub(crate) fn query_pairs<T: ::serde::Serialize + ?Sized, E>(
     name: &str,
     value: &T,
     deep: bool,
     explode: bool,
     sep: char,
-) -> ::std::result::Result<::std::vec::Vec<(::std::string::String, ::std::string::String)>, Error<E>> {
-    fn walk(key: ::std::string::String, value: &::serde_json::Value, out: &mut ::std::vec::Vec<(::std::string::String, ::std::string::String)>) {
+) -> Result<Vec<(String, String)>, Error<E>> {
+    fn walk(key: String, value: &::serde_json::Value, out: &mut Vec<(String, String)>) {
         match value {
             ::serde_json::Value::Null => {}
             ::serde_json::Value::Array(items) => {
@@ -485,7 +486,7 @@ pub(crate) fn query_pairs<T: ::serde::Serialize + ?::std::marker::Sized, E>(
         }
     }
     let value = to_json(name, value)?;
-    let mut out = ::std::vec::Vec::new();
+    let mut out = Vec::new();
     match &value {
         _ if deep => walk(name.to_owned(), &value, &mut out),
         ::serde_json::Value::Null => {}
@@ -497,7 +498,7 @@ pub(crate) fn query_pairs<T: ::serde::Serialize + ?::std::marker::Sized, E>(
         }
         other => out.push((name.to_owned(), param_text(other, sep))),
     }
-    ::std::result::Result::Ok(out)
+    Ok(out)
 }
 
 /// A path or header parameter that is a list, an object, a map or a union, expanded as RFC 6570
@@ -506,13 +507,13 @@ pub(crate) fn query_pairs<T: ::serde::Serialize + ?::std::marker::Sized, E>(
 /// (paths) every name and value is percent-encoded, so only the operator's own delimiters stay
 /// as they are and the value cannot leave its segment.
 #[apigen::needs(expand)]
-pub(crate) fn expand<T: ::serde::Serialize + ?::std::marker::Sized, E>(
+pub(crate) fn expand<T: ::serde::Serialize + ?Sized, E>(
     name: &str,
     value: &T,
     operator: &str,
     explode: bool,
     encode: bool,
-) -> ::std::result::Result<::std::string::String, Error<E>> {
+) -> Result<String, Error<E>> {
     let enc = |s: &str| {
         if encode {
             ::percent_encoding::utf8_percent_encode(s, SEGMENT).to_string()
@@ -522,27 +523,27 @@ pub(crate) fn expand<T: ::serde::Serialize + ?::std::marker::Sized, E>(
     };
     let value = to_json(name, value)?;
     // A scalar is a list of one; an object's items carry their key.
-    let items: ::std::vec::Vec<(::std::option::Option<::std::string::String>, ::std::string::String)> = match &value {
-        ::serde_json::Value::Null => ::std::vec::Vec::new(),
+    let items: Vec<(Option<String>, String)> = match &value {
+        ::serde_json::Value::Null => Vec::new(),
         ::serde_json::Value::Array(items) => {
-            items.iter().filter(|v| !v.is_null()).map(|v| (::std::option::Option::None, enc(&param_text(v, ',')))).collect()
+            items.iter().filter(|v| !v.is_null()).map(|v| (None, enc(&param_text(v, ',')))).collect()
         }
         ::serde_json::Value::Object(map) => {
-            members(map).map(|(k, v)| (::std::option::Option::Some(enc(k)), enc(&param_text(v, ',')))).collect()
+            members(map).map(|(k, v)| (Some(enc(k)), enc(&param_text(v, ',')))).collect()
         }
-        scalar => ::std::vec![(::std::option::Option::None, enc(&param_text(scalar, ',')))],
+        scalar => vec![(None, enc(&param_text(scalar, ',')))],
     };
     let name = enc(name);
-    let pieces: ::std::vec::Vec<::std::string::String> = items
+    let pieces: Vec<String> = items
         .into_iter()
         .map(|(key, value)| match (key, explode, operator) {
-            (::std::option::Option::None, true, ";") => format!("{name}={value}"),
-            (::std::option::Option::Some(key), true, _) => format!("{key}={value}"),
-            (::std::option::Option::Some(key), false, _) => format!("{key},{value}"),
-            (::std::option::Option::None, _, _) => value,
+            (None, true, ";") => format!("{name}={value}"),
+            (Some(key), true, _) => format!("{key}={value}"),
+            (Some(key), false, _) => format!("{key},{value}"),
+            (None, _, _) => value,
         })
         .collect();
-    ::std::result::Result::Ok(match (operator, explode) {
+    Ok(match (operator, explode) {
         (";", true) => pieces.iter().map(|p| format!(";{p}")).collect(),
         (";", false) if pieces.is_empty() => format!(";{name}"),
         (";", false) => format!(";{name}={}", pieces.join(",")),
@@ -553,21 +554,21 @@ pub(crate) fn expand<T: ::serde::Serialize + ?::std::marker::Sized, E>(
 
 /// A parameter described by `content: application/json`: the value as JSON text.
 #[apigen::needs(json_param)]
-pub(crate) fn json_text<T: ::serde::Serialize + ?::std::marker::Sized, E>(name: &str, value: &T) -> ::std::result::Result<::std::string::String, Error<E>> {
+pub(crate) fn json_text<T: ::serde::Serialize + ?Sized, E>(name: &str, value: &T) -> Result<String, Error<E>> {
     ::serde_json::to_string(value).map_err(|e| Error::InvalidRequest(format!("parameter {name:?} cannot be written: {e}")))
 }
 
 /// A parameter as JSON, the common ground of every style.
 #[apigen::needs(param_text)]
-fn to_json<T: ::serde::Serialize + ?::std::marker::Sized, E>(name: &str, value: &T) -> ::std::result::Result<::serde_json::Value, Error<E>> {
+fn to_json<T: ::serde::Serialize + ?Sized, E>(name: &str, value: &T) -> Result<::serde_json::Value, Error<E>> {
     ::serde_json::to_value(value).map_err(|e| Error::InvalidRequest(format!("parameter {name:?} cannot be written: {e}")))
 }
 
 /// An object's members without `null`s, sorted by key so the request is the same whatever
 /// serde_json's map order.
 #[apigen::needs(param_text)]
-fn members(map: &::serde_json::Map<::std::string::String, ::serde_json::Value>) -> impl ::std::iter::Iterator<Item = (&::std::string::String, &::serde_json::Value)> {
-    let mut entries: ::std::vec::Vec<_> = map.iter().filter(|(_, v)| !v.is_null()).collect();
+fn members(map: &::serde_json::Map<String, ::serde_json::Value>) -> impl Iterator<Item = (&String, &::serde_json::Value)> {
+    let mut entries: Vec<_> = map.iter().filter(|(_, v)| !v.is_null()).collect();
     entries.sort_by(|a, b| a.0.cmp(b.0));
     entries.into_iter()
 }
@@ -575,16 +576,16 @@ fn members(map: &::serde_json::Map<::std::string::String, ::serde_json::Value>) 
 /// A value as parameter text: a string as is, a list's items or an object's keys and values
 /// joined with `sep` (nested ones with commas).
 #[apigen::needs(param_text)]
-fn param_text(value: &::serde_json::Value, sep: char) -> ::std::string::String {
+fn param_text(value: &::serde_json::Value, sep: char) -> String {
     match value {
-        ::serde_json::Value::Null => ::std::string::String::new(),
+        ::serde_json::Value::Null => String::new(),
         ::serde_json::Value::String(s) => s.clone(),
         ::serde_json::Value::Array(items) => {
-            items.iter().filter(|v| !v.is_null()).map(|v| param_text(v, ',')).collect::<::std::vec::Vec<_>>().join(&sep.to_string())
+            items.iter().filter(|v| !v.is_null()).map(|v| param_text(v, ',')).collect::<Vec<_>>().join(&sep.to_string())
         }
         ::serde_json::Value::Object(map) => members(map)
             .flat_map(|(k, v)| [k.clone(), param_text(v, ',')])
-            .collect::<::std::vec::Vec<_>>()
+            .collect::<Vec<_>>()
             .join(&sep.to_string()),
         other => other.to_string(),
     }
@@ -597,7 +598,7 @@ pub(crate) struct RawResponse {
     #[apigen::needs(response_headers)]
     pub(crate) headers: ::reqwest::header::HeaderMap,
     #[apigen::needs(response_body)]
-    body: ::std::vec::Vec<u8>,
+    body: Vec<u8>,
 }
 
 /// Sends the request and reads the whole response, all within `timeout` (from connecting to the
@@ -610,9 +611,9 @@ pub(crate) async fn send<E>(
     timeout: ::std::time::Duration,
     max_size: u64,
     secret_query: &[&str],
-) -> ::std::result::Result<RawResponse, Error<E>> {
+) -> Result<RawResponse, Error<E>> {
     let transport = |mut e: ::reqwest::Error| {
-        if let ::std::option::Option::Some(url) = e.url_mut() {
+        if let Some(url) = e.url_mut() {
             *url = shown_url(url, secret_query);
         }
         Error::Transport(e)
@@ -624,19 +625,19 @@ pub(crate) async fn send<E>(
     let too_large = || Error::ResponseTooLarge { status, limit: max_size };
     let declared = response.content_length().unwrap_or(0);
     if declared > max_size {
-        return ::std::result::Result::Err(too_large());
+        return Err(too_large());
     }
     // Read piece by piece, so that no more than `max_size` bytes are ever held. A body within the
     // limit is read to the end, so the connection can serve the next request; one that passes it
     // is dropped mid-body, and with it the connection.
-    let mut body = ::std::vec::Vec::with_capacity(usize::try_from(declared).unwrap_or(0));
-    while let ::std::option::Option::Some(piece) = response.chunk().await.map_err(transport)? {
+    let mut body = Vec::with_capacity(usize::try_from(declared).unwrap_or(0));
+    while let Some(piece) = response.chunk().await.map_err(transport)? {
         if (body.len() as u64).saturating_add(piece.len() as u64) > max_size {
-            return ::std::result::Result::Err(too_large());
+            return Err(too_large());
         }
         body.extend_from_slice(&piece);
     }
-    ::std::result::Result::Ok(RawResponse {
+    Ok(RawResponse {
         status,
         #[apigen::needs(response_headers)]
         headers,
@@ -649,10 +650,10 @@ pub(crate) async fn send<E>(
 impl RawResponse {
     /// The body decoded as `T`.
     #[apigen::needs(json)]
-    pub(crate) fn json<T: ::serde::de::DeserializeOwned, E>(self) -> ::std::result::Result<T, Error<E>> {
+    pub(crate) fn json<T: ::serde::de::DeserializeOwned, E>(self) -> Result<T, Error<E>> {
         match ::serde_json::from_slice(&self.body) {
-            ::std::result::Result::Ok(value) => ::std::result::Result::Ok(value),
-            ::std::result::Result::Err(source) => ::std::result::Result::Err(Error::Decode {
+            Ok(value) => Ok(value),
+            Err(source) => Err(Error::Decode {
                 status: self.status,
                 body: kept(self.body),
                 source,
@@ -664,30 +665,30 @@ impl RawResponse {
     #[apigen::needs(error_body)]
     pub(crate) fn error<T: ::serde::de::DeserializeOwned, E>(self, variant: impl FnOnce(T) -> E) -> Error<E> {
         match self.json::<T, E>() {
-            ::std::result::Result::Ok(body) => Error::Api(variant(body)),
-            ::std::result::Result::Err(e) => e,
+            Ok(body) => Error::Api(variant(body)),
+            Err(e) => e,
         }
     }
 
     /// The body as text (a `text/*` response); bytes that are not UTF-8 are replaced, not an error.
     #[apigen::needs(text)]
-    pub(crate) fn text(self) -> ::std::string::String {
-        match ::std::string::String::from_utf8(self.body) {
-            ::std::result::Result::Ok(text) => text,
-            ::std::result::Result::Err(e) => ::std::string::String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    pub(crate) fn text(self) -> String {
+        match String::from_utf8(self.body) {
+            Ok(text) => text,
+            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
         }
     }
 
     /// The body as bytes (a binary response).
     #[apigen::needs(bytes)]
-    pub(crate) fn bytes(self) -> ::std::vec::Vec<u8> {
+    pub(crate) fn bytes(self) -> Vec<u8> {
         self.body
     }
 
     /// The start of a text body, for a documented error: at most [`KEPT_BODY_SIZE`] bytes, cut
     /// at a character boundary.
     #[apigen::needs(error_text)]
-    pub(crate) fn error_text(self) -> ::std::string::String {
+    pub(crate) fn error_text(self) -> String {
         let mut text = self.text();
         if text.len() > KEPT_BODY_SIZE {
             let cut = (0..=KEPT_BODY_SIZE).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
@@ -699,7 +700,7 @@ impl RawResponse {
 
     /// The start of a binary body, for a documented error: at most [`KEPT_BODY_SIZE`] bytes.
     #[apigen::needs(error_bytes)]
-    pub(crate) fn error_bytes(self) -> ::std::vec::Vec<u8> {
+    pub(crate) fn error_bytes(self) -> Vec<u8> {
         kept(self.body)
     }
 
@@ -712,7 +713,7 @@ impl RawResponse {
 
 /// The start of a body, for an error to keep: at most [`KEPT_BODY_SIZE`] bytes, the rest freed.
 #[apigen::needs(kept)]
-fn kept(mut body: ::std::vec::Vec<u8>) -> ::std::vec::Vec<u8> {
+fn kept(mut body: Vec<u8>) -> Vec<u8> {
     body.truncate(KEPT_BODY_SIZE);
     body.shrink_to_fit();
     body
