@@ -92,13 +92,18 @@ impl Client {
         Box::pin(async move { decode(self.send(request?).await?) })
     }
 
-    /// A request to the base URL followed by `path`, its parameters encoded.
+    /// An operation's request: the base URL followed by `path`, its parameters encoded,
+    /// and the credentials of the first configured alternative of `auth`.
     pub(crate) fn new_request<E>(
         &self,
         method: ::reqwest::Method,
         path: &[crate::runtime::PathPart<'_>],
+        auth: &[&[Scheme]],
     ) -> Result<::reqwest::RequestBuilder, crate::Error<E>> {
-        Ok(self.http.request(method, crate::runtime::build_url(&self.base_url, path)?))
+        let request = self
+            .http
+            .request(method, crate::runtime::build_url(&self.base_url, path)?);
+        Ok(self.authorize(request, auth))
     }
 }
 

@@ -200,42 +200,32 @@ impl<'a> ListApiKeysRequest<'a> {
     pub fn send(
         self,
     ) -> ResponseFuture<'a, types::ListApiKeysResponse, ListApiKeysError> {
-        fn build(
-            request: ListApiKeysRequest<'_>,
-        ) -> Result<::reqwest::RequestBuilder, Error<ListApiKeysError>> {
-            let ListApiKeysRequest { client } = request;
-            let request = client
-                .authorize(
-                    client
-                        .new_request(
-                            ::reqwest::Method::GET,
-                            &[PathPart::Literal("/api/v1/api-keys")],
-                        )?,
-                    &[&[Scheme::BearerAuth]],
-                );
-            Ok(request)
-        }
-        fn decode(
-            response: crate::runtime::RawResponse,
-        ) -> Result<types::ListApiKeysResponse, Error<ListApiKeysError>> {
-            match response.status {
-                200 => response.json(),
-                400 => Err(response.error(ListApiKeysError::BadRequest)),
-                401 => Err(response.error(ListApiKeysError::Unauthorized)),
-                403 => Err(response.error(ListApiKeysError::Forbidden)),
-                status => {
-                    Err(
-                        response
-                            .error(|body| ListApiKeysError::Other {
-                                status,
-                                body,
-                            }),
-                    )
-                }
-            }
-        }
-        let client = self.client;
-        client.request_future(build(self), decode)
+        let Self { client } = self;
+        let request = client
+            .new_request(
+                ::reqwest::Method::GET,
+                &[PathPart::Literal("/api/v1/api-keys")],
+                &[&[Scheme::BearerAuth]],
+            );
+        client
+            .request_future(
+                request,
+                |response| match response.status {
+                    200 => response.json(),
+                    400 => Err(response.error(ListApiKeysError::BadRequest)),
+                    401 => Err(response.error(ListApiKeysError::Unauthorized)),
+                    403 => Err(response.error(ListApiKeysError::Forbidden)),
+                    status => {
+                        Err(
+                            response
+                                .error(|body| ListApiKeysError::Other {
+                                    status,
+                                    body,
+                                }),
+                        )
+                    }
+                },
+            )
     }
 }
 
@@ -259,43 +249,40 @@ impl<'a> CreateApiKeyRequest<'a> {
     pub fn send(
         self,
     ) -> ResponseFuture<'a, types::NewApiKeyResponse, CreateApiKeyError> {
-        fn build(
-            request: CreateApiKeyRequest<'_>,
-        ) -> Result<::reqwest::RequestBuilder, Error<CreateApiKeyError>> {
-            let CreateApiKeyRequest { client, body } = request;
-            let request = client
-                .authorize(
-                    client
-                        .new_request(
-                            ::reqwest::Method::POST,
-                            &[PathPart::Literal("/api/v1/api-keys")],
-                        )?,
-                    &[&[Scheme::BearerAuth]],
-                );
-            let request = request.json(body);
-            Ok(request)
-        }
-        fn decode(
-            response: crate::runtime::RawResponse,
-        ) -> Result<types::NewApiKeyResponse, Error<CreateApiKeyError>> {
-            match response.status {
-                201 => response.json(),
-                400 => Err(response.error(CreateApiKeyError::BadRequest)),
-                401 => Err(response.error(CreateApiKeyError::Unauthorized)),
-                403 => Err(response.error(CreateApiKeyError::Forbidden)),
-                status => {
-                    Err(
-                        response
-                            .error(|body| CreateApiKeyError::Other {
-                                status,
-                                body,
-                            }),
-                    )
-                }
-            }
-        }
         let client = self.client;
-        client.request_future(build(self), decode)
+        let request = self.build();
+        client
+            .request_future(
+                request,
+                |response| match response.status {
+                    201 => response.json(),
+                    400 => Err(response.error(CreateApiKeyError::BadRequest)),
+                    401 => Err(response.error(CreateApiKeyError::Unauthorized)),
+                    403 => Err(response.error(CreateApiKeyError::Forbidden)),
+                    status => {
+                        Err(
+                            response
+                                .error(|body| CreateApiKeyError::Other {
+                                    status,
+                                    body,
+                                }),
+                        )
+                    }
+                },
+            )
+    }
+
+    /// The request: its URL and credentials, then its query, headers, cookies and body.
+    fn build(self) -> Result<::reqwest::RequestBuilder, Error<CreateApiKeyError>> {
+        let Self { client, body } = self;
+        let mut request = client
+            .new_request(
+                ::reqwest::Method::POST,
+                &[PathPart::Literal("/api/v1/api-keys")],
+                &[&[Scheme::BearerAuth]],
+            )?;
+        request = request.json(body);
+        Ok(request)
     }
 }
 
@@ -317,45 +304,35 @@ pub struct GetApiKeyRequest<'a> {
 impl<'a> GetApiKeyRequest<'a> {
     /// Sends the request: what `.await` does.
     pub fn send(self) -> ResponseFuture<'a, types::ApiKeyResponse, GetApiKeyError> {
-        fn build(
-            request: GetApiKeyRequest<'_>,
-        ) -> Result<::reqwest::RequestBuilder, Error<GetApiKeyError>> {
-            let GetApiKeyRequest { client, appname } = request;
-            let request = client
-                .authorize(
-                    client
-                        .new_request(
-                            ::reqwest::Method::GET,
-                            &[
-                                PathPart::Literal("/api/v1/api-keys/"),
-                                PathPart::Segment("appname", appname),
-                            ],
-                        )?,
-                    &[&[Scheme::BearerAuth]],
-                );
-            Ok(request)
-        }
-        fn decode(
-            response: crate::runtime::RawResponse,
-        ) -> Result<types::ApiKeyResponse, Error<GetApiKeyError>> {
-            match response.status {
-                200 => response.json(),
-                400 => Err(response.error(GetApiKeyError::BadRequest)),
-                401 => Err(response.error(GetApiKeyError::Unauthorized)),
-                403 => Err(response.error(GetApiKeyError::Forbidden)),
-                status => {
-                    Err(
-                        response
-                            .error(|body| GetApiKeyError::Other {
-                                status,
-                                body,
-                            }),
-                    )
-                }
-            }
-        }
-        let client = self.client;
-        client.request_future(build(self), decode)
+        let Self { client, appname } = self;
+        let request = client
+            .new_request(
+                ::reqwest::Method::GET,
+                &[
+                    PathPart::Literal("/api/v1/api-keys/"),
+                    PathPart::Segment("appname", appname),
+                ],
+                &[&[Scheme::BearerAuth]],
+            );
+        client
+            .request_future(
+                request,
+                |response| match response.status {
+                    200 => response.json(),
+                    400 => Err(response.error(GetApiKeyError::BadRequest)),
+                    401 => Err(response.error(GetApiKeyError::Unauthorized)),
+                    403 => Err(response.error(GetApiKeyError::Forbidden)),
+                    status => {
+                        Err(
+                            response
+                                .error(|body| GetApiKeyError::Other {
+                                    status,
+                                    body,
+                                }),
+                        )
+                    }
+                },
+            )
     }
 }
 
@@ -378,46 +355,43 @@ pub struct UpdateApiKeyRequest<'a> {
 impl<'a> UpdateApiKeyRequest<'a> {
     /// Sends the request: what `.await` does.
     pub fn send(self) -> ResponseFuture<'a, types::ApiKeyResponse, UpdateApiKeyError> {
-        fn build(
-            request: UpdateApiKeyRequest<'_>,
-        ) -> Result<::reqwest::RequestBuilder, Error<UpdateApiKeyError>> {
-            let UpdateApiKeyRequest { client, appname, body } = request;
-            let request = client
-                .authorize(
-                    client
-                        .new_request(
-                            ::reqwest::Method::PUT,
-                            &[
-                                PathPart::Literal("/api/v1/api-keys/"),
-                                PathPart::Segment("appname", appname),
-                            ],
-                        )?,
-                    &[&[Scheme::BearerAuth]],
-                );
-            let request = request.json(body);
-            Ok(request)
-        }
-        fn decode(
-            response: crate::runtime::RawResponse,
-        ) -> Result<types::ApiKeyResponse, Error<UpdateApiKeyError>> {
-            match response.status {
-                200 => response.json(),
-                400 => Err(response.error(UpdateApiKeyError::BadRequest)),
-                401 => Err(response.error(UpdateApiKeyError::Unauthorized)),
-                403 => Err(response.error(UpdateApiKeyError::Forbidden)),
-                status => {
-                    Err(
-                        response
-                            .error(|body| UpdateApiKeyError::Other {
-                                status,
-                                body,
-                            }),
-                    )
-                }
-            }
-        }
         let client = self.client;
-        client.request_future(build(self), decode)
+        let request = self.build();
+        client
+            .request_future(
+                request,
+                |response| match response.status {
+                    200 => response.json(),
+                    400 => Err(response.error(UpdateApiKeyError::BadRequest)),
+                    401 => Err(response.error(UpdateApiKeyError::Unauthorized)),
+                    403 => Err(response.error(UpdateApiKeyError::Forbidden)),
+                    status => {
+                        Err(
+                            response
+                                .error(|body| UpdateApiKeyError::Other {
+                                    status,
+                                    body,
+                                }),
+                        )
+                    }
+                },
+            )
+    }
+
+    /// The request: its URL and credentials, then its query, headers, cookies and body.
+    fn build(self) -> Result<::reqwest::RequestBuilder, Error<UpdateApiKeyError>> {
+        let Self { client, appname, body } = self;
+        let mut request = client
+            .new_request(
+                ::reqwest::Method::PUT,
+                &[
+                    PathPart::Literal("/api/v1/api-keys/"),
+                    PathPart::Segment("appname", appname),
+                ],
+                &[&[Scheme::BearerAuth]],
+            )?;
+        request = request.json(body);
+        Ok(request)
     }
 }
 
@@ -439,45 +413,35 @@ pub struct DeleteApiKeyRequest<'a> {
 impl<'a> DeleteApiKeyRequest<'a> {
     /// Sends the request: what `.await` does.
     pub fn send(self) -> ResponseFuture<'a, (), DeleteApiKeyError> {
-        fn build(
-            request: DeleteApiKeyRequest<'_>,
-        ) -> Result<::reqwest::RequestBuilder, Error<DeleteApiKeyError>> {
-            let DeleteApiKeyRequest { client, appname } = request;
-            let request = client
-                .authorize(
-                    client
-                        .new_request(
-                            ::reqwest::Method::DELETE,
-                            &[
-                                PathPart::Literal("/api/v1/api-keys/"),
-                                PathPart::Segment("appname", appname),
-                            ],
-                        )?,
-                    &[&[Scheme::BearerAuth]],
-                );
-            Ok(request)
-        }
-        fn decode(
-            response: crate::runtime::RawResponse,
-        ) -> Result<(), Error<DeleteApiKeyError>> {
-            match response.status {
-                204 => Ok(()),
-                400 => Err(response.error(DeleteApiKeyError::BadRequest)),
-                401 => Err(response.error(DeleteApiKeyError::Unauthorized)),
-                403 => Err(response.error(DeleteApiKeyError::Forbidden)),
-                status => {
-                    Err(
-                        response
-                            .error(|body| DeleteApiKeyError::Other {
-                                status,
-                                body,
-                            }),
-                    )
-                }
-            }
-        }
-        let client = self.client;
-        client.request_future(build(self), decode)
+        let Self { client, appname } = self;
+        let request = client
+            .new_request(
+                ::reqwest::Method::DELETE,
+                &[
+                    PathPart::Literal("/api/v1/api-keys/"),
+                    PathPart::Segment("appname", appname),
+                ],
+                &[&[Scheme::BearerAuth]],
+            );
+        client
+            .request_future(
+                request,
+                |response| match response.status {
+                    204 => Ok(()),
+                    400 => Err(response.error(DeleteApiKeyError::BadRequest)),
+                    401 => Err(response.error(DeleteApiKeyError::Unauthorized)),
+                    403 => Err(response.error(DeleteApiKeyError::Forbidden)),
+                    status => {
+                        Err(
+                            response
+                                .error(|body| DeleteApiKeyError::Other {
+                                    status,
+                                    body,
+                                }),
+                        )
+                    }
+                },
+            )
     }
 }
 
@@ -500,47 +464,44 @@ pub struct RegenApiKeyRequest<'a> {
 impl<'a> RegenApiKeyRequest<'a> {
     /// Sends the request: what `.await` does.
     pub fn send(self) -> ResponseFuture<'a, types::NewApiKeyResponse, RegenApiKeyError> {
-        fn build(
-            request: RegenApiKeyRequest<'_>,
-        ) -> Result<::reqwest::RequestBuilder, Error<RegenApiKeyError>> {
-            let RegenApiKeyRequest { client, appname, body } = request;
-            let request = client
-                .authorize(
-                    client
-                        .new_request(
-                            ::reqwest::Method::PUT,
-                            &[
-                                PathPart::Literal("/api/v1/api-keys/"),
-                                PathPart::Segment("appname", appname),
-                                PathPart::Literal("/regen"),
-                            ],
-                        )?,
-                    &[&[Scheme::BearerAuth]],
-                );
-            let request = request.json(body);
-            Ok(request)
-        }
-        fn decode(
-            response: crate::runtime::RawResponse,
-        ) -> Result<types::NewApiKeyResponse, Error<RegenApiKeyError>> {
-            match response.status {
-                200 => response.json(),
-                400 => Err(response.error(RegenApiKeyError::BadRequest)),
-                401 => Err(response.error(RegenApiKeyError::Unauthorized)),
-                403 => Err(response.error(RegenApiKeyError::Forbidden)),
-                status => {
-                    Err(
-                        response
-                            .error(|body| RegenApiKeyError::Other {
-                                status,
-                                body,
-                            }),
-                    )
-                }
-            }
-        }
         let client = self.client;
-        client.request_future(build(self), decode)
+        let request = self.build();
+        client
+            .request_future(
+                request,
+                |response| match response.status {
+                    200 => response.json(),
+                    400 => Err(response.error(RegenApiKeyError::BadRequest)),
+                    401 => Err(response.error(RegenApiKeyError::Unauthorized)),
+                    403 => Err(response.error(RegenApiKeyError::Forbidden)),
+                    status => {
+                        Err(
+                            response
+                                .error(|body| RegenApiKeyError::Other {
+                                    status,
+                                    body,
+                                }),
+                        )
+                    }
+                },
+            )
+    }
+
+    /// The request: its URL and credentials, then its query, headers, cookies and body.
+    fn build(self) -> Result<::reqwest::RequestBuilder, Error<RegenApiKeyError>> {
+        let Self { client, appname, body } = self;
+        let mut request = client
+            .new_request(
+                ::reqwest::Method::PUT,
+                &[
+                    PathPart::Literal("/api/v1/api-keys/"),
+                    PathPart::Segment("appname", appname),
+                    PathPart::Literal("/regen"),
+                ],
+                &[&[Scheme::BearerAuth]],
+            )?;
+        request = request.json(body);
+        Ok(request)
     }
 }
 

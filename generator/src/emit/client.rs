@@ -196,19 +196,32 @@ impl Emitter<'_> {
 
     /// `Client::new_request`, for the operations that use the base URL.
     fn new_request(&self) -> TokenStream {
-        if self.api.operations.iter().any(|o| o.server.is_none()) {
-            quote! {
-                /// A request to the base URL followed by `path`, its parameters encoded.
-                pub(crate) fn new_request<E>(
-                    &self,
-                    method: ::reqwest::Method,
-                    path: &[crate::runtime::PathPart<'_>],
-                ) -> Result<::reqwest::RequestBuilder, crate::Error<E>> {
-                    Ok(self.http.request(method, crate::runtime::build_url(&self.base_url, path)?))
-                }
+        if !self.api.operations.iter().any(|o| o.server.is_none()) {
+            return quote!();
+        }
+        let (auth_param, authorize) = self.auth_step();
+        quote! {
+            /// An operation's request: the base URL followed by `path`, its parameters encoded,
+            /// and the credentials of the first configured alternative of `auth`.
+            pub(crate) fn new_request<E>(
+                &self,
+                method: ::reqwest::Method,
+                path: &[crate::runtime::PathPart<'_>],
+                #auth_param
+            ) -> Result<::reqwest::RequestBuilder, crate::Error<E>> {
+                let request = self.http.request(method, crate::runtime::build_url(&self.base_url, path)?);
+                Ok(#authorize)
             }
+        }
+    }
+
+    /// The `auth` parameter of `new_request`/`new_request_at` and what they return with it: the
+    /// request authorized, or as it is when the API has no security schemes.
+    fn auth_step(&self) -> (TokenStream, TokenStream) {
+        if self.api.auth.is_empty() {
+            (quote!(), quote!(request))
         } else {
-            quote!()
+            (quote!(auth: &[&[Scheme]],), quote!(self.authorize(request, auth)))
         }
     }
 
@@ -307,6 +320,7 @@ impl Emitter<'_> {
         // has variables of its own, at their defaults, which the client's variables do not set).
         let own_servers = api.operations.iter().any(|o| o.server.is_some());
         let (field, choose, init, new_request_at) = if own_servers {
+            let (auth_param, authorize) = self.auth_step();
             let is_default = match api.default_base_url {
                 Some(_) => quote!(base == DEFAULT_BASE_URL),
                 None => quote!(false),
@@ -322,12 +336,14 @@ impl Emitter<'_> {
                 quote! {
                     /// A request to an operation's own server: an absolute `server` while the base URL is
                     /// the spec's default (else the base URL), a path (`/v2`) in place of the base
-                    /// URL's path; then `path`, its parameters encoded.
+                    /// URL's path; then `path`, its parameters encoded, and the credentials of the
+                    /// first configured alternative of `auth`.
                     pub(crate) fn new_request_at<E>(
                         &self,
                         method: ::reqwest::Method,
                         server: &str,
                         path: &[crate::runtime::PathPart<'_>],
+                        #auth_param
                     ) -> Result<::reqwest::RequestBuilder, crate::Error<E>> {
                         let base = if server.starts_with('/') {
                             self.base_url.join(server)
@@ -337,7 +353,8 @@ impl Emitter<'_> {
                             Ok(self.base_url.clone())
                         };
                         let base = base.map_err(|e| crate::Error::InvalidRequest(format!("invalid server URL {server:?}: {e}")))?;
-                        Ok(self.http.request(method, crate::runtime::build_url(&base, path)?))
+                        let request = self.http.request(method, crate::runtime::build_url(&base, path)?);
+                        Ok(#authorize)
                     }
                 },
             )

@@ -122,7 +122,7 @@ impl Emitter<'_> {
         let client = ident(&client_field(op));
         let lt = quote!('a);
         let Arguments { fields, names, required, setters, optional } = self.arguments(op, &lt);
-        let steps = self.build_steps(op, &client);
+        let steps = self.build_steps(op);
         let (success_ty, dispatch) = self.dispatch(op, &error);
 
         // The method on `Client`: `'a` is named only when an argument is borrowed too.
@@ -141,27 +141,44 @@ impl Emitter<'_> {
             }
         };
 
-        // Sending is generic (`Client::request_future`); each operation states how its request is built
-        // and how its response is read, as functions local to `send`, which cannot collide with
-        // a setter.
-        let build = quote! {
-            fn build(request: #builder<'_>) -> Result<::reqwest::RequestBuilder, Error<#error>> {
-                let #builder { #client, #( #names ),* } = request;
-                #( #steps )*
-                Ok(request)
+        // Sending is generic (`Client::request_future`): each operation states how its request is
+        // built and how its response is read. A request made of the URL and credentials alone is
+        // built in `send`; one with a query, headers, cookies or a body has a `build` of its own
+        // (no argument is named `build`: resolve reserves it).
+        let request = self.request_expr(op, &client);
+        let bind = if steps.is_empty() {
+            quote! {
+                let Self { #client, #( #names ),* } = self;
+                let request = #request;
+            }
+        } else {
+            quote! {
+                let #client = self.#client;
+                let request = self.build();
+            }
+        };
+        let build = if steps.is_empty() {
+            quote!()
+        } else {
+            quote! {
+                /// The request: its URL and credentials, then its query, headers, cookies and body.
+                fn build(self) -> Result<::reqwest::RequestBuilder, Error<#error>> {
+                    let Self { #client, #( #names ),* } = self;
+                    let mut request = #request?;
+                    #( #steps )*
+                    Ok(request)
+                }
             }
         };
         let sends = if op.response_headers.is_empty() {
             quote! {
                 /// Sends the request: what `.await` does.
                 pub fn send(self) -> ResponseFuture<'a, #success_ty, #error> {
-                    #build
-                    fn decode(response: crate::runtime::RawResponse) -> Result<#success_ty, Error<#error>> {
-                        #dispatch
-                    }
-                    let client = self.#client;
-                    client.request_future(build(self), decode)
+                    #bind
+                    #client.request_future(request, |response| #dispatch)
                 }
+
+                #build
             }
         } else {
             // With documented response headers, `send_with_headers` does the work and `send` drops
@@ -176,17 +193,15 @@ impl Emitter<'_> {
 
                 /// Sends the request, and returns the documented response headers with the body.
                 pub fn send_with_headers(self) -> ResponseFuture<'a, (#success_ty, crate::responses::#headers_ty), #error> {
-                    #build
-                    fn decode(
-                        response: crate::runtime::RawResponse,
-                    ) -> Result<(#success_ty, crate::responses::#headers_ty), Error<#error>> {
+                    #bind
+                    #client.request_future(request, |response| {
                         let headers = crate::responses::#headers_ty::read(&response.headers);
                         let body = #dispatch;
                         body.map(|body| (body, headers))
-                    }
-                    let client = self.#client;
-                    client.request_future(build(self), decode)
+                    })
                 }
+
+                #build
             }
         };
         let stream = self.stream_method(op, &builder);
@@ -249,11 +264,10 @@ impl Emitter<'_> {
         Arguments { fields, names, required, setters, optional }
     }
 
-    /// The statements of the request's `build`: the request with its path and credentials, then
-    /// the query, headers, cookies and body.
-    fn build_steps(&self, op: &Operation, client: &Ident) -> Vec<TokenStream> {
+    /// The statements of the request's `build` after the request to the operation's URL: the
+    /// query, headers, cookies and body (none: the request is the URL and credentials alone).
+    fn build_steps(&self, op: &Operation) -> Vec<TokenStream> {
         let mut steps = Vec::new();
-        self.request_step(op, client, &mut steps);
         self.query_steps(op, &mut steps);
         self.header_steps(op, &mut steps);
         self.cookie_step(op, &mut steps);
@@ -300,24 +314,21 @@ impl Emitter<'_> {
             .collect()
     }
 
-    /// `let request = ...`: the request to the operation's URL, with its credentials.
-    fn request_step(&self, op: &Operation, client: &Ident, steps: &mut Vec<TokenStream>) {
+    /// The request to the operation's URL, with its credentials: `Client::new_request` (or
+    /// `new_request_at` for an operation with a server of its own), a `Result`.
+    fn request_expr(&self, op: &Operation, client: &Ident) -> TokenStream {
         let parts = self.path_parts(op);
         let method = format_ident!("{}", op.http_method.upper());
-        // The URL is built in place: a local `url` would hide a parameter of that name.
-        let request = match &op.server {
-            Some(server) => quote!(#client.new_request_at(::reqwest::Method::#method, #server, &[#( #parts ),*])?),
-            None => quote!(#client.new_request(::reqwest::Method::#method, &[#( #parts ),*])?),
-        };
-        steps.push(if op.auth.is_empty() {
-            quote!(let request = #request;)
-        } else {
-            let alternatives = op.auth.iter().map(|alt| {
-                let schemes = alt.iter().map(|i| ident(&self.api.auth[*i].field));
-                quote!(&[#( Scheme::#schemes ),*])
-            });
-            quote!(let request = #client.authorize(#request, &[#( #alternatives ),*]);)
+        let alternatives = op.auth.iter().map(|alt| {
+            let schemes = alt.iter().map(|i| ident(&self.api.auth[*i].field));
+            quote!(&[#( Scheme::#schemes ),*])
         });
+        let auth = if self.api.auth.is_empty() { quote!() } else { quote!(, &[#( #alternatives ),*]) };
+        // The URL is built in place: a local `url` would hide a parameter of that name.
+        match &op.server {
+            Some(server) => quote!(#client.new_request_at(::reqwest::Method::#method, #server, &[#( #parts ),*] #auth)),
+            None => quote!(#client.new_request(::reqwest::Method::#method, &[#( #parts ),*] #auth)),
+        }
     }
 
     /// Adds the query parameters.
@@ -399,11 +410,9 @@ impl Emitter<'_> {
             steps.push(quote! {
                 let mut cookies: Vec<String> = Vec::new();
                 #( #cookies )*
-                let request = if cookies.is_empty() {
-                    request
-                } else {
-                    request.header(::reqwest::header::COOKIE, header_value("Cookie", &cookies.join("; "))?)
-                };
+                if !cookies.is_empty() {
+                    request = request.header(::reqwest::header::COOKIE, header_value("Cookie", &cookies.join("; "))?);
+                }
             });
         }
     }
@@ -610,16 +619,15 @@ fn client_field(op: &Operation) -> String {
     name
 }
 
-/// `let request = <add>;`, only when the optional argument `name` is `Some`.
+/// `request = <add>;`, only when the optional argument `name` is `Some`.
 fn optional_step(name: &Ident, required: bool, add: TokenStream) -> TokenStream {
     if required {
-        quote!(let request = #add;)
+        quote!(request = #add;)
     } else {
         quote! {
-            let request = match #name {
-                Some(#name) => #add,
-                None => request,
-            };
+            if let Some(#name) = #name {
+                request = #add;
+            }
         }
     }
 }
