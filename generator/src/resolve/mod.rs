@@ -11,12 +11,10 @@ pub mod refs;
 pub mod schema;
 pub mod types;
 
-use openapiv3::{
-    OpenAPI, Operation as OaOperation, Parameter, ParameterSchemaOrContent, ReferenceOr, Response, SecurityScheme,
-    StatusCode,
-};
+use openapiv3::{OpenAPI, Parameter, ParameterSchemaOrContent, ReferenceOr, Response, SecurityScheme, StatusCode};
 
 use self::refs::{essence, is_json};
+use crate::openapi::{PathOp, param_in};
 use std::collections::{BTreeMap, BTreeSet};
 
 use self::schema::{Converter, Kind, Sch};
@@ -43,46 +41,10 @@ pub fn resolve(merged: &Merged, config: &Config, lock: &Lock) -> Result<(Api, Lo
     let config_at = |key: &str| config.at(&join_pointer("/methods", key));
 
     // The operations, in canonical order.
-    let mut raw = Vec::new();
-    for (path, item) in spec.paths.iter() {
-        let item_ptr = join_pointer("/paths", path);
-        // openapiv3 reads a path item that has a `$ref` as the reference alone.
-        if let ReferenceOr::Reference { .. } = item
-            && let Some(serde_json::Value::Object(written)) = merged.doc.get("paths").and_then(|p| p.get(path))
-            && let Some(own) = written.keys().find(|k| {
-                crate::merge::METHODS.contains(&k.as_str()) || ["parameters", "servers"].contains(&k.as_str())
-            })
-        {
-            sink.push(
-                Diagnostic::new(
-                    merged.origins.locate(&join_pointer(&item_ptr, own)),
-                    format!("a path item with a `$ref` cannot also have `{own}` of its own: it would be lost"),
-                )
-                .note("help: move it into the path item the `$ref` points at, or write this path item in full"),
-            );
-            continue;
-        }
-        // A path item may be another path's (`$ref: '#/paths/~1other'`): its operations again.
-        let (item, item_ptr) = match refs::follow(spec, item, &item_ptr) {
-            Ok(found) => found,
-            Err(message) => {
-                sink.push(Diagnostic::new(merged.origins.locate(&item_ptr), message));
-                continue;
-            }
-        };
-        for (method, op) in item.iter() {
-            raw.push(RawOp {
-                path,
-                method,
-                op,
-                item_params: &item.parameters,
-                item_servers: &item.servers,
-                pointer: join_pointer(&item_ptr, method),
-            });
-        }
-    }
+    let (raw, problems) = crate::openapi::operations(spec, &merged.doc, &merged.origins);
+    problems.into_iter().for_each(|d| sink.push(d));
 
-    let locked_op = |r: &RawOp<'_>| lock.methods.get(&operation_key(r.method, r.path));
+    let locked_op = |r: &PathOp<'_>| lock.methods.get(&operation_key(r.method, r.path));
 
     // Method names, with the config's overrides checked against the spec and each other.
     config.check_package().into_iter().for_each(|d| sink.push(d));
@@ -360,10 +322,9 @@ pub fn resolve(merged: &Merged, config: &Config, lock: &Lock) -> Result<(Api, Lo
 /// The server an operation names for itself (its `servers`, else its path item's), when it is
 /// not the document's first: an absolute `http(s)` URL, or a path (`/v2`) resolved against the
 /// client's base URL. Server variables take their defaults. Any other form is an error.
-fn own_server(r: &RawOp<'_>, top: &[openapiv3::Server], merged: &Merged) -> Result<Option<String>, Diagnostic> {
+fn own_server(r: &PathOp<'_>, top: &[openapiv3::Server], merged: &Merged) -> Result<Option<String>, Diagnostic> {
     let (servers, at) = if r.op.servers.is_empty() {
-        let item = r.pointer.rsplit_once('/').map_or("", |(p, _)| p);
-        (r.item_servers, join_pointer(item, "servers"))
+        (&r.item.servers[..], join_pointer(&r.item_pointer, "servers"))
     } else {
         (&r.op.servers[..], join_pointer(&r.pointer, "servers"))
     };
@@ -539,15 +500,6 @@ fn op_types(op: &Operation) -> Vec<&Ty> {
     params.chain(body).chain(success).chain(errors).collect()
 }
 
-struct RawOp<'a> {
-    path: &'a str,
-    method: &'a str,
-    op: &'a OaOperation,
-    item_params: &'a [ReferenceOr<Parameter>],
-    item_servers: &'a [openapiv3::Server],
-    pointer: String,
-}
-
 struct Cx<'a> {
     spec: &'a OpenAPI,
     merged: &'a Merged,
@@ -578,7 +530,7 @@ impl<'a> Cx<'a> {
     fn operation(
         &mut self,
         index: usize,
-        r: &RawOp<'a>,
+        r: &PathOp<'a>,
         (method_name, error_name): (String, String),
         schemes: &mut Vec<AuthScheme>,
     ) -> Result<Operation, Vec<Diagnostic>> {
@@ -630,46 +582,8 @@ impl<'a> Cx<'a> {
     }
 
     /// Path-item parameters overridden by operation parameters of the same name and location.
-    fn params(&mut self, index: usize, r: &RawOp<'a>, errors: &mut Vec<Diagnostic>) -> Vec<Param> {
-        let mut found: Vec<(String, &'a Parameter)> = Vec::new();
-        let item_ptr = r.pointer.rsplit_once('/').map_or("", |(p, _)| p).to_owned();
-        let lists = [
-            (r.item_params, join_pointer(&item_ptr, "parameters")),
-            (r.op.parameters.as_slice(), join_pointer(&r.pointer, "parameters")),
-        ];
-        // Where each parameter of the path item's list, then of the list being read, is in `found`.
-        let mut item_keys: BTreeMap<(&'static str, String), usize> = BTreeMap::new();
-        for (list, base) in lists {
-            let mut keys: BTreeMap<(&'static str, String), usize> = BTreeMap::new();
-            for (i, p) in list.iter().enumerate() {
-                let ptr = join_pointer(&base, &i.to_string());
-                let (p, ptr) = match refs::follow(self.spec, p, &ptr) {
-                    Ok(found) => found,
-                    Err(message) => {
-                        errors.push(Diagnostic::new(self.loc(&ptr), message));
-                        continue;
-                    }
-                };
-                // A parameter is its name and location; header names are case-insensitive.
-                let key = param_key(p);
-                if let Some((first, _)) = keys.get(&key).and_then(|&i| found.get(i)) {
-                    errors.push(
-                        Diagnostic::new(
-                            self.loc(&ptr),
-                            format!("{} parameter {:?} is declared twice", param_in(p).1, p.parameter_data_ref().name),
-                        )
-                        .note_at("first declared here", self.loc(first)),
-                    );
-                } else if let Some(slot) = item_keys.get(&key).and_then(|&i| found.get_mut(i).map(|slot| (i, slot))) {
-                    *slot.1 = (ptr, p);
-                    keys.insert(key, slot.0);
-                } else {
-                    keys.insert(key, found.len());
-                    found.push((ptr, p));
-                }
-            }
-            item_keys = keys;
-        }
+    fn params(&mut self, index: usize, r: &PathOp<'a>, errors: &mut Vec<Diagnostic>) -> Vec<Param> {
+        let found = crate::openapi::parameters(self.spec, r, &self.merged.origins, errors);
         // `body` is the body argument; `request` and `cookies` are locals of every method.
         let mut unique = Uniquifier::with_reserved(&["body", "self", "request", "cookies"]);
         let mut out = Vec::new();
@@ -774,7 +688,7 @@ impl<'a> Cx<'a> {
     /// Real specs write a fixed query string into a path key (`/alerts?lat={lat}`), or label
     /// operations with a fragment (`/#X-Amz-Target=…`): both are taken as written (the query is
     /// sent, the fragment never is), with a warning, since neither is a path as OpenAPI means it.
-    fn path_warnings(&mut self, r: &RawOp<'a>) {
+    fn path_warnings(&mut self, r: &PathOp<'a>) {
         let (sent, fragment) = r.path.split_once('#').map_or((r.path, None), |(sent, f)| (sent, Some(f)));
         if let Some(fragment) = fragment {
             let message =
@@ -788,7 +702,7 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn path_parts(&self, r: &RawOp<'a>, params: &[Param], errors: &mut Vec<Diagnostic>) -> Vec<PathPart> {
+    fn path_parts(&self, r: &PathOp<'a>, params: &[Param], errors: &mut Vec<Diagnostic>) -> Vec<PathPart> {
         let mut parts = Vec::new();
         // A fragment labels the operation and is never sent (see `path_warnings`).
         let mut rest = r.path.split_once('#').map_or(r.path, |(path, _)| path);
@@ -843,7 +757,7 @@ impl<'a> Cx<'a> {
         parts
     }
 
-    fn body(&mut self, index: usize, r: &RawOp<'a>, errors: &mut Vec<Diagnostic>) -> Option<Body> {
+    fn body(&mut self, index: usize, r: &PathOp<'a>, errors: &mut Vec<Diagnostic>) -> Option<Body> {
         let ptr = join_pointer(&r.pointer, "requestBody");
         let body = match refs::follow(self.spec, r.op.request_body.as_ref()?, &ptr) {
             Ok((body, _)) => body,
@@ -875,7 +789,7 @@ impl<'a> Cx<'a> {
     fn responses(
         &mut self,
         index: usize,
-        r: &RawOp<'a>,
+        r: &PathOp<'a>,
         headers: &mut Vec<ResponseHeader>,
         errors: &mut Vec<Diagnostic>,
     ) -> (Vec<Success>, Vec<ErrorCase>) {
@@ -1055,7 +969,7 @@ impl<'a> Cx<'a> {
     }
 
     /// The operation's security alternatives, as indices into `schemes` (which grows as needed).
-    fn auth(&self, r: &RawOp<'a>, schemes: &mut Vec<AuthScheme>, errors: &mut Vec<Diagnostic>) -> Vec<Vec<usize>> {
+    fn auth(&self, r: &PathOp<'a>, schemes: &mut Vec<AuthScheme>, errors: &mut Vec<Diagnostic>) -> Vec<Vec<usize>> {
         let Some(requirements) = r.op.security.as_ref().or(self.spec.security.as_ref()) else { return Vec::new() };
         let at = if r.op.security.is_some() { join_pointer(&r.pointer, "security") } else { "/security".to_owned() };
         let defined = self.spec.components.as_ref().map(|c| &c.security_schemes);
@@ -1152,25 +1066,6 @@ fn name_schemes(schemes: &mut [AuthScheme]) {
         let setter = unique.take(wanted.trim_start_matches("r#"), Case::Snake);
         schemes[i].field = variants.take(&sanitize(&schemes[i].key, Case::Pascal), Case::Pascal);
         schemes[i].setter = setter;
-    }
-}
-
-/// What makes two parameters the same: location and name, the name case-insensitive for headers.
-fn param_key(p: &Parameter) -> (&'static str, String) {
-    let name = &p.parameter_data_ref().name;
-    match param_in(p) {
-        (ParamIn::Header, place) => (place, name.to_ascii_lowercase()),
-        (_, place) => (place, name.clone()),
-    }
-}
-
-/// A parameter's `in`, and the word the spec writes for it (`"query"`).
-pub(crate) fn param_in(p: &Parameter) -> (ParamIn, &'static str) {
-    match p {
-        Parameter::Path { .. } => (ParamIn::Path, "path"),
-        Parameter::Query { .. } => (ParamIn::Query, "query"),
-        Parameter::Header { .. } => (ParamIn::Header, "header"),
-        Parameter::Cookie { .. } => (ParamIn::Cookie, "cookie"),
     }
 }
 
