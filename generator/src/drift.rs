@@ -2,7 +2,9 @@
 //!
 //! [`diff`] compares a base spec (usually the committed `generated/openapi.json`) with the spec
 //! the current `specs/` produce, operation by operation, and returns [`Change`]s, each with a rule
-//! id, a class and the JSON pointer on each side. Schemas are compared after `$ref`s are followed
+//! id, a class and the JSON pointer on each side. Operations and their parameters are read by the
+//! walker the generator uses ([`crate::openapi`]): path items that are a `$ref` are followed, and
+//! parameters are matched by location and name. Schemas are compared after `$ref`s are followed
 //! and `allOf` is flattened, so a reshuffled `allOf` is no change and a property moved between
 //! members is none either. Pure: two JSON values in, a list out.
 //!
