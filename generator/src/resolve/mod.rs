@@ -2,8 +2,8 @@
 //!
 //! Reads the merged document through openapiv3's model and [`crate::openapi`]'s walker, which
 //! lists the operations in canonical order (paths sorted, methods in HTTP order). [`resolve`] is a
-//! short sequence of passes: method names ([`crate::naming`]), then each operation ([`operation`]:
-//! parameters, body, responses, auth; [`servers`]), converting each schema ([`schema`], with
+//! short sequence of passes: method names ([`crate::naming`]), then each operation (`operation.rs`:
+//! parameters, body, responses, auth; `servers.rs`), converting each schema ([`schema`], with
 //! `allOf` flattened by [`allof`]) and interning object types so identical structures are shared
 //! ([`types`]), then type names and the IR's types, cycles boxed, tag features and pagination.
 //! Every problem is collected as a diagnostic located in the file that defined it; the stage

@@ -9,7 +9,7 @@
 //!
 //! Every definition records its [`Use`]s (request body, response, property of another type); the
 //! naming pass ([`TypeSpace::assign_names`], rules in README "Names") picks names from them, and
-//! [`super::lower`] turns the definitions into the IR's types.
+//! `resolve/lower.rs` turns the definitions into the IR's types.
 
 use std::collections::{BTreeMap, BTreeSet};
 
