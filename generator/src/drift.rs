@@ -2,7 +2,9 @@
 //!
 //! [`diff`] compares a base spec (usually the committed `generated/openapi.json`) with the spec
 //! the current `specs/` produce, operation by operation, and returns [`Change`]s, each with a rule
-//! id, a class and the JSON pointer on each side. Schemas are compared after `$ref`s are followed
+//! id, a class and the JSON pointer on each side. Operations and their parameters are read by the
+//! walker the generator uses ([`crate::openapi`]): path items that are a `$ref` are followed, and
+//! parameters are matched by location and name. Schemas are compared after `$ref`s are followed
 //! and `allOf` is flattened, so a reshuffled `allOf` is no change and a property moved between
 //! members is none either. Pure: two JSON values in, a list out.
 //!
@@ -20,6 +22,7 @@ use serde_json::Value;
 
 use crate::diag::{Diagnostic, Diagnostics, Location, join_pointer};
 use crate::merge::Origins;
+use crate::openapi::{self, PathOp};
 use crate::resolve::refs;
 use crate::resolve::schema::{Converter, Kind, Sch};
 use crate::spectext::terminal_line;
@@ -78,41 +81,39 @@ fn diff_here(base: &Value, current: &Value) -> Result<Vec<Change>, Diagnostics> 
     };
     let (b, c) = (read(base, "base")?, read(current, "current")?);
     let (bo, co) = (Origins::whole("base"), Origins::whole("current"));
-    let mut cx = Cx {
-        base: Side { spec: &b, conv: Converter::new(b.components.as_ref(), &bo) },
-        current: Side { spec: &c, conv: Converter::new(c.components.as_ref(), &co) },
+    let mut walker = DriftWalker {
+        base: Side { spec: &b, origins: &bo, conv: Converter::new(b.components.as_ref(), &bo) },
+        current: Side { spec: &c, origins: &co, conv: Converter::new(c.components.as_ref(), &co) },
         out: Vec::new(),
         visiting: BTreeSet::new(),
     };
-    cx.servers();
-    let ops = |spec: &OpenAPI| -> BTreeMap<(String, String), String> {
-        let mut out = BTreeMap::new();
-        for (path, item) in spec.paths.iter() {
-            if let ReferenceOr::Item(item) = item {
-                for (method, _) in item.iter() {
-                    let ptr = join_pointer(&join_pointer("/paths", path), method);
-                    out.insert((path.clone(), method.to_owned()), ptr);
-                }
-            }
-        }
-        out
-    };
-    let (base_ops, current_ops) = (ops(&b), ops(&c));
+    walker.servers();
+    let (base_ops, current_ops) = (by_key(&b, base, &bo), by_key(&c, current, &co));
     let keys: BTreeSet<&(String, String)> = base_ops.keys().chain(current_ops.keys()).collect();
     for key in keys {
         let name = format!("{} {}", key.1.to_uppercase(), key.0);
         match (base_ops.get(key), current_ops.get(key)) {
-            (Some(bp), None) => {
-                cx.push(&name, Class::Breaking, "endpoint-removed", "operation removed".into(), Some(bp), None)
-            }
-            (None, Some(cp)) => {
-                cx.push(&name, Class::NonBreaking, "endpoint-added", "operation added".into(), None, Some(cp))
-            }
-            (Some(bp), Some(cp)) => cx.operation(&name, key, bp, cp),
+            (Some(b), None) => walker.push(
+                &name,
+                Class::Breaking,
+                "endpoint-removed",
+                "operation removed".into(),
+                Some(&b.pointer),
+                None,
+            ),
+            (None, Some(c)) => walker.push(
+                &name,
+                Class::NonBreaking,
+                "endpoint-added",
+                "operation added".into(),
+                None,
+                Some(&c.pointer),
+            ),
+            (Some(b), Some(c)) => walker.operation(&name, b, c),
             (None, None) => {}
         }
     }
-    let mut out = cx.out;
+    let mut out = walker.out;
     out.sort_by(|a, b| {
         (&a.operation, a.class, a.id, &a.base, &a.current).cmp(&(&b.operation, b.class, b.id, &b.base, &b.current))
     });
@@ -120,12 +121,21 @@ fn diff_here(base: &Value, current: &Value) -> Result<Vec<Change>, Diagnostics> 
     Ok(out)
 }
 
+/// The operations of a document by path and method. Problems are the generator's to report, not
+/// drift's: an operation it cannot read is left out.
+fn by_key<'a>(spec: &'a OpenAPI, doc: &Value, origins: &Origins) -> BTreeMap<(String, String), PathOp<'a>> {
+    let (ops, _) = openapi::operations(spec, doc, origins);
+    ops.into_iter().map(|op| ((op.path.to_owned(), op.method.to_owned()), op)).collect()
+}
+
 struct Side<'a> {
     spec: &'a OpenAPI,
+    origins: &'a Origins,
     conv: Converter<'a>,
 }
 
-struct Cx<'a> {
+/// Walks the operations of both documents side by side and collects the changes.
+struct DriftWalker<'a> {
     base: Side<'a>,
     current: Side<'a>,
     out: Vec<Change>,
@@ -133,15 +143,16 @@ struct Cx<'a> {
     visiting: BTreeSet<(String, String)>,
 }
 
-/// A parameter as compared: where it goes, whether required, its schema.
+/// A parameter as compared: its name, where it goes, whether required, its schema.
 struct ParamView {
+    name: String,
     location: &'static str,
     required: bool,
     pointer: String,
     schema: Option<Sch>,
 }
 
-impl<'a> Cx<'a> {
+impl<'a> DriftWalker<'a> {
     fn push(
         &mut self,
         op: &str,
@@ -186,113 +197,100 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn operation(&mut self, name: &str, key: &(String, String), bp: &str, cp: &str) {
-        let get = |spec: &'a OpenAPI| -> Option<(&'a openapiv3::PathItem, &'a openapiv3::Operation)> {
-            let ReferenceOr::Item(item) = spec.paths.paths.get(&key.0)? else { return None };
-            let op = item.iter().find(|(m, _)| *m == key.1).map(|(_, op)| op)?;
-            Some((item, op))
-        };
-        let (Some((b_item, b_op)), Some((c_item, c_op))) = (get(self.base.spec), get(self.current.spec)) else {
-            return;
-        };
-        self.params(name, (b_item, b_op, bp), (c_item, c_op, cp));
-        self.request_body(name, b_op, bp, c_op, cp);
-        self.responses(name, b_op, bp, c_op, cp);
-        self.security(name, b_op, bp, c_op, cp);
+    fn operation(&mut self, name: &str, b: &PathOp<'a>, c: &PathOp<'a>) {
+        let (bp, cp) = (b.pointer.as_str(), c.pointer.as_str());
+        self.params(name, b, c);
+        self.request_body(name, b.op, bp, c.op, cp);
+        self.responses(name, b.op, bp, c.op, cp);
+        self.security(name, b.op, bp, c.op, cp);
     }
 
-    fn param_views(
-        &mut self,
-        base_side: bool,
-        item: &'a openapiv3::PathItem,
-        op: &'a openapiv3::Operation,
-        op_ptr: &str,
-    ) -> BTreeMap<String, ParamView> {
-        let side = if base_side { &mut self.base } else { &mut self.current };
-        let item_ptr = op_ptr.rsplit_once('/').map_or("", |(p, _)| p).to_owned();
+    /// The parameters an operation takes (see [`openapi::parameters`]), by location and name
+    /// ([`openapi::param_key`]).
+    fn param_views(side: &mut Side<'a>, op: &PathOp<'a>) -> BTreeMap<(&'static str, String), ParamView> {
         let mut out = BTreeMap::new();
-        let lists = [
-            (&item.parameters, join_pointer(&item_ptr, "parameters")),
-            (&op.parameters, join_pointer(op_ptr, "parameters")),
-        ];
-        for (list, base) in lists {
-            for (i, p) in list.iter().enumerate() {
-                let Ok((p, ptr)) = refs::follow(side.spec, p, &join_pointer(&base, &i.to_string())) else {
-                    continue;
-                };
-                let data = p.parameter_data_ref();
-                let (_, location) = crate::resolve::param_in(p);
-                let schema = match &data.format {
-                    ParameterSchemaOrContent::Schema(s) => side.conv.convert(s, &join_pointer(&ptr, "schema")).ok(),
-                    ParameterSchemaOrContent::Content(_) => None,
-                };
-                out.insert(data.name.clone(), ParamView { location, required: data.required, pointer: ptr, schema });
-            }
+        for (ptr, p) in openapi::parameters(side.spec, op, side.origins, &mut Vec::new()) {
+            let data = p.parameter_data_ref();
+            let schema = match &data.format {
+                ParameterSchemaOrContent::Schema(s) => side.conv.convert(s, &join_pointer(&ptr, "schema")).ok(),
+                ParameterSchemaOrContent::Content(_) => None,
+            };
+            let view = ParamView {
+                name: data.name.clone(),
+                location: openapi::param_in(p).1,
+                required: data.required,
+                pointer: ptr,
+                schema,
+            };
+            out.insert(openapi::param_key(p), view);
         }
         out
     }
 
-    fn params(
-        &mut self,
-        op: &str,
-        (b_item, b_op, bp): (&'a openapiv3::PathItem, &'a openapiv3::Operation, &str),
-        (c_item, c_op, cp): (&'a openapiv3::PathItem, &'a openapiv3::Operation, &str),
-    ) {
-        let b = self.param_views(true, b_item, b_op, bp);
-        let c = self.param_views(false, c_item, c_op, cp);
-        for (name, bv) in &b {
-            let Some(cv) = c.get(name) else {
-                let msg = format!("{} parameter `{name}` removed", bv.location);
-                self.push(op, Class::Breaking, "request-parameter-removed", msg, Some(&bv.pointer), None);
+    /// Parameters are matched by location and name. One that is gone from a location while a
+    /// parameter of its name is new in another has moved.
+    fn params(&mut self, op: &str, b_op: &PathOp<'a>, c_op: &PathOp<'a>) {
+        let b = Self::param_views(&mut self.base, b_op);
+        let c = Self::param_views(&mut self.current, c_op);
+        let moved_to =
+            |bv: &ParamView| c.iter().find(|(key, cv)| !b.contains_key(*key) && cv.name == bv.name).map(|(_, cv)| cv);
+        let mut moved = BTreeSet::new();
+        for (key, bv) in &b {
+            let name = &bv.name;
+            let Some(cv) = c.get(key) else {
+                if let Some(cv) = moved_to(bv).filter(|cv| !moved.contains(&cv.pointer)) {
+                    moved.insert(cv.pointer.clone());
+                    let msg = format!("parameter `{name}` moved from {} to {}", bv.location, cv.location);
+                    let (bptr, cptr) = (Some(bv.pointer.as_str()), Some(cv.pointer.as_str()));
+                    self.push(op, Class::Breaking, "request-parameter-location-changed", msg, bptr, cptr);
+                } else {
+                    let msg = format!("{} parameter `{name}` removed", bv.location);
+                    self.push(op, Class::Breaking, "request-parameter-removed", msg, Some(&bv.pointer), None);
+                }
                 continue;
             };
-            let (bptr, cptr) = (Some(bv.pointer.as_str()), Some(cv.pointer.as_str()));
-            if bv.location != cv.location {
-                let msg = format!("parameter `{name}` moved from {} to {}", bv.location, cv.location);
-                self.push(op, Class::Breaking, "request-parameter-location-changed", msg, bptr, cptr);
-                continue;
-            }
-            match (bv.required, cv.required) {
-                (false, true) => {
-                    let msg = format!("{} parameter `{name}` became required", cv.location);
-                    self.push(op, Class::Breaking, "request-parameter-became-required", msg, bptr, cptr);
-                }
-                (true, false) => {
-                    // The client's method takes required arguments in the call and optional ones as
-                    // setters: the argument callers pass leaves the call.
-                    let msg = format!(
-                        "{} parameter `{name}` became optional: the method no longer takes it, it is a setter",
-                        cv.location
-                    );
-                    self.push(op, Class::Breaking, "request-parameter-became-optional", msg, bptr, cptr);
-                }
-                _ => {}
-            }
-            if let (Some(bs), Some(cs)) = (&bv.schema, &cv.schema) {
-                if let Some((was, now)) = type_change(bs, cs) {
-                    let msg = format!("{} parameter `{name}` changed type from {was} to {now}", cv.location);
-                    self.push(op, Class::Breaking, "request-parameter-type-changed", msg, bptr, cptr);
-                } else {
-                    self.enums(
-                        op,
-                        Dir::Request,
-                        &format!("{} parameter `{name}`", cv.location),
-                        bs,
-                        cs,
-                        "request-parameter",
-                    );
-                }
-            }
+            self.param(op, bv, cv);
         }
-        for (name, cv) in &c {
-            if !b.contains_key(name) {
+        for (key, cv) in &c {
+            if !b.contains_key(key) && !moved.contains(&cv.pointer) {
                 let (class, id, what) = if cv.required {
                     (Class::Breaking, "new-required-request-parameter", "required")
                 } else {
                     (Class::NonBreaking, "new-optional-request-parameter", "optional")
                 };
-                let msg = format!("{what} {} parameter `{name}` added", cv.location);
+                let msg = format!("{what} {} parameter `{}` added", cv.location, cv.name);
                 self.push(op, class, id, msg, None, Some(&cv.pointer));
+            }
+        }
+    }
+
+    /// One parameter, in the same location on both sides.
+    fn param(&mut self, op: &str, bv: &ParamView, cv: &ParamView) {
+        let name = &cv.name;
+        let (bptr, cptr) = (Some(bv.pointer.as_str()), Some(cv.pointer.as_str()));
+        match (bv.required, cv.required) {
+            (false, true) => {
+                let msg = format!("{} parameter `{name}` became required", cv.location);
+                self.push(op, Class::Breaking, "request-parameter-became-required", msg, bptr, cptr);
+            }
+            (true, false) => {
+                // The client's method takes required arguments in the call and optional ones as
+                // setters: the argument callers pass leaves the call.
+                let msg = format!(
+                    "{} parameter `{name}` became optional: the method no longer takes it, it is a setter",
+                    cv.location
+                );
+                self.push(op, Class::Breaking, "request-parameter-became-optional", msg, bptr, cptr);
+            }
+            _ => {}
+        }
+        if let (Some(bs), Some(cs)) = (&bv.schema, &cv.schema) {
+            if let Some((was, now)) = type_change(bs, cs) {
+                let msg = format!("{} parameter `{name}` changed type from {was} to {now}", cv.location);
+                self.push(op, Class::Breaking, "request-parameter-type-changed", msg, bptr, cptr);
+            } else {
+                let what = format!("{} parameter `{name}`", cv.location);
+                self.enums(op, Dir::Request, &what, bs, cs, "request-parameter");
             }
         }
     }

@@ -3,7 +3,8 @@
 //! Docs sites publish each operation with a complete OpenAPI document in a fenced code block.
 //! [`extract`] finds every fenced block (CommonMark, via pulldown-cmark) that parses as JSON or YAML
 //! and is an OpenAPI document (`openapi` and `paths` at the top), and splits each document into one
-//! document per operation, keeping everything else (info, servers, components, ...) in each. A file
+//! document per operation ([`crate::openapi::split`], which reads a path item that is a `$ref` as
+//! its target), keeping everything else (info, servers, components, ...) in each. A file
 //! is named after the operationId in snake case (else method and path) and holds pretty-printed
 //! JSON with the keys in the page's order. Pure: text in, files out.
 
@@ -13,7 +14,6 @@ use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 use serde_json::{Map, Value};
 
 use crate::diag::{Diagnostic, Diagnostics, Location, Sink};
-use crate::merge::METHODS;
 use crate::naming::{Case, sanitize};
 
 /// The spec files found on a page: file name → content.
@@ -92,39 +92,21 @@ fn fenced_blocks(markdown: &str) -> Vec<(String, String, usize)> {
     out
 }
 
-/// One document per operation: (file name, document).
+/// One document per operation ([`crate::openapi::split`]): (file name, document).
 fn split(doc: &Map<String, Value>) -> Vec<(String, Map<String, Value>)> {
-    let mut out = Vec::new();
-    let Some(paths) = doc.get("paths").and_then(Value::as_object) else {
-        return out;
-    };
-    for (path, item) in paths {
-        let Some(item) = item.as_object() else {
-            continue;
-        };
-        let shared: Map<String, Value> =
-            item.iter().filter(|(k, _)| !METHODS.contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect();
-        for (method, op) in item.iter().filter(|(k, _)| METHODS.contains(&k.as_str())) {
-            let stem = match op.get("operationId").and_then(Value::as_str) {
-                Some(id) => sanitize(id, Case::Snake),
-                None => sanitize(&format!("{method} {path}"), Case::Snake),
+    crate::openapi::split(doc)
+        .into_iter()
+        .map(|single| {
+            // An operation listed again through a path item's `$ref` has its original's
+            // operationId: it is named by its method and path.
+            let stem = match (single.operation_id.filter(|_| !single.through_ref), single.method) {
+                (Some(id), _) => sanitize(id, Case::Snake),
+                (None, Some(method)) => sanitize(&format!("{method} {}", single.path), Case::Snake),
+                (None, None) => sanitize(single.path, Case::Snake),
             };
-            let mut single_item = shared.clone();
-            single_item.insert(method.clone(), op.clone());
-            let mut single = Map::new();
-            for (key, value) in doc {
-                if key == "paths" {
-                    let mut p = Map::new();
-                    p.insert(path.clone(), Value::Object(single_item.clone()));
-                    single.insert(key.clone(), Value::Object(p));
-                } else {
-                    single.insert(key.clone(), value.clone());
-                }
-            }
-            out.push((format!("{}.json", stem.trim_start_matches("r#")), single));
-        }
-    }
-    out
+            (format!("{}.json", stem.trim_start_matches("r#")), single.document(doc))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -157,6 +139,20 @@ paths:
         let get: Value = serde_json::from_str(&files["get_a.json"]).unwrap();
         assert_eq!(get["paths"]["/a"].as_object().unwrap().keys().collect::<Vec<_>>(), ["get"]);
         assert_eq!(get["info"]["title"], "T");
+    }
+
+    #[test]
+    fn a_path_item_ref_gives_its_targets_operations_at_its_own_path() {
+        let page = r##"```json
+{"openapi":"3.0.0","info":{"title":"T","version":"1"},"paths":{"/copy":{"$ref":"#/paths/~1a"},"/a":{"parameters":[{"in":"query","name":"q","schema":{"type":"string"}}],"get":{"operationId":"getA","responses":{}}}}}
+```
+"##;
+        let files = extract("page.md", page).unwrap();
+        assert_eq!(files.keys().collect::<Vec<_>>(), ["get_a.json", "get_copy.json"]);
+        let copy: Value = serde_json::from_str(&files["get_copy.json"]).unwrap();
+        assert_eq!(copy["paths"].as_object().unwrap().keys().collect::<Vec<_>>(), ["/copy"]);
+        assert_eq!(copy["paths"]["/copy"]["parameters"][0]["name"], "q");
+        assert_eq!(copy["paths"]["/copy"]["get"]["operationId"], "getA");
     }
 
     #[test]

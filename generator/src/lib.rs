@@ -48,6 +48,7 @@ pub mod lock;
 pub mod merge;
 pub mod naming;
 pub mod normalize;
+pub mod openapi;
 pub mod resolve;
 pub mod spectext;
 pub mod write;

@@ -408,3 +408,82 @@ fn reports_write_out_terminal_escapes_and_bidi_controls() {
         assert!(report.contains("GET /a\\u{1b}]0;title\\u{7}\\u{d}\\u{202e}"), "{report}");
     }
 }
+
+/// A small document of its own, with the given paths.
+fn doc(paths: Value) -> Value {
+    json!({"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": paths})
+}
+
+#[test]
+fn operations_of_a_referenced_path_item_are_compared() {
+    let ok = json!({"204": {"description": "ok"}});
+    let base = doc(json!({
+        "/copy": {"$ref": "#/paths/~1source"},
+        "/source": {"get": {"operationId": "getSource", "responses": ok}}
+    }));
+    let c =
+        only(&changes(&base, |d| drop(at(d, "/paths").as_object_mut().unwrap().remove("/copy"))), "endpoint-removed");
+    assert_change(&c, Class::Breaking, "GET /copy", Some("/paths/~1source/get"), None);
+
+    // A parameter added to the item the `$ref` points at is added to both operations.
+    let changed = changes(&base, |d| {
+        at(d, "/paths/~1source/get")
+            .as_object_mut()
+            .unwrap()
+            .insert("parameters".into(), json!([query_param("q", true, json!({"type": "string"}))]));
+    });
+    let ops: Vec<(&str, &str)> = changed.iter().map(|c| (c.operation.as_str(), c.id)).collect();
+    assert_eq!(
+        ops,
+        [("GET /copy", "new-required-request-parameter"), ("GET /source", "new-required-request-parameter")]
+    );
+}
+
+#[test]
+fn parameters_are_merged_by_name_and_location() {
+    let item_limit = "/paths/~1a/parameters/0";
+    let op_limit = "/paths/~1a/get/parameters/0";
+    let base = doc(json!({"/a": {
+        "parameters": [query_param("limit", false, json!({"type": "integer"}))],
+        "get": {
+            "parameters": [{"in": "header", "name": "limit", "required": false, "schema": {"type": "string"}}],
+            "responses": {"204": {"description": "ok"}}
+        }
+    }}));
+    // Same name, another location: both are parameters, and each is compared on its own.
+    let c = only(
+        &changes(&base, |d| drop(at(d, "/paths/~1a/get").as_object_mut().unwrap().remove("parameters"))),
+        "request-parameter-removed",
+    );
+    assert_change(&c, Class::Breaking, "GET /a", Some(op_limit), None);
+    assert_eq!(c.message, "header parameter `limit` removed");
+    let c = only(
+        &changes(&base, |d| *at(d, &format!("{item_limit}/required")) = json!(true)),
+        "request-parameter-became-required",
+    );
+    assert_change(&c, Class::Breaking, "GET /a", Some(item_limit), Some(item_limit));
+    assert_eq!(c.message, "query parameter `limit` became required");
+
+    // Same name and location: the operation's overrides the path item's.
+    let changed = changes(&base, |d| *at(d, &format!("{op_limit}/in")) = json!("query"));
+    let found: Vec<(&str, Option<&str>, Option<&str>)> =
+        changed.iter().map(|c| (c.id, c.base.as_deref(), c.current.as_deref())).collect();
+    assert_eq!(
+        found,
+        [
+            ("request-parameter-removed", Some(op_limit), None),
+            ("request-parameter-type-changed", Some(item_limit), Some(op_limit))
+        ]
+    );
+    let c =
+        only(&changes(&base, |d| *at(d, &format!("{item_limit}/in")) = json!("header")), "request-parameter-removed");
+    assert_change(&c, Class::Breaking, "GET /a", Some(item_limit), None);
+    assert_eq!(c.message, "query parameter `limit` removed");
+
+    // A parameter that moves keeps being reported as moved.
+    let c = only(
+        &changes(&base, |d| *at(d, &format!("{item_limit}/in")) = json!("cookie")),
+        "request-parameter-location-changed",
+    );
+    assert_eq!(c.message, "parameter `limit` moved from query to cookie");
+}

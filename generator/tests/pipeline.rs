@@ -2,6 +2,7 @@
 //! whose output can be shown whole has a snapshot case in `tests/cases/` instead (see `cases.rs`).
 
 use apigen::config::Config;
+use apigen::ir::{ParamIn, Ty};
 use apigen::load::Source;
 use serde_json::{Value, json};
 
@@ -192,6 +193,43 @@ fn path_items_and_schemas_can_be_referenced_where_they_are_defined() {
     assert!(ops.contains("PathPart::Literal(\"/copy\")") && ops.contains("PathPart::Literal(\"/source\")"), "{ops}");
     assert!(ops.contains("Result<types::Offset,Error<GetOtherError>>"), "{ops}");
     assert_eq!(files["src/types.rs"].matches("pub struct Offset {").count(), 1);
+}
+
+#[test]
+fn path_item_parameters_are_overridden_by_name_and_location() {
+    let doc = json!({
+        "openapi": "3.0.3",
+        "info": {"title": "Params", "version": "1"},
+        "paths": {"/a": {
+            "parameters": [
+                {"in": "query", "name": "limit", "required": true, "schema": {"type": "integer"}},
+                {"in": "query", "name": "q", "schema": {"type": "integer"}},
+                {"in": "header", "name": "X-Trace", "schema": {"type": "integer"}}
+            ],
+            "get": {
+                "parameters": [
+                    {"in": "header", "name": "limit", "required": true, "schema": {"type": "string"}},
+                    {"in": "query", "name": "q", "required": true, "schema": {"type": "string"}},
+                    {"in": "header", "name": "x-trace", "schema": {"type": "string"}}
+                ],
+                "responses": {"204": {"description": "ok"}}
+            }
+        }}
+    });
+    let api = apigen::generate(&Config::default(), &[source("a.json", &doc)]).unwrap_or_else(|d| panic!("{d}")).api;
+    let params: Vec<(&str, ParamIn, bool, &Ty)> =
+        api.operations[0].params.iter().map(|p| (p.wire.as_str(), p.location, p.required, &p.ty)).collect();
+    // The header `limit` is a parameter of its own; the operation's `q` and `x-trace` (header names
+    // are case-insensitive) take the place of the path item's.
+    assert_eq!(
+        params,
+        [
+            ("limit", ParamIn::Query, true, &Ty::I64),
+            ("q", ParamIn::Query, true, &Ty::String),
+            ("x-trace", ParamIn::Header, false, &Ty::String),
+            ("limit", ParamIn::Header, true, &Ty::String),
+        ]
+    );
 }
 
 #[test]

@@ -262,71 +262,56 @@ fn read_spec(path: &Path) -> Result<Value, String> {
     apigen::load::parse(&apigen::load::Source::new(path.display().to_string(), bytes)).map_err(|d| d.to_string())
 }
 
-/// One document per operation (see module docs); a spec without paths stays whole.
-/// Splits `doc` into per-operation documents, handing each to `each` (file name, document) as it
-/// is made; the number of documents.
+/// Splits `doc` into per-operation documents (the operations as [`apigen::openapi::split`] lists
+/// them, path-item `$ref`s followed), handing each to `each` (file name, document) as it is made;
+/// the number of documents. A spec without paths stays whole.
 fn split(
     doc: &Value,
     inline: bool,
     mut each: impl FnMut(String, Value) -> Result<(), String>,
 ) -> Result<usize, String> {
-    let Some(paths) = doc.get("paths").and_then(Value::as_object).filter(|p| !p.is_empty()) else {
+    let has_paths = doc.get("paths").and_then(Value::as_object).is_some_and(|p| !p.is_empty());
+    let Some(whole) = doc.as_object().filter(|_| has_paths) else {
         each("spec.json".into(), doc.clone())?;
         return Ok(1);
     };
     let components = doc.get("components").cloned().unwrap_or(Value::Null);
     let mut count = 0;
-    for (path, item) in paths {
-        let Some(item) = item.as_object() else { continue };
-        let shared: Map<String, Value> = item
+    for single in apigen::openapi::split(whole) {
+        let mut fragment: Map<String, Value> = whole
             .iter()
-            .filter(|(k, _)| !apigen::merge::METHODS.contains(&k.as_str()) && *k != "$ref")
+            .filter(|(k, _)| *k != "paths" && *k != "components")
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
-        // A path item that is a `$ref` to another is a fragment of its own.
-        let own = |k: &str| apigen::merge::METHODS.contains(&k) || k == "$ref";
-        for (method, op) in item.iter().filter(|(k, _)| own(k)) {
-            let mut single = shared.clone();
-            single.insert(method.clone(), op.clone());
-            let mut fragment: Map<String, Value> = doc
-                .as_object()
-                .map(|d| {
-                    d.iter()
-                        .filter(|(k, _)| *k != "paths" && *k != "components")
-                        .map(|(k, v)| (k.clone(), v.clone()))
-                        .collect()
-                })
-                .unwrap_or_default();
-            let mut item_value = Value::Object(single);
-            if inline {
-                inline_refs(&mut item_value, &components, &mut Vec::new(), &mut MAX_INLINED.clone(), 0);
-            }
-            let needed = reachable(&item_value, &components);
-            let mut paths = Map::new();
-            paths.insert(path.clone(), item_value);
-            fragment.insert("paths".into(), Value::Object(paths));
-            let mut kept = Map::new();
-            if let Some(schemes) = components.get("securitySchemes") {
-                kept.insert("securitySchemes".into(), schemes.clone());
-            }
-            for (section, name) in needed {
-                if let Some(v) = components.get(&section).and_then(|s| s.get(&name)) {
-                    let entry = kept.entry(section).or_insert_with(|| Value::Object(Map::new()));
-                    if let Value::Object(m) = entry {
-                        m.insert(name, v.clone());
-                    }
+        let mut item_value = Value::Object(single.item);
+        if inline {
+            inline_refs(&mut item_value, &components, &mut Vec::new(), &mut MAX_INLINED.clone(), 0);
+        }
+        let needed = reachable(&item_value, &components);
+        let mut paths = Map::new();
+        paths.insert(single.path.to_owned(), item_value);
+        fragment.insert("paths".into(), Value::Object(paths));
+        let mut kept = Map::new();
+        if let Some(schemes) = components.get("securitySchemes") {
+            kept.insert("securitySchemes".into(), schemes.clone());
+        }
+        for (section, name) in needed {
+            if let Some(v) = components.get(&section).and_then(|s| s.get(&name)) {
+                let entry = kept.entry(section).or_insert_with(|| Value::Object(Map::new()));
+                if let Value::Object(m) = entry {
+                    m.insert(name, v.clone());
                 }
             }
-            fragment.insert("components".into(), Value::Object(kept));
-            let id = op
-                .get("operationId")
-                .and_then(Value::as_str)
-                .map(str::to_owned)
-                .unwrap_or_else(|| format!("{method} {path}"));
-            let file: String = id.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
-            each(format!("{count:05}_{file}.json"), Value::Object(fragment))?;
-            count += 1;
         }
+        fragment.insert("components".into(), Value::Object(kept));
+        // A path item kept as written (a `$ref` that cannot be followed) is named by its `$ref`.
+        let id = match (single.operation_id, single.method) {
+            (Some(id), _) => id.to_owned(),
+            (None, method) => format!("{} {}", method.unwrap_or("$ref"), single.path),
+        };
+        let file: String = id.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+        each(format!("{count:05}_{file}.json"), Value::Object(fragment))?;
+        count += 1;
     }
     Ok(count)
 }
@@ -627,6 +612,23 @@ mod tests {
                 .map(|(n, v)| apigen::load::Source::new(n, serde_json::to_vec(&v).unwrap()))
                 .collect();
             apigen::generate(&apigen::config::Config::default(), &sources).unwrap();
+        }
+    }
+
+    #[test]
+    fn an_operation_reached_through_a_path_item_ref_is_a_fragment_that_generates_alone() {
+        let mut doc = spec();
+        doc["paths"]["/copy"] = json!({"$ref": "#/paths/~1a"});
+        for inline in [false, true] {
+            let parts = split_all(&doc, inline);
+            let paths: Vec<Vec<&String>> =
+                parts.iter().map(|(_, v)| v["paths"].as_object().unwrap().keys().collect()).collect();
+            assert_eq!(paths, [["/a"], ["/b"], ["/copy"]]);
+            assert!(parts[2].1["paths"]["/copy"]["get"].is_object(), "{}", parts[2].1);
+            for (name, fragment) in parts {
+                let source = apigen::load::Source::new(name, serde_json::to_vec(&fragment).unwrap());
+                apigen::generate(&apigen::config::Config::default(), &[source]).unwrap();
+            }
         }
     }
 

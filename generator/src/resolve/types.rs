@@ -8,7 +8,8 @@
 //! so the key of a parent refers to its children by id and the comparison is exact.
 //!
 //! Every definition records its [`Use`]s (request body, response, property of another type); the
-//! naming pass ([`TypeSpace::assign_names`], rules in README "Names") picks names from them.
+//! naming pass ([`TypeSpace::assign_names`], rules in README "Names") picks names from them, and
+//! `resolve/lower.rs` turns the definitions into the IR's types.
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -1,0 +1,179 @@
+//! Lowering: the type space's definitions ([`Def`]) → the IR's [`TypeDef`]s, every name decided.
+//!
+//! [`lower_types`] names each struct's fields, each enum's variants and each union's members
+//! (unique within their type), and records whether a request body reaches the type and which
+//! operations use it. [`box_cycles`] then boxes fields until no type contains itself by value.
+
+use super::types::{Def, TypeSpace, Use, named_in};
+use crate::ir::{Alternative, Field, Operation, Ty, TypeDef, TypeId, TypeUse, Variant};
+use crate::naming::{Case, Uniquifier, sanitize};
+
+/// The IR's type definitions, one per [`Def`] in id order: fields, variants and union members
+/// named (each made unique; `Other` is kept for values the spec does not list), docs, origins,
+/// whether a request body reaches the type, and the operations that use it. `type_names` are the
+/// names [`TypeSpace::assign_names`] gave; `method_names` those of the operations.
+pub(super) fn lower_types(
+    space: &TypeSpace,
+    type_names: &[String],
+    operations: &[Operation],
+    method_names: &[String],
+) -> Vec<TypeDef> {
+    let body_roots = operations.iter().filter_map(|o| o.body.as_ref().and_then(|b| named_in(&b.ty)));
+    let in_request = space.reachable(body_roots);
+    space
+        .defs
+        .iter()
+        .enumerate()
+        .map(|(id, def)| {
+            let mut unique = Uniquifier::default();
+            TypeDef {
+                name: type_names[id].clone(),
+                doc: def.doc.clone(),
+                fields: def
+                    .fields
+                    .iter()
+                    .map(|f| Field {
+                        wire: f.wire.clone(),
+                        name: unique.take(&sanitize(&f.wire, Case::Snake), Case::Snake),
+                        ty: f.ty.clone(),
+                        boxed: f.boxed,
+                        required: f.required && !f.nullable,
+                        absent_or_null: !f.required && f.nullable,
+                        read_only: f.read_only,
+                        doc: f.doc.clone(),
+                    })
+                    .collect(),
+                variants: {
+                    // `Other` holds values the spec does not list; a listed value cannot take it.
+                    let mut names = Uniquifier::with_reserved(&["Other"]);
+                    def.variants
+                        .iter()
+                        .map(|wire| Variant {
+                            wire: wire.clone(),
+                            name: names.take(&sanitize(wire, Case::Pascal), Case::Pascal),
+                        })
+                        .collect()
+                },
+                alternatives: {
+                    let mut names = Uniquifier::with_reserved(&["Other"]);
+                    def.alternatives
+                        .iter()
+                        .enumerate()
+                        .map(|(i, ty)| Alternative {
+                            name: names.take(&alternative_name(ty, type_names), Case::Pascal),
+                            ty: ty.clone(),
+                            tags: def.discriminator.as_ref().and_then(|d| d.tags.get(i).cloned()).unwrap_or_default(),
+                        })
+                        .collect()
+                },
+                tag_property: def.discriminator.as_ref().map(|d| d.property.clone()),
+                origins: def.origins.clone(),
+                in_request: in_request.contains(&id),
+                used_by: used_by(def, method_names),
+                features: Vec::new(),
+            }
+        })
+        .collect()
+}
+
+/// The variant name of a `oneOf` member: its type's name.
+fn alternative_name(ty: &Ty, type_names: &[String]) -> String {
+    match ty {
+        Ty::String => "String".into(),
+        Ty::Bool => "Boolean".into(),
+        Ty::I32 | Ty::I64 => "Integer".into(),
+        Ty::F32 | Ty::F64 => "Number".into(),
+        Ty::Json => "Value".into(),
+        Ty::Text => "Text".into(),
+        Ty::Bytes => "Bytes".into(),
+        Ty::Multipart => "Form".into(),
+        Ty::Vec(inner) => format!("{}List", alternative_name(inner, type_names)),
+        Ty::Map(inner) => format!("{}Map", alternative_name(inner, type_names)),
+        Ty::Named(id) => type_names[*id].clone(),
+    }
+}
+
+/// The operations that use a type directly: one entry per method, statuses joined in order.
+fn used_by(def: &Def, method_names: &[String]) -> Vec<TypeUse> {
+    let mut by_op: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut uses: Vec<&(u64, Use)> = def.uses.iter().collect();
+    uses.sort_by_key(|(seq, _)| *seq);
+    for (_, u) in uses {
+        let (op, role) = match u {
+            Use::Body { op } => (*op, "request body".to_owned()),
+            Use::Param { op, name } => (*op, format!("parameter `{name}`")),
+            Use::Response { op, status, .. } => (*op, format!("`{status}`")),
+            Use::Property { .. } => continue,
+        };
+        match by_op.iter_mut().find(|(o, _)| *o == op) {
+            Some((_, roles)) if !roles.contains(&role) => roles.push(role),
+            Some(_) => {}
+            None => by_op.push((op, vec![role])),
+        }
+    }
+    by_op.sort_by_key(|(op, _)| *op);
+    by_op.into_iter().map(|(op, roles)| TypeUse { method: method_names[op].clone(), role: roles.join(", ") }).collect()
+}
+
+/// Boxes struct fields until no type contains itself by value. A reference back to a component
+/// being converted is boxed as it is met; a cycle through unions or several types (Stripe's
+/// `Price` → `product` union → `Product` → `default_price` union → `Price`) is found here, by
+/// depth-first search over the by-value edges (fields not yet boxed, union members; lists and
+/// maps are on the heap already), and broken at its last field. Repeated until a pass boxes
+/// nothing, since breaking one cycle at a field it shares with the search path may leave another.
+pub(super) fn box_cycles(types: &mut [TypeDef]) {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        New,
+        OnPath,
+        Done,
+    }
+    /// The by-value edges of a type: the field they come from (`None`: a union member) and target.
+    fn edges(t: &TypeDef) -> Vec<(Option<usize>, TypeId)> {
+        let fields = t.fields.iter().enumerate().filter_map(|(i, f)| match f.ty {
+            Ty::Named(id) if !f.boxed => Some((Some(i), id)),
+            _ => None,
+        });
+        let members = t.alternatives.iter().filter_map(|a| match a.ty {
+            Ty::Named(id) => Some((None, id)),
+            _ => None,
+        });
+        fields.chain(members).collect()
+    }
+    fn visit(types: &mut [TypeDef], id: TypeId, state: &mut [State], path: &mut Vec<(TypeId, Option<usize>)>) -> bool {
+        state[id] = State::OnPath;
+        let mut boxed = false;
+        for (field, target) in edges(&types[id]) {
+            if field.is_some_and(|f| types[id].fields[f].boxed) {
+                continue; // boxed while visiting an earlier edge
+            }
+            path.push((id, field));
+            match state[target] {
+                State::OnPath => {
+                    let start = path.iter().rposition(|(n, _)| *n == target).unwrap_or(0);
+                    if let Some(&(n, Some(f))) = path[start..].iter().rev().find(|(_, f)| f.is_some()) {
+                        types[n].fields[f].boxed = true;
+                        boxed = true;
+                    }
+                }
+                State::New => boxed |= visit(types, target, state, path),
+                State::Done => {}
+            }
+            path.pop();
+        }
+        state[id] = State::Done;
+        boxed
+    }
+    loop {
+        let mut state = vec![State::New; types.len()];
+        let mut boxed = false;
+        for id in 0..types.len() {
+            if state[id] == State::New {
+                boxed |= visit(types, id, &mut state, &mut Vec::new());
+            }
+        }
+        if !boxed {
+            return;
+        }
+    }
+}

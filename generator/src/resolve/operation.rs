@@ -1,0 +1,617 @@
+//! The per-operation resolver: one [`PathOp`] → an [`Operation`] of the IR, its parameters
+//! (the walker's effective parameters, [`crate::openapi::parameters`]), path, request body,
+//! responses, response headers, security alternatives and server decided. Schemas are converted
+//! ([`super::schema`]) and interned ([`super::types`]) as they are met, each use recorded;
+//! problems are diagnostics, and what the client leaves out on purpose a [`Warning`].
+
+use openapiv3::{OpenAPI, Parameter, ParameterSchemaOrContent, ReferenceOr, Response, SecurityScheme, StatusCode};
+use std::collections::BTreeSet;
+
+use super::refs::{self, essence, is_json};
+use super::schema::{self, Converter, Elsewhere, Kind, Sch};
+use super::types::{self, TypeSpace, Use, status_word};
+use crate::diag::{Diagnostic, Location, Sink, Warning, join_pointer};
+use crate::ir::{
+    ApiKeyIn, AuthKind, AuthScheme, Body, ErrorCase, HttpMethod, Operation, Param, ParamIn, PathPart, ResponseHeader,
+    StatusMatch, Style, Success, Ty,
+};
+use crate::lock::Lock;
+use crate::merge::Merged;
+use crate::naming::{CLIENT_MEMBERS, Case, Uniquifier, sanitize};
+use crate::openapi::{PathOp, param_in};
+
+/// Resolves operations one by one: parameters, body, responses, auth and server, converting and
+/// interning the schemas they use into one type space.
+pub(super) struct OperationResolver<'a> {
+    spec: &'a OpenAPI,
+    merged: &'a Merged,
+    conv: Converter<'a>,
+    pub(super) space: TypeSpace,
+    /// What the client leaves out on purpose (see [`Warning`]).
+    pub(super) warnings: Vec<Warning>,
+}
+
+impl<'a> OperationResolver<'a> {
+    /// A resolver for `merged`, reading the schemas found outside `components` from `elsewhere`
+    /// and keeping the type titles `lock` records.
+    pub(super) fn new(merged: &'a Merged, elsewhere: &'a Elsewhere, lock: &Lock) -> Self {
+        let spec = &merged.spec;
+        OperationResolver {
+            spec,
+            merged,
+            conv: Converter::new(spec.components.as_ref(), &merged.origins).with_elsewhere(elsewhere),
+            space: TypeSpace::with_locked_titles(lock.titles_by_origin()),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Converts and interns schemas that are types whether or not an operation uses them.
+    pub(super) fn intern_roots(&mut self, roots: &'a [(String, ReferenceOr<openapiv3::Schema>)], sink: &mut Sink) {
+        for (pointer, reference) in roots {
+            match self.convert(reference, pointer) {
+                Ok(sch) => {
+                    self.space.intern(&sch);
+                }
+                Err(d) => sink.push(d),
+            }
+        }
+    }
+
+    fn loc(&self, pointer: &str) -> Location {
+        self.merged.origins.locate(pointer)
+    }
+
+    /// Converts a schema and hands the components it converted to the type space.
+    fn convert(
+        &mut self,
+        schema: &'a ReferenceOr<openapiv3::Schema>,
+        pointer: &str,
+    ) -> Result<schema::Sch, Diagnostic> {
+        let out = self.conv.convert(schema, pointer);
+        for (key, component) in self.conv.take_new() {
+            self.space.sources.insert(key, component);
+        }
+        out
+    }
+
+    pub(super) fn operation(
+        &mut self,
+        index: usize,
+        r: &PathOp<'a>,
+        (method_name, error_name): (String, String),
+        schemes: &mut Vec<AuthScheme>,
+    ) -> Result<Operation, Vec<Diagnostic>> {
+        let mut errors = Vec::new();
+        let params = self.params(index, r, &mut errors);
+        let path_parts = self.path_parts(r, &params, &mut errors);
+        self.path_warnings(r);
+        let body = self.body(index, r, &mut errors);
+        let mut response_headers = Vec::new();
+        let (success, error_cases) = self.responses(index, r, &mut response_headers, &mut errors);
+        let mut header_names = Uniquifier::default();
+        for h in &mut response_headers {
+            h.name = header_names.take(&sanitize(&h.wire, Case::Snake), Case::Snake);
+        }
+        let auth = self.auth(r, schemes, &mut errors);
+        let server = super::servers::own_server(r, &self.spec.servers, self.merged).unwrap_or_else(|d| {
+            errors.push(d);
+            None
+        });
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let success_name = success
+            .iter()
+            .any(|s| !s.variant.is_empty())
+            .then(|| format!("{}Success", error_name.trim_end_matches("Error")));
+        Ok(Operation {
+            operation_id: r.op.operation_id.clone(),
+            method_name,
+            error_name,
+            success_name,
+            response_headers,
+            http_method: HttpMethod::parse(r.method).expect("openapiv3 yields only known methods"),
+            path: r.path.to_owned(),
+            path_parts,
+            params,
+            body,
+            success,
+            errors: error_cases,
+            summary: r.op.summary.clone(),
+            description: r.op.description.clone(),
+            deprecated: r.op.deprecated,
+            pagination: None,
+            auth,
+            server,
+            features: Vec::new(),
+            origin: self.loc(&r.pointer),
+        })
+    }
+
+    /// Path-item parameters overridden by operation parameters of the same name and location.
+    fn params(&mut self, index: usize, r: &PathOp<'a>, errors: &mut Vec<Diagnostic>) -> Vec<Param> {
+        let found = crate::openapi::parameters(self.spec, r, &self.merged.origins, errors);
+        // `body` is the body argument; `request` and `cookies` are locals of every method.
+        let mut unique = Uniquifier::with_reserved(&["body", "self", "request", "cookies"]);
+        let mut out = Vec::new();
+        for (ptr, p) in found {
+            let data = p.parameter_data_ref();
+            let (location, place) = param_in(p);
+            if location == ParamIn::Header
+                && crate::checks::IGNORED_HEADERS.contains(&data.name.to_ascii_lowercase().as_str())
+            {
+                // OpenAPI: such definitions SHALL be ignored.
+                self.warnings.push(Warning(
+                    Diagnostic::new(self.loc(&ptr), format!("header parameter {:?} is ignored", data.name)).note(
+                        "OpenAPI says to ignore header parameters named Accept, Content-Type and Authorization: \
+                         the client sets them from the response types, the body and the security schemes",
+                    ),
+                ));
+                continue;
+            }
+            if let Some(problem) = crate::checks::wire_name(place, &data.name) {
+                errors.push(Diagnostic::new(self.loc(&ptr), format!("{place} parameter {:?} {problem}", data.name)));
+                continue;
+            }
+            // `content` instead of `schema`: the value in that media type. JSON is written as JSON
+            // text (`filter={"a":1}`); any other media type is taken as the schema says.
+            let (schema, schema_ptr, json) = match &data.format {
+                ParameterSchemaOrContent::Schema(s) => (s, join_pointer(&ptr, "schema"), false),
+                ParameterSchemaOrContent::Content(content) => {
+                    let media = content.iter().next().and_then(|(m, c)| Some((m, c.schema.as_ref()?)));
+                    let Some((media, schema)) = media else {
+                        errors.push(Diagnostic::new(
+                            self.loc(&join_pointer(&ptr, "content")),
+                            "a parameter's `content` needs one media type with a schema",
+                        ));
+                        continue;
+                    };
+                    let at = join_pointer(&join_pointer(&join_pointer(&ptr, "content"), media), "schema");
+                    (schema, at, is_json(media))
+                }
+            };
+            let mut sch = match self.convert(schema, &schema_ptr) {
+                Ok(s) => s,
+                Err(d) => {
+                    errors.push(d);
+                    continue;
+                }
+            };
+            let scalar = |k: &Kind| matches!(k, Kind::String | Kind::Bool | Kind::Integer(_) | Kind::Number(_));
+            // A parameter that is one of several scalars (`integer | string`) travels as text
+            // either way: take it as a string.
+            // A query parameter that is a value or a list of values is taken as a list: one value
+            // is a list of one (`has=patch`).
+            let scalar_list = |k: &Kind| matches!(k, Kind::Array(items) if scalar(&items.kind));
+            if let Kind::OneOf(members) = &sch.kind
+                && members.iter().all(|m| scalar(&m.kind) || (location == ParamIn::Query && scalar_list(&m.kind)))
+            {
+                let words: Vec<&str> = members.iter().map(|m| m.kind.word()).collect();
+                let list = members.iter().any(|m| scalar_list(&m.kind));
+                sch.constraints.push(format!("one of: {}, written as text", words.join(", ")));
+                sch.kind = if list {
+                    Kind::Array(Box::new(Sch::any(sch.loc.clone()).with_kind(Kind::String)))
+                } else {
+                    Kind::String
+                };
+            }
+            // Every schema can be written: scalars as text, lists, objects, maps and unions by
+            // the parameter's style (`runtime::query_pairs` and `runtime::expand`).
+            let style = match p {
+                Parameter::Query { style, .. } => match style {
+                    openapiv3::QueryStyle::Form => Style::Form,
+                    openapiv3::QueryStyle::SpaceDelimited => Style::SpaceDelimited,
+                    openapiv3::QueryStyle::PipeDelimited => Style::PipeDelimited,
+                    openapiv3::QueryStyle::DeepObject => Style::DeepObject,
+                },
+                Parameter::Path { style, .. } => match style {
+                    openapiv3::PathStyle::Simple => Style::Simple,
+                    openapiv3::PathStyle::Label => Style::Label,
+                    openapiv3::PathStyle::Matrix => Style::Matrix,
+                },
+                Parameter::Header { .. } => Style::Simple,
+                Parameter::Cookie { .. } => Style::Form,
+            };
+            let style = if json { Style::Json } else { style };
+            // OpenAPI: `explode` defaults to true for `form` and false for every other style.
+            let explode = data.explode.unwrap_or(style == Style::Form);
+            let ty = self.space.intern(&sch);
+            self.space.add_use(&ty, Use::Param { op: index, name: data.name.clone() });
+            out.push(Param {
+                wire: data.name.clone(),
+                name: unique.take(&sanitize(&data.name, Case::Snake), Case::Snake),
+                location,
+                ty,
+                required: data.required || location == ParamIn::Path,
+                deprecated: data.deprecated == Some(true),
+                style,
+                explode,
+                doc: types::with_constraints(data.description.as_deref(), &sch.constraints),
+            });
+        }
+        out
+    }
+
+    /// Real specs write a fixed query string into a path key (`/alerts?lat={lat}`), or label
+    /// operations with a fragment (`/#X-Amz-Target=…`): both are taken as written (the query is
+    /// sent, the fragment never is), with a warning, since neither is a path as OpenAPI means it.
+    fn path_warnings(&mut self, r: &PathOp<'a>) {
+        let (sent, fragment) = r.path.split_once('#').map_or((r.path, None), |(sent, f)| (sent, Some(f)));
+        if let Some(fragment) = fragment {
+            let message =
+                format!("path {:?} has a fragment `#{fragment}`, which is never sent: requests go to {sent:?}", r.path);
+            self.warnings.push(Warning(Diagnostic::new(self.loc(&r.pointer), message)));
+        }
+        if let Some((_, query)) = sent.split_once('?') {
+            let message =
+                format!("path {:?} carries a query string `?{query}`: it is sent as written after the path", r.path);
+            self.warnings.push(Warning(Diagnostic::new(self.loc(&r.pointer), message)));
+        }
+    }
+
+    fn path_parts(&self, r: &PathOp<'a>, params: &[Param], errors: &mut Vec<Diagnostic>) -> Vec<PathPart> {
+        let mut parts = Vec::new();
+        // A fragment labels the operation and is never sent (see `path_warnings`).
+        let mut rest = r.path.split_once('#').map_or(r.path, |(path, _)| path);
+        let mut used = Vec::new();
+        let mut names = BTreeSet::new();
+        let bad = |what: &str| Diagnostic::new(self.loc(&r.pointer), format!("{what} in the path `{}`", r.path));
+        while let Some(open) = rest.find(['{', '}']) {
+            let close = rest[open..].find('}').map(|c| open + c);
+            let Some(close) = close.filter(|&c| rest[open..].starts_with('{') && !rest[open + 1..c].contains('{'))
+            else {
+                let brace = if rest[open..].starts_with('{') { '{' } else { '}' };
+                errors.push(bad(&format!("unbalanced `{brace}`")));
+                // The parameters after it cannot be told: none is reported as missing.
+                return parts;
+            };
+            let name = &rest[open + 1..close];
+            if name.is_empty() {
+                errors.push(bad("empty `{}`"));
+                rest = &rest[close + 1..];
+                continue;
+            } else if !names.insert(name) {
+                errors.push(bad(&format!("`{{{name}}}` appears twice")));
+            }
+            if open > 0 {
+                parts.push(PathPart::Literal(rest[..open].to_owned()));
+            }
+            let whole_segment =
+                rest[..open].ends_with('/') && (close + 1 == rest.len() || rest[close + 1..].starts_with('/'));
+            match params.iter().position(|p| p.location == ParamIn::Path && p.wire == name) {
+                Some(index) => {
+                    used.push(index);
+                    parts.push(PathPart::Param { index, whole_segment });
+                }
+                None => errors.push(Diagnostic::new(
+                    self.loc(&r.pointer),
+                    format!("path parameter {{{name}}} in `{}` is not declared", r.path),
+                )),
+            }
+            rest = &rest[close + 1..];
+        }
+        if !rest.is_empty() {
+            parts.push(PathPart::Literal(rest.to_owned()));
+        }
+        for (i, p) in params.iter().enumerate() {
+            if p.location == ParamIn::Path && !used.contains(&i) {
+                errors.push(Diagnostic::new(
+                    self.loc(&r.pointer),
+                    format!("path parameter {:?} is declared but not in the path `{}`", p.wire, r.path),
+                ));
+            }
+        }
+        parts
+    }
+
+    fn body(&mut self, index: usize, r: &PathOp<'a>, errors: &mut Vec<Diagnostic>) -> Option<Body> {
+        let ptr = join_pointer(&r.pointer, "requestBody");
+        let body = match refs::follow(self.spec, r.op.request_body.as_ref()?, &ptr) {
+            Ok((body, _)) => body,
+            Err(message) => {
+                errors.push(Diagnostic::new(self.loc(&ptr), message));
+                return None;
+            }
+        };
+        let content_ptr = join_pointer(&ptr, "content");
+        let (media, ty) = match self.body_type(&body.content, &content_ptr, errors)? {
+            Some(found) => found,
+            None => {
+                let types: Vec<&str> = body.content.keys().map(String::as_str).collect();
+                errors.push(Diagnostic::new(
+                    self.loc(&content_ptr),
+                    format!("request bodies of type {types:?} are not supported yet (JSON, form, text and binary are)"),
+                ));
+                return None;
+            }
+        };
+        self.space.add_use(&ty, Use::Body { op: index });
+        let mut doc = body.description.clone();
+        if ty == Ty::Multipart {
+            doc = Some(self.multipart_doc(doc, &body.content[&media], &join_pointer(&content_ptr, &media)));
+        }
+        Some(Body { ty, media, required: body.required, doc })
+    }
+
+    fn responses(
+        &mut self,
+        index: usize,
+        r: &PathOp<'a>,
+        headers: &mut Vec<ResponseHeader>,
+        errors: &mut Vec<Diagnostic>,
+    ) -> (Vec<Success>, Vec<ErrorCase>) {
+        let base = join_pointer(&r.pointer, "responses");
+        let mut listed: Vec<(StatusMatch, String, &'a ReferenceOr<Response>)> =
+            r.op.responses
+                .responses
+                .iter()
+                .map(|(code, resp)| match code {
+                    StatusCode::Code(c) => (StatusMatch::Code(*c), c.to_string(), resp),
+                    StatusCode::Range(c) => (StatusMatch::Range(*c), format!("{c}XX"), resp),
+                })
+                .collect();
+        listed.sort_by_key(|(m, _, _)| m.clone());
+        if let Some(default) = &r.op.responses.default {
+            listed.push((StatusMatch::Default, "default".into(), default));
+        }
+
+        let is_success = |m: &StatusMatch| match m {
+            StatusMatch::Code(c) => (200..300).contains(c),
+            StatusMatch::Range(c) => *c == 2,
+            StatusMatch::Default => false,
+        };
+        let has_success = listed.iter().any(|(m, _, _)| is_success(m));
+        let mut success = Vec::new();
+        let mut error_cases = Vec::new();
+        let mut variants = Uniquifier::default();
+        for (status, key, resp) in listed {
+            let ptr = join_pointer(&base, &key);
+            let (resp, resp_ptr) = match refs::follow(self.spec, resp, &ptr) {
+                Ok(found) => found,
+                Err(message) => {
+                    errors.push(Diagnostic::new(self.loc(&ptr), message));
+                    continue;
+                }
+            };
+            let error = !is_success(&status);
+            let Some(ty) = self.response_body(resp, &resp_ptr, errors) else {
+                continue;
+            };
+            if let Some(ty) = &ty {
+                self.space.add_use(ty, Use::Response { op: index, status: key.clone(), error });
+            }
+            let doc = Some(resp.description.clone()).filter(|d| !d.is_empty());
+            if !error {
+                for (wire, header) in &resp.headers {
+                    let ptr = join_pointer(&join_pointer(&resp_ptr, "headers"), wire);
+                    let (header, ptr) = match refs::follow(self.spec, header, &ptr) {
+                        Ok(found) => found,
+                        Err(message) => {
+                            errors.push(Diagnostic::new(self.loc(&ptr), message));
+                            continue;
+                        }
+                    };
+                    if headers.iter().any(|h: &ResponseHeader| h.wire.eq_ignore_ascii_case(wire)) {
+                        continue;
+                    }
+                    let ty = match &header.format {
+                        ParameterSchemaOrContent::Schema(s) => {
+                            match self.convert(s, &join_pointer(&ptr, "schema")).map(|s| s.kind) {
+                                Ok(Kind::Integer(_)) => Ty::I64,
+                                Ok(Kind::Number(_)) => Ty::F64,
+                                Ok(Kind::Bool) => Ty::Bool,
+                                _ => Ty::String,
+                            }
+                        }
+                        ParameterSchemaOrContent::Content(_) => Ty::String,
+                    };
+                    headers.push(ResponseHeader {
+                        wire: wire.clone(),
+                        name: String::new(),
+                        ty,
+                        doc: header.description.clone(),
+                    });
+                }
+            }
+            // With no documented success, `default` describes the successful answer too.
+            if !error || (status == StatusMatch::Default && !has_success) {
+                let status = if error { StatusMatch::Range(2) } else { status.clone() };
+                success.push(Success { status, variant: String::new(), ty: ty.clone(), doc: doc.clone() });
+            }
+            if error {
+                let word = match status {
+                    StatusMatch::Default => "Other".to_owned(),
+                    _ => status_word(&key),
+                };
+                error_cases.push(ErrorCase { status, variant: variants.take(&word, Case::Pascal), ty, doc });
+            }
+        }
+        // Success statuses with different bodies: each gets a variant of a success enum.
+        let bodies: std::collections::BTreeSet<&Option<Ty>> = success.iter().map(|s| &s.ty).collect();
+        if bodies.len() > 1 {
+            let mut names = Uniquifier::default();
+            for s in &mut success {
+                let key = match s.status {
+                    StatusMatch::Code(c) => c.to_string(),
+                    StatusMatch::Range(r) => format!("{r}XX"),
+                    StatusMatch::Default => "default".into(),
+                };
+                s.variant = names.take(&status_word(&key), Case::Pascal);
+            }
+        }
+        (success, error_cases)
+    }
+
+    /// `Some(None)`: no body; `Some(Some(ty))`: a body; `None`: an error was reported.
+    fn response_body(&mut self, resp: &'a Response, ptr: &str, errors: &mut Vec<Diagnostic>) -> Option<Option<Ty>> {
+        if resp.content.is_empty() {
+            return Some(None);
+        }
+        let content_ptr = join_pointer(ptr, "content");
+        match self.body_type(&resp.content, &content_ptr, errors)? {
+            Some((_, ty)) => Some(Some(ty)),
+            None => {
+                let types: Vec<&str> = resp.content.keys().map(String::as_str).collect();
+                errors.push(Diagnostic::new(
+                    self.loc(&content_ptr),
+                    format!("response bodies of type {types:?} are not supported yet (JSON, text and binary are)"),
+                ));
+                None
+            }
+        }
+    }
+
+    /// A multipart body's docs: its description and the parts its schema lists.
+    fn multipart_doc(&mut self, description: Option<String>, media: &'a openapiv3::MediaType, ptr: &str) -> String {
+        let parts: Vec<String> = match media.schema.as_ref().map(|s| self.convert(s, &join_pointer(ptr, "schema"))) {
+            Some(Ok(sch)) => match self.conv.expand(sch).kind {
+                Kind::Object(o) => o.props.keys().map(|p| format!("`{p}`")).collect(),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
+        let mut doc = description.map(|d| format!("{d} ")).unwrap_or_default();
+        doc.push_str("A `multipart/form-data` form");
+        if !parts.is_empty() {
+            doc.push_str(&format!(" with the parts {}", parts.join(", ")));
+        }
+        doc.push('.');
+        doc
+    }
+
+    /// The media type and Rust type of a body, preferring JSON, then a form, text and binary.
+    /// `Some(None)`: no media type the client can handle; `None`: an error was reported.
+    fn body_type(
+        &mut self,
+        content: &'a indexmap::IndexMap<String, openapiv3::MediaType>,
+        content_ptr: &str,
+        errors: &mut Vec<Diagnostic>,
+    ) -> Option<Option<(String, Ty)>> {
+        let pick = content
+            .iter()
+            .find(|(m, _)| is_json(m))
+            .or_else(|| content.iter().find(|(m, _)| essence(m) == "application/x-www-form-urlencoded"))
+            .or_else(|| content.iter().find(|(m, _)| essence(m).starts_with("text/")))
+            .or_else(|| content.iter().find(|(m, _)| !essence(m).starts_with("multipart/")));
+        let multipart = || content.iter().find(|(m, _)| essence(m) == "multipart/form-data");
+        let Some((media, mt)) = pick.or_else(multipart) else { return Some(None) };
+        let e = essence(media);
+        if e == "multipart/form-data" {
+            return Some(Some((media.clone(), Ty::Multipart)));
+        }
+        if e.starts_with("text/") {
+            return Some(Some((media.clone(), Ty::Text)));
+        }
+        if !is_json(media) && e != "application/x-www-form-urlencoded" {
+            return Some(Some((media.clone(), Ty::Bytes)));
+        }
+        let Some(schema) = &mt.schema else { return Some(Some((media.clone(), Ty::Json))) };
+        match self.convert(schema, &join_pointer(&join_pointer(content_ptr, media), "schema")) {
+            Ok(sch) => Some(Some((media.clone(), self.space.intern(&sch)))),
+            Err(d) => {
+                errors.push(d);
+                None
+            }
+        }
+    }
+
+    /// The operation's security alternatives, as indices into `schemes` (which grows as needed).
+    fn auth(&self, r: &PathOp<'a>, schemes: &mut Vec<AuthScheme>, errors: &mut Vec<Diagnostic>) -> Vec<Vec<usize>> {
+        let Some(requirements) = r.op.security.as_ref().or(self.spec.security.as_ref()) else { return Vec::new() };
+        let at = if r.op.security.is_some() { join_pointer(&r.pointer, "security") } else { "/security".to_owned() };
+        let defined = self.spec.components.as_ref().map(|c| &c.security_schemes);
+        let mut alternatives = Vec::new();
+        for requirement in requirements {
+            let mut alternative = Vec::new();
+            for name in requirement.keys() {
+                let kind = match defined.and_then(|d| d.get(name)) {
+                    Some(scheme) => refs::follow(self.spec, scheme, &join_pointer("/components/securitySchemes", name))
+                        .and_then(|(s, _)| auth_kind(s)),
+                    None => Err(format!("security scheme {name:?} is not defined in components/securitySchemes")),
+                };
+                let kind = match kind {
+                    Ok(kind) => kind,
+                    Err(message) => {
+                        errors.push(Diagnostic::new(self.loc(&at), message));
+                        continue;
+                    }
+                };
+                let index = match schemes.iter().position(|s| &s.key == name) {
+                    Some(i) => i,
+                    None => {
+                        if let AuthKind::ApiKey { location, name: wire } = &kind {
+                            let place = match location {
+                                ApiKeyIn::Header => "header",
+                                ApiKeyIn::Query => "query",
+                                ApiKeyIn::Cookie => "cookie",
+                            };
+                            if let Some(problem) = crate::checks::wire_name(place, wire) {
+                                errors.push(Diagnostic::new(
+                                    self.loc(&join_pointer("/components/securitySchemes", name)),
+                                    format!("API key {place} name {wire:?} {problem}"),
+                                ));
+                                continue;
+                            }
+                        }
+                        schemes.push(AuthScheme {
+                            key: name.clone(),
+                            kind,
+                            setter: String::new(),
+                            field: String::new(),
+                        });
+                        schemes.len() - 1
+                    }
+                };
+                alternative.push(index);
+            }
+            alternatives.push(alternative);
+        }
+        // An anonymous alternative (`{}`) needs nothing: it is what the client does anyway when no
+        // listed alternative has all its credentials configured.
+        alternatives.retain(|a| !a.is_empty());
+        alternatives
+    }
+}
+
+fn auth_kind(scheme: &SecurityScheme) -> Result<AuthKind, String> {
+    Ok(match scheme {
+        SecurityScheme::HTTP { scheme, .. } if scheme.eq_ignore_ascii_case("bearer") => AuthKind::Bearer,
+        SecurityScheme::HTTP { scheme, .. } if scheme.eq_ignore_ascii_case("basic") => AuthKind::Basic,
+        SecurityScheme::HTTP { scheme, .. } => {
+            return Err(format!("HTTP authentication scheme {scheme:?} is not supported (bearer and basic are)"));
+        }
+        SecurityScheme::OAuth2 { .. } | SecurityScheme::OpenIDConnect { .. } => AuthKind::Bearer,
+        SecurityScheme::APIKey { location, name, .. } => AuthKind::ApiKey {
+            location: match location {
+                openapiv3::APIKeyLocation::Header => ApiKeyIn::Header,
+                openapiv3::APIKeyLocation::Query => ApiKeyIn::Query,
+                openapiv3::APIKeyLocation::Cookie => ApiKeyIn::Cookie,
+            },
+            name: name.clone(),
+        },
+    })
+}
+
+/// Builder method and field names for the schemes: `bearer_token`, `basic_auth` and `api_key` when
+/// a kind appears once, else the scheme's own name in snake case; never one of
+/// [`CLIENT_MEMBERS`] (`timeout` → `timeout_2`).
+pub(super) fn name_schemes(schemes: &mut [AuthScheme]) {
+    let kind_word = |k: &AuthKind| match k {
+        AuthKind::Bearer => "bearer_token",
+        AuthKind::Basic => "basic_auth",
+        AuthKind::ApiKey { .. } => "api_key",
+    };
+    let mut unique = Uniquifier::with_reserved(&CLIENT_MEMBERS);
+    let mut variants = Uniquifier::default();
+    for i in 0..schemes.len() {
+        let same_kind = schemes.iter().filter(|s| kind_word(&s.kind) == kind_word(&schemes[i].kind)).count();
+        let wanted = if same_kind == 1 {
+            kind_word(&schemes[i].kind).to_owned()
+        } else {
+            sanitize(&schemes[i].key, Case::Snake)
+        };
+        let setter = unique.take(wanted.trim_start_matches("r#"), Case::Snake);
+        schemes[i].field = variants.take(&sanitize(&schemes[i].key, Case::Pascal), Case::Pascal);
+        schemes[i].setter = setter;
+    }
+}
