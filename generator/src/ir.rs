@@ -75,19 +75,11 @@ pub enum Ty {
     Named(TypeId),
 }
 
-/// A struct generated from an object schema.
+/// A type of the generated crate: its name, docs and provenance, and what kind of type it is.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TypeDef {
     pub name: String,
     pub doc: Option<String>,
-    /// A struct's fields (empty for an enum).
-    pub fields: Vec<Field>,
-    /// An open string enum's known values (empty for a struct); unknown values are kept too.
-    pub variants: Vec<Variant>,
-    /// A `oneOf`/`anyOf`: the member types, tried in order (an untagged enum), or chosen by the
-    /// value of `tag_property` when the union has a discriminator.
-    pub alternatives: Vec<Alternative>,
-    pub tag_property: Option<String>,
     /// Every place in the spec that produced this type (structurally identical schemas share one).
     pub origins: Vec<Location>,
     /// Whether the type is sent in a request body; then its readOnly fields are never serialised.
@@ -96,6 +88,39 @@ pub struct TypeDef {
     pub used_by: Vec<TypeUse>,
     /// Compiled when one of these features is on (empty: always).
     pub features: Vec<String>,
+    pub kind: TypeKind,
+}
+
+/// What a [`TypeDef`] is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TypeKind {
+    /// A struct from an object schema, with its fields (none for an empty object).
+    Struct(Vec<Field>),
+    /// An open string enum's known values; unknown values are kept too.
+    Enum(Vec<Variant>),
+    /// A `oneOf`/`anyOf`: the member types, tried in order (an untagged enum), or chosen by the
+    /// value of the `tag` property when the union has a discriminator.
+    Union { alternatives: Vec<Alternative>, tag: Option<String> },
+}
+
+impl TypeDef {
+    /// The struct's fields, or `None` when the type is an enum or a union.
+    pub fn fields(&self) -> Option<&[Field]> {
+        match &self.kind {
+            TypeKind::Struct(fields) => Some(fields),
+            TypeKind::Enum(_) | TypeKind::Union { .. } => None,
+        }
+    }
+
+    /// The types this one holds: its fields' types, or its union members' (an enum holds none).
+    pub fn member_tys(&self) -> impl Iterator<Item = &Ty> {
+        let (fields, alternatives): (&[Field], &[Alternative]) = match &self.kind {
+            TypeKind::Struct(fields) => (fields, &[]),
+            TypeKind::Enum(_) => (&[], &[]),
+            TypeKind::Union { alternatives, .. } => (&[], alternatives),
+        };
+        fields.iter().map(|f| &f.ty).chain(alternatives.iter().map(|a| &a.ty))
+    }
 }
 
 /// A cargo feature of the generated crate: the operations of one tag.

@@ -9,7 +9,7 @@ use super::docs::doc_attr;
 use super::errors::{error_arm, error_value};
 use super::responses::{headers_name, raw_body, status_pattern, success_arm};
 use super::{Emitter, ident, mentions_type};
-use crate::ir::{Operation, Param, ParamIn, PathPart, StatusMatch, Style, Ty, TypeDef};
+use crate::ir::{Operation, Param, ParamIn, PathPart, StatusMatch, Style, Ty, TypeDef, TypeKind};
 
 /// How the generated code writes a parameter's value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,7 +30,7 @@ pub(super) enum Writing {
 pub(super) fn writing(types: &[TypeDef], p: &Param) -> Writing {
     let text = |ty: &Ty| match ty {
         Ty::String | Ty::Bool | Ty::I32 | Ty::I64 | Ty::F32 | Ty::F64 => true,
-        Ty::Named(id) => !types[*id].variants.is_empty(),
+        Ty::Named(id) => matches!(types[*id].kind, TypeKind::Enum(_)),
         _ => false,
     };
     let list = matches!(&p.ty, Ty::Vec(inner) if text(inner));

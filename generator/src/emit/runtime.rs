@@ -11,7 +11,7 @@ use proc_macro2::Ident;
 
 use super::operations::{Writing, writing};
 use super::space_items;
-use crate::ir::{Api, ApiKeyIn, AuthKind, ParamIn, PathPart, StatusMatch, Ty};
+use crate::ir::{Api, ApiKeyIn, AuthKind, ParamIn, PathPart, StatusMatch, Ty, TypeDef};
 
 const RUNTIME: &str = include_str!("../../templates/runtime.rs");
 
@@ -181,13 +181,10 @@ fn runtime_needs(api: &Api) -> BTreeSet<Need> {
     if api.auth.iter().any(|s| matches!(s.kind, AuthKind::ApiKey { location: ApiKeyIn::Header, .. })) {
         needs.insert(Need::HeaderKey);
     }
-    if api.types.iter().any(|t| t.fields.iter().any(|f| f.absent_or_null)) {
-        needs.insert(Need::Nullable);
-    }
-    for t in api.types.iter().filter(|t| t.variants.is_empty() && t.alternatives.is_empty()) {
+    for fields in api.types.iter().filter_map(TypeDef::fields) {
         needs.insert(Need::Object);
         // The reads the structs' fields use (see `Emitter::types`).
-        for f in &t.fields {
+        for f in fields {
             needs.insert(Need::ObjectField);
             needs.insert(match (f.required, f.absent_or_null) {
                 (true, _) => Need::ObjectRequired,

@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::docs::{client_link, doc_attr, opt_doc};
 use super::{Emitter, ident};
-use crate::ir::{Ty, TypeDef};
+use crate::ir::{Alternative, Field, Ty, TypeDef, TypeKind, Variant};
 use crate::spectext;
 
 impl Emitter<'_> {
@@ -21,15 +21,19 @@ impl Emitter<'_> {
         }
     }
 
-    /// A type: a struct with its `Deserialize`, or (see [`Self::enum_def`], [`Self::union_def`])
-    /// an enum or a union.
+    /// A type: a struct ([`Self::struct_def`]), an enum ([`Self::enum_def`]) or a union
+    /// ([`Self::union_def`], [`Self::tagged_union_def`]).
     fn type_def(&self, t: &TypeDef) -> TokenStream {
-        if !t.variants.is_empty() {
-            return self.enum_def(t);
+        match &t.kind {
+            TypeKind::Struct(fields) => self.struct_def(t, fields),
+            TypeKind::Enum(variants) => self.enum_def(t, variants),
+            TypeKind::Union { alternatives, tag: Some(property) } => self.tagged_union_def(t, alternatives, property),
+            TypeKind::Union { alternatives, tag: None } => self.union_def(t, alternatives),
         }
-        if !t.alternatives.is_empty() {
-            return self.union_def(t);
-        }
+    }
+
+    /// A struct with its `Deserialize`.
+    fn struct_def(&self, t: &TypeDef, fields: &[Field]) -> TokenStream {
         let name = ident(&t.name);
         let mut doc = t.doc.as_deref().map(spectext::markdown).unwrap_or_default();
         if !t.used_by.is_empty() {
@@ -42,9 +46,9 @@ impl Emitter<'_> {
             }
         }
         let doc = opt_doc(Some(&doc));
-        let all_optional = t.fields.iter().all(|f| !f.required);
+        let all_optional = fields.iter().all(|f| !f.required);
         let default = if all_optional { quote!(Default,) } else { quote!() };
-        let fields = t.fields.iter().map(|f| {
+        let field_items = fields.iter().map(|f| {
             let fname = ident(&f.name);
             let mut inner = self.ty(&f.ty);
             if f.boxed {
@@ -101,7 +105,7 @@ impl Emitter<'_> {
         });
         // Deserialize is written out rather than derived: one call per field type-checks several
         // times faster than the visitor serde's derive writes for each struct (see runtime `Object`).
-        let reads = t.fields.iter().map(|f| {
+        let reads = fields.iter().map(|f| {
             let fname = ident(&f.name);
             let wire = &f.wire;
             let read = match (f.required, f.absent_or_null) {
@@ -111,7 +115,7 @@ impl Emitter<'_> {
             };
             quote!(#fname: object.#read(#wire)?,)
         });
-        let body = if t.fields.is_empty() {
+        let body = if fields.is_empty() {
             quote! {
                 crate::runtime::Object::read(deserializer)?;
                 ::std::result::Result::Ok(Self {})
@@ -126,7 +130,7 @@ impl Emitter<'_> {
             #doc
             #[derive(Clone, Debug, #default PartialEq, ::serde::Serialize)]
             pub struct #name {
-                #( #fields )*
+                #( #field_items )*
             }
 
             impl<'de> ::serde::Deserialize<'de> for #name {
@@ -139,10 +143,7 @@ impl Emitter<'_> {
 
     /// A `oneOf`/`anyOf` without a discriminator: an untagged enum whose members are tried in
     /// order, and `Other` keeping any JSON that matches none, so decoding never fails on it.
-    fn union_def(&self, t: &TypeDef) -> TokenStream {
-        if let Some(property) = &t.tag_property {
-            return self.tagged_union_def(t, property);
-        }
+    fn union_def(&self, t: &TypeDef, alternatives: &[Alternative]) -> TokenStream {
         let name = ident(&t.name);
         let mut doc = t.doc.as_deref().map(spectext::markdown).unwrap_or_default();
         if !doc.is_empty() {
@@ -151,12 +152,12 @@ impl Emitter<'_> {
         doc.push_str("One of several shapes, tried in order; a value matching none is kept in `Other`.");
         doc.push_str(&used_by_lines(t));
         let doc = doc_attr(&doc);
-        let variants = t.alternatives.iter().map(|a| {
+        let variants = alternatives.iter().map(|a| {
             let v = ident(&a.name);
             let ty = self.ty(&a.ty);
             quote!(#v(#ty),)
         });
-        let other = if t.alternatives.iter().any(|a| a.ty == Ty::Json) {
+        let other = if alternatives.iter().any(|a| a.ty == Ty::Json) {
             quote!()
         } else {
             quote! {
@@ -178,7 +179,7 @@ impl Emitter<'_> {
     /// A union with a discriminator: the tag property's value picks the member; an unknown value
     /// is kept in `Other`. Members keep their own types (the tag stays one of their fields if the
     /// spec says so), and serialising adds the tag when a member's type does not carry it.
-    fn tagged_union_def(&self, t: &TypeDef, property: &str) -> TokenStream {
+    fn tagged_union_def(&self, t: &TypeDef, alternatives: &[Alternative], property: &str) -> TokenStream {
         let name = ident(&t.name);
         let mut doc = t.doc.as_deref().map(spectext::markdown).unwrap_or_default();
         if !doc.is_empty() {
@@ -188,17 +189,17 @@ impl Emitter<'_> {
         doc.push_str(&format!("Chosen by the {shown} property; a value this client does not know is kept in `Other`."));
         doc.push_str(&used_by_lines(t));
         let doc = doc_attr(&doc);
-        let variants: Vec<Ident> = t.alternatives.iter().map(|a| ident(&a.name)).collect();
-        let tys: Vec<TokenStream> = t.alternatives.iter().map(|a| self.ty(&a.ty)).collect();
-        let variant_docs = t.alternatives.iter().map(|a| {
+        let variants: Vec<Ident> = alternatives.iter().map(|a| ident(&a.name)).collect();
+        let tys: Vec<TokenStream> = alternatives.iter().map(|a| self.ty(&a.ty)).collect();
+        let variant_docs = alternatives.iter().map(|a| {
             doc_attr(&format!(
                 "{shown}: {}",
                 a.tags.iter().map(|t| spectext::code(&format!("{t:?}"))).collect::<Vec<_>>().join(", ")
             ))
         });
-        let first_tags: Vec<&String> = t.alternatives.iter().map(|a| a.tags.first().unwrap_or(&a.name)).collect();
+        let first_tags: Vec<&String> = alternatives.iter().map(|a| a.tags.first().unwrap_or(&a.name)).collect();
         let other_doc = doc_attr(&format!("A value whose {shown} this client does not know."));
-        let arms = t.alternatives.iter().zip(&variants).map(|(a, v)| {
+        let arms = alternatives.iter().zip(&variants).map(|(a, v)| {
             let tags = &a.tags;
             quote!(::std::option::Option::Some(#( #tags )|*) => ::serde_json::from_value(value).map(Self::#v).map_err(::serde::de::Error::custom),)
         });
@@ -245,7 +246,7 @@ impl Emitter<'_> {
 
     /// An open string enum: the known values, plus `Other` for values the spec does not list, so a
     /// server that adds a value breaks no deployed client.
-    fn enum_def(&self, t: &TypeDef) -> TokenStream {
+    fn enum_def(&self, t: &TypeDef, variants: &[Variant]) -> TokenStream {
         let name = ident(&t.name);
         let mut doc = t.doc.as_deref().map(spectext::markdown).unwrap_or_default();
         if !doc.is_empty() {
@@ -257,8 +258,8 @@ impl Emitter<'_> {
         );
         doc.push_str(&used_by_lines(t));
         let doc = doc_attr(&doc);
-        let variants: Vec<Ident> = t.variants.iter().map(|v| ident(&v.name)).collect();
-        let wires: Vec<&String> = t.variants.iter().map(|v| &v.wire).collect();
+        let wires: Vec<&String> = variants.iter().map(|v| &v.wire).collect();
+        let variants: Vec<Ident> = variants.iter().map(|v| ident(&v.name)).collect();
         let variant_docs = wires.iter().map(|w| doc_attr(&spectext::code(&format!("{w:?}"))));
         quote! {
             #doc

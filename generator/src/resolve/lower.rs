@@ -5,7 +5,7 @@
 //! operations use it. [`box_cycles`] then boxes fields until no type contains itself by value.
 
 use super::types::{Def, TypeSpace, Use, named_in};
-use crate::ir::{Alternative, Field, Operation, Ty, TypeDef, TypeId, TypeUse, Variant};
+use crate::ir::{Alternative, Field, Operation, Ty, TypeDef, TypeId, TypeKind, TypeUse, Variant};
 use crate::naming::{Case, Uniquifier, sanitize};
 
 /// The IR's type definitions, one per [`Def`] in id order: fields, variants and union members
@@ -24,56 +24,52 @@ pub(super) fn lower_types(
         .defs
         .iter()
         .enumerate()
-        .map(|(id, def)| {
-            let mut unique = Uniquifier::default();
-            TypeDef {
-                name: type_names[id].clone(),
-                doc: def.doc.clone(),
-                fields: def
-                    .fields
-                    .iter()
-                    .map(|f| Field {
-                        wire: f.wire.clone(),
-                        name: unique.take(&sanitize(&f.wire, Case::Snake), Case::Snake),
-                        ty: f.ty.clone(),
-                        boxed: f.boxed,
-                        required: f.required && !f.nullable,
-                        absent_or_null: !f.required && f.nullable,
-                        read_only: f.read_only,
-                        doc: f.doc.clone(),
-                    })
-                    .collect(),
-                variants: {
-                    // `Other` holds values the spec does not list; a listed value cannot take it.
-                    let mut names = Uniquifier::with_reserved(&["Other"]);
-                    def.variants
-                        .iter()
-                        .map(|wire| Variant {
-                            wire: wire.clone(),
-                            name: names.take(&sanitize(wire, Case::Pascal), Case::Pascal),
-                        })
-                        .collect()
-                },
-                alternatives: {
-                    let mut names = Uniquifier::with_reserved(&["Other"]);
-                    def.alternatives
-                        .iter()
-                        .enumerate()
-                        .map(|(i, ty)| Alternative {
-                            name: names.take(&alternative_name(ty, type_names), Case::Pascal),
-                            ty: ty.clone(),
-                            tags: def.discriminator.as_ref().and_then(|d| d.tags.get(i).cloned()).unwrap_or_default(),
-                        })
-                        .collect()
-                },
-                tag_property: def.discriminator.as_ref().map(|d| d.property.clone()),
-                origins: def.origins.clone(),
-                in_request: in_request.contains(&id),
-                used_by: used_by(def, method_names),
-                features: Vec::new(),
-            }
+        .map(|(id, def)| TypeDef {
+            name: type_names[id].clone(),
+            doc: def.doc.clone(),
+            origins: def.origins.clone(),
+            in_request: in_request.contains(&id),
+            used_by: used_by(def, method_names),
+            features: Vec::new(),
+            kind: kind(def, type_names),
         })
         .collect()
+}
+
+/// What a definition lowers to: an enum when it lists values, a union when it has members, else
+/// a struct (with no fields for an empty object). Its fields, variants or members are named,
+/// unique within the type; `Other` is kept for values the spec does not list.
+fn kind(def: &Def, type_names: &[String]) -> TypeKind {
+    if !def.variants.is_empty() {
+        let mut names = Uniquifier::with_reserved(&["Other"]);
+        let variants = def
+            .variants
+            .iter()
+            .map(|wire| Variant { wire: wire.clone(), name: names.take(&sanitize(wire, Case::Pascal), Case::Pascal) });
+        return TypeKind::Enum(variants.collect());
+    }
+    if !def.alternatives.is_empty() {
+        let mut names = Uniquifier::with_reserved(&["Other"]);
+        let alternatives = def.alternatives.iter().enumerate().map(|(i, ty)| Alternative {
+            name: names.take(&alternative_name(ty, type_names), Case::Pascal),
+            ty: ty.clone(),
+            tags: def.discriminator.as_ref().and_then(|d| d.tags.get(i).cloned()).unwrap_or_default(),
+        });
+        let tag = def.discriminator.as_ref().map(|d| d.property.clone());
+        return TypeKind::Union { alternatives: alternatives.collect(), tag };
+    }
+    let mut unique = Uniquifier::default();
+    let fields = def.fields.iter().map(|f| Field {
+        wire: f.wire.clone(),
+        name: unique.take(&sanitize(&f.wire, Case::Snake), Case::Snake),
+        ty: f.ty.clone(),
+        boxed: f.boxed,
+        required: f.required && !f.nullable,
+        absent_or_null: !f.required && f.nullable,
+        read_only: f.read_only,
+        doc: f.doc.clone(),
+    });
+    TypeKind::Struct(fields.collect())
 }
 
 /// The variant name of a `oneOf` member: its type's name.
@@ -130,29 +126,47 @@ pub(super) fn box_cycles(types: &mut [TypeDef]) {
     }
     /// The by-value edges of a type: the field they come from (`None`: a union member) and target.
     fn edges(t: &TypeDef) -> Vec<(Option<usize>, TypeId)> {
-        let fields = t.fields.iter().enumerate().filter_map(|(i, f)| match f.ty {
-            Ty::Named(id) if !f.boxed => Some((Some(i), id)),
+        match &t.kind {
+            TypeKind::Struct(fields) => fields
+                .iter()
+                .enumerate()
+                .filter_map(|(i, f)| match f.ty {
+                    Ty::Named(id) if !f.boxed => Some((Some(i), id)),
+                    _ => None,
+                })
+                .collect(),
+            TypeKind::Union { alternatives, .. } => alternatives
+                .iter()
+                .filter_map(|a| match a.ty {
+                    Ty::Named(id) => Some((None, id)),
+                    _ => None,
+                })
+                .collect(),
+            TypeKind::Enum(_) => Vec::new(),
+        }
+    }
+    /// The field `f` of struct `id`, which [`edges`] listed.
+    fn field_mut(types: &mut [TypeDef], id: TypeId, f: usize) -> Option<&mut Field> {
+        match &mut types[id].kind {
+            TypeKind::Struct(fields) => fields.get_mut(f),
             _ => None,
-        });
-        let members = t.alternatives.iter().filter_map(|a| match a.ty {
-            Ty::Named(id) => Some((None, id)),
-            _ => None,
-        });
-        fields.chain(members).collect()
+        }
     }
     fn visit(types: &mut [TypeDef], id: TypeId, state: &mut [State], path: &mut Vec<(TypeId, Option<usize>)>) -> bool {
         state[id] = State::OnPath;
         let mut boxed = false;
         for (field, target) in edges(&types[id]) {
-            if field.is_some_and(|f| types[id].fields[f].boxed) {
+            if field.is_some_and(|f| field_mut(types, id, f).is_some_and(|f| f.boxed)) {
                 continue; // boxed while visiting an earlier edge
             }
             path.push((id, field));
             match state[target] {
                 State::OnPath => {
                     let start = path.iter().rposition(|(n, _)| *n == target).unwrap_or(0);
-                    if let Some(&(n, Some(f))) = path[start..].iter().rev().find(|(_, f)| f.is_some()) {
-                        types[n].fields[f].boxed = true;
+                    if let Some(&(n, Some(f))) = path[start..].iter().rev().find(|(_, f)| f.is_some())
+                        && let Some(field) = field_mut(types, n, f)
+                    {
+                        field.boxed = true;
                         boxed = true;
                     }
                 }

@@ -335,9 +335,7 @@ fn tag_features(tags: &[&[String]], operations: &mut [Operation], types: &mut [T
                 (Some(set), false) => set.extend(op.features.iter().cloned()),
                 (None, _) => {}
             }
-            let t = &types[id];
-            let inner = t.fields.iter().map(|f| &f.ty).chain(t.alternatives.iter().map(|a| &a.ty));
-            stack.extend(inner.flat_map(named_in));
+            stack.extend(types[id].member_tys().flat_map(named_in));
         }
     }
     for ((t, gate), reached) in types.iter_mut().zip(gate).zip(reached) {
@@ -366,8 +364,8 @@ fn pagination(op: &Operation, types: &[TypeDef]) -> Option<Pagination> {
         return None;
     }
     let Some(Ty::Named(body)) = op.success.first().and_then(|s| s.ty.clone()) else { return None };
-    let body = &types[body];
-    let arrays: Vec<&Field> = body.fields.iter().filter(|f| matches!(f.ty, Ty::Vec(_))).collect();
+    let body = types[body].fields()?;
+    let arrays: Vec<&Field> = body.iter().filter(|f| matches!(f.ty, Ty::Vec(_))).collect();
     let [items] = arrays.as_slice() else { return None };
     let Ty::Vec(item_ty) = &items.ty else { return None };
     for (index, p) in op.params.iter().enumerate() {
@@ -377,10 +375,10 @@ fn pagination(op: &Operation, types: &[TypeDef]) -> Option<Pagination> {
         let wanted = sanitize(&p.wire, Case::Snake);
         let is_cursor = |f: &Field| f.ty == Ty::String && (f.name == wanted || f.name == format!("next_{wanted}"));
         let cursor =
-            body.fields.iter().find(|f| is_cursor(f)).map(|f| (vec![(f.name.clone(), f.required)], f)).or_else(|| {
-                body.fields.iter().find_map(|outer| match &outer.ty {
-                    Ty::Named(id) if types[*id].variants.is_empty() => types[*id]
-                        .fields
+            body.iter().find(|f| is_cursor(f)).map(|f| (vec![(f.name.clone(), f.required)], f)).or_else(|| {
+                body.iter().find_map(|outer| match &outer.ty {
+                    Ty::Named(id) => types[*id]
+                        .fields()?
                         .iter()
                         .find(|f| is_cursor(f))
                         .map(|f| (vec![(outer.name.clone(), outer.required), (f.name.clone(), f.required)], f)),

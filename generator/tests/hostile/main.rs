@@ -150,7 +150,7 @@ fn names_that_collide_after_sanitising_are_numbered() {
     let generated =
         apigen::generate(&Config::default(), &[json_source("a.json", &doc(json!({"/t": {"get": op}})))]).unwrap();
     let fields: Vec<(&str, &str)> =
-        generated.api.types[0].fields.iter().map(|f| (f.wire.as_str(), f.name.as_str())).collect();
+        generated.api.types[0].fields().unwrap().iter().map(|f| (f.wire.as_str(), f.name.as_str())).collect();
     assert_eq!(fields, [("a-b", "a_b"), ("a_b", "a_b_2"), ("A B", "a_b_3")]);
     // Two operations whose names collide.
     let ops = doc(

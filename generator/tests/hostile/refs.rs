@@ -297,7 +297,7 @@ fn refs_from_a_schema_slot_must_point_at_a_schema() {
     let components = json!({"schemas": {"S": {"type": "object", "properties": {"$ref": {"type": "string"}}}}});
     let generated =
         apigen::generate(&Config::default(), &[json_source("a.json", &answering(schema("S"), components))]).unwrap();
-    assert_eq!(generated.api.types[0].fields[0].wire, "$ref");
+    assert_eq!(generated.api.types[0].fields().unwrap()[0].wire, "$ref");
     // Schemas inside other schemas and other places are schemas all the same.
     let components = json!({"parameters": {"P": {"in": "query", "name": "p", "schema": {"type": "integer"}}},
         "schemas": {"S": {"type": "object", "properties": {"inner": {"type": "boolean"}}}}});
@@ -353,13 +353,13 @@ fn percent_escapes_are_decoded_before_pointer_escapes() {
         let generated =
             apigen::generate(&Config::default(), &[json_source("a.json", &answering(to(r), components.clone()))]);
         let generated = generated.unwrap_or_else(|e| panic!("{r}: {e}"));
-        assert_eq!(generated.api.types[0].fields[0].wire, field, "{r}");
+        assert_eq!(generated.api.types[0].fields().unwrap()[0].wire, field, "{r}");
     }
     // A document of components only: a name with `%` in it is referred to as it should be.
     let mut only = doc(json!({}));
     only["components"] = json!({"schemas": {"100%": object("percent")}});
     let generated = apigen::generate(&Config::default(), &[json_source("a.json", &only)]).unwrap();
-    assert_eq!(generated.api.types[0].fields[0].wire, "percent");
+    assert_eq!(generated.api.types[0].fields().unwrap()[0].wire, "percent");
 }
 
 #[test]
@@ -415,8 +415,15 @@ fn discriminator_mappings_must_name_schemas() {
         &[json_source("a.json", &union(json!({"bee": "B", "sea": "#/components/schemas/C"})))],
     )
     .unwrap();
-    let tags: Vec<Vec<String>> =
-        generated.api.types.iter().flat_map(|t| t.alternatives.iter().map(|a| a.tags.clone())).collect();
+    let tags: Vec<Vec<String>> = generated
+        .api
+        .types
+        .iter()
+        .flat_map(|t| match &t.kind {
+            apigen::ir::TypeKind::Union { alternatives, .. } => alternatives.iter().map(|a| a.tags.clone()).collect(),
+            _ => Vec::new(),
+        })
+        .collect();
     assert_eq!(tags, [vec!["bee".to_owned()], vec!["sea".to_owned()]]);
 }
 

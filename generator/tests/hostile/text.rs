@@ -369,7 +369,7 @@ fn control_and_bidi_characters_are_written_out_and_wire_names_stay_exact() {
     assert!(types.contains(r#""na\u{202e}me\r""#), "{types}");
     assert!(types.contains(r#""gr\u{2067}een\u{7}""#), "{types}");
     let thing = generated.api.types.iter().find(|t| t.name == "Thing").unwrap();
-    assert!(thing.fields.iter().any(|f| f.wire == "na\u{202E}me\r"));
+    assert!(thing.fields().unwrap().iter().any(|f| f.wire == "na\u{202E}me\r"));
     assert!(generated.files["src/operations.rs"].contains(r#""q\u{202d}""#));
 }
 
