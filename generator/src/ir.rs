@@ -166,13 +166,37 @@ pub struct Field {
     pub ty: Ty,
     /// The field refers back to a type that contains it (recursion): `Box<T>`.
     pub boxed: bool,
-    /// `required` and not `nullable`: the field is `T`, else `Option<T>`.
-    pub required: bool,
-    /// Optional *and* nullable: absent and `null` differ, so the field is `Option<Option<T>>`
-    /// (`None`: absent, `Some(None)`: `null`).
-    pub absent_or_null: bool,
+    pub presence: Presence,
     pub read_only: bool,
     pub doc: Option<String>,
+}
+
+/// Whether a field may be absent or `null`, and so how it is held.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Presence {
+    /// `required` and not `nullable`: the field is `T`.
+    Required,
+    /// Optional, or required but nullable: `Option<T>`.
+    Optional,
+    /// Optional *and* nullable: absent and `null` differ, so the field is `Option<Option<T>>`
+    /// (`None`: absent, `Some(None)`: `null`).
+    OptionalNullable,
+}
+
+impl Presence {
+    /// The presence of a property from its schema: whether it is `required` and `nullable`.
+    pub fn of(required: bool, nullable: bool) -> Self {
+        match (required, nullable) {
+            (true, false) => Presence::Required,
+            (false, true) => Presence::OptionalNullable,
+            _ => Presence::Optional,
+        }
+    }
+
+    /// Whether the field is always there (`T`, not an `Option`).
+    pub fn is_required(self) -> bool {
+        self == Presence::Required
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -402,4 +426,19 @@ pub struct ErrorCase {
     pub variant: String,
     pub ty: Option<Ty>,
     pub doc: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn presence_follows_required_and_nullable() {
+        assert_eq!(Presence::of(true, false), Presence::Required);
+        // Required but nullable: always there, possibly `null`, so an `Option` all the same.
+        assert_eq!(Presence::of(true, true), Presence::Optional);
+        assert_eq!(Presence::of(false, false), Presence::Optional);
+        assert_eq!(Presence::of(false, true), Presence::OptionalNullable);
+        assert!(Presence::Required.is_required() && !Presence::OptionalNullable.is_required());
+    }
 }

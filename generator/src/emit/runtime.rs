@@ -11,7 +11,7 @@ use proc_macro2::Ident;
 
 use super::operations::{Writing, writing};
 use super::space_items;
-use crate::ir::{Api, ApiKeyIn, AuthKind, ParamIn, PathPart, StatusMatch, Ty, TypeDef};
+use crate::ir::{Api, ApiKeyIn, AuthKind, ParamIn, PathPart, Presence, StatusMatch, Ty, TypeDef};
 
 const RUNTIME: &str = include_str!("../../templates/runtime.rs");
 
@@ -186,10 +186,10 @@ fn runtime_needs(api: &Api) -> BTreeSet<Need> {
         // The reads the structs' fields use (see `Emitter::types`).
         for f in fields {
             needs.insert(Need::ObjectField);
-            needs.insert(match (f.required, f.absent_or_null) {
-                (true, _) => Need::ObjectRequired,
-                (false, false) => Need::ObjectOptional,
-                (false, true) => Need::Nullable,
+            needs.insert(match f.presence {
+                Presence::Required => Need::ObjectRequired,
+                Presence::Optional => Need::ObjectOptional,
+                Presence::OptionalNullable => Need::Nullable,
             });
         }
     }

@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::docs::{client_link, doc_attr, opt_doc};
 use super::{Emitter, ident};
-use crate::ir::{Alternative, Field, Ty, TypeDef, TypeKind, Variant};
+use crate::ir::{Alternative, Field, Presence, Ty, TypeDef, TypeKind, Variant};
 use crate::spectext;
 
 impl Emitter<'_> {
@@ -46,7 +46,7 @@ impl Emitter<'_> {
             }
         }
         let doc = opt_doc(Some(&doc));
-        let all_optional = fields.iter().all(|f| !f.required);
+        let all_optional = fields.iter().all(|f| !f.presence.is_required());
         let default = if all_optional { quote!(Default,) } else { quote!() };
         let field_items = fields.iter().map(|f| {
             let fname = ident(&f.name);
@@ -54,10 +54,11 @@ impl Emitter<'_> {
             if f.boxed {
                 inner = quote!(::std::boxed::Box<#inner>);
             }
-            let ty = match (f.required, f.absent_or_null) {
-                (true, _) => inner,
-                (false, false) => quote!(::std::option::Option<#inner>),
-                (false, true) => quote!(::std::option::Option<::std::option::Option<#inner>>),
+            let nullable = f.presence == Presence::OptionalNullable;
+            let ty = match f.presence {
+                Presence::Required => inner,
+                Presence::Optional => quote!(::std::option::Option<#inner>),
+                Presence::OptionalNullable => quote!(::std::option::Option<::std::option::Option<#inner>>),
             };
             let mut serde = Vec::new();
             if f.name.trim_start_matches("r#") != f.wire {
@@ -65,13 +66,15 @@ impl Emitter<'_> {
                 serde.push(quote!(rename = #wire));
             }
             let never_sent = f.read_only && t.in_request;
-            if f.absent_or_null && !never_sent {
+            if nullable && !never_sent {
                 serde.push(quote!(serialize_with = "crate::runtime::nullable"));
             }
-            match (f.required, never_sent) {
-                (false, false) => serde.push(quote!(skip_serializing_if = "::std::option::Option::is_none")),
+            match (f.presence, never_sent) {
                 (_, true) => serde.push(quote!(skip_serializing)),
-                (true, false) => {}
+                (Presence::Required, false) => {}
+                (Presence::Optional | Presence::OptionalNullable, false) => {
+                    serde.push(quote!(skip_serializing_if = "::std::option::Option::is_none"))
+                }
             }
             // A property without a description borrows the description of its type.
             let borrowed = || match &f.ty {
@@ -83,7 +86,7 @@ impl Emitter<'_> {
                 _ => None,
             };
             let mut doc = f.doc.clone().or_else(borrowed).map(|d| spectext::markdown(&d)).unwrap_or_default();
-            if f.absent_or_null {
+            if nullable {
                 if !doc.is_empty() {
                     doc.push_str("\n\n");
                 }
@@ -108,10 +111,10 @@ impl Emitter<'_> {
         let reads = fields.iter().map(|f| {
             let fname = ident(&f.name);
             let wire = &f.wire;
-            let read = match (f.required, f.absent_or_null) {
-                (true, _) => quote!(required),
-                (false, false) => quote!(optional),
-                (false, true) => quote!(nullable),
+            let read = match f.presence {
+                Presence::Required => quote!(required),
+                Presence::Optional => quote!(optional),
+                Presence::OptionalNullable => quote!(nullable),
             };
             quote!(#fname: object.#read(#wire)?,)
         });

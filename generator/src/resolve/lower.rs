@@ -5,7 +5,7 @@
 //! operations use it. [`box_cycles`] then boxes fields until no type contains itself by value.
 
 use super::types::{Def, TypeSpace, Use, named_in};
-use crate::ir::{Alternative, Field, Operation, Ty, TypeDef, TypeId, TypeKind, TypeUse, Variant};
+use crate::ir::{Alternative, Field, Operation, Presence, Ty, TypeDef, TypeId, TypeKind, TypeUse, Variant};
 use crate::naming::{Case, Uniquifier, sanitize};
 
 /// The IR's type definitions, one per [`Def`] in id order: fields, variants and union members
@@ -64,8 +64,7 @@ fn kind(def: &Def, type_names: &[String]) -> TypeKind {
         name: unique.take(&sanitize(&f.wire, Case::Snake), Case::Snake),
         ty: f.ty.clone(),
         boxed: f.boxed,
-        required: f.required && !f.nullable,
-        absent_or_null: !f.required && f.nullable,
+        presence: Presence::of(f.required, f.nullable),
         read_only: f.read_only,
         doc: f.doc.clone(),
     });

@@ -26,7 +26,7 @@ use self::operation::{OperationResolver, name_schemes};
 use self::types::{TypeSpace, named_in};
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, Sink, join_pointer};
-use crate::ir::{Api, AuthScheme, Feature, Field, Operation, Pagination, ParamIn, Ty, TypeDef, TypeId};
+use crate::ir::{Api, AuthScheme, Feature, Field, Operation, Pagination, ParamIn, Presence, Ty, TypeDef, TypeId};
 use crate::lock::{Lock, LockedOperation, LockedType, operation_key};
 use crate::merge::Merged;
 use crate::naming::{
@@ -368,29 +368,28 @@ fn pagination(op: &Operation, types: &[TypeDef]) -> Option<Pagination> {
     let arrays: Vec<&Field> = body.iter().filter(|f| matches!(f.ty, Ty::Vec(_))).collect();
     let [items] = arrays.as_slice() else { return None };
     let Ty::Vec(item_ty) = &items.ty else { return None };
+    // A step of a path to a field: its name, and whether it is always there.
+    let step = |f: &Field| (f.name.clone(), f.presence.is_required());
     for (index, p) in op.params.iter().enumerate() {
         if p.location != ParamIn::Query || p.ty != Ty::String || p.required {
             continue;
         }
         let wanted = sanitize(&p.wire, Case::Snake);
         let is_cursor = |f: &Field| f.ty == Ty::String && (f.name == wanted || f.name == format!("next_{wanted}"));
-        let cursor =
-            body.iter().find(|f| is_cursor(f)).map(|f| (vec![(f.name.clone(), f.required)], f)).or_else(|| {
-                body.iter().find_map(|outer| match &outer.ty {
-                    Ty::Named(id) => types[*id]
-                        .fields()?
-                        .iter()
-                        .find(|f| is_cursor(f))
-                        .map(|f| (vec![(outer.name.clone(), outer.required), (f.name.clone(), f.required)], f)),
-                    _ => None,
-                })
-            });
+        let cursor = body.iter().find(|f| is_cursor(f)).map(|f| (vec![step(f)], f)).or_else(|| {
+            body.iter().find_map(|outer| match &outer.ty {
+                Ty::Named(id) => {
+                    types[*id].fields()?.iter().find(|f| is_cursor(f)).map(|f| (vec![step(outer), step(f)], f))
+                }
+                _ => None,
+            })
+        });
         if let Some((cursor, field)) = cursor {
             return Some(Pagination {
                 cursor_param: index,
                 cursor,
-                cursor_nullable: field.absent_or_null,
-                items: vec![(items.name.clone(), items.required)],
+                cursor_nullable: field.presence == Presence::OptionalNullable,
+                items: vec![step(items)],
                 item_ty: (**item_ty).clone(),
             });
         }
