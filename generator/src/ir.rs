@@ -1,13 +1,76 @@
 //! The IR: everything the emitter needs, as plain owned data with every name already decided.
 //!
-//! Produced by [`crate::resolve`], consumed by [`crate::emit`]. Types are addressed by [`TypeId`]
-//! (an index into [`Api::types`]); nodes that come from the input remember their [`Location`].
+//! Produced by [`crate::resolve`], consumed by [`crate::emit`]. Types, parameters and security
+//! schemes are addressed by index types ([`TypeId`], [`ParamIdx`], [`SchemeIdx`]), each of which
+//! indexes only its own list and reads `type#3` in `--dump-ir`; nodes that come from the input
+//! remember their [`Location`].
 //! No JSON and no token streams live here, so `--dump-ir` can print it and tests can build it.
 
 use crate::diag::Location;
 
-/// Index into [`Api::types`].
-pub type TypeId = usize;
+/// Defines an index type: a position in one list of the IR, printed `{prefix}#{n}` by `Debug`,
+/// and usable as an index into that list only.
+macro_rules! index_type {
+    ($(#[$doc:meta])* $name:ident, $prefix:literal, $item:ty) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(usize);
+
+        impl $name {
+            pub fn new(index: usize) -> Self {
+                $name(index)
+            }
+
+            /// The position in the list.
+            pub fn index(self) -> usize {
+                self.0
+            }
+        }
+
+        impl std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, concat!($prefix, "#{}"), self.0)
+            }
+        }
+
+        index_type!(@index $name, $item, [$item]);
+        index_type!(@index $name, $item, Vec<$item>);
+    };
+    (@index $name:ident, $item:ty, $list:ty) => {
+        impl std::ops::Index<$name> for $list {
+            type Output = $item;
+
+            fn index(&self, index: $name) -> &$item {
+                &self[index.0]
+            }
+        }
+
+        impl std::ops::IndexMut<$name> for $list {
+            fn index_mut(&mut self, index: $name) -> &mut $item {
+                &mut self[index.0]
+            }
+        }
+    };
+}
+
+index_type!(
+    /// Index into [`Api::types`].
+    TypeId,
+    "type",
+    TypeDef
+);
+index_type!(
+    /// Index into [`Operation::params`].
+    ParamIdx,
+    "param",
+    Param
+);
+index_type!(
+    /// Index into [`Api::auth`].
+    SchemeIdx,
+    "scheme",
+    AuthScheme
+);
 
 /// A whole API, ready to emit.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,6 +92,13 @@ pub struct Api {
     pub operations: Vec<Operation>,
     /// What the input has that the client leaves out on purpose, sorted by location.
     pub warnings: Vec<crate::diag::Warning>,
+}
+
+impl Api {
+    /// The type `id` names.
+    pub fn ty(&self, id: TypeId) -> &TypeDef {
+        &self.types[id]
+    }
 }
 
 /// The spec's first server URL as written (`https://{region}.example.com/{version}`).
@@ -267,7 +337,7 @@ pub struct Operation {
     pub pagination: Option<Pagination>,
     /// Security alternatives (indices into [`Api::auth`]): the client applies the first one whose
     /// credentials are all configured. Empty: the operation sends no credentials.
-    pub auth: Vec<Vec<usize>>,
+    pub auth: Vec<Vec<SchemeIdx>>,
     /// The operation's own server (`servers` of the operation or its path item) when it is not
     /// the document's: an absolute URL, used while the client's base URL is the spec's default,
     /// or a path (`/v2`), resolved against the client's base URL.
@@ -281,8 +351,8 @@ pub struct Operation {
 /// items and the next cursor. Field paths are Rust field names with whether each is required.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pagination {
-    /// Index into [`Operation::params`] of the cursor parameter.
-    pub cursor_param: usize,
+    /// The cursor parameter.
+    pub cursor_param: ParamIdx,
     /// The path to the next cursor in the response.
     pub cursor: Vec<(String, bool)>,
     /// The cursor field is optional and nullable (`Option<Option<String>>`).
@@ -328,7 +398,7 @@ pub enum PathPart {
     Literal(String),
     /// A parameter (index into [`Operation::params`]); `whole_segment` when it fills a segment alone.
     Param {
-        index: usize,
+        index: ParamIdx,
         whole_segment: bool,
     },
 }
@@ -440,5 +510,11 @@ mod tests {
         assert_eq!(Presence::of(false, false), Presence::Optional);
         assert_eq!(Presence::of(false, true), Presence::OptionalNullable);
         assert!(Presence::Required.is_required() && !Presence::OptionalNullable.is_required());
+    }
+
+    #[test]
+    fn indices_read_as_what_they_index() {
+        let shown = format!("{:?}", (Ty::Named(TypeId::new(3)), ParamIdx::new(0), vec![vec![SchemeIdx::new(1)]]));
+        assert_eq!(shown, "(Named(type#3), param#0, [[scheme#1]])");
     }
 }

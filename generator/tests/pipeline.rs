@@ -53,8 +53,8 @@ fn the_seed_specs_give_one_type_per_shape() {
         ["list_api_keys", "create_api_key", "get_api_key", "update_api_key", "delete_api_key", "regen_api_key"]
     );
     // 24 error responses, one type.
-    let error_type = names.iter().position(|n| *n == "ApiError").unwrap();
-    assert_eq!(generated.api.types[error_type].origins.len(), 24);
+    let error_type = apigen::ir::TypeId::new(names.iter().position(|n| *n == "ApiError").unwrap());
+    assert_eq!(generated.api.ty(error_type).origins.len(), 24);
     assert!(
         generated
             .api

@@ -173,7 +173,7 @@ impl Emitter<'_> {
                 quote!(::std::collections::BTreeMap<#key, #inner>)
             }
             Ty::Named(id) => {
-                let name = ident(&self.api.types[*id].name);
+                let name = ident(&self.api.ty(*id).name);
                 if absolute { quote!(crate::types::#name) } else { quote!(types::#name) }
             }
         }

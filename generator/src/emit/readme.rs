@@ -224,7 +224,7 @@ fn example_args(api: &Api, op: &Operation) -> Option<String> {
     if let Some(body) = op.body.as_ref().filter(|b| b.required) {
         match &body.ty {
             Ty::Named(id)
-                if api.types[*id].fields().is_none_or(|fields| fields.iter().all(|f| !f.presence.is_required())) =>
+                if api.ty(*id).fields().is_none_or(|fields| fields.iter().all(|f| !f.presence.is_required())) =>
             {
                 args.push("&Default::default()".to_owned())
             }

@@ -78,9 +78,9 @@ impl Emitter<'_> {
             }
             // A property without a description borrows the description of its type.
             let borrowed = || match &f.ty {
-                Ty::Named(id) => self.api.types[*id].doc.clone(),
+                Ty::Named(id) => self.api.ty(*id).doc.clone(),
                 Ty::Vec(inner) => match inner.as_ref() {
-                    Ty::Named(id) => self.api.types[*id].doc.as_ref().map(|d| format!("A list of: {d}")),
+                    Ty::Named(id) => self.api.ty(*id).doc.as_ref().map(|d| format!("A list of: {d}")),
                     _ => None,
                 },
                 _ => None,

@@ -28,7 +28,7 @@ pub(super) fn lower_types(
             name: type_names[id].clone(),
             doc: def.doc.clone(),
             origins: def.origins.clone(),
-            in_request: in_request.contains(&id),
+            in_request: in_request.contains(&TypeId::new(id)),
             used_by: used_by(def, method_names),
             features: Vec::new(),
             kind: kind(def, type_names),
@@ -84,7 +84,7 @@ fn alternative_name(ty: &Ty, type_names: &[String]) -> String {
         Ty::Multipart => "Form".into(),
         Ty::Vec(inner) => format!("{}List", alternative_name(inner, type_names)),
         Ty::Map(inner) => format!("{}Map", alternative_name(inner, type_names)),
-        Ty::Named(id) => type_names[*id].clone(),
+        Ty::Named(id) => type_names[id.index()].clone(),
     }
 }
 
@@ -152,14 +152,14 @@ pub(super) fn box_cycles(types: &mut [TypeDef]) {
         }
     }
     fn visit(types: &mut [TypeDef], id: TypeId, state: &mut [State], path: &mut Vec<(TypeId, Option<usize>)>) -> bool {
-        state[id] = State::OnPath;
+        state[id.index()] = State::OnPath;
         let mut boxed = false;
         for (field, target) in edges(&types[id]) {
             if field.is_some_and(|f| field_mut(types, id, f).is_some_and(|f| f.boxed)) {
                 continue; // boxed while visiting an earlier edge
             }
             path.push((id, field));
-            match state[target] {
+            match state[target.index()] {
                 State::OnPath => {
                     let start = path.iter().rposition(|(n, _)| *n == target).unwrap_or(0);
                     if let Some(&(n, Some(f))) = path[start..].iter().rev().find(|(_, f)| f.is_some())
@@ -174,7 +174,7 @@ pub(super) fn box_cycles(types: &mut [TypeDef]) {
             }
             path.pop();
         }
-        state[id] = State::Done;
+        state[id.index()] = State::Done;
         boxed
     }
     loop {
@@ -182,7 +182,7 @@ pub(super) fn box_cycles(types: &mut [TypeDef]) {
         let mut boxed = false;
         for id in 0..types.len() {
             if state[id] == State::New {
-                boxed |= visit(types, id, &mut state, &mut Vec::new());
+                boxed |= visit(types, TypeId::new(id), &mut state, &mut Vec::new());
             }
         }
         if !boxed {

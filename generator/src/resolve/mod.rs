@@ -26,7 +26,9 @@ use self::operation::{OperationResolver, name_schemes};
 use self::types::{TypeSpace, named_in};
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, Sink, join_pointer};
-use crate::ir::{Api, AuthScheme, Feature, Field, Operation, Pagination, ParamIn, Presence, Ty, TypeDef, TypeId};
+use crate::ir::{
+    Api, AuthScheme, Feature, Field, Operation, Pagination, ParamIdx, ParamIn, Presence, Ty, TypeDef, TypeId,
+};
 use crate::lock::{Lock, LockedOperation, LockedType, operation_key};
 use crate::merge::Merged;
 use crate::naming::{
@@ -234,7 +236,8 @@ fn check_type_overrides(config: &Config, space: &TypeSpace, sink: &mut Sink) {
     for (pointer, name) in &config.types {
         let at = config.at(&join_pointer("/types", pointer));
         let other_at = |other: &str| config.at(&join_pointer("/types", other));
-        let Some(id) = space.defs.iter().position(|d| d.origins.iter().any(|o| &o.pointer == pointer)) else {
+        let Some(id) = space.defs.iter().position(|d| d.origins.iter().any(|o| &o.pointer == pointer)).map(TypeId::new)
+        else {
             sink.push(Diagnostic::new(
                 at,
                 format!("type override for {pointer:?}, which is not the location of an object schema"),
@@ -329,8 +332,8 @@ fn tag_features(tags: &[&[String]], operations: &mut [Operation], types: &mut [T
             if !seen.insert(id) {
                 continue;
             }
-            reached[id] = true;
-            match (&mut gate[id], op.features.is_empty()) {
+            reached[id.index()] = true;
+            match (&mut gate[id.index()], op.features.is_empty()) {
                 (slot @ Some(_), true) => *slot = None,
                 (Some(set), false) => set.extend(op.features.iter().cloned()),
                 (None, _) => {}
@@ -386,7 +389,7 @@ fn pagination(op: &Operation, types: &[TypeDef]) -> Option<Pagination> {
         });
         if let Some((cursor, field)) = cursor {
             return Some(Pagination {
-                cursor_param: index,
+                cursor_param: ParamIdx::new(index),
                 cursor,
                 cursor_nullable: field.presence == Presence::OptionalNullable,
                 items: vec![step(items)],

@@ -12,8 +12,8 @@ use super::schema::{self, Converter, Elsewhere, Kind, Sch};
 use super::types::{self, TypeSpace, Use, status_word};
 use crate::diag::{Diagnostic, Location, Sink, Warning, join_pointer};
 use crate::ir::{
-    ApiKeyIn, AuthKind, AuthScheme, Body, ErrorCase, HttpMethod, Operation, Param, ParamIn, PathPart, ResponseHeader,
-    StatusMatch, Style, Success, Ty,
+    ApiKeyIn, AuthKind, AuthScheme, Body, ErrorCase, HttpMethod, Operation, Param, ParamIdx, ParamIn, PathPart,
+    ResponseHeader, SchemeIdx, StatusMatch, Style, Success, Ty,
 };
 use crate::lock::Lock;
 use crate::merge::Merged;
@@ -281,7 +281,7 @@ impl<'a> OperationResolver<'a> {
             match params.iter().position(|p| p.location == ParamIn::Path && p.wire == name) {
                 Some(index) => {
                     used.push(index);
-                    parts.push(PathPart::Param { index, whole_segment });
+                    parts.push(PathPart::Param { index: ParamIdx::new(index), whole_segment });
                 }
                 None => errors.push(Diagnostic::new(
                     self.loc(&r.pointer),
@@ -516,7 +516,7 @@ impl<'a> OperationResolver<'a> {
     }
 
     /// The operation's security alternatives, as indices into `schemes` (which grows as needed).
-    fn auth(&self, r: &PathOp<'a>, schemes: &mut Vec<AuthScheme>, errors: &mut Vec<Diagnostic>) -> Vec<Vec<usize>> {
+    fn auth(&self, r: &PathOp<'a>, schemes: &mut Vec<AuthScheme>, errors: &mut Vec<Diagnostic>) -> Vec<Vec<SchemeIdx>> {
         let Some(requirements) = r.op.security.as_ref().or(self.spec.security.as_ref()) else { return Vec::new() };
         let at = if r.op.security.is_some() { join_pointer(&r.pointer, "security") } else { "/security".to_owned() };
         let defined = self.spec.components.as_ref().map(|c| &c.security_schemes);
@@ -562,7 +562,7 @@ impl<'a> OperationResolver<'a> {
                         schemes.len() - 1
                     }
                 };
-                alternative.push(index);
+                alternative.push(SchemeIdx::new(index));
             }
             alternatives.push(alternative);
         }

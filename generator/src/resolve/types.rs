@@ -82,6 +82,20 @@ pub struct Def {
     pub uses: Vec<(u64, Use)>,
 }
 
+impl std::ops::Index<TypeId> for Vec<Def> {
+    type Output = Def;
+
+    fn index(&self, id: TypeId) -> &Def {
+        &self[id.index()]
+    }
+}
+
+impl std::ops::IndexMut<TypeId> for Vec<Def> {
+    fn index_mut(&mut self, id: TypeId) -> &mut Def {
+        &mut self[id.index()]
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct TypeSpace {
     pub defs: Vec<Def>,
@@ -190,7 +204,7 @@ impl TypeSpace {
                     }
                     return self.seen_again(id, sch);
                 }
-                let id = self.defs.len();
+                let id = TypeId::new(self.defs.len());
                 self.seq += 1;
                 let seq = self.seq;
                 for f in &fields {
@@ -212,7 +226,7 @@ impl TypeSpace {
         if let Some(&id) = self.components.get(&name) {
             return self.seen_again(id, sch);
         }
-        let id = self.defs.len();
+        let id = TypeId::new(self.defs.len());
         self.defs.push(Self::new_def(sch));
         self.components.insert(name, id);
         self.building.push(id);
@@ -288,7 +302,7 @@ impl TypeSpace {
         if let Some(&id) = self.enums.get(&key) {
             return self.seen_again(id, sch);
         }
-        let id = self.defs.len();
+        let id = TypeId::new(self.defs.len());
         self.defs.push(Def { variants: values, identity_title: title, ..Self::new_def(sch) });
         self.enums.insert(key, id);
         Ty::Named(id)
@@ -302,7 +316,7 @@ impl TypeSpace {
         if let Some(&id) = self.unions.get(&key) {
             return self.seen_again(id, sch);
         }
-        let id = self.defs.len();
+        let id = TypeId::new(self.defs.len());
         self.seq += 1;
         let seq = self.seq;
         for (i, ty) in tys.iter().enumerate() {
@@ -408,22 +422,22 @@ impl TypeSpace {
         let components = self
             .components
             .iter()
-            .filter(|(key, id)| !key.starts_with('/') && names[**id].is_none())
+            .filter(|(key, id)| !key.starts_with('/') && names[id.index()].is_none())
             .map(|(_, id)| *id);
         for id in components.collect::<Vec<_>>().into_iter().chain(order.iter().copied()) {
-            if names[id].is_some() {
+            if names[id.index()].is_some() {
                 continue;
             }
             if let Some(hint) = &self.defs[id].name_hint {
                 let name = sanitize(hint, Case::Pascal);
                 if unique.try_take(&name) {
-                    names[id] = Some(name);
+                    names[id.index()] = Some(name);
                 }
             }
         }
         // Pass 2: names from where the type is used, parents before children.
         for &id in &order {
-            if names[id].is_some() {
+            if names[id.index()].is_some() {
                 continue;
             }
             let candidates = self.context_names(id, op_names, &names);
@@ -435,7 +449,7 @@ impl TypeSpace {
                 }
                 None => unique.take(candidates.first().map_or("Type", String::as_str), Case::Pascal),
             };
-            names[id] = Some(name);
+            names[id.index()] = Some(name);
         }
         Ok(names.into_iter().map(|n| n.expect("every type named by pass 2")).collect())
     }
@@ -449,7 +463,7 @@ impl TypeSpace {
             memo: &mut Vec<Option<usize>>,
             guard: &mut BTreeSet<TypeId>,
         ) -> usize {
-            if let Some(d) = memo[id] {
+            if let Some(d) = memo[id.index()] {
                 return d;
             }
             if !guard.insert(id) {
@@ -465,15 +479,15 @@ impl TypeSpace {
                 .min()
                 .unwrap_or(usize::MAX / 2);
             guard.remove(&id);
-            memo[id] = Some(d);
+            memo[id.index()] = Some(d);
             d
         }
-        for id in 0..self.defs.len() {
+        for id in (0..self.defs.len()).map(TypeId::new) {
             depth_of(self, id, &mut depth, &mut BTreeSet::new());
         }
         let first_use = |id: TypeId| self.defs[id].uses.iter().map(|(s, _)| *s).min().unwrap_or(u64::MAX);
-        let mut order: Vec<TypeId> = (0..self.defs.len()).collect();
-        order.sort_by_key(|&id| (depth[id], first_use(id), id));
+        let mut order: Vec<TypeId> = (0..self.defs.len()).map(TypeId::new).collect();
+        order.sort_by_key(|&id| (depth[id.index()], first_use(id), id));
         order
     }
 
@@ -510,7 +524,7 @@ impl TypeSpace {
                 Use::Response { op, error: false, .. } => format!("{}Response", op_names[*op]),
                 Use::Response { op, status, error: true } => format!("{}{}", op_names[*op], status_word(status)),
                 Use::Property { parent, prop, item } => {
-                    let Some(parent_name) = &names[*parent] else {
+                    let Some(parent_name) = &names[parent.index()] else {
                         continue;
                     };
                     let suffix = if *item { "Item" } else { "" };
@@ -662,7 +676,7 @@ mod tests {
 
         let names =
             space.assign_names(&["ListKeys".into(), "GetKey".into()], &BTreeMap::new(), &BTreeMap::new()).unwrap();
-        let name_of = |ty: &Ty| names[named_in(ty).unwrap()].clone();
+        let name_of = |ty: &Ty| names[named_in(ty).unwrap().index()].clone();
         assert_eq!(name_of(&list_ty), "ListKeysResponse");
         assert_eq!(name_of(&one_ty), "GetKeyResponse");
         assert_eq!(name_of(&err), "ApiError");
