@@ -474,8 +474,8 @@ pub struct Body {
 pub struct Success {
     pub status: StatusMatch,
     /// The variant in the operation's success enum, when its success statuses have different
-    /// bodies (`Ok`, `Created`, `NoContent`, ...); empty otherwise.
-    pub variant: String,
+    /// bodies (`Ok`, `Created`, `NoContent`, ...).
+    pub variant: Option<String>,
     pub ty: Option<Ty>,
     pub doc: Option<String>,
 }

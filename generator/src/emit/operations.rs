@@ -425,7 +425,7 @@ impl Emitter<'_> {
             Some(name) => {
                 let name = ident(name);
                 for s in &op.success {
-                    arms.push(success_arm(&name, s));
+                    arms.extend(success_arm(&name, s));
                 }
                 quote!(crate::responses::#name)
             }

@@ -41,8 +41,9 @@ impl Emitter<'_> {
         let enums = self.api.operations.iter().filter_map(|op| {
             let name = ident(op.success_name.as_ref()?);
             let doc = doc_attr(&format!("The documented successful responses of {}.", client_link(&op.method_name)));
-            let variants =
-                op.success.iter().map(|s| self.status_variant(&s.variant, &s.status, s.doc.as_deref(), s.ty.as_ref()));
+            let variants = op.success.iter().filter_map(|s| {
+                Some(self.status_variant(s.variant.as_deref()?, &s.status, s.doc.as_deref(), s.ty.as_ref()))
+            });
             Some(quote! {
                 #doc
                 #[derive(Clone, Debug, PartialEq)]
@@ -115,9 +116,10 @@ pub(super) fn headers_name(op: &Operation) -> String {
     format!("{}Headers", op.error_name.trim_end_matches("Error"))
 }
 
-/// The match arm of one success status of an operation with a success enum.
-pub(super) fn success_arm(name: &Ident, s: &crate::ir::Success) -> TokenStream {
-    let v = ident(&s.variant);
+/// The match arm of one success status of an operation with a success enum (none for a status
+/// without a variant, which such an operation does not have).
+pub(super) fn success_arm(name: &Ident, s: &crate::ir::Success) -> Option<TokenStream> {
+    let v = ident(s.variant.as_deref()?);
     let ranged = has_status_field(&s.status);
     let pattern = if ranged {
         let p = status_pattern(&s.status);
@@ -134,7 +136,7 @@ pub(super) fn success_arm(name: &Ident, s: &crate::ir::Success) -> TokenStream {
         (true, Some(_), Some(raw)) => quote!(Ok(crate::responses::#name::#v { status, body: #raw })),
         (true, Some(_), None) => quote!(response.json().map(|body| crate::responses::#name::#v { status, body })),
     };
-    quote!(#pattern => #value,)
+    Some(quote!(#pattern => #value,))
 }
 
 /// A documented status as its docs show it: `` `404` ``, `` `5XX` `` or the `default` wording.

@@ -102,7 +102,7 @@ impl<'a> OperationResolver<'a> {
         }
         let success_name = success
             .iter()
-            .any(|s| !s.variant.is_empty())
+            .any(|s| s.variant.is_some())
             .then(|| format!("{}Success", error_name.trim_end_matches("Error")));
         Ok(Operation {
             operation_id: r.op.operation_id.clone(),
@@ -416,7 +416,7 @@ impl<'a> OperationResolver<'a> {
             // With no documented success, `default` describes the successful answer too.
             if !error || (status == StatusMatch::Default && !has_success) {
                 let status = if error { StatusMatch::Range(2) } else { status.clone() };
-                success.push(Success { status, variant: String::new(), ty: ty.clone(), doc: doc.clone() });
+                success.push(Success { status, variant: None, ty: ty.clone(), doc: doc.clone() });
             }
             if error {
                 let word = match status {
@@ -436,7 +436,7 @@ impl<'a> OperationResolver<'a> {
                     StatusMatch::Range(r) => format!("{r}XX"),
                     StatusMatch::Default => "default".into(),
                 };
-                s.variant = names.take(&status_word(&key), Case::Pascal);
+                s.variant = Some(names.take(&status_word(&key), Case::Pascal));
             }
         }
         (success, error_cases)
