@@ -425,7 +425,24 @@ pub struct Param {
     /// OpenAPI `explode`: lists and objects as one `name=value` per item (or `;name=` in a path)
     /// rather than one value joined with commas.
     pub explode: bool,
+    /// How the value is written, from its type, place and style.
+    pub writing: Writing,
     pub doc: Option<String>,
+}
+
+/// How the generated code writes a parameter's value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Writing {
+    /// A scalar or a string enum, as text (`Display`); in the path, percent-encoded.
+    Text,
+    /// A list of such: repeated (`form`, exploded) or joined (`a,b`, `a b`, `a|b`).
+    List,
+    /// Anything else in the query or a cookie: `runtime::query_pairs`.
+    Pairs,
+    /// Anything else in the path or a header, and label or matrix styles: `runtime::expand`.
+    Expand,
+    /// A parameter described by JSON `content`: `runtime::json_text`, then as text.
+    Json,
 }
 
 /// A documented response header, read into a typed field (`None` when absent or unparsable).

@@ -9,40 +9,7 @@ use super::docs::doc_attr;
 use super::errors::{error_arm, error_value};
 use super::responses::{headers_name, raw_body, status_pattern, success_arm};
 use super::{Emitter, ident, mentions_type};
-use crate::ir::{Operation, Param, ParamIn, PathPart, StatusMatch, Style, Ty, TypeDef, TypeKind};
-
-/// How the generated code writes a parameter's value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Writing {
-    /// A scalar or a string enum, as text (`Display`); in the path, percent-encoded.
-    Text,
-    /// A list of such: repeated (`form`, exploded) or joined (`a,b`, `a b`, `a|b`).
-    List,
-    /// Anything else in the query or a cookie: `runtime::query_pairs`.
-    Pairs,
-    /// Anything else in the path or a header, and label or matrix styles: `runtime::expand`.
-    Expand,
-    /// A parameter described by JSON `content`: `runtime::json_text`, then as text.
-    Json,
-}
-
-/// How parameter `p` is written, from its type, place and style.
-pub(super) fn writing(types: &[TypeDef], p: &Param) -> Writing {
-    let text = |ty: &Ty| match ty {
-        Ty::String | Ty::Bool | Ty::I32 | Ty::I64 | Ty::F32 | Ty::F64 => true,
-        Ty::Named(id) => matches!(types[*id].kind, TypeKind::Enum(_)),
-        _ => false,
-    };
-    let list = matches!(&p.ty, Ty::Vec(inner) if text(inner));
-    match p.location {
-        _ if p.style == Style::Json => Writing::Json,
-        _ if text(&p.ty) && !matches!(p.style, Style::Label | Style::Matrix) => Writing::Text,
-        ParamIn::Query if list && p.style != Style::DeepObject => Writing::List,
-        ParamIn::Header if list => Writing::List,
-        ParamIn::Query | ParamIn::Cookie => Writing::Pairs,
-        ParamIn::Path | ParamIn::Header => Writing::Expand,
-    }
-}
+use crate::ir::{Operation, Param, ParamIn, PathPart, StatusMatch, Style, Ty, Writing};
 
 impl Emitter<'_> {
     /// `src/operations.rs`: the imports, the methods on `Client` and the request builders.
@@ -285,7 +252,7 @@ impl Emitter<'_> {
                 PathPart::Param { index, whole_segment } => {
                     let p = &op.params[*index];
                     let wire = &p.wire;
-                    if writing(&self.api.types, p) == Writing::Expand {
+                    if p.writing == Writing::Expand {
                         let value = by_ref(&p.name, &p.ty);
                         let operator = match p.style {
                             Style::Label => ".",
@@ -300,7 +267,7 @@ impl Emitter<'_> {
                             quote!(PathPart::Literal(#text))
                         };
                     }
-                    let value = match writing(&self.api.types, p) {
+                    let value = match p.writing {
                         Writing::Json => json_text(p),
                         _ => param_as_str(&p.name, &p.ty),
                     };
@@ -336,7 +303,7 @@ impl Emitter<'_> {
         for p in op.params.iter().filter(|p| p.location == ParamIn::Query) {
             let pname = ident(&p.name);
             let wire = &p.wire;
-            let add = match (writing(&self.api.types, p), p.style) {
+            let add = match (p.writing, p.style) {
                 (Writing::List, Style::Form) if p.explode => {
                     quote!(request.query(&#pname.iter().map(|v| (#wire, v)).collect::<Vec<_>>()))
                 }
@@ -364,7 +331,7 @@ impl Emitter<'_> {
             let pname = ident(&p.name);
             let wire = &p.wire;
             // A list in a header is comma-separated (OpenAPI's `simple` style).
-            let value = match (writing(&self.api.types, p), &p.ty) {
+            let value = match (p.writing, &p.ty) {
                 (Writing::Text, Ty::String) => quote!(#pname),
                 (Writing::Text, _) => quote!(&#pname.to_string()),
                 (Writing::List, _) => quote!(&#pname.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(",")),
@@ -388,7 +355,7 @@ impl Emitter<'_> {
             .map(|p| {
                 let pname = ident(&p.name);
                 let wire = &p.wire;
-                let push = match writing(&self.api.types, p) {
+                let push = match p.writing {
                     Writing::Json => {
                         let text = json_text(p);
                         quote!(cookies.push(crate::runtime::cookie_pair(#wire, #text)))

@@ -9,9 +9,8 @@ use std::collections::BTreeSet;
 
 use proc_macro2::Ident;
 
-use super::operations::{Writing, writing};
 use super::space_items;
-use crate::ir::{Api, ApiKeyIn, AuthKind, ParamIn, PathPart, Presence, StatusMatch, Ty, TypeDef};
+use crate::ir::{Api, ApiKeyIn, AuthKind, ParamIn, PathPart, Presence, StatusMatch, Ty, TypeDef, Writing};
 
 const RUNTIME: &str = include_str!("../../templates/runtime.rs");
 
@@ -195,9 +194,7 @@ fn runtime_needs(api: &Api) -> BTreeSet<Need> {
     }
     for op in &api.operations {
         let inner = |part: &PathPart| match part {
-            PathPart::Param { index, whole_segment: false } => {
-                writing(&api.types, &op.params[*index]) != Writing::Expand
-            }
+            PathPart::Param { index, whole_segment: false } => op.params[*index].writing != Writing::Expand,
             _ => false,
         };
         if op.path_parts.iter().any(inner) {
@@ -210,7 +207,7 @@ fn runtime_needs(api: &Api) -> BTreeSet<Need> {
             needs.insert(Need::Headers);
         }
         for p in &op.params {
-            match writing(&api.types, p) {
+            match p.writing {
                 Writing::Pairs => needs.extend([Need::QueryPairs, Need::ParamText]),
                 Writing::Expand => needs.extend([Need::Expand, Need::ParamText, Need::PathParams]),
                 Writing::Json => needs.extend([Need::JsonParam]),
@@ -227,7 +224,7 @@ fn runtime_needs(api: &Api) -> BTreeSet<Need> {
         for part in &op.path_parts {
             if let PathPart::Param { index, whole_segment: true } = part {
                 needs.insert(Need::WholeSegment);
-                needs.insert(match writing(&api.types, &op.params[*index]) {
+                needs.insert(match op.params[*index].writing {
                     Writing::Expand => Need::Expanded,
                     _ => Need::Segment,
                 });

@@ -13,7 +13,7 @@ use super::types::{self, TypeSpace, Use, status_word};
 use crate::diag::{Diagnostic, Location, Sink, Warning, join_pointer};
 use crate::ir::{
     ApiKeyIn, AuthKind, AuthScheme, Body, ErrorCase, HttpMethod, Operation, Param, ParamIdx, ParamIn, PathPart,
-    ResponseHeader, SchemeIdx, StatusMatch, Style, Success, Ty,
+    ResponseHeader, SchemeIdx, StatusMatch, Style, Success, Ty, Writing,
 };
 use crate::lock::Lock;
 use crate::merge::Merged;
@@ -217,6 +217,7 @@ impl<'a> OperationResolver<'a> {
             let explode = data.explode.unwrap_or(style == Style::Form);
             let ty = self.space.intern(&sch);
             self.space.add_use(&ty, Use::Param { op: index, name: data.name.clone() });
+            let writing = writing(&self.space, &ty, location, style);
             out.push(Param {
                 wire: data.name.clone(),
                 name: unique.take(&sanitize(&data.name, Case::Snake), Case::Snake),
@@ -226,6 +227,7 @@ impl<'a> OperationResolver<'a> {
                 deprecated: data.deprecated == Some(true),
                 style,
                 explode,
+                writing,
                 doc: types::with_constraints(data.description.as_deref(), &sch.constraints),
             });
         }
@@ -570,6 +572,27 @@ impl<'a> OperationResolver<'a> {
         // listed alternative has all its credentials configured.
         alternatives.retain(|a| !a.is_empty());
         alternatives
+    }
+}
+
+/// How a parameter of type `ty` in `location` and `style` is written: scalars and string enums
+/// as text, lists of them repeated or joined, anything else as pairs (query, cookie) or expanded
+/// (path, header, and the label and matrix styles).
+fn writing(space: &TypeSpace, ty: &Ty, location: ParamIn, style: Style) -> Writing {
+    let text = |ty: &Ty| match ty {
+        Ty::String | Ty::Bool | Ty::I32 | Ty::I64 | Ty::F32 | Ty::F64 => true,
+        // A string enum (see `lower`: a definition with values lowers to an enum).
+        Ty::Named(id) => !space.defs[*id].variants.is_empty(),
+        _ => false,
+    };
+    let list = matches!(ty, Ty::Vec(inner) if text(inner));
+    match location {
+        _ if style == Style::Json => Writing::Json,
+        _ if text(ty) && !matches!(style, Style::Label | Style::Matrix) => Writing::Text,
+        ParamIn::Query if list && style != Style::DeepObject => Writing::List,
+        ParamIn::Header if list => Writing::List,
+        ParamIn::Query | ParamIn::Cookie => Writing::Pairs,
+        ParamIn::Path | ParamIn::Header => Writing::Expand,
     }
 }
 
