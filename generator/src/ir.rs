@@ -314,13 +314,9 @@ impl HttpMethod {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Operation {
     pub operation_id: Option<String>,
-    /// The Rust method name.
-    pub method_name: String,
-    /// The name of the operation's error enum.
-    pub error_name: String,
-    /// The name of the operation's success enum, when its success statuses have different bodies.
-    pub success_name: Option<String>,
-    /// Headers its success responses document: a `<method>_with_headers` returns them too.
+    /// The names of its method and of the items generated for it.
+    pub names: OperationNames,
+    /// Headers its success responses document: its request's `send_with_headers` returns them too.
     pub response_headers: Vec<ResponseHeader>,
     pub http_method: HttpMethod,
     /// The path template as written in the spec.
@@ -333,7 +329,7 @@ pub struct Operation {
     pub summary: Option<String>,
     pub description: Option<String>,
     pub deprecated: bool,
-    /// Cursor pagination recognised in the spec: a `<method>_stream` helper is generated.
+    /// Cursor pagination recognised in the spec: its request gets a `stream` of every item.
     pub pagination: Option<Pagination>,
     /// Security alternatives (indices into [`Api::auth`]): the client applies the first one whose
     /// credentials are all configured. Empty: the operation sends no credentials.
@@ -345,6 +341,21 @@ pub struct Operation {
     /// Compiled when one of these features (its tags') is on (empty: always).
     pub features: Vec<String>,
     pub origin: Location,
+}
+
+/// The names of an operation's method and items, chosen in resolve: the emitter prints them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OperationNames {
+    /// The method on `Client`.
+    pub method: String,
+    /// The operation's error enum (in `errors.rs`), the name the lock records.
+    pub error: String,
+    /// The success enum (in `responses.rs`), when its success statuses have different bodies.
+    pub success: Option<String>,
+    /// The struct of the documented response headers (in `responses.rs`), when there are some.
+    pub headers: Option<String>,
+    /// The request builder the method returns (in `operations.rs`).
+    pub request: String,
 }
 
 /// Cursor pagination: the operation takes a cursor query parameter and its response carries the

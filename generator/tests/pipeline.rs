@@ -47,7 +47,7 @@ fn the_seed_specs_give_one_type_per_shape() {
             "ApiKeyUpdateConfig",
         ]
     );
-    let methods: Vec<&str> = generated.api.operations.iter().map(|o| o.method_name.as_str()).collect();
+    let methods: Vec<&str> = generated.api.operations.iter().map(|o| o.names.method.as_str()).collect();
     assert_eq!(
         methods,
         ["list_api_keys", "create_api_key", "get_api_key", "update_api_key", "delete_api_key", "regen_api_key"]
@@ -99,7 +99,7 @@ v1_api_keys_appname_regen_put = "regenerate_api_key"
     )
     .unwrap();
     let generated = apigen::generate(&config, &seed_sources()).unwrap();
-    assert!(generated.api.operations.iter().any(|o| o.method_name == "regenerate_api_key"));
+    assert!(generated.api.operations.iter().any(|o| o.names.method == "regenerate_api_key"));
     assert!(generated.api.types.iter().any(|t| t.name == "Problem"));
     assert!(!generated.api.types.iter().any(|t| t.name == "ApiError"));
 }

@@ -5,7 +5,6 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::Emitter;
-use super::operations::request_name;
 use super::responses::status_label;
 use crate::ir::{ApiKeyIn, Operation, ParamIn};
 use crate::spectext;
@@ -148,7 +147,7 @@ impl Emitter<'_> {
     /// The docs of an operation's request builder.
     pub(super) fn builder_doc(&self, op: &Operation) -> String {
         let mut doc =
-            format!("The request of {} ({}): `.await` it to send it.", client_link(&op.method_name), request_line(op));
+            format!("The request of {} ({}): `.await` it to send it.", client_link(&op.names.method), request_line(op));
         let (_, optional) = self.arg_lines(op);
         if !optional.is_empty() {
             let names: Vec<String> =
@@ -179,7 +178,7 @@ impl Emitter<'_> {
         if let Some(id) = &op.operation_id {
             doc.push_str(&format!(" (operationId {})", spectext::code(id)));
         }
-        let builder = request_name(op);
+        let builder = &op.names.request;
         doc.push_str(&format!(
             "\n\n`.await` the returned [`{builder}`](crate::operations::{builder}) to send the request."
         ));
@@ -205,7 +204,7 @@ impl Emitter<'_> {
             let mut line = format!(
                 "- {}: [`{e}::{v}`](crate::errors::{e}::{v})",
                 status_label(&c.status),
-                e = op.error_name,
+                e = op.names.error,
                 v = c.variant
             );
             if let Some(d) = c.doc.as_deref() {

@@ -38,8 +38,8 @@ impl Emitter<'_> {
 
     /// An operation's error enum, with its `Display` and its `OperationError::status`.
     fn error_enum(&self, op: &Operation) -> TokenStream {
-        let name = ident(&op.error_name);
-        let method = &op.method_name;
+        let name = ident(&op.names.error);
+        let method = &op.names.method;
         let doc = doc_attr(&format!(
             "The documented error responses of {}. Non-exhaustive: a status the spec documents later is a new \
              variant.",

@@ -2,8 +2,6 @@
 
 use std::collections::BTreeMap;
 
-use super::operations::request_name;
-use super::responses::headers_name;
 use crate::ir::Api;
 
 /// Per file, the items compiled only with one of some features (`[features] tags`), by name:
@@ -19,15 +17,17 @@ pub(super) fn gates(api: &Api) -> Gates<'_> {
     }
     for op in api.operations.iter().filter(|o| !o.features.is_empty()) {
         let f = op.features.as_slice();
-        gates.entry("src/errors.rs").or_default().insert(op.error_name.clone(), f);
+        gates.entry("src/errors.rs").or_default().insert(op.names.error.clone(), f);
         let responses = gates.entry("src/responses.rs").or_default();
-        if let Some(name) = &op.success_name {
+        if let Some(name) = &op.names.success {
             responses.insert(name.clone(), f);
         }
-        responses.insert(headers_name(op), f);
+        if let Some(name) = &op.names.headers {
+            responses.insert(name.clone(), f);
+        }
         let operations = gates.entry("src/operations.rs").or_default();
-        operations.insert(op.method_name.trim_start_matches("r#").to_owned(), f);
-        operations.insert(request_name(op), f);
+        operations.insert(op.names.method.trim_start_matches("r#").to_owned(), f);
+        operations.insert(op.names.request.clone(), f);
     }
     gates
 }

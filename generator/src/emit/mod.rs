@@ -80,7 +80,7 @@ type Part<'a> = fn(&Emitter<'a>) -> TokenStream;
 
 /// Whether some operation returns more than its body type (a success enum, response headers).
 fn has_responses_module(api: &Api) -> bool {
-    api.operations.iter().any(|o| o.success_name.is_some() || !o.response_headers.is_empty())
+    api.operations.iter().any(|o| o.names.success.is_some() || o.names.headers.is_some())
 }
 
 /// A Rust file as text: its items gated, formatted by prettyplease, then spaced.

@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 
 use super::docs::doc_attr;
 use super::errors::{error_arm, error_value};
-use super::responses::{headers_name, raw_body, status_pattern, success_arm};
+use super::responses::{raw_body, status_pattern, success_arm};
 use super::{Emitter, ident, mentions_type};
 use crate::ir::{Operation, Param, ParamIn, PathPart, StatusMatch, Style, Ty, Writing};
 
@@ -29,7 +29,7 @@ impl Emitter<'_> {
         let uses_types = self.api.operations.iter().any(|o| {
             o.params.iter().any(|p| mentions_type(&p.ty))
                 || o.body.as_ref().is_some_and(|b| mentions_type(&b.ty))
-                || (o.success_name.is_none() && o.success.iter().any(|s| s.ty.as_ref().is_some_and(mentions_type)))
+                || (o.names.success.is_none() && o.success.iter().any(|s| s.ty.as_ref().is_some_and(mentions_type)))
         });
         let types_import = if uses_types {
             quote!(
@@ -81,11 +81,11 @@ impl Emitter<'_> {
     /// operation's request builder (`<Name>Request`), which has a setter per optional argument,
     /// sends the request when awaited and, as the case may be, `send_with_headers` and `stream`.
     fn operation(&self, op: &Operation) -> (TokenStream, TokenStream) {
-        let name = ident(&op.method_name);
-        let error = ident(&op.error_name);
+        let name = ident(&op.names.method);
+        let error = ident(&op.names.error);
         let doc = doc_attr(&self.operation_doc(op));
         let deprecated = if op.deprecated { quote!(#[deprecated]) } else { quote!() };
-        let builder = format_ident!("{}", request_name(op));
+        let builder = ident(&op.names.request);
         let client = ident(&client_field(op));
         let lt = quote!('a);
         let Arguments { fields, names, required, setters, optional } = self.arguments(op, &lt);
@@ -137,8 +137,8 @@ impl Emitter<'_> {
                 }
             }
         };
-        let sends = if op.response_headers.is_empty() {
-            quote! {
+        let sends = match op.names.headers.as_deref().map(ident) {
+            None => quote! {
                 /// Sends the request: what `.await` does.
                 pub fn send(self) -> ResponseFuture<'a, #success_ty, #error> {
                     #bind
@@ -146,12 +146,10 @@ impl Emitter<'_> {
                 }
 
                 #build
-            }
-        } else {
+            },
             // With documented response headers, `send_with_headers` does the work and `send` drops
             // the headers.
-            let headers_ty = format_ident!("{}", headers_name(op));
-            quote! {
+            Some(headers_ty) => quote! {
                 /// Sends the request: what `.await` does.
                 pub fn send(self) -> ResponseFuture<'a, #success_ty, #error> {
                     let with_headers = self.send_with_headers();
@@ -169,7 +167,7 @@ impl Emitter<'_> {
                 }
 
                 #build
-            }
+            },
         };
         let stream = self.stream_method(op, &builder);
         let builder_doc = doc_attr(&self.builder_doc(op));
@@ -388,7 +386,7 @@ impl Emitter<'_> {
     /// its status.
     fn dispatch(&self, op: &Operation, error: &Ident) -> (TokenStream, TokenStream) {
         let mut arms = Vec::new();
-        let success_ty = match &op.success_name {
+        let success_ty = match &op.names.success {
             Some(name) => {
                 let name = ident(name);
                 for s in &op.success {
@@ -399,7 +397,7 @@ impl Emitter<'_> {
             None => op.success.first().and_then(|s| s.ty.as_ref()).map(|t| self.short_ty(t)).unwrap_or(quote!(())),
         };
         let success_pats: Vec<TokenStream> = op.success.iter().map(|s| status_pattern(&s.status)).collect();
-        if !success_pats.is_empty() && op.success_name.is_none() {
+        if !success_pats.is_empty() && op.names.success.is_none() {
             let ty = op.success.first().and_then(|s| s.ty.as_ref());
             let decode = match (ty, raw_body(ty)) {
                 (None, _) => quote!(Ok(())),
@@ -476,7 +474,7 @@ impl Emitter<'_> {
     /// The builder's `stream`: every item of every page, following the cursor until it is empty.
     fn stream_method(&self, op: &Operation, builder: &Ident) -> TokenStream {
         let Some(p) = &op.pagination else { return quote!() };
-        let error = ident(&op.error_name);
+        let error = ident(&op.names.error);
         let cursor = ident(&op.params[p.cursor_param].name);
         let item = self.short_ty(&p.item_ty);
 
@@ -570,11 +568,6 @@ fn body_step(op: &Operation, steps: &mut Vec<TokenStream>) {
         };
         steps.push(optional_step(&format_ident!("body"), b.required, send));
     }
-}
-
-/// The name of an operation's request builder (in `operations.rs`).
-pub(super) fn request_name(op: &Operation) -> String {
-    format!("{}Request", op.error_name.strip_suffix("Error").unwrap_or(&op.error_name))
 }
 
 /// The request builder's field for the client: `client`, unless an argument has that name.

@@ -3,11 +3,11 @@
 //! arms that `operations.rs` reads a response with.
 
 use proc_macro2::{Ident, Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::docs::{client_link, doc_attr};
 use super::{Emitter, ident, mentions_type, types_import};
-use crate::ir::{Operation, StatusMatch, Ty};
+use crate::ir::{StatusMatch, Ty};
 use crate::spectext;
 
 impl Emitter<'_> {
@@ -39,8 +39,8 @@ impl Emitter<'_> {
     /// The success enums of operations whose success statuses have different bodies.
     pub(super) fn responses(&self) -> TokenStream {
         let enums = self.api.operations.iter().filter_map(|op| {
-            let name = ident(op.success_name.as_ref()?);
-            let doc = doc_attr(&format!("The documented successful responses of {}.", client_link(&op.method_name)));
+            let name = ident(op.names.success.as_ref()?);
+            let doc = doc_attr(&format!("The documented successful responses of {}.", client_link(&op.names.method)));
             let variants = op.success.iter().filter_map(|s| {
                 Some(self.status_variant(s.variant.as_deref()?, &s.status, s.doc.as_deref(), s.ty.as_ref()))
             });
@@ -56,12 +56,12 @@ impl Emitter<'_> {
             .api
             .operations
             .iter()
-            .filter(|o| o.success_name.is_some())
+            .filter(|o| o.names.success.is_some())
             .any(|o| o.success.iter().any(|s| s.ty.as_ref().is_some_and(mentions_type)));
         let types_import = types_import(uses_types);
-        let headers = self.api.operations.iter().filter(|o| !o.response_headers.is_empty()).map(|op| {
-            let name = format_ident!("{}", headers_name(op));
-            let doc = doc_attr(&format!("The headers documented for the successful responses of {}; `None` when absent or not of the documented type.", client_link(&op.method_name)));
+        let headers = self.api.operations.iter().filter_map(|op| Some((op, op.names.headers.as_ref()?))).map(|(op, name)| {
+            let name = ident(name);
+            let doc = doc_attr(&format!("The headers documented for the successful responses of {}; `None` when absent or not of the documented type.", client_link(&op.names.method)));
             let fields = op.response_headers.iter().map(|h| {
                 let f = ident(&h.name);
                 let ty = self.short_ty(&h.ty);
@@ -109,11 +109,6 @@ pub(super) fn raw_body(ty: Option<&Ty>) -> Option<TokenStream> {
         Some(Ty::Bytes) => Some(quote!(response.bytes())),
         _ => None,
     }
-}
-
-/// The name of the struct of an operation's documented response headers (in `responses.rs`).
-pub(super) fn headers_name(op: &Operation) -> String {
-    format!("{}Headers", op.error_name.trim_end_matches("Error"))
 }
 
 /// The match arm of one success status of an operation with a success enum (none for a status

@@ -46,7 +46,7 @@ pub fn resolve(merged: &Merged, config: &Config, lock: &Lock) -> Result<(Api, Lo
     let mut sink = Sink::default();
     let ops = collect_operations(merged, &mut sink);
     check_method_overrides(config, &ops, &mut sink);
-    let names = name_methods(&ops, config, lock);
+    let mut names = name_methods(&ops, config, lock);
     let (elsewhere, malformed) = schema::schemas_elsewhere(&merged.doc);
     for (pointer, message) in malformed {
         sink.push(Diagnostic::new(merged.origins.locate(&pointer), message));
@@ -54,7 +54,7 @@ pub fn resolve(merged: &Merged, config: &Config, lock: &Lock) -> Result<(Api, Lo
     let roots = component_roots(spec, !ops.is_empty());
     let mut resolver = OperationResolver::new(merged, &elsewhere, lock);
     resolver.intern_roots(&roots, &mut sink);
-    let (mut operations, mut schemes) = resolve_operations(&mut resolver, &ops, &names, &mut sink);
+    let (mut operations, mut schemes) = resolve_operations(&mut resolver, &ops, &mut names, &mut sink);
     check_type_overrides(config, &resolver.space, &mut sink);
     let (default_base_url, server) = servers::document_server(merged, &mut sink);
     sink.check()?;
@@ -154,11 +154,15 @@ struct MethodNames {
     pascal: Vec<String>,
     /// Error enum names.
     errors: Vec<String>,
+    /// The names of the operations' items, the error enums' first: the names of the success
+    /// enums, header structs and request builders are taken from it too.
+    items: Uniquifier,
 }
 
 /// Method names ([`method_names`]: overrides, then locked names, then derived ones), and error
 /// enum names: the locked name while the method keeps its locked one (an override renames both),
-/// claimed before any is derived; else the method's name with `Error`.
+/// claimed before any is derived; else the method's name with `Error`. The other items' names are
+/// taken later, as the operations are resolved ([`operation::item_names`]).
 fn name_methods(ops: &[PathOp<'_>], config: &Config, lock: &Lock) -> MethodNames {
     let locked_op = |r: &PathOp<'_>| lock.methods.get(&operation_key(r.method, r.path));
     let namings: Vec<OpNaming<'_>> = ops
@@ -189,7 +193,7 @@ fn name_methods(ops: &[PathOp<'_>], config: &Config, lock: &Lock) -> MethodNames
         .zip(&pascal)
         .map(|(locked, pascal)| locked.unwrap_or_else(|| error_names.take(&format!("{pascal}Error"), Case::Pascal)))
         .collect();
-    MethodNames { methods, pascal, errors }
+    MethodNames { methods, pascal, errors, items: error_names }
 }
 
 /// A document without operations (its components only, or 3.1 webhooks) gives a crate of its
@@ -212,14 +216,14 @@ fn component_roots(spec: &OpenAPI, has_operations: bool) -> Vec<(String, Referen
 fn resolve_operations<'a>(
     resolver: &mut OperationResolver<'a>,
     ops: &[PathOp<'a>],
-    names: &MethodNames,
+    names: &mut MethodNames,
     sink: &mut Sink,
 ) -> (Vec<Operation>, Vec<AuthScheme>) {
     let mut operations = Vec::new();
     let mut schemes = Vec::new();
     for (index, r) in ops.iter().enumerate() {
         let op_names = (names.methods[index].clone(), names.errors[index].clone());
-        match resolver.operation(index, r, op_names, &mut schemes) {
+        match resolver.operation(index, r, op_names, &mut names.items, &mut schemes) {
             Ok(op) => operations.push(op),
             Err(errors) => errors.into_iter().for_each(|d| sink.push(d)),
         }
@@ -277,7 +281,7 @@ fn lock_names(ops: &[PathOp<'_>], operations: &[Operation], types: &[TypeDef], d
         ops.iter()
             .zip(operations)
             .map(|(r, op)| {
-                let names = LockedOperation { method: op.method_name.clone(), error: op.error_name.clone() };
+                let names = LockedOperation { method: op.names.method.clone(), error: op.names.error.clone() };
                 (operation_key(r.method, r.path), names)
             })
             .collect(),

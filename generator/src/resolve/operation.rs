@@ -12,8 +12,8 @@ use super::schema::{self, Converter, Elsewhere, Kind, Sch};
 use super::types::{self, TypeSpace, Use, status_word};
 use crate::diag::{Diagnostic, Location, Sink, Warning, join_pointer};
 use crate::ir::{
-    ApiKeyIn, AuthKind, AuthScheme, Body, ErrorCase, HttpMethod, Operation, Param, ParamIdx, ParamIn, PathPart,
-    ResponseHeader, SchemeIdx, StatusMatch, Style, Success, Ty, Writing,
+    ApiKeyIn, AuthKind, AuthScheme, Body, ErrorCase, HttpMethod, Operation, OperationNames, Param, ParamIdx, ParamIn,
+    PathPart, ResponseHeader, SchemeIdx, StatusMatch, Style, Success, Ty, Writing,
 };
 use crate::lock::Lock;
 use crate::merge::Merged;
@@ -78,7 +78,8 @@ impl<'a> OperationResolver<'a> {
         &mut self,
         index: usize,
         r: &PathOp<'a>,
-        (method_name, error_name): (String, String),
+        (method, error): (String, String),
+        items: &mut Uniquifier,
         schemes: &mut Vec<AuthScheme>,
     ) -> Result<Operation, Vec<Diagnostic>> {
         let mut errors = Vec::new();
@@ -100,15 +101,11 @@ impl<'a> OperationResolver<'a> {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let success_name = success
-            .iter()
-            .any(|s| s.variant.is_some())
-            .then(|| format!("{}Success", error_name.trim_end_matches("Error")));
+        let has_success_enum = success.iter().any(|s| s.variant.is_some());
+        let names = item_names(method, error, has_success_enum, !response_headers.is_empty(), items);
         Ok(Operation {
             operation_id: r.op.operation_id.clone(),
-            method_name,
-            error_name,
-            success_name,
+            names,
             response_headers,
             http_method: HttpMethod::parse(r.method).expect("openapiv3 yields only known methods"),
             path: r.path.to_owned(),
@@ -575,6 +572,24 @@ impl<'a> OperationResolver<'a> {
     }
 }
 
+/// An operation's names: its `method` and `error` enum, and the names of the items generated for
+/// it, derived from the error enum's (`GetItemError`: `GetItemSuccess` when it has a success enum,
+/// `GetItemHeaders` when it documents response headers, and the request builder `GetItemRequest`),
+/// each taken from `items`, which holds every error enum's name and every item's taken before.
+pub(super) fn item_names(
+    method: String,
+    error: String,
+    has_success_enum: bool,
+    has_headers: bool,
+    items: &mut Uniquifier,
+) -> OperationNames {
+    let stem = error.trim_end_matches("Error");
+    let success = has_success_enum.then(|| items.take(&format!("{stem}Success"), Case::Pascal));
+    let headers = has_headers.then(|| items.take(&format!("{stem}Headers"), Case::Pascal));
+    let request = items.take(&format!("{}Request", error.strip_suffix("Error").unwrap_or(&error)), Case::Pascal);
+    OperationNames { method, error, success, headers, request }
+}
+
 /// How a parameter of type `ty` in `location` and `style` is written: scalars and string enums
 /// as text, lists of them repeated or joined, anything else as pairs (query, cookie) or expanded
 /// (path, header, and the label and matrix styles).
@@ -636,5 +651,26 @@ pub(super) fn name_schemes(schemes: &mut [AuthScheme]) {
         let setter = unique.take(wanted.trim_start_matches("r#"), Case::Snake);
         schemes[i].field = variants.take(&sanitize(&schemes[i].key, Case::Pascal), Case::Pascal);
         schemes[i].setter = setter;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn item_names_derive_from_the_error_enum_and_never_collide() {
+        let mut items = Uniquifier::with_reserved(&["GetItemError", "GetItemErrorError"]);
+        let first = item_names("get_item".into(), "GetItemError".into(), true, true, &mut items);
+        assert_eq!(
+            (first.success.as_deref(), first.headers.as_deref(), first.request.as_str()),
+            (Some("GetItemSuccess"), Some("GetItemHeaders"), "GetItemRequest")
+        );
+        // A locked error name that trims to the same stem gets items of its own.
+        let second = item_names("get_item_2".into(), "GetItemErrorError".into(), true, false, &mut items);
+        assert_eq!(
+            (second.success.as_deref(), second.headers.as_deref(), second.request.as_str()),
+            (Some("GetItemSuccess2"), None, "GetItemErrorRequest")
+        );
     }
 }

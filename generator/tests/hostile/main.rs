@@ -157,7 +157,7 @@ fn names_that_collide_after_sanitising_are_numbered() {
         json!({"/a": {"get": {"summary": "Get it", "responses": {"204": {"description": "ok"}}}}, "/b": {"get": {"summary": "Get it", "responses": {"204": {"description": "ok"}}}}}),
     );
     let generated = apigen::generate(&Config::default(), &[json_source("a.json", &ops)]).unwrap();
-    let names: Vec<&str> = generated.api.operations.iter().map(|o| o.method_name.as_str()).collect();
+    let names: Vec<&str> = generated.api.operations.iter().map(|o| o.names.method.as_str()).collect();
     assert_eq!(names, ["get_it", "get_it_2"]);
 }
 

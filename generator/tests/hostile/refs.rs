@@ -254,7 +254,7 @@ fn alias_cycles_among_parameters_responses_bodies_headers_and_path_items() {
     d["components"]["responses"]["B"] = json!({"description": "missing"});
     d["paths"]["/c"] = json!({"post": ok_op("c")});
     let generated = apigen::generate(&Config::default(), &[json_source("a.json", &d)]).unwrap();
-    let op = generated.api.operations.iter().find(|o| o.method_name == "a").unwrap();
+    let op = generated.api.operations.iter().find(|o| o.names.method == "a").unwrap();
     assert_eq!(op.params[0].wire, "q");
     assert_eq!(op.response_headers[0].wire, "X-A");
     assert_eq!(generated.api.operations.iter().filter(|o| o.path == "/b").count(), 1);
