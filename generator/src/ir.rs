@@ -4,7 +4,8 @@
 //! schemes are addressed by index types ([`TypeId`], [`ParamIdx`], [`SchemeIdx`]), each of which
 //! indexes only its own list and reads `type#3` in `--dump-ir`; nodes that come from the input
 //! remember their [`Location`].
-//! No JSON and no token streams live here, so `--dump-ir` can print it and tests can build it.
+//! No JSON and no token streams live here (a [`RustName`] makes its identifier on demand), so
+//! `--dump-ir` can print it and tests can build it.
 
 use crate::diag::Location;
 
@@ -71,6 +72,56 @@ index_type!(
     "scheme",
     AuthScheme
 );
+
+/// A snake_case name the generated code declares (a method, field, argument): its raw form is
+/// what code writes (`r#type` for a keyword), its plain form what docs, links and lookups by name
+/// show (`type`). Made from a name [`crate::naming::sanitize`] gave, so always a valid identifier.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RustName(String);
+
+impl RustName {
+    /// `name` as sanitising gives it: raw (`r#type`) when it is a keyword.
+    pub fn new(name: impl Into<String>) -> Self {
+        RustName(name.into())
+    }
+
+    /// The name as code writes it: `r#type`.
+    pub fn raw(&self) -> &str {
+        &self.0
+    }
+
+    /// The name as docs show it: `type`.
+    pub fn plain(&self) -> &str {
+        self.0.strip_prefix("r#").unwrap_or(&self.0)
+    }
+
+    /// The identifier, raw when the name is.
+    pub fn ident(&self) -> proc_macro2::Ident {
+        let span = proc_macro2::Span::call_site();
+        match self.0.strip_prefix("r#") {
+            Some(plain) => proc_macro2::Ident::new_raw(plain, span),
+            None => proc_macro2::Ident::new(&self.0, span),
+        }
+    }
+}
+
+impl std::fmt::Debug for RustName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", self.0)
+    }
+}
+
+impl PartialEq<str> for RustName {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for RustName {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
 
 /// A whole API, ready to emit.
 #[derive(Clone, Debug, PartialEq)]
@@ -207,7 +258,7 @@ pub struct Feature {
 /// An operation that sends or returns a type: the method name and `"request body"` or the statuses.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TypeUse {
-    pub method: String,
+    pub method: RustName,
     pub role: String,
 }
 
@@ -232,7 +283,7 @@ pub struct Field {
     /// The property name on the wire.
     pub wire: String,
     /// The Rust field name (sanitised, unique within the struct).
-    pub name: String,
+    pub name: RustName,
     pub ty: Ty,
     /// The field refers back to a type that contains it (recursion): `Box<T>`.
     pub boxed: bool,
@@ -347,7 +398,7 @@ pub struct Operation {
 #[derive(Clone, Debug, PartialEq)]
 pub struct OperationNames {
     /// The method on `Client`.
-    pub method: String,
+    pub method: RustName,
     /// The operation's error enum (in `errors.rs`), the name the lock records.
     pub error: String,
     /// The success enum (in `responses.rs`), when its success statuses have different bodies.
@@ -365,11 +416,11 @@ pub struct Pagination {
     /// The cursor parameter.
     pub cursor_param: ParamIdx,
     /// The path to the next cursor in the response.
-    pub cursor: Vec<(String, bool)>,
+    pub cursor: Vec<(RustName, bool)>,
     /// The cursor field is optional and nullable (`Option<Option<String>>`).
     pub cursor_nullable: bool,
     /// The path to the items array in the response.
-    pub items: Vec<(String, bool)>,
+    pub items: Vec<(RustName, bool)>,
     pub item_ty: Ty,
 }
 
@@ -426,7 +477,7 @@ pub enum ParamIn {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Param {
     pub wire: String,
-    pub name: String,
+    pub name: RustName,
     pub location: ParamIn,
     pub ty: Ty,
     pub required: bool,
@@ -460,7 +511,7 @@ pub enum Writing {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ResponseHeader {
     pub wire: String,
-    pub name: String,
+    pub name: RustName,
     /// `String`, `I64`/`I32`, `F64`/`F32` or `Bool`.
     pub ty: Ty,
     pub doc: Option<String>,
@@ -538,6 +589,18 @@ mod tests {
         assert_eq!(Presence::of(false, false), Presence::Optional);
         assert_eq!(Presence::of(false, true), Presence::OptionalNullable);
         assert!(Presence::Required.is_required() && !Presence::OptionalNullable.is_required());
+    }
+
+    #[test]
+    fn a_rust_name_knows_its_raw_and_plain_forms() {
+        let keyword = RustName::new("r#type");
+        assert_eq!((keyword.raw(), keyword.plain(), keyword.ident().to_string()), ("r#type", "type", "r#type".into()));
+        let plain = RustName::new("page_size");
+        assert_eq!(
+            (plain.raw(), plain.plain(), plain.ident().to_string()),
+            ("page_size", "page_size", "page_size".into())
+        );
+        assert_eq!(format!("{keyword:?}"), "\"r#type\"");
     }
 
     #[test]

@@ -37,7 +37,7 @@ fn generate(config: &Config, specs: &BTreeMap<String, Value>, lock: &Lock) -> ap
 
 /// Every Rust name the client has: methods, error enums, types (each with where it came from).
 fn names(g: &apigen::Generated) -> Vec<String> {
-    let ops = g.api.operations.iter().map(|o| format!("{} {} {}", o.path, o.names.method, o.names.error));
+    let ops = g.api.operations.iter().map(|o| format!("{} {} {}", o.path, o.names.method.raw(), o.names.error));
     let types = g.api.types.iter().map(|t| {
         let mut origins: Vec<&str> = t.origins.iter().map(|o| o.pointer.as_str()).collect();
         origins.sort();

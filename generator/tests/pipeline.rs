@@ -47,7 +47,7 @@ fn the_seed_specs_give_one_type_per_shape() {
             "ApiKeyUpdateConfig",
         ]
     );
-    let methods: Vec<&str> = generated.api.operations.iter().map(|o| o.names.method.as_str()).collect();
+    let methods: Vec<&str> = generated.api.operations.iter().map(|o| o.names.method.raw()).collect();
     assert_eq!(
         methods,
         ["list_api_keys", "create_api_key", "get_api_key", "update_api_key", "delete_api_key", "regen_api_key"]

@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::Emitter;
 use super::responses::status_label;
-use crate::ir::{ApiKeyIn, Operation, ParamIn};
+use crate::ir::{ApiKeyIn, Operation, ParamIn, RustName};
 use crate::spectext;
 
 /// Doc attributes for `text`, which has passed its spec parts through [`spectext`]; the whole is
@@ -81,8 +81,8 @@ pub(super) fn api_key_place(location: &ApiKeyIn, name: &str) -> String {
 }
 
 /// A link to the method `method` of `Client`: ``[`Client::m`](crate::Client::m)``.
-pub(super) fn client_link(method: &str) -> String {
-    let m = method.trim_start_matches("r#");
+pub(super) fn client_link(method: &RustName) -> String {
+    let m = method.plain();
     format!("[`Client::{m}`](crate::Client::{m})")
 }
 
@@ -99,26 +99,26 @@ pub(super) fn opt_doc(text: Option<&str>) -> TokenStream {
 impl Emitter<'_> {
     /// The docs of an operation's arguments: `- `name` (query `wire`): doc` for the required
     /// ones, and (Rust name, ` (query `wire`): doc`) for the optional ones.
-    fn arg_lines(&self, op: &Operation) -> (Vec<String>, Vec<(String, String)>) {
+    fn arg_lines(&self, op: &Operation) -> (Vec<String>, Vec<(RustName, String)>) {
         let mut required = Vec::new();
         let mut optional = Vec::new();
-        let names = op.params.iter().map(|p| (p.name.as_str(), p.required));
-        let body = op.body.as_ref().map(|b| ("body", b.required));
+        let names = op.params.iter().map(|p| (p.name.clone(), p.required));
+        let body = op.body.as_ref().map(|b| (RustName::new("body"), b.required));
         for (name, is_required) in names.chain(body) {
-            let line = self.arg_line(op, name);
+            let line = self.arg_line(op, &name);
             if is_required {
                 required.push(format!("- {line}"));
             } else {
-                let shown = format!("`{}`", name.trim_start_matches("r#"));
+                let shown = format!("`{}`", name.plain());
                 let rest = line.strip_prefix(&shown).unwrap_or(&line).to_owned();
-                optional.push((name.to_owned(), rest));
+                optional.push((name, rest));
             }
         }
         (required, optional)
     }
 
     /// One argument's docs: `` `name` (query `wire`, deprecated): doc ``.
-    pub(super) fn arg_line(&self, op: &Operation, name: &str) -> String {
+    pub(super) fn arg_line(&self, op: &Operation, name: &RustName) -> String {
         // No parameter is called `body` (resolve reserves it).
         if name == "body" {
             let mut line = "`body`".to_owned();
@@ -127,8 +127,8 @@ impl Emitter<'_> {
             }
             return line;
         }
-        let Some(p) = op.params.iter().find(|p| p.name == name) else {
-            return format!("`{}`", name.trim_start_matches("r#"));
+        let Some(p) = op.params.iter().find(|p| p.name == *name) else {
+            return format!("`{}`", name.plain());
         };
         let place = match p.location {
             ParamIn::Path => "path",
@@ -137,7 +137,7 @@ impl Emitter<'_> {
             ParamIn::Cookie => "cookie",
         };
         let deprecated = if p.deprecated { ", deprecated" } else { "" };
-        let mut line = format!("`{}` ({place} {}{deprecated})", name.trim_start_matches("r#"), spectext::code(&p.wire));
+        let mut line = format!("`{}` ({place} {}{deprecated})", name.plain(), spectext::code(&p.wire));
         if let Some(d) = p.doc.as_deref().filter(|d| !d.trim().is_empty()) {
             line.push_str(&format!(": {}", spectext::inline(d)));
         }
@@ -151,7 +151,7 @@ impl Emitter<'_> {
         let (_, optional) = self.arg_lines(op);
         if !optional.is_empty() {
             let names: Vec<String> =
-                optional.iter().map(|(n, _)| format!("[`{}`](Self::{n})", n.trim_start_matches("r#"))).collect();
+                optional.iter().map(|(n, _)| format!("[`{}`](Self::{})", n.plain(), n.raw())).collect();
             doc.push_str(&format!(" Its optional arguments are set with {}.", names.join(", ")));
         }
         doc
@@ -192,7 +192,7 @@ impl Emitter<'_> {
             let links: Vec<String> = optional
                 .iter()
                 .map(|(name, line)| {
-                    let shown = name.trim_start_matches("r#");
+                    let (shown, name) = (name.plain(), name.raw());
                     format!("- [`{shown}`](crate::operations::{builder}::{name}){line}")
                 })
                 .collect();

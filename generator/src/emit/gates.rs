@@ -26,7 +26,7 @@ pub(super) fn gates(api: &Api) -> Gates<'_> {
             responses.insert(name.clone(), f);
         }
         let operations = gates.entry("src/operations.rs").or_default();
-        operations.insert(op.names.method.trim_start_matches("r#").to_owned(), f);
+        operations.insert(op.names.method.plain().to_owned(), f);
         operations.insert(op.names.request.clone(), f);
     }
     gates

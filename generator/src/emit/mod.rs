@@ -20,11 +20,11 @@
 
 use std::collections::BTreeMap;
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use crate::config::Config;
-use crate::ir::{Api, Ty};
+use crate::ir::{Api, RustName, Ty};
 
 mod auth;
 mod client;
@@ -123,12 +123,9 @@ fn space_items(text: &str) -> String {
     out
 }
 
-/// An identifier from a sanitised name (which may be raw: `r#type`).
+/// An identifier from a sanitised name (which may be raw: `r#type`), as [`RustName::ident`].
 fn ident(name: &str) -> Ident {
-    match name.strip_prefix("r#") {
-        Some(raw) => Ident::new_raw(raw, Span::call_site()),
-        None => Ident::new(name, Span::call_site()),
-    }
+    RustName::new(name).ident()
 }
 
 /// Builds the Rust files of the client crate from the IR: one method per file (its [`Part`]),

@@ -9,7 +9,7 @@ use super::docs::doc_attr;
 use super::errors::{error_arm, error_value};
 use super::responses::{raw_body, status_pattern, success_arm};
 use super::{Emitter, ident, mentions_type};
-use crate::ir::{Operation, Param, ParamIn, PathPart, StatusMatch, Style, Ty, Writing};
+use crate::ir::{Operation, Param, ParamIn, PathPart, RustName, StatusMatch, Style, Ty, Writing};
 
 impl Emitter<'_> {
     /// `src/operations.rs`: the imports, the methods on `Client` and the request builders.
@@ -81,7 +81,7 @@ impl Emitter<'_> {
     /// operation's request builder (`<Name>Request`), which has a setter per optional argument,
     /// sends the request when awaited and, as the case may be, `send_with_headers` and `stream`.
     fn operation(&self, op: &Operation) -> (TokenStream, TokenStream) {
-        let name = ident(&op.names.method);
+        let name = op.names.method.ident();
         let error = ident(&op.names.error);
         let doc = doc_attr(&self.operation_doc(op));
         let deprecated = if op.deprecated { quote!(#[deprecated]) } else { quote!() };
@@ -205,17 +205,17 @@ impl Emitter<'_> {
         let mut required = Vec::new();
         let mut setters = Vec::new();
         let mut optional = Vec::new();
-        let args = op.params.iter().map(|p| (p.name.as_str(), self.arg_type_in(&p.ty, lt), p.required));
-        let body = op.body.as_ref().map(|b| ("body", self.body_arg_type(&b.ty, lt), b.required));
+        let args = op.params.iter().map(|p| (p.name.clone(), self.arg_type_in(&p.ty, lt), p.required));
+        let body = op.body.as_ref().map(|b| (RustName::new("body"), self.body_arg_type(&b.ty, lt), b.required));
         for (arg, ty, is_required) in args.chain(body) {
-            let pname = ident(arg);
+            let pname = arg.ident();
             names.push(quote!(#pname));
             if is_required {
                 fields.push(quote!(#pname: #ty));
                 required.push((pname, ty));
             } else {
                 fields.push(quote!(#pname: Option<#ty>));
-                let setter_doc = doc_attr(&self.arg_line(op, arg));
+                let setter_doc = doc_attr(&self.arg_line(op, &arg));
                 setters.push(quote! {
                     #setter_doc
                     pub fn #pname(mut self, #pname: #ty) -> Self {
@@ -299,7 +299,7 @@ impl Emitter<'_> {
     /// Adds the query parameters.
     fn query_steps(&self, op: &Operation, steps: &mut Vec<TokenStream>) {
         for p in op.params.iter().filter(|p| p.location == ParamIn::Query) {
-            let pname = ident(&p.name);
+            let pname = p.name.ident();
             let wire = &p.wire;
             let add = match (p.writing, p.style) {
                 (Writing::List, Style::Form) if p.explode => {
@@ -326,7 +326,7 @@ impl Emitter<'_> {
     /// Adds the header parameters.
     fn header_steps(&self, op: &Operation, steps: &mut Vec<TokenStream>) {
         for p in op.params.iter().filter(|p| p.location == ParamIn::Header) {
-            let pname = ident(&p.name);
+            let pname = p.name.ident();
             let wire = &p.wire;
             // A list in a header is comma-separated (OpenAPI's `simple` style).
             let value = match (p.writing, &p.ty) {
@@ -351,7 +351,7 @@ impl Emitter<'_> {
             .iter()
             .filter(|p| p.location == ParamIn::Cookie)
             .map(|p| {
-                let pname = ident(&p.name);
+                let pname = p.name.ident();
                 let wire = &p.wire;
                 let push = match p.writing {
                     Writing::Json => {
@@ -475,14 +475,14 @@ impl Emitter<'_> {
     fn stream_method(&self, op: &Operation, builder: &Ident) -> TokenStream {
         let Some(p) = &op.pagination else { return quote!() };
         let error = ident(&op.names.error);
-        let cursor = ident(&op.params[p.cursor_param].name);
+        let cursor = op.params[p.cursor_param].name.ident();
         let item = self.short_ty(&p.item_ty);
 
-        let path = |fields: &[(String, bool)], leaf: TokenStream| -> TokenStream {
+        let path = |fields: &[(RustName, bool)], leaf: TokenStream| -> TokenStream {
             // `page.a.as_ref().and_then(|v| v.b.clone())`, minding which steps are optional.
             let mut expr = quote!(Some(&page));
             for (i, (field, required)) in fields.iter().enumerate() {
-                let f = ident(field);
+                let f = field.ident();
                 let last = i + 1 == fields.len();
                 expr = match (last, required) {
                     (false, true) => quote!(#expr.map(|v| &v.#f)),
@@ -497,11 +497,11 @@ impl Emitter<'_> {
         // The items move out of the page (the recogniser only finds them at its top level).
         let items = match p.items.as_slice() {
             [(field, true)] => {
-                let f = ident(field);
+                let f = field.ident();
                 quote!(page.#f)
             }
             [(field, false)] => {
-                let f = ident(field);
+                let f = field.ident();
                 quote!(page.#f.unwrap_or_default())
             }
             deeper => {
@@ -573,7 +573,7 @@ fn body_step(op: &Operation, steps: &mut Vec<TokenStream>) {
 /// The request builder's field for the client: `client`, unless an argument has that name.
 fn client_field(op: &Operation) -> String {
     let mut name = "client".to_owned();
-    while op.params.iter().any(|p| p.name == name) {
+    while op.params.iter().any(|p| p.name == *name) {
         name.push('_');
     }
     name
@@ -625,8 +625,8 @@ fn separator(style: Style) -> char {
 }
 
 /// An argument as a reference: the arguments of borrowed types already are.
-fn by_ref(name: &str, ty: &Ty) -> TokenStream {
-    let name = ident(name);
+fn by_ref(name: &RustName, ty: &Ty) -> TokenStream {
+    let name = name.ident();
     match ty {
         Ty::String | Ty::Text | Ty::Bytes | Ty::Named(_) | Ty::Map(_) | Ty::Vec(_) => quote!(#name),
         _ => quote!(&#name),
@@ -634,8 +634,8 @@ fn by_ref(name: &str, ty: &Ty) -> TokenStream {
 }
 
 /// A path parameter as `&str`.
-fn param_as_str(name: &str, ty: &Ty) -> TokenStream {
-    let name = ident(name);
+fn param_as_str(name: &RustName, ty: &Ty) -> TokenStream {
+    let name = name.ident();
     match ty {
         Ty::String => quote!(#name),
         _ => quote!(&#name.to_string()),

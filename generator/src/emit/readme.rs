@@ -180,7 +180,7 @@ fn configuration(out: &mut String, api: &Api, lib: &str) {
 
 /// An operation's method name as written in a call (`type`, not `r#type`).
 fn method(op: &Operation) -> &str {
-    op.names.method.trim_start_matches("r#")
+    op.names.method.plain()
 }
 
 /// How the quick start builds its client.

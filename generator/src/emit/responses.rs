@@ -63,13 +63,13 @@ impl Emitter<'_> {
             let name = ident(name);
             let doc = doc_attr(&format!("The headers documented for the successful responses of {}; `None` when absent or not of the documented type.", client_link(&op.names.method)));
             let fields = op.response_headers.iter().map(|h| {
-                let f = ident(&h.name);
+                let f = h.name.ident();
                 let ty = self.short_ty(&h.ty);
                 let doc = doc_attr(&format!("{}{}", spectext::code(&h.wire), h.doc.as_deref().map(|d| format!(": {}", spectext::markdown(d))).unwrap_or_default()));
                 quote!(#doc pub #f: Option<#ty>,)
             });
             let reads = op.response_headers.iter().map(|h| {
-                let f = ident(&h.name);
+                let f = h.name.ident();
                 let wire = &h.wire;
                 let parse = if h.ty == Ty::String { quote!(.map(str::to_owned)) } else { quote!(.and_then(|v| v.trim().parse().ok())) };
                 quote!(#f: headers.get(#wire).and_then(|v| v.to_str().ok()) #parse,)

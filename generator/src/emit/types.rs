@@ -49,7 +49,7 @@ impl Emitter<'_> {
         let all_optional = fields.iter().all(|f| !f.presence.is_required());
         let default = if all_optional { quote!(Default,) } else { quote!() };
         let field_items = fields.iter().map(|f| {
-            let fname = ident(&f.name);
+            let fname = f.name.ident();
             let mut inner = self.ty(&f.ty);
             if f.boxed {
                 inner = quote!(::std::boxed::Box<#inner>);
@@ -61,7 +61,7 @@ impl Emitter<'_> {
                 Presence::OptionalNullable => quote!(::std::option::Option<::std::option::Option<#inner>>),
             };
             let mut serde = Vec::new();
-            if f.name.trim_start_matches("r#") != f.wire {
+            if f.name.plain() != f.wire {
                 let wire = &f.wire;
                 serde.push(quote!(rename = #wire));
             }
@@ -109,7 +109,7 @@ impl Emitter<'_> {
         // Deserialize is written out rather than derived: one call per field type-checks several
         // times faster than the visitor serde's derive writes for each struct (see runtime `Object`).
         let reads = fields.iter().map(|f| {
-            let fname = ident(&f.name);
+            let fname = f.name.ident();
             let wire = &f.wire;
             let read = match f.presence {
                 Presence::Required => quote!(required),

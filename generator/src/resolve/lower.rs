@@ -5,7 +5,7 @@
 //! operations use it. [`box_cycles`] then boxes fields until no type contains itself by value.
 
 use super::types::{Def, TypeSpace, Use, named_in};
-use crate::ir::{Alternative, Field, Operation, Presence, Ty, TypeDef, TypeId, TypeKind, TypeUse, Variant};
+use crate::ir::{Alternative, Field, Operation, Presence, RustName, Ty, TypeDef, TypeId, TypeKind, TypeUse, Variant};
 use crate::naming::{Case, Uniquifier, sanitize};
 
 /// The IR's type definitions, one per [`Def`] in id order: fields, variants and union members
@@ -61,7 +61,7 @@ fn kind(def: &Def, type_names: &[String]) -> TypeKind {
     let mut unique = Uniquifier::default();
     let fields = def.fields.iter().map(|f| Field {
         wire: f.wire.clone(),
-        name: unique.take(&sanitize(&f.wire, Case::Snake), Case::Snake),
+        name: RustName::new(unique.take(&sanitize(&f.wire, Case::Snake), Case::Snake)),
         ty: f.ty.clone(),
         boxed: f.boxed,
         presence: Presence::of(f.required, f.nullable),
@@ -107,7 +107,10 @@ fn used_by(def: &Def, method_names: &[String]) -> Vec<TypeUse> {
         }
     }
     by_op.sort_by_key(|(op, _)| *op);
-    by_op.into_iter().map(|(op, roles)| TypeUse { method: method_names[op].clone(), role: roles.join(", ") }).collect()
+    by_op
+        .into_iter()
+        .map(|(op, roles)| TypeUse { method: RustName::new(method_names[op].clone()), role: roles.join(", ") })
+        .collect()
 }
 
 /// Boxes struct fields until no type contains itself by value. A reference back to a component

@@ -281,7 +281,7 @@ fn lock_names(ops: &[PathOp<'_>], operations: &[Operation], types: &[TypeDef], d
         ops.iter()
             .zip(operations)
             .map(|(r, op)| {
-                let names = LockedOperation { method: op.names.method.clone(), error: op.names.error.clone() };
+                let names = LockedOperation { method: op.names.method.raw().to_owned(), error: op.names.error.clone() };
                 (operation_key(r.method, r.path), names)
             })
             .collect(),
@@ -382,7 +382,7 @@ fn pagination(op: &Operation, types: &[TypeDef]) -> Option<Pagination> {
             continue;
         }
         let wanted = sanitize(&p.wire, Case::Snake);
-        let is_cursor = |f: &Field| f.ty == Ty::String && (f.name == wanted || f.name == format!("next_{wanted}"));
+        let is_cursor = |f: &Field| f.ty == Ty::String && (f.name == *wanted || f.name == *format!("next_{wanted}"));
         let cursor = body.iter().find(|f| is_cursor(f)).map(|f| (vec![step(f)], f)).or_else(|| {
             body.iter().find_map(|outer| match &outer.ty {
                 Ty::Named(id) => {

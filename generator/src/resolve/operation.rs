@@ -13,7 +13,7 @@ use super::types::{self, TypeSpace, Use, status_word};
 use crate::diag::{Diagnostic, Location, Sink, Warning, join_pointer};
 use crate::ir::{
     ApiKeyIn, AuthKind, AuthScheme, Body, ErrorCase, HttpMethod, Operation, OperationNames, Param, ParamIdx, ParamIn,
-    PathPart, ResponseHeader, SchemeIdx, StatusMatch, Style, Success, Ty, Writing,
+    PathPart, ResponseHeader, RustName, SchemeIdx, StatusMatch, Style, Success, Ty, Writing,
 };
 use crate::lock::Lock;
 use crate::merge::Merged;
@@ -89,10 +89,6 @@ impl<'a> OperationResolver<'a> {
         let body = self.body(index, r, &mut errors);
         let mut response_headers = Vec::new();
         let (success, error_cases) = self.responses(index, r, &mut response_headers, &mut errors);
-        let mut header_names = Uniquifier::default();
-        for h in &mut response_headers {
-            h.name = header_names.take(&sanitize(&h.wire, Case::Snake), Case::Snake);
-        }
         let auth = self.auth(r, schemes, &mut errors);
         let server = super::servers::own_server(r, &self.spec.servers, self.merged).unwrap_or_else(|d| {
             errors.push(d);
@@ -217,7 +213,7 @@ impl<'a> OperationResolver<'a> {
             let writing = writing(&self.space, &ty, location, style);
             out.push(Param {
                 wire: data.name.clone(),
-                name: unique.take(&sanitize(&data.name, Case::Snake), Case::Snake),
+                name: RustName::new(unique.take(&sanitize(&data.name, Case::Snake), Case::Snake)),
                 location,
                 ty,
                 required: data.required || location == ParamIn::Path,
@@ -363,6 +359,7 @@ impl<'a> OperationResolver<'a> {
         let mut success = Vec::new();
         let mut error_cases = Vec::new();
         let mut variants = Uniquifier::default();
+        let mut header_names = Uniquifier::default();
         for (status, key, resp) in listed {
             let ptr = join_pointer(&base, &key);
             let (resp, resp_ptr) = match refs::follow(self.spec, resp, &ptr) {
@@ -406,7 +403,7 @@ impl<'a> OperationResolver<'a> {
                     };
                     headers.push(ResponseHeader {
                         wire: wire.clone(),
-                        name: String::new(),
+                        name: RustName::new(header_names.take(&sanitize(wire, Case::Snake), Case::Snake)),
                         ty,
                         doc: header.description.clone(),
                     });
@@ -587,7 +584,7 @@ pub(super) fn item_names(
     let success = has_success_enum.then(|| items.take(&format!("{stem}Success"), Case::Pascal));
     let headers = has_headers.then(|| items.take(&format!("{stem}Headers"), Case::Pascal));
     let request = items.take(&format!("{}Request", error.strip_suffix("Error").unwrap_or(&error)), Case::Pascal);
-    OperationNames { method, error, success, headers, request }
+    OperationNames { method: RustName::new(method), error, success, headers, request }
 }
 
 /// How a parameter of type `ty` in `location` and `style` is written: scalars and string enums

@@ -188,7 +188,7 @@ fn operation_ids_never_shadow_the_clients_own_or_trait_methods() {
     let paths: serde_json::Map<String, Value> =
         ops.iter().map(|id| (format!("/{id}"), json!({"get": ok_op(id)}))).collect();
     let generated = generate_with(&Config::default(), &doc(Value::Object(paths))).unwrap();
-    let mut names: Vec<&str> = generated.api.operations.iter().map(|o| o.names.method.as_str()).collect();
+    let mut names: Vec<&str> = generated.api.operations.iter().map(|o| o.names.method.raw()).collect();
     names.sort();
     assert_eq!(
         names,
@@ -214,7 +214,7 @@ fn a_method_never_takes_the_name_of_anothers_companion() {
     let list = json!({"operationId": "list", "responses": {"200": {"description": "ok", "headers": {"X-Total": {"schema": {"type": "integer"}}}}}});
     let v = doc(json!({"/a": {"get": list}, "/b": {"get": ok_op("list_with_headers")}}));
     let generated = generate_with(&Config::default(), &v).unwrap();
-    let names: Vec<&str> = generated.api.operations.iter().map(|o| o.names.method.as_str()).collect();
+    let names: Vec<&str> = generated.api.operations.iter().map(|o| o.names.method.raw()).collect();
     assert_eq!(names, ["list", "list_with_headers_2"]);
     // The headers are read by the request's `send_with_headers`.
     let operations = &generated.files["src/operations.rs"];

@@ -150,14 +150,14 @@ fn names_that_collide_after_sanitising_are_numbered() {
     let generated =
         apigen::generate(&Config::default(), &[json_source("a.json", &doc(json!({"/t": {"get": op}})))]).unwrap();
     let fields: Vec<(&str, &str)> =
-        generated.api.types[0].fields().unwrap().iter().map(|f| (f.wire.as_str(), f.name.as_str())).collect();
+        generated.api.types[0].fields().unwrap().iter().map(|f| (f.wire.as_str(), f.name.raw())).collect();
     assert_eq!(fields, [("a-b", "a_b"), ("a_b", "a_b_2"), ("A B", "a_b_3")]);
     // Two operations whose names collide.
     let ops = doc(
         json!({"/a": {"get": {"summary": "Get it", "responses": {"204": {"description": "ok"}}}}, "/b": {"get": {"summary": "Get it", "responses": {"204": {"description": "ok"}}}}}),
     );
     let generated = apigen::generate(&Config::default(), &[json_source("a.json", &ops)]).unwrap();
-    let names: Vec<&str> = generated.api.operations.iter().map(|o| o.names.method.as_str()).collect();
+    let names: Vec<&str> = generated.api.operations.iter().map(|o| o.names.method.raw()).collect();
     assert_eq!(names, ["get_it", "get_it_2"]);
 }
 
