@@ -131,8 +131,7 @@ impl<'a> OperationResolver<'a> {
     /// Path-item parameters overridden by operation parameters of the same name and location.
     fn params(&mut self, index: usize, r: &PathOp<'a>, errors: &mut Vec<Diagnostic>) -> Vec<Param> {
         let found = crate::openapi::parameters(self.spec, r, &self.merged.origins, errors);
-        // `body` is the body argument; `request` and `cookies` are locals of every method.
-        let mut unique = Uniquifier::with_reserved(&["body", "self", "request", "cookies"]);
+        let mut unique = Uniquifier::with_reserved(&crate::naming::ARGUMENT_RESERVED);
         let mut out = Vec::new();
         for (ptr, p) in found {
             let data = p.parameter_data_ref();
