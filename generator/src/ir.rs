@@ -27,6 +27,9 @@ pub struct Api {
     pub features: Vec<Feature>,
     pub types: Vec<TypeDef>,
     pub operations: Vec<Operation>,
+    /// The error enums: one per set of documented error responses, shared by the operations that
+    /// document the same set ([`Operation::error_enum`]).
+    pub error_enums: Vec<ErrorEnum>,
     /// What the input has that the client leaves out on purpose, sorted by location.
     pub warnings: Vec<crate::diag::Warning>,
 }
@@ -197,8 +200,11 @@ pub struct Operation {
     pub operation_id: Option<String>,
     /// The Rust method name.
     pub method_name: String,
-    /// The name of the operation's error enum.
+    /// The name of the operation's error enum: the enum itself, or an alias of the
+    /// [`ErrorEnum`] it shares with other operations.
     pub error_name: String,
+    /// Index into [`Api::error_enums`]: the enum of [`Operation::errors`].
+    pub error_enum: usize,
     /// The name of the operation's success enum, when its success statuses have different bodies.
     pub success_name: Option<String>,
     /// Headers its success responses document: a `<method>_with_headers` returns them too.
@@ -368,6 +374,20 @@ pub enum StatusMatch {
     /// `4XX`: 400..=499.
     Range(u16),
     Default,
+}
+
+/// An enum of documented error responses, shared by the operations that document the same ones
+/// (statuses, variants, bodies and descriptions): one enum in the crate, and an alias per other
+/// operation, so that signatures and docs stay per operation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ErrorEnum {
+    /// The enum's name: the error name of the first operation that uses it.
+    pub name: String,
+    pub cases: Vec<ErrorCase>,
+    /// The operations that use it (indices into [`Api::operations`]), in order.
+    pub operations: Vec<usize>,
+    /// Compiled when one of these features is on (empty: always).
+    pub features: Vec<String>,
 }
 
 /// One variant of an operation's error enum.

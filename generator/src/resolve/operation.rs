@@ -108,6 +108,8 @@ impl<'a> OperationResolver<'a> {
             operation_id: r.op.operation_id.clone(),
             method_name,
             error_name,
+            // Set when the error enums are shared (`errors.rs`).
+            error_enum: 0,
             success_name,
             response_headers,
             http_method: HttpMethod::parse(r.method).expect("openapiv3 yields only known methods"),

@@ -39,7 +39,7 @@ impl<'a> FindRequest<'a> {
                 request,
                 |response| match response.status {
                     204 => Ok(()),
-                    _ => Err(response.unexpected()),
+                    _ => Err(response.into_error()),
                 },
             )
     }
