@@ -50,6 +50,7 @@ impl crate::OperationError for ListApiKeysError {
 }
 
 impl ::std::error::Error for ListApiKeysError {}
+
 impl FromResponse for ListApiKeysError {
     fn from_response(response: RawResponse) -> Error<Self> {
         match response.status {
