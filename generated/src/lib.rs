@@ -3,14 +3,15 @@
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![allow(clippy::large_enum_variant, clippy::type_complexity, clippy::disallowed_names)]
+
 mod client;
 pub mod errors;
 pub mod operations;
 mod runtime;
 pub mod types;
+
 pub use client::{
-    BuildError, Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT,
+    BuildError, Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT,
 };
-pub use client::DEFAULT_BASE_URL;
 pub use runtime::{Error, KEPT_BODY_SIZE, OperationError};

@@ -212,18 +212,7 @@ impl<'a> ListApiKeysRequest<'a> {
                 request,
                 |response| match response.status {
                     200 => response.json(),
-                    400 => Err(response.error(ListApiKeysError::BadRequest)),
-                    401 => Err(response.error(ListApiKeysError::Unauthorized)),
-                    403 => Err(response.error(ListApiKeysError::Forbidden)),
-                    status => {
-                        Err(
-                            response
-                                .error(|body| ListApiKeysError::Other {
-                                    status,
-                                    body,
-                                }),
-                        )
-                    }
+                    _ => Err(response.into_error()),
                 },
             )
     }
@@ -256,18 +245,7 @@ impl<'a> CreateApiKeyRequest<'a> {
                 request,
                 |response| match response.status {
                     201 => response.json(),
-                    400 => Err(response.error(CreateApiKeyError::BadRequest)),
-                    401 => Err(response.error(CreateApiKeyError::Unauthorized)),
-                    403 => Err(response.error(CreateApiKeyError::Forbidden)),
-                    status => {
-                        Err(
-                            response
-                                .error(|body| CreateApiKeyError::Other {
-                                    status,
-                                    body,
-                                }),
-                        )
-                    }
+                    _ => Err(response.into_error()),
                 },
             )
     }
@@ -319,18 +297,7 @@ impl<'a> GetApiKeyRequest<'a> {
                 request,
                 |response| match response.status {
                     200 => response.json(),
-                    400 => Err(response.error(GetApiKeyError::BadRequest)),
-                    401 => Err(response.error(GetApiKeyError::Unauthorized)),
-                    403 => Err(response.error(GetApiKeyError::Forbidden)),
-                    status => {
-                        Err(
-                            response
-                                .error(|body| GetApiKeyError::Other {
-                                    status,
-                                    body,
-                                }),
-                        )
-                    }
+                    _ => Err(response.into_error()),
                 },
             )
     }
@@ -362,18 +329,7 @@ impl<'a> UpdateApiKeyRequest<'a> {
                 request,
                 |response| match response.status {
                     200 => response.json(),
-                    400 => Err(response.error(UpdateApiKeyError::BadRequest)),
-                    401 => Err(response.error(UpdateApiKeyError::Unauthorized)),
-                    403 => Err(response.error(UpdateApiKeyError::Forbidden)),
-                    status => {
-                        Err(
-                            response
-                                .error(|body| UpdateApiKeyError::Other {
-                                    status,
-                                    body,
-                                }),
-                        )
-                    }
+                    _ => Err(response.into_error()),
                 },
             )
     }
@@ -428,18 +384,7 @@ impl<'a> DeleteApiKeyRequest<'a> {
                 request,
                 |response| match response.status {
                     204 => Ok(()),
-                    400 => Err(response.error(DeleteApiKeyError::BadRequest)),
-                    401 => Err(response.error(DeleteApiKeyError::Unauthorized)),
-                    403 => Err(response.error(DeleteApiKeyError::Forbidden)),
-                    status => {
-                        Err(
-                            response
-                                .error(|body| DeleteApiKeyError::Other {
-                                    status,
-                                    body,
-                                }),
-                        )
-                    }
+                    _ => Err(response.into_error()),
                 },
             )
     }
@@ -471,18 +416,7 @@ impl<'a> RegenApiKeyRequest<'a> {
                 request,
                 |response| match response.status {
                     200 => response.json(),
-                    400 => Err(response.error(RegenApiKeyError::BadRequest)),
-                    401 => Err(response.error(RegenApiKeyError::Unauthorized)),
-                    403 => Err(response.error(RegenApiKeyError::Forbidden)),
-                    status => {
-                        Err(
-                            response
-                                .error(|body| RegenApiKeyError::Other {
-                                    status,
-                                    body,
-                                }),
-                        )
-                    }
+                    _ => Err(response.into_error()),
                 },
             )
     }

@@ -405,6 +405,17 @@ impl RawResponse {
             Err(e) => e,
         }
     }
+
+    /// The error of a status that is not one of the operation's successes: a documented error
+    /// response of `E`, or an unexpected status.
+    pub(crate) fn into_error<E: FromResponse>(self) -> Error<E> {
+        E::from_response(self)
+    }
+}
+
+/// Implemented by every error enum: reads a response by the error statuses the enum documents.
+pub(crate) trait FromResponse: Sized {
+    fn from_response(response: RawResponse) -> Error<Self>;
 }
 
 /// The start of a body, for an error to keep: at most [`KEPT_BODY_SIZE`] bytes, the rest freed.

@@ -141,6 +141,9 @@ pub struct Api {
     pub features: Vec<Feature>,
     pub types: Vec<TypeDef>,
     pub operations: Vec<Operation>,
+    /// The error enums: one per set of documented error responses, shared by the operations that
+    /// document the same set ([`Operation::error_enum`]).
+    pub error_enums: Vec<ErrorEnum>,
     /// What the input has that the client leaves out on purpose, sorted by location.
     pub warnings: Vec<crate::diag::Warning>,
 }
@@ -367,6 +370,9 @@ pub struct Operation {
     pub operation_id: Option<String>,
     /// The names of its method and of the items generated for it.
     pub names: OperationNames,
+    /// Index into [`Api::error_enums`]: the enum of [`Operation::errors`], which
+    /// [`OperationNames::error`] names itself or as an alias.
+    pub error_enum: usize,
     /// Headers its success responses document: its request's `send_with_headers` returns them too.
     pub response_headers: Vec<ResponseHeader>,
     pub http_method: HttpMethod,
@@ -566,6 +572,20 @@ pub enum StatusMatch {
     /// `4XX`: 400..=499.
     Range(u16),
     Default,
+}
+
+/// An enum of documented error responses, shared by the operations that document the same ones
+/// (statuses, variants, bodies and descriptions): one enum in the crate, and an alias per other
+/// operation, so that signatures and docs stay per operation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ErrorEnum {
+    /// The enum's name: the error name of the first operation that uses it.
+    pub name: String,
+    pub cases: Vec<ErrorCase>,
+    /// The operations that use it (indices into [`Api::operations`]), in order.
+    pub operations: Vec<usize>,
+    /// Compiled when one of these features is on (empty: always).
+    pub features: Vec<String>,
 }
 
 /// One variant of an operation's error enum.

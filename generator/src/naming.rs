@@ -129,7 +129,7 @@ pub struct OpNaming<'a> {
     pub locked: Option<&'a str>,
 }
 
-/// `Client`'s own methods (emit.rs `client()`), and the builder's `http_client`, which would read
+/// `Client`'s own methods (`emit/client.rs`), and the builder's `http_client`, which would read
 /// as a getter on Client: in both [`RESERVED_METHODS`] and [`CLIENT_MEMBERS`].
 const CLIENT_METHODS: [&str; 11] = [
     "new",
@@ -144,6 +144,14 @@ const CLIENT_METHODS: [&str; 11] = [
     "request_future",
     "send",
 ];
+
+/// Names an operation's arguments must not take: each optional argument is a setter on the
+/// operation's request, beside its own methods (`send`, `send_with_headers`, `stream`, `build`)
+/// and `IntoFuture::into_future`, which a setter of the same name would clash with or shadow;
+/// `body` is the body argument, and `self`, `request` and `cookies` are names the request's
+/// methods use.
+pub const ARGUMENT_RESERVED: [&str; 9] =
+    ["body", "self", "request", "cookies", "send", "send_with_headers", "stream", "build", "into_future"];
 
 /// Names an operation's method must not take: `Client`'s own methods ([`CLIENT_METHODS`]), the
 /// methods of the traits it implements or gets from blanket impls (`Clone`, `Debug`,
@@ -179,7 +187,7 @@ pub const RESERVED_METHODS: [&str; 32] = concat(
     ],
 );
 
-/// The fields and methods of the generated `Client` and `ClientBuilder` (emit.rs `client()`),
+/// The fields and methods of the generated `Client` and `ClientBuilder` (`emit/client.rs`),
 /// which a security scheme's builder method and fields (on both) must not take: a name twice is
 /// a crate that does not compile. The client's own methods ([`CLIENT_METHODS`], some of them
 /// fields too), then the other fields and the builder's other methods. `hostile::checks` parses

@@ -709,6 +709,18 @@ impl RawResponse {
     pub(crate) fn unexpected<E>(self) -> Error<E> {
         Error::UnexpectedStatus { status: self.status, body: kept(self.body) }
     }
+
+    /// The error of a status that is not one of the operation's successes: a documented error
+    /// response of `E`, or an unexpected status.
+    pub(crate) fn into_error<E: FromResponse>(self) -> Error<E> {
+        E::from_response(self)
+    }
+}
+
+/// Implemented by every error enum: reads a response by the error statuses the enum documents.
+#[apigen::needs(operations)]
+pub(crate) trait FromResponse: Sized {
+    fn from_response(response: RawResponse) -> Error<Self>;
 }
 
 /// The start of a body, for an error to keep: at most [`KEPT_BODY_SIZE`] bytes, the rest freed.

@@ -26,13 +26,7 @@ impl Emitter<'_> {
         } else {
             quote!()
         };
-        let base_url_export = if api.default_base_url.is_some() {
-            quote!(
-                pub use client::DEFAULT_BASE_URL;
-            )
-        } else {
-            quote!()
-        };
+        let base_url = if api.default_base_url.is_some() { quote!(DEFAULT_BASE_URL,) } else { quote!() };
         quote! {
             #![doc = include_str!("../README.md")]
             #![forbid(unsafe_code)]
@@ -46,8 +40,7 @@ impl Emitter<'_> {
             mod runtime;
             pub mod types;
 
-            pub use client::{BuildError, Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT};
-            #base_url_export
+            pub use client::{BuildError, Client, ClientBuilder, #base_url DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT};
             pub use runtime::{Error, KEPT_BODY_SIZE, OperationError};
         }
     }

@@ -86,6 +86,15 @@ pub(super) fn client_link(method: &RustName) -> String {
     format!("[`Client::{m}`](crate::Client::{m})")
 }
 
+/// Items as a sentence's list: `a`, `a and b`, `a, b and c`.
+pub(super) fn series(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// An operation's HTTP method and path, as code: `` `GET /pets/{id}` ``.
 pub(super) fn request_line(op: &Operation) -> String {
     spectext::code(&format!("{} {}", op.http_method.upper(), op.path))

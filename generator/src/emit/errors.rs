@@ -1,53 +1,69 @@
-//! `src/errors.rs`: one enum per operation of the error responses it documents, and the match
-//! arms and values that `operations.rs` builds them with.
+//! `src/errors.rs`: the error enums ([`crate::ir::ErrorEnum`], one per set of documented error
+//! responses, shared by the operations that document the same ones), each reading its statuses
+//! from a response (`FromResponse`), and an alias per operation that shares an earlier one's.
 
-use proc_macro2::{Ident, Literal, TokenStream};
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::docs::{client_link, doc_attr};
+use super::docs::{client_link, doc_attr, series};
 use super::responses::{has_status_field, status_pattern};
 use super::{Emitter, ident, mentions_type, types_import};
-use crate::ir::{ErrorCase, Operation, StatusMatch, Ty};
+use crate::ir::{ErrorCase, ErrorEnum, Operation, RustName, StatusMatch, Ty};
 use crate::spectext;
 
 impl Emitter<'_> {
-    /// `src/errors.rs`: an error enum per operation.
+    /// `src/errors.rs`: per operation, in order, its error enum, or an alias when an earlier
+    /// operation documents the same error responses.
     pub(super) fn errors(&self) -> TokenStream {
-        let enums = self.api.operations.iter().map(|op| self.error_enum(op));
+        let api = self.api;
+        let items = api.operations.iter().map(|op| {
+            let shared = &api.error_enums[op.error_enum];
+            if shared.name == op.names.error {
+                self.error_enum(shared)
+            } else {
+                alias(op, shared, &api.operations[shared.operations[0]].names.method)
+            }
+        });
         let uses_types =
-            self.api.operations.iter().flat_map(|o| &o.errors).any(|e| e.ty.as_ref().is_some_and(mentions_type));
+            api.error_enums.iter().flat_map(|e| &e.cases).any(|e| e.ty.as_ref().is_some_and(mentions_type));
         let types_import = types_import(uses_types);
-        let fmt_import = if self.api.operations.is_empty() {
+        let imports = if api.operations.is_empty() {
             quote!()
         } else {
             quote!(
                 use ::std::fmt;
+                use crate::Error;
+                use crate::runtime::{FromResponse, RawResponse};
             )
         };
         quote! {
-            //! One enum per operation of the error responses it documents: one variant per status, and
-            //! `Other` for the spec's `default` response.
+            //! The documented error responses: one enum per set of them, with a variant per
+            //! status and `Other` for the spec's `default` response. Operations that document the
+            //! same responses share the enum, each under its own name (an alias).
 
-            #fmt_import
+            #imports
 
             #types_import
 
-            #( #enums )*
+            #( #items )*
         }
     }
 
-    /// An operation's error enum, with its `Display` and its `OperationError::status`.
-    fn error_enum(&self, op: &Operation) -> TokenStream {
-        let name = ident(&op.names.error);
-        let method = &op.names.method;
+    /// An error enum, with its `Display`, its `OperationError::status` and the reading of its
+    /// statuses from a response.
+    fn error_enum(&self, shared: &ErrorEnum) -> TokenStream {
+        let name = ident(&shared.name);
+        let cases = &shared.cases;
+        let users: Vec<String> =
+            shared.operations.iter().map(|&i| client_link(&self.api.operations[i].names.method)).collect();
         let doc = doc_attr(&format!(
             "The documented error responses of {}. Non-exhaustive: a status the spec documents later is a new \
              variant.",
-            client_link(method)
+            series(&users)
         ));
         let variants =
-            op.errors.iter().map(|c| self.status_variant(&c.variant, &c.status, c.doc.as_deref(), c.ty.as_ref()));
-        let statuses = op.errors.iter().map(|c| {
+            cases.iter().map(|c| self.status_variant(&c.variant, &c.status, c.doc.as_deref(), c.ty.as_ref()));
+        let statuses = cases.iter().map(|c| {
             let v = ident(&c.variant);
             match (&c.status, has_status_field(&c.status), &c.ty) {
                 (StatusMatch::Code(code), false, None) => {
@@ -61,7 +77,7 @@ impl Emitter<'_> {
                 _ => quote!(Self::#v { status, .. } => *status,),
             }
         });
-        let displays = op.errors.iter().map(|c| {
+        let displays = cases.iter().map(|c| {
             let v = ident(&c.variant);
             let what = c.doc.as_deref().map_or_else(|| "error response".into(), spectext::runtime);
             let pattern = match (has_status_field(&c.status), &c.ty) {
@@ -71,7 +87,7 @@ impl Emitter<'_> {
             };
             quote!(#pattern => #what,)
         });
-        let body = if op.errors.is_empty() {
+        let body = if cases.is_empty() {
             quote! {
                 impl fmt::Display for #name {
                     fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -104,6 +120,7 @@ impl Emitter<'_> {
                 }
             }
         };
+        let read = from_response(cases);
         quote! {
             #doc
             #[derive(Clone, Debug, PartialEq)]
@@ -115,6 +132,58 @@ impl Emitter<'_> {
             #body
 
             impl ::std::error::Error for #name {}
+
+            impl FromResponse for #name {
+                fn from_response(response: RawResponse) -> Error<Self> {
+                    #read
+                }
+            }
+        }
+    }
+}
+
+/// `<Operation>Error`, when the operation shares the enum of an earlier one.
+fn alias(op: &Operation, shared: &ErrorEnum, first: &RustName) -> TokenStream {
+    let name = ident(&op.names.error);
+    let target = ident(&shared.name);
+    let doc = doc_attr(&format!(
+        "The documented error responses of {}: the same as {}'s, so one enum, [`{}`].",
+        client_link(&op.names.method),
+        client_link(first),
+        shared.name.trim_start_matches("r#"),
+    ));
+    quote! {
+        #doc
+        pub type #name = #target;
+    }
+}
+
+/// The body of `FromResponse::from_response`: the error by status (an enum without `default`
+/// has an unexpected status for the others).
+fn from_response(cases: &[ErrorCase]) -> TokenStream {
+    let this = quote!(Self);
+    match cases {
+        [] => quote!(response.unexpected()),
+        [only] if only.status == StatusMatch::Default => {
+            let value = error_value(&this, only);
+            quote! {
+                let status = response.status;
+                #value
+            }
+        }
+        _ => {
+            let arms = cases.iter().map(|case| error_arm(&this, case));
+            let rest = if cases.iter().any(|c| c.status == StatusMatch::Default) {
+                quote!()
+            } else {
+                quote!(_ => response.unexpected(),)
+            };
+            quote! {
+                match response.status {
+                    #( #arms )*
+                    #rest
+                }
+            }
         }
     }
 }
@@ -130,7 +199,7 @@ pub(super) fn error_raw_body(ty: Option<&Ty>) -> Option<TokenStream> {
 }
 
 /// The match arm of one documented error status.
-pub(super) fn error_arm(error: &Ident, case: &ErrorCase) -> TokenStream {
+fn error_arm(error: &TokenStream, case: &ErrorCase) -> TokenStream {
     let pattern = match &case.status {
         StatusMatch::Default => quote!(status),
         other => {
@@ -139,11 +208,11 @@ pub(super) fn error_arm(error: &Ident, case: &ErrorCase) -> TokenStream {
         }
     };
     let value = error_value(error, case);
-    quote!(#pattern => Err(#value),)
+    quote!(#pattern => #value,)
 }
 
 /// The error of one documented error status (`status` is bound when its variant keeps it).
-pub(super) fn error_value(error: &Ident, case: &ErrorCase) -> TokenStream {
+fn error_value(error: &TokenStream, case: &ErrorCase) -> TokenStream {
     let v = ident(&case.variant);
     match (has_status_field(&case.status), &case.ty, error_raw_body(case.ty.as_ref())) {
         (false, None, _) => quote!(Error::Api(#error::#v)),

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use crate::ir::Api;
 
 /// Per file, the items compiled only with one of some features (`[features] tags`), by name:
-/// types in `types.rs`, error enums in `errors.rs`, success enums and header structs in
+/// types in `types.rs`, error enums and their aliases in `errors.rs`, success enums and header structs in
 /// `responses.rs`, methods of `Client` and request builders in `operations.rs`. An item's impls follow it.
 type Gates<'a> = BTreeMap<&'static str, BTreeMap<String, &'a [String]>>;
 
@@ -15,9 +15,15 @@ pub(super) fn gates(api: &Api) -> Gates<'_> {
     for t in api.types.iter().filter(|t| !t.features.is_empty()) {
         gates.entry("src/types.rs").or_default().insert(t.name.clone(), &t.features);
     }
+    // An error enum is compiled with any of its operations; an alias with its own.
+    for e in api.error_enums.iter().filter(|e| !e.features.is_empty()) {
+        gates.entry("src/errors.rs").or_default().insert(e.name.clone(), &e.features);
+    }
     for op in api.operations.iter().filter(|o| !o.features.is_empty()) {
         let f = op.features.as_slice();
-        gates.entry("src/errors.rs").or_default().insert(op.names.error.clone(), f);
+        if api.error_enums[op.error_enum].name != op.names.error {
+            gates.entry("src/errors.rs").or_default().insert(op.names.error.clone(), f);
+        }
         let responses = gates.entry("src/responses.rs").or_default();
         if let Some(name) = &op.names.success {
             responses.insert(name.clone(), f);
@@ -39,6 +45,7 @@ pub(super) fn apply_gates(file: &mut syn::File, gates: &BTreeMap<String, &[Strin
         let (attrs, features) = match item {
             syn::Item::Struct(i) => (&mut i.attrs, gate(&i.ident)),
             syn::Item::Enum(i) => (&mut i.attrs, gate(&i.ident)),
+            syn::Item::Type(i) => (&mut i.attrs, gate(&i.ident)),
             syn::Item::Impl(i) => {
                 let syn::Type::Path(path) = &*i.self_ty else { continue };
                 let Some(last) = path.path.segments.last() else { continue };

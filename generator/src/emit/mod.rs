@@ -91,17 +91,23 @@ fn format_tokens(tokens: TokenStream, gates: &BTreeMap<String, &[String]>) -> St
 }
 
 /// prettyplease puts items right after each other; a blank line after module docs, after the
-/// `use` block and between top-level items or impl members reads better.
+/// `use` block, between top-level items or impl members, and between the groups of a crate root
+/// (inner attributes, `mod`s, `use`s) reads better.
 fn space_items(text: &str) -> String {
     let lines: Vec<&str> = text.lines().collect();
     let mut out = String::with_capacity(text.len() + text.len() / 16);
+    // The group of the top-level statement being read: a blank line goes where the group changes.
+    let mut group = Group::Other;
     for (i, line) in lines.iter().enumerate() {
         out.push_str(line);
         out.push('\n');
+        let indent = |l: &str| l.len() - l.trim_start().len();
+        if indent(line) == 0 && !line.starts_with(['}', ')', ']']) && !line.is_empty() {
+            group = Group::of(line);
+        }
         let Some(next) = lines.get(i + 1) else {
             continue;
         };
-        let indent = |l: &str| l.len() - l.trim_start().len();
         let (here, there) = (line.trim_start(), next.trim_start());
         let same_level = indent(line) == indent(next) && indent(line) <= 4;
         let closes_item = here == "}" && !there.starts_with('}') && !there.starts_with(')') && !there.is_empty();
@@ -116,11 +122,39 @@ fn space_items(text: &str) -> String {
             && !here.starts_with("//!")
             && !here.starts_with("//")
             && here != ")]";
-        if (same_level && closes_item) || ends_docs || (ends_uses && indent(line) == 0) || starts_item {
+        // A top-level statement of another group, or any item after a one-line `impl ... {}`.
+        let top_level =
+            indent(line) == 0 && indent(next) == 0 && !there.is_empty() && !next.starts_with(['}', ')', ']']);
+        let new_group = top_level && (Group::of(next) != group || here.ends_with("{}"));
+        if (same_level && closes_item) || ends_docs || (ends_uses && indent(line) == 0) || starts_item || new_group {
             out.push('\n');
         }
     }
     out
+}
+
+/// The groups of top-level statements [`space_items`] separates.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Group {
+    InnerAttribute,
+    Mod,
+    Use,
+    Other,
+}
+
+impl Group {
+    fn of(line: &str) -> Group {
+        let line = line.strip_prefix("pub(crate) ").or_else(|| line.strip_prefix("pub ")).unwrap_or(line);
+        if line.starts_with("#![") {
+            Group::InnerAttribute
+        } else if line.starts_with("mod ") {
+            Group::Mod
+        } else if line.starts_with("use ") {
+            Group::Use
+        } else {
+            Group::Other
+        }
+    }
 }
 
 /// An identifier from a sanitised name (which may be raw: `r#type`), as [`RustName::ident`].

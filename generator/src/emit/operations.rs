@@ -6,10 +6,9 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs::doc_attr;
-use super::errors::{error_arm, error_value};
 use super::responses::{raw_body, status_pattern, success_arm};
 use super::{Emitter, ident, mentions_type};
-use crate::ir::{Operation, Param, ParamIn, PathPart, RustName, StatusMatch, Style, Ty, Writing};
+use crate::ir::{Operation, Param, ParamIn, PathPart, RustName, Style, Ty, Writing};
 
 impl Emitter<'_> {
     /// `src/operations.rs`: the imports, the methods on `Client` and the request builders.
@@ -90,7 +89,7 @@ impl Emitter<'_> {
         let lt = quote!('a);
         let Arguments { fields, names, required, setters, optional } = self.arguments(op, &lt);
         let steps = self.build_steps(op);
-        let (success_ty, dispatch) = self.dispatch(op, &error);
+        let (success_ty, dispatch) = self.dispatch(op);
 
         // The method on `Client`: `'a` is named only when an argument is borrowed too.
         let borrows = required.iter().any(|(_, ty)| ty.to_string().contains("'a"));
@@ -384,7 +383,7 @@ impl Emitter<'_> {
 
     /// How the response is read: the success type, and the expression that reads the response by
     /// its status.
-    fn dispatch(&self, op: &Operation, error: &Ident) -> (TokenStream, TokenStream) {
+    fn dispatch(&self, op: &Operation) -> (TokenStream, TokenStream) {
         let mut arms = Vec::new();
         let success_ty = match &op.names.success {
             Some(name) => {
@@ -406,29 +405,14 @@ impl Emitter<'_> {
             };
             arms.push(quote!(#( #success_pats )|* => #decode,));
         }
-        let mut has_default = false;
-        for case in &op.errors {
-            has_default |= case.status == StatusMatch::Default;
-            arms.push(error_arm(error, case));
-        }
-        if !has_default {
-            arms.push(quote!(_ => Err(response.unexpected()),));
-        }
-
-        // The response by status; an operation that documents no status, or only `default`, has
-        // one case for every status.
-        let dispatch = match (op.success.as_slice(), op.errors.as_slice()) {
-            ([], []) => quote!(Err(response.unexpected())),
-            ([], [only]) if only.status == StatusMatch::Default => {
-                let value = error_value(error, only);
-                quote!({
-                    let status = response.status;
-                    Err(#value)
-                })
-            }
-            _ => quote!(match response.status {
+        // Any other status is the error enum's to read (`FromResponse`, in `errors.rs`).
+        let dispatch = if arms.is_empty() {
+            quote!(Err(response.into_error()))
+        } else {
+            quote!(match response.status {
                 #( #arms )*
-            }),
+                _ => Err(response.into_error()),
+            })
         };
         (success_ty, dispatch)
     }

@@ -109,14 +109,16 @@ pub fn merge_two(a: Sch, b: Sch, table: &Table) -> Result<Sch, Diagnostic> {
         (Kind::Any, k) | (k, Kind::Any) => k,
         (Kind::Object(x), Kind::Object(y)) => Kind::Object(merge_objects(x, y, table)?),
         (Kind::Array(x), Kind::Array(y)) => Kind::Array(Box::new(merge_two(*x, *y, table)?)),
-        (Kind::Integer(f), Kind::Integer(g)) => Kind::Integer(
-            pick_format(f, g, crate::resolve::schema::IntFormat::Unspecified)
-                .ok_or_else(|| conflict(format!("integer formats {f:?} and {g:?} differ")))?,
-        ),
-        (Kind::Number(f), Kind::Number(g)) => Kind::Number(
-            pick_format(f, g, crate::resolve::schema::NumFormat::Unspecified)
-                .ok_or_else(|| conflict(format!("number formats {f:?} and {g:?} differ")))?,
-        ),
+        (Kind::Integer(f), Kind::Integer(g)) => {
+            Kind::Integer(pick_format(f, g, crate::resolve::schema::IntFormat::Unspecified).ok_or_else(|| {
+                conflict(format!("integer formats `{}` and `{}` differ", f.spec_name(), g.spec_name()))
+            })?)
+        }
+        (Kind::Number(f), Kind::Number(g)) => {
+            Kind::Number(pick_format(f, g, crate::resolve::schema::NumFormat::Unspecified).ok_or_else(|| {
+                conflict(format!("number formats `{}` and `{}` differ", f.spec_name(), g.spec_name()))
+            })?)
+        }
         (Kind::String, Kind::String) => Kind::String,
         (Kind::Bool, Kind::Bool) => Kind::Bool,
         (x, y) => {

@@ -10,6 +10,7 @@
 //! returns the IR only when there are none.
 
 pub mod allof;
+mod errors;
 mod lower;
 mod operation;
 pub mod refs;
@@ -40,7 +41,8 @@ use crate::openapi::PathOp;
 /// the lock of the names given. The passes, in order: list the operations, check the method
 /// overrides, name the methods, convert the component roots, resolve each operation, check the
 /// type overrides and the document's server; then, with no problem found, name and lower the
-/// types, box cycles, gate by tag, find pagination, and lock the names.
+/// types, box cycles, gate by tag, find pagination, share identical error enums, and lock the
+/// names.
 pub fn resolve(merged: &Merged, config: &Config, lock: &Lock) -> Result<(Api, Lock), Diagnostics> {
     let spec: &OpenAPI = &merged.spec;
     let mut sink = Sink::default();
@@ -74,6 +76,7 @@ pub fn resolve(merged: &Merged, config: &Config, lock: &Lock) -> Result<(Api, Lo
     for op in &mut operations {
         op.pagination = pagination(op, &types);
     }
+    let error_enums = errors::share_error_enums(&mut operations);
     let new_lock = lock_names(&ops, &operations, &types, &resolver.space.defs);
     name_schemes(&mut schemes);
     let mut warnings = resolver.warnings;
@@ -90,6 +93,7 @@ pub fn resolve(merged: &Merged, config: &Config, lock: &Lock) -> Result<(Api, Lo
         features,
         types,
         operations,
+        error_enums,
         warnings,
     };
     Ok((api, new_lock))

@@ -102,6 +102,8 @@ impl<'a> OperationResolver<'a> {
         Ok(Operation {
             operation_id: r.op.operation_id.clone(),
             names,
+            // Set when the error enums are shared (`errors.rs`).
+            error_enum: 0,
             response_headers,
             http_method: HttpMethod::parse(r.method).expect("openapiv3 yields only known methods"),
             path: r.path.to_owned(),
@@ -124,8 +126,7 @@ impl<'a> OperationResolver<'a> {
     /// Path-item parameters overridden by operation parameters of the same name and location.
     fn params(&mut self, index: usize, r: &PathOp<'a>, errors: &mut Vec<Diagnostic>) -> Vec<Param> {
         let found = crate::openapi::parameters(self.spec, r, &self.merged.origins, errors);
-        // `body` is the body argument; `request` and `cookies` are locals of every method.
-        let mut unique = Uniquifier::with_reserved(&["body", "self", "request", "cookies"]);
+        let mut unique = Uniquifier::with_reserved(&crate::naming::ARGUMENT_RESERVED);
         let mut out = Vec::new();
         for (ptr, p) in found {
             let data = p.parameter_data_ref();

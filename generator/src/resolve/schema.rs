@@ -82,6 +82,28 @@ pub enum NumFormat {
     Double,
 }
 
+impl IntFormat {
+    /// The `format` as a spec writes it, for messages.
+    pub fn spec_name(self) -> &'static str {
+        match self {
+            IntFormat::Unspecified => "none",
+            IntFormat::Int32 => "int32",
+            IntFormat::Int64 => "int64",
+        }
+    }
+}
+
+impl NumFormat {
+    /// The `format` as a spec writes it, for messages.
+    pub fn spec_name(self) -> &'static str {
+        match self {
+            NumFormat::Unspecified => "none",
+            NumFormat::Float => "float",
+            NumFormat::Double => "double",
+        }
+    }
+}
+
 /// A `discriminator` resolved against the members: `tags[i]` are the values naming member `i`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Discriminator {

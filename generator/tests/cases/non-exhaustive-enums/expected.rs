@@ -27,6 +27,15 @@ impl crate::OperationError for GetAError {
 
 impl ::std::error::Error for GetAError {}
 
+impl FromResponse for GetAError {
+    fn from_response(response: RawResponse) -> Error<Self> {
+        match response.status {
+            404 => Error::Api(Self::NotFound),
+            _ => response.unexpected(),
+        }
+    }
+}
+
 // src/types.rs
 /// An open enum: a value the spec does not list is kept in `Other`. Non-exhaustive: a value the spec lists later is a new variant.
 /// - Used by [`Client::get_a`](crate::Client::get_a): `200`
