@@ -72,6 +72,18 @@ index_type!(
     "scheme",
     AuthScheme
 );
+index_type!(
+    /// Index into [`Api::operations`].
+    OperationIdx,
+    "operation",
+    Operation
+);
+index_type!(
+    /// Index into [`Api::error_enums`].
+    ErrorEnumIdx,
+    "error_enum",
+    ErrorEnum
+);
 
 /// A snake_case name the generated code declares (a method, field, argument): its raw form is
 /// what code writes (`r#type` for a keyword), its plain form what docs, links and lookups by name
@@ -372,7 +384,7 @@ pub struct Operation {
     pub names: OperationNames,
     /// Index into [`Api::error_enums`]: the enum of [`Operation::errors`], which
     /// [`OperationNames::error`] names itself or as an alias.
-    pub error_enum: usize,
+    pub error_enum: ErrorEnumIdx,
     /// Headers its success responses document: its request's `send_with_headers` returns them too.
     pub response_headers: Vec<ResponseHeader>,
     pub http_method: HttpMethod,
@@ -582,8 +594,8 @@ pub struct ErrorEnum {
     /// The enum's name: the error name of the first operation that uses it.
     pub name: String,
     pub cases: Vec<ErrorCase>,
-    /// The operations that use it (indices into [`Api::operations`]), in order.
-    pub operations: Vec<usize>,
+    /// The operations that use it, in order.
+    pub operations: Vec<OperationIdx>,
     /// Compiled when one of these features is on (empty: always).
     pub features: Vec<String>,
 }

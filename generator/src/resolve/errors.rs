@@ -4,13 +4,14 @@
 //! so callers and the name lock see no difference; the crate has one enum (and one `Display`,
 //! `status` and decoding match) per distinct set instead of one per operation.
 
-use crate::ir::{ErrorEnum, Operation};
+use crate::ir::{ErrorEnum, ErrorEnumIdx, Operation, OperationIdx};
 
 /// Groups the operations by their error cases, in operation order, and points each operation at
 /// its group. An enum is gated by its users' features, and always compiled when one of them is.
 pub(super) fn share_error_enums(operations: &mut [Operation]) -> Vec<ErrorEnum> {
     let mut enums: Vec<ErrorEnum> = Vec::new();
     for (index, op) in operations.iter_mut().enumerate() {
+        let index = OperationIdx::new(index);
         let found = enums.iter().position(|e| e.cases == op.errors);
         let shared = match found {
             Some(i) => {
@@ -40,7 +41,7 @@ pub(super) fn share_error_enums(operations: &mut [Operation]) -> Vec<ErrorEnum> 
                 enums.len() - 1
             }
         };
-        op.error_enum = shared;
+        op.error_enum = ErrorEnumIdx::new(shared);
     }
     enums
 }

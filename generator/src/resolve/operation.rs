@@ -12,8 +12,8 @@ use super::schema::{self, Converter, Elsewhere, Kind, Sch};
 use super::types::{self, TypeSpace, Use, status_word};
 use crate::diag::{Diagnostic, Location, Sink, Warning, join_pointer};
 use crate::ir::{
-    ApiKeyIn, AuthKind, AuthScheme, Body, ErrorCase, HttpMethod, Operation, OperationNames, Param, ParamIdx, ParamIn,
-    PathPart, ResponseHeader, RustName, SchemeIdx, StatusMatch, Style, Success, Ty, Writing,
+    ApiKeyIn, AuthKind, AuthScheme, Body, ErrorCase, ErrorEnumIdx, HttpMethod, Operation, OperationNames, Param,
+    ParamIdx, ParamIn, PathPart, ResponseHeader, RustName, SchemeIdx, StatusMatch, Style, Success, Ty, Writing,
 };
 use crate::lock::Lock;
 use crate::merge::Merged;
@@ -103,7 +103,7 @@ impl<'a> OperationResolver<'a> {
             operation_id: r.op.operation_id.clone(),
             names,
             // Set when the error enums are shared (`errors.rs`).
-            error_enum: 0,
+            error_enum: ErrorEnumIdx::new(0),
             response_headers,
             http_method: HttpMethod::parse(r.method).expect("openapiv3 yields only known methods"),
             path: r.path.to_owned(),
