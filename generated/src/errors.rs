@@ -2,17 +2,18 @@
 
 //! The documented error responses: one enum per set of them, with a variant per
 //! status and `Other` for the spec's `default` response. Operations that document the
-//! same responses share the enum, each under its own name (an alias).
+//! same responses share an enum generic over a marker (in [`markers`]): each has its own
+//! type, an alias of the enum with its marker, for one enum's code.
 
 use ::std::fmt;
 use crate::Error;
 use crate::runtime::{FromResponse, RawResponse};
 use crate::types;
 
-/// The documented error responses of [`Client::list_api_keys`](crate::Client::list_api_keys), [`Client::create_api_key`](crate::Client::create_api_key), [`Client::get_api_key`](crate::Client::get_api_key), [`Client::update_api_key`](crate::Client::update_api_key), [`Client::delete_api_key`](crate::Client::delete_api_key) and [`Client::regen_api_key`](crate::Client::regen_api_key). Non-exhaustive: a status the spec documents later is a new variant.
+/// The documented error responses of [`Client::list_api_keys`](crate::Client::list_api_keys), [`Client::create_api_key`](crate::Client::create_api_key), [`Client::get_api_key`](crate::Client::get_api_key), [`Client::update_api_key`](crate::Client::update_api_key), [`Client::delete_api_key`](crate::Client::delete_api_key) and [`Client::regen_api_key`](crate::Client::regen_api_key), each operation's its own type: an alias with its marker ([`ListApiKeysError`] and the others below). Non-exhaustive: a status the spec documents later is a new variant.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
-pub enum ListApiKeysError {
+pub enum ListApiKeysErrors<Op> {
     /// `400`: Bad Request. Typically due to a malformatted JSON body, or parameter values are not validating.
     BadRequest(types::ApiError),
     /// `401`: Access token is missing or invalid
@@ -21,9 +22,12 @@ pub enum ListApiKeysError {
     Forbidden(types::ApiError),
     /// any other status (`default`): Unknown Error Occurred
     Other { status: u16, body: types::ApiError },
+    /// Holds the operation's marker; never made.
+    #[doc(hidden)]
+    __Operation(::std::marker::PhantomData<Op>, ::std::convert::Infallible),
 }
 
-impl fmt::Display for ListApiKeysError {
+impl<Op: fmt::Debug> fmt::Display for ListApiKeysErrors<Op> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let status = crate::OperationError::status(self);
         let what = match self {
@@ -33,25 +37,27 @@ impl fmt::Display for ListApiKeysError {
             Self::Unauthorized(_) => "Access token is missing or invalid",
             Self::Forbidden(_) => "Access is forbidden",
             Self::Other { .. } => "Unknown Error Occurred",
+            Self::__Operation(_, never) => match *never {}
         };
         write!(f, "{status}: {what}")
     }
 }
 
-impl crate::OperationError for ListApiKeysError {
+impl<Op: fmt::Debug> crate::OperationError for ListApiKeysErrors<Op> {
     fn status(&self) -> u16 {
         match self {
             Self::BadRequest(_) => 400,
             Self::Unauthorized(_) => 401,
             Self::Forbidden(_) => 403,
             Self::Other { status, .. } => *status,
+            Self::__Operation(_, never) => match *never {}
         }
     }
 }
 
-impl ::std::error::Error for ListApiKeysError {}
+impl<Op: fmt::Debug> ::std::error::Error for ListApiKeysErrors<Op> {}
 
-impl FromResponse for ListApiKeysError {
+impl<Op> FromResponse for ListApiKeysErrors<Op> {
     fn from_response(response: RawResponse) -> Error<Self> {
         match response.status {
             400 => response.error(Self::BadRequest),
@@ -62,17 +68,43 @@ impl FromResponse for ListApiKeysError {
     }
 }
 
-/// The documented error responses of [`Client::create_api_key`](crate::Client::create_api_key): the same as [`Client::list_api_keys`](crate::Client::list_api_keys)'s, so one enum, [`ListApiKeysError`].
-pub type CreateApiKeyError = ListApiKeysError;
+/// The documented error responses of [`Client::list_api_keys`](crate::Client::list_api_keys): [`ListApiKeysErrors`], which it shares with other operations.
+pub type ListApiKeysError = ListApiKeysErrors<markers::ListApiKeys>;
 
-/// The documented error responses of [`Client::get_api_key`](crate::Client::get_api_key): the same as [`Client::list_api_keys`](crate::Client::list_api_keys)'s, so one enum, [`ListApiKeysError`].
-pub type GetApiKeyError = ListApiKeysError;
+/// The documented error responses of [`Client::create_api_key`](crate::Client::create_api_key): [`ListApiKeysErrors`], which it shares with other operations.
+pub type CreateApiKeyError = ListApiKeysErrors<markers::CreateApiKey>;
 
-/// The documented error responses of [`Client::update_api_key`](crate::Client::update_api_key): the same as [`Client::list_api_keys`](crate::Client::list_api_keys)'s, so one enum, [`ListApiKeysError`].
-pub type UpdateApiKeyError = ListApiKeysError;
+/// The documented error responses of [`Client::get_api_key`](crate::Client::get_api_key): [`ListApiKeysErrors`], which it shares with other operations.
+pub type GetApiKeyError = ListApiKeysErrors<markers::GetApiKey>;
 
-/// The documented error responses of [`Client::delete_api_key`](crate::Client::delete_api_key): the same as [`Client::list_api_keys`](crate::Client::list_api_keys)'s, so one enum, [`ListApiKeysError`].
-pub type DeleteApiKeyError = ListApiKeysError;
+/// The documented error responses of [`Client::update_api_key`](crate::Client::update_api_key): [`ListApiKeysErrors`], which it shares with other operations.
+pub type UpdateApiKeyError = ListApiKeysErrors<markers::UpdateApiKey>;
 
-/// The documented error responses of [`Client::regen_api_key`](crate::Client::regen_api_key): the same as [`Client::list_api_keys`](crate::Client::list_api_keys)'s, so one enum, [`ListApiKeysError`].
-pub type RegenApiKeyError = ListApiKeysError;
+/// The documented error responses of [`Client::delete_api_key`](crate::Client::delete_api_key): [`ListApiKeysErrors`], which it shares with other operations.
+pub type DeleteApiKeyError = ListApiKeysErrors<markers::DeleteApiKey>;
+
+/// The documented error responses of [`Client::regen_api_key`](crate::Client::regen_api_key): [`ListApiKeysErrors`], which it shares with other operations.
+pub type RegenApiKeyError = ListApiKeysErrors<markers::RegenApiKey>;
+
+/// The markers of the operations that share an error enum: each operation's error type is
+/// the enum with its marker, a type of its own.
+pub mod markers {
+    /// Marks the error type of [`Client::list_api_keys`](crate::Client::list_api_keys).
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    pub enum ListApiKeys {}
+    /// Marks the error type of [`Client::create_api_key`](crate::Client::create_api_key).
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    pub enum CreateApiKey {}
+    /// Marks the error type of [`Client::get_api_key`](crate::Client::get_api_key).
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    pub enum GetApiKey {}
+    /// Marks the error type of [`Client::update_api_key`](crate::Client::update_api_key).
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    pub enum UpdateApiKey {}
+    /// Marks the error type of [`Client::delete_api_key`](crate::Client::delete_api_key).
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    pub enum DeleteApiKey {}
+    /// Marks the error type of [`Client::regen_api_key`](crate::Client::regen_api_key).
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    pub enum RegenApiKey {}
+}

@@ -425,6 +425,9 @@ pub struct OperationNames {
     pub headers: Option<String>,
     /// The request builder the method returns (in `operations.rs`).
     pub request: String,
+    /// When the operation shares its error enum: the marker type (in `errors::markers`) that
+    /// makes its error type its own.
+    pub marker: Option<String>,
 }
 
 /// Cursor pagination: the operation takes a cursor query parameter and its response carries the
@@ -587,11 +590,16 @@ pub enum StatusMatch {
 }
 
 /// An enum of documented error responses, shared by the operations that document the same ones
-/// (statuses, variants, bodies and descriptions): one enum in the crate, and an alias per other
-/// operation, so that signatures and docs stay per operation.
+/// (statuses, variants, bodies and descriptions). An enum of one operation is that operation's
+/// error type. An enum of several is generic over a marker type (`Op`), and each operation's
+/// error type is an alias of it with its own marker ([`OperationNames::marker`]): one enum's code
+/// in the crate, and still a type per operation, so that signatures, docs and the caller's trait
+/// impls stay per operation, and regrouping (a status added to one of them) changes no type a
+/// caller names.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ErrorEnum {
-    /// The enum's name: the error name of the first operation that uses it.
+    /// The enum's name: the operation's error name, or, shared, a name of its own
+    /// (`<first operation's error name>s`, unique among the crate's items).
     pub name: String,
     pub cases: Vec<ErrorCase>,
     /// The operations that use it, in order.

@@ -8,7 +8,7 @@ use quote::quote;
 use super::docs::{client_link, doc_attr, series};
 use super::responses::{has_status_field, status_pattern};
 use super::{Emitter, ident, mentions_type, types_import};
-use crate::ir::{ErrorCase, ErrorEnum, Operation, RustName, StatusMatch, Ty};
+use crate::ir::{Api, ErrorCase, ErrorEnum, Operation, StatusMatch, Ty};
 use crate::spectext;
 
 impl Emitter<'_> {
@@ -16,14 +16,20 @@ impl Emitter<'_> {
     /// operation documents the same error responses.
     pub(super) fn errors(&self) -> TokenStream {
         let api = self.api;
-        let items = api.operations.iter().map(|op| {
+        // Per operation, in order: its enum, or, shared, the enum before its first user's alias.
+        let items = api.operations.iter().enumerate().map(|(i, op)| {
             let shared = &api.error_enums[op.error_enum];
-            if shared.name == op.names.error {
-                self.error_enum(shared)
-            } else {
-                alias(op, shared, &api.operations[shared.operations[0]].names.method)
+            match &op.names.marker {
+                None => self.error_enum(shared, None),
+                Some(marker) if shared.operations[0].index() == i => {
+                    let alias = alias(op, shared, marker);
+                    let generic = self.error_enum(shared, Some(&op.names.error));
+                    quote!(#generic #alias)
+                }
+                Some(marker) => alias(op, shared, marker),
             }
         });
+        let markers = markers(api);
         let uses_types =
             api.error_enums.iter().flat_map(|e| &e.cases).any(|e| e.ty.as_ref().is_some_and(mentions_type));
         let types_import = types_import(uses_types);
@@ -39,28 +45,53 @@ impl Emitter<'_> {
         quote! {
             //! The documented error responses: one enum per set of them, with a variant per
             //! status and `Other` for the spec's `default` response. Operations that document the
-            //! same responses share the enum, each under its own name (an alias).
+            //! same responses share an enum generic over a marker (in [`markers`]): each has its own
+            //! type, an alias of the enum with its marker, for one enum's code.
 
             #imports
 
             #types_import
 
             #( #items )*
+
+            #markers
         }
     }
 
     /// An error enum, with its `Display`, its `OperationError::status` and the reading of its
-    /// statuses from a response.
-    fn error_enum(&self, shared: &ErrorEnum) -> TokenStream {
+    /// statuses from a response; shared (`first` names the first user's alias), generic over the
+    /// operation's marker, with a hidden variant that holds it and can never be made.
+    fn error_enum(&self, shared: &ErrorEnum, first: Option<&String>) -> TokenStream {
         let name = ident(&shared.name);
         let cases = &shared.cases;
         let users: Vec<String> =
             shared.operations.iter().map(|&i| client_link(&self.api.operations[i].names.method)).collect();
-        let doc = doc_attr(&format!(
-            "The documented error responses of {}. Non-exhaustive: a status the spec documents later is a new \
-             variant.",
-            series(&users)
-        ));
+        let doc = doc_attr(&match first {
+            None => format!(
+                "The documented error responses of {}. Non-exhaustive: a status the spec documents later is a new \
+                 variant.",
+                series(&users)
+            ),
+            Some(first) => format!(
+                "The documented error responses of {}, each operation's its own type: an alias with its marker \
+                 ([`{first}`] and the others below). Non-exhaustive: a status the spec documents later is a new \
+                 variant.",
+                series(&users)
+            ),
+        });
+        let (generics, bounded, marker_variant, never_arm) = match first {
+            None => (quote!(), quote!(), quote!(), quote!()),
+            Some(_) => (
+                quote!(<Op>),
+                quote!(<Op: fmt::Debug>),
+                quote! {
+                    /// Holds the operation's marker; never made.
+                    #[doc(hidden)]
+                    __Operation(::std::marker::PhantomData<Op>, ::std::convert::Infallible),
+                },
+                quote!(Self::__Operation(_, never) => match *never {},),
+            ),
+        };
         let variants =
             cases.iter().map(|c| self.status_variant(&c.variant, &c.status, c.doc.as_deref(), c.ty.as_ref()));
         let statuses = cases.iter().map(|c| {
@@ -87,7 +118,24 @@ impl Emitter<'_> {
             };
             quote!(#pattern => #what,)
         });
-        let body = if cases.is_empty() {
+        let body = if cases.is_empty() && first.is_some() {
+            quote! {
+                impl #bounded fmt::Display for #name #generics {
+                    fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        match self {
+                            #never_arm
+                        }
+                    }
+                }
+                impl #bounded crate::OperationError for #name #generics {
+                    fn status(&self) -> u16 {
+                        match self {
+                            #never_arm
+                        }
+                    }
+                }
+            }
+        } else if cases.is_empty() {
             quote! {
                 impl fmt::Display for #name {
                     fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -102,19 +150,21 @@ impl Emitter<'_> {
             }
         } else {
             quote! {
-                impl fmt::Display for #name {
+                impl #bounded fmt::Display for #name #generics {
                     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                         let status = crate::OperationError::status(self);
                         let what = match self {
                             #( #displays )*
+                            #never_arm
                         };
                         write!(f, "{status}: {what}")
                     }
                 }
-                impl crate::OperationError for #name {
+                impl #bounded crate::OperationError for #name #generics {
                     fn status(&self) -> u16 {
                         match self {
                             #( #statuses )*
+                            #never_arm
                         }
                     }
                 }
@@ -125,15 +175,16 @@ impl Emitter<'_> {
             #doc
             #[derive(Clone, Debug, PartialEq)]
             #[non_exhaustive]
-            pub enum #name {
+            pub enum #name #generics {
                 #( #variants )*
+                #marker_variant
             }
 
             #body
 
-            impl ::std::error::Error for #name {}
+            impl #bounded ::std::error::Error for #name #generics {}
 
-            impl FromResponse for #name {
+            impl #generics FromResponse for #name #generics {
                 fn from_response(response: RawResponse) -> Error<Self> {
                     #read
                 }
@@ -142,19 +193,47 @@ impl Emitter<'_> {
     }
 }
 
-/// `<Operation>Error`, when the operation shares the enum of an earlier one.
-fn alias(op: &Operation, shared: &ErrorEnum, first: &RustName) -> TokenStream {
+/// `<Operation>Error` of an operation that shares its enum: the enum with its marker.
+fn alias(op: &Operation, shared: &ErrorEnum, marker: &str) -> TokenStream {
     let name = ident(&op.names.error);
     let target = ident(&shared.name);
+    let marker = ident(marker);
     let doc = doc_attr(&format!(
-        "The documented error responses of {}: the same as {}'s, so one enum, [`{}`].",
+        "The documented error responses of {}: [`{}`], which it shares with other operations.",
         client_link(&op.names.method),
-        client_link(first),
-        shared.name.trim_start_matches("r#"),
+        shared.name,
     ));
     quote! {
         #doc
-        pub type #name = #target;
+        pub type #name = #target<markers::#marker>;
+    }
+}
+
+/// `errors::markers`: a type per operation that shares its error enum, which makes its error type
+/// its own.
+fn markers(api: &Api) -> TokenStream {
+    let markers: Vec<TokenStream> = api
+        .operations
+        .iter()
+        .filter_map(|op| {
+            let marker = ident(op.names.marker.as_ref()?);
+            let doc = doc_attr(&format!("Marks the error type of {}.", client_link(&op.names.method)));
+            Some(quote! {
+                #doc
+                #[derive(Clone, Copy, Debug, PartialEq)]
+                pub enum #marker {}
+            })
+        })
+        .collect();
+    if markers.is_empty() {
+        return quote!();
+    }
+    quote! {
+        /// The markers of the operations that share an error enum: each operation's error type is
+        /// the enum with its marker, a type of its own.
+        pub mod markers {
+            #( #markers )*
+        }
     }
 }
 

@@ -21,8 +21,10 @@ pub(super) fn gates(api: &Api) -> Gates<'_> {
     }
     for op in api.operations.iter().filter(|o| !o.features.is_empty()) {
         let f = op.features.as_slice();
-        if api.error_enums[op.error_enum].name != op.names.error {
-            gates.entry("src/errors.rs").or_default().insert(op.names.error.clone(), f);
+        if let Some(marker) = &op.names.marker {
+            let errors = gates.entry("src/errors.rs").or_default();
+            errors.insert(op.names.error.clone(), f);
+            errors.insert(marker.clone(), f);
         }
         let responses = gates.entry("src/responses.rs").or_default();
         if let Some(name) = &op.names.success {
@@ -40,9 +42,21 @@ pub(super) fn gates(api: &Api) -> Gates<'_> {
 
 /// Adds the `cfg`s of `gates` to the items (and `Client` methods) of `file` they name.
 pub(super) fn apply_gates(file: &mut syn::File, gates: &BTreeMap<String, &[String]>) {
+    gate_items(&mut file.items, gates);
+}
+
+/// Adds the `cfg`s of `gates` to `items`, and to the items of their inline modules
+/// (`errors::markers`).
+fn gate_items(items: &mut [syn::Item], gates: &BTreeMap<String, &[String]>) {
     let gate = |name: &syn::Ident| gates.get(syn::ext::IdentExt::unraw(name).to_string().as_str()).copied();
-    for item in &mut file.items {
+    for item in items {
         let (attrs, features) = match item {
+            syn::Item::Mod(m) => {
+                if let Some((_, content)) = &mut m.content {
+                    gate_items(content, gates);
+                }
+                continue;
+            }
             syn::Item::Struct(i) => (&mut i.attrs, gate(&i.ident)),
             syn::Item::Enum(i) => (&mut i.attrs, gate(&i.ident)),
             syn::Item::Type(i) => (&mut i.attrs, gate(&i.ident)),

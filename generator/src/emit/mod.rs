@@ -125,7 +125,8 @@ fn space_items(text: &str) -> String {
         // A top-level statement of another group, or any item after a one-line `impl ... {}`.
         let top_level =
             indent(line) == 0 && indent(next) == 0 && !there.is_empty() && !next.starts_with(['}', ')', ']']);
-        let new_group = top_level && (Group::of(next) != group || here.ends_with("{}"));
+        let attached = here.starts_with("///") || here.starts_with("#[");
+        let new_group = top_level && !attached && (Group::of(next) != group || here.ends_with("{}"));
         if (same_level && closes_item) || ends_docs || (ends_uses && indent(line) == 0) || starts_item || new_group {
             out.push('\n');
         }

@@ -585,7 +585,7 @@ pub(super) fn item_names(
     let success = has_success_enum.then(|| items.take(&format!("{stem}Success"), Case::Pascal));
     let headers = has_headers.then(|| items.take(&format!("{stem}Headers"), Case::Pascal));
     let request = items.take(&format!("{}Request", error.strip_suffix("Error").unwrap_or(&error)), Case::Pascal);
-    OperationNames { method: RustName::new(method), error, success, headers, request }
+    OperationNames { method: RustName::new(method), error, success, headers, request, marker: None }
 }
 
 /// How a parameter of type `ty` in `location` and `style` is written: scalars and string enums

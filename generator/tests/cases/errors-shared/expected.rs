@@ -1,37 +1,42 @@
 // src/errors.rs
-/// The documented error responses of [`Client::get_a`](crate::Client::get_a) and [`Client::get_b`](crate::Client::get_b). Non-exhaustive: a status the spec documents later is a new variant.
+/// The documented error responses of [`Client::get_a`](crate::Client::get_a) and [`Client::get_b`](crate::Client::get_b), each operation's its own type: an alias with its marker ([`GetAError`] and the others below). Non-exhaustive: a status the spec documents later is a new variant.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
-pub enum GetAError {
+pub enum GetAErrors<Op> {
     /// `404`: Not found
     NotFound,
     /// any other status (`default`): Unknown error
     Other { status: u16, body: types::ApiError },
+    /// Holds the operation's marker; never made.
+    #[doc(hidden)]
+    __Operation(::std::marker::PhantomData<Op>, ::std::convert::Infallible),
 }
 
-impl fmt::Display for GetAError {
+impl<Op: fmt::Debug> fmt::Display for GetAErrors<Op> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let status = crate::OperationError::status(self);
         let what = match self {
             Self::NotFound => "Not found",
             Self::Other { .. } => "Unknown error",
+            Self::__Operation(_, never) => match *never {}
         };
         write!(f, "{status}: {what}")
     }
 }
 
-impl crate::OperationError for GetAError {
+impl<Op: fmt::Debug> crate::OperationError for GetAErrors<Op> {
     fn status(&self) -> u16 {
         match self {
             Self::NotFound => 404,
             Self::Other { status, .. } => *status,
+            Self::__Operation(_, never) => match *never {}
         }
     }
 }
 
-impl ::std::error::Error for GetAError {}
+impl<Op: fmt::Debug> ::std::error::Error for GetAErrors<Op> {}
 
-impl FromResponse for GetAError {
+impl<Op> FromResponse for GetAErrors<Op> {
     fn from_response(response: RawResponse) -> Error<Self> {
         match response.status {
             404 => Error::Api(Self::NotFound),
@@ -40,8 +45,11 @@ impl FromResponse for GetAError {
     }
 }
 
-/// The documented error responses of [`Client::get_b`](crate::Client::get_b): the same as [`Client::get_a`](crate::Client::get_a)'s, so one enum, [`GetAError`].
-pub type GetBError = GetAError;
+/// The documented error responses of [`Client::get_a`](crate::Client::get_a): [`GetAErrors`], which it shares with other operations.
+pub type GetAError = GetAErrors<markers::GetA>;
+
+/// The documented error responses of [`Client::get_b`](crate::Client::get_b): [`GetAErrors`], which it shares with other operations.
+pub type GetBError = GetAErrors<markers::GetB>;
 
 /// The documented error responses of [`Client::get_c`](crate::Client::get_c). Non-exhaustive: a status the spec documents later is a new variant.
 #[derive(Clone, Debug, PartialEq)]
@@ -82,4 +90,15 @@ impl FromResponse for GetCError {
             status => response.error(|body| Self::Other { status, body }),
         }
     }
+}
+
+/// The markers of the operations that share an error enum: each operation's error type is
+/// the enum with its marker, a type of its own.
+pub mod markers {
+    /// Marks the error type of [`Client::get_a`](crate::Client::get_a).
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    pub enum GetA {}
+    /// Marks the error type of [`Client::get_b`](crate::Client::get_b).
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    pub enum GetB {}
 }
