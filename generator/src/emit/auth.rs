@@ -73,7 +73,7 @@ impl<'a> Emitter<'a> {
         let debug_fields = fields
             .iter()
             .map(|f| {
-                let name = f.to_string();
+                let name = syn::ext::IdentExt::unraw(f).to_string();
                 quote!(.field(#name, &self.#f.as_ref().map(|_| "<redacted>")))
             })
             .collect();

@@ -646,7 +646,8 @@ pub(super) fn name_schemes(schemes: &mut [AuthScheme]) {
         } else {
             sanitize(&schemes[i].key, Case::Snake)
         };
-        let setter = unique.take(wanted.trim_start_matches("r#"), Case::Snake);
+        // A keyword stays raw (`r#type`): the setter and the fields are identifiers.
+        let setter = unique.take(&wanted, Case::Snake);
         schemes[i].field = variants.take(&sanitize(&schemes[i].key, Case::Pascal), Case::Pascal);
         schemes[i].setter = setter;
     }

@@ -1,0 +1,140 @@
+// src/client.rs
+/// A client for T. Cheap to clone: clones share one connection pool.
+///
+/// The spec names no server: set [`ClientBuilder::base_url`].
+#[derive(Clone)]
+pub struct Client {
+    pub(crate) base_url: ::reqwest::Url,
+    pub(crate) http: ::reqwest::Client,
+    pub(crate) timeout: Duration,
+    pub(crate) max_response_size: u64,
+    r#type: Option<::reqwest::header::HeaderValue>,
+    other: Option<::reqwest::header::HeaderValue>,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("base_url", &crate::runtime::shown_url(&self.base_url, &[]).as_str())
+            .field("type", &self.r#type.as_ref().map(|_| "<redacted>"))
+            .field("other", &self.other.as_ref().map(|_| "<redacted>"))
+            .field("timeout", &self.timeout)
+            .field("max_response_size", &self.max_response_size)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// A builder to set the base URL, credentials, timeouts or the HTTP client.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder {
+            base_url: None,
+            r#type: None,
+            other: None,
+            http_client: None,
+            timeout: DEFAULT_TIMEOUT,
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            max_response_size: DEFAULT_MAX_RESPONSE_SIZE,
+        }
+    }
+    /// The base URL every request path is appended to.
+    pub fn base_url(&self) -> &::reqwest::Url {
+        &self.base_url
+    }
+    /// The HTTP client requests go through, with the builder's timeouts (for calls the
+    /// spec does not describe; the size limit is the operations' own).
+    pub fn http(&self) -> &::reqwest::Client {
+        &self.http
+    }
+    /// Sends an operation's request and reads its response, within the timeout and the
+    /// size limit; its errors do not show the API keys sent in the query.
+    pub(crate) async fn send<E>(
+        &self,
+        request: ::reqwest::RequestBuilder,
+    ) -> Result<crate::runtime::RawResponse, crate::Error<E>> {
+        crate::runtime::send(request, self.timeout, self.max_response_size, &[]).await
+    }
+    /// The future of an operation's request: sends `request` (unless building it
+    /// failed) and reads the response with `decode`. Generic, so that each operation
+    /// only states its synchronous parts.
+    pub(crate) fn request_future<'a, T: 'a, E: Send + 'a>(
+        &'a self,
+        request: Result<::reqwest::RequestBuilder, crate::Error<E>>,
+        decode: fn(crate::runtime::RawResponse) -> Result<T, crate::Error<E>>,
+    ) -> crate::operations::ResponseFuture<'a, T, E> {
+        Box::pin(async move { decode(self.send(request?).await?) })
+    }
+    /// An operation's request: the base URL followed by `path`, its parameters encoded,
+    /// and the credentials of the first configured alternative of `auth`.
+    pub(crate) fn new_request<E>(
+        &self,
+        method: ::reqwest::Method,
+        path: &[crate::runtime::PathPart<'_>],
+        auth: &[&[Scheme]],
+    ) -> Result<::reqwest::RequestBuilder, crate::Error<E>> {
+        let request = self
+            .http
+            .request(method, crate::runtime::build_url(&self.base_url, path)?);
+        Ok(self.authorize(request, auth))
+    }
+}
+
+impl Client {
+    /// Adds the credentials of the first alternative whose credentials are all
+    /// configured; with none, the request goes out without (and the server decides).
+    pub(crate) fn authorize(
+        &self,
+        request: ::reqwest::RequestBuilder,
+        alternatives: &[&[Scheme]],
+    ) -> ::reqwest::RequestBuilder {
+        for alternative in alternatives {
+            let mut authorized = request.try_clone();
+            for scheme in *alternative {
+                authorized = authorized.and_then(|r| self.apply(r, *scheme));
+            }
+            if let Some(authorized) = authorized {
+                return authorized;
+            }
+        }
+        request
+    }
+    /// `request` with the scheme's credential, or `None` when it is not configured.
+    fn apply(
+        &self,
+        request: ::reqwest::RequestBuilder,
+        scheme: Scheme,
+    ) -> Option<::reqwest::RequestBuilder> {
+        match scheme {
+            Scheme::Type => {
+                self.r#type
+                    .as_ref()
+                    .map(|value| {
+                        request.header(::reqwest::header::AUTHORIZATION, value.clone())
+                    })
+            }
+            Scheme::Other => {
+                self.other
+                    .as_ref()
+                    .map(|value| {
+                        request.header(::reqwest::header::AUTHORIZATION, value.clone())
+                    })
+            }
+        }
+    }
+}
+
+// src/operations.rs
+impl Client {
+    /// `GET /a` (operationId `get_a`)
+    ///
+    /// `.await` the returned [`GetARequest`](crate::operations::GetARequest) to send the request.
+    ///
+    /// # Errors
+    ///
+    /// - any other failure: the other variants of [`Error`](crate::Error)
+    pub fn get_a(&self) -> crate::operations::GetARequest<'_> {
+        crate::operations::GetARequest {
+            client: self,
+        }
+    }
+}
