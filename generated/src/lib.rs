@@ -2,7 +2,12 @@
 
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
-#![allow(clippy::large_enum_variant, clippy::type_complexity, clippy::disallowed_names)]
+#![allow(
+    clippy::large_enum_variant,
+    clippy::result_large_err,
+    clippy::type_complexity,
+    clippy::disallowed_names
+)]
 
 mod client;
 pub mod errors;
