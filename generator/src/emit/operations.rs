@@ -89,6 +89,12 @@ impl Emitter<'_> {
         let lt = quote!('a);
         let Arguments { fields, names, required, setters, optional } = self.arguments(op, &lt);
         let steps = self.build_steps(op);
+        // Building in `send` needs a request that cannot fail but for its URL: no steps, and no
+        // path parameter whose writing can fail (expanded or JSON).
+        let in_send = steps.is_empty()
+            && !op.path_parts.iter().any(|part| {
+                matches!(part, PathPart::Param { index, .. } if matches!(op.params[*index].writing, Writing::Expand | Writing::Json))
+            });
         let (success_ty, dispatch) = self.dispatch(op);
 
         // The method on `Client`: `'a` is named only when an argument is borrowed too.
@@ -109,10 +115,11 @@ impl Emitter<'_> {
 
         // Sending is generic (`Client::request_future`): each operation states how its request is
         // built and how its response is read. A request made of the URL and credentials alone is
-        // built in `send`; one with a query, headers, cookies or a body has a `build` of its own
-        // (no argument is named `build`: resolve reserves it).
+        // built in `send`; one with a query, headers, cookies or a body, or a path parameter whose
+        // writing can fail, has a `build` of its own (no argument is named `build`: resolve
+        // reserves it).
         let request = self.request_expr(op, &client);
-        let bind = if steps.is_empty() {
+        let bind = if in_send {
             quote! {
                 let Self { #client, #( #names ),* } = self;
                 let request = #request;
@@ -123,8 +130,16 @@ impl Emitter<'_> {
                 let request = self.build();
             }
         };
-        let build = if steps.is_empty() {
+        let build = if in_send {
             quote!()
+        } else if steps.is_empty() {
+            quote! {
+                /// The request: its URL (some path parameters' writing can fail) and credentials.
+                fn build(self) -> Result<::reqwest::RequestBuilder, Error<#error>> {
+                    let Self { #client, #( #names ),* } = self;
+                    #request
+                }
+            }
         } else {
             quote! {
                 /// The request: its URL and credentials, then its query, headers, cookies and body.
