@@ -2,7 +2,7 @@
 
 //! The documented error responses: one enum per set of them, with a variant per
 //! status and `Other` for the spec's `default` response. Operations that document the
-//! same responses share an enum generic over a marker (in [`markers`]): each has its own
+//! same responses share an enum generic over a marker (in `markers`): each has its own
 //! type, an alias of the enum with its marker, for one enum's code.
 
 use ::std::fmt;
