@@ -20,10 +20,10 @@ impl Emitter<'_> {
         let items = api.operations.iter().enumerate().map(|(i, op)| {
             let shared = &api.error_enums[op.error_enum];
             match &op.names.marker {
-                None => self.error_enum(shared, None),
+                None => self.error_enum(shared),
                 Some(marker) if shared.operations[0].index() == i => {
                     let alias = alias(op, shared, marker);
-                    let generic = self.error_enum(shared, Some(&op.names.error));
+                    let generic = self.error_enum(shared);
                     quote!(#generic #alias)
                 }
                 Some(marker) => alias(op, shared, marker),
@@ -59,11 +59,13 @@ impl Emitter<'_> {
     }
 
     /// An error enum, with its `Display`, its `OperationError::status` and the reading of its
-    /// statuses from a response; shared (`first` names the first user's alias), generic over the
-    /// operation's marker, with a hidden variant that holds it and can never be made.
-    fn error_enum(&self, shared: &ErrorEnum, first: Option<&String>) -> TokenStream {
+    /// statuses from a response; shared by several operations, generic over the operation's
+    /// marker, with a hidden variant that holds it and can never be made.
+    fn error_enum(&self, shared: &ErrorEnum) -> TokenStream {
         let name = ident(&shared.name);
         let cases = &shared.cases;
+        // Shared: the error name of its first operation (an alias of it), for the docs.
+        let first = (shared.operations.len() > 1).then(|| &self.api.operations[shared.operations[0]].names.error);
         let users: Vec<String> =
             shared.operations.iter().map(|&i| client_link(&self.api.operations[i].names.method)).collect();
         let doc = doc_attr(&match first {
@@ -118,33 +120,18 @@ impl Emitter<'_> {
             };
             quote!(#pattern => #what,)
         });
-        let body = if cases.is_empty() && first.is_some() {
+        let body = if cases.is_empty() {
+            // No value to show: an empty enum, or only the marker's variant, which is never made.
+            let unreachable = if first.is_some() { quote!(match self { #never_arm }) } else { quote!(match *self {}) };
             quote! {
                 impl #bounded fmt::Display for #name #generics {
                     fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
-                        match self {
-                            #never_arm
-                        }
+                        #unreachable
                     }
                 }
                 impl #bounded crate::OperationError for #name #generics {
                     fn status(&self) -> u16 {
-                        match self {
-                            #never_arm
-                        }
-                    }
-                }
-            }
-        } else if cases.is_empty() {
-            quote! {
-                impl fmt::Display for #name {
-                    fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
-                        match *self {}
-                    }
-                }
-                impl crate::OperationError for #name {
-                    fn status(&self) -> u16 {
-                        match *self {}
+                        #unreachable
                     }
                 }
             }

@@ -89,12 +89,6 @@ impl Emitter<'_> {
         let lt = quote!('a);
         let Arguments { fields, names, required, setters, optional } = self.arguments(op, &lt);
         let steps = self.build_steps(op);
-        // Building in `send` needs a request that cannot fail but for its URL: no steps, and no
-        // path parameter whose writing can fail (expanded or JSON).
-        let in_send = steps.is_empty()
-            && !op.path_parts.iter().any(|part| {
-                matches!(part, PathPart::Param { index, .. } if matches!(op.params[*index].writing, Writing::Expand | Writing::Json))
-            });
         let (success_ty, dispatch) = self.dispatch(op);
 
         // The method on `Client`: `'a` is named only when an argument is borrowed too.
@@ -118,7 +112,8 @@ impl Emitter<'_> {
         // built in `send`; one with a query, headers, cookies or a body, or a path parameter whose
         // writing can fail, has a `build` of its own (no argument is named `build`: resolve
         // reserves it).
-        let request = self.request_expr(op, &client);
+        let (request, fallible) = self.request_expr(op, &client);
+        let in_send = steps.is_empty() && !fallible;
         let bind = if in_send {
             quote! {
                 let Self { #client, #( #names ),* } = self;
@@ -132,22 +127,21 @@ impl Emitter<'_> {
         };
         let build = if in_send {
             quote!()
-        } else if steps.is_empty() {
-            quote! {
-                /// The request: its URL (some path parameters' writing can fail) and credentials.
-                fn build(self) -> Result<::reqwest::RequestBuilder, Error<#error>> {
-                    let Self { #client, #( #names ),* } = self;
-                    #request
-                }
-            }
         } else {
+            let (doc, body) = if steps.is_empty() {
+                ("The request: its URL (some path parameters' writing can fail) and credentials.", request)
+            } else {
+                (
+                    "The request: its URL and credentials, then its query, headers, cookies and body.",
+                    quote!(let mut request = #request?; #( #steps )* Ok(request)),
+                )
+            };
+            let doc = doc_attr(doc);
             quote! {
-                /// The request: its URL and credentials, then its query, headers, cookies and body.
+                #doc
                 fn build(self) -> Result<::reqwest::RequestBuilder, Error<#error>> {
                     let Self { #client, #( #names ),* } = self;
-                    let mut request = #request?;
-                    #( #steps )*
-                    Ok(request)
+                    #body
                 }
             }
         };
@@ -256,8 +250,13 @@ impl Emitter<'_> {
 
     /// The path as `runtime::PathPart`s: literal text and the path parameters, each written as
     /// its style says.
-    fn path_parts(&self, op: &Operation) -> Vec<TokenStream> {
-        op.path_parts
+    /// Also whether writing them can fail (`?`: an expanded or JSON parameter).
+    fn path_parts(&self, op: &Operation) -> (Vec<TokenStream>, bool) {
+        let fallible = op.path_parts.iter().any(|part| {
+            matches!(part, PathPart::Param { index, .. } if matches!(op.params[*index].writing, Writing::Expand | Writing::Json))
+        });
+        let parts = op
+            .path_parts
             .iter()
             .map(|part| match part {
                 PathPart::Literal(text) => quote!(PathPart::Literal(#text)),
@@ -290,13 +289,15 @@ impl Emitter<'_> {
                     }
                 }
             })
-            .collect()
+            .collect();
+        (parts, fallible)
     }
 
     /// The request to the operation's URL, with its credentials: `Client::new_request` (or
-    /// `new_request_at` for an operation with a server of its own), a `Result`.
-    fn request_expr(&self, op: &Operation, client: &Ident) -> TokenStream {
-        let parts = self.path_parts(op);
+    /// `new_request_at` for an operation with a server of its own), a `Result`; and whether its
+    /// path parts can fail, which only a function returning a `Result` can write.
+    fn request_expr(&self, op: &Operation, client: &Ident) -> (TokenStream, bool) {
+        let (parts, fallible) = self.path_parts(op);
         let method = format_ident!("{}", op.http_method.upper());
         let alternatives = op.auth.iter().map(|alt| {
             let schemes = alt.iter().map(|i| ident(&self.api.auth[*i].field));
@@ -304,10 +305,11 @@ impl Emitter<'_> {
         });
         let auth = if self.api.auth.is_empty() { quote!() } else { quote!(, &[#( #alternatives ),*]) };
         // The URL is built in place: a local `url` would hide a parameter of that name.
-        match &op.server {
+        let request = match &op.server {
             Some(server) => quote!(#client.new_request_at(::reqwest::Method::#method, #server, &[#( #parts ),*] #auth)),
             None => quote!(#client.new_request(::reqwest::Method::#method, &[#( #parts ),*] #auth)),
-        }
+        };
+        (request, fallible)
     }
 
     /// Adds the query parameters.
