@@ -25,6 +25,7 @@
 //! - [`config`]: `apigen.toml` and the command-line overrides;
 //! - [`exec`]: the big-stack thread and the worker pool the stages share;
 //! - [`drift`]: what changed between two merged specs, and whether it breaks the client's users;
+//! - [`surface`]: the public Rust API of a resolved client, and what changes in it between two;
 //! - [`import`]: a published API reference page → one spec file per operation;
 //! - [`cli`]: the command line (`codegen`, `import`, `drift`), for the `apigen` binary and
 //!   `cargo xtask`.
@@ -51,6 +52,7 @@ pub mod normalize;
 pub mod openapi;
 pub mod resolve;
 pub mod spectext;
+pub mod surface;
 pub mod write;
 
 use std::collections::BTreeMap;
@@ -94,6 +96,17 @@ fn generate_here(config: &Config, sources: &[Source], lock: &lock::Lock) -> Resu
     let files = emit::emit(&api, config, spec_json, &crate_name);
     let lock_file = lock.render(config.command());
     Ok(Generated { files, api, lock, lock_file })
+}
+
+/// Resolves a merged spec to the IR (stage 3), keeping the names `lock` records, as
+/// [`generate_locked`] does; with the lock of the names given. For what compares two clients
+/// ([`surface`]). Pure.
+pub fn resolve_merged(
+    merged: &merge::Merged,
+    config: &Config,
+    lock: &lock::Lock,
+) -> Result<(ir::Api, lock::Lock), Diagnostics> {
+    exec::with_stack(|| resolve::resolve(merged, config, lock))
 }
 
 /// Parses and merges spec sources (stages 1–2). Pure.
