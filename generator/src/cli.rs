@@ -3,8 +3,9 @@
 //! `codegen` exits 0 when it succeeded, 1 when the input is bad (nothing is written then) or the
 //! disk failed. `codegen --check` exits 0 when the output folder is fresh, 1 when it is stale
 //! (with a diff), 2 when generation itself failed. `import` exits 0 or 1. `drift` exits 0 when
-//! nothing of the `--fail-on` class changed, 1 when something did, 2 when a spec cannot be read
-//! or merged (or its `--report` file cannot be written).
+//! nothing of the `--fail-on` class changed, in the spec or in the Rust API of the client, 1 when
+//! something did, 2 when a spec cannot be read, merged or resolved (or its `--report` file cannot
+//! be written).
 //! `codegen` prints warnings (what the specs have that the client leaves out on purpose, such as
 //! an `Accept` header parameter) to stderr; they do not change the exit code.
 
@@ -336,10 +337,11 @@ fn read_specs(root: &Path, specs: &Path, limits: &load::Limits) -> Result<Vec<lo
     Ok(sources)
 }
 
-/// Exit 0: nothing to fail on; 1: changes of the `--fail-on` class; 2: a spec could not be read
-/// or merged, or the `--report` file could not be written.
+/// Exit 0: nothing to fail on; 1: changes of the `--fail-on` class, in the spec or in the Rust
+/// API; 2: a spec could not be read, merged or resolved, or the `--report` file could not be
+/// written.
 fn drift(root: &Path, args: &DriftArgs) -> ExitCode {
-    let changes = match drift_changes(root, args) {
+    let (changes, rust) = match drift_changes(root, args) {
         Ok(c) => c,
         Err(d) => {
             fail(&d);
@@ -359,20 +361,20 @@ fn drift(root: &Path, args: &DriftArgs) -> ExitCode {
         }
     };
     let text = match args.format {
-        DriftFormat::Text => crate::drift::render_text(&changes),
-        DriftFormat::Markdown => crate::drift::render_markdown(&changes),
-        DriftFormat::Json => crate::drift::render_json(&changes),
+        DriftFormat::Text => crate::drift::render_text(&changes, &rust),
+        DriftFormat::Markdown => crate::drift::render_markdown(&changes, &rust),
+        DriftFormat::Json => crate::drift::render_json(&changes, &rust),
     };
     print!("{text}");
     if let Some(report) = &args.report
-        && write_report(root, report, &crate::drift::render_markdown(&changes)).is_err()
+        && write_report(root, report, &crate::drift::render_markdown(&changes, &rust)).is_err()
     {
         return ExitCode::from(2);
     }
-    let (breaking, _) = crate::drift::counts(&changes);
+    let (breaking, other) = crate::drift::counts(&changes, &rust);
     let failed = match args.fail_on {
         FailOn::Breaking => breaking > 0,
-        FailOn::Any => !changes.is_empty(),
+        FailOn::Any => breaking + other > 0,
         FailOn::None => false,
     };
     ExitCode::from(u8::from(failed))
@@ -383,26 +385,47 @@ fn write_report(root: &Path, path: &Path, text: &str) -> Result<(), ()> {
     std::fs::write(path, text).map_err(|e| eprintln!("error: {}: cannot write the report: {e}", display(root, path)))
 }
 
-/// The changes between the base spec and the specs folder.
-fn drift_changes(root: &Path, args: &DriftArgs) -> Result<Vec<crate::drift::Change>, Diagnostics> {
+/// The changes between the base spec and the specs folder: in the spec, and in the Rust API of
+/// the clients generated from each. Both are resolved with the specs folder's config and name
+/// lock, so a name the lock keeps is the same on both sides; the base, a merged spec, resolves as
+/// one file, without the config's overrides for operations and schemas it does not have.
+fn drift_changes(
+    root: &Path,
+    args: &DriftArgs,
+) -> Result<(Vec<crate::drift::Change>, Vec<crate::surface::RustChange>), Diagnostics> {
     let specs = root.join(args.specs.as_deref().unwrap_or(Path::new("specs")));
     let base_path = root.join(args.base.as_deref().unwrap_or(Path::new("generated/openapi.json")));
     let base_shown = display(root, &base_path);
+    let config = read_config(root, &specs, None, &args.limits)?;
     // The specs folder's `[limits]` apply as they do when generating; the flags win.
-    let limits = args.limits.resolve(&read_config(root, &specs, None, &args.limits)?.limits);
-    let base = load::read_file(&base_path, limits.max_file_size)
-        .map_err(|message| {
-            Diagnostics::from(Diagnostic::new(
-                Location::new(base_shown.clone(), ""),
-                format!("cannot read the base spec: {message}"),
-            ))
-        })
-        .and_then(|bytes| load::parse(&load::Source::new(base_shown.clone(), bytes)).map_err(Diagnostics::from));
+    let limits = args.limits.resolve(&config.limits);
+    let base = load::read_file(&base_path, limits.max_file_size).map_err(|message| {
+        Diagnostics::from(Diagnostic::new(
+            Location::new(base_shown.clone(), ""),
+            format!("cannot read the base spec: {message}"),
+        ))
+    });
+    let base = base.and_then(|bytes| {
+        let source = load::Source::new(base_shown.clone(), bytes);
+        Ok((load::parse(&source)?, source))
+    });
     let current = read_specs(root, &specs, &limits).and_then(|sources| crate::merge_sources(&sources));
-    match (base, current) {
-        (Ok(base), Ok(current)) => crate::drift::diff(&base, &current.doc),
-        (Err(e), _) | (_, Err(e)) => Err(e),
-    }
+    let ((base, base_source), current) = match (base, current) {
+        (Ok(base), Ok(current)) => (base, current),
+        (Err(e), _) | (_, Err(e)) => return Err(e),
+    };
+    let changes = crate::drift::diff(&base, &current.doc)?;
+    let lock = read_lock(root, &specs, &limits)?;
+    let (current_api, _) = crate::resolve_merged(&current, &config, &lock)?;
+    let base_merged = crate::merge_sources(std::slice::from_ref(&base_source))?;
+    let base_config = crate::surface::config_for(&config, &base_merged.doc);
+    let (base_api, _) = crate::resolve_merged(&base_merged, &base_config, &lock).map_err(|d| {
+        let note = "the base spec does not resolve with the specs folder's config and name lock";
+        Diagnostics::new(d.iter().cloned().map(|x| x.note(note)).collect())
+    })?;
+    let rust =
+        crate::surface::diff(&crate::surface::Surface::of(&base_api), &crate::surface::Surface::of(&current_api));
+    Ok((changes, rust))
 }
 
 /// The command that rewrites the output folder, with the folders as the user typed them.

@@ -12,6 +12,9 @@
 //! against a server that implements the new spec, or when code written against the base client
 //! must change its meaning (something it uses is gone). The rule ids follow oasdiff's where one
 //! exists; README "Drift rules" lists every rule, its class, and where and why we differ.
+//!
+//! The renderers write these changes and then, when there are some, the changes to the client's
+//! Rust API ([`crate::surface`]); [`counts`] and so the exit code cover both.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -26,6 +29,7 @@ use crate::openapi::{self, PathOp};
 use crate::resolve::refs;
 use crate::resolve::schema::{Converter, Kind, Sch};
 use crate::spectext::terminal_line;
+use crate::surface::RustChange;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -640,21 +644,32 @@ fn type_change(b: &Sch, c: &Sch) -> Option<(String, String)> {
     }
 }
 
-/// Counts by class.
-pub fn counts(changes: &[Change]) -> (usize, usize) {
+/// Counts by class, of the spec's changes and the Rust API's together.
+pub fn counts(changes: &[Change], rust: &[RustChange]) -> (usize, usize) {
+    let (breaking, other) = spec_counts(changes);
+    let rust_breaking = rust.iter().filter(|c| c.class == Class::Breaking).count();
+    (breaking + rust_breaking, other + rust.len() - rust_breaking)
+}
+
+fn spec_counts(changes: &[Change]) -> (usize, usize) {
     let breaking = changes.iter().filter(|c| c.class == Class::Breaking).count();
     (breaking, changes.len() - breaking)
 }
 
-/// Plain text, grouped by operation. The operations, messages and pointers quote spec text, so
-/// control characters (line ends included) and bidirectional controls in them are written out
-/// (`\u{1b}`): the report goes to a terminal or a CI log.
-pub fn render_text(changes: &[Change]) -> String {
-    if changes.is_empty() {
+/// Plain text: the spec's changes grouped by operation, then the Rust API's. The operations,
+/// messages and pointers quote spec text, so control characters (line ends included) and
+/// bidirectional controls in them are written out (`\u{1b}`): the report goes to a terminal or a
+/// CI log.
+pub fn render_text(changes: &[Change], rust: &[RustChange]) -> String {
+    if changes.is_empty() && rust.is_empty() {
         return "no changes\n".into();
     }
-    let (breaking, other) = counts(changes);
-    let mut out = format!("{breaking} breaking, {other} non-breaking changes\n");
+    let (breaking, other) = spec_counts(changes);
+    let mut out = if changes.is_empty() {
+        "no spec changes\n".to_owned()
+    } else {
+        format!("{breaking} breaking, {other} non-breaking changes\n")
+    };
     let mut current_op = "";
     let ptr = |p: &Option<String>| p.as_deref().map_or("-".to_owned(), |p| format!("#{}", terminal_line(p)));
     for c in changes {
@@ -666,26 +681,42 @@ pub fn render_text(changes: &[Change]) -> String {
         let _ = writeln!(out, "      base:    {}", ptr(&c.base));
         let _ = writeln!(out, "      current: {}", ptr(&c.current));
     }
+    if !rust.is_empty() {
+        let (breaking, other) = counts(&[], rust);
+        let _ = writeln!(out, "\nRust API: {breaking} breaking, {other} non-breaking changes");
+        for c in rust {
+            let _ =
+                writeln!(out, "  {:<12}  {}: {}", c.class.word(), terminal_line(&c.item), terminal_line(&c.describe()));
+        }
+    }
     out
 }
 
-/// Markdown for a pull-request comment: a summary line, then a table. Spec text in the cells is
-/// one line, with control and bidirectional characters written out as in [`render_text`].
-pub fn render_markdown(changes: &[Change]) -> String {
-    let (breaking, other) = counts(changes);
-    if changes.is_empty() {
+/// Markdown for a pull-request comment: a summary line, then a table; then, when the Rust API
+/// changed, its summary line and table. Spec text in the cells is one line, with control and
+/// bidirectional characters written out as in [`render_text`].
+pub fn render_markdown(changes: &[Change], rust: &[RustChange]) -> String {
+    if changes.is_empty() && rust.is_empty() {
         return "**API drift:** no changes.\n".into();
     }
-    let icon = if breaking > 0 { "⚠️ " } else { "" };
-    let mut out = format!("{icon}**API drift:** {breaking} breaking, {other} non-breaking changes.\n\n");
-    out.push_str("| class | operation | change | base | current |\n|---|---|---|---|---|\n");
+    let (breaking, other) = spec_counts(changes);
+    let icon = |breaking: usize| if breaking > 0 { "⚠️ " } else { "" };
     let cell = |s: &str| terminal_line(&s.replace('\n', " ")).replace('|', "\\|");
+    let mut out = if changes.is_empty() {
+        format!("{}**API drift:** no spec changes.\n", icon(counts(&[], rust).0))
+    } else {
+        format!("{}**API drift:** {breaking} breaking, {other} non-breaking changes.\n\n", icon(breaking))
+    };
+    if !changes.is_empty() {
+        out.push_str("| class | operation | change | base | current |\n|---|---|---|---|---|\n");
+    }
     let ptr = |p: &Option<String>| p.as_deref().map_or("—".to_owned(), |p| format!("`#{}`", cell(p)));
+    let class = |c: Class| if c == Class::Breaking { "**breaking**" } else { "non-breaking" };
     for c in changes {
-        let class = if c.class == Class::Breaking { "**breaking**" } else { "non-breaking" };
         let _ = writeln!(
             out,
-            "| {class} | `{}` | {} (`{}`) | {} | {} |",
+            "| {} | `{}` | {} (`{}`) | {} | {} |",
+            class(c.class),
             cell(&c.operation),
             cell(&c.message),
             c.id,
@@ -693,13 +724,30 @@ pub fn render_markdown(changes: &[Change]) -> String {
             ptr(&c.current)
         );
     }
+    if !rust.is_empty() {
+        let (breaking, other) = counts(&[], rust);
+        let _ = writeln!(out, "\n**Rust API:** {breaking} breaking, {other} non-breaking changes.\n");
+        out.push_str("| class | Rust item | change |\n|---|---|---|\n");
+        for c in rust {
+            let _ = writeln!(out, "| {} | `{}` | {} |", class(c.class), cell(&c.item), cell(&c.describe()));
+        }
+    }
     out
 }
 
-/// JSON: `{"breaking": n, "non_breaking": m, "changes": [...]}`.
-pub fn render_json(changes: &[Change]) -> String {
-    let (breaking, other) = counts(changes);
-    let value = serde_json::json!({"breaking": breaking, "non_breaking": other, "changes": changes});
+/// JSON: `{"breaking": n, "non_breaking": m, "changes": [...], "rust_breaking": n, "rust_non_breaking":
+/// m, "rust": [...]}`, the first counts the spec's changes, the `rust_` ones the Rust API's.
+pub fn render_json(changes: &[Change], rust: &[RustChange]) -> String {
+    let (breaking, other) = spec_counts(changes);
+    let (rust_breaking, rust_other) = counts(&[], rust);
+    let value = serde_json::json!({
+        "breaking": breaking,
+        "non_breaking": other,
+        "changes": changes,
+        "rust_breaking": rust_breaking,
+        "rust_non_breaking": rust_other,
+        "rust": rust,
+    });
     let mut out = serde_json::to_string_pretty(&value).expect("changes serialise");
     out.push('\n');
     out

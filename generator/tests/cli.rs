@@ -188,17 +188,20 @@ fn drift_exit_codes_follow_fail_on() {
     assert_eq!(same.status.code(), Some(0), "{}", text(&same));
     assert_eq!(String::from_utf8_lossy(&same.stdout), "no changes\n");
 
-    // A new optional response property: non-breaking.
-    let get = specs.join("v1_api_keys_appname_get.json");
-    let original = std::fs::read_to_string(&get).unwrap();
-    let added = original.replacen("\"last_ip\": {", "\"owner\": {\"type\": \"string\"},\n\"last_ip\": {", 1);
-    assert_ne!(added, original);
-    std::fs::write(&get, &added).unwrap();
+    // A new optional response property, in the record that list, get and update return (so it
+    // stays one type): non-breaking for the spec and for the Rust API.
+    for file in ["v1_api_keys_get.json", "v1_api_keys_appname_get.json", "v1_api_keys_appname_put.json"] {
+        let path = specs.join(file);
+        let original = std::fs::read_to_string(&path).unwrap();
+        let added = original.replacen("\"last_ip\": {", "\"owner\": {\"type\": \"string\"},\n\"last_ip\": {", 1);
+        assert_ne!(added, original);
+        std::fs::write(&path, &added).unwrap();
+    }
     assert_eq!(drift("breaking", "text").status.code(), Some(0));
     let any = drift("any", "markdown");
     assert_eq!(any.status.code(), Some(1));
     assert!(
-        String::from_utf8_lossy(&any.stdout).starts_with("**API drift:** 0 breaking, 1 non-breaking changes."),
+        String::from_utf8_lossy(&any.stdout).starts_with("**API drift:** 0 breaking, 3 non-breaking changes."),
         "{}",
         text(&any)
     );

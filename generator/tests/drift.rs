@@ -1,6 +1,7 @@
 //! The drift report on planted changes: one change of each kind, with its class and pointers.
 
 use apigen::drift::{Change, Class, diff, render_json, render_markdown, render_text};
+use apigen::surface::{self, Edit, ItemKind, RustChange, Surface};
 use serde_json::{Value, json};
 
 const LIST: &str = "/paths/~1api~1v1~1api-keys/get";
@@ -50,7 +51,7 @@ fn query_param(name: &str, required: bool, schema: Value) -> Value {
 fn no_change_is_an_empty_report() {
     let base = seed();
     assert!(diff(&base, &base).unwrap().is_empty());
-    assert_eq!(render_text(&[]), "no changes\n");
+    assert_eq!(render_text(&[], &[]), "no changes\n");
 }
 
 #[test]
@@ -373,7 +374,7 @@ fn several_changes_are_sorted_and_rendered() {
             ("GET /api/v1/api-keys/{appname}", "response-property-added"),
         ]
     );
-    let md = render_markdown(&c);
+    let md = render_markdown(&c, &[]);
     assert!(
         md.starts_with(
             "⚠️ **API drift:** 2 breaking, 1 non-breaking changes.\n\n| class | operation | change | base | current |\n"
@@ -381,10 +382,10 @@ fn several_changes_are_sorted_and_rendered() {
         "{md}"
     );
     assert!(md.contains("| **breaking** | `DELETE /api/v1/api-keys/{appname}` | operation removed (`endpoint-removed`) | `#/paths/~1api~1v1~1api-keys~1{appname}/delete` | — |"), "{md}");
-    let json: Value = serde_json::from_str(&render_json(&c)).unwrap();
+    let json: Value = serde_json::from_str(&render_json(&c, &[])).unwrap();
     assert_eq!(json["breaking"], 2);
     assert_eq!(json["changes"][2]["class"], "non-breaking");
-    let text = render_text(&c);
+    let text = render_text(&c, &[]);
     assert!(text.starts_with("2 breaking, 1 non-breaking changes\n"), "{text}");
 }
 
@@ -399,7 +400,7 @@ fn reports_write_out_terminal_escapes_and_bidi_controls() {
         base: Some(format!("/paths/~1a{evil}/get")),
         current: None,
     }];
-    for report in [render_text(&c), render_markdown(&c)] {
+    for report in [render_text(&c, &[]), render_markdown(&c, &[])] {
         let raw: Vec<char> = report
             .chars()
             .filter(|c| (c.is_control() && *c != '\n') || ('\u{202a}'..='\u{2069}').contains(c))
@@ -486,4 +487,264 @@ fn parameters_are_merged_by_name_and_location() {
         "request-parameter-location-changed",
     );
     assert_eq!(c.message, "parameter `limit` moved from query to cookie");
+}
+
+// The Rust API: what changes for code using the client generated from each side.
+
+/// The specs folder's config and name lock, as `drift` reads them.
+fn seed_config_and_lock() -> (apigen::config::Config, apigen::lock::Lock) {
+    let specs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
+    let read = |name: &str| std::fs::read_to_string(specs.join(name)).unwrap();
+    let config = apigen::config::Config::parse("specs/apigen.toml", &read(apigen::config::FILE_NAME)).unwrap();
+    (config, apigen::lock::Lock::parse("specs/apigen.lock", &read(apigen::lock::FILE_NAME)).unwrap())
+}
+
+/// The Rust API of the client generated from a merged spec, resolved as `drift` resolves one.
+fn surface(doc: &Value, lock: &apigen::lock::Lock) -> Surface {
+    let (config, _) = seed_config_and_lock();
+    let source = apigen::load::Source::new("generated/openapi.json", serde_json::to_vec(doc).unwrap());
+    let merged = apigen::merge_sources(&[source]).unwrap();
+    let config = apigen::surface::config_for(&config, &merged.doc);
+    Surface::of(&apigen::resolve_merged(&merged, &config, lock).unwrap().0)
+}
+
+/// The Rust API changes from `base` to `base` edited by `edit`, names kept by the seed's lock.
+fn rust_changes(base: &Value, edit: impl FnOnce(&mut Value)) -> Vec<RustChange> {
+    let (_, lock) = seed_config_and_lock();
+    let mut current = base.clone();
+    edit(&mut current);
+    surface::diff(&surface(base, &lock), &surface(&current, &lock))
+}
+
+fn rust(item: &str, kind: ItemKind, change: Edit, class: Class) -> RustChange {
+    RustChange { item: item.to_owned(), kind, change, class }
+}
+
+/// Sets the type of property `name` wherever an object under `at` has one.
+fn retype(doc: &mut Value, name: &str, to: &str) {
+    match doc {
+        Value::Object(map) => {
+            if let Some(p) = map.get_mut("properties").and_then(|p| p.get_mut(name)) {
+                p["type"] = json!(to);
+            }
+            map.values_mut().for_each(|v| retype(v, name, to));
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| retype(v, name, to)),
+        _ => {}
+    }
+}
+
+#[test]
+fn a_retyped_response_property_is_its_rust_field_retyped() {
+    let base = seed();
+    // `ApiKeyRecord` is the record of list, get and update: its `last_ip` becomes an integer in all.
+    let c = rust_changes(&base, |d| {
+        for op in [LIST, GET, "/paths/~1api~1v1~1api-keys~1{appname}/put"] {
+            retype(at(d, &format!("{op}/responses/200")), "last_ip", "integer");
+        }
+    });
+    let changed = Edit::Changed { from: "Option<String>".into(), to: "Option<i64>".into() };
+    assert_eq!(c, [rust("types::ApiKeyRecord::last_ip", ItemKind::Field, changed, Class::Breaking)]);
+}
+
+#[test]
+fn summaries_edited_everywhere_change_no_rust_name_the_lock_keeps() {
+    let base = seed();
+    let edit = |d: &mut Value| {
+        for item in at(d, "/paths").as_object_mut().unwrap().values_mut() {
+            for op in item.as_object_mut().unwrap().values_mut() {
+                op["summary"] = json!(format!("Renamed {}", op["summary"].as_str().unwrap()));
+            }
+        }
+    };
+    assert_eq!(rust_changes(&base, edit), []);
+
+    // Without the lock the names follow the summaries: each method is renamed, not removed and added.
+    let empty = apigen::lock::Lock::default();
+    let mut current = base.clone();
+    edit(&mut current);
+    let c = surface::diff(&surface(&base, &empty), &surface(&current, &empty));
+    let list = c.iter().find(|c| c.item == "Client::renamed_list_api_keys").unwrap();
+    assert_eq!(list.change, Edit::Renamed { from: "Client::list_api_keys".into() });
+    assert_eq!(list.class, Class::Breaking);
+    assert!(c.iter().all(|c| !matches!(c.change, Edit::Added { .. } | Edit::Removed { .. })), "{c:#?}");
+}
+
+#[test]
+fn a_removed_operation_is_its_method_removed() {
+    let base = seed();
+    let c = rust_changes(&base, |d| {
+        drop(at(d, "/paths/~1api~1v1~1api-keys~1{appname}").as_object_mut().unwrap().remove("delete"))
+    });
+    let removed = Edit::Removed { signature: "(appname: &str) -> ()".into() };
+    assert_eq!(c, [rust("Client::delete_api_key", ItemKind::Method, removed, Class::Breaking)]);
+}
+
+#[test]
+fn an_optional_query_parameter_is_a_setter_added() {
+    let base = seed();
+    let c = rust_changes(&base, |d| {
+        let q = query_param("q", false, json!({"type": "string"}));
+        drop(at(d, LIST).as_object_mut().unwrap().insert("parameters".into(), json!([q])))
+    });
+    let added = Edit::Added { signature: "&str".into() };
+    assert_eq!(c, [rust("operations::ListApiKeysRequest::q", ItemKind::Setter, added, Class::NonBreaking)]);
+
+    // Required, it is an argument of the method: callers must pass it.
+    let c = rust_changes(&base, |d| {
+        let q = query_param("q", true, json!({"type": "integer", "format": "int32"}));
+        drop(at(d, LIST).as_object_mut().unwrap().insert("parameters".into(), json!([q])))
+    });
+    let added = Edit::Added { signature: "i32".into() };
+    assert_eq!(c, [rust("Client::list_api_keys::q", ItemKind::Argument, added, Class::Breaking)]);
+}
+
+#[test]
+fn a_required_body_property_is_a_required_field_added() {
+    let base = seed();
+    let props = format!("{CREATE_BODY}/properties");
+    let c = rust_changes(&base, |d| {
+        at(d, &props).as_object_mut().unwrap().insert("owner".into(), json!({"type": "string"}));
+        at(d, &format!("{CREATE_BODY}/required")).as_array_mut().unwrap().push(json!("owner"));
+    });
+    let added = Edit::Added { signature: "String".into() };
+    assert_eq!(c, [rust("types::ApiKeyCreateConfig::owner", ItemKind::Field, added, Class::Breaking)]);
+
+    // Optional, it is a field with a setter: nothing callers wrote changes.
+    let c = rust_changes(&base, |d| {
+        drop(at(d, &props).as_object_mut().unwrap().insert("owner".into(), json!({"type": "string"})))
+    });
+    let added = Edit::Added { signature: "Option<String>".into() };
+    assert_eq!(c, [rust("types::ApiKeyCreateConfig::owner", ItemKind::Field, added, Class::NonBreaking)]);
+}
+
+#[test]
+fn rust_changes_are_rendered_after_the_spec_changes() {
+    let c = vec![
+        rust(
+            "types::ApiKeyRecord::last_ip",
+            ItemKind::Field,
+            Edit::Changed { from: "Option<String>".into(), to: "Option<i64>".into() },
+            Class::Breaking,
+        ),
+        rust(
+            "operations::ListApiKeysRequest::q",
+            ItemKind::Setter,
+            Edit::Added { signature: "&str".into() },
+            Class::NonBreaking,
+        ),
+    ];
+    let md = render_markdown(&[], &c);
+    assert!(md.starts_with("⚠️ **API drift:** no spec changes.\n\n**Rust API:** 1 breaking, 1 non-breaking changes.\n\n| class | Rust item | change |\n"), "{md}");
+    assert!(
+        md.contains(
+            "| **breaking** | `types::ApiKeyRecord::last_ip` | field changed: `Option<String>` → `Option<i64>` |"
+        ),
+        "{md}"
+    );
+    let text = render_text(&[], &c);
+    assert!(text.contains("Rust API: 1 breaking, 1 non-breaking changes\n"), "{text}");
+    assert!(text.contains("  non-breaking  operations::ListApiKeysRequest::q: setter added: `&str`\n"), "{text}");
+    let json: Value = serde_json::from_str(&render_json(&[], &c)).unwrap();
+    assert_eq!((json["rust_breaking"].clone(), json["rust_non_breaking"].clone()), (json!(1), json!(1)));
+    assert_eq!(
+        json["rust"][0],
+        json!({"item": "types::ApiKeyRecord::last_ip", "kind": "field", "change": "changed", "from": "Option<String>", "to": "Option<i64>", "class": "breaking"})
+    );
+    assert_eq!(apigen::drift::counts(&[], &c), (1, 1));
+}
+
+#[test]
+fn drift_on_the_command_line_reports_the_rust_api_in_json() {
+    let dir = std::env::temp_dir().join(format!("apigen-drift-rust-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let specs = dir.join("specs");
+    std::fs::create_dir_all(&specs).unwrap();
+    let seed_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
+    for entry in std::fs::read_dir(&seed_dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() && path.file_name().unwrap() != "v1_api_keys_appname_delete.json" {
+            std::fs::copy(&path, specs.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let base = seed_dir.join("../generated/openapi.json");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_apigen"))
+        .args(["drift", "--base", base.to_str().unwrap(), "--specs", specs.to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1), "{}", String::from_utf8_lossy(&run.stderr));
+    let report: Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(report["rust_breaking"], 1, "{report:#}");
+    assert_eq!(report["rust"][0]["item"], "Client::delete_api_key", "{report:#}");
+    assert_eq!(report["rust"][0]["change"], "removed", "{report:#}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Every signature the surface prints is what the generated code writes, on each fixture's crate
+/// (whitespace, absolute paths and lifetimes aside).
+#[test]
+fn surface_signatures_are_what_the_generated_code_writes() {
+    let squeeze = |s: &str| {
+        let mut s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+        for (from, to) in [
+            ("<'a>", ""),
+            ("'a", ""),
+            ("'_", ""),
+            ("crate::", ""),
+            ("::std::option::", ""),
+            ("::std::vec::", ""),
+            ("::std::string::", ""),
+            ("::std::collections::", ""),
+            ("::std::boxed::", ""),
+            ("::serde_json::", "serde_json::"),
+            ("::reqwest::", "reqwest::"),
+            (",)", ")"),
+            (",>", ">"),
+        ] {
+            s = s.replace(from, to);
+        }
+        s
+    };
+    for case in ["params", "auth", "vectara", "fastapi"] {
+        let specs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(case).join("specs");
+        let read = |name: &str| std::fs::read_to_string(specs.join(name)).ok();
+        let config =
+            read("apigen.toml").map_or_else(Default::default, |t| apigen::config::Config::parse("c", &t).unwrap());
+        let lock = read("apigen.lock").map_or_else(Default::default, |t| apigen::lock::Lock::parse("l", &t).unwrap());
+        let generated = apigen::generate_locked(&config, &apigen::load::read_dir(&specs).unwrap(), &lock).unwrap();
+        let code = |file: &str| squeeze(&generated.files[file]);
+        let (operations, types, errors) = (code("src/operations.rs"), code("src/types.rs"), code("src/errors.rs"));
+        let surface = Surface::of(&generated.api);
+        assert!(!surface.items.is_empty(), "{case}");
+        for (path, item) in &surface.items {
+            let name = path.rsplit("::").next().unwrap();
+            let sig = squeeze(&item.signature);
+            let (haystack, needles) = match item.kind {
+                ItemKind::Method => {
+                    let (args, returns) = sig.split_once(")->").unwrap();
+                    let args = args.strip_prefix('(').unwrap();
+                    let call = if args.is_empty() {
+                        format!("pubfn{name}(&self)")
+                    } else {
+                        format!("pubfn{name}(&self,{args})")
+                    };
+                    (&operations, vec![call, format!("typeOutput=Result<{returns},Error<")])
+                }
+                ItemKind::Argument => (&operations, vec![format!("{name}:{sig}")]),
+                ItemKind::Setter => (&operations, vec![format!("pubfn{name}(mutself,{name}:{sig})->Self")]),
+                ItemKind::Field => (&types, vec![format!("pub{name}:{sig},")]),
+                ItemKind::Type => {
+                    (&types, vec![format!("pub{}{name}", if sig == "struct" { "struct" } else { "enum" })])
+                }
+                ItemKind::Variant if path.starts_with("errors::") => (&errors, vec![format!("{name}{sig},")]),
+                ItemKind::Variant => (&types, vec![format!("{name}{sig},")]),
+            };
+            for needle in needles {
+                assert!(
+                    haystack.contains(&needle),
+                    "{case}: {path} ({item:?}): `{needle}` is not in the generated code"
+                );
+            }
+        }
+    }
 }
