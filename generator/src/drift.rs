@@ -10,8 +10,9 @@
 //!
 //! A change is **breaking** when a client generated from the base spec fails or silently loses data
 //! against a server that implements the new spec, or when code written against the base client
-//! must change its meaning (something it uses is gone). The rule ids follow oasdiff's where one
-//! exists; README "Drift rules" lists every rule, its class, and where and why we differ.
+//! no longer compiles against the regenerated one (something it uses is gone or changed type).
+//! The rule ids follow oasdiff's where one exists; README "Drift rules" lists every rule, its
+//! class, and where and why we differ; `tests/compat.rs` compiles a caller against each.
 //!
 //! The renderers write these changes and then, when there are some, the changes to the client's
 //! Rust API ([`crate::surface`]); [`counts`] and so the exit code cover both.
@@ -402,12 +403,14 @@ impl<'a> DriftWalker<'a> {
         for (status, br) in &b {
             let bptr = join_pointer(&join_pointer(bp, "responses"), status);
             let Some(cr) = c.get(status) else {
-                let (class, id) = if is_success(status) {
-                    (Class::Breaking, "response-success-status-removed")
+                // Either way a case callers match is gone: a variant of the enum of successes
+                // (or the enum itself), or a variant of the error enum.
+                let id = if is_success(status) {
+                    "response-success-status-removed"
                 } else {
-                    (Class::NonBreaking, "response-non-success-status-removed")
+                    "response-non-success-status-removed"
                 };
-                self.push(op, class, id, format!("response status `{status}` removed"), Some(&bptr), None);
+                self.push(op, Class::Breaking, id, format!("response status `{status}` removed"), Some(&bptr), None);
                 continue;
             };
             let cptr = join_pointer(&join_pointer(cp, "responses"), status);
@@ -505,8 +508,8 @@ impl<'a> DriftWalker<'a> {
         let (bptr, cptr) = (Some(b.loc.pointer.as_str()), Some(c.loc.pointer.as_str()));
         let show = |v: &Value| v.to_string();
         for v in b.enumeration.iter().filter(|v| !c.enumeration.is_empty() && !c.enumeration.contains(v)) {
-            // A request may no longer send it; a response will no longer return it.
-            let class = if dir == Dir::Request { Class::Breaking } else { Class::NonBreaking };
+            // A request may no longer send it; in a response, the enum loses the variant callers
+            // match.
             let id = if prefix == "request-parameter" {
                 "request-parameter-enum-value-removed"
             } else if dir == Dir::Request {
@@ -514,7 +517,7 @@ impl<'a> DriftWalker<'a> {
             } else {
                 "response-property-enum-value-removed"
             };
-            self.push(op, class, id, format!("{what}: enum value {} removed", show(v)), bptr, cptr);
+            self.push(op, Class::Breaking, id, format!("{what}: enum value {} removed", show(v)), bptr, cptr);
         }
         for v in c.enumeration.iter().filter(|v| !b.enumeration.is_empty() && !b.enumeration.contains(v)) {
             // Requests may send more; responses may return a value the base client has not seen, which
@@ -584,9 +587,10 @@ impl<'a> DriftWalker<'a> {
                             bp,
                             cp,
                         ),
+                        // The field's type becomes `Option<T>`: code that sets it no longer compiles.
                         (Dir::Request, true, false) => self.push(
                             op,
-                            Class::NonBreaking,
+                            Class::Breaking,
                             "request-property-became-optional",
                             format!("{place} became optional"),
                             bp,
@@ -600,9 +604,10 @@ impl<'a> DriftWalker<'a> {
                             bp,
                             cp,
                         ),
+                        // The field's type becomes `T`: code that matches `Some` no longer compiles.
                         (Dir::Response, false, true) => self.push(
                             op,
-                            Class::NonBreaking,
+                            Class::Breaking,
                             "response-property-became-required",
                             format!("{place} became required"),
                             bp,
