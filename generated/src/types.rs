@@ -4,6 +4,7 @@
 //! Unknown fields in responses are ignored, so a server that adds a field breaks nothing.
 
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[non_exhaustive]
 pub struct Meta {
     /// API response code.  200 ok, 400 you did something wrong.  500 we did something wrong
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -11,6 +12,25 @@ pub struct Meta {
     /// Number of documents retrieved or updated.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub count: ::std::option::Option<i32>,
+}
+
+impl Meta {
+    /// With every field unset; the `with_` methods set them.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `code`.
+    pub fn with_code(mut self, code: i32) -> Self {
+        self.code = ::std::option::Option::Some(code);
+        self
+    }
+
+    /// Sets `count`.
+    pub fn with_count(mut self, count: i32) -> Self {
+        self.count = ::std::option::Option::Some(count);
+        self
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Meta {
@@ -27,6 +47,7 @@ impl<'de> ::serde::Deserialize<'de> for Meta {
 
 /// API Key Record
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[non_exhaustive]
 pub struct ApiKeyRecord {
     /// API Key Name
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -47,6 +68,52 @@ pub struct ApiKeyRecord {
     pub last_ip: ::std::option::Option<::std::string::String>,
 }
 
+impl ApiKeyRecord {
+    /// With every field unset; the `with_` methods set them.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `appname`.
+    pub fn with_appname(
+        mut self,
+        appname: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.appname = ::std::option::Option::Some(appname.into());
+        self
+    }
+
+    /// Sets `description`.
+    pub fn with_description(
+        mut self,
+        description: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(description.into());
+        self
+    }
+
+    /// Sets `roles`.
+    pub fn with_roles(mut self, roles: ::std::vec::Vec<::std::string::String>) -> Self {
+        self.roles = ::std::option::Option::Some(roles);
+        self
+    }
+
+    /// Sets `last_login`.
+    pub fn with_last_login(mut self, last_login: f64) -> Self {
+        self.last_login = ::std::option::Option::Some(last_login);
+        self
+    }
+
+    /// Sets `last_ip`.
+    pub fn with_last_ip(
+        mut self,
+        last_ip: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_ip = ::std::option::Option::Some(last_ip.into());
+        self
+    }
+}
+
 impl<'de> ::serde::Deserialize<'de> for ApiKeyRecord {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -65,12 +132,35 @@ impl<'de> ::serde::Deserialize<'de> for ApiKeyRecord {
 /// Used by:
 /// - [`Client::list_api_keys`](crate::Client::list_api_keys): `200`
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[non_exhaustive]
 pub struct ListApiKeysResponse {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Meta>,
     /// A list of: API Key Record
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<::std::vec::Vec<crate::types::ApiKeyRecord>>,
+}
+
+impl ListApiKeysResponse {
+    /// With every field unset; the `with_` methods set them.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `meta`.
+    pub fn with_meta(mut self, meta: crate::types::Meta) -> Self {
+        self.meta = ::std::option::Option::Some(meta);
+        self
+    }
+
+    /// Sets `data`.
+    pub fn with_data(
+        mut self,
+        data: ::std::vec::Vec<crate::types::ApiKeyRecord>,
+    ) -> Self {
+        self.data = ::std::option::Option::Some(data);
+        self
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ListApiKeysResponse {
@@ -93,6 +183,7 @@ impl<'de> ::serde::Deserialize<'de> for ListApiKeysResponse {
 /// - [`Client::delete_api_key`](crate::Client::delete_api_key): `400`, `401`, `403`, `default`
 /// - [`Client::regen_api_key`](crate::Client::regen_api_key): `400`, `401`, `403`, `default`
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[non_exhaustive]
 pub struct ApiError {
     /// API response code:
     ///   * 4xx - you did something dumb
@@ -102,6 +193,21 @@ pub struct ApiError {
     pub name: ::std::string::String,
     /// description of the error
     pub message: ::std::string::String,
+}
+
+impl ApiError {
+    /// With its required fields; the optional ones are unset, and the `with_` methods set them.
+    pub fn new(
+        status: i32,
+        name: impl ::std::convert::Into<::std::string::String>,
+        message: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            status,
+            name: name.into(),
+            message: message.into(),
+        }
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ApiError {
@@ -122,6 +228,7 @@ impl<'de> ::serde::Deserialize<'de> for ApiError {
 /// Used by:
 /// - [`Client::create_api_key`](crate::Client::create_api_key): request body
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[non_exhaustive]
 pub struct ApiKeyCreateConfig {
     /// API Key Name
     pub appname: ::std::string::String,
@@ -130,6 +237,29 @@ pub struct ApiKeyCreateConfig {
     pub description: ::std::option::Option<::std::string::String>,
     /// An array containing strings which include the role name the user should be assigned to.
     pub roles: ::std::vec::Vec<::std::string::String>,
+}
+
+impl ApiKeyCreateConfig {
+    /// With its required fields; the optional ones are unset, and the `with_` methods set them.
+    pub fn new(
+        appname: impl ::std::convert::Into<::std::string::String>,
+        roles: ::std::vec::Vec<::std::string::String>,
+    ) -> Self {
+        Self {
+            appname: appname.into(),
+            description: ::std::option::Option::None,
+            roles,
+        }
+    }
+
+    /// Sets `description`.
+    pub fn with_description(
+        mut self,
+        description: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(description.into());
+        self
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ApiKeyCreateConfig {
@@ -147,6 +277,7 @@ impl<'de> ::serde::Deserialize<'de> for ApiKeyCreateConfig {
 
 /// API Key Record
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[non_exhaustive]
 pub struct NewApiKey {
     /// The API Key
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -170,6 +301,61 @@ pub struct NewApiKey {
     pub last_ip: ::std::option::Option<::std::string::String>,
 }
 
+impl NewApiKey {
+    /// With every field unset; the `with_` methods set them.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `appkey`.
+    pub fn with_appkey(
+        mut self,
+        appkey: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.appkey = ::std::option::Option::Some(appkey.into());
+        self
+    }
+
+    /// Sets `appname`.
+    pub fn with_appname(
+        mut self,
+        appname: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.appname = ::std::option::Option::Some(appname.into());
+        self
+    }
+
+    /// Sets `description`.
+    pub fn with_description(
+        mut self,
+        description: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(description.into());
+        self
+    }
+
+    /// Sets `roles`.
+    pub fn with_roles(mut self, roles: ::std::vec::Vec<::std::string::String>) -> Self {
+        self.roles = ::std::option::Option::Some(roles);
+        self
+    }
+
+    /// Sets `last_login`.
+    pub fn with_last_login(mut self, last_login: f64) -> Self {
+        self.last_login = ::std::option::Option::Some(last_login);
+        self
+    }
+
+    /// Sets `last_ip`.
+    pub fn with_last_ip(
+        mut self,
+        last_ip: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_ip = ::std::option::Option::Some(last_ip.into());
+        self
+    }
+}
+
 impl<'de> ::serde::Deserialize<'de> for NewApiKey {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -190,12 +376,32 @@ impl<'de> ::serde::Deserialize<'de> for NewApiKey {
 /// - [`Client::create_api_key`](crate::Client::create_api_key): `201`
 /// - [`Client::regen_api_key`](crate::Client::regen_api_key): `200`
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[non_exhaustive]
 pub struct NewApiKeyResponse {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Meta>,
     /// API Key Record
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<crate::types::NewApiKey>,
+}
+
+impl NewApiKeyResponse {
+    /// With every field unset; the `with_` methods set them.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `meta`.
+    pub fn with_meta(mut self, meta: crate::types::Meta) -> Self {
+        self.meta = ::std::option::Option::Some(meta);
+        self
+    }
+
+    /// Sets `data`.
+    pub fn with_data(mut self, data: crate::types::NewApiKey) -> Self {
+        self.data = ::std::option::Option::Some(data);
+        self
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for NewApiKeyResponse {
@@ -214,12 +420,32 @@ impl<'de> ::serde::Deserialize<'de> for NewApiKeyResponse {
 /// - [`Client::get_api_key`](crate::Client::get_api_key): `200`
 /// - [`Client::update_api_key`](crate::Client::update_api_key): `200`
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[non_exhaustive]
 pub struct ApiKeyResponse {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Meta>,
     /// API Key Record
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<crate::types::ApiKeyRecord>,
+}
+
+impl ApiKeyResponse {
+    /// With every field unset; the `with_` methods set them.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `meta`.
+    pub fn with_meta(mut self, meta: crate::types::Meta) -> Self {
+        self.meta = ::std::option::Option::Some(meta);
+        self
+    }
+
+    /// Sets `data`.
+    pub fn with_data(mut self, data: crate::types::ApiKeyRecord) -> Self {
+        self.data = ::std::option::Option::Some(data);
+        self
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ApiKeyResponse {
@@ -240,6 +466,7 @@ impl<'de> ::serde::Deserialize<'de> for ApiKeyResponse {
 /// - [`Client::update_api_key`](crate::Client::update_api_key): request body
 /// - [`Client::regen_api_key`](crate::Client::regen_api_key): request body
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[non_exhaustive]
 pub struct ApiKeyUpdateConfig {
     /// API Key Description
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -247,6 +474,28 @@ pub struct ApiKeyUpdateConfig {
     /// An array containing strings which include the role name the user should be assigned to.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roles: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl ApiKeyUpdateConfig {
+    /// With every field unset; the `with_` methods set them.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+
+    /// Sets `description`.
+    pub fn with_description(
+        mut self,
+        description: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(description.into());
+        self
+    }
+
+    /// Sets `roles`.
+    pub fn with_roles(mut self, roles: ::std::vec::Vec<::std::string::String>) -> Self {
+        self.roles = ::std::option::Option::Some(roles);
+        self
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ApiKeyUpdateConfig {

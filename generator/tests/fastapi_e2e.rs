@@ -53,7 +53,7 @@ async fn create_list_get_and_deactivate() {
         .mount(&server)
         .await;
 
-    let body = NewApiKeyRequest { description: "ci".into(), roles: vec!["TASK-ADMIN".into()], expires_at: None };
+    let body = NewApiKeyRequest::new("ci", vec!["TASK-ADMIN".into()]);
     let created = client.create_api_key(&body).await.unwrap();
     assert_eq!(created.key, Some(Some("secret".into())));
     let all = client.get_all_active_api_keys().await.unwrap();
@@ -77,11 +77,7 @@ async fn validation_errors_are_typed() {
         .await;
     Mock::given(method("DELETE")).respond_with(ResponseTemplate::new(422).set_body_json(detail)).mount(&server).await;
 
-    let body = NewApiKeyRequest {
-        description: "ci".into(),
-        roles: vec!["NOPE".into()],
-        expires_at: Some(Some("2030-01-01T00:00:00Z".into())),
-    };
+    let body = NewApiKeyRequest::new("ci", vec!["NOPE".into()]).with_expires_at(Some("2030-01-01T00:00:00Z".into()));
     match client.create_api_key(&body).await.unwrap_err() {
         Error::Api(CreateApiKeyError::UnprocessableEntity(e)) => {
             let detail = e.detail.unwrap();
@@ -101,11 +97,8 @@ async fn validation_errors_are_typed() {
     let sent: serde_json::Value = serde_json::from_slice(&requests[0].body).unwrap();
     assert_eq!(sent["expires_at"], "2030-01-01T00:00:00Z");
     // An explicit `null` is sent as such; `None` leaves the field out.
-    let _ = client
-        .create_api_key(&NewApiKeyRequest { description: "ci".into(), roles: vec![], expires_at: Some(None) })
-        .await;
-    let _ =
-        client.create_api_key(&NewApiKeyRequest { description: "ci".into(), roles: vec![], expires_at: None }).await;
+    let _ = client.create_api_key(&NewApiKeyRequest::new("ci", vec![]).with_expires_at(None)).await;
+    let _ = client.create_api_key(&NewApiKeyRequest::new("ci", vec![])).await;
     let requests = server.received_requests().await.unwrap();
     let explicit: serde_json::Value = serde_json::from_slice(&requests[1].body).unwrap();
     let absent: serde_json::Value = serde_json::from_slice(&requests[2].body).unwrap();

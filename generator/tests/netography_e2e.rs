@@ -79,7 +79,7 @@ async fn create_api_key_posts_the_config_and_returns_the_new_secret() {
         .mount(&server)
         .await;
 
-    let body = ApiKeyCreateConfig { appname: "ci".into(), description: None, roles: vec!["READONLY".into()] };
+    let body = ApiKeyCreateConfig::new("ci", vec!["READONLY".into()]);
     let created = client.create_api_key(&body).await.unwrap();
     let data = created.data.unwrap();
     assert_eq!(data.appkey.as_deref(), Some("k-123"));
@@ -117,7 +117,7 @@ async fn update_api_key_puts_the_complete_object() {
         .mount(&server)
         .await;
 
-    let body = ApiKeyUpdateConfig { description: Some("read only now".into()), roles: Some(vec!["READONLY".into()]) };
+    let body = ApiKeyUpdateConfig::new().with_description("read only now").with_roles(vec!["READONLY".into()]);
     let updated = client.update_api_key("ci", &body).await.unwrap();
     assert_eq!(updated.data.unwrap().appname.as_deref(), Some("ci"));
 }
@@ -165,7 +165,7 @@ async fn each_documented_error_status_lands_in_its_own_variant() {
             .mount(&server)
             .await;
     }
-    let expected = |status: i32, name: &str| ApiError { status, name: name.into(), message: "went wrong".into() };
+    let expected = |status: i32, name: &str| ApiError::new(status, name, "went wrong");
 
     let err = client.get_api_key("e400").await.unwrap_err();
     assert!(matches!(&err, Error::Api(GetApiKeyError::BadRequest(b)) if *b == expected(400, "BadRequest")), "{err:?}");
@@ -193,7 +193,7 @@ async fn error_variants_exist_for_every_operation() {
         .mount(&server)
         .await;
     let update = ApiKeyUpdateConfig::default();
-    let create = ApiKeyCreateConfig { appname: "x".into(), description: None, roles: vec![] };
+    let create = ApiKeyCreateConfig::new("x", vec![]);
     assert!(matches!(client.list_api_keys().await, Err(Error::Api(ListApiKeysError::Forbidden(_)))));
     assert!(matches!(client.create_api_key(&create).await, Err(Error::Api(CreateApiKeyError::Forbidden(_)))));
     assert!(matches!(client.update_api_key("x", &update).await, Err(Error::Api(UpdateApiKeyError::Forbidden(_)))));

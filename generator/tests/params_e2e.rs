@@ -43,7 +43,7 @@ async fn query_parameters_are_encoded_and_arrays_exploded() {
         .x_request_id("req-1")
         .await
         .unwrap();
-    assert_eq!(item, Item { id: 42, name: "n".into(), r#type: Some("t".into()), size_in_bytes: Some(7) });
+    assert_eq!(item, Item::new(42, "n").with_type("t").with_size_in_bytes(7));
     let requests = server.received_requests().await.unwrap();
     assert_eq!(requests[0].url.query(), Some("q=a%26b%3Dc+d&limit=5&tags=x&tags=y%2Fz"));
     assert!(requests[0].headers.get("authorization").is_none(), "no security: no token");
@@ -129,7 +129,7 @@ async fn read_only_fields_are_not_sent_and_optional_bodies_can_be_omitted() {
         .expect(1)
         .mount(&server)
         .await;
-    let item = Item { id: 99, name: "new".into(), r#type: None, size_in_bytes: Some(3) };
+    let item = Item::new(99, "new").with_size_in_bytes(3);
     client.create_item().body(&item).await.unwrap();
 
     Mock::given(method("POST"))
@@ -223,7 +223,7 @@ async fn form_bodies_are_url_encoded_and_plus_json_responses_decode() {
         .expect(1)
         .mount(&server)
         .await;
-    let credentials = fixture_params::types::Credentials { username: "ann".into(), password: "p&ss word".into() };
+    let credentials = fixture_params::types::Credentials::new("ann", "p&ss word");
     assert_eq!(client.log_in(&credentials).await.unwrap().token.as_deref(), Some("t1"));
 }
 
@@ -259,8 +259,8 @@ async fn a_discriminator_picks_the_member_and_unknown_tags_are_kept() {
         .mount(&server)
         .await;
     let pets = client.list_pets().await.unwrap();
-    assert_eq!(pets[0], Pet::Cat(Cat { pet_type: "cat".into(), lives: 9 }));
-    assert_eq!(pets[1], Pet::Dog(Dog { bark: Some(true) }));
+    assert_eq!(pets[0], Pet::Cat(Cat::new("cat", 9)));
+    assert_eq!(pets[1], Pet::Dog(Dog::new().with_bark(true)));
     assert_eq!(pets[2], Pet::Other(json!({"petType": "parrot", "words": 12})));
 
     // Sending: the tag is added when the member's type does not carry it.
@@ -271,7 +271,7 @@ async fn a_discriminator_picks_the_member_and_unknown_tags_are_kept() {
         .expect(1)
         .mount(&server)
         .await;
-    client.add_pet(&Pet::Dog(Dog { bark: Some(false) })).await.unwrap();
+    client.add_pet(&Pet::Dog(Dog::new().with_bark(false))).await.unwrap();
 }
 
 #[tokio::test]
@@ -279,12 +279,11 @@ async fn deep_object_delimited_and_form_object_query_parameters() {
     use fixture_params::types::{PageRequest, Range, SearchFilter};
     let (server, client) = setup().await;
     Mock::given(method("GET")).and(path("/search")).respond_with(ResponseTemplate::new(204)).mount(&server).await;
-    let filter = SearchFilter {
-        name: Some("a b".into()),
-        tags: Some(vec!["x".into(), "y".into()]),
-        range: Some(Range { from: Some(1), to: None }),
-    };
-    let page = PageRequest { offset: Some(20), size: Some(10) };
+    let filter = SearchFilter::new()
+        .with_name("a b")
+        .with_tags(vec!["x".into(), "y".into()])
+        .with_range(Range::new().with_from(1));
+    let page = PageRequest::new().with_offset(20).with_size(10);
     client.search().filter(&filter).ids(&[1, 2, 3]).words(&["p", "q"]).page(&page).await.unwrap();
     let requests = server.received_requests().await.unwrap();
     let pairs: Vec<(String, String)> =
@@ -358,7 +357,7 @@ async fn request_bodies_and_responses_from_components() {
         .respond_with(ResponseTemplate::new(409).set_body_string("Rex exists"))
         .mount(&server)
         .await;
-    match client.add_pet(&Pet::Dog(Dog { bark: None })).await.unwrap_err() {
+    match client.add_pet(&Pet::Dog(Dog::new())).await.unwrap_err() {
         Error::Api(AddPetError::Conflict(text)) => assert_eq!(text, "Rex exists"),
         other => panic!("{other:?}"),
     }
@@ -374,18 +373,18 @@ async fn lists_objects_and_unions_in_every_location_follow_their_style() {
     use fixture_params::types::{CreatedRange, GetShapeCreated, Line, Point, Prefs, Where};
     let (server, client) = setup().await;
     Mock::given(method("GET")).respond_with(ResponseTemplate::new(204)).mount(&server).await;
-    let point = Point { x: 1, y: -2 };
-    let lines = [Line { price: "p1".into(), quantity: Some(2) }, Line { price: "p&2".into(), quantity: None }];
+    let point = Point::new(1, -2);
+    let lines = [Line::new("p1").with_quantity(2), Line::new("p&2")];
     let fields = [vec!["a".to_owned(), "b".to_owned()], vec!["c".to_owned()]];
-    let prefs = Prefs { theme: Some("dark".into()), size: Some(3) };
-    let range = GetShapeCreated::CreatedRange(CreatedRange { gt: Some(5), lt: None });
+    let prefs = Prefs::new().with_theme("dark").with_size(3);
+    let range = GetShapeCreated::CreatedRange(CreatedRange::new().with_gt(5));
     client
         .get_shape(&[1, 2, 3], &point, &["a b", "c/d"], 3)
         .created(&range)
         .lines(&lines)
         .fields(&fields)
         .x_origin(&point)
-        .r#where(&Where { near: Some("Zürich".into()), within: Some(5) })
+        .r#where(&Where::new().with_near("Zürich").with_within(5))
         .langs(&["en", "fr"])
         .prefs(&prefs)
         .await
@@ -422,7 +421,7 @@ async fn lists_objects_and_unions_in_every_location_follow_their_style() {
 #[tokio::test]
 async fn an_expanded_path_segment_cannot_be_empty_or_a_dot_segment() {
     let (server, client) = setup().await;
-    let point = fixture_params::types::Point { x: 0, y: 0 };
+    let point = fixture_params::types::Point::new(0, 0);
     let err = client.get_shape(&[], &point, &[], 1).await.unwrap_err();
     assert!(matches!(&err, Error::InvalidRequest(m) if m.contains("path parameter \"ids\"")), "{err:?}");
     assert!(server.received_requests().await.unwrap().is_empty());
@@ -439,9 +438,9 @@ async fn types_that_contain_each_other_through_unions_decode() {
         .mount(&server)
         .await;
     let price = client.get_price("p1").await.unwrap();
-    let inner = Price { id: "p0".into(), product: PriceProduct::String("prod".into()) };
-    let product = Product { id: "prod".into(), default_price: Some(Some(Box::new(ProductDefaultPrice::Price(inner)))) };
-    assert_eq!(price, Price { id: "p1".into(), product: PriceProduct::Product(product) });
+    let inner = Price::new("p0", PriceProduct::String("prod".into()));
+    let product = Product::new("prod").with_default_price(Some(ProductDefaultPrice::Price(inner)));
+    assert_eq!(price, Price::new("p1", PriceProduct::Product(product)));
 }
 
 #[tokio::test]

@@ -68,17 +68,15 @@ pub async fn run(cli: &Cli, token: Option<String>, out: &mut impl std::io::Write
             render_table(&list.data.unwrap_or_default())
         }
         Command::Create { name, role, description } => {
-            let body = ApiKeyCreateConfig {
-                appname: name.clone(),
-                description: description.clone(),
-                roles: vec![role.clone()],
-            };
+            let mut body = ApiKeyCreateConfig::new(name.as_str(), vec![role.clone()]);
+            body.description = description.clone();
             let created = client.create_api_key(&body).await.map_err(explain)?;
             let key = created.data.and_then(|d| d.appkey);
             secret_message(&format!("Created API key {name}."), key)
         }
         Command::Update { name, role, description } => {
-            let body = ApiKeyUpdateConfig { description: description.clone(), roles: Some(vec![role.clone()]) };
+            let mut body = ApiKeyUpdateConfig::new().with_roles(vec![role.clone()]);
+            body.description = description.clone();
             client.update_api_key(name, &body).await.map_err(explain)?;
             format!("Updated API key {name}.\n")
         }

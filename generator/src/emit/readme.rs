@@ -39,7 +39,7 @@ pub fn readme(api: &Api, command: &str, crate_name: &str) -> String {
     );
 
     // Quick start.
-    let example = api.operations.iter().find_map(|op| example_args(api, op).map(|args| (op, args)));
+    let example = api.operations.iter().find_map(|op| example_args(api, &lib, op).map(|args| (op, args)));
     out.push_str("## Quick start\n\n```toml\n[dependencies]\n");
     let _ = writeln!(out, "{crate_name} = {{ path = \"../{crate_name}\" }} # or a git dependency");
     out.push_str("tokio = { version = \"1\", features = [\"macros\", \"rt-multi-thread\"] }\n```\n\n");
@@ -207,29 +207,35 @@ fn client_construction(api: &Api, indent: &str) -> String {
     out
 }
 
-/// Placeholder arguments for a call to `op`, when every argument has one.
-fn example_args(api: &Api, op: &Operation) -> Option<String> {
-    let mut args = Vec::new();
+/// Placeholder arguments for a call to `op`, when every argument has one. A required body is a
+/// struct built with `new` from placeholders for its required fields.
+fn example_args(api: &Api, lib: &str, op: &Operation) -> Option<String> {
     // Optional arguments are setters on the request: the example leaves them out.
-    for p in op.params.iter().filter(|p| p.required) {
-        args.push(match &p.ty {
-            Ty::String => "\"example\"".to_owned(),
-            Ty::I32 | Ty::I64 => "1".to_owned(),
-            Ty::F32 | Ty::F64 => "1.0".to_owned(),
-            Ty::Bool => "true".to_owned(),
-            Ty::Vec(_) => "&[]".to_owned(),
-            _ => return None,
-        });
-    }
+    let mut args: Vec<String> =
+        op.params.iter().filter(|p| p.required).map(|p| placeholder(&p.ty)).collect::<Option<_>>()?;
     if let Some(body) = op.body.as_ref().filter(|b| b.required) {
-        match &body.ty {
-            Ty::Named(id)
-                if api.ty(*id).fields().is_none_or(|fields| fields.iter().all(|f| !f.presence.is_required())) =>
-            {
-                args.push("&Default::default()".to_owned())
-            }
-            _ => return None,
-        }
+        let Ty::Named(id) = &body.ty else { return None };
+        let t = api.ty(*id);
+        let fields = t.fields()?;
+        // `new` takes strings as `impl Into<String>`, so the placeholder is a literal as for a parameter.
+        let values: Vec<String> = fields
+            .iter()
+            .filter(|f| f.presence.is_required())
+            .map(|f| if matches!(f.ty, Ty::Vec(_)) { Some("vec![]".to_owned()) } else { placeholder(&f.ty) })
+            .collect::<Option<_>>()?;
+        args.push(format!("&{lib}::types::{}::new({})", t.name, values.join(", ")));
     }
     Some(args.join(", "))
+}
+
+/// A literal for an argument of type `ty`, if it has a simple one.
+fn placeholder(ty: &Ty) -> Option<String> {
+    Some(match ty {
+        Ty::String => "\"example\"".to_owned(),
+        Ty::I32 | Ty::I64 => "1".to_owned(),
+        Ty::F32 | Ty::F64 => "1.0".to_owned(),
+        Ty::Bool => "true".to_owned(),
+        Ty::Vec(_) => "&[]".to_owned(),
+        _ => return None,
+    })
 }

@@ -129,17 +129,101 @@ impl Emitter<'_> {
                 ::std::result::Result::Ok(Self { #( #reads )* })
             }
         };
+        let constructor = self.constructor(&name, fields);
         quote! {
             #doc
             #[derive(Clone, Debug, #default PartialEq, ::serde::Serialize)]
+            #[non_exhaustive]
             pub struct #name {
                 #( #field_items )*
             }
+
+            #constructor
 
             impl<'de> ::serde::Deserialize<'de> for #name {
                 fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                     #body
                 }
+            }
+        }
+    }
+
+    /// `new` with the required fields, in the spec's order, and a `with_` setter per optional one.
+    /// With the struct `#[non_exhaustive]`, this is how callers outside the crate build it, so a
+    /// property the spec adds later as optional is a new setter, and their code compiles unchanged.
+    fn constructor(&self, name: &Ident, fields: &[Field]) -> TokenStream {
+        // A string argument takes `impl Into<String>` (a literal or a `String`); other types are
+        // taken as they are, so `vec!["a".into()]` and `None` keep their inference.
+        let argument = |f: &Field| -> (TokenStream, TokenStream) {
+            let fname = f.name.ident();
+            let (ty, value) = match f.ty {
+                Ty::String | Ty::Text => {
+                    (quote!(impl ::std::convert::Into<::std::string::String>), quote!(#fname.into()))
+                }
+                _ => (self.ty(&f.ty), quote!(#fname)),
+            };
+            let value = if f.boxed { quote!(::std::boxed::Box::new(#value)) } else { value };
+            (ty, value)
+        };
+        let required: Vec<&Field> = fields.iter().filter(|f| f.presence.is_required()).collect();
+        let params = required.iter().map(|f| {
+            let fname = f.name.ident();
+            let (ty, _) = argument(f);
+            quote!(#fname: #ty)
+        });
+        let inits = fields.iter().map(|f| {
+            let fname = f.name.ident();
+            if f.presence.is_required() {
+                let (_, value) = argument(f);
+                // Taken as it is: the shorthand `field,` (clippy's `redundant_field_names`).
+                let as_is = !f.boxed && !matches!(f.ty, Ty::String | Ty::Text);
+                if as_is { quote!(#fname,) } else { quote!(#fname: #value,) }
+            } else {
+                quote!(#fname: ::std::option::Option::None,)
+            }
+        });
+        let allow = if required.len() > 7 { quote!(#[allow(clippy::too_many_arguments)]) } else { quote!() };
+        let setters = fields.iter().filter(|f| !f.presence.is_required()).map(|f| {
+            let fname = f.name.ident();
+            let setter = quote::format_ident!("with_{}", f.name.plain());
+            let (ty, value) = argument(f);
+            let (ty, value) = match f.presence {
+                // `null` is a value of its own: the setter takes the `Option`.
+                Presence::OptionalNullable => {
+                    let inner = self.ty(&f.ty);
+                    let value = if f.boxed { quote!(#fname.map(::std::boxed::Box::new)) } else { quote!(#fname) };
+                    (quote!(::std::option::Option<#inner>), value)
+                }
+                _ => (ty, value),
+            };
+            let doc = doc_attr(&format!("Sets `{}`.", f.name.plain()));
+            quote! {
+                #doc
+                pub fn #setter(mut self, #fname: #ty) -> Self {
+                    self.#fname = ::std::option::Option::Some(#value);
+                    self
+                }
+            }
+        });
+        // A struct without required fields derives `Default`, which `new` then is.
+        let (doc, body) = if required.is_empty() {
+            ("With every field unset; the `with_` methods set them.", quote!(::std::default::Default::default()))
+        } else {
+            (
+                "With its required fields; the optional ones are unset, and the `with_` methods set them.",
+                quote!(Self { #( #inits )* }),
+            )
+        };
+        let doc = doc_attr(doc);
+        quote! {
+            impl #name {
+                #doc
+                #allow
+                pub fn new(#( #params ),*) -> Self {
+                    #body
+                }
+
+                #( #setters )*
             }
         }
     }
@@ -152,7 +236,10 @@ impl Emitter<'_> {
         if !doc.is_empty() {
             doc.push_str("\n\n");
         }
-        doc.push_str("One of several shapes, tried in order; a value matching none is kept in `Other`.");
+        doc.push_str(
+            "One of several shapes, tried in order; a value matching none is kept in `Other`. Non-exhaustive: a \
+             shape the spec adds later is a new variant.",
+        );
         doc.push_str(&used_by_lines(t));
         let doc = doc_attr(&doc);
         let variants = alternatives.iter().map(|a| {
@@ -172,6 +259,7 @@ impl Emitter<'_> {
             #doc
             #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
             #[serde(untagged)]
+            #[non_exhaustive]
             pub enum #name {
                 #( #variants )*
                 #other
@@ -189,7 +277,10 @@ impl Emitter<'_> {
             doc.push_str("\n\n");
         }
         let shown = spectext::code(property);
-        doc.push_str(&format!("Chosen by the {shown} property; a value this client does not know is kept in `Other`."));
+        doc.push_str(&format!(
+            "Chosen by the {shown} property; a value this client does not know is kept in `Other`. Non-exhaustive: \
+             a member the spec adds later is a new variant."
+        ));
         doc.push_str(&used_by_lines(t));
         let doc = doc_attr(&doc);
         let variants: Vec<Ident> = alternatives.iter().map(|a| ident(&a.name)).collect();
@@ -209,6 +300,7 @@ impl Emitter<'_> {
         quote! {
             #doc
             #[derive(Clone, Debug, PartialEq)]
+            #[non_exhaustive]
             pub enum #name {
                 #( #variant_docs #variants(#tys), )*
                 #other_doc

@@ -2,6 +2,7 @@
 /// Used by:
 /// - [`Client::get_thing`](crate::Client::get_thing): `200`
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[non_exhaustive]
 pub struct Thing {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub a: ::std::option::Option<::std::string::String>,
@@ -11,6 +12,40 @@ pub struct Thing {
     pub labels: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
+}
+
+impl Thing {
+    /// With every field unset; the `with_` methods set them.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `a`.
+    pub fn with_a(
+        mut self,
+        a: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.a = ::std::option::Option::Some(a.into());
+        self
+    }
+    /// Sets `b`.
+    pub fn with_b(
+        mut self,
+        b: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.b = ::std::option::Option::Some(b.into());
+        self
+    }
+    /// Sets `labels`.
+    pub fn with_labels(
+        mut self,
+        labels: ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::string::String,
+        >,
+    ) -> Self {
+        self.labels = ::std::option::Option::Some(labels);
+        self
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Thing {

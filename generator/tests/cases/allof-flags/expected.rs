@@ -2,6 +2,7 @@
 /// Used by:
 /// - [`Client::put_thing`](crate::Client::put_thing): request body, `200`
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[non_exhaustive]
 pub struct Thing {
     /// Read-only: set by the server and never sent.
     #[serde(skip_serializing)]
@@ -11,6 +12,37 @@ pub struct Thing {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub note: ::std::option::Option<::std::string::String>,
     pub label: ::std::string::String,
+}
+
+impl Thing {
+    /// With its required fields; the optional ones are unset, and the `with_` methods set them.
+    pub fn new(
+        id: impl ::std::convert::Into<::std::string::String>,
+        label: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            secret: ::std::option::Option::None,
+            note: ::std::option::Option::None,
+            label: label.into(),
+        }
+    }
+    /// Sets `secret`.
+    pub fn with_secret(
+        mut self,
+        secret: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.secret = ::std::option::Option::Some(secret.into());
+        self
+    }
+    /// Sets `note`.
+    pub fn with_note(
+        mut self,
+        note: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.note = ::std::option::Option::Some(note.into());
+        self
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Thing {

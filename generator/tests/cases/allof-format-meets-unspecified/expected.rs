@@ -2,11 +2,29 @@
 /// Used by:
 /// - [`Client::get_thing`](crate::Client::get_thing): `200`
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[non_exhaustive]
 pub struct Thing {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub count: ::std::option::Option<i32>,
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ratio: ::std::option::Option<f32>,
+}
+
+impl Thing {
+    /// With every field unset; the `with_` methods set them.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `count`.
+    pub fn with_count(mut self, count: i32) -> Self {
+        self.count = ::std::option::Option::Some(count);
+        self
+    }
+    /// Sets `ratio`.
+    pub fn with_ratio(mut self, ratio: f32) -> Self {
+        self.ratio = ::std::option::Option::Some(ratio);
+        self
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Thing {

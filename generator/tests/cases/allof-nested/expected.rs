@@ -2,11 +2,28 @@
 /// Used by:
 /// - [`Client::get_thing`](crate::Client::get_thing): `200`
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[non_exhaustive]
 pub struct Thing {
     pub a: ::std::string::String,
     pub b: i64,
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub c: ::std::option::Option<crate::types::ThingC>,
+}
+
+impl Thing {
+    /// With its required fields; the optional ones are unset, and the `with_` methods set them.
+    pub fn new(a: impl ::std::convert::Into<::std::string::String>, b: i64) -> Self {
+        Self {
+            a: a.into(),
+            b,
+            c: ::std::option::Option::None,
+        }
+    }
+    /// Sets `c`.
+    pub fn with_c(mut self, c: crate::types::ThingC) -> Self {
+        self.c = ::std::option::Option::Some(c);
+        self
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Thing {
@@ -23,11 +40,29 @@ impl<'de> ::serde::Deserialize<'de> for Thing {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[non_exhaustive]
 pub struct ThingC {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub x: ::std::option::Option<bool>,
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub y: ::std::option::Option<bool>,
+}
+
+impl ThingC {
+    /// With every field unset; the `with_` methods set them.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `x`.
+    pub fn with_x(mut self, x: bool) -> Self {
+        self.x = ::std::option::Option::Some(x);
+        self
+    }
+    /// Sets `y`.
+    pub fn with_y(mut self, y: bool) -> Self {
+        self.y = ::std::option::Option::Some(y);
+        self
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ThingC {

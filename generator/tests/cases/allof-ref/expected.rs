@@ -4,11 +4,30 @@
 /// Used by:
 /// - [`Client::get_alias`](crate::Client::get_alias): `200`
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[non_exhaustive]
 pub struct Alias {
     pub id: ::std::string::String,
     /// Constraints: format `date-time`.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created: ::std::option::Option<::std::string::String>,
+}
+
+impl Alias {
+    /// With its required fields; the optional ones are unset, and the `with_` methods set them.
+    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            id: id.into(),
+            created: ::std::option::Option::None,
+        }
+    }
+    /// Sets `created`.
+    pub fn with_created(
+        mut self,
+        created: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created = ::std::option::Option::Some(created.into());
+        self
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Alias {
@@ -26,12 +45,32 @@ impl<'de> ::serde::Deserialize<'de> for Alias {
 /// Used by:
 /// - [`Client::get_thing`](crate::Client::get_thing): `200`
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[non_exhaustive]
 pub struct Extended {
     pub id: ::std::string::String,
     /// Constraints: format `date-time`.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created: ::std::option::Option<::std::string::String>,
     pub size: i64,
+}
+
+impl Extended {
+    /// With its required fields; the optional ones are unset, and the `with_` methods set them.
+    pub fn new(id: impl ::std::convert::Into<::std::string::String>, size: i64) -> Self {
+        Self {
+            id: id.into(),
+            created: ::std::option::Option::None,
+            size,
+        }
+    }
+    /// Sets `created`.
+    pub fn with_created(
+        mut self,
+        created: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created = ::std::option::Option::Some(created.into());
+        self
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Extended {

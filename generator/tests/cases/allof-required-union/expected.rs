@@ -2,11 +2,34 @@
 /// Used by:
 /// - [`Client::get_thing`](crate::Client::get_thing): `200`
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[non_exhaustive]
 pub struct Thing {
     pub a: ::std::string::String,
     pub b: ::std::string::String,
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub c: ::std::option::Option<::std::string::String>,
+}
+
+impl Thing {
+    /// With its required fields; the optional ones are unset, and the `with_` methods set them.
+    pub fn new(
+        a: impl ::std::convert::Into<::std::string::String>,
+        b: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            a: a.into(),
+            b: b.into(),
+            c: ::std::option::Option::None,
+        }
+    }
+    /// Sets `c`.
+    pub fn with_c(
+        mut self,
+        c: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.c = ::std::option::Option::Some(c.into());
+        self
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Thing {

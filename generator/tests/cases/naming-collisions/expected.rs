@@ -2,6 +2,7 @@
 /// Used by:
 /// - [`Client::get_thing`](crate::Client::get_thing): `200`
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[non_exhaustive]
 pub struct Thing {
     #[serde(rename = "foo-bar", skip_serializing_if = "::std::option::Option::is_none")]
     pub foo_bar: ::std::option::Option<::std::string::String>,
@@ -11,6 +12,36 @@ pub struct Thing {
     pub foo_bar_3: ::std::option::Option<bool>,
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub mode: ::std::option::Option<crate::types::ThingMode>,
+}
+
+impl Thing {
+    /// With every field unset; the `with_` methods set them.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `foo_bar`.
+    pub fn with_foo_bar(
+        mut self,
+        foo_bar: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.foo_bar = ::std::option::Option::Some(foo_bar.into());
+        self
+    }
+    /// Sets `foo_bar_2`.
+    pub fn with_foo_bar_2(mut self, foo_bar_2: i64) -> Self {
+        self.foo_bar_2 = ::std::option::Option::Some(foo_bar_2);
+        self
+    }
+    /// Sets `foo_bar_3`.
+    pub fn with_foo_bar_3(mut self, foo_bar_3: bool) -> Self {
+        self.foo_bar_3 = ::std::option::Option::Some(foo_bar_3);
+        self
+    }
+    /// Sets `mode`.
+    pub fn with_mode(mut self, mode: crate::types::ThingMode) -> Self {
+        self.mode = ::std::option::Option::Some(mode);
+        self
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Thing {

@@ -2,9 +2,22 @@
 /// Used by:
 /// - [`Client::get_a`](crate::Client::get_a): `200`
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[non_exhaustive]
 pub struct GetAResponse {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub lat: ::std::option::Option<f64>,
+}
+
+impl GetAResponse {
+    /// With every field unset; the `with_` methods set them.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `lat`.
+    pub fn with_lat(mut self, lat: f64) -> Self {
+        self.lat = ::std::option::Option::Some(lat);
+        self
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for GetAResponse {
@@ -21,9 +34,22 @@ impl<'de> ::serde::Deserialize<'de> for GetAResponse {
 /// Used by:
 /// - [`Client::get_b`](crate::Client::get_b): parameter `X-Origin`
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[non_exhaustive]
 pub struct Point {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub x: ::std::option::Option<i64>,
+}
+
+impl Point {
+    /// With every field unset; the `with_` methods set them.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `x`.
+    pub fn with_x(mut self, x: i64) -> Self {
+        self.x = ::std::option::Option::Some(x);
+        self
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Point {

@@ -2,11 +2,29 @@
 /// Used by:
 /// - [`Client::get_point`](crate::Client::get_point): `200`
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[non_exhaustive]
 pub struct T3dPoint {
     #[serde(rename = "9lives", skip_serializing_if = "::std::option::Option::is_none")]
     pub _9lives: ::std::option::Option<bool>,
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<crate::types::Size>,
+}
+
+impl T3dPoint {
+    /// With every field unset; the `with_` methods set them.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `_9lives`.
+    pub fn with__9lives(mut self, _9lives: bool) -> Self {
+        self._9lives = ::std::option::Option::Some(_9lives);
+        self
+    }
+    /// Sets `size`.
+    pub fn with_size(mut self, size: crate::types::Size) -> Self {
+        self.size = ::std::option::Option::Some(size);
+        self
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for T3dPoint {

@@ -2,9 +2,25 @@
 /// Used by:
 /// - [`Client::put_thing`](crate::Client::put_thing): request body, `200`
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[non_exhaustive]
 pub struct Thing {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub note: ::std::option::Option<::std::string::String>,
+}
+
+impl Thing {
+    /// With every field unset; the `with_` methods set them.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `note`.
+    pub fn with_note(
+        mut self,
+        note: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.note = ::std::option::Option::Some(note.into());
+        self
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Thing {

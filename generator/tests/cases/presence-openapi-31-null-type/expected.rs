@@ -58,6 +58,7 @@ impl<'de> ::serde::Deserialize<'de> for ThingShape {
 /// Used by:
 /// - [`Client::get_thing`](crate::Client::get_thing): `200`
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[non_exhaustive]
 pub struct Thing {
     pub id: i64,
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -66,6 +67,36 @@ pub struct Thing {
     pub kind: ::std::option::Option<::serde_json::Value>,
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub shape: ::std::option::Option<crate::types::ThingShape>,
+}
+
+impl Thing {
+    /// With its required fields; the optional ones are unset, and the `with_` methods set them.
+    pub fn new(id: i64) -> Self {
+        Self {
+            id,
+            note: ::std::option::Option::None,
+            kind: ::std::option::Option::None,
+            shape: ::std::option::Option::None,
+        }
+    }
+    /// Sets `note`.
+    pub fn with_note(
+        mut self,
+        note: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.note = ::std::option::Option::Some(note.into());
+        self
+    }
+    /// Sets `kind`.
+    pub fn with_kind(mut self, kind: ::serde_json::Value) -> Self {
+        self.kind = ::std::option::Option::Some(kind);
+        self
+    }
+    /// Sets `shape`.
+    pub fn with_shape(mut self, shape: crate::types::ThingShape) -> Self {
+        self.shape = ::std::option::Option::Some(shape);
+        self
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Thing {

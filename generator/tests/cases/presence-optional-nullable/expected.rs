@@ -2,6 +2,7 @@
 /// Used by:
 /// - [`Client::put_thing`](crate::Client::put_thing): request body, `200`
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[non_exhaustive]
 pub struct Thing {
     /// `None`: absent; `Some(None)`: `null`.
     #[serde(
@@ -9,6 +10,21 @@ pub struct Thing {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub note: ::std::option::Option<::std::option::Option<::std::string::String>>,
+}
+
+impl Thing {
+    /// With every field unset; the `with_` methods set them.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `note`.
+    pub fn with_note(
+        mut self,
+        note: ::std::option::Option<::std::string::String>,
+    ) -> Self {
+        self.note = ::std::option::Option::Some(note);
+        self
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Thing {

@@ -2,6 +2,7 @@
 /// Used by:
 /// - [`Client::put_thing`](crate::Client::put_thing): request body, `200`
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[non_exhaustive]
 pub struct Thing {
     /// Read-only: set by the server and never sent.
     #[serde(skip_serializing)]
@@ -10,6 +11,28 @@ pub struct Thing {
     #[serde(skip_serializing)]
     pub etag: ::std::option::Option<::std::string::String>,
     pub name: ::std::string::String,
+}
+
+impl Thing {
+    /// With its required fields; the optional ones are unset, and the `with_` methods set them.
+    pub fn new(
+        id: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            etag: ::std::option::Option::None,
+            name: name.into(),
+        }
+    }
+    /// Sets `etag`.
+    pub fn with_etag(
+        mut self,
+        etag: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.etag = ::std::option::Option::Some(etag.into());
+        self
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Thing {

@@ -2,9 +2,20 @@
 /// Used by:
 /// - [`Client::put_thing`](crate::Client::put_thing): request body, `200`
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[non_exhaustive]
 pub struct Thing {
     pub id: ::std::string::String,
     pub count: i64,
+}
+
+impl Thing {
+    /// With its required fields; the optional ones are unset, and the `with_` methods set them.
+    pub fn new(
+        id: impl ::std::convert::Into<::std::string::String>,
+        count: i64,
+    ) -> Self {
+        Self { id: id.into(), count }
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Thing {

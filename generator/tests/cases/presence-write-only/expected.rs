@@ -2,9 +2,23 @@
 /// Used by:
 /// - [`Client::put_thing`](crate::Client::put_thing): request body, `200`
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[non_exhaustive]
 pub struct Thing {
     pub password: ::std::string::String,
     pub name: ::std::string::String,
+}
+
+impl Thing {
+    /// With its required fields; the optional ones are unset, and the `with_` methods set them.
+    pub fn new(
+        password: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            password: password.into(),
+            name: name.into(),
+        }
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Thing {
