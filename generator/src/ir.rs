@@ -299,6 +299,9 @@ pub struct Field {
     pub wire: String,
     /// The Rust field name (sanitised, unique within the struct).
     pub name: RustName,
+    /// The name of the struct's setter for it, `with_<wire>` (unique within the struct, never
+    /// `new`); only optional fields have one.
+    pub setter: RustName,
     pub ty: Ty,
     /// The field refers back to a type that contains it (recursion): `Box<T>`.
     pub boxed: bool,

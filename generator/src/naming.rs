@@ -105,7 +105,8 @@ impl Uniquifier {
         if self.try_take(name) {
             return name.to_owned();
         }
-        let base = name.trim_start_matches("r#");
+        // `self_` gives `self_2`, not `self__2`, which is not snake case.
+        let base = name.trim_start_matches("r#").trim_end_matches('_');
         (2..)
             .map(|n| match case {
                 Case::Snake => format!("{base}_{n}"),

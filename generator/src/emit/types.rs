@@ -185,7 +185,7 @@ impl Emitter<'_> {
         let allow = if required.len() > 7 { quote!(#[allow(clippy::too_many_arguments)]) } else { quote!() };
         let setters = fields.iter().filter(|f| !f.presence.is_required()).map(|f| {
             let fname = f.name.ident();
-            let setter = quote::format_ident!("with_{}", f.name.plain());
+            let setter = f.setter.ident();
             let (ty, value) = argument(f);
             let (ty, value) = match f.presence {
                 // `null` is a value of its own: the setter takes the `Option`.

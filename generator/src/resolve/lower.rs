@@ -59,9 +59,12 @@ fn kind(def: &Def, type_names: &[String]) -> TypeKind {
         return TypeKind::Union { alternatives: alternatives.collect(), tag };
     }
     let mut unique = Uniquifier::default();
+    // Setters are named from the wire name afresh, so `_1` (from `1`) gives `with_1`, not `with__1`.
+    let mut setters = Uniquifier::with_reserved(&["new"]);
     let fields = def.fields.iter().map(|f| Field {
         wire: f.wire.clone(),
         name: RustName::new(unique.take(&sanitize(&f.wire, Case::Snake), Case::Snake)),
+        setter: RustName::new(setters.take(&sanitize(&format!("with {}", f.wire), Case::Snake), Case::Snake)),
         ty: f.ty.clone(),
         boxed: f.boxed,
         presence: Presence::of(f.required, f.nullable),

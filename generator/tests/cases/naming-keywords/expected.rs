@@ -11,7 +11,7 @@ pub struct Thing {
     #[serde(rename = "self", skip_serializing_if = "::std::option::Option::is_none")]
     pub self_: ::std::option::Option<::std::string::String>,
     #[serde(rename = "Self", skip_serializing_if = "::std::option::Option::is_none")]
-    pub self__2: ::std::option::Option<::std::string::String>,
+    pub self_2: ::std::option::Option<::std::string::String>,
     #[serde(rename = "crate", skip_serializing_if = "::std::option::Option::is_none")]
     pub crate_: ::std::option::Option<bool>,
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -37,23 +37,23 @@ impl Thing {
         self
     }
     /// Sets `self_`.
-    pub fn with_self_(
+    pub fn with_self(
         mut self,
         self_: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.self_ = ::std::option::Option::Some(self_.into());
         self
     }
-    /// Sets `self__2`.
-    pub fn with_self__2(
+    /// Sets `self_2`.
+    pub fn with_self_2(
         mut self,
-        self__2: impl ::std::convert::Into<::std::string::String>,
+        self_2: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.self__2 = ::std::option::Option::Some(self__2.into());
+        self.self_2 = ::std::option::Option::Some(self_2.into());
         self
     }
     /// Sets `crate_`.
-    pub fn with_crate_(mut self, crate_: bool) -> Self {
+    pub fn with_crate(mut self, crate_: bool) -> Self {
         self.crate_ = ::std::option::Option::Some(crate_);
         self
     }
@@ -76,7 +76,7 @@ impl<'de> ::serde::Deserialize<'de> for Thing {
             r#type: object.optional("type")?,
             r#match: object.optional("match")?,
             self_: object.optional("self")?,
-            self__2: object.optional("Self")?,
+            self_2: object.optional("Self")?,
             crate_: object.optional("crate")?,
             r#async: object.optional("async")?,
         })

@@ -16,7 +16,7 @@ impl T3dPoint {
         ::std::default::Default::default()
     }
     /// Sets `_9lives`.
-    pub fn with__9lives(mut self, _9lives: bool) -> Self {
+    pub fn with_9lives(mut self, _9lives: bool) -> Self {
         self._9lives = ::std::option::Option::Some(_9lives);
         self
     }
