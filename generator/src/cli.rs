@@ -405,19 +405,16 @@ fn drift_changes(
             format!("cannot read the base spec: {message}"),
         ))
     });
-    let base = base.and_then(|bytes| {
-        let source = load::Source::new(base_shown.clone(), bytes);
-        Ok((load::parse(&source)?, source))
-    });
+    // The base is read as a one-file specs folder: parsed and merged once, for both comparisons.
+    let base = base.and_then(|bytes| crate::merge_sources(&[load::Source::new(base_shown.clone(), bytes)]));
     let current = read_specs(root, &specs, &limits).and_then(|sources| crate::merge_sources(&sources));
-    let ((base, base_source), current) = match (base, current) {
+    let (base_merged, current) = match (base, current) {
         (Ok(base), Ok(current)) => (base, current),
         (Err(e), _) | (_, Err(e)) => return Err(e),
     };
-    let changes = crate::drift::diff(&base, &current.doc)?;
+    let changes = crate::drift::diff(&base_merged.doc, &current.doc)?;
     let lock = read_lock(root, &specs, &limits)?;
     let (current_api, _) = crate::resolve_merged(&current, &config, &lock)?;
-    let base_merged = crate::merge_sources(std::slice::from_ref(&base_source))?;
     let base_config = crate::surface::config_for(&config, &base_merged.doc);
     let (base_api, _) = crate::resolve_merged(&base_merged, &base_config, &lock).map_err(|d| {
         let note = "the base spec does not resolve with the specs folder's config and name lock";

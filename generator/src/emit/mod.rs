@@ -227,3 +227,10 @@ fn types_import(used: bool) -> TokenStream {
 fn mentions_type(ty: &Ty) -> bool {
     crate::resolve::types::named_in(ty).is_some()
 }
+
+/// Methods and constructors take one argument per required parameter or field, in the spec's
+/// order, however many there are: clippy's limit (7, `self` included) is allowed where `args`
+/// goes past it.
+fn many_arguments(args: usize) -> TokenStream {
+    if args > 7 { quote!(#[allow(clippy::too_many_arguments)]) } else { quote!() }
+}

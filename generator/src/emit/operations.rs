@@ -97,7 +97,8 @@ impl Emitter<'_> {
             if borrows { (quote!(<'a>), quote!(&'a self), quote!('a)) } else { (quote!(), quote!(&self), quote!('_)) };
         let required_args = required.iter().map(|(pname, ty)| quote!(#pname: #ty));
         let required_names = required.iter().map(|(pname, _)| pname);
-        let many = many_arguments(required.len());
+        // `self` is an argument too.
+        let many = super::many_arguments(required.len() + 1);
         let method = quote! {
             #doc
             #deprecated
@@ -591,12 +592,6 @@ fn optional_step(name: &Ident, required: bool, add: TokenStream) -> TokenStream 
             }
         }
     }
-}
-
-/// Methods take one argument per required parameter, in the spec's order, however many the
-/// operation has: clippy's limit (7, `self` included) is allowed where an operation goes past it.
-fn many_arguments(args: usize) -> TokenStream {
-    if args + 1 > 7 { quote!(#[allow(clippy::too_many_arguments)]) } else { quote!() }
 }
 
 /// `runtime::query_pairs(...)?` for a parameter written in `style`.

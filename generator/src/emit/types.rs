@@ -153,16 +153,21 @@ impl Emitter<'_> {
     /// property the spec adds later as optional is a new setter, and their code compiles unchanged.
     fn constructor(&self, name: &Ident, fields: &[Field]) -> TokenStream {
         // A string argument takes `impl Into<String>` (a literal or a `String`); other types are
-        // taken as they are, so `vec!["a".into()]` and `None` keep their inference.
-        let argument = |f: &Field| -> (TokenStream, TokenStream) {
+        // taken as they are, so `vec!["a".into()]` and `None` keep their inference. The value is
+        // `None` when the argument is stored as it is.
+        let argument = |f: &Field| -> (TokenStream, Option<TokenStream>) {
             let fname = f.name.ident();
             let (ty, value) = match f.ty {
                 Ty::String | Ty::Text => {
-                    (quote!(impl ::std::convert::Into<::std::string::String>), quote!(#fname.into()))
+                    (quote!(impl ::std::convert::Into<::std::string::String>), Some(quote!(#fname.into())))
                 }
-                _ => (self.ty(&f.ty), quote!(#fname)),
+                _ => (self.ty(&f.ty), None),
             };
-            let value = if f.boxed { quote!(::std::boxed::Box::new(#value)) } else { value };
+            let value = match value {
+                _ if !f.boxed => value,
+                Some(v) => Some(quote!(::std::boxed::Box::new(#v))),
+                None => Some(quote!(::std::boxed::Box::new(#fname))),
+            };
             (ty, value)
         };
         let required: Vec<&Field> = fields.iter().filter(|f| f.presence.is_required()).collect();
@@ -173,20 +178,17 @@ impl Emitter<'_> {
         });
         let inits = fields.iter().map(|f| {
             let fname = f.name.ident();
-            if f.presence.is_required() {
-                let (_, value) = argument(f);
-                // Taken as it is: the shorthand `field,` (clippy's `redundant_field_names`).
-                let as_is = !f.boxed && !matches!(f.ty, Ty::String | Ty::Text);
-                if as_is { quote!(#fname,) } else { quote!(#fname: #value,) }
-            } else {
-                quote!(#fname: ::std::option::Option::None,)
+            match (f.presence.is_required(), argument(f).1) {
+                (false, _) => quote!(#fname: ::std::option::Option::None,),
+                // The shorthand `field,` (clippy's `redundant_field_names`).
+                (true, None) => quote!(#fname,),
+                (true, Some(value)) => quote!(#fname: #value,),
             }
         });
-        let allow = if required.len() > 7 { quote!(#[allow(clippy::too_many_arguments)]) } else { quote!() };
+        let allow = super::many_arguments(required.len());
         let setters = fields.iter().filter(|f| !f.presence.is_required()).map(|f| {
             let fname = f.name.ident();
             let setter = f.setter.ident();
-            let (ty, value) = argument(f);
             let (ty, value) = match f.presence {
                 // `null` is a value of its own: the setter takes the `Option`.
                 Presence::OptionalNullable => {
@@ -194,7 +196,10 @@ impl Emitter<'_> {
                     let value = if f.boxed { quote!(#fname.map(::std::boxed::Box::new)) } else { quote!(#fname) };
                     (quote!(::std::option::Option<#inner>), value)
                 }
-                _ => (ty, value),
+                _ => {
+                    let (ty, value) = argument(f);
+                    (ty, value.unwrap_or_else(|| quote!(#fname)))
+                }
             };
             let doc = doc_attr(&format!("Sets `{}`.", f.name.plain()));
             quote! {
