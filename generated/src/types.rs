@@ -15,21 +15,9 @@ pub struct Meta {
 }
 
 impl Meta {
-    /// With every field unset; the `with_` methods set them.
+    /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-
-    /// Sets `code`.
-    pub fn with_code(mut self, code: i32) -> Self {
-        self.code = ::std::option::Option::Some(code);
-        self
-    }
-
-    /// Sets `count`.
-    pub fn with_count(mut self, count: i32) -> Self {
-        self.count = ::std::option::Option::Some(count);
-        self
     }
 }
 
@@ -69,48 +57,9 @@ pub struct ApiKeyRecord {
 }
 
 impl ApiKeyRecord {
-    /// With every field unset; the `with_` methods set them.
+    /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-
-    /// Sets `appname`.
-    pub fn with_appname(
-        mut self,
-        appname: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.appname = ::std::option::Option::Some(appname.into());
-        self
-    }
-
-    /// Sets `description`.
-    pub fn with_description(
-        mut self,
-        description: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.description = ::std::option::Option::Some(description.into());
-        self
-    }
-
-    /// Sets `roles`.
-    pub fn with_roles(mut self, roles: ::std::vec::Vec<::std::string::String>) -> Self {
-        self.roles = ::std::option::Option::Some(roles);
-        self
-    }
-
-    /// Sets `last_login`.
-    pub fn with_last_login(mut self, last_login: f64) -> Self {
-        self.last_login = ::std::option::Option::Some(last_login);
-        self
-    }
-
-    /// Sets `last_ip`.
-    pub fn with_last_ip(
-        mut self,
-        last_ip: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.last_ip = ::std::option::Option::Some(last_ip.into());
-        self
     }
 }
 
@@ -142,24 +91,9 @@ pub struct ListApiKeysResponse {
 }
 
 impl ListApiKeysResponse {
-    /// With every field unset; the `with_` methods set them.
+    /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-
-    /// Sets `meta`.
-    pub fn with_meta(mut self, meta: crate::types::Meta) -> Self {
-        self.meta = ::std::option::Option::Some(meta);
-        self
-    }
-
-    /// Sets `data`.
-    pub fn with_data(
-        mut self,
-        data: ::std::vec::Vec<crate::types::ApiKeyRecord>,
-    ) -> Self {
-        self.data = ::std::option::Option::Some(data);
-        self
     }
 }
 
@@ -196,7 +130,7 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    /// With its required fields; the optional ones are unset, and the `with_` methods set them.
+    /// With its required fields, the optional ones unset.
     pub fn new(
         status: i32,
         name: impl ::std::convert::Into<::std::string::String>,
@@ -240,7 +174,7 @@ pub struct ApiKeyCreateConfig {
 }
 
 impl ApiKeyCreateConfig {
-    /// With its required fields; the optional ones are unset, and the `with_` methods set them.
+    /// With its required fields, the optional ones unset; the `with_` methods set them.
     pub fn new(
         appname: impl ::std::convert::Into<::std::string::String>,
         roles: ::std::vec::Vec<::std::string::String>,
@@ -302,57 +236,9 @@ pub struct NewApiKey {
 }
 
 impl NewApiKey {
-    /// With every field unset; the `with_` methods set them.
+    /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-
-    /// Sets `appkey`.
-    pub fn with_appkey(
-        mut self,
-        appkey: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.appkey = ::std::option::Option::Some(appkey.into());
-        self
-    }
-
-    /// Sets `appname`.
-    pub fn with_appname(
-        mut self,
-        appname: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.appname = ::std::option::Option::Some(appname.into());
-        self
-    }
-
-    /// Sets `description`.
-    pub fn with_description(
-        mut self,
-        description: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.description = ::std::option::Option::Some(description.into());
-        self
-    }
-
-    /// Sets `roles`.
-    pub fn with_roles(mut self, roles: ::std::vec::Vec<::std::string::String>) -> Self {
-        self.roles = ::std::option::Option::Some(roles);
-        self
-    }
-
-    /// Sets `last_login`.
-    pub fn with_last_login(mut self, last_login: f64) -> Self {
-        self.last_login = ::std::option::Option::Some(last_login);
-        self
-    }
-
-    /// Sets `last_ip`.
-    pub fn with_last_ip(
-        mut self,
-        last_ip: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.last_ip = ::std::option::Option::Some(last_ip.into());
-        self
     }
 }
 
@@ -386,21 +272,9 @@ pub struct NewApiKeyResponse {
 }
 
 impl NewApiKeyResponse {
-    /// With every field unset; the `with_` methods set them.
+    /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-
-    /// Sets `meta`.
-    pub fn with_meta(mut self, meta: crate::types::Meta) -> Self {
-        self.meta = ::std::option::Option::Some(meta);
-        self
-    }
-
-    /// Sets `data`.
-    pub fn with_data(mut self, data: crate::types::NewApiKey) -> Self {
-        self.data = ::std::option::Option::Some(data);
-        self
     }
 }
 
@@ -430,21 +304,9 @@ pub struct ApiKeyResponse {
 }
 
 impl ApiKeyResponse {
-    /// With every field unset; the `with_` methods set them.
+    /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-
-    /// Sets `meta`.
-    pub fn with_meta(mut self, meta: crate::types::Meta) -> Self {
-        self.meta = ::std::option::Option::Some(meta);
-        self
-    }
-
-    /// Sets `data`.
-    pub fn with_data(mut self, data: crate::types::ApiKeyRecord) -> Self {
-        self.data = ::std::option::Option::Some(data);
-        self
     }
 }
 

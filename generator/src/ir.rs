@@ -220,6 +220,9 @@ pub struct TypeDef {
     pub origins: Vec<Location>,
     /// Whether the type is sent in a request body; then its readOnly fields are never serialised.
     pub in_request: bool,
+    /// Whether callers send the type (in a request body or a parameter): then its optional
+    /// fields get `with_` setters. A type only received keeps `new` and its assignable fields.
+    pub sent: bool,
     /// The operations that send or return this type directly, for its docs.
     pub used_by: Vec<TypeUse>,
     /// Compiled when one of these features is on (empty: always).
@@ -246,6 +249,17 @@ impl TypeDef {
             TypeKind::Struct(fields) => Some(fields),
             TypeKind::Enum(_) | TypeKind::Union { .. } => None,
         }
+    }
+
+    /// Whether the field is never serialised: it is readOnly and the type is sent in a body.
+    pub fn never_sent(&self, field: &Field) -> bool {
+        field.read_only && self.in_request
+    }
+
+    /// Whether callers set the field with a `with_` setter: it is optional, the type is sent, and
+    /// the field is serialised.
+    pub fn has_setter(&self, field: &Field) -> bool {
+        self.sent && !field.presence.is_required() && !self.never_sent(field)
     }
 
     /// The types this one holds: its fields' types, or its union members' (an enum holds none).

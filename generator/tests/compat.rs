@@ -372,7 +372,8 @@ fn rules() -> Vec<Rule> {
                 }
             }
             // A stand-in response, as a test of the caller's would build one, and a pattern.
-            let stand_in = types::AddedTagItem::new(1).with_note("n");
+            let mut stand_in = types::AddedTagItem::new(1);
+            stand_in.note = Some("n".into());
             let types::AddedTagItem { id, .. } = stand_in;
             let _: i64 = id;"#,
         },

@@ -439,7 +439,9 @@ async fn types_that_contain_each_other_through_unions_decode() {
         .await;
     let price = client.get_price("p1").await.unwrap();
     let inner = Price::new("p0", PriceProduct::String("prod".into()));
-    let product = Product::new("prod").with_default_price(Some(ProductDefaultPrice::Price(inner)));
+    // A type only received has no setters: its fields are assigned after `new`.
+    let mut product = Product::new("prod");
+    product.default_price = Some(Some(Box::new(ProductDefaultPrice::Price(inner))));
     assert_eq!(price, Price::new("p1", PriceProduct::Product(product)));
 }
 

@@ -65,7 +65,7 @@ impl Emitter<'_> {
                 let wire = &f.wire;
                 serde.push(quote!(rename = #wire));
             }
-            let never_sent = f.read_only && t.in_request;
+            let never_sent = t.never_sent(f);
             if nullable && !never_sent {
                 serde.push(quote!(serialize_with = "crate::runtime::nullable"));
             }
@@ -129,7 +129,7 @@ impl Emitter<'_> {
                 ::std::result::Result::Ok(Self { #( #reads )* })
             }
         };
-        let constructor = self.constructor(&name, fields);
+        let constructor = self.constructor(t, &name, fields);
         quote! {
             #doc
             #[derive(Clone, Debug, #default PartialEq, ::serde::Serialize)]
@@ -148,10 +148,13 @@ impl Emitter<'_> {
         }
     }
 
-    /// `new` with the required fields, in the spec's order, and a `with_` setter per optional one.
-    /// With the struct `#[non_exhaustive]`, this is how callers outside the crate build it, so a
-    /// property the spec adds later as optional is a new setter, and their code compiles unchanged.
-    fn constructor(&self, name: &Ident, fields: &[Field]) -> TokenStream {
+    /// `new` with the required fields, in the spec's order, and, for a type callers send, a `with_`
+    /// setter per optional one. With the struct `#[non_exhaustive]`, this is how callers outside
+    /// the crate build it, so a property the spec adds later as optional is a new setter, and their
+    /// code compiles unchanged. A type only received (most of a large API's types) gets no setters:
+    /// callers read it, and a test that builds one assigns its public fields after `new`; leaving
+    /// them out keeps `cargo check` of a large crate fast.
+    fn constructor(&self, t: &TypeDef, name: &Ident, fields: &[Field]) -> TokenStream {
         // A string argument takes `impl Into<String>` (a literal or a `String`); other types are
         // taken as they are, so `vec!["a".into()]` and `None` keep their inference. The value is
         // `None` when the argument is stored as it is.
@@ -186,7 +189,7 @@ impl Emitter<'_> {
             }
         });
         let allow = super::many_arguments(required.len());
-        let setters = fields.iter().filter(|f| !f.presence.is_required()).map(|f| {
+        let setters = fields.iter().filter(|f| t.has_setter(f)).map(|f| {
             let fname = f.name.ident();
             let setter = f.setter.ident();
             let (ty, value) = match f.presence {
@@ -211,15 +214,17 @@ impl Emitter<'_> {
             }
         });
         // A struct without required fields derives `Default`, which `new` then is.
-        let (doc, body) = if required.is_empty() {
-            ("With every field unset; the `with_` methods set them.", quote!(::std::default::Default::default()))
+        let (unset, body) = if required.is_empty() {
+            ("With every field unset", quote!(::std::default::Default::default()))
         } else {
-            (
-                "With its required fields; the optional ones are unset, and the `with_` methods set them.",
-                quote!(Self { #( #inits )* }),
-            )
+            ("With its required fields, the optional ones unset", quote!(Self { #( #inits )* }))
         };
-        let doc = doc_attr(doc);
+        let doc = if fields.iter().any(|f| t.has_setter(f)) {
+            format!("{unset}; the `with_` methods set them.")
+        } else {
+            format!("{unset}.")
+        };
+        let doc = doc_attr(&doc);
         quote! {
             impl #name {
                 #doc

@@ -345,13 +345,14 @@ impl TypeSpace {
         }
     }
 
-    /// The ids of every struct reachable from `roots`.
+    /// The ids of every type reachable from `roots`, through fields and union members.
     pub fn reachable(&self, roots: impl IntoIterator<Item = TypeId>) -> BTreeSet<TypeId> {
         let mut seen = BTreeSet::new();
         let mut todo: Vec<TypeId> = roots.into_iter().collect();
         while let Some(id) = todo.pop() {
             if seen.insert(id) {
-                todo.extend(self.defs[id].fields.iter().filter_map(|f| named_in(&f.ty)));
+                let def = &self.defs[id];
+                todo.extend(def.fields.iter().map(|f| &f.ty).chain(&def.alternatives).filter_map(named_in));
             }
         }
         seen

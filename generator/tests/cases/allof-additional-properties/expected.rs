@@ -15,36 +15,9 @@ pub struct Thing {
 }
 
 impl Thing {
-    /// With every field unset; the `with_` methods set them.
+    /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-    /// Sets `a`.
-    pub fn with_a(
-        mut self,
-        a: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.a = ::std::option::Option::Some(a.into());
-        self
-    }
-    /// Sets `b`.
-    pub fn with_b(
-        mut self,
-        b: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.b = ::std::option::Option::Some(b.into());
-        self
-    }
-    /// Sets `labels`.
-    pub fn with_labels(
-        mut self,
-        labels: ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::string::String,
-        >,
-    ) -> Self {
-        self.labels = ::std::option::Option::Some(labels);
-        self
     }
 }
 

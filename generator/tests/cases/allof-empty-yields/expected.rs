@@ -10,17 +10,9 @@ pub struct Thing {
 }
 
 impl Thing {
-    /// With every field unset; the `with_` methods set them.
+    /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-    /// Sets `status`.
-    pub fn with_status(
-        mut self,
-        status: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status = ::std::option::Option::Some(status.into());
-        self
     }
 }
 

@@ -15,7 +15,7 @@ pub struct Thing {
 }
 
 impl Thing {
-    /// With its required fields; the optional ones are unset, and the `with_` methods set them.
+    /// With its required fields, the optional ones unset; the `with_` methods set them.
     pub fn new(
         id: impl ::std::convert::Into<::std::string::String>,
         label: impl ::std::convert::Into<::std::string::String>,

@@ -11,19 +11,9 @@ pub struct Thing {
 }
 
 impl Thing {
-    /// With every field unset; the `with_` methods set them.
+    /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-    /// Sets `count`.
-    pub fn with_count(mut self, count: i32) -> Self {
-        self.count = ::std::option::Option::Some(count);
-        self
-    }
-    /// Sets `ratio`.
-    pub fn with_ratio(mut self, ratio: f32) -> Self {
-        self.ratio = ::std::option::Option::Some(ratio);
-        self
     }
 }
 

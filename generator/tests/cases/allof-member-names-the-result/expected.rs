@@ -11,17 +11,9 @@ pub struct ApiKeyCreateConfig {
 }
 
 impl ApiKeyCreateConfig {
-    /// With every field unset; the `with_` methods set them.
+    /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-    /// Sets `a`.
-    pub fn with_a(
-        mut self,
-        a: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.a = ::std::option::Option::Some(a.into());
-        self
     }
 }
 
@@ -48,25 +40,9 @@ pub struct ApiKeyRecord {
 }
 
 impl ApiKeyRecord {
-    /// With every field unset; the `with_` methods set them.
+    /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-    /// Sets `appkey`.
-    pub fn with_appkey(
-        mut self,
-        appkey: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.appkey = ::std::option::Option::Some(appkey.into());
-        self
-    }
-    /// Sets `appname`.
-    pub fn with_appname(
-        mut self,
-        appname: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.appname = ::std::option::Option::Some(appname.into());
-        self
     }
 }
 

@@ -11,18 +11,13 @@ pub struct Thing {
 }
 
 impl Thing {
-    /// With its required fields; the optional ones are unset, and the `with_` methods set them.
+    /// With its required fields, the optional ones unset.
     pub fn new(a: impl ::std::convert::Into<::std::string::String>, b: i64) -> Self {
         Self {
             a: a.into(),
             b,
             c: ::std::option::Option::None,
         }
-    }
-    /// Sets `c`.
-    pub fn with_c(mut self, c: crate::types::ThingC) -> Self {
-        self.c = ::std::option::Option::Some(c);
-        self
     }
 }
 
@@ -49,19 +44,9 @@ pub struct ThingC {
 }
 
 impl ThingC {
-    /// With every field unset; the `with_` methods set them.
+    /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-    /// Sets `x`.
-    pub fn with_x(mut self, x: bool) -> Self {
-        self.x = ::std::option::Option::Some(x);
-        self
-    }
-    /// Sets `y`.
-    pub fn with_y(mut self, y: bool) -> Self {
-        self.y = ::std::option::Option::Some(y);
-        self
     }
 }
 

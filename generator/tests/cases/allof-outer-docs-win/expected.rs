@@ -19,33 +19,9 @@ pub struct Thing {
 }
 
 impl Thing {
-    /// With every field unset; the `with_` methods set them.
+    /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-    /// Sets `a`.
-    pub fn with_a(
-        mut self,
-        a: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.a = ::std::option::Option::Some(a.into());
-        self
-    }
-    /// Sets `b`.
-    pub fn with_b(
-        mut self,
-        b: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.b = ::std::option::Option::Some(b.into());
-        self
-    }
-    /// Sets `c`.
-    pub fn with_c(
-        mut self,
-        c: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.c = ::std::option::Option::Some(c.into());
-        self
     }
 }
 

@@ -14,27 +14,9 @@ pub struct Thing {
 }
 
 impl Thing {
-    /// With every field unset; the `with_` methods set them.
+    /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-    /// Sets `id`.
-    pub fn with_id(mut self, id: i64) -> Self {
-        self.id = ::std::option::Option::Some(id);
-        self
-    }
-    /// Sets `name`.
-    pub fn with_name(
-        mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(name.into());
-        self
-    }
-    /// Sets `tags`.
-    pub fn with_tags(mut self, tags: ::std::vec::Vec<::std::string::String>) -> Self {
-        self.tags = ::std::option::Option::Some(tags);
-        self
     }
 }
 

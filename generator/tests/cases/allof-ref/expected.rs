@@ -13,20 +13,12 @@ pub struct Alias {
 }
 
 impl Alias {
-    /// With its required fields; the optional ones are unset, and the `with_` methods set them.
+    /// With its required fields, the optional ones unset.
     pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             id: id.into(),
             created: ::std::option::Option::None,
         }
-    }
-    /// Sets `created`.
-    pub fn with_created(
-        mut self,
-        created: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.created = ::std::option::Option::Some(created.into());
-        self
     }
 }
 
@@ -55,21 +47,13 @@ pub struct Extended {
 }
 
 impl Extended {
-    /// With its required fields; the optional ones are unset, and the `with_` methods set them.
+    /// With its required fields, the optional ones unset.
     pub fn new(id: impl ::std::convert::Into<::std::string::String>, size: i64) -> Self {
         Self {
             id: id.into(),
             created: ::std::option::Option::None,
             size,
         }
-    }
-    /// Sets `created`.
-    pub fn with_created(
-        mut self,
-        created: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.created = ::std::option::Option::Some(created.into());
-        self
     }
 }
 

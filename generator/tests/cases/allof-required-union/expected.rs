@@ -11,7 +11,7 @@ pub struct Thing {
 }
 
 impl Thing {
-    /// With its required fields; the optional ones are unset, and the `with_` methods set them.
+    /// With its required fields, the optional ones unset.
     pub fn new(
         a: impl ::std::convert::Into<::std::string::String>,
         b: impl ::std::convert::Into<::std::string::String>,
@@ -21,14 +21,6 @@ impl Thing {
             b: b.into(),
             c: ::std::option::Option::None,
         }
-    }
-    /// Sets `c`.
-    pub fn with_c(
-        mut self,
-        c: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.c = ::std::option::Option::Some(c.into());
-        self
     }
 }
 

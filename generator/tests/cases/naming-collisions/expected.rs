@@ -15,32 +15,9 @@ pub struct Thing {
 }
 
 impl Thing {
-    /// With every field unset; the `with_` methods set them.
+    /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-    /// Sets `foo_bar`.
-    pub fn with_foo_bar(
-        mut self,
-        foo_bar: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.foo_bar = ::std::option::Option::Some(foo_bar.into());
-        self
-    }
-    /// Sets `foo_bar_2`.
-    pub fn with_foo_bar_2(mut self, foo_bar_2: i64) -> Self {
-        self.foo_bar_2 = ::std::option::Option::Some(foo_bar_2);
-        self
-    }
-    /// Sets `foo_bar_3`.
-    pub fn with_foo_bar_3(mut self, foo_bar_3: bool) -> Self {
-        self.foo_bar_3 = ::std::option::Option::Some(foo_bar_3);
-        self
-    }
-    /// Sets `mode`.
-    pub fn with_mode(mut self, mode: crate::types::ThingMode) -> Self {
-        self.mode = ::std::option::Option::Some(mode);
-        self
     }
 }
 

@@ -9,14 +9,9 @@ pub struct GetAResponse {
 }
 
 impl GetAResponse {
-    /// With every field unset; the `with_` methods set them.
+    /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-    /// Sets `lat`.
-    pub fn with_lat(mut self, lat: f64) -> Self {
-        self.lat = ::std::option::Option::Some(lat);
-        self
     }
 }
 

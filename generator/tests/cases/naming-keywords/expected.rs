@@ -19,51 +19,9 @@ pub struct Thing {
 }
 
 impl Thing {
-    /// With every field unset; the `with_` methods set them.
+    /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-    /// Sets `type`.
-    pub fn with_type(
-        mut self,
-        r#type: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.r#type = ::std::option::Option::Some(r#type.into());
-        self
-    }
-    /// Sets `match`.
-    pub fn with_match(mut self, r#match: i64) -> Self {
-        self.r#match = ::std::option::Option::Some(r#match);
-        self
-    }
-    /// Sets `self_`.
-    pub fn with_self(
-        mut self,
-        self_: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.self_ = ::std::option::Option::Some(self_.into());
-        self
-    }
-    /// Sets `self_2`.
-    pub fn with_self_2(
-        mut self,
-        self_2: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.self_2 = ::std::option::Option::Some(self_2.into());
-        self
-    }
-    /// Sets `crate_`.
-    pub fn with_crate(mut self, crate_: bool) -> Self {
-        self.crate_ = ::std::option::Option::Some(crate_);
-        self
-    }
-    /// Sets `async`.
-    pub fn with_async(
-        mut self,
-        r#async: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.r#async = ::std::option::Option::Some(r#async.into());
-        self
     }
 }
 

@@ -11,19 +11,9 @@ pub struct T3dPoint {
 }
 
 impl T3dPoint {
-    /// With every field unset; the `with_` methods set them.
+    /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-    /// Sets `_9lives`.
-    pub fn with_9lives(mut self, _9lives: bool) -> Self {
-        self._9lives = ::std::option::Option::Some(_9lives);
-        self
-    }
-    /// Sets `size`.
-    pub fn with_size(mut self, size: crate::types::Size) -> Self {
-        self.size = ::std::option::Option::Some(size);
-        self
     }
 }
 

@@ -20,46 +20,9 @@ pub struct Thing {
 }
 
 impl Thing {
-    /// With every field unset; the `with_` methods set them.
+    /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
-    }
-    /// Sets `x_rate`.
-    pub fn with_x_rate(mut self, x_rate: i64) -> Self {
-        self.x_rate = ::std::option::Option::Some(x_rate);
-        self
-    }
-    /// Sets `camel_case`.
-    pub fn with_camel_case(
-        mut self,
-        camel_case: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.camel_case = ::std::option::Option::Some(camel_case.into());
-        self
-    }
-    /// Sets `naive`.
-    pub fn with_naive(
-        mut self,
-        naive: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.naive = ::std::option::Option::Some(naive.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn with_id(
-        mut self,
-        id: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.id = ::std::option::Option::Some(id.into());
-        self
-    }
-    /// Sets `plain`.
-    pub fn with_plain(
-        mut self,
-        plain: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.plain = ::std::option::Option::Some(plain.into());
-        self
     }
 }
 

@@ -70,7 +70,7 @@ pub struct Thing {
 }
 
 impl Thing {
-    /// With its required fields; the optional ones are unset, and the `with_` methods set them.
+    /// With its required fields, the optional ones unset.
     pub fn new(id: i64) -> Self {
         Self {
             id,
@@ -78,24 +78,6 @@ impl Thing {
             kind: ::std::option::Option::None,
             shape: ::std::option::Option::None,
         }
-    }
-    /// Sets `note`.
-    pub fn with_note(
-        mut self,
-        note: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.note = ::std::option::Option::Some(note.into());
-        self
-    }
-    /// Sets `kind`.
-    pub fn with_kind(mut self, kind: ::serde_json::Value) -> Self {
-        self.kind = ::std::option::Option::Some(kind);
-        self
-    }
-    /// Sets `shape`.
-    pub fn with_shape(mut self, shape: crate::types::ThingShape) -> Self {
-        self.shape = ::std::option::Option::Some(shape);
-        self
     }
 }
 

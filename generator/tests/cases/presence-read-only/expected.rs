@@ -14,7 +14,7 @@ pub struct Thing {
 }
 
 impl Thing {
-    /// With its required fields; the optional ones are unset, and the `with_` methods set them.
+    /// With its required fields, the optional ones unset.
     pub fn new(
         id: impl ::std::convert::Into<::std::string::String>,
         name: impl ::std::convert::Into<::std::string::String>,
@@ -24,14 +24,6 @@ impl Thing {
             etag: ::std::option::Option::None,
             name: name.into(),
         }
-    }
-    /// Sets `etag`.
-    pub fn with_etag(
-        mut self,
-        etag: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.etag = ::std::option::Option::Some(etag.into());
-        self
     }
 }
 

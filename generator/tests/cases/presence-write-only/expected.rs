@@ -9,7 +9,7 @@ pub struct Thing {
 }
 
 impl Thing {
-    /// With its required fields; the optional ones are unset, and the `with_` methods set them.
+    /// With its required fields, the optional ones unset.
     pub fn new(
         password: impl ::std::convert::Into<::std::string::String>,
         name: impl ::std::convert::Into<::std::string::String>,
