@@ -5,7 +5,8 @@
 //! `Client::<method>::<argument>`, the request's setters `operations::<Request>::<setter>`, the
 //! variants of each operation's error type `errors::<Error>::<Variant>`, and the types
 //! `types::<Type>` with their fields `types::<Type>::<field>` (the type as the generated code
-//! writes it, and whether it is required) and variants `types::<Type>::<Variant>`. Types are
+//! writes it, and whether it is required), the setters of the structs callers send
+//! `types::<Type>::<with_field>`, and variants `types::<Type>::<Variant>`. Types are
 //! printed as `operations.rs` writes them (`Option<Vec<String>>`, `&[types::Tag]`), lifetimes
 //! left out; `tests/drift.rs` holds every printed signature to the generated code of the fixtures.
 //!
@@ -185,6 +186,12 @@ impl Surface {
             let kind = if word == "struct" { ItemKind::Field } else { ItemKind::Variant };
             for (name, sig, required) in members {
                 s.add(format!("{path}::{name}"), Item::new(kind, sig, required, &owner, name));
+            }
+            // The `with_` setters of a type callers send: one gone (the type no longer sent, the
+            // field now readOnly) breaks the callers that set it.
+            for f in t.fields().unwrap_or_default().iter().filter(|f| t.has_setter(f)) {
+                let setter = f.setter.raw();
+                s.add(format!("{path}::{setter}"), Item::new(ItemKind::Setter, setter_ty(api, f), false, &owner, setter));
             }
             let mut item = Item::new(ItemKind::Type, word.into(), false, &owner, "");
             item.origins = t.origins.iter().map(|o| o.pointer.clone()).collect();
@@ -375,6 +382,19 @@ fn field_ty(api: &Api, f: &Field) -> String {
         Presence::Required => inner,
         Presence::Optional => format!("Option<{inner}>"),
         Presence::OptionalNullable => format!("Option<Option<{inner}>>"),
+    }
+}
+
+/// What a struct's `with_` setter takes: a string as `impl Into<String>`, an optional nullable
+/// field's value as an `Option`, a boxed field's value unboxed.
+fn setter_ty(api: &Api, f: &Field) -> String {
+    let inner = match f.ty {
+        Ty::String | Ty::Text => "impl Into<String>".into(),
+        _ => ty(api, &f.ty),
+    };
+    match f.presence {
+        Presence::OptionalNullable => format!("Option<{}>", ty(api, &f.ty)),
+        Presence::Required | Presence::Optional => inner,
     }
 }
 

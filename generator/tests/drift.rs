@@ -610,7 +610,25 @@ fn a_required_body_property_is_a_required_field_added() {
         drop(at(d, &props).as_object_mut().unwrap().insert("owner".into(), json!({"type": "string"})))
     });
     let added = Edit::Added { signature: "Option<String>".into() };
-    assert_eq!(c, [rust("types::ApiKeyCreateConfig::owner", ItemKind::Field, added, Class::NonBreaking)]);
+    let setter = Edit::Added { signature: "impl Into<String>".into() };
+    assert_eq!(
+        c,
+        [
+            rust("types::ApiKeyCreateConfig::owner", ItemKind::Field, added, Class::NonBreaking),
+            rust("types::ApiKeyCreateConfig::with_owner", ItemKind::Setter, setter, Class::NonBreaking),
+        ]
+    );
+}
+
+#[test]
+fn a_body_property_that_became_read_only_loses_its_setter() {
+    // Never sent, a readOnly property has no setter: callers who set it no longer compile.
+    let c = rust_changes(&seed(), |d| {
+        let description = at(d, &format!("{CREATE_BODY}/properties/description"));
+        description.as_object_mut().unwrap().insert("readOnly".into(), json!(true));
+    });
+    let removed = Edit::Removed { signature: "impl Into<String>".into() };
+    assert_eq!(c, [rust("types::ApiKeyCreateConfig::with_description", ItemKind::Setter, removed, Class::Breaking)]);
 }
 
 #[test]
@@ -691,6 +709,7 @@ fn surface_signatures_are_what_the_generated_code_writes() {
             ("::std::string::", ""),
             ("::std::collections::", ""),
             ("::std::boxed::", ""),
+            ("::std::convert::", ""),
             ("::serde_json::", "serde_json::"),
             ("::reqwest::", "reqwest::"),
             (",)", ")"),
@@ -726,6 +745,15 @@ fn surface_signatures_are_what_the_generated_code_writes() {
                     (&operations, vec![call, format!("typeOutput=Result<{returns},Error<")])
                 }
                 ItemKind::Argument => (&operations, vec![format!("{name}:{sig}")]),
+                ItemKind::Setter if path.starts_with("types::") => {
+                    // A struct's setter, in its type's `impl`: `with_x(mut self, x: <sig>) -> Self`.
+                    let ty = path.split("::").nth(1).unwrap();
+                    let block = &types[types.find(&format!("impl{ty}{{")).unwrap()..];
+                    let start = block.find(&format!("pubfn{name}(mutself,")).unwrap_or_else(|| panic!("{path}"));
+                    let head = &block[start..start + block[start..].find(")->Self").unwrap()];
+                    assert!(head.ends_with(&format!(":{sig}")), "{case}: {path}: `{head}` does not take `{sig}`");
+                    continue;
+                }
                 ItemKind::Setter => (&operations, vec![format!("pubfn{name}(mutself,{name}:{sig})->Self")]),
                 ItemKind::Field => (&types, vec![format!("pub{name}:{sig},")]),
                 ItemKind::Type => {
