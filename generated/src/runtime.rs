@@ -281,6 +281,61 @@ fn whole_segment<E>(name: &str, value: &str) -> Result<(), Error<E>> {
     Ok(())
 }
 
+/// A struct being written as an object, field by field: the structs' `Serialize` impls are one
+/// statement per field into this rather than serde's derive, which type-checks several times
+/// slower (a quarter of a large API's compile time). Fields are written in order; the first error
+/// is kept and returned by [`ObjectWriter::end`].
+pub(crate) struct ObjectWriter<S: ::serde::Serializer> {
+    map: S::SerializeMap,
+    error: Option<S::Error>,
+}
+
+impl<S: ::serde::Serializer> ObjectWriter<S> {
+    pub(crate) fn write(serializer: S) -> Result<Self, S::Error> {
+        Ok(ObjectWriter {
+            map: serializer.serialize_map(None)?,
+            error: None,
+        })
+    }
+
+    /// A field always written.
+    pub(crate) fn required<T: ::serde::Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) {
+        if self.error.is_some() {
+            return;
+        }
+        if let Err(e) = ::serde::ser::SerializeMap::serialize_entry(
+            &mut self.map,
+            key,
+            value,
+        ) {
+            self.error = Some(e);
+        }
+    }
+
+    /// An optional field: left out when `None`. An optional, nullable field (`Option<Option<T>>`)
+    /// is `null` when `Some(None)`.
+    pub(crate) fn optional<T: ::serde::Serialize>(
+        &mut self,
+        key: &'static str,
+        value: &Option<T>,
+    ) {
+        if let Some(value) = value {
+            self.required(key, value);
+        }
+    }
+
+    pub(crate) fn end(self) -> Result<S::Ok, S::Error> {
+        match self.error {
+            Some(e) => Err(e),
+            None => ::serde::ser::SerializeMap::end(self.map),
+        }
+    }
+}
+
 /// A JSON object being read into a struct, field by field: the structs' `Deserialize` impls are
 /// one call per field into this rather than serde's derive, whose per-struct visitor is most of
 /// a large API's compile time. Fields the struct does not know are ignored.

@@ -3,14 +3,12 @@
 //! The schemas of the API, as Rust types. Structurally identical schemas share one type.
 //! Unknown fields in responses are ignored, so a server that adds a field breaks nothing.
 
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Meta {
     /// API response code.  200 ok, 400 you did something wrong.  500 we did something wrong
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<i32>,
     /// Number of documents retrieved or updated.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub count: ::std::option::Option<i32>,
 }
 
@@ -18,6 +16,18 @@ impl Meta {
     /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
+    }
+}
+
+impl ::serde::Serialize for Meta {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.optional("code", &self.code);
+        object.optional("count", &self.count);
+        object.end()
     }
 }
 
@@ -34,25 +44,20 @@ impl<'de> ::serde::Deserialize<'de> for Meta {
 }
 
 /// API Key Record
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ApiKeyRecord {
     /// API Key Name
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub appname: ::std::option::Option<::std::string::String>,
     /// API Key Description
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// An array containing strings which include the role name the user should be assigned to.
     ///
     /// Constraints: items <= 1.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roles: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Unix timestamp of last login
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub last_login: ::std::option::Option<f64>,
     /// Last IP address used to login
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub last_ip: ::std::option::Option<::std::string::String>,
 }
 
@@ -60,6 +65,21 @@ impl ApiKeyRecord {
     /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
+    }
+}
+
+impl ::serde::Serialize for ApiKeyRecord {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.optional("appname", &self.appname);
+        object.optional("description", &self.description);
+        object.optional("roles", &self.roles);
+        object.optional("last_login", &self.last_login);
+        object.optional("last_ip", &self.last_ip);
+        object.end()
     }
 }
 
@@ -80,13 +100,11 @@ impl<'de> ::serde::Deserialize<'de> for ApiKeyRecord {
 
 /// Used by:
 /// - [`Client::list_api_keys`](crate::Client::list_api_keys): `200`
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ListApiKeysResponse {
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Meta>,
     /// A list of: API Key Record
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<::std::vec::Vec<crate::types::ApiKeyRecord>>,
 }
 
@@ -94,6 +112,18 @@ impl ListApiKeysResponse {
     /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
+    }
+}
+
+impl ::serde::Serialize for ListApiKeysResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.optional("meta", &self.meta);
+        object.optional("data", &self.data);
+        object.end()
     }
 }
 
@@ -116,7 +146,7 @@ impl<'de> ::serde::Deserialize<'de> for ListApiKeysResponse {
 /// - [`Client::update_api_key`](crate::Client::update_api_key): `400`, `401`, `403`, `default`
 /// - [`Client::delete_api_key`](crate::Client::delete_api_key): `400`, `401`, `403`, `default`
 /// - [`Client::regen_api_key`](crate::Client::regen_api_key): `400`, `401`, `403`, `default`
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct ApiError {
     /// API response code:
@@ -144,6 +174,19 @@ impl ApiError {
     }
 }
 
+impl ::serde::Serialize for ApiError {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.required("status", &self.status);
+        object.required("name", &self.name);
+        object.required("message", &self.message);
+        object.end()
+    }
+}
+
 impl<'de> ::serde::Deserialize<'de> for ApiError {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -161,13 +204,12 @@ impl<'de> ::serde::Deserialize<'de> for ApiError {
 ///
 /// Used by:
 /// - [`Client::create_api_key`](crate::Client::create_api_key): request body
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct ApiKeyCreateConfig {
     /// API Key Name
     pub appname: ::std::string::String,
     /// API Key Description
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// An array containing strings which include the role name the user should be assigned to.
     pub roles: ::std::vec::Vec<::std::string::String>,
@@ -196,6 +238,19 @@ impl ApiKeyCreateConfig {
     }
 }
 
+impl ::serde::Serialize for ApiKeyCreateConfig {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.required("appname", &self.appname);
+        object.optional("description", &self.description);
+        object.required("roles", &self.roles);
+        object.end()
+    }
+}
+
 impl<'de> ::serde::Deserialize<'de> for ApiKeyCreateConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -210,28 +265,22 @@ impl<'de> ::serde::Deserialize<'de> for ApiKeyCreateConfig {
 }
 
 /// API Key Record
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct NewApiKey {
     /// The API Key
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub appkey: ::std::option::Option<::std::string::String>,
     /// API Key Name
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub appname: ::std::option::Option<::std::string::String>,
     /// API Key Description
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// An array containing strings which include the role name the user should be assigned to.
     ///
     /// Constraints: items <= 1.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roles: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Unix timestamp of last login
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub last_login: ::std::option::Option<f64>,
     /// Last IP address used to login
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub last_ip: ::std::option::Option<::std::string::String>,
 }
 
@@ -239,6 +288,22 @@ impl NewApiKey {
     /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
+    }
+}
+
+impl ::serde::Serialize for NewApiKey {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.optional("appkey", &self.appkey);
+        object.optional("appname", &self.appname);
+        object.optional("description", &self.description);
+        object.optional("roles", &self.roles);
+        object.optional("last_login", &self.last_login);
+        object.optional("last_ip", &self.last_ip);
+        object.end()
     }
 }
 
@@ -261,13 +326,11 @@ impl<'de> ::serde::Deserialize<'de> for NewApiKey {
 /// Used by:
 /// - [`Client::create_api_key`](crate::Client::create_api_key): `201`
 /// - [`Client::regen_api_key`](crate::Client::regen_api_key): `200`
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct NewApiKeyResponse {
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Meta>,
     /// API Key Record
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<crate::types::NewApiKey>,
 }
 
@@ -275,6 +338,18 @@ impl NewApiKeyResponse {
     /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
+    }
+}
+
+impl ::serde::Serialize for NewApiKeyResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.optional("meta", &self.meta);
+        object.optional("data", &self.data);
+        object.end()
     }
 }
 
@@ -293,13 +368,11 @@ impl<'de> ::serde::Deserialize<'de> for NewApiKeyResponse {
 /// Used by:
 /// - [`Client::get_api_key`](crate::Client::get_api_key): `200`
 /// - [`Client::update_api_key`](crate::Client::update_api_key): `200`
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ApiKeyResponse {
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Meta>,
     /// API Key Record
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<crate::types::ApiKeyRecord>,
 }
 
@@ -307,6 +380,18 @@ impl ApiKeyResponse {
     /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
+    }
+}
+
+impl ::serde::Serialize for ApiKeyResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.optional("meta", &self.meta);
+        object.optional("data", &self.data);
+        object.end()
     }
 }
 
@@ -327,14 +412,12 @@ impl<'de> ::serde::Deserialize<'de> for ApiKeyResponse {
 /// Used by:
 /// - [`Client::update_api_key`](crate::Client::update_api_key): request body
 /// - [`Client::regen_api_key`](crate::Client::regen_api_key): request body
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ApiKeyUpdateConfig {
     /// API Key Description
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// An array containing strings which include the role name the user should be assigned to.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roles: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 
@@ -357,6 +440,18 @@ impl ApiKeyUpdateConfig {
     pub fn with_roles(mut self, roles: ::std::vec::Vec<::std::string::String>) -> Self {
         self.roles = ::std::option::Option::Some(roles);
         self
+    }
+}
+
+impl ::serde::Serialize for ApiKeyUpdateConfig {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.optional("description", &self.description);
+        object.optional("roles", &self.roles);
+        object.end()
     }
 }
 

@@ -191,7 +191,10 @@ impl Surface {
             // field now readOnly) breaks the callers that set it.
             for f in t.fields().unwrap_or_default().iter().filter(|f| t.has_setter(f)) {
                 let setter = f.setter.raw();
-                s.add(format!("{path}::{setter}"), Item::new(ItemKind::Setter, setter_ty(api, f), false, &owner, setter));
+                s.add(
+                    format!("{path}::{setter}"),
+                    Item::new(ItemKind::Setter, setter_ty(api, f), false, &owner, setter),
+                );
             }
             let mut item = Item::new(ItemKind::Type, word.into(), false, &owner, "");
             item.origins = t.origins.iter().map(|o| o.pointer.clone()).collect();

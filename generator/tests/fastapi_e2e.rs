@@ -126,8 +126,21 @@ fn struct_decoding_rules() {
     with["unknown"] = json!({"ignored": true});
     let full: ApiKeyResponse = serde_json::from_value(with).unwrap();
     assert_eq!(full.key, Some(Some("s3cr3t".to_owned())));
-    // Serialising gives back what was read (absent stays absent, unknown fields are dropped).
+    // Serialising gives back what was read (absent stays absent, unknown fields are dropped,
+    // `Some(None)` is `null`).
     assert_eq!(serde_json::to_value(&absent).unwrap(), base);
+    let mut null = absent.clone();
+    null.key = Some(None);
+    let text = serde_json::to_string(&null).unwrap();
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap()["key"], json!(null));
+    let full_text = serde_json::to_string(&full).unwrap();
+    assert!(full_text.contains(r#""key":"s3cr3t""#), "{full_text}");
+    let keys: Vec<String> = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&full_text)
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect();
+    assert_eq!(keys.len(), 6, "{full_text}");
     // A missing required field and a wrong type are errors that name the field.
     let mut missing = base.clone();
     missing.as_object_mut().unwrap().remove("active");

@@ -475,3 +475,19 @@ async fn values_that_together_make_a_dot_segment_are_refused() {
     let paths: Vec<&str> = requests.iter().map(|r| r.url.path()).collect();
     assert_eq!(paths, ["/archive/2024", "/archive/%252e"]);
 }
+
+#[tokio::test]
+async fn names_of_digits_and_signs_keep_their_wire_names() {
+    use fixture_params::types::Reaction;
+    let (server, client) = setup().await;
+    Mock::given(method("POST"))
+        .and(path("/reactions"))
+        .and(query_param("2", "2"))
+        .and(query_param("1", "3"))
+        .and(body_json(json!({"+1": 1, "-1": 0})))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    client.add_reaction(2, &Reaction::new(1).with_1_2(0))._1(3).await.unwrap();
+}

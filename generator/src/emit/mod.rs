@@ -228,9 +228,19 @@ fn mentions_type(ty: &Ty) -> bool {
     crate::resolve::types::named_in(ty).is_some()
 }
 
-/// Methods and constructors take one argument per required parameter or field, in the spec's
-/// order, however many there are: clippy's limit (7, `self` included) is allowed where `args`
-/// goes past it.
-fn many_arguments(args: usize) -> TokenStream {
-    if args > 7 { quote!(#[allow(clippy::too_many_arguments)]) } else { quote!() }
+/// The clippy lints a method, constructor or setter allows for its arguments, named `names`
+/// (`receiver`: it takes `self` too). They take one argument per required parameter or field, in
+/// the spec's order, however many there are: clippy's limit (7, `self` included) is allowed where
+/// they go past it. An argument is named as its parameter or field, which is `_1` for a property
+/// `1` or `+1`: `just_underscores_and_digits` is allowed where one is.
+fn argument_lints<N: AsRef<str>>(receiver: bool, names: impl IntoIterator<Item = N>) -> TokenStream {
+    let names: Vec<N> = names.into_iter().collect();
+    let mut lints = Vec::new();
+    if names.len() + usize::from(receiver) > 7 {
+        lints.push(quote!(clippy::too_many_arguments));
+    }
+    if names.iter().any(|n| n.as_ref().chars().all(|c| c == '_' || c.is_ascii_digit())) {
+        lints.push(quote!(clippy::just_underscores_and_digits));
+    }
+    if lints.is_empty() { quote!() } else { quote!(#[allow(#( #lints ),*)]) }
 }

@@ -97,8 +97,7 @@ impl Emitter<'_> {
             if borrows { (quote!(<'a>), quote!(&'a self), quote!('a)) } else { (quote!(), quote!(&self), quote!('_)) };
         let required_args = required.iter().map(|(pname, ty)| quote!(#pname: #ty));
         let required_names = required.iter().map(|(pname, _)| pname);
-        // `self` is an argument too.
-        let many = super::many_arguments(required.len() + 1);
+        let many = super::argument_lints(true, required.iter().map(|(pname, _)| pname.to_string()));
         let method = quote! {
             #doc
             #deprecated
@@ -225,8 +224,10 @@ impl Emitter<'_> {
             } else {
                 fields.push(quote!(#pname: Option<#ty>));
                 let setter_doc = doc_attr(&self.arg_line(op, &arg));
+                let lints = super::argument_lints(true, [arg.raw()]);
                 setters.push(quote! {
                     #setter_doc
+                    #lints
                     pub fn #pname(mut self, #pname: #ty) -> Self {
                         self.#pname = Some(#pname);
                         self

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use proc_macro2::Ident;
 
 use super::space_items;
-use crate::ir::{Api, ApiKeyIn, AuthKind, ParamIn, PathPart, Presence, StatusMatch, Ty, TypeDef, Writing};
+use crate::ir::{Api, ApiKeyIn, AuthKind, ParamIn, PathPart, Presence, StatusMatch, Ty, Writing};
 
 const RUNTIME: &str = include_str!("../../templates/runtime.rs");
 
@@ -34,10 +34,14 @@ enum Need {
     ServerVariables,
     /// An API key goes in a header of its own: redirects stay on the origin.
     HeaderKey,
-    /// A field may be absent or `null` (`Option<Option<T>>`): written and read apart.
+    /// A field may be absent or `null` (`Option<Option<T>>`): read apart.
     Nullable,
-    /// Some struct: `Object`, the hand-written `Deserialize`.
+    /// Some struct: `Object` and `ObjectWriter`, the hand-written `Deserialize` and `Serialize`.
     Object,
+    /// Some struct writes a field: `ObjectWriter::required` (which `optional` calls too).
+    WriteField,
+    /// Some struct writes an optional field: `ObjectWriter::optional`.
+    WriteOptional,
     /// Some struct has fields: `field`, which reads one.
     ObjectField,
     /// Some struct has a required field.
@@ -90,13 +94,15 @@ enum Need {
 
 impl Need {
     /// Every need, so that a key can be looked up.
-    const ALL: [Need; 30] = [
+    const ALL: [Need; 32] = [
         Need::Operations,
         Need::Secret,
         Need::ServerVariables,
         Need::HeaderKey,
         Need::Nullable,
         Need::Object,
+        Need::WriteField,
+        Need::WriteOptional,
         Need::ObjectField,
         Need::ObjectRequired,
         Need::ObjectOptional,
@@ -132,6 +138,8 @@ impl Need {
             Need::HeaderKey => "header_key",
             Need::Nullable => "nullable",
             Need::Object => "object",
+            Need::WriteField => "write_field",
+            Need::WriteOptional => "write_optional",
             Need::ObjectField => "object_field",
             Need::ObjectRequired => "object_required",
             Need::ObjectOptional => "object_optional",
@@ -180,9 +188,16 @@ fn runtime_needs(api: &Api) -> BTreeSet<Need> {
     if api.auth.iter().any(|s| matches!(s.kind, AuthKind::ApiKey { location: ApiKeyIn::Header, .. })) {
         needs.insert(Need::HeaderKey);
     }
-    for fields in api.types.iter().filter_map(TypeDef::fields) {
+    for t in &api.types {
+        let Some(fields) = t.fields() else { continue };
         needs.insert(Need::Object);
-        // The reads the structs' fields use (see `Emitter::types`).
+        // The writes and reads the structs' fields use (see `Emitter::types`).
+        for f in fields.iter().filter(|f| !t.never_sent(f)) {
+            needs.insert(Need::WriteField);
+            if !f.presence.is_required() {
+                needs.insert(Need::WriteOptional);
+            }
+        }
         for f in fields {
             needs.insert(Need::ObjectField);
             needs.insert(match f.presence {

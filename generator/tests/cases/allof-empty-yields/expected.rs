@@ -1,11 +1,10 @@
 // src/types.rs
 /// Used by:
 /// - [`Client::get_thing`](crate::Client::get_thing): `200`
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Thing {
     /// Where the thing is at.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<::std::string::String>,
 }
 
@@ -13,6 +12,17 @@ impl Thing {
     /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
+    }
+}
+
+impl ::serde::Serialize for Thing {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.optional("status", &self.status);
+        object.end()
     }
 }
 

@@ -1,15 +1,12 @@
 // src/types.rs
 /// Used by:
 /// - [`Client::put_thing`](crate::Client::put_thing): request body, `200`
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct Thing {
     /// Read-only: set by the server and never sent.
-    #[serde(skip_serializing)]
     pub id: ::std::string::String,
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub secret: ::std::option::Option<::std::string::String>,
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub note: ::std::option::Option<::std::string::String>,
     pub label: ::std::string::String,
 }
@@ -42,6 +39,19 @@ impl Thing {
     ) -> Self {
         self.note = ::std::option::Option::Some(note.into());
         self
+    }
+}
+
+impl ::serde::Serialize for Thing {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.optional("secret", &self.secret);
+        object.optional("note", &self.note);
+        object.required("label", &self.label);
+        object.end()
     }
 }
 

@@ -3,10 +3,9 @@
 ///
 /// Used by:
 /// - [`Client::get_config`](crate::Client::get_config): `200`
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ApiKeyCreateConfig {
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub a: ::std::option::Option<::std::string::String>,
 }
 
@@ -14,6 +13,17 @@ impl ApiKeyCreateConfig {
     /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
+    }
+}
+
+impl ::serde::Serialize for ApiKeyCreateConfig {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.optional("a", &self.a);
+        object.end()
     }
 }
 
@@ -30,12 +40,10 @@ impl<'de> ::serde::Deserialize<'de> for ApiKeyCreateConfig {
 ///
 /// Used by:
 /// - [`Client::get_pair`](crate::Client::get_pair): `200`
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ApiKeyRecord {
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub appkey: ::std::option::Option<::std::string::String>,
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub appname: ::std::option::Option<::std::string::String>,
 }
 
@@ -43,6 +51,18 @@ impl ApiKeyRecord {
     /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
+    }
+}
+
+impl ::serde::Serialize for ApiKeyRecord {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.optional("appkey", &self.appkey);
+        object.optional("appname", &self.appname);
+        object.end()
     }
 }
 

@@ -1,12 +1,11 @@
 // src/types.rs
 /// Used by:
 /// - [`Client::get_thing`](crate::Client::get_thing): `200`
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct Thing {
     pub a: ::std::string::String,
     pub b: i64,
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub c: ::std::option::Option<crate::types::ThingC>,
 }
 
@@ -18,6 +17,19 @@ impl Thing {
             b,
             c: ::std::option::Option::None,
         }
+    }
+}
+
+impl ::serde::Serialize for Thing {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.required("a", &self.a);
+        object.required("b", &self.b);
+        object.optional("c", &self.c);
+        object.end()
     }
 }
 
@@ -34,12 +46,10 @@ impl<'de> ::serde::Deserialize<'de> for Thing {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ThingC {
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub x: ::std::option::Option<bool>,
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub y: ::std::option::Option<bool>,
 }
 
@@ -47,6 +57,18 @@ impl ThingC {
     /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
+    }
+}
+
+impl ::serde::Serialize for ThingC {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.optional("x", &self.x);
+        object.optional("y", &self.y);
+        object.end()
     }
 }
 

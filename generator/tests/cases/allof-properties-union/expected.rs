@@ -1,15 +1,12 @@
 // src/types.rs
 /// Used by:
 /// - [`Client::get_thing`](crate::Client::get_thing): `200`
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Thing {
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<i64>,
     /// The display name.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 
@@ -17,6 +14,19 @@ impl Thing {
     /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
+    }
+}
+
+impl ::serde::Serialize for Thing {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.optional("id", &self.id);
+        object.optional("name", &self.name);
+        object.optional("tags", &self.tags);
+        object.end()
     }
 }
 

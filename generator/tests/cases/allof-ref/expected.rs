@@ -3,12 +3,11 @@
 ///
 /// Used by:
 /// - [`Client::get_alias`](crate::Client::get_alias): `200`
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct Alias {
     pub id: ::std::string::String,
     /// Constraints: format `date-time`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created: ::std::option::Option<::std::string::String>,
 }
 
@@ -19,6 +18,18 @@ impl Alias {
             id: id.into(),
             created: ::std::option::Option::None,
         }
+    }
+}
+
+impl ::serde::Serialize for Alias {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.required("id", &self.id);
+        object.optional("created", &self.created);
+        object.end()
     }
 }
 
@@ -36,12 +47,11 @@ impl<'de> ::serde::Deserialize<'de> for Alias {
 
 /// Used by:
 /// - [`Client::get_thing`](crate::Client::get_thing): `200`
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct Extended {
     pub id: ::std::string::String,
     /// Constraints: format `date-time`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created: ::std::option::Option<::std::string::String>,
     pub size: i64,
 }
@@ -54,6 +64,19 @@ impl Extended {
             created: ::std::option::Option::None,
             size,
         }
+    }
+}
+
+impl ::serde::Serialize for Extended {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.required("id", &self.id);
+        object.optional("created", &self.created);
+        object.required("size", &self.size);
+        object.end()
     }
 }
 

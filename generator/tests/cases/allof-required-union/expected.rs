@@ -1,12 +1,11 @@
 // src/types.rs
 /// Used by:
 /// - [`Client::get_thing`](crate::Client::get_thing): `200`
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct Thing {
     pub a: ::std::string::String,
     pub b: ::std::string::String,
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub c: ::std::option::Option<::std::string::String>,
 }
 
@@ -21,6 +20,19 @@ impl Thing {
             b: b.into(),
             c: ::std::option::Option::None,
         }
+    }
+}
+
+impl ::serde::Serialize for Thing {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.required("a", &self.a);
+        object.required("b", &self.b);
+        object.optional("c", &self.c);
+        object.end()
     }
 }
 

@@ -1,10 +1,9 @@
 // src/types.rs
 /// Used by:
 /// - [`Client::get_a`](crate::Client::get_a): `200`
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct GetAResponse {
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub lat: ::std::option::Option<f64>,
 }
 
@@ -12,6 +11,17 @@ impl GetAResponse {
     /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
+    }
+}
+
+impl ::serde::Serialize for GetAResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.optional("lat", &self.lat);
+        object.end()
     }
 }
 
@@ -28,10 +38,9 @@ impl<'de> ::serde::Deserialize<'de> for GetAResponse {
 
 /// Used by:
 /// - [`Client::get_b`](crate::Client::get_b): parameter `X-Origin`
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Point {
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub x: ::std::option::Option<i64>,
 }
 
@@ -44,6 +53,17 @@ impl Point {
     pub fn with_x(mut self, x: i64) -> Self {
         self.x = ::std::option::Option::Some(x);
         self
+    }
+}
+
+impl ::serde::Serialize for Point {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.optional("x", &self.x);
+        object.end()
     }
 }
 

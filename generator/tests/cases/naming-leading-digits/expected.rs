@@ -1,12 +1,10 @@
 // src/types.rs
 /// Used by:
 /// - [`Client::get_point`](crate::Client::get_point): `200`
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct T3dPoint {
-    #[serde(rename = "9lives", skip_serializing_if = "::std::option::Option::is_none")]
     pub _9lives: ::std::option::Option<bool>,
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<crate::types::Size>,
 }
 
@@ -14,6 +12,18 @@ impl T3dPoint {
     /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
+    }
+}
+
+impl ::serde::Serialize for T3dPoint {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.optional("9lives", &self._9lives);
+        object.optional("size", &self.size);
+        object.end()
     }
 }
 

@@ -1,21 +1,13 @@
 // src/types.rs
 /// Used by:
 /// - [`Client::get_thing`](crate::Client::get_thing): `200`
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Thing {
-    #[serde(rename = "x-rate", skip_serializing_if = "::std::option::Option::is_none")]
     pub x_rate: ::std::option::Option<i64>,
-    #[serde(
-        rename = "camelCase",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub camel_case: ::std::option::Option<::std::string::String>,
-    #[serde(rename = "naïve", skip_serializing_if = "::std::option::Option::is_none")]
     pub naive: ::std::option::Option<::std::string::String>,
-    #[serde(rename = "@id", skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plain: ::std::option::Option<::std::string::String>,
 }
 
@@ -23,6 +15,21 @@ impl Thing {
     /// With every field unset.
     pub fn new() -> Self {
         ::std::default::Default::default()
+    }
+}
+
+impl ::serde::Serialize for Thing {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.optional("x-rate", &self.x_rate);
+        object.optional("camelCase", &self.camel_case);
+        object.optional("naïve", &self.naive);
+        object.optional("@id", &self.id);
+        object.optional("plain", &self.plain);
+        object.end()
     }
 }
 

@@ -1,10 +1,9 @@
 // src/types.rs
 /// Used by:
 /// - [`Client::put_thing`](crate::Client::put_thing): request body, `200`
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Thing {
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub note: ::std::option::Option<::std::string::String>,
 }
 
@@ -20,6 +19,17 @@ impl Thing {
     ) -> Self {
         self.note = ::std::option::Option::Some(note.into());
         self
+    }
+}
+
+impl ::serde::Serialize for Thing {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.optional("note", &self.note);
+        object.end()
     }
 }
 

@@ -57,15 +57,12 @@ impl<'de> ::serde::Deserialize<'de> for ThingShape {
 
 /// Used by:
 /// - [`Client::get_thing`](crate::Client::get_thing): `200`
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct Thing {
     pub id: i64,
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub note: ::std::option::Option<::std::string::String>,
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub kind: ::std::option::Option<::serde_json::Value>,
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub shape: ::std::option::Option<crate::types::ThingShape>,
 }
 
@@ -78,6 +75,20 @@ impl Thing {
             kind: ::std::option::Option::None,
             shape: ::std::option::Option::None,
         }
+    }
+}
+
+impl ::serde::Serialize for Thing {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.required("id", &self.id);
+        object.optional("note", &self.note);
+        object.optional("kind", &self.kind);
+        object.optional("shape", &self.shape);
+        object.end()
     }
 }
 

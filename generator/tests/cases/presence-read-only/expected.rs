@@ -1,14 +1,12 @@
 // src/types.rs
 /// Used by:
 /// - [`Client::put_thing`](crate::Client::put_thing): request body, `200`
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct Thing {
     /// Read-only: set by the server and never sent.
-    #[serde(skip_serializing)]
     pub id: ::std::string::String,
     /// Read-only: set by the server and never sent.
-    #[serde(skip_serializing)]
     pub etag: ::std::option::Option<::std::string::String>,
     pub name: ::std::string::String,
 }
@@ -24,6 +22,17 @@ impl Thing {
             etag: ::std::option::Option::None,
             name: name.into(),
         }
+    }
+}
+
+impl ::serde::Serialize for Thing {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.required("name", &self.name);
+        object.end()
     }
 }
 

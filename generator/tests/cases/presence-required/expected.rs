@@ -1,7 +1,7 @@
 // src/types.rs
 /// Used by:
 /// - [`Client::put_thing`](crate::Client::put_thing): request body, `200`
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct Thing {
     pub id: ::std::string::String,
@@ -15,6 +15,18 @@ impl Thing {
         count: i64,
     ) -> Self {
         Self { id: id.into(), count }
+    }
+}
+
+impl ::serde::Serialize for Thing {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.required("id", &self.id);
+        object.required("count", &self.count);
+        object.end()
     }
 }
 

@@ -1,7 +1,7 @@
 // src/types.rs
 /// Used by:
 /// - [`Client::put_thing`](crate::Client::put_thing): request body, `200`
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct Thing {
     pub password: ::std::string::String,
@@ -18,6 +18,18 @@ impl Thing {
             password: password.into(),
             name: name.into(),
         }
+    }
+}
+
+impl ::serde::Serialize for Thing {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.required("password", &self.password);
+        object.required("name", &self.name);
+        object.end()
     }
 }
 

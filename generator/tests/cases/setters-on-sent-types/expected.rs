@@ -1,11 +1,9 @@
 // src/types.rs
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Dog {
     /// Read-only: set by the server and never sent.
-    #[serde(skip_serializing)]
     pub id: ::std::option::Option<::std::string::String>,
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub barks: ::std::option::Option<bool>,
 }
 
@@ -18,6 +16,17 @@ impl Dog {
     pub fn with_barks(mut self, barks: bool) -> Self {
         self.barks = ::std::option::Option::Some(barks);
         self
+    }
+}
+
+impl ::serde::Serialize for Dog {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.optional("barks", &self.barks);
+        object.end()
     }
 }
 
@@ -35,11 +44,10 @@ impl<'de> ::serde::Deserialize<'de> for Dog {
 
 /// Used by:
 /// - [`Client::add_pet`](crate::Client::add_pet): `200`
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct Report {
     pub id: ::std::string::String,
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub note: ::std::option::Option<::std::string::String>,
 }
 
@@ -50,6 +58,18 @@ impl Report {
             id: id.into(),
             note: ::std::option::Option::None,
         }
+    }
+}
+
+impl ::serde::Serialize for Report {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.required("id", &self.id);
+        object.optional("note", &self.note);
+        object.end()
     }
 }
 
@@ -67,12 +87,10 @@ impl<'de> ::serde::Deserialize<'de> for Report {
 
 /// Used by:
 /// - [`Client::search`](crate::Client::search): parameter `filter`
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Filter {
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub range: ::std::option::Option<crate::types::Range>,
 }
 
@@ -96,6 +114,18 @@ impl Filter {
     }
 }
 
+impl ::serde::Serialize for Filter {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.optional("name", &self.name);
+        object.optional("range", &self.range);
+        object.end()
+    }
+}
+
 impl<'de> ::serde::Deserialize<'de> for Filter {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -108,10 +138,9 @@ impl<'de> ::serde::Deserialize<'de> for Filter {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Range {
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub from: ::std::option::Option<i64>,
 }
 
@@ -124,6 +153,17 @@ impl Range {
     pub fn with_from(mut self, from: i64) -> Self {
         self.from = ::std::option::Option::Some(from);
         self
+    }
+}
+
+impl ::serde::Serialize for Range {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.optional("from", &self.from);
+        object.end()
     }
 }
 
