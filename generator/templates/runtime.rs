@@ -393,6 +393,15 @@ pub(crate) fn cookie_pair(name: &str, value: &str) -> String {
     format!("{name}={}", ::percent_encoding::utf8_percent_encode(value, SEGMENT))
 }
 
+/// What `send` of an operation that documents response headers returns: the body of
+/// `send_with_headers`, the headers dropped (one future for every such operation).
+#[apigen::needs(response_headers)]
+pub(crate) fn body_only<'a, T: Send + 'a, H: Send + 'a, E: Send + 'a>(
+    with_headers: crate::operations::ResponseFuture<'a, (T, H), E>,
+) -> crate::operations::ResponseFuture<'a, T, E> {
+    Box::pin(async move { with_headers.await.map(|(body, _)| body) })
+}
+
 /// A struct being written as an object, field by field: the structs' `Serialize` impls are one
 /// statement per field into this rather than serde's derive, which type-checks several times
 /// slower (a quarter of a large API's compile time). Fields are written in order; the first error

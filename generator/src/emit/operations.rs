@@ -160,8 +160,7 @@ impl Emitter<'_> {
             Some(headers_ty) => quote! {
                 /// Sends the request: what `.await` does.
                 pub fn send(self) -> ResponseFuture<'a, #success_ty, #error> {
-                    let with_headers = self.send_with_headers();
-                    Box::pin(async move { with_headers.await.map(|(body, _)| body) })
+                    crate::runtime::body_only(self.send_with_headers())
                 }
 
                 /// Sends the request, and returns the documented response headers with the body.
