@@ -29,6 +29,7 @@ pub struct Client {
     pub(crate) http: ::reqwest::Client,
     pub(crate) timeout: Duration,
     pub(crate) max_response_size: u64,
+    pub(crate) retry: crate::RetryPolicy,
     bearer_token: Option<::reqwest::header::HeaderValue>,
 }
 
@@ -39,6 +40,7 @@ impl fmt::Debug for Client {
             .field("bearer_token", &self.bearer_token.as_ref().map(|_| "<redacted>"))
             .field("timeout", &self.timeout)
             .field("max_response_size", &self.max_response_size)
+            .field("retry", &self.retry)
             .finish_non_exhaustive()
     }
 }
@@ -58,6 +60,7 @@ impl Client {
             timeout: DEFAULT_TIMEOUT,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             max_response_size: DEFAULT_MAX_RESPONSE_SIZE,
+            retry: crate::RetryPolicy::new(),
         }
     }
 
@@ -78,7 +81,14 @@ impl Client {
         &self,
         request: ::reqwest::RequestBuilder,
     ) -> Result<crate::runtime::RawResponse, crate::Error<E>> {
-        crate::runtime::send(request, self.timeout, self.max_response_size, &[]).await
+        crate::runtime::send(
+                request,
+                self.timeout,
+                self.max_response_size,
+                &self.retry,
+                &[],
+            )
+            .await
     }
 
     /// The future of an operation's request: sends `request` (unless building it
@@ -160,6 +170,7 @@ pub struct ClientBuilder {
     timeout: Duration,
     connect_timeout: Duration,
     max_response_size: u64,
+    retry: crate::RetryPolicy,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -173,6 +184,7 @@ impl fmt::Debug for ClientBuilder {
             .field("timeout", &self.timeout)
             .field("connect_timeout", &self.connect_timeout)
             .field("max_response_size", &self.max_response_size)
+            .field("retry", &self.retry)
             .finish_non_exhaustive()
     }
 }
@@ -219,6 +231,15 @@ impl ClientBuilder {
     /// The time limit for connecting; default [`DEFAULT_CONNECT_TIMEOUT`].
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
+        self
+    }
+
+    /// When a request is sent again and how long the client waits first; default
+    /// [`RetryPolicy::new`](crate::RetryPolicy::new): connection failures, and `408`,
+    /// `429`, `500`, `502`, `503` and `504` for idempotent requests, twice at most.
+    /// [`RetryPolicy::none`](crate::RetryPolicy::none) sends every request once.
+    pub fn retry(mut self, policy: crate::RetryPolicy) -> Self {
+        self.retry = policy;
         self
     }
 
@@ -276,6 +297,7 @@ impl ClientBuilder {
             http,
             timeout: self.timeout,
             max_response_size: self.max_response_size,
+            retry: self.retry,
             bearer_token,
         })
     }

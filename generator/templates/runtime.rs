@@ -641,15 +641,123 @@ pub(crate) struct RawResponse {
     body: Vec<u8>,
 }
 
-/// Sends the request and reads the whole response, all within `timeout` (from connecting to the
-/// body's last byte, whatever `reqwest::Client` sends it). A body larger than `max_size` bytes is
-/// refused, by its `Content-Length` or as it is read. Transport errors show their URL through
-/// [`shown_url`], hiding the query parameters in `secret_query`.
+/// When an operation's request is sent again, and how long the client waits before it.
+///
+/// A request is retried after a connection failure (nothing reached the server, so any request),
+/// and after a `408`, `429`, `500`, `502`, `503` or `504` response when it is idempotent: its
+/// method is `GET`, `HEAD`, `PUT`, `DELETE`, `OPTIONS` or `TRACE`, or it carries an
+/// `Idempotency-Key` header. A request whose body is a stream cannot be sent twice and is sent
+/// once. The wait is what the response's `Retry-After` says (seconds or an HTTP date), up to
+/// [`Self::max_retry_after`] (a longer one ends the retries: the response is returned), else an
+/// exponential backoff with jitter. Every attempt and every wait fits in the client's timeout,
+/// the deadline of the whole call: a retry that could not start before it is not made.
+///
+/// Set with [`ClientBuilder::retry`](crate::ClientBuilder::retry); [`RetryPolicy::none`] turns
+/// retries off.
+#[apigen::needs(operations)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RetryPolicy {
+    max_retries: u32,
+    initial_backoff: ::std::time::Duration,
+    max_backoff: ::std::time::Duration,
+    max_retry_after: ::std::time::Duration,
+}
+
+#[apigen::needs(operations)]
+impl RetryPolicy {
+    /// The default: two retries; a backoff of 0.5 s doubling up to 8 s, each wait between half
+    /// and all of it; `Retry-After` followed up to 60 s.
+    pub const fn new() -> Self {
+        RetryPolicy {
+            max_retries: 2,
+            initial_backoff: ::std::time::Duration::from_millis(500),
+            max_backoff: ::std::time::Duration::from_secs(8),
+            max_retry_after: ::std::time::Duration::from_secs(60),
+        }
+    }
+
+    /// No retries: every request is sent once.
+    pub const fn none() -> Self {
+        RetryPolicy::new().max_retries(0)
+    }
+
+    /// How many times a request may be sent again after the first attempt.
+    pub const fn max_retries(mut self, retries: u32) -> Self {
+        self.max_retries = retries;
+        self
+    }
+
+    /// The backoff before the first retry, doubled for each next one up to `max`.
+    pub const fn backoff(mut self, initial: ::std::time::Duration, max: ::std::time::Duration) -> Self {
+        self.initial_backoff = initial;
+        self.max_backoff = max;
+        self
+    }
+
+    /// The longest `Retry-After` the client waits for.
+    pub const fn max_retry_after(mut self, max: ::std::time::Duration) -> Self {
+        self.max_retry_after = max;
+        self
+    }
+
+    /// The wait before retry number `retry` (0 for the first) when the response names none: the
+    /// exponential step, its second half random (jitter spreads out clients that failed together).
+    fn backoff_for(&self, retry: u32) -> ::std::time::Duration {
+        let step = self.initial_backoff.saturating_mul(2u32.saturating_pow(retry)).min(self.max_backoff);
+        let half = step / 2;
+        half + half.mul_f64(::fastrand::f64())
+    }
+
+    /// The wait before the next attempt after `result`, or `None` when it is not retried.
+    fn wait_after(
+        &self,
+        result: &Result<::reqwest::Response, ::reqwest::Error>,
+        idempotent: bool,
+        retry: u32,
+    ) -> Option<::std::time::Duration> {
+        match result {
+            Err(e) if e.is_connect() => Some(self.backoff_for(retry)),
+            Ok(response) if idempotent && matches!(response.status().as_u16(), 408 | 429 | 500 | 502 | 503 | 504) => {
+                match retry_after(response.headers()) {
+                    Some(after) if after > self.max_retry_after => None,
+                    Some(after) => Some(after),
+                    None => Some(self.backoff_for(retry)),
+                }
+            }
+            _ => None,
+        }
+    }
+}
+
+#[apigen::needs(operations)]
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy::new()
+    }
+}
+
+/// A response's `Retry-After`: a number of seconds, or an HTTP date (a past one is now).
+#[apigen::needs(operations)]
+fn retry_after(headers: &::reqwest::header::HeaderMap) -> Option<::std::time::Duration> {
+    let value = headers.get(::reqwest::header::RETRY_AFTER)?.to_str().ok()?.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(::std::time::Duration::from_secs(seconds));
+    }
+    let at = ::httpdate::parse_http_date(value).ok()?;
+    Some(at.duration_since(::std::time::SystemTime::now()).unwrap_or_default())
+}
+
+/// Sends the request, again as `retry` allows, and reads the whole response, all within
+/// `timeout` (from connecting to the body's last byte of the last attempt, whatever
+/// `reqwest::Client` sends it). A body larger than `max_size` bytes is refused, by its
+/// `Content-Length` or as it is read. Transport errors show their URL through [`shown_url`],
+/// hiding the query parameters in `secret_query`.
 #[apigen::needs(operations)]
 pub(crate) async fn send<E>(
     request: ::reqwest::RequestBuilder,
     timeout: ::std::time::Duration,
     max_size: u64,
+    retry: &RetryPolicy,
     secret_query: &[&str],
 ) -> Result<RawResponse, Error<E>> {
     let transport = |mut e: ::reqwest::Error| {
@@ -658,7 +766,36 @@ pub(crate) async fn send<E>(
         }
         Error::Transport(e)
     };
-    let mut response = request.timeout(timeout).send().await.map_err(transport)?;
+    let deadline = ::tokio::time::Instant::now() + timeout;
+    let (http, request) = request.build_split();
+    let mut request = request.map_err(transport)?;
+    let idempotent = [
+        ::reqwest::Method::GET,
+        ::reqwest::Method::HEAD,
+        ::reqwest::Method::PUT,
+        ::reqwest::Method::DELETE,
+        ::reqwest::Method::OPTIONS,
+        ::reqwest::Method::TRACE,
+    ]
+    .contains(request.method())
+        || request.headers().contains_key("idempotency-key");
+    let mut retries = 0;
+    let mut response = loop {
+        // A copy for the next attempt, unless none is left or the body is a stream.
+        let spare = if retries < retry.max_retries { request.try_clone() } else { None };
+        *request.timeout_mut() = Some(deadline.saturating_duration_since(::tokio::time::Instant::now()));
+        let result = http.execute(request).await;
+        let wait = retry.wait_after(&result, idempotent, retries);
+        match (wait, spare) {
+            (Some(wait), Some(spare)) if ::tokio::time::Instant::now() + wait < deadline => {
+                drop(result);
+                ::tokio::time::sleep(wait).await;
+                request = spare;
+                retries += 1;
+            }
+            _ => break result.map_err(transport)?,
+        }
+    };
     let status = response.status().as_u16();
     #[apigen::needs(response_headers)]
     let headers = response.headers().clone();

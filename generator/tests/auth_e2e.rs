@@ -122,10 +122,11 @@ fn recording_proxy() -> (reqwest::Client, std::sync::mpsc::Receiver<String>) {
 }
 
 /// Where `uses_own_server` (an operation with a server of its own) and `uses_none` (the spec's
-/// server) go with the client `builder` makes.
+/// server) go with the client `builder` makes. The proxy refuses every tunnel, a connection
+/// failure the client would retry: retries are off, so each call is one line.
 async fn destinations(builder: fixture_auth::ClientBuilder) -> [String; 2] {
     let (http, rx) = recording_proxy();
-    let client = builder.http_client(http).build().unwrap();
+    let client = builder.http_client(http).retry(fixture_auth::RetryPolicy::none()).build().unwrap();
     let _ = client.uses_own_server().await;
     let own = rx.recv_timeout(std::time::Duration::from_secs(30)).unwrap();
     let _ = client.uses_none().await;

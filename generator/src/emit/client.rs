@@ -27,6 +27,7 @@ impl Emitter<'_> {
             quote!()
         };
         let base_url = if api.default_base_url.is_some() { quote!(DEFAULT_BASE_URL,) } else { quote!() };
+        let retry_policy = if api.operations.is_empty() { quote!() } else { quote!(RetryPolicy) };
         // Error types hold documented error bodies by value, by design: a large `Err` (an operation
         // whose error enum holds a large body) is what the spec describes, not a mistake.
         quote! {
@@ -48,7 +49,7 @@ impl Emitter<'_> {
             pub mod types;
 
             pub use client::{BuildError, Client, ClientBuilder, #base_url DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT};
-            pub use runtime::{Error, KEPT_BODY_SIZE, OperationError};
+            pub use runtime::{Error, KEPT_BODY_SIZE, OperationError, #retry_policy};
         }
     }
 
@@ -57,9 +58,10 @@ impl Emitter<'_> {
         let servers = self.servers();
         let auth = self.auth();
         let (base_const, variable_consts) = (&servers.base_const, &servers.variables.consts);
-        let client = self.client_items(&servers, &auth);
+        let retry = Retry::of(self.api);
+        let client = self.client_items(&servers, &auth, &retry);
         let auth_items = &auth.items;
-        let builder = builder_items(&servers, &auth);
+        let builder = builder_items(&servers, &auth, &retry);
         // No spec type is in scope in client.rs, so prelude names (Option, String, ...) are safe here.
         quote! {
             //! The client and its builder.
@@ -92,13 +94,14 @@ impl Emitter<'_> {
     }
 
     /// `Client`: its docs, fields, `Debug` and methods.
-    fn client_items(&self, servers: &Servers, auth: &Auth<'_>) -> TokenStream {
+    fn client_items(&self, servers: &Servers, auth: &Auth<'_>, retry: &Retry) -> TokenStream {
         let Auth { fields, client_fields, debug_fields, new_fn, .. } = auth;
         let (base_default, servers_field, server_init) =
             (&servers.base_default, &servers.own.field, &servers.variables.init);
         let new_request_at = &servers.own.new_request_at;
         let send = self.send(auth);
         let new_request = self.new_request();
+        let (retry_field, retry_debug, retry_init) = (&retry.field, &retry.debug, &retry.init);
         let client_doc = doc_attr(&format!(
             "A client for {}. Cheap to clone: clones share one connection pool.\n\n{}",
             spectext::inline(&self.api.title),
@@ -112,6 +115,7 @@ impl Emitter<'_> {
                 pub(crate) http: ::reqwest::Client,
                 pub(crate) timeout: Duration,
                 pub(crate) max_response_size: u64,
+                #retry_field
                 #servers_field
                 #( #client_fields )*
             }
@@ -123,6 +127,7 @@ impl Emitter<'_> {
                         #( #debug_fields )*
                         .field("timeout", &self.timeout)
                         .field("max_response_size", &self.max_response_size)
+                        #retry_debug
                         .finish_non_exhaustive()
                 }
             }
@@ -140,6 +145,7 @@ impl Emitter<'_> {
                         timeout: DEFAULT_TIMEOUT,
                         connect_timeout: DEFAULT_CONNECT_TIMEOUT,
                         max_response_size: DEFAULT_MAX_RESPONSE_SIZE,
+                        #retry_init
                     }
                 }
 
@@ -177,7 +183,7 @@ impl Emitter<'_> {
                     &self,
                     request: ::reqwest::RequestBuilder,
                 ) -> Result<crate::runtime::RawResponse, crate::Error<E>> {
-                    crate::runtime::send(request, self.timeout, self.max_response_size, &[#( #secret_query ),*]).await
+                    crate::runtime::send(request, self.timeout, self.max_response_size, &self.retry, &[#( #secret_query ),*]).await
                 }
 
                 /// The future of an operation's request: sends `request` (unless building it
@@ -366,7 +372,8 @@ impl Emitter<'_> {
 }
 
 /// `ClientBuilder`: its fields, `Debug`, setters and `build`; and `BuildError`.
-fn builder_items(servers: &Servers, auth: &Auth<'_>) -> TokenStream {
+fn builder_items(servers: &Servers, auth: &Auth<'_>, retry: &Retry) -> TokenStream {
+    let Retry { builder_field: retry_field, debug: retry_debug, setter: retry_setter, build: retry_build, .. } = retry;
     let Auth { fields, builder_fields, debug_fields, setters, builds, redirect, .. } = auth;
     let ServerVariables { field: server_field, debug: server_debug, setter: server_setter, base_choice, .. } =
         &servers.variables;
@@ -381,6 +388,7 @@ fn builder_items(servers: &Servers, auth: &Auth<'_>) -> TokenStream {
         timeout: Duration,
         connect_timeout: Duration,
         max_response_size: u64,
+        #retry_field
     }
 
     impl fmt::Debug for ClientBuilder {
@@ -392,6 +400,7 @@ fn builder_items(servers: &Servers, auth: &Auth<'_>) -> TokenStream {
                 .field("timeout", &self.timeout)
                 .field("connect_timeout", &self.connect_timeout)
                 .field("max_response_size", &self.max_response_size)
+                #retry_debug
                 .finish_non_exhaustive()
         }
     }
@@ -439,6 +448,8 @@ fn builder_items(servers: &Servers, auth: &Auth<'_>) -> TokenStream {
             self
         }
 
+        #retry_setter
+
         /// Builds the client. TLS certificates are verified (rustls with the platform's roots).
         pub fn build(self) -> Result<Client, BuildError> {
             #base_choice
@@ -465,6 +476,7 @@ fn builder_items(servers: &Servers, auth: &Auth<'_>) -> TokenStream {
                 http,
                 timeout: self.timeout,
                 max_response_size: self.max_response_size,
+                #retry_build
                 #servers_init
                 #( #fields, )*
             })
@@ -482,6 +494,55 @@ fn builder_items(servers: &Servers, auth: &Auth<'_>) -> TokenStream {
     }
 
     impl ::std::error::Error for BuildError {}    }
+}
+
+/// The retry policy's parts of the client and its builder, when the API has operations to retry.
+struct Retry {
+    /// The client's field.
+    field: TokenStream,
+    /// The builder's field.
+    builder_field: TokenStream,
+    /// Both `Debug` impls' line.
+    debug: TokenStream,
+    /// `Client::builder`'s default.
+    init: TokenStream,
+    /// The builder's setter.
+    setter: TokenStream,
+    /// `build`'s move into the client.
+    build: TokenStream,
+}
+
+impl Retry {
+    fn of(api: &crate::ir::Api) -> Retry {
+        if api.operations.is_empty() {
+            let none = TokenStream::new;
+            return Retry {
+                field: none(),
+                builder_field: none(),
+                debug: none(),
+                init: none(),
+                setter: none(),
+                build: none(),
+            };
+        }
+        Retry {
+            field: quote!(pub(crate) retry: crate::RetryPolicy,),
+            builder_field: quote!(retry: crate::RetryPolicy,),
+            debug: quote!(.field("retry", &self.retry)),
+            init: quote!(retry: crate::RetryPolicy::new(),),
+            setter: quote! {
+                /// When a request is sent again and how long the client waits first; default
+                /// [`RetryPolicy::new`](crate::RetryPolicy::new): connection failures, and `408`,
+                /// `429`, `500`, `502`, `503` and `504` for idempotent requests, twice at most.
+                /// [`RetryPolicy::none`](crate::RetryPolicy::none) sends every request once.
+                pub fn retry(mut self, policy: crate::RetryPolicy) -> Self {
+                    self.retry = policy;
+                    self
+                }
+            },
+            build: quote!(retry: self.retry,),
+        }
+    }
 }
 
 /// What the spec's servers make of `client.rs`.

@@ -7,10 +7,13 @@ use crate::ir::{Api, Ty};
 use crate::spectext;
 
 /// The versions of the crates the generated client depends on.
-const DEPENDENCIES: &str = r#"percent-encoding = "2"
+const DEPENDENCIES: &str = r#"fastrand = "2"
+httpdate = "1"
+percent-encoding = "2"
 reqwest = { version = "0.13", default-features = false, features = ["form", "json", "query", "rustls"] }
 serde = { version = "1", features = ["derive"] }
 serde_json = "1"
+tokio = { version = "1", default-features = false, features = ["time"] }
 "#;
 
 /// What the README's doctests need.
@@ -26,8 +29,8 @@ pub(super) fn cargo_toml(api: &Api, config: &Config, crate_name: &str) -> String
     }
     if api.operations.iter().any(|o| o.pagination.is_some()) {
         dependencies = dependencies.replacen(
-            "percent-encoding",
-            "futures-util = { version = \"0.3\", default-features = false, features = [\"std\"] }\npercent-encoding",
+            "httpdate",
+            "futures-util = { version = \"0.3\", default-features = false, features = [\"std\"] }\nhttpdate",
             1,
         );
     }

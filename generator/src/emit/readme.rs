@@ -161,8 +161,15 @@ fn configuration(out: &mut String, api: &Api, lib: &str) {
          - A response body larger than [`DEFAULT_MAX_RESPONSE_SIZE`] (16 MiB) is refused, unread when its `Content-Length` says so: `max_response_size(bytes)` changes it.\n\
          - TLS is rustls with the platform's certificate roots: verified, no system OpenSSL needed.\n\
          - Path parameters are percent-encoded so they cannot leave their segment; header values with control characters are refused.\n\
-         - `http_client(reqwest::Client)` uses a client you built (proxies, custom roots); its own settings then apply (connect timeout, redirects), the builder's `timeout` still bounds every call.\n\n",
+         - `http_client(reqwest::Client)` uses a client you built (proxies, custom roots); its own settings then apply (connect timeout, redirects), the builder's `timeout` still bounds every call.\n",
     );
+    let retries = !api.operations.is_empty();
+    if retries {
+        out.push_str(
+            "- A request is sent again after a connection failure, and after a `408`, `429`, `500`, `502`, `503` or `504` when it is idempotent (`GET`, `HEAD`, `PUT`, `DELETE`, `OPTIONS`, `TRACE`, or an `Idempotency-Key` header): twice at most, waiting what `Retry-After` says (up to 60 s) or a backoff from 0.5 s with jitter, all within the call's timeout. `retry(RetryPolicy)` changes the policy; `RetryPolicy::none()` sends every request once.\n",
+        );
+    }
+    out.push('\n');
     out.push_str("```rust\nuse std::time::Duration;\n\n");
     let _ = writeln!(out, "let client = {lib}::Client::builder()");
     out.push_str("    .base_url(\"https://staging.example.com\")\n");
@@ -170,7 +177,11 @@ fn configuration(out: &mut String, api: &Api, lib: &str) {
     if let Some(setter) = secret_setter {
         let _ = writeln!(out, "    .{setter}(\"s3cr3t\")");
     }
-    out.push_str("    .timeout(Duration::from_secs(5))\n    .build()\n    .unwrap();\n");
+    out.push_str("    .timeout(Duration::from_secs(5))\n");
+    if retries {
+        let _ = writeln!(out, "    .retry({lib}::RetryPolicy::new().max_retries(4))");
+    }
+    out.push_str("    .build()\n    .unwrap();\n");
     out.push_str("assert_eq!(client.base_url().as_str(), \"https://staging.example.com/\");\n");
     if secret_setter.is_some() {
         out.push_str("assert!(!format!(\"{client:?}\").contains(\"s3cr3t\"));\n");

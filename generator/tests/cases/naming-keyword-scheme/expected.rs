@@ -8,6 +8,7 @@ pub struct Client {
     pub(crate) http: ::reqwest::Client,
     pub(crate) timeout: Duration,
     pub(crate) max_response_size: u64,
+    pub(crate) retry: crate::RetryPolicy,
     r#type: Option<::reqwest::header::HeaderValue>,
     other: Option<::reqwest::header::HeaderValue>,
 }
@@ -20,6 +21,7 @@ impl fmt::Debug for Client {
             .field("other", &self.other.as_ref().map(|_| "<redacted>"))
             .field("timeout", &self.timeout)
             .field("max_response_size", &self.max_response_size)
+            .field("retry", &self.retry)
             .finish_non_exhaustive()
     }
 }
@@ -35,6 +37,7 @@ impl Client {
             timeout: DEFAULT_TIMEOUT,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             max_response_size: DEFAULT_MAX_RESPONSE_SIZE,
+            retry: crate::RetryPolicy::new(),
         }
     }
     /// The base URL every request path is appended to.
@@ -52,7 +55,14 @@ impl Client {
         &self,
         request: ::reqwest::RequestBuilder,
     ) -> Result<crate::runtime::RawResponse, crate::Error<E>> {
-        crate::runtime::send(request, self.timeout, self.max_response_size, &[]).await
+        crate::runtime::send(
+                request,
+                self.timeout,
+                self.max_response_size,
+                &self.retry,
+                &[],
+            )
+            .await
     }
     /// The future of an operation's request: sends `request` (unless building it
     /// failed) and reads the response with `decode`. Generic, so that each operation

@@ -1,0 +1,166 @@
+//! End to end: the generated client's retries (`RetryPolicy`) against local servers. Which
+//! requests are sent again (idempotent methods, an `Idempotency-Key`, connection failures), how
+//! long the client waits (`Retry-After` in seconds and as a date, a backoff otherwise), and what
+//! ends the retries (none left, a `Retry-After` past the cap or past the call's deadline).
+
+use std::time::{Duration, Instant, SystemTime};
+
+use fixture_params::types::{Item, Reaction};
+use fixture_params::{Client, RetryPolicy};
+use wiremock::matchers::{header, method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+/// A quick backoff, so that the tests measure `Retry-After` and not the default backoff.
+fn quick() -> RetryPolicy {
+    RetryPolicy::new().backoff(Duration::from_millis(10), Duration::from_millis(50))
+}
+
+fn client(server: &MockServer, policy: RetryPolicy) -> Client {
+    Client::builder().base_url(server.uri()).retry(policy).build().unwrap()
+}
+
+/// Answers `status` (with `Retry-After: retry_after` when given) to the first `times` requests of
+/// `verb`, at a higher priority than the mocks mounted after it.
+async fn fail(server: &MockServer, verb: &str, status: u16, retry_after: Option<&str>, times: u64, priority: u8) {
+    let mut reply = ResponseTemplate::new(status);
+    if let Some(after) = retry_after {
+        reply = reply.insert_header("retry-after", after);
+    }
+    Mock::given(method(verb)).respond_with(reply).up_to_n_times(times).with_priority(priority).mount(server).await;
+}
+
+async fn item_ok(server: &MockServer) {
+    let body = serde_json::json!({"id": 7, "name": "n"});
+    Mock::given(method("GET"))
+        .and(path("/items/7"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(body))
+        .with_priority(10)
+        .mount(server)
+        .await;
+}
+
+async fn requests(server: &MockServer) -> usize {
+    server.received_requests().await.unwrap().len()
+}
+
+#[tokio::test]
+async fn a_get_that_fails_twice_with_503_succeeds_on_the_third_try() {
+    let server = MockServer::start().await;
+    fail(&server, "GET", 503, Some("1"), 1, 1).await;
+    fail(&server, "GET", 503, None, 1, 2).await;
+    item_ok(&server).await;
+    let started = Instant::now();
+    let item = client(&server, quick()).get_item(7, "q").await.unwrap();
+    assert_eq!(item, Item::new(7, "n"));
+    assert_eq!(requests(&server).await, 3);
+    let took = started.elapsed();
+    assert!(took >= Duration::from_secs(1), "Retry-After: 1 was not waited for: {took:?}");
+    assert!(took < Duration::from_secs(5), "{took:?}");
+}
+
+#[tokio::test]
+async fn a_retry_after_date_is_waited_for() {
+    let server = MockServer::start().await;
+    let at = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(2));
+    fail(&server, "GET", 429, Some(&at), 1, 1).await;
+    item_ok(&server).await;
+    let started = Instant::now();
+    client(&server, quick()).get_item(7, "q").await.unwrap();
+    // The date has whole seconds: between one and two seconds from now.
+    assert!(started.elapsed() >= Duration::from_millis(900), "{:?}", started.elapsed());
+    assert_eq!(requests(&server).await, 2);
+}
+
+#[tokio::test]
+async fn a_post_without_an_idempotency_key_is_not_retried() {
+    let server = MockServer::start().await;
+    fail(&server, "POST", 503, None, 5, 1).await;
+    let err = client(&server, quick()).create_item().await.unwrap_err();
+    assert_eq!(err.status(), Some(503));
+    assert_eq!(requests(&server).await, 1);
+}
+
+#[tokio::test]
+async fn a_post_with_an_idempotency_key_is_retried() {
+    let server = MockServer::start().await;
+    fail(&server, "POST", 502, None, 1, 1).await;
+    Mock::given(method("POST"))
+        .and(header("idempotency-key", "k-1"))
+        .respond_with(ResponseTemplate::new(204))
+        .with_priority(10)
+        .mount(&server)
+        .await;
+    let reaction = Reaction::new(1);
+    client(&server, quick()).add_reaction(2, &reaction).idempotency_key("k-1").await.unwrap();
+    assert_eq!(requests(&server).await, 2);
+}
+
+#[tokio::test]
+async fn retries_off_is_one_attempt() {
+    let server = MockServer::start().await;
+    fail(&server, "GET", 503, None, 5, 1).await;
+    item_ok(&server).await;
+    let err = client(&server, RetryPolicy::none()).get_item(7, "q").await.unwrap_err();
+    assert_eq!(err.status(), Some(503));
+    assert_eq!(requests(&server).await, 1);
+}
+
+#[tokio::test]
+async fn retries_stop_when_none_is_left() {
+    let server = MockServer::start().await;
+    fail(&server, "GET", 500, None, 10, 1).await;
+    let err = client(&server, quick().max_retries(3)).get_item(7, "q").await.unwrap_err();
+    assert_eq!(err.status(), Some(500));
+    assert_eq!(requests(&server).await, 4);
+}
+
+#[tokio::test]
+async fn a_retry_after_past_the_cap_or_the_deadline_ends_the_retries() {
+    let server = MockServer::start().await;
+    fail(&server, "GET", 503, Some("120"), 5, 1).await;
+    item_ok(&server).await;
+    let started = Instant::now();
+    let err = client(&server, quick()).get_item(7, "q").await.unwrap_err();
+    assert_eq!(err.status(), Some(503));
+    assert_eq!(requests(&server).await, 1, "60 s is the cap");
+    assert!(started.elapsed() < Duration::from_secs(2));
+
+    // Within the cap, but the call's deadline (the client's timeout) comes first.
+    let server = MockServer::start().await;
+    fail(&server, "GET", 503, Some("3"), 5, 1).await;
+    item_ok(&server).await;
+    let client =
+        Client::builder().base_url(server.uri()).retry(quick()).timeout(Duration::from_secs(2)).build().unwrap();
+    let err = client.get_item(7, "q").await.unwrap_err();
+    assert_eq!(err.status(), Some(503));
+    assert_eq!(requests(&server).await, 1);
+    assert!(started.elapsed() < Duration::from_secs(2));
+}
+
+#[tokio::test]
+async fn a_refused_connection_is_retried() {
+    // A port nothing listens on, until a server starts there after the first attempt.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let policy = RetryPolicy::new().backoff(Duration::from_millis(400), Duration::from_millis(400));
+    let client = Client::builder().base_url(format!("http://127.0.0.1:{port}")).retry(policy).build().unwrap();
+    let later = tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let listener = std::net::TcpListener::bind(("127.0.0.1", port)).unwrap();
+        let server = MockServer::builder().listener(listener).start().await;
+        item_ok(&server).await;
+        server
+    });
+    let item = client.get_item(7, "q").await.unwrap();
+    assert_eq!(item.id, 7);
+    let server = later.await.unwrap();
+    assert_eq!(requests(&server).await, 1, "the first attempt never connected");
+
+    // Refused every time: an error once the retries are spent, after backing off between them.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let policy = RetryPolicy::new().backoff(Duration::from_millis(100), Duration::from_millis(100));
+    let client = Client::builder().base_url(format!("http://127.0.0.1:{port}")).retry(policy).build().unwrap();
+    let started = Instant::now();
+    let err = client.get_item(7, "q").await.unwrap_err();
+    assert!(matches!(&err, fixture_params::Error::Transport(e) if e.is_connect()), "{err:?}");
+    assert!(started.elapsed() >= Duration::from_millis(100), "two waits of 50-100 ms: {:?}", started.elapsed());
+}
