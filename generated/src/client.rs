@@ -30,6 +30,7 @@ pub struct Client {
     pub(crate) timeout: Duration,
     pub(crate) max_response_size: u64,
     pub(crate) retry: crate::RetryPolicy,
+    pub(crate) hooks: ::std::sync::Arc<[Box<dyn crate::Hook>]>,
     bearer_token: Option<::reqwest::header::HeaderValue>,
 }
 
@@ -41,6 +42,7 @@ impl fmt::Debug for Client {
             .field("timeout", &self.timeout)
             .field("max_response_size", &self.max_response_size)
             .field("retry", &self.retry)
+            .field("hooks", &self.hooks.len())
             .finish_non_exhaustive()
     }
 }
@@ -61,6 +63,7 @@ impl Client {
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             max_response_size: DEFAULT_MAX_RESPONSE_SIZE,
             retry: crate::RetryPolicy::new(),
+            hooks: Vec::new(),
         }
     }
 
@@ -86,6 +89,7 @@ impl Client {
                 self.timeout,
                 self.max_response_size,
                 &self.retry,
+                &self.hooks,
                 &[],
             )
             .await
@@ -171,6 +175,7 @@ pub struct ClientBuilder {
     connect_timeout: Duration,
     max_response_size: u64,
     retry: crate::RetryPolicy,
+    hooks: Vec<Box<dyn crate::Hook>>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -185,6 +190,7 @@ impl fmt::Debug for ClientBuilder {
             .field("connect_timeout", &self.connect_timeout)
             .field("max_response_size", &self.max_response_size)
             .field("retry", &self.retry)
+            .field("hooks", &self.hooks.len())
             .finish_non_exhaustive()
     }
 }
@@ -243,6 +249,14 @@ impl ClientBuilder {
         self
     }
 
+    /// Adds behaviour around every request: a [`Hook`](crate::Hook) sees each
+    /// attempt's request before it is sent (headers, signing) and its outcome after
+    /// (metrics, logs). Hooks run in the order they are added.
+    pub fn hook(mut self, hook: impl crate::Hook + 'static) -> Self {
+        self.hooks.push(Box::new(hook));
+        self
+    }
+
     /// Builds the client. TLS certificates are verified (rustls with the platform's roots).
     pub fn build(self) -> Result<Client, BuildError> {
         let base = self
@@ -298,6 +312,7 @@ impl ClientBuilder {
             timeout: self.timeout,
             max_response_size: self.max_response_size,
             retry: self.retry,
+            hooks: self.hooks.into(),
             bearer_token,
         })
     }

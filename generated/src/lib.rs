@@ -19,4 +19,4 @@ pub use client::{
     BuildError, Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT,
 };
-pub use runtime::{Error, KEPT_BODY_SIZE, OperationError, RetryPolicy};
+pub use runtime::{Error, KEPT_BODY_SIZE, OperationError, Attempt, Hook, RetryPolicy};

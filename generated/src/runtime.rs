@@ -499,6 +499,38 @@ impl Default for RetryPolicy {
     }
 }
 
+/// Behaviour added around every request the client sends: extra headers, a signature, metrics,
+/// logs. Both methods run once per attempt, so a retried request is seen again; hooks run in the
+/// order they were added with [`ClientBuilder::hook`](crate::ClientBuilder::hook). The crate's
+/// README has an example of each.
+pub trait Hook: Send + Sync {
+    /// Called with each attempt's request just before it is sent: it may add or change headers,
+    /// the URL or the body (to sign the body: `request.body().and_then(|b| b.as_bytes())`).
+    fn before(&self, request: &mut ::reqwest::Request) {
+        let _ = request;
+    }
+
+    /// Called when an attempt has its response head, or failed.
+    fn after(&self, attempt: &Attempt<'_>) {
+        let _ = attempt;
+    }
+}
+
+/// An attempt that ended, as [`Hook::after`] sees it.
+#[non_exhaustive]
+pub struct Attempt<'a> {
+    /// The request's method.
+    pub method: &'a ::reqwest::Method,
+    /// The request's URL, API keys sent in the query shown as `REDACTED`.
+    pub url: &'a ::reqwest::Url,
+    /// 1 for the first attempt, 2 for the first retry, and so on.
+    pub number: u32,
+    /// From sending the request to its response head or its failure.
+    pub elapsed: ::std::time::Duration,
+    /// The response, its body not read yet, or the transport error.
+    pub outcome: Result<&'a ::reqwest::Response, &'a ::reqwest::Error>,
+}
+
 /// A response's `Retry-After`: a number of seconds, or an HTTP date (a past one is now).
 fn retry_after(headers: &::reqwest::header::HeaderMap) -> Option<::std::time::Duration> {
     let value = headers.get(::reqwest::header::RETRY_AFTER)?.to_str().ok()?.trim();
@@ -520,6 +552,7 @@ pub(crate) async fn send<E>(
     timeout: ::std::time::Duration,
     max_size: u64,
     retry: &RetryPolicy,
+    hooks: &[Box<dyn Hook>],
     secret_query: &[&str],
 ) -> Result<RawResponse, Error<E>> {
     let transport = |mut e: ::reqwest::Error| {
@@ -546,7 +579,25 @@ pub(crate) async fn send<E>(
         *request.timeout_mut() = Some(
             deadline.saturating_duration_since(::tokio::time::Instant::now()),
         );
+        for hook in hooks {
+            hook.before(&mut request);
+        }
+        let seen = (!hooks.is_empty())
+            .then(|| (request.method().clone(), shown_url(request.url(), secret_query)));
+        let started = ::std::time::Instant::now();
         let result = http.execute(request).await;
+        if let Some((method, url)) = &seen {
+            let attempt = Attempt {
+                method,
+                url,
+                number: retries + 1,
+                elapsed: started.elapsed(),
+                outcome: result.as_ref(),
+            };
+            for hook in hooks {
+                hook.after(&attempt);
+            }
+        }
         let wait = retry.wait_after(&result, idempotent, retries);
         match (wait, spare) {
             (

@@ -193,15 +193,17 @@ pub const RESERVED_METHODS: [&str; 32] = concat(
 /// a crate that does not compile. The client's own methods ([`CLIENT_METHODS`], some of them
 /// fields too), then the other fields and the builder's other methods. `hostile::checks` parses
 /// a generated client to check that the list is complete.
-pub const CLIENT_MEMBERS: [&str; 19] = concat(
+pub const CLIENT_MEMBERS: [&str; 21] = concat(
     CLIENT_METHODS,
     [
-        // Fields: both types', and the builder's for server variables; `retry` is the builder's
-        // setter too.
+        // Fields: both types', and the builder's for server variables; `retry` and `hook` are
+        // the builder's setters.
         "timeout",
         "connect_timeout",
         "max_response_size",
         "retry",
+        "hooks",
+        "hook",
         "server_variables",
         "spec_servers",
         // The builder's setter for server variables, and `build`.

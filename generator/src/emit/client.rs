@@ -27,7 +27,7 @@ impl Emitter<'_> {
             quote!()
         };
         let base_url = if api.default_base_url.is_some() { quote!(DEFAULT_BASE_URL,) } else { quote!() };
-        let retry_policy = if api.operations.is_empty() { quote!() } else { quote!(RetryPolicy) };
+        let retry_policy = if api.operations.is_empty() { quote!() } else { quote!(Attempt, Hook, RetryPolicy) };
         // Error types hold documented error bodies by value, by design: a large `Err` (an operation
         // whose error enum holds a large body) is what the spec describes, not a mistake.
         quote! {
@@ -183,7 +183,7 @@ impl Emitter<'_> {
                     &self,
                     request: ::reqwest::RequestBuilder,
                 ) -> Result<crate::runtime::RawResponse, crate::Error<E>> {
-                    crate::runtime::send(request, self.timeout, self.max_response_size, &self.retry, &[#( #secret_query ),*]).await
+                    crate::runtime::send(request, self.timeout, self.max_response_size, &self.retry, &self.hooks, &[#( #secret_query ),*]).await
                 }
 
                 /// The future of an operation's request: sends `request` (unless building it
@@ -496,7 +496,8 @@ fn builder_items(servers: &Servers, auth: &Auth<'_>, retry: &Retry) -> TokenStre
     impl ::std::error::Error for BuildError {}    }
 }
 
-/// The retry policy's parts of the client and its builder, when the API has operations to retry.
+/// How the client sends requests, its retry policy and hooks: their parts of the client and its
+/// builder, when the API has operations.
 struct Retry {
     /// The client's field.
     field: TokenStream,
@@ -526,10 +527,16 @@ impl Retry {
             };
         }
         Retry {
-            field: quote!(pub(crate) retry: crate::RetryPolicy,),
-            builder_field: quote!(retry: crate::RetryPolicy,),
-            debug: quote!(.field("retry", &self.retry)),
-            init: quote!(retry: crate::RetryPolicy::new(),),
+            field: quote! {
+                pub(crate) retry: crate::RetryPolicy,
+                pub(crate) hooks: ::std::sync::Arc<[Box<dyn crate::Hook>]>,
+            },
+            builder_field: quote! {
+                retry: crate::RetryPolicy,
+                hooks: Vec<Box<dyn crate::Hook>>,
+            },
+            debug: quote!(.field("retry", &self.retry).field("hooks", &self.hooks.len())),
+            init: quote!(retry: crate::RetryPolicy::new(), hooks: Vec::new(),),
             setter: quote! {
                 /// When a request is sent again and how long the client waits first; default
                 /// [`RetryPolicy::new`](crate::RetryPolicy::new): connection failures, and `408`,
@@ -539,8 +546,16 @@ impl Retry {
                     self.retry = policy;
                     self
                 }
+
+                /// Adds behaviour around every request: a [`Hook`](crate::Hook) sees each
+                /// attempt's request before it is sent (headers, signing) and its outcome after
+                /// (metrics, logs). Hooks run in the order they are added.
+                pub fn hook(mut self, hook: impl crate::Hook + 'static) -> Self {
+                    self.hooks.push(Box::new(hook));
+                    self
+                }
             },
-            build: quote!(retry: self.retry,),
+            build: quote!(retry: self.retry, hooks: self.hooks.into(),),
         }
     }
 }

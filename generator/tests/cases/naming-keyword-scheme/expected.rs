@@ -9,6 +9,7 @@ pub struct Client {
     pub(crate) timeout: Duration,
     pub(crate) max_response_size: u64,
     pub(crate) retry: crate::RetryPolicy,
+    pub(crate) hooks: ::std::sync::Arc<[Box<dyn crate::Hook>]>,
     r#type: Option<::reqwest::header::HeaderValue>,
     other: Option<::reqwest::header::HeaderValue>,
 }
@@ -22,6 +23,7 @@ impl fmt::Debug for Client {
             .field("timeout", &self.timeout)
             .field("max_response_size", &self.max_response_size)
             .field("retry", &self.retry)
+            .field("hooks", &self.hooks.len())
             .finish_non_exhaustive()
     }
 }
@@ -38,6 +40,7 @@ impl Client {
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             max_response_size: DEFAULT_MAX_RESPONSE_SIZE,
             retry: crate::RetryPolicy::new(),
+            hooks: Vec::new(),
         }
     }
     /// The base URL every request path is appended to.
@@ -60,6 +63,7 @@ impl Client {
                 self.timeout,
                 self.max_response_size,
                 &self.retry,
+                &self.hooks,
                 &[],
             )
             .await

@@ -1,12 +1,14 @@
-//! End to end: the generated client's retries (`RetryPolicy`) against local servers. Which
-//! requests are sent again (idempotent methods, an `Idempotency-Key`, connection failures), how
-//! long the client waits (`Retry-After` in seconds and as a date, a backoff otherwise), and what
-//! ends the retries (none left, a `Retry-After` past the cap or past the call's deadline).
+//! End to end: how the generated client sends requests, against local servers. Its retries
+//! (`RetryPolicy`): which requests are sent again (idempotent methods, an `Idempotency-Key`,
+//! connection failures), how long the client waits (`Retry-After` in seconds and as a date, a
+//! backoff otherwise), and what ends the retries (none left, a `Retry-After` past the cap or past
+//! the call's deadline). Its hooks (`Hook`): before each attempt and after it.
 
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
 use fixture_params::types::{Item, Reaction};
-use fixture_params::{Client, RetryPolicy};
+use fixture_params::{Attempt, Client, Hook, RetryPolicy};
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -163,4 +165,86 @@ async fn a_refused_connection_is_retried() {
     let err = client.get_item(7, "q").await.unwrap_err();
     assert!(matches!(&err, fixture_params::Error::Transport(e) if e.is_connect()), "{err:?}");
     assert!(started.elapsed() >= Duration::from_millis(100), "two waits of 50-100 ms: {:?}", started.elapsed());
+}
+
+/// Adds a header to every attempt.
+struct Tenant(&'static str);
+
+impl Hook for Tenant {
+    fn before(&self, request: &mut reqwest::Request) {
+        request.headers_mut().insert("x-tenant", reqwest::header::HeaderValue::from_static(self.0));
+    }
+}
+
+/// An attempt's number, method, path and status (0: no response).
+type Seen = (u32, String, String, u16);
+
+/// Records each attempt.
+#[derive(Clone, Default)]
+struct Record(Arc<Mutex<Vec<Seen>>>);
+
+impl Hook for Record {
+    fn after(&self, attempt: &Attempt<'_>) {
+        let status = attempt.outcome.map(|r| r.status().as_u16()).unwrap_or(0);
+        let seen = (attempt.number, attempt.method.to_string(), attempt.url.path().to_owned(), status);
+        self.0.lock().unwrap().push(seen);
+    }
+}
+
+#[tokio::test]
+async fn hooks_see_every_attempt_before_and_after() {
+    let server = MockServer::start().await;
+    fail(&server, "GET", 503, None, 1, 1).await;
+    let body = serde_json::json!({"id": 7, "name": "n"});
+    Mock::given(method("GET"))
+        .and(header("x-tenant", "t1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(body))
+        .with_priority(10)
+        .mount(&server)
+        .await;
+    let record = Record::default();
+    let client = Client::builder()
+        .base_url(server.uri())
+        .retry(quick())
+        .hook(Tenant("t1"))
+        .hook(record.clone())
+        .build()
+        .unwrap();
+    assert!(format!("{client:?}").contains("hooks: 2"), "{client:?}");
+    let item = client.get_item(7, "q").await.unwrap();
+    assert_eq!(item.id, 7, "the header the hook added reached the server");
+    let seen = record.0.lock().unwrap().clone();
+    assert_eq!(
+        seen,
+        [(1, "GET".into(), "/items/7".into(), 503), (2, "GET".into(), "/items/7".into(), 200)],
+        "one call per attempt, the retry too"
+    );
+    let requests = server.received_requests().await.unwrap();
+    assert!(requests.iter().all(|r| r.headers.get_all("x-tenant").iter().count() == 1), "added once per attempt");
+}
+
+#[tokio::test]
+async fn hooks_see_urls_without_query_keys() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET")).respond_with(ResponseTemplate::new(204)).mount(&server).await;
+    let urls = Arc::new(Mutex::new(Vec::new()));
+    struct Urls(Arc<Mutex<Vec<String>>>);
+    impl fixture_auth::Hook for Urls {
+        fn after(&self, attempt: &fixture_auth::Attempt<'_>) {
+            self.0.lock().unwrap().push(attempt.url.to_string());
+        }
+    }
+    let client = fixture_auth::Client::builder()
+        .base_url(server.uri())
+        .key_header("h-s3cr3t")
+        .key_query("q-s3cr3t")
+        .hook(Urls(urls.clone()))
+        .build()
+        .unwrap();
+    client.uses_both().await.unwrap();
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(requests[0].url.query(), Some("api_key=q-s3cr3t"), "the key is sent");
+    let seen = urls.lock().unwrap().clone();
+    assert_eq!(seen.len(), 1);
+    assert!(seen[0].ends_with("?api_key=REDACTED"), "{seen:?}");
 }
