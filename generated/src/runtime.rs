@@ -49,6 +49,22 @@ impl<E: OperationError> Error<E> {
             Error::InvalidRequest(_) | Error::Transport(_) => None,
         }
     }
+
+    /// Whether trying the call again later may succeed: a connection failure or a timeout, or a
+    /// `408`, `429`, `500`, `502`, `503` or `504` response. The client's own retries are already
+    /// spent when the call returns; a `POST` may have been acted on by the server, so whether to
+    /// send it again is the caller's decision.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Error::Transport(e) => e.is_connect() || e.is_timeout(),
+            Error::Decode { .. }
+            | Error::ResponseTooLarge { .. }
+            | Error::InvalidRequest(_) => false,
+            Error::Api(_) | Error::UnexpectedStatus { .. } => {
+                matches!(self.status(), Some(408 | 429 | 500 | 502 | 503 | 504))
+            }
+        }
+    }
 }
 
 impl<E> Error<E> {

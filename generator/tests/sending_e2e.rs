@@ -104,7 +104,28 @@ async fn retries_off_is_one_attempt() {
     item_ok(&server).await;
     let err = client(&server, RetryPolicy::none()).get_item(7, "q").await.unwrap_err();
     assert_eq!(err.status(), Some(503));
+    assert!(err.is_retryable(), "a 503 may pass later");
     assert_eq!(requests(&server).await, 1);
+}
+
+#[tokio::test]
+async fn errors_say_whether_a_later_try_may_succeed() {
+    let server = MockServer::start().await;
+    let detail = serde_json::json!({"detail": [{"loc": ["body"], "msg": "required"}]});
+    Mock::given(method("POST")).respond_with(ResponseTemplate::new(422).set_body_json(detail)).mount(&server).await;
+    let err = client(&server, quick()).create_item().await.unwrap_err();
+    assert!(matches!(err, fixture_params::Error::Api(_)), "{err:?}");
+    assert!(!err.is_retryable(), "a documented 422 stays one");
+    assert_eq!(requests(&server).await, 1);
+
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_string("not json"))
+        .mount(&server)
+        .await;
+    let err = client(&server, quick()).get_item(7, "q").await.unwrap_err();
+    assert!(matches!(err, fixture_params::Error::Decode { .. }), "{err:?}");
+    assert!(!err.is_retryable());
 }
 
 #[tokio::test]
@@ -164,6 +185,7 @@ async fn a_refused_connection_is_retried() {
     let started = Instant::now();
     let err = client.get_item(7, "q").await.unwrap_err();
     assert!(matches!(&err, fixture_params::Error::Transport(e) if e.is_connect()), "{err:?}");
+    assert!(err.is_retryable());
     assert!(started.elapsed() >= Duration::from_millis(100), "two waits of 50-100 ms: {:?}", started.elapsed());
 }
 
