@@ -83,27 +83,31 @@ impl Client {
     pub(crate) async fn send<E>(
         &self,
         request: ::reqwest::RequestBuilder,
+        call: &crate::runtime::Call,
     ) -> Result<crate::runtime::RawResponse, crate::Error<E>> {
+        let secret_query = &[];
         crate::runtime::send(
                 request,
                 self.timeout,
                 self.max_response_size,
                 &self.retry,
                 &self.hooks,
-                &[],
+                secret_query,
+                call,
             )
             .await
     }
 
-    /// The future of an operation's request: sends `request` (unless building it
-    /// failed) and reads the response with `decode`. Generic, so that each operation
-    /// only states its synchronous parts.
+    /// The future of an operation's request (`call` names the operation): sends
+    /// `request` (unless building it failed) and reads the response with `decode`.
+    /// Generic, so that each operation only states its synchronous parts.
     pub(crate) fn request_future<'a, T: 'a, E: Send + 'a>(
         &'a self,
         request: Result<::reqwest::RequestBuilder, crate::Error<E>>,
+        call: &'static crate::runtime::Call,
         decode: fn(crate::runtime::RawResponse) -> Result<T, crate::Error<E>>,
     ) -> crate::operations::ResponseFuture<'a, T, E> {
-        Box::pin(async move { decode(self.send(request?).await?) })
+        Box::pin(async move { decode(self.send(request?, call).await?) })
     }
 
     /// An operation's request: the base URL followed by `path`, its parameters encoded,

@@ -210,6 +210,10 @@ impl<'a> ListApiKeysRequest<'a> {
         client
             .request_future(
                 request,
+                &crate::runtime::Call {
+                    operation: "v1_api_keys_get",
+                    path: "/api/v1/api-keys",
+                },
                 |response| match response.status {
                     200 => response.json(),
                     _ => Err(response.into_error()),
@@ -243,6 +247,10 @@ impl<'a> CreateApiKeyRequest<'a> {
         client
             .request_future(
                 request,
+                &crate::runtime::Call {
+                    operation: "v1_api_keys_post",
+                    path: "/api/v1/api-keys",
+                },
                 |response| match response.status {
                     201 => response.json(),
                     _ => Err(response.into_error()),
@@ -295,6 +303,10 @@ impl<'a> GetApiKeyRequest<'a> {
         client
             .request_future(
                 request,
+                &crate::runtime::Call {
+                    operation: "v1_api_keys_appname_get",
+                    path: "/api/v1/api-keys/{appname}",
+                },
                 |response| match response.status {
                     200 => response.json(),
                     _ => Err(response.into_error()),
@@ -327,6 +339,10 @@ impl<'a> UpdateApiKeyRequest<'a> {
         client
             .request_future(
                 request,
+                &crate::runtime::Call {
+                    operation: "v1_api_keys_appname_put",
+                    path: "/api/v1/api-keys/{appname}",
+                },
                 |response| match response.status {
                     200 => response.json(),
                     _ => Err(response.into_error()),
@@ -382,6 +398,10 @@ impl<'a> DeleteApiKeyRequest<'a> {
         client
             .request_future(
                 request,
+                &crate::runtime::Call {
+                    operation: "v1_api_keys_appname_delete",
+                    path: "/api/v1/api-keys/{appname}",
+                },
                 |response| match response.status {
                     204 => Ok(()),
                     _ => Err(response.into_error()),
@@ -414,6 +434,10 @@ impl<'a> RegenApiKeyRequest<'a> {
         client
             .request_future(
                 request,
+                &crate::runtime::Call {
+                    operation: "v1_api_keys_appname_regen_put",
+                    path: "/api/v1/api-keys/{appname}/regen",
+                },
                 |response| match response.status {
                     200 => response.json(),
                     _ => Err(response.into_error()),

@@ -772,6 +772,11 @@ pub trait Hook: Send + Sync {
 #[apigen::needs(operations)]
 #[non_exhaustive]
 pub struct Attempt<'a> {
+    /// The operation: its `operationId`, else its method's name.
+    pub operation: &'a str,
+    /// The operation's path as the spec writes it (`/items/{id}`): a label that does not vary
+    /// with the parameters.
+    pub path: &'a str,
     /// The request's method.
     pub method: &'a ::reqwest::Method,
     /// The request's URL, API keys sent in the query shown as `REDACTED`.
@@ -795,6 +800,14 @@ fn retry_after(headers: &::reqwest::header::HeaderMap) -> Option<::std::time::Du
     Some(at.duration_since(::std::time::SystemTime::now()).unwrap_or_default())
 }
 
+/// The operation a request belongs to, as spans name it: its `operationId` (else its method's
+/// name) and its path as the spec writes it, `{id}` and all, never the filled-in path.
+#[apigen::needs(operations)]
+pub(crate) struct Call {
+    pub(crate) operation: &'static str,
+    pub(crate) path: &'static str,
+}
+
 /// Sends the request, again as `retry` allows, and reads the whole response, all within
 /// `timeout` (from connecting to the body's last byte of the last attempt, whatever
 /// `reqwest::Client` sends it). A body larger than `max_size` bytes is refused, by its
@@ -808,6 +821,7 @@ pub(crate) async fn send<E>(
     retry: &RetryPolicy,
     hooks: &[Box<dyn Hook>],
     secret_query: &[&str],
+    call: &Call,
 ) -> Result<RawResponse, Error<E>> {
     let transport = |mut e: ::reqwest::Error| {
         if let Some(url) = e.url_mut() {
@@ -838,9 +852,32 @@ pub(crate) async fn send<E>(
         }
         let seen = (!hooks.is_empty()).then(|| (request.method().clone(), shown_url(request.url(), secret_query)));
         let started = ::std::time::Instant::now();
+        // A span per attempt; the path is the template, and no header, query or body is recorded.
+        #[cfg(feature = "tracing")]
+        let span = ::tracing::info_span!(
+            "request",
+            operation = call.operation,
+            method = %request.method(),
+            path = call.path,
+            attempt = retries + 1,
+            status = ::tracing::field::Empty,
+            duration_ms = ::tracing::field::Empty,
+        );
+        #[cfg(feature = "tracing")]
+        let result = ::tracing::Instrument::instrument(http.execute(request), span.clone()).await;
+        #[cfg(not(feature = "tracing"))]
         let result = http.execute(request).await;
+        #[cfg(feature = "tracing")]
+        {
+            if let Ok(response) = &result {
+                span.record("status", response.status().as_u16());
+            }
+            span.record("duration_ms", started.elapsed().as_millis() as u64);
+        }
         if let Some((method, url)) = &seen {
             let attempt = Attempt {
+                operation: call.operation,
+                path: call.path,
                 method,
                 url,
                 number: retries + 1,

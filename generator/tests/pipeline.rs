@@ -301,3 +301,21 @@ fn an_operation_server_other_than_the_documents_is_used_on_the_default_base_url(
     let client = &files["src/client.rs"];
     assert!(client.contains("let spec_servers = base == DEFAULT_BASE_URL;"), "{client}");
 }
+
+#[test]
+fn a_tag_named_like_the_crates_own_features_gets_another_feature_name() {
+    let op = |id: &str, tag: &str| json!({"get": {"operationId": id, "tags": [tag], "responses": {"204": {"description": "ok"}}}});
+    let doc = json!({
+        "openapi": "3.0.3",
+        "info": {"title": "Tags", "version": "1"},
+        "paths": {"/a": op("a", "Tracing"), "/b": op("b", "full"), "/c": op("c", "default")}
+    });
+    let mut config = Config::default();
+    config.features.tags = true;
+    let files = apigen::generate(&config, &[source("a.json", &doc)]).unwrap_or_else(|d| panic!("{d}")).files;
+    let manifest = &files["Cargo.toml"];
+    assert!(manifest.contains("full = [\"tracing-2\", \"full-2\", \"default-2\"]\n"), "{manifest}");
+    assert!(manifest.contains("\ntracing = [\"dep:tracing\"]\n"), "{manifest}");
+    let ops: String = files["src/operations.rs"].split_whitespace().collect();
+    assert!(ops.contains("#[cfg(feature=\"tracing-2\")]pubfna("), "{ops}");
+}

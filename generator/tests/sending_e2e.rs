@@ -2,7 +2,8 @@
 //! (`RetryPolicy`): which requests are sent again (idempotent methods, an `Idempotency-Key`,
 //! connection failures), how long the client waits (`Retry-After` in seconds and as a date, a
 //! backoff otherwise), and what ends the retries (none left, a `Retry-After` past the cap or past
-//! the call's deadline). Its hooks (`Hook`): before each attempt and after it.
+//! the call's deadline). Its hooks (`Hook`): before each attempt and after it. Its spans (the
+//! `tracing` feature): one per attempt, with nothing secret in it.
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
@@ -269,4 +270,60 @@ async fn hooks_see_urls_without_query_keys() {
     let seen = urls.lock().unwrap().clone();
     assert_eq!(seen.len(), 1);
     assert!(seen[0].ends_with("?api_key=REDACTED"), "{seen:?}");
+}
+
+/// Every span's name and fields, as text, in the order the spans were made.
+#[derive(Clone, Default)]
+struct Spans(Arc<Mutex<Vec<std::collections::BTreeMap<String, String>>>>);
+
+struct Fields<'a>(&'a mut std::collections::BTreeMap<String, String>);
+
+impl tracing::field::Visit for Fields<'_> {
+    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+        self.0.insert(field.name().to_owned(), format!("{value:?}"));
+    }
+}
+
+impl tracing::Subscriber for Spans {
+    fn enabled(&self, _: &tracing::Metadata<'_>) -> bool {
+        true
+    }
+    fn new_span(&self, span: &tracing::span::Attributes<'_>) -> tracing::span::Id {
+        let mut fields = std::collections::BTreeMap::from([("span".to_owned(), span.metadata().name().to_owned())]);
+        span.record(&mut Fields(&mut fields));
+        let mut spans = self.0.lock().unwrap();
+        spans.push(fields);
+        tracing::span::Id::from_u64(spans.len() as u64)
+    }
+    fn record(&self, span: &tracing::span::Id, values: &tracing::span::Record<'_>) {
+        let mut spans = self.0.lock().unwrap();
+        let index = usize::try_from(span.into_u64()).unwrap() - 1;
+        values.record(&mut Fields(&mut spans[index]));
+    }
+    fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
+    fn event(&self, _: &tracing::Event<'_>) {}
+    fn enter(&self, _: &tracing::span::Id) {}
+    fn exit(&self, _: &tracing::span::Id) {}
+}
+
+#[tokio::test]
+async fn each_attempt_is_a_span_with_the_path_template_and_no_secret() {
+    let server = MockServer::start().await;
+    fail(&server, "GET", 503, None, 1, 1).await;
+    item_ok(&server).await;
+    let spans = Spans::default();
+    let _default = tracing::subscriber::set_default(spans.clone());
+    client(&server, quick()).get_item(7, "s3cr3t-query").x_request_id("s3cr3t-header").await.unwrap();
+    let requests: Vec<_> = spans.0.lock().unwrap().iter().filter(|s| s["span"] == "request").cloned().collect();
+    assert_eq!(requests.len(), 2, "one span per attempt: {requests:?}");
+    for (n, (span, status)) in requests.iter().zip(["503", "200"]).enumerate() {
+        let keys: Vec<&str> = span.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["attempt", "duration_ms", "method", "operation", "path", "span", "status"], "{span:?}");
+        assert_eq!(span["operation"], "\"getItem\"");
+        assert_eq!(span["method"], "GET");
+        assert_eq!(span["path"], "\"/items/{id}\"", "the template, not the filled-in path");
+        assert_eq!(span["attempt"], (n + 1).to_string());
+        assert_eq!(span["status"], status);
+        assert!(span.values().all(|v| !v.contains("s3cr3t")), "{span:?}");
+    }
 }

@@ -113,6 +113,9 @@ impl Emitter<'_> {
         // writing can fail, has a `build` of its own (no argument is named `build`: resolve
         // reserves it).
         let (request, fallible) = self.request_expr(op, &client);
+        // What spans and hooks name the operation by: its operationId, else its method's name.
+        let (operation, template) = (op.operation_id.as_deref().unwrap_or(op.names.method.plain()), &op.path);
+        let call = quote!(&crate::runtime::Call { operation: #operation, path: #template });
         let in_send = steps.is_empty() && !fallible;
         let bind = if in_send {
             quote! {
@@ -150,7 +153,7 @@ impl Emitter<'_> {
                 /// Sends the request: what `.await` does.
                 pub fn send(self) -> ResponseFuture<'a, #success_ty, #error> {
                     #bind
-                    #client.request_future(request, |response| #dispatch)
+                    #client.request_future(request, #call, |response| #dispatch)
                 }
 
                 #build
@@ -166,7 +169,7 @@ impl Emitter<'_> {
                 /// Sends the request, and returns the documented response headers with the body.
                 pub fn send_with_headers(self) -> ResponseFuture<'a, (#success_ty, crate::responses::#headers_ty), #error> {
                     #bind
-                    #client.request_future(request, |response| {
+                    #client.request_future(request, #call, |response| {
                         let headers = crate::responses::#headers_ty::read(&response.headers);
                         let body = #dispatch;
                         body.map(|body| (body, headers))

@@ -167,7 +167,8 @@ fn configuration(out: &mut String, api: &Api, lib: &str) {
     if retries {
         out.push_str(
             "- A request is sent again after a connection failure, and after a `408`, `429`, `500`, `502`, `503` or `504` when it is idempotent (`GET`, `HEAD`, `PUT`, `DELETE`, `OPTIONS`, `TRACE`, or an `Idempotency-Key` header): twice at most, waiting what `Retry-After` says (up to 60 s) or a backoff from 0.5 s with jitter, all within the call's timeout. `retry(RetryPolicy)` changes the policy; `RetryPolicy::none()` sends every request once.\n\
-             - `hook(impl Hook)` adds behaviour around every attempt: `Hook::before` sees the request about to be sent (extra headers, a signature), `Hook::after` its outcome (metrics, logs; API keys in the URL shown as `REDACTED`).\n",
+             - `hook(impl Hook)` adds behaviour around every attempt: `Hook::before` sees the request about to be sent (extra headers, a signature), `Hook::after` its outcome (metrics, logs; API keys in the URL shown as `REDACTED`).\n\
+             - With the `tracing` feature, each attempt is a `request` span with `operation`, `method`, `path` (the spec's template, not the filled-in path), `attempt`, `status` and `duration_ms`; no header, query or body.\n",
         );
     }
     out.push('\n');

@@ -37,6 +37,10 @@ impl<'a> FindRequest<'a> {
         client
             .request_future(
                 request,
+                &crate::runtime::Call {
+                    operation: "find",
+                    path: "/find",
+                },
                 |response| match response.status {
                     204 => Ok(()),
                     _ => Err(response.into_error()),

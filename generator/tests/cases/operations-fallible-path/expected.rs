@@ -14,6 +14,10 @@ impl<'a> GetLabelRequest<'a> {
         client
             .request_future(
                 request,
+                &crate::runtime::Call {
+                    operation: "get_label",
+                    path: "/label/{ids}",
+                },
                 |response| match response.status {
                     204 => Ok(()),
                     _ => Err(response.into_error()),
@@ -64,6 +68,10 @@ impl<'a> GetPlainRequest<'a> {
         client
             .request_future(
                 request,
+                &crate::runtime::Call {
+                    operation: "get_plain",
+                    path: "/plain/{id}",
+                },
                 |response| match response.status {
                     204 => Ok(()),
                     _ => Err(response.into_error()),
