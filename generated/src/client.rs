@@ -31,6 +31,7 @@ pub struct Client {
     pub(crate) max_response_size: u64,
     pub(crate) retry: crate::RetryPolicy,
     pub(crate) hooks: ::std::sync::Arc<[Box<dyn crate::Hook>]>,
+    pub(crate) headers: ::reqwest::header::HeaderMap,
     bearer_token: Option<::reqwest::header::HeaderValue>,
 }
 
@@ -43,6 +44,7 @@ impl fmt::Debug for Client {
             .field("max_response_size", &self.max_response_size)
             .field("retry", &self.retry)
             .field("hooks", &self.hooks.len())
+            .field("headers", &self.headers.keys().collect::<Vec<_>>())
             .finish_non_exhaustive()
     }
 }
@@ -78,6 +80,34 @@ impl Client {
         &self.http
     }
 
+    /// This client with another timeout, for a call or a few (a long export): it shares
+    /// the connection pool, credentials and hooks, and is dropped after the call.
+    pub fn with_timeout(&self, timeout: Duration) -> Client {
+        Client { timeout, ..self.clone() }
+    }
+
+    /// This client with another retry policy, for a call or a few.
+    pub fn with_retry(&self, policy: crate::RetryPolicy) -> Client {
+        Client {
+            retry: policy,
+            ..self.clone()
+        }
+    }
+
+    /// This client with a header added to every request, for a call or a few (a
+    /// trace id, a tenant); it replaces a header of the same name the request has.
+    /// Marked sensitive: `Debug` shows header names only.
+    pub fn with_header(
+        &self,
+        name: ::reqwest::header::HeaderName,
+        mut value: ::reqwest::header::HeaderValue,
+    ) -> Client {
+        value.set_sensitive(true);
+        let mut client = self.clone();
+        client.headers.insert(name, value);
+        client
+    }
+
     /// Sends an operation's request and reads its response, within the timeout and the
     /// size limit; its errors do not show the API keys sent in the query.
     pub(crate) async fn send<E>(
@@ -85,17 +115,7 @@ impl Client {
         request: ::reqwest::RequestBuilder,
         call: &crate::runtime::Call,
     ) -> Result<crate::runtime::RawResponse, crate::Error<E>> {
-        let secret_query = &[];
-        crate::runtime::send(
-                request,
-                self.timeout,
-                self.max_response_size,
-                &self.retry,
-                &self.hooks,
-                secret_query,
-                call,
-            )
-            .await
+        crate::runtime::send(self, request, &[], call).await
     }
 
     /// The future of an operation's request (`call` names the operation): sends
@@ -317,6 +337,7 @@ impl ClientBuilder {
             max_response_size: self.max_response_size,
             retry: self.retry,
             hooks: self.hooks.into(),
+            headers: ::reqwest::header::HeaderMap::new(),
             bearer_token,
         })
     }

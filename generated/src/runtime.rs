@@ -570,29 +570,36 @@ pub(crate) struct Call {
     pub(crate) path: &'static str,
 }
 
-/// Sends the request, again as `retry` allows, and reads the whole response, all within
-/// `timeout` (from connecting to the body's last byte of the last attempt, whatever
-/// `reqwest::Client` sends it). A body larger than `max_size` bytes is refused, by its
+/// Sends the request, again as the client's retry policy allows, and reads the whole response,
+/// all within the client's timeout (from connecting to the body's last byte of the last attempt,
+/// whatever `reqwest::Client` sends it). The client's extra headers are added and its hooks run
+/// for each attempt. A body larger than the client's size limit is refused, by its
 /// `Content-Length` or as it is read. Transport errors show their URL through [`shown_url`],
 /// hiding the query parameters in `secret_query`.
 pub(crate) async fn send<E>(
+    client: &crate::Client,
     request: ::reqwest::RequestBuilder,
-    timeout: ::std::time::Duration,
-    max_size: u64,
-    retry: &RetryPolicy,
-    hooks: &[Box<dyn Hook>],
     secret_query: &[&str],
     call: &Call,
 ) -> Result<RawResponse, Error<E>> {
+    let (retry, hooks, max_size) = (
+        &client.retry,
+        &client.hooks[..],
+        client.max_response_size,
+    );
     let transport = |mut e: ::reqwest::Error| {
         if let Some(url) = e.url_mut() {
             *url = shown_url(url, secret_query);
         }
         Error::Transport(e)
     };
-    let deadline = ::tokio::time::Instant::now() + timeout;
+    let deadline = ::tokio::time::Instant::now() + client.timeout;
     let (http, request) = request.build_split();
     let mut request = request.map_err(transport)?;
+    for (name, value) in &client.headers {
+        request.headers_mut().insert(name, value.clone());
+    }
+
     let idempotent = [
         ::reqwest::Method::GET,
         ::reqwest::Method::HEAD,

@@ -132,11 +132,14 @@ pub struct OpNaming<'a> {
 
 /// `Client`'s own methods (`emit/client.rs`), and the builder's `http_client`, which would read
 /// as a getter on Client: in both [`RESERVED_METHODS`] and [`CLIENT_MEMBERS`].
-const CLIENT_METHODS: [&str; 11] = [
+const CLIENT_METHODS: [&str; 14] = [
     "new",
     "builder",
     "base_url",
     "http",
+    "with_timeout",
+    "with_retry",
+    "with_header",
     "http_client",
     "new_request",
     "new_request_at",
@@ -159,7 +162,7 @@ pub const ARGUMENT_RESERVED: [&str; 9] =
 /// `From`/`Into`, `Borrow`, `ToOwned`, `Any`), which an inherent method of the same name would
 /// shadow, and those of the common traits it might implement one day. One list for the automatic
 /// names and the config's overrides.
-pub const RESERVED_METHODS: [&str; 32] = concat(
+pub const RESERVED_METHODS: [&str; 35] = concat(
     CLIENT_METHODS,
     [
         // Traits Client implements or gets from blanket impls.
@@ -193,7 +196,7 @@ pub const RESERVED_METHODS: [&str; 32] = concat(
 /// a crate that does not compile. The client's own methods ([`CLIENT_METHODS`], some of them
 /// fields too), then the other fields and the builder's other methods. `hostile::checks` parses
 /// a generated client to check that the list is complete.
-pub const CLIENT_MEMBERS: [&str; 21] = concat(
+pub const CLIENT_MEMBERS: [&str; 25] = concat(
     CLIENT_METHODS,
     [
         // Fields: both types', and the builder's for server variables; `retry` and `hook` are
@@ -204,6 +207,7 @@ pub const CLIENT_MEMBERS: [&str; 21] = concat(
         "retry",
         "hooks",
         "hook",
+        "headers",
         "server_variables",
         "spec_servers",
         // The builder's setter for server variables, and `build`.

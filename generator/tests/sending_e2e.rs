@@ -327,3 +327,36 @@ async fn each_attempt_is_a_span_with_the_path_template_and_no_secret() {
         assert!(span.values().all(|v| !v.contains("s3cr3t")), "{span:?}");
     }
 }
+
+#[tokio::test]
+async fn per_call_options_apply_to_the_calls_made_with_them_only() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/items/7"))
+        .respond_with(ResponseTemplate::new(503).set_delay(Duration::from_millis(300)))
+        .mount(&server)
+        .await;
+    let client = client(&server, quick());
+    // Another timeout: the slow answer is a timeout for this call only.
+    let err = client.with_timeout(Duration::from_millis(100)).get_item(7, "q").await.unwrap_err();
+    assert!(matches!(&err, fixture_params::Error::Transport(e) if e.is_timeout()), "{err:?}");
+    assert_eq!(requests(&server).await, 1);
+    // Another retry policy: none for this call, two retries for the client's own.
+    let err = client.with_retry(RetryPolicy::none()).get_item(7, "q").await.unwrap_err();
+    assert_eq!(err.status(), Some(503));
+    assert_eq!(requests(&server).await, 2);
+    client.get_item(7, "q").await.unwrap_err();
+    assert_eq!(requests(&server).await, 5);
+    // An extra header, on every attempt of this call and on no other call.
+    let traced = client.with_retry(RetryPolicy::none()).with_header(
+        reqwest::header::HeaderName::from_static("x-trace-id"),
+        reqwest::header::HeaderValue::from_static("t-1"),
+    );
+    assert!(format!("{traced:?}").contains("\"x-trace-id\""), "{traced:?}");
+    assert!(!format!("{traced:?}").contains("t-1"), "values are not shown: {traced:?}");
+    traced.get_item(7, "q").await.unwrap_err();
+    client.with_retry(RetryPolicy::none()).get_item(7, "q").await.unwrap_err();
+    let requests = server.received_requests().await.unwrap();
+    let traced: Vec<bool> = requests.iter().map(|r| r.headers.get("x-trace-id").is_some()).collect();
+    assert_eq!(traced, [false, false, false, false, false, true, false]);
+}

@@ -102,6 +102,7 @@ impl Emitter<'_> {
         let send = self.send(auth);
         let new_request = self.new_request();
         let (retry_field, retry_debug, retry_init) = (&retry.field, &retry.debug, &retry.init);
+        let (client_debug, per_call) = (&retry.client_debug, &retry.methods);
         let client_doc = doc_attr(&format!(
             "A client for {}. Cheap to clone: clones share one connection pool.\n\n{}",
             spectext::inline(&self.api.title),
@@ -128,6 +129,7 @@ impl Emitter<'_> {
                         .field("timeout", &self.timeout)
                         .field("max_response_size", &self.max_response_size)
                         #retry_debug
+                        #client_debug
                         .finish_non_exhaustive()
                 }
             }
@@ -160,6 +162,8 @@ impl Emitter<'_> {
                     &self.http
                 }
 
+                #per_call
+
                 #send
 
                 #new_request
@@ -184,8 +188,7 @@ impl Emitter<'_> {
                     request: ::reqwest::RequestBuilder,
                     call: &crate::runtime::Call,
                 ) -> Result<crate::runtime::RawResponse, crate::Error<E>> {
-                    let secret_query = &[#( #secret_query ),*];
-                    crate::runtime::send(request, self.timeout, self.max_response_size, &self.retry, &self.hooks, secret_query, call).await
+                    crate::runtime::send(self, request, &[#( #secret_query ),*], call).await
                 }
 
                 /// The future of an operation's request (`call` names the operation): sends
@@ -508,6 +511,10 @@ struct Retry {
     builder_field: TokenStream,
     /// Both `Debug` impls' line.
     debug: TokenStream,
+    /// The client's `Debug` line.
+    client_debug: TokenStream,
+    /// The client's methods that make a client for a call or a few.
+    methods: TokenStream,
     /// `Client::builder`'s default.
     init: TokenStream,
     /// The builder's setter.
@@ -524,6 +531,8 @@ impl Retry {
                 field: none(),
                 builder_field: none(),
                 debug: none(),
+                client_debug: none(),
+                methods: none(),
                 init: none(),
                 setter: none(),
                 build: none(),
@@ -533,12 +542,14 @@ impl Retry {
             field: quote! {
                 pub(crate) retry: crate::RetryPolicy,
                 pub(crate) hooks: ::std::sync::Arc<[Box<dyn crate::Hook>]>,
+                pub(crate) headers: ::reqwest::header::HeaderMap,
             },
             builder_field: quote! {
                 retry: crate::RetryPolicy,
                 hooks: Vec<Box<dyn crate::Hook>>,
             },
             debug: quote!(.field("retry", &self.retry).field("hooks", &self.hooks.len())),
+            client_debug: quote!(.field("headers", &self.headers.keys().collect::<Vec<_>>())),
             init: quote!(retry: crate::RetryPolicy::new(), hooks: Vec::new(),),
             setter: quote! {
                 /// When a request is sent again and how long the client waits first; default
@@ -558,7 +569,29 @@ impl Retry {
                     self
                 }
             },
-            build: quote!(retry: self.retry, hooks: self.hooks.into(),),
+            build: quote!(retry: self.retry, hooks: self.hooks.into(), headers: ::reqwest::header::HeaderMap::new(),),
+            methods: quote! {
+                /// This client with another timeout, for a call or a few (a long export): it shares
+                /// the connection pool, credentials and hooks, and is dropped after the call.
+                pub fn with_timeout(&self, timeout: Duration) -> Client {
+                    Client { timeout, ..self.clone() }
+                }
+
+                /// This client with another retry policy, for a call or a few.
+                pub fn with_retry(&self, policy: crate::RetryPolicy) -> Client {
+                    Client { retry: policy, ..self.clone() }
+                }
+
+                /// This client with a header added to every request, for a call or a few (a
+                /// trace id, a tenant); it replaces a header of the same name the request has.
+                /// Marked sensitive: `Debug` shows header names only.
+                pub fn with_header(&self, name: ::reqwest::header::HeaderName, mut value: ::reqwest::header::HeaderValue) -> Client {
+                    value.set_sensitive(true);
+                    let mut client = self.clone();
+                    client.headers.insert(name, value);
+                    client
+                }
+            },
         }
     }
 }
