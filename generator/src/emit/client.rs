@@ -27,7 +27,7 @@ impl Emitter<'_> {
             quote!()
         };
         let base_url = if api.default_base_url.is_some() { quote!(DEFAULT_BASE_URL,) } else { quote!() };
-        let retry_policy = if api.operations.is_empty() { quote!() } else { quote!(Attempt, Hook, RetryPolicy) };
+        let sending = if api.operations.is_empty() { quote!() } else { quote!(Attempt, Hook, RetryPolicy) };
         // Error types hold documented error bodies by value, by design: a large `Err` (an operation
         // whose error enum holds a large body) is what the spec describes, not a mistake.
         quote! {
@@ -49,7 +49,7 @@ impl Emitter<'_> {
             pub mod types;
 
             pub use client::{BuildError, Client, ClientBuilder, #base_url DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT};
-            pub use runtime::{Error, KEPT_BODY_SIZE, OperationError, #retry_policy};
+            pub use runtime::{Error, KEPT_BODY_SIZE, OperationError, #sending};
         }
     }
 
@@ -58,10 +58,10 @@ impl Emitter<'_> {
         let servers = self.servers();
         let auth = self.auth();
         let (base_const, variable_consts) = (&servers.base_const, &servers.variables.consts);
-        let retry = Retry::of(self.api);
-        let client = self.client_items(&servers, &auth, &retry);
+        let sending = Sending::of(self.api);
+        let client = self.client_items(&servers, &auth, &sending);
         let auth_items = &auth.items;
-        let builder = builder_items(&servers, &auth, &retry);
+        let builder = builder_items(&servers, &auth, &sending);
         // No spec type is in scope in client.rs, so prelude names (Option, String, ...) are safe here.
         quote! {
             //! The client and its builder.
@@ -94,15 +94,15 @@ impl Emitter<'_> {
     }
 
     /// `Client`: its docs, fields, `Debug` and methods.
-    fn client_items(&self, servers: &Servers, auth: &Auth<'_>, retry: &Retry) -> TokenStream {
+    fn client_items(&self, servers: &Servers, auth: &Auth<'_>, sending: &Sending) -> TokenStream {
         let Auth { fields, client_fields, debug_fields, new_fn, .. } = auth;
         let (base_default, servers_field, server_init) =
             (&servers.base_default, &servers.own.field, &servers.variables.init);
         let new_request_at = &servers.own.new_request_at;
         let send = self.send(auth);
         let new_request = self.new_request();
-        let (retry_field, retry_debug, retry_init) = (&retry.field, &retry.debug, &retry.init);
-        let (client_debug, per_call) = (&retry.client_debug, &retry.methods);
+        let (sending_field, sending_debug, sending_init) = (&sending.field, &sending.debug, &sending.init);
+        let (client_debug, per_call) = (&sending.client_debug, &sending.methods);
         let client_doc = doc_attr(&format!(
             "A client for {}. Cheap to clone: clones share one connection pool.\n\n{}",
             spectext::inline(&self.api.title),
@@ -116,7 +116,7 @@ impl Emitter<'_> {
                 pub(crate) http: ::reqwest::Client,
                 pub(crate) timeout: Duration,
                 pub(crate) max_response_size: u64,
-                #retry_field
+                #sending_field
                 #servers_field
                 #( #client_fields )*
             }
@@ -128,7 +128,7 @@ impl Emitter<'_> {
                         #( #debug_fields )*
                         .field("timeout", &self.timeout)
                         .field("max_response_size", &self.max_response_size)
-                        #retry_debug
+                        #sending_debug
                         #client_debug
                         .finish_non_exhaustive()
                 }
@@ -147,7 +147,7 @@ impl Emitter<'_> {
                         timeout: DEFAULT_TIMEOUT,
                         connect_timeout: DEFAULT_CONNECT_TIMEOUT,
                         max_response_size: DEFAULT_MAX_RESPONSE_SIZE,
-                        #retry_init
+                        #sending_init
                     }
                 }
 
@@ -378,8 +378,14 @@ impl Emitter<'_> {
 }
 
 /// `ClientBuilder`: its fields, `Debug`, setters and `build`; and `BuildError`.
-fn builder_items(servers: &Servers, auth: &Auth<'_>, retry: &Retry) -> TokenStream {
-    let Retry { builder_field: retry_field, debug: retry_debug, setter: retry_setter, build: retry_build, .. } = retry;
+fn builder_items(servers: &Servers, auth: &Auth<'_>, sending: &Sending) -> TokenStream {
+    let Sending {
+        builder_field: sending_field,
+        debug: sending_debug,
+        setter: sending_setters,
+        build: sending_build,
+        ..
+    } = sending;
     let Auth { fields, builder_fields, debug_fields, setters, builds, redirect, .. } = auth;
     let ServerVariables { field: server_field, debug: server_debug, setter: server_setter, base_choice, .. } =
         &servers.variables;
@@ -394,7 +400,7 @@ fn builder_items(servers: &Servers, auth: &Auth<'_>, retry: &Retry) -> TokenStre
         timeout: Duration,
         connect_timeout: Duration,
         max_response_size: u64,
-        #retry_field
+        #sending_field
     }
 
     impl fmt::Debug for ClientBuilder {
@@ -406,7 +412,7 @@ fn builder_items(servers: &Servers, auth: &Auth<'_>, retry: &Retry) -> TokenStre
                 .field("timeout", &self.timeout)
                 .field("connect_timeout", &self.connect_timeout)
                 .field("max_response_size", &self.max_response_size)
-                #retry_debug
+                #sending_debug
                 .finish_non_exhaustive()
         }
     }
@@ -454,7 +460,7 @@ fn builder_items(servers: &Servers, auth: &Auth<'_>, retry: &Retry) -> TokenStre
             self
         }
 
-        #retry_setter
+        #sending_setters
 
         /// Builds the client. TLS certificates are verified (rustls with the platform's roots).
         pub fn build(self) -> Result<Client, BuildError> {
@@ -482,7 +488,7 @@ fn builder_items(servers: &Servers, auth: &Auth<'_>, retry: &Retry) -> TokenStre
                 http,
                 timeout: self.timeout,
                 max_response_size: self.max_response_size,
-                #retry_build
+                #sending_build
                 #servers_init
                 #( #fields, )*
             })
@@ -502,12 +508,12 @@ fn builder_items(servers: &Servers, auth: &Auth<'_>, retry: &Retry) -> TokenStre
     impl ::std::error::Error for BuildError {}    }
 }
 
-/// How the client sends requests, its retry policy and hooks: their parts of the client and its
-/// builder, when the API has operations.
-struct Retry {
-    /// The client's field.
+/// How the client sends requests (its retry policy, hooks and per-call headers): their parts of
+/// the client and its builder, when the API has operations.
+struct Sending {
+    /// The client's fields.
     field: TokenStream,
-    /// The builder's field.
+    /// The builder's fields.
     builder_field: TokenStream,
     /// Both `Debug` impls' line.
     debug: TokenStream,
@@ -517,17 +523,17 @@ struct Retry {
     methods: TokenStream,
     /// `Client::builder`'s default.
     init: TokenStream,
-    /// The builder's setter.
+    /// The builder's setters.
     setter: TokenStream,
     /// `build`'s move into the client.
     build: TokenStream,
 }
 
-impl Retry {
-    fn of(api: &crate::ir::Api) -> Retry {
+impl Sending {
+    fn of(api: &crate::ir::Api) -> Sending {
         if api.operations.is_empty() {
             let none = TokenStream::new;
-            return Retry {
+            return Sending {
                 field: none(),
                 builder_field: none(),
                 debug: none(),
@@ -538,7 +544,7 @@ impl Retry {
                 build: none(),
             };
         }
-        Retry {
+        Sending {
             field: quote! {
                 pub(crate) retry: crate::RetryPolicy,
                 pub(crate) hooks: ::std::sync::Arc<[Box<dyn crate::Hook>]>,
