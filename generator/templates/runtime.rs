@@ -70,11 +70,16 @@ impl<E: OperationError> Error<E> {
         match self {
             Error::Transport(e) => e.is_connect() || e.is_timeout(),
             Error::Decode { .. } | Error::ResponseTooLarge { .. } | Error::InvalidRequest(_) => false,
-            Error::Api(_) | Error::UnexpectedStatus { .. } => {
-                matches!(self.status(), Some(408 | 429 | 500 | 502 | 503 | 504))
-            }
+            Error::Api(_) | Error::UnexpectedStatus { .. } => self.status().is_some_and(transient),
         }
     }
+}
+
+/// A status that says "not now", so a later try may succeed: a request timeout, too many requests,
+/// and the server errors that pass (`501` and the rest of `5xx` do not). The retry policy retries
+/// idempotent requests on them, and `Error::is_retryable` is true for them.
+fn transient(status: u16) -> bool {
+    matches!(status, 408 | 429 | 500 | 502 | 503 | 504)
 }
 
 impl<E> Error<E> {
@@ -731,7 +736,7 @@ impl RetryPolicy {
     ) -> Option<::std::time::Duration> {
         match result {
             Err(e) if e.is_connect() => Some(self.backoff_for(retry)),
-            Ok(response) if idempotent && matches!(response.status().as_u16(), 408 | 429 | 500 | 502 | 503 | 504) => {
+            Ok(response) if idempotent && transient(response.status().as_u16()) => {
                 match retry_after(response.headers()) {
                     Some(after) if after > self.max_retry_after => None,
                     Some(after) => Some(after),

@@ -509,7 +509,8 @@ fn builder_items(servers: &Servers, auth: &Auth<'_>, sending: &Sending) -> Token
 }
 
 /// How the client sends requests (its retry policy, hooks and per-call headers): their parts of
-/// the client and its builder, when the API has operations.
+/// the client and its builder, when the API has operations (none otherwise).
+#[derive(Default)]
 struct Sending {
     /// The client's fields.
     field: TokenStream,
@@ -532,17 +533,7 @@ struct Sending {
 impl Sending {
     fn of(api: &crate::ir::Api) -> Sending {
         if api.operations.is_empty() {
-            let none = TokenStream::new;
-            return Sending {
-                field: none(),
-                builder_field: none(),
-                debug: none(),
-                client_debug: none(),
-                methods: none(),
-                init: none(),
-                setter: none(),
-                build: none(),
-            };
+            return Sending::default();
         }
         Sending {
             field: quote! {

@@ -1,6 +1,5 @@
 //! `src/types.rs`: the schemas as Rust types: structs (with hand-written `Serialize` and
-//! `Deserialize`), open
-//! string enums, and unions, untagged or chosen by a discriminator.
+//! `Deserialize`), open string enums, and unions, untagged or chosen by a discriminator.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -117,13 +116,16 @@ impl Emitter<'_> {
         // type-checks in a fraction of the time of serde's derive (its `?` per field, the length
         // sum, a wrapper type per `serialize_with`). A readOnly field of a body is never written;
         // an absent optional field is left out, and `Some(None)` of a nullable one is `null`.
-        let writes = fields.iter().filter(|f| !t.never_sent(f)).map(|f| {
-            let fname = f.name.ident();
-            let wire = &f.wire;
-            let write = if f.presence.is_required() { quote!(required) } else { quote!(optional) };
-            quote!(object.#write(#wire, &self.#fname);)
-        });
-        let writes: Vec<TokenStream> = writes.collect();
+        let writes: Vec<TokenStream> = fields
+            .iter()
+            .filter(|f| !t.never_sent(f))
+            .map(|f| {
+                let fname = f.name.ident();
+                let wire = &f.wire;
+                let write = if f.presence.is_required() { quote!(required) } else { quote!(optional) };
+                quote!(object.#write(#wire, &self.#fname);)
+            })
+            .collect();
         let serialize = if writes.is_empty() {
             quote!(crate::runtime::ObjectWriter::write(serializer)?.end())
         } else {

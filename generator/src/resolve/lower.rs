@@ -2,7 +2,8 @@
 //!
 //! [`lower_types`] names each struct's fields, each enum's variants and each union's members
 //! (unique within their type), and records whether a request body or parameter reaches the type
-//! and which operations use it. [`box_cycles`] then boxes fields until no type contains itself by value.
+//! and which operations use it. [`box_cycles`] then boxes fields until no type contains itself by
+//! value.
 
 use super::types::{Def, TypeSpace, Use, named_in};
 use crate::ir::{Alternative, Field, Operation, Presence, RustName, Ty, TypeDef, TypeId, TypeKind, TypeUse, Variant};
@@ -11,18 +12,18 @@ use crate::naming::{Case, Uniquifier, sanitize};
 /// The IR's type definitions, one per [`Def`] in id order: fields, variants and union members
 /// named (each made unique; `Other` is kept for values the spec does not list), docs, origins,
 /// whether a request body (or any part of a request) reaches the type, and the operations that
-/// use it. `type_names` are the
-/// names [`TypeSpace::assign_names`] gave; `method_names` those of the operations.
+/// use it. `type_names` are the names [`TypeSpace::assign_names`] gave; `method_names` those of
+/// the operations.
 pub(super) fn lower_types(
     space: &TypeSpace,
     type_names: &[String],
     operations: &[Operation],
     method_names: &[String],
 ) -> Vec<TypeDef> {
-    let body_roots = operations.iter().filter_map(|o| o.body.as_ref().and_then(|b| named_in(&b.ty)));
-    let in_request = space.reachable(body_roots);
+    let body_roots = || operations.iter().filter_map(|o| o.body.as_ref().and_then(|b| named_in(&b.ty)));
     let param_roots = operations.iter().flat_map(|o| o.params.iter().filter_map(|p| named_in(&p.ty)));
-    let sent: std::collections::BTreeSet<TypeId> = space.reachable(param_roots).union(&in_request).copied().collect();
+    let in_request = space.reachable(body_roots());
+    let sent = space.reachable(body_roots().chain(param_roots));
     space
         .defs
         .iter()
