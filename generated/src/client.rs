@@ -108,26 +108,21 @@ impl Client {
         client
     }
 
-    /// Sends an operation's request and reads its response, within the timeout and the
-    /// size limit; its errors do not show the API keys sent in the query.
-    pub(crate) async fn send<E>(
-        &self,
-        request: ::reqwest::RequestBuilder,
-        call: &crate::runtime::Call,
-    ) -> Result<crate::runtime::RawResponse, crate::Error<E>> {
-        crate::runtime::send(self, request, &[], call).await
-    }
-
+    /// The query parameters that hold API keys: errors and hooks show their values
+    /// as `REDACTED`.
+    pub(crate) const SECRET_QUERY: &'static [&'static str] = &[];
     /// The future of an operation's request (`call` names the operation): sends
-    /// `request` (unless building it failed) and reads the response with `decode`.
-    /// Generic, so that each operation only states its synchronous parts.
+    /// `request` (unless building it failed) and reads the response with `decode`,
+    /// within the timeout and the size limit; its errors name the call and do not show
+    /// the API keys sent in the query. Generic, so that each operation only states its
+    /// synchronous parts.
     pub(crate) fn request_future<'a, T: 'a, E: Send + 'a>(
         &'a self,
-        request: Result<::reqwest::RequestBuilder, crate::Error<E>>,
+        request: Result<::reqwest::RequestBuilder, crate::ErrorKind<E>>,
         call: &'static crate::runtime::Call,
-        decode: fn(crate::runtime::RawResponse) -> Result<T, crate::Error<E>>,
+        decode: fn(crate::runtime::RawResponse) -> Result<T, crate::ErrorKind<E>>,
     ) -> crate::operations::ResponseFuture<'a, T, E> {
-        Box::pin(async move { decode(self.send(request?, call).await?) })
+        Box::pin(crate::runtime::call(self, request, call, decode))
     }
 
     /// An operation's request: the base URL followed by `path`, its parameters encoded,
@@ -137,7 +132,7 @@ impl Client {
         method: ::reqwest::Method,
         path: &[crate::runtime::PathPart<'_>],
         auth: &[&[Scheme]],
-    ) -> Result<::reqwest::RequestBuilder, crate::Error<E>> {
+    ) -> Result<::reqwest::RequestBuilder, crate::ErrorKind<E>> {
         let request = self
             .http
             .request(method, crate::runtime::build_url(&self.base_url, path)?);
@@ -242,7 +237,7 @@ impl ClientBuilder {
     }
 
     /// The time limit for a whole operation, from connecting to reading the body's last
-    /// byte; default [`DEFAULT_TIMEOUT`]. A timeout is an [`Error::Transport`](crate::Error::Transport)
+    /// byte; default [`DEFAULT_TIMEOUT`]. A timeout is an [`ErrorKind::Transport`](crate::ErrorKind::Transport)
     /// whose `is_timeout()` is true.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
@@ -251,7 +246,7 @@ impl ClientBuilder {
 
     /// The largest response body an operation reads, in bytes; default
     /// [`DEFAULT_MAX_RESPONSE_SIZE`]. A larger one is an
-    /// [`Error::ResponseTooLarge`](crate::Error::ResponseTooLarge), refused by its
+    /// [`ErrorKind::ResponseTooLarge`](crate::ErrorKind::ResponseTooLarge), refused by its
     /// `Content-Length` before it is read, or as soon as what is read passes the limit.
     pub fn max_response_size(mut self, bytes: u64) -> Self {
         self.max_response_size = bytes;

@@ -6,7 +6,7 @@
 //! type, an alias of the enum with its marker, for one enum's code.
 
 use ::std::fmt;
-use crate::Error;
+use crate::ErrorKind;
 use crate::runtime::{FromResponse, RawResponse};
 use crate::types;
 
@@ -58,7 +58,7 @@ impl<Op: fmt::Debug> crate::OperationError for ListApiKeysErrors<Op> {
 impl<Op: fmt::Debug> ::std::error::Error for ListApiKeysErrors<Op> {}
 
 impl<Op> FromResponse for ListApiKeysErrors<Op> {
-    fn from_response(response: RawResponse) -> Error<Self> {
+    fn from_response(response: RawResponse) -> ErrorKind<Self> {
         match response.status {
             400 => response.error(Self::BadRequest),
             401 => response.error(Self::Unauthorized),

@@ -19,4 +19,6 @@ pub use client::{
     BuildError, Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT,
 };
-pub use runtime::{Error, KEPT_BODY_SIZE, OperationError, Attempt, Hook, RetryPolicy};
+pub use runtime::{
+    ErrorKind, KEPT_BODY_SIZE, OperationError, Attempt, Error, Hook, RetryPolicy,
+};

@@ -212,6 +212,7 @@ impl<'a> ListApiKeysRequest<'a> {
                 request,
                 &crate::runtime::Call {
                     operation: "v1_api_keys_get",
+                    method: "GET",
                     path: "/api/v1/api-keys",
                 },
                 |response| match response.status {
@@ -249,6 +250,7 @@ impl<'a> CreateApiKeyRequest<'a> {
                 request,
                 &crate::runtime::Call {
                     operation: "v1_api_keys_post",
+                    method: "POST",
                     path: "/api/v1/api-keys",
                 },
                 |response| match response.status {
@@ -259,7 +261,9 @@ impl<'a> CreateApiKeyRequest<'a> {
     }
 
     /// The request: its URL and credentials, then its query, headers, cookies and body.
-    fn build(self) -> Result<::reqwest::RequestBuilder, Error<CreateApiKeyError>> {
+    fn build(
+        self,
+    ) -> Result<::reqwest::RequestBuilder, crate::ErrorKind<CreateApiKeyError>> {
         let Self { client, body } = self;
         let mut request = client
             .new_request(
@@ -305,6 +309,7 @@ impl<'a> GetApiKeyRequest<'a> {
                 request,
                 &crate::runtime::Call {
                     operation: "v1_api_keys_appname_get",
+                    method: "GET",
                     path: "/api/v1/api-keys/{appname}",
                 },
                 |response| match response.status {
@@ -341,6 +346,7 @@ impl<'a> UpdateApiKeyRequest<'a> {
                 request,
                 &crate::runtime::Call {
                     operation: "v1_api_keys_appname_put",
+                    method: "PUT",
                     path: "/api/v1/api-keys/{appname}",
                 },
                 |response| match response.status {
@@ -351,7 +357,9 @@ impl<'a> UpdateApiKeyRequest<'a> {
     }
 
     /// The request: its URL and credentials, then its query, headers, cookies and body.
-    fn build(self) -> Result<::reqwest::RequestBuilder, Error<UpdateApiKeyError>> {
+    fn build(
+        self,
+    ) -> Result<::reqwest::RequestBuilder, crate::ErrorKind<UpdateApiKeyError>> {
         let Self { client, appname, body } = self;
         let mut request = client
             .new_request(
@@ -400,6 +408,7 @@ impl<'a> DeleteApiKeyRequest<'a> {
                 request,
                 &crate::runtime::Call {
                     operation: "v1_api_keys_appname_delete",
+                    method: "DELETE",
                     path: "/api/v1/api-keys/{appname}",
                 },
                 |response| match response.status {
@@ -436,6 +445,7 @@ impl<'a> RegenApiKeyRequest<'a> {
                 request,
                 &crate::runtime::Call {
                     operation: "v1_api_keys_appname_regen_put",
+                    method: "PUT",
                     path: "/api/v1/api-keys/{appname}/regen",
                 },
                 |response| match response.status {
@@ -446,7 +456,9 @@ impl<'a> RegenApiKeyRequest<'a> {
     }
 
     /// The request: its URL and credentials, then its query, headers, cookies and body.
-    fn build(self) -> Result<::reqwest::RequestBuilder, Error<RegenApiKeyError>> {
+    fn build(
+        self,
+    ) -> Result<::reqwest::RequestBuilder, crate::ErrorKind<RegenApiKeyError>> {
         let Self { client, appname, body } = self;
         let mut request = client
             .new_request(

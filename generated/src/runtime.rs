@@ -10,11 +10,137 @@ use ::std::fmt;
 /// can be kept, logged and sent between threads without holding a whole (hostile) body.
 pub const KEPT_BODY_SIZE: usize = 8 * 1024;
 
-/// The error of every operation. `E` is the operation's own enum of documented error responses.
+/// The error of every operation: what went wrong ([`Error::kind`]), and the call it went wrong
+/// in: the operation, its method and path template, how many attempts were sent, and the request
+/// id the server gave its last response. `E` is the operation's own enum of documented error
+/// responses; [`Error::api`] is the one a caller matches most.
 ///
-/// `Debug` and `Display` never show credentials: an URL's user name and password, and API keys
-/// sent in the query, are `REDACTED`; bodies are cut to 200 characters.
-pub enum Error<E> {
+/// `Display` reads `GET /items/{id}: <what went wrong> (3 attempts, request id 4f2a…)`: the path
+/// is the spec's template, never the filled-in path, so messages group by operation and carry no
+/// identifiers. `Debug` and `Display` never show credentials: an URL's user name and password,
+/// and API keys sent in the query, are `REDACTED`; bodies are cut to 200 characters.
+pub struct Error<E> {
+    kind: ErrorKind<E>,
+    context: Context,
+}
+
+impl<E> Error<E> {
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind<E> {
+        &self.kind
+    }
+
+    /// What went wrong, the call's details dropped.
+    pub fn into_kind(self) -> ErrorKind<E> {
+        self.kind
+    }
+
+    /// The documented error response, when the server sent one: match its variants.
+    pub fn api(&self) -> Option<&E> {
+        match &self.kind {
+            ErrorKind::Api(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The documented error response, else this error back (to pass it on with `?`).
+    pub fn into_api(self) -> Result<E, Self> {
+        match self.kind {
+            ErrorKind::Api(e) => Ok(e),
+            kind => {
+                Err(Error {
+                    kind,
+                    context: self.context,
+                })
+            }
+        }
+    }
+
+    /// The operation: its `operationId`, else its method's name.
+    pub fn operation(&self) -> &'static str {
+        self.context.call.operation
+    }
+
+    /// The request's method (`GET`).
+    pub fn method(&self) -> &'static str {
+        self.context.call.method
+    }
+
+    /// The operation's path as the spec writes it (`/items/{id}`).
+    pub fn path(&self) -> &'static str {
+        self.context.call.path
+    }
+
+    /// How many times the request was sent: 0 when it was refused before sending, more than 1
+    /// when it was retried.
+    pub fn attempts(&self) -> u32 {
+        self.context.attempts
+    }
+
+    /// The id the server gave its last response, to quote to the API's support: the first of
+    /// the headers `x-request-id`, `request-id`, `x-amzn-requestid`, `x-amz-request-id`,
+    /// `x-github-request-id`, `x-ms-request-id`, `x-correlation-id` and `cf-ray` it sent (visible
+    /// ASCII, at most 128 characters).
+    pub fn request_id(&self) -> Option<&str> {
+        self.context.request_id.as_deref()
+    }
+
+    /// The start of the response body (at most [`KEPT_BODY_SIZE`] bytes), when the error kept one
+    /// (undocumented status, undecodable body).
+    pub fn raw_body(&self) -> Option<&[u8]> {
+        self.kind.raw_body()
+    }
+}
+
+impl<E: OperationError> Error<E> {
+    /// The HTTP status of the response, when there was one.
+    pub fn status(&self) -> Option<u16> {
+        self.kind.status()
+    }
+
+    /// Whether trying the call again later may succeed (see [`ErrorKind::is_retryable`]).
+    pub fn is_retryable(&self) -> bool {
+        self.kind.is_retryable()
+    }
+}
+
+impl<E: fmt::Display> fmt::Display for Error<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Context { call, attempts, request_id } = &self.context;
+        write!(f, "{} {}: {}", call.method, call.path, self.kind)?;
+        match (attempts, request_id) {
+            (0 | 1, None) => Ok(()),
+            (0 | 1, Some(id)) => write!(f, " (request id {id})"),
+            (n, None) => write!(f, " ({n} attempts)"),
+            (n, Some(id)) => write!(f, " ({n} attempts, request id {id})"),
+        }
+    }
+}
+
+impl<E: fmt::Debug> fmt::Debug for Error<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("kind", &self.kind)
+            .field("operation", &self.context.call.operation)
+            .field("method", &self.context.call.method)
+            .field("path", &self.context.call.path)
+            .field("attempts", &self.context.attempts)
+            .field("request_id", &self.context.request_id)
+            .finish()
+    }
+}
+
+/// The source is the kind's: its message is already part of this error's.
+impl<E: ::std::error::Error + 'static> ::std::error::Error for Error<E> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
+        ::std::error::Error::source(&self.kind)
+    }
+}
+
+/// What went wrong in a call. `E` is the operation's own enum of documented error responses.
+/// Non-exhaustive: a later version may tell more cases apart.
+#[non_exhaustive]
+pub enum ErrorKind<E> {
     /// The server answered with a status the operation documents as an error; the variant of `E`
     /// holds the decoded body (a text or binary body: its first [`KEPT_BODY_SIZE`] bytes).
     Api(E),
@@ -38,15 +164,15 @@ pub enum Error<E> {
     Decode { status: u16, body: Vec<u8>, source: ::serde_json::Error },
 }
 
-impl<E: OperationError> Error<E> {
+impl<E: OperationError> ErrorKind<E> {
     /// The HTTP status of the response, when there was one.
     pub fn status(&self) -> Option<u16> {
         match self {
-            Error::Api(e) => Some(e.status()),
-            Error::ResponseTooLarge { status, .. }
-            | Error::UnexpectedStatus { status, .. }
-            | Error::Decode { status, .. } => Some(*status),
-            Error::InvalidRequest(_) | Error::Transport(_) => None,
+            ErrorKind::Api(e) => Some(e.status()),
+            ErrorKind::ResponseTooLarge { status, .. }
+            | ErrorKind::UnexpectedStatus { status, .. }
+            | ErrorKind::Decode { status, .. } => Some(*status),
+            ErrorKind::InvalidRequest(_) | ErrorKind::Transport(_) => None,
         }
     }
 
@@ -56,11 +182,11 @@ impl<E: OperationError> Error<E> {
     /// send it again is the caller's decision.
     pub fn is_retryable(&self) -> bool {
         match self {
-            Error::Transport(e) => e.is_connect() || e.is_timeout(),
-            Error::Decode { .. }
-            | Error::ResponseTooLarge { .. }
-            | Error::InvalidRequest(_) => false,
-            Error::Api(_) | Error::UnexpectedStatus { .. } => {
+            ErrorKind::Transport(e) => e.is_connect() || e.is_timeout(),
+            ErrorKind::Decode { .. }
+            | ErrorKind::ResponseTooLarge { .. }
+            | ErrorKind::InvalidRequest(_) => false,
+            ErrorKind::Api(_) | ErrorKind::UnexpectedStatus { .. } => {
                 self.status().is_some_and(transient)
             }
         }
@@ -74,12 +200,12 @@ fn transient(status: u16) -> bool {
     matches!(status, 408 | 429 | 500 | 502 | 503 | 504)
 }
 
-impl<E> Error<E> {
+impl<E> ErrorKind<E> {
     /// The start of the response body (at most [`KEPT_BODY_SIZE`] bytes), when the error kept one
     /// (undocumented status, undecodable body).
     pub fn raw_body(&self) -> Option<&[u8]> {
         match self {
-            Error::UnexpectedStatus { body, .. } | Error::Decode { body, .. } => {
+            ErrorKind::UnexpectedStatus { body, .. } | ErrorKind::Decode { body, .. } => {
                 Some(body)
             }
             _ => None,
@@ -87,23 +213,25 @@ impl<E> Error<E> {
     }
 }
 
-impl<E: fmt::Display> fmt::Display for Error<E> {
+impl<E: fmt::Display> fmt::Display for ErrorKind<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Api(e) => e.fmt(f),
-            Error::InvalidRequest(why) => write!(f, "invalid request: {why}"),
-            Error::Transport(e) if e.is_timeout() => write!(f, "request timed out: {e}"),
-            Error::Transport(e) => write!(f, "request failed: {e}"),
-            Error::ResponseTooLarge { status, limit } => {
+            ErrorKind::Api(e) => e.fmt(f),
+            ErrorKind::InvalidRequest(why) => write!(f, "invalid request: {why}"),
+            ErrorKind::Transport(e) if e.is_timeout() => {
+                write!(f, "request timed out: {e}")
+            }
+            ErrorKind::Transport(e) => write!(f, "request failed: {e}"),
+            ErrorKind::ResponseTooLarge { status, limit } => {
                 write!(
                     f,
                     "the body of a {status} response is larger than the limit of {limit} bytes (`ClientBuilder::max_response_size`)"
                 )
             }
-            Error::UnexpectedStatus { status, body } => {
+            ErrorKind::UnexpectedStatus { status, body } => {
                 write!(f, "unexpected status {status}: {}", snippet(body))
             }
-            Error::Decode { status, source, .. } => {
+            ErrorKind::Decode { status, source, .. } => {
                 write!(f, "could not decode the body of a {status} response: {source}")
             }
         }
@@ -111,27 +239,27 @@ impl<E: fmt::Display> fmt::Display for Error<E> {
 }
 
 /// Like a derived `Debug`, but a body shows as at most 200 characters of text.
-impl<E: fmt::Debug> fmt::Debug for Error<E> {
+impl<E: fmt::Debug> fmt::Debug for ErrorKind<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Api(e) => f.debug_tuple("Api").field(e).finish(),
-            Error::InvalidRequest(why) => {
+            ErrorKind::Api(e) => f.debug_tuple("Api").field(e).finish(),
+            ErrorKind::InvalidRequest(why) => {
                 f.debug_tuple("InvalidRequest").field(why).finish()
             }
-            Error::Transport(e) => f.debug_tuple("Transport").field(e).finish(),
-            Error::ResponseTooLarge { status, limit } => {
+            ErrorKind::Transport(e) => f.debug_tuple("Transport").field(e).finish(),
+            ErrorKind::ResponseTooLarge { status, limit } => {
                 f.debug_struct("ResponseTooLarge")
                     .field("status", status)
                     .field("limit", limit)
                     .finish()
             }
-            Error::UnexpectedStatus { status, body } => {
+            ErrorKind::UnexpectedStatus { status, body } => {
                 f.debug_struct("UnexpectedStatus")
                     .field("status", status)
                     .field("body", &snippet(body))
                     .finish()
             }
-            Error::Decode { status, body, source } => {
+            ErrorKind::Decode { status, body, source } => {
                 f.debug_struct("Decode")
                     .field("status", status)
                     .field("body", &snippet(body))
@@ -142,15 +270,15 @@ impl<E: fmt::Debug> fmt::Debug for Error<E> {
     }
 }
 
-impl<E: ::std::error::Error + 'static> ::std::error::Error for Error<E> {
+impl<E: ::std::error::Error + 'static> ::std::error::Error for ErrorKind<E> {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Error::Api(e) => Some(e),
-            Error::Transport(e) => Some(e),
-            Error::Decode { source, .. } => Some(source),
-            Error::InvalidRequest(_)
-            | Error::ResponseTooLarge { .. }
-            | Error::UnexpectedStatus { .. } => None,
+            ErrorKind::Api(e) => Some(e),
+            ErrorKind::Transport(e) => Some(e),
+            ErrorKind::Decode { source, .. } => Some(source),
+            ErrorKind::InvalidRequest(_)
+            | ErrorKind::ResponseTooLarge { .. }
+            | ErrorKind::UnexpectedStatus { .. } => None,
         }
     }
 }
@@ -258,7 +386,7 @@ const SEGMENT: &::percent_encoding::AsciiSet = &::percent_encoding::NON_ALPHANUM
 pub(crate) fn build_url<E>(
     base: &::reqwest::Url,
     parts: &[PathPart<'_>],
-) -> Result<::reqwest::Url, Error<E>> {
+) -> Result<::reqwest::Url, ErrorKind<E>> {
     let mut path = String::new();
     for part in parts {
         match part {
@@ -273,12 +401,14 @@ pub(crate) fn build_url<E>(
     let segments = path.split(['?', '#']).next().unwrap_or_default();
     if segments.split('/').any(dot_segment) {
         return Err(
-            Error::InvalidRequest(format!("the path {path:?} has a `.` or `..` segment")),
+            ErrorKind::InvalidRequest(
+                format!("the path {path:?} has a `.` or `..` segment"),
+            ),
         );
     }
 
     ::reqwest::Url::parse(&format!("{}{path}", base.as_str().trim_end_matches('/')))
-        .map_err(|e| Error::InvalidRequest(
+        .map_err(|e| ErrorKind::InvalidRequest(
             format!("cannot append the path {path:?} to the base URL: {e}"),
         ))
 }
@@ -292,10 +422,10 @@ fn dot_segment(segment: &str) -> bool {
 }
 
 /// Refuses a value that would change the path's shape as a whole segment: empty, `.` or `..`.
-fn whole_segment<E>(name: &str, value: &str) -> Result<(), Error<E>> {
+fn whole_segment<E>(name: &str, value: &str) -> Result<(), ErrorKind<E>> {
     if value.is_empty() || value == "." || value == ".." {
         return Err(
-            Error::InvalidRequest(
+            ErrorKind::InvalidRequest(
                 format!("path parameter {name:?} must not be {value:?}"),
             ),
         );
@@ -565,39 +695,122 @@ fn retry_after(headers: &::reqwest::header::HeaderMap) -> Option<::std::time::Du
     Some(at.duration_since(::std::time::SystemTime::now()).unwrap_or_default())
 }
 
-/// The operation a request belongs to, as spans name it: its `operationId` (else its method's
-/// name) and its path as the spec writes it, `{id}` and all, never the filled-in path.
+/// The operation a request belongs to, as spans and errors name it: its `operationId` (else its
+/// method's name), its method, and its path as the spec writes it, `{id}` and all, never the
+/// filled-in path.
 pub(crate) struct Call {
     pub(crate) operation: &'static str,
+    pub(crate) method: &'static str,
     pub(crate) path: &'static str,
 }
 
-/// Sends the request, again as the client's retry policy allows, and reads the whole response,
-/// all within the client's timeout (from connecting to the body's last byte of the last attempt,
-/// whatever `reqwest::Client` sends it). The client's extra headers are added and its hooks run
-/// for each attempt. A body larger than the client's size limit is refused, by its
-/// `Content-Length` or as it is read. Transport errors show their URL through [`shown_url`],
-/// hiding the query parameters in `secret_query`.
-pub(crate) async fn send<E>(
+/// A call as its errors name it: the operation, the attempts made, the last response's request id.
+#[derive(Clone)]
+pub(crate) struct Context {
+    call: &'static Call,
+    attempts: u32,
+    request_id: Option<Box<str>>,
+}
+
+impl Context {
+    fn new(call: &'static Call) -> Self {
+        Context {
+            call,
+            attempts: 0,
+            request_id: None,
+        }
+    }
+
+    /// `kind` as an error of this call.
+    fn error<E>(&self, kind: ErrorKind<E>) -> Error<E> {
+        Error {
+            kind,
+            context: self.clone(),
+        }
+    }
+}
+
+/// The headers a server names its response with, for its support to find it: the first one sent
+/// is [`Error::request_id`].
+const REQUEST_ID_HEADERS: [&str; 8] = [
+    "x-request-id",
+    "request-id",
+    "x-amzn-requestid",
+    "x-amz-request-id",
+    "x-github-request-id",
+    "x-ms-request-id",
+    "x-correlation-id",
+    "cf-ray",
+];
+
+/// The response's request id: visible ASCII only (no control character reaches a log line), cut
+/// to 128 characters.
+fn request_id(headers: &::reqwest::header::HeaderMap) -> Option<Box<str>> {
+    let value = REQUEST_ID_HEADERS
+        .iter()
+        .find_map(|name| headers.get(*name))?
+        .to_str()
+        .ok()?;
+    Some(value.chars().take(128).collect::<String>().into_boxed_str())
+}
+
+/// The query parameters an error's or a hook's URL hides: API keys sent in the query.
+const SECRET_QUERY: &[&str] = crate::Client::SECRET_QUERY;
+
+/// An operation's call: sends `request` (unless building it failed) as [`respond`] does and reads
+/// the whole response with `decode`; a failure becomes an [`Error`] naming the call.
+pub(crate) async fn call<T, E>(
+    client: &crate::Client,
+    request: Result<::reqwest::RequestBuilder, ErrorKind<E>>,
+    call: &'static Call,
+    decode: fn(RawResponse) -> Result<T, ErrorKind<E>>,
+) -> Result<T, Error<E>> {
+    let mut context = Context::new(call);
+    let result = match request {
+        Ok(request) => {
+            match respond(client, request, &mut context, true).await {
+                Ok(response) => {
+                    read(response, client.max_response_size).await.and_then(decode)
+                }
+                Err(kind) => Err(kind),
+            }
+        }
+        Err(kind) => Err(kind),
+    };
+    result.map_err(|kind| context.error(kind))
+}
+
+/// A transport error, its URL shown through [`shown_url`] (no API key sent in the query).
+fn transport<E>(mut e: ::reqwest::Error, secret_query: &[&str]) -> ErrorKind<E> {
+    if let Some(url) = e.url_mut() {
+        *url = shown_url(url, secret_query);
+    }
+
+    ErrorKind::Transport(e)
+}
+
+/// Sends the request, again as the client's retry policy allows, and returns the last attempt's
+/// response, its body not read yet. The client's extra headers are added and its hooks run for
+/// each attempt. `whole`: the body will be read to the end, and the client's timeout is the
+/// deadline of the whole call, from connecting to the body's last byte of the last attempt
+/// (whatever `reqwest::Client` sends it). Otherwise (a stream) the timeout bounds the retries and
+/// each wait for bytes, not the body's length in time. `context` counts the attempts as they
+/// start and takes the last response's request id.
+async fn respond<E>(
     client: &crate::Client,
     request: ::reqwest::RequestBuilder,
-    secret_query: &[&str],
-    call: &Call,
-) -> Result<RawResponse, Error<E>> {
-    let (retry, hooks, max_size) = (
+    context: &mut Context,
+    whole: bool,
+) -> Result<::reqwest::Response, ErrorKind<E>> {
+    let (retry, hooks, call, secret_query) = (
         &client.retry,
         &client.hooks[..],
-        client.max_response_size,
+        context.call,
+        SECRET_QUERY,
     );
-    let transport = |mut e: ::reqwest::Error| {
-        if let Some(url) = e.url_mut() {
-            *url = shown_url(url, secret_query);
-        }
-        Error::Transport(e)
-    };
     let deadline = ::tokio::time::Instant::now() + client.timeout;
     let (http, request) = request.build_split();
-    let mut request = request.map_err(transport)?;
+    let mut request = request.map_err(|e| transport(e, secret_query))?;
     for (name, value) in &client.headers {
         request.headers_mut().insert(name, value.clone());
     }
@@ -612,16 +825,19 @@ pub(crate) async fn send<E>(
     ]
         .contains(request.method()) || request.headers().contains_key("idempotency-key");
     let mut retries = 0;
-    let mut response = loop {
+    let response = loop {
         let spare = if retries < retry.max_retries { request.try_clone() } else { None };
-        *request.timeout_mut() = Some(
-            deadline.saturating_duration_since(::tokio::time::Instant::now()),
-        );
+        if whole {
+            *request.timeout_mut() = Some(
+                deadline.saturating_duration_since(::tokio::time::Instant::now()),
+            );
+        }
         for hook in hooks {
             hook.before(&mut request);
         }
         let seen = (!hooks.is_empty())
             .then(|| (request.method().clone(), shown_url(request.url(), secret_query)));
+        context.attempts = retries + 1;
         let started = ::std::time::Instant::now();
         #[cfg(feature = "tracing")]
         let span = ::tracing::info_span!(
@@ -669,11 +885,21 @@ pub(crate) async fn send<E>(
                 request = spare;
                 retries += 1;
             }
-            _ => break result.map_err(transport)?,
+            _ => break result.map_err(|e| transport(e, secret_query))?,
         }
     };
+    context.request_id = request_id(response.headers());
+    Ok(response)
+}
+
+/// Reads a response to the end. A body larger than `max_size` is refused, by its `Content-Length`
+/// or as it is read.
+async fn read<E>(
+    mut response: ::reqwest::Response,
+    max_size: u64,
+) -> Result<RawResponse, ErrorKind<E>> {
     let status = response.status().as_u16();
-    let too_large = || Error::ResponseTooLarge {
+    let too_large = || ErrorKind::ResponseTooLarge {
         status,
         limit: max_size,
     };
@@ -683,7 +909,11 @@ pub(crate) async fn send<E>(
     }
 
     let mut body = Vec::with_capacity(usize::try_from(declared).unwrap_or(0));
-    while let Some(piece) = response.chunk().await.map_err(transport)? {
+    while let Some(piece) = response
+        .chunk()
+        .await
+        .map_err(|e| transport(e, SECRET_QUERY))?
+    {
         if (body.len() as u64).saturating_add(piece.len() as u64) > max_size {
             return Err(too_large());
         }
@@ -697,11 +927,11 @@ impl RawResponse {
     /// The body decoded as `T`.
     pub(crate) fn json<T: ::serde::de::DeserializeOwned, E>(
         self,
-    ) -> Result<T, Error<E>> {
+    ) -> Result<T, ErrorKind<E>> {
         match ::serde_json::from_slice(&self.body) {
             Ok(value) => Ok(value),
             Err(source) => {
-                Err(Error::Decode {
+                Err(ErrorKind::Decode {
                     status: self.status,
                     body: kept(self.body),
                     source,
@@ -714,23 +944,23 @@ impl RawResponse {
     pub(crate) fn error<T: ::serde::de::DeserializeOwned, E>(
         self,
         variant: impl FnOnce(T) -> E,
-    ) -> Error<E> {
+    ) -> ErrorKind<E> {
         match self.json::<T, E>() {
-            Ok(body) => Error::Api(variant(body)),
+            Ok(body) => ErrorKind::Api(variant(body)),
             Err(e) => e,
         }
     }
 
     /// The error of a status that is not one of the operation's successes: a documented error
     /// response of `E`, or an unexpected status.
-    pub(crate) fn into_error<E: FromResponse>(self) -> Error<E> {
+    pub(crate) fn into_error<E: FromResponse>(self) -> ErrorKind<E> {
         E::from_response(self)
     }
 }
 
 /// Implemented by every error enum: reads a response by the error statuses the enum documents.
 pub(crate) trait FromResponse: Sized {
-    fn from_response(response: RawResponse) -> Error<Self>;
+    fn from_response(response: RawResponse) -> ErrorKind<Self>;
 }
 
 /// The start of a body, for an error to keep: at most [`KEPT_BODY_SIZE`] bytes, the rest freed.

@@ -12,11 +12,138 @@ use ::std::fmt;
 /// can be kept, logged and sent between threads without holding a whole (hostile) body.
 pub const KEPT_BODY_SIZE: usize = 8 * 1024;
 
-/// The error of every operation. `E` is the operation's own enum of documented error responses.
+/// The error of every operation: what went wrong ([`Error::kind`]), and the call it went wrong
+/// in: the operation, its method and path template, how many attempts were sent, and the request
+/// id the server gave its last response. `E` is the operation's own enum of documented error
+/// responses; [`Error::api`] is the one a caller matches most.
 ///
-/// `Debug` and `Display` never show credentials: an URL's user name and password, and API keys
-/// sent in the query, are `REDACTED`; bodies are cut to 200 characters.
-pub enum Error<E> {
+/// `Display` reads `GET /items/{id}: <what went wrong> (3 attempts, request id 4f2a…)`: the path
+/// is the spec's template, never the filled-in path, so messages group by operation and carry no
+/// identifiers. `Debug` and `Display` never show credentials: an URL's user name and password,
+/// and API keys sent in the query, are `REDACTED`; bodies are cut to 200 characters.
+#[apigen::needs(operations)]
+pub struct Error<E> {
+    kind: ErrorKind<E>,
+    context: Context,
+}
+
+#[apigen::needs(operations)]
+impl<E> Error<E> {
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind<E> {
+        &self.kind
+    }
+
+    /// What went wrong, the call's details dropped.
+    pub fn into_kind(self) -> ErrorKind<E> {
+        self.kind
+    }
+
+    /// The documented error response, when the server sent one: match its variants.
+    pub fn api(&self) -> Option<&E> {
+        match &self.kind {
+            ErrorKind::Api(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The documented error response, else this error back (to pass it on with `?`).
+    pub fn into_api(self) -> Result<E, Self> {
+        match self.kind {
+            ErrorKind::Api(e) => Ok(e),
+            kind => Err(Error { kind, context: self.context }),
+        }
+    }
+
+    /// The operation: its `operationId`, else its method's name.
+    pub fn operation(&self) -> &'static str {
+        self.context.call.operation
+    }
+
+    /// The request's method (`GET`).
+    pub fn method(&self) -> &'static str {
+        self.context.call.method
+    }
+
+    /// The operation's path as the spec writes it (`/items/{id}`).
+    pub fn path(&self) -> &'static str {
+        self.context.call.path
+    }
+
+    /// How many times the request was sent: 0 when it was refused before sending, more than 1
+    /// when it was retried.
+    pub fn attempts(&self) -> u32 {
+        self.context.attempts
+    }
+
+    /// The id the server gave its last response, to quote to the API's support: the first of
+    /// the headers `x-request-id`, `request-id`, `x-amzn-requestid`, `x-amz-request-id`,
+    /// `x-github-request-id`, `x-ms-request-id`, `x-correlation-id` and `cf-ray` it sent (visible
+    /// ASCII, at most 128 characters).
+    pub fn request_id(&self) -> Option<&str> {
+        self.context.request_id.as_deref()
+    }
+
+    /// The start of the response body (at most [`KEPT_BODY_SIZE`] bytes), when the error kept one
+    /// (undocumented status, undecodable body).
+    pub fn raw_body(&self) -> Option<&[u8]> {
+        self.kind.raw_body()
+    }
+}
+
+#[apigen::needs(operations)]
+impl<E: OperationError> Error<E> {
+    /// The HTTP status of the response, when there was one.
+    pub fn status(&self) -> Option<u16> {
+        self.kind.status()
+    }
+
+    /// Whether trying the call again later may succeed (see [`ErrorKind::is_retryable`]).
+    pub fn is_retryable(&self) -> bool {
+        self.kind.is_retryable()
+    }
+}
+
+#[apigen::needs(operations)]
+impl<E: fmt::Display> fmt::Display for Error<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Context { call, attempts, request_id } = &self.context;
+        write!(f, "{} {}: {}", call.method, call.path, self.kind)?;
+        match (attempts, request_id) {
+            (0 | 1, None) => Ok(()),
+            (0 | 1, Some(id)) => write!(f, " (request id {id})"),
+            (n, None) => write!(f, " ({n} attempts)"),
+            (n, Some(id)) => write!(f, " ({n} attempts, request id {id})"),
+        }
+    }
+}
+
+#[apigen::needs(operations)]
+impl<E: fmt::Debug> fmt::Debug for Error<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("kind", &self.kind)
+            .field("operation", &self.context.call.operation)
+            .field("method", &self.context.call.method)
+            .field("path", &self.context.call.path)
+            .field("attempts", &self.context.attempts)
+            .field("request_id", &self.context.request_id)
+            .finish()
+    }
+}
+
+/// The source is the kind's: its message is already part of this error's.
+#[apigen::needs(operations)]
+impl<E: ::std::error::Error + 'static> ::std::error::Error for Error<E> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
+        ::std::error::Error::source(&self.kind)
+    }
+}
+
+/// What went wrong in a call. `E` is the operation's own enum of documented error responses.
+/// Non-exhaustive: a later version may tell more cases apart.
+#[non_exhaustive]
+pub enum ErrorKind<E> {
     /// The server answered with a status the operation documents as an error; the variant of `E`
     /// holds the decoded body (a text or binary body: its first [`KEPT_BODY_SIZE`] bytes).
     Api(E),
@@ -50,15 +177,15 @@ pub enum Error<E> {
     },
 }
 
-impl<E: OperationError> Error<E> {
+impl<E: OperationError> ErrorKind<E> {
     /// The HTTP status of the response, when there was one.
     pub fn status(&self) -> Option<u16> {
         match self {
-            Error::Api(e) => Some(e.status()),
-            Error::ResponseTooLarge { status, .. } | Error::UnexpectedStatus { status, .. } | Error::Decode { status, .. } => {
+            ErrorKind::Api(e) => Some(e.status()),
+            ErrorKind::ResponseTooLarge { status, .. } | ErrorKind::UnexpectedStatus { status, .. } | ErrorKind::Decode { status, .. } => {
                 Some(*status)
             }
-            Error::InvalidRequest(_) | Error::Transport(_) => None,
+            ErrorKind::InvalidRequest(_) | ErrorKind::Transport(_) => None,
         }
     }
 
@@ -68,9 +195,9 @@ impl<E: OperationError> Error<E> {
     /// send it again is the caller's decision.
     pub fn is_retryable(&self) -> bool {
         match self {
-            Error::Transport(e) => e.is_connect() || e.is_timeout(),
-            Error::Decode { .. } | Error::ResponseTooLarge { .. } | Error::InvalidRequest(_) => false,
-            Error::Api(_) | Error::UnexpectedStatus { .. } => self.status().is_some_and(transient),
+            ErrorKind::Transport(e) => e.is_connect() || e.is_timeout(),
+            ErrorKind::Decode { .. } | ErrorKind::ResponseTooLarge { .. } | ErrorKind::InvalidRequest(_) => false,
+            ErrorKind::Api(_) | ErrorKind::UnexpectedStatus { .. } => self.status().is_some_and(transient),
         }
     }
 }
@@ -82,32 +209,32 @@ fn transient(status: u16) -> bool {
     matches!(status, 408 | 429 | 500 | 502 | 503 | 504)
 }
 
-impl<E> Error<E> {
+impl<E> ErrorKind<E> {
     /// The start of the response body (at most [`KEPT_BODY_SIZE`] bytes), when the error kept one
     /// (undocumented status, undecodable body).
     pub fn raw_body(&self) -> Option<&[u8]> {
         match self {
-            Error::UnexpectedStatus { body, .. } | Error::Decode { body, .. } => Some(body),
+            ErrorKind::UnexpectedStatus { body, .. } | ErrorKind::Decode { body, .. } => Some(body),
             _ => None,
         }
     }
 }
 
-impl<E: fmt::Display> fmt::Display for Error<E> {
+impl<E: fmt::Display> fmt::Display for ErrorKind<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Api(e) => e.fmt(f),
-            Error::InvalidRequest(why) => write!(f, "invalid request: {why}"),
-            Error::Transport(e) if e.is_timeout() => write!(f, "request timed out: {e}"),
-            Error::Transport(e) => write!(f, "request failed: {e}"),
-            Error::ResponseTooLarge { status, limit } => write!(
+            ErrorKind::Api(e) => e.fmt(f),
+            ErrorKind::InvalidRequest(why) => write!(f, "invalid request: {why}"),
+            ErrorKind::Transport(e) if e.is_timeout() => write!(f, "request timed out: {e}"),
+            ErrorKind::Transport(e) => write!(f, "request failed: {e}"),
+            ErrorKind::ResponseTooLarge { status, limit } => write!(
                 f,
                 "the body of a {status} response is larger than the limit of {limit} bytes (`ClientBuilder::max_response_size`)"
             ),
-            Error::UnexpectedStatus { status, body } => {
+            ErrorKind::UnexpectedStatus { status, body } => {
                 write!(f, "unexpected status {status}: {}", snippet(body))
             }
-            Error::Decode { status, source, .. } => {
+            ErrorKind::Decode { status, source, .. } => {
                 write!(f, "could not decode the body of a {status} response: {source}")
             }
         }
@@ -115,19 +242,19 @@ impl<E: fmt::Display> fmt::Display for Error<E> {
 }
 
 /// Like a derived `Debug`, but a body shows as at most 200 characters of text.
-impl<E: fmt::Debug> fmt::Debug for Error<E> {
+impl<E: fmt::Debug> fmt::Debug for ErrorKind<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Api(e) => f.debug_tuple("Api").field(e).finish(),
-            Error::InvalidRequest(why) => f.debug_tuple("InvalidRequest").field(why).finish(),
-            Error::Transport(e) => f.debug_tuple("Transport").field(e).finish(),
-            Error::ResponseTooLarge { status, limit } => {
+            ErrorKind::Api(e) => f.debug_tuple("Api").field(e).finish(),
+            ErrorKind::InvalidRequest(why) => f.debug_tuple("InvalidRequest").field(why).finish(),
+            ErrorKind::Transport(e) => f.debug_tuple("Transport").field(e).finish(),
+            ErrorKind::ResponseTooLarge { status, limit } => {
                 f.debug_struct("ResponseTooLarge").field("status", status).field("limit", limit).finish()
             }
-            Error::UnexpectedStatus { status, body } => {
+            ErrorKind::UnexpectedStatus { status, body } => {
                 f.debug_struct("UnexpectedStatus").field("status", status).field("body", &snippet(body)).finish()
             }
-            Error::Decode { status, body, source } => f
+            ErrorKind::Decode { status, body, source } => f
                 .debug_struct("Decode")
                 .field("status", status)
                 .field("body", &snippet(body))
@@ -137,13 +264,13 @@ impl<E: fmt::Debug> fmt::Debug for Error<E> {
     }
 }
 
-impl<E: ::std::error::Error + 'static> ::std::error::Error for Error<E> {
+impl<E: ::std::error::Error + 'static> ::std::error::Error for ErrorKind<E> {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Error::Api(e) => Some(e),
-            Error::Transport(e) => Some(e),
-            Error::Decode { source, .. } => Some(source),
-            Error::InvalidRequest(_) | Error::ResponseTooLarge { .. } | Error::UnexpectedStatus { .. } => None,
+            ErrorKind::Api(e) => Some(e),
+            ErrorKind::Transport(e) => Some(e),
+            ErrorKind::Decode { source, .. } => Some(source),
+            ErrorKind::InvalidRequest(_) | ErrorKind::ResponseTooLarge { .. } | ErrorKind::UnexpectedStatus { .. } => None,
         }
     }
 }
@@ -343,7 +470,7 @@ pub(crate) fn server_url(
 
 /// `base` followed by the encoded path.
 #[apigen::needs(operations)]
-pub(crate) fn build_url<E>(base: &::reqwest::Url, parts: &[PathPart<'_>]) -> Result<::reqwest::Url, Error<E>> {
+pub(crate) fn build_url<E>(base: &::reqwest::Url, parts: &[PathPart<'_>]) -> Result<::reqwest::Url, ErrorKind<E>> {
     let mut path = String::new();
     for part in parts {
         match part {
@@ -366,11 +493,11 @@ pub(crate) fn build_url<E>(base: &::reqwest::Url, parts: &[PathPart<'_>]) -> Res
     // which the URL parser would resolve, sending the request to another path.
     let segments = path.split(['?', '#']).next().unwrap_or_default();
     if segments.split('/').any(dot_segment) {
-        return Err(Error::InvalidRequest(format!("the path {path:?} has a `.` or `..` segment")));
+        return Err(ErrorKind::InvalidRequest(format!("the path {path:?} has a `.` or `..` segment")));
     }
     // The message shows the path, not the base URL: it may hold a user name and password.
     ::reqwest::Url::parse(&format!("{}{path}", base.as_str().trim_end_matches('/')))
-        .map_err(|e| Error::InvalidRequest(format!("cannot append the path {path:?} to the base URL: {e}")))
+        .map_err(|e| ErrorKind::InvalidRequest(format!("cannot append the path {path:?} to the base URL: {e}")))
 }
 
 /// Whether the URL parser reads `segment` as `.` or `..` (also written with `%2e`).
@@ -381,9 +508,9 @@ fn dot_segment(segment: &str) -> bool {
 
 /// Refuses a value that would change the path's shape as a whole segment: empty, `.` or `..`.
 #[apigen::needs(whole_segment)]
-fn whole_segment<E>(name: &str, value: &str) -> Result<(), Error<E>> {
+fn whole_segment<E>(name: &str, value: &str) -> Result<(), ErrorKind<E>> {
     if value.is_empty() || value == "." || value == ".." {
-        return Err(Error::InvalidRequest(format!("path parameter {name:?} must not be {value:?}")));
+        return Err(ErrorKind::InvalidRequest(format!("path parameter {name:?} must not be {value:?}")));
     }
     Ok(())
 }
@@ -398,9 +525,9 @@ fn whole_segment<E>(name: &str, value: &str) -> Result<(), Error<E>> {
 /// another host. A caller who puts a credential in one can pass a client that does not follow
 /// redirects ([`ClientBuilder::http_client`](crate::ClientBuilder::http_client)).
 #[apigen::needs(headers)]
-pub(crate) fn header_value<E>(name: &str, value: &str) -> Result<::reqwest::header::HeaderValue, Error<E>> {
+pub(crate) fn header_value<E>(name: &str, value: &str) -> Result<::reqwest::header::HeaderValue, ErrorKind<E>> {
     let mut value = ::reqwest::header::HeaderValue::from_str(value).map_err(|_| {
-        Error::InvalidRequest(format!("header parameter {name:?} contains characters not allowed in an HTTP header"))
+        ErrorKind::InvalidRequest(format!("header parameter {name:?} contains characters not allowed in an HTTP header"))
     })?;
     value.set_sensitive(true);
     Ok(value)
@@ -527,7 +654,7 @@ pub(crate) fn query_pairs<T: ::serde::Serialize + ?Sized, E>(
     deep: bool,
     explode: bool,
     sep: char,
-) -> Result<Vec<(String, String)>, Error<E>> {
+) -> Result<Vec<(String, String)>, ErrorKind<E>> {
     fn walk(key: String, value: &::serde_json::Value, out: &mut Vec<(String, String)>) {
         match value {
             ::serde_json::Value::Null => {}
@@ -572,7 +699,7 @@ pub(crate) fn expand<T: ::serde::Serialize + ?Sized, E>(
     operator: &str,
     explode: bool,
     encode: bool,
-) -> Result<String, Error<E>> {
+) -> Result<String, ErrorKind<E>> {
     let enc = |s: &str| {
         if encode {
             ::percent_encoding::utf8_percent_encode(s, SEGMENT).to_string()
@@ -613,14 +740,14 @@ pub(crate) fn expand<T: ::serde::Serialize + ?Sized, E>(
 
 /// A parameter described by `content: application/json`: the value as JSON text.
 #[apigen::needs(json_param)]
-pub(crate) fn json_text<T: ::serde::Serialize + ?Sized, E>(name: &str, value: &T) -> Result<String, Error<E>> {
-    ::serde_json::to_string(value).map_err(|e| Error::InvalidRequest(format!("parameter {name:?} cannot be written: {e}")))
+pub(crate) fn json_text<T: ::serde::Serialize + ?Sized, E>(name: &str, value: &T) -> Result<String, ErrorKind<E>> {
+    ::serde_json::to_string(value).map_err(|e| ErrorKind::InvalidRequest(format!("parameter {name:?} cannot be written: {e}")))
 }
 
 /// A parameter as JSON, the common ground of every style.
 #[apigen::needs(param_text)]
-fn to_json<T: ::serde::Serialize + ?Sized, E>(name: &str, value: &T) -> Result<::serde_json::Value, Error<E>> {
-    ::serde_json::to_value(value).map_err(|e| Error::InvalidRequest(format!("parameter {name:?} cannot be written: {e}")))
+fn to_json<T: ::serde::Serialize + ?Sized, E>(name: &str, value: &T) -> Result<::serde_json::Value, ErrorKind<E>> {
+    ::serde_json::to_value(value).map_err(|e| ErrorKind::InvalidRequest(format!("parameter {name:?} cannot be written: {e}")))
 }
 
 /// An object's members without `null`s, sorted by key so the request is the same whatever
@@ -805,37 +932,138 @@ fn retry_after(headers: &::reqwest::header::HeaderMap) -> Option<::std::time::Du
     Some(at.duration_since(::std::time::SystemTime::now()).unwrap_or_default())
 }
 
-/// The operation a request belongs to, as spans name it: its `operationId` (else its method's
-/// name) and its path as the spec writes it, `{id}` and all, never the filled-in path.
+/// The operation a request belongs to, as spans and errors name it: its `operationId` (else its
+/// method's name), its method, and its path as the spec writes it, `{id}` and all, never the
+/// filled-in path.
 #[apigen::needs(operations)]
 pub(crate) struct Call {
     pub(crate) operation: &'static str,
+    pub(crate) method: &'static str,
     pub(crate) path: &'static str,
 }
 
-/// Sends the request, again as the client's retry policy allows, and reads the whole response,
-/// all within the client's timeout (from connecting to the body's last byte of the last attempt,
-/// whatever `reqwest::Client` sends it). The client's extra headers are added and its hooks run
-/// for each attempt. A body larger than the client's size limit is refused, by its
-/// `Content-Length` or as it is read. Transport errors show their URL through [`shown_url`],
-/// hiding the query parameters in `secret_query`.
+/// A call as its errors name it: the operation, the attempts made, the last response's request id.
 #[apigen::needs(operations)]
-pub(crate) async fn send<E>(
+#[derive(Clone)]
+pub(crate) struct Context {
+    call: &'static Call,
+    attempts: u32,
+    request_id: Option<Box<str>>,
+}
+
+#[apigen::needs(operations)]
+impl Context {
+    fn new(call: &'static Call) -> Self {
+        Context { call, attempts: 0, request_id: None }
+    }
+
+    /// `kind` as an error of this call.
+    fn error<E>(&self, kind: ErrorKind<E>) -> Error<E> {
+        Error { kind, context: self.clone() }
+    }
+}
+
+/// The headers a server names its response with, for its support to find it: the first one sent
+/// is [`Error::request_id`].
+#[apigen::needs(operations)]
+const REQUEST_ID_HEADERS: [&str; 8] = [
+    "x-request-id",
+    "request-id",
+    "x-amzn-requestid",
+    "x-amz-request-id",
+    "x-github-request-id",
+    "x-ms-request-id",
+    "x-correlation-id",
+    "cf-ray",
+];
+
+/// The response's request id: visible ASCII only (no control character reaches a log line), cut
+/// to 128 characters.
+#[apigen::needs(operations)]
+fn request_id(headers: &::reqwest::header::HeaderMap) -> Option<Box<str>> {
+    let value = REQUEST_ID_HEADERS.iter().find_map(|name| headers.get(*name))?.to_str().ok()?;
+    Some(value.chars().take(128).collect::<String>().into_boxed_str())
+}
+
+/// The query parameters an error's or a hook's URL hides: API keys sent in the query.
+#[apigen::needs(operations)]
+const SECRET_QUERY: &[&str] = crate::Client::SECRET_QUERY;
+
+/// An operation's call: sends `request` (unless building it failed) as [`respond`] does and reads
+/// the whole response with `decode`; a failure becomes an [`Error`] naming the call.
+#[apigen::needs(operations)]
+pub(crate) async fn call<T, E>(
+    client: &crate::Client,
+    request: Result<::reqwest::RequestBuilder, ErrorKind<E>>,
+    call: &'static Call,
+    decode: fn(RawResponse) -> Result<T, ErrorKind<E>>,
+) -> Result<T, Error<E>> {
+    let mut context = Context::new(call);
+    let result = match request {
+        Ok(request) => match respond(client, request, &mut context, true).await {
+            Ok(response) => read(response, client.max_response_size).await.and_then(decode),
+            Err(kind) => Err(kind),
+        },
+        Err(kind) => Err(kind),
+    };
+    result.map_err(|kind| context.error(kind))
+}
+
+/// The call of an operation whose successful body is read as it arrives: the response of a
+/// status `success` accepts, its body unread; any other response is read whole (within the size
+/// limit) and is the operation's error.
+#[apigen::needs(streaming)]
+async fn open<E: FromResponse>(
+    client: &crate::Client,
+    request: Result<::reqwest::RequestBuilder, ErrorKind<E>>,
+    call: &'static Call,
+    success: fn(u16) -> bool,
+) -> Result<(::reqwest::Response, Context), Error<E>> {
+    let mut context = Context::new(call);
+    let response = match request {
+        Ok(request) => respond(client, request, &mut context, false).await,
+        Err(kind) => Err(kind),
+    };
+    match response {
+        Ok(response) if success(response.status().as_u16()) => Ok((response, context)),
+        Ok(response) => {
+            let kind = match read(response, client.max_response_size).await {
+                Ok(raw) => raw.into_error(),
+                Err(kind) => kind,
+            };
+            Err(context.error(kind))
+        }
+        Err(kind) => Err(context.error(kind)),
+    }
+}
+
+/// A transport error, its URL shown through [`shown_url`] (no API key sent in the query).
+#[apigen::needs(operations)]
+fn transport<E>(mut e: ::reqwest::Error, secret_query: &[&str]) -> ErrorKind<E> {
+    if let Some(url) = e.url_mut() {
+        *url = shown_url(url, secret_query);
+    }
+    ErrorKind::Transport(e)
+}
+
+/// Sends the request, again as the client's retry policy allows, and returns the last attempt's
+/// response, its body not read yet. The client's extra headers are added and its hooks run for
+/// each attempt. `whole`: the body will be read to the end, and the client's timeout is the
+/// deadline of the whole call, from connecting to the body's last byte of the last attempt
+/// (whatever `reqwest::Client` sends it). Otherwise (a stream) the timeout bounds the retries and
+/// each wait for bytes, not the body's length in time. `context` counts the attempts as they
+/// start and takes the last response's request id.
+#[apigen::needs(operations)]
+async fn respond<E>(
     client: &crate::Client,
     request: ::reqwest::RequestBuilder,
-    secret_query: &[&str],
-    call: &Call,
-) -> Result<RawResponse, Error<E>> {
-    let (retry, hooks, max_size) = (&client.retry, &client.hooks[..], client.max_response_size);
-    let transport = |mut e: ::reqwest::Error| {
-        if let Some(url) = e.url_mut() {
-            *url = shown_url(url, secret_query);
-        }
-        Error::Transport(e)
-    };
+    context: &mut Context,
+    whole: bool,
+) -> Result<::reqwest::Response, ErrorKind<E>> {
+    let (retry, hooks, call, secret_query) = (&client.retry, &client.hooks[..], context.call, SECRET_QUERY);
     let deadline = ::tokio::time::Instant::now() + client.timeout;
     let (http, request) = request.build_split();
-    let mut request = request.map_err(transport)?;
+    let mut request = request.map_err(|e| transport(e, secret_query))?;
     for (name, value) in &client.headers {
         request.headers_mut().insert(name, value.clone());
     }
@@ -850,14 +1078,17 @@ pub(crate) async fn send<E>(
     .contains(request.method())
         || request.headers().contains_key("idempotency-key");
     let mut retries = 0;
-    let mut response = loop {
+    let response = loop {
         // A copy for the next attempt, unless none is left or the body is a stream.
         let spare = if retries < retry.max_retries { request.try_clone() } else { None };
-        *request.timeout_mut() = Some(deadline.saturating_duration_since(::tokio::time::Instant::now()));
+        if whole {
+            *request.timeout_mut() = Some(deadline.saturating_duration_since(::tokio::time::Instant::now()));
+        }
         for hook in hooks {
             hook.before(&mut request);
         }
         let seen = (!hooks.is_empty()).then(|| (request.method().clone(), shown_url(request.url(), secret_query)));
+        context.attempts = retries + 1;
         let started = ::std::time::Instant::now();
         // A span per attempt; the path is the template, and no header, query or body is recorded.
         #[cfg(feature = "tracing")]
@@ -903,13 +1134,21 @@ pub(crate) async fn send<E>(
                 request = spare;
                 retries += 1;
             }
-            _ => break result.map_err(transport)?,
+            _ => break result.map_err(|e| transport(e, secret_query))?,
         }
     };
+    context.request_id = request_id(response.headers());
+    Ok(response)
+}
+
+/// Reads a response to the end. A body larger than `max_size` is refused, by its `Content-Length`
+/// or as it is read.
+#[apigen::needs(operations)]
+async fn read<E>(mut response: ::reqwest::Response, max_size: u64) -> Result<RawResponse, ErrorKind<E>> {
     let status = response.status().as_u16();
     #[apigen::needs(response_headers)]
     let headers = response.headers().clone();
-    let too_large = || Error::ResponseTooLarge { status, limit: max_size };
+    let too_large = || ErrorKind::ResponseTooLarge { status, limit: max_size };
     let declared = response.content_length().unwrap_or(0);
     if declared > max_size {
         return Err(too_large());
@@ -918,7 +1157,7 @@ pub(crate) async fn send<E>(
     // limit is read to the end, so the connection can serve the next request; one that passes it
     // is dropped mid-body, and with it the connection.
     let mut body = Vec::with_capacity(usize::try_from(declared).unwrap_or(0));
-    while let Some(piece) = response.chunk().await.map_err(transport)? {
+    while let Some(piece) = response.chunk().await.map_err(|e| transport(e, SECRET_QUERY))? {
         if (body.len() as u64).saturating_add(piece.len() as u64) > max_size {
             return Err(too_large());
         }
@@ -937,10 +1176,10 @@ pub(crate) async fn send<E>(
 impl RawResponse {
     /// The body decoded as `T`.
     #[apigen::needs(json)]
-    pub(crate) fn json<T: ::serde::de::DeserializeOwned, E>(self) -> Result<T, Error<E>> {
+    pub(crate) fn json<T: ::serde::de::DeserializeOwned, E>(self) -> Result<T, ErrorKind<E>> {
         match ::serde_json::from_slice(&self.body) {
             Ok(value) => Ok(value),
-            Err(source) => Err(Error::Decode {
+            Err(source) => Err(ErrorKind::Decode {
                 status: self.status,
                 body: kept(self.body),
                 source,
@@ -950,9 +1189,9 @@ impl RawResponse {
 
     /// A documented error whose body decodes as `T`, wrapped by `variant`.
     #[apigen::needs(error_body)]
-    pub(crate) fn error<T: ::serde::de::DeserializeOwned, E>(self, variant: impl FnOnce(T) -> E) -> Error<E> {
+    pub(crate) fn error<T: ::serde::de::DeserializeOwned, E>(self, variant: impl FnOnce(T) -> E) -> ErrorKind<E> {
         match self.json::<T, E>() {
-            Ok(body) => Error::Api(variant(body)),
+            Ok(body) => ErrorKind::Api(variant(body)),
             Err(e) => e,
         }
     }
@@ -993,13 +1232,13 @@ impl RawResponse {
 
     /// A status the operation does not document.
     #[apigen::needs(unexpected)]
-    pub(crate) fn unexpected<E>(self) -> Error<E> {
-        Error::UnexpectedStatus { status: self.status, body: kept(self.body) }
+    pub(crate) fn unexpected<E>(self) -> ErrorKind<E> {
+        ErrorKind::UnexpectedStatus { status: self.status, body: kept(self.body) }
     }
 
     /// The error of a status that is not one of the operation's successes: a documented error
     /// response of `E`, or an unexpected status.
-    pub(crate) fn into_error<E: FromResponse>(self) -> Error<E> {
+    pub(crate) fn into_error<E: FromResponse>(self) -> ErrorKind<E> {
         E::from_response(self)
     }
 }
@@ -1007,7 +1246,7 @@ impl RawResponse {
 /// Implemented by every error enum: reads a response by the error statuses the enum documents.
 #[apigen::needs(operations)]
 pub(crate) trait FromResponse: Sized {
-    fn from_response(response: RawResponse) -> Error<Self>;
+    fn from_response(response: RawResponse) -> ErrorKind<Self>;
 }
 
 /// The start of a body, for an error to keep: at most [`KEPT_BODY_SIZE`] bytes, the rest freed.

@@ -493,8 +493,8 @@ fn rules() -> Vec<Rule> {
             changed: op(json!({"responses": {
                 "204": {"description": "done"}, "404": {"description": "missing"}, "409": {"description": "conflict"}
             }})),
-            caller: r#"match client.response_non_success_status_added().await {
-                Err(Error::Api(errors::ResponseNonSuccessStatusAddedError::NotFound)) => {}
+            caller: r#"match client.response_non_success_status_added().await.map_err(Error::into_kind) {
+                Err(ErrorKind::Api(errors::ResponseNonSuccessStatusAddedError::NotFound)) => {}
                 Err(_) => {}
                 Ok(_) => {}
             }"#,
@@ -506,8 +506,8 @@ fn rules() -> Vec<Rule> {
                 "204": {"description": "done"}, "404": {"description": "missing"}, "409": {"description": "conflict"}
             }})),
             changed: op(json!({"responses": {"204": {"description": "done"}, "404": {"description": "missing"}}})),
-            caller: r#"match client.response_non_success_status_removed().await {
-                Err(Error::Api(errors::ResponseNonSuccessStatusRemovedError::Conflict)) => {}
+            caller: r#"match client.response_non_success_status_removed().await.map_err(Error::into_kind) {
+                Err(ErrorKind::Api(errors::ResponseNonSuccessStatusRemovedError::Conflict)) => {}
                 Err(_) => {}
                 Ok(_) => {}
             }"#,
@@ -637,7 +637,7 @@ fn snake(id: &str) -> String {
 fn caller(rules: &[Rule]) -> (String, Vec<(usize, usize)>) {
     let mut out = String::from(
         "#![allow(unused, clippy::all)]\n\
-         use compat_client::{Client, Error, errors, types};\n",
+         use compat_client::{Client, Error, ErrorKind, errors, types};\n",
     );
     let mut spans = Vec::new();
     for rule in rules {

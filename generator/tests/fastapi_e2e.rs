@@ -4,7 +4,7 @@
 
 use fixture_fastapi::errors::{CreateApiKeyError, DeactivateApiKeyError};
 use fixture_fastapi::types::{NewApiKeyRequest, ValidationErrorLocItem};
-use fixture_fastapi::{Client, Error};
+use fixture_fastapi::{Client, Error, ErrorKind};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -78,8 +78,8 @@ async fn validation_errors_are_typed() {
     Mock::given(method("DELETE")).respond_with(ResponseTemplate::new(422).set_body_json(detail)).mount(&server).await;
 
     let body = NewApiKeyRequest::new("ci", vec!["NOPE".into()]).with_expires_at(Some("2030-01-01T00:00:00Z".into()));
-    match client.create_api_key(&body).await.unwrap_err() {
-        Error::Api(CreateApiKeyError::UnprocessableEntity(e)) => {
+    match client.create_api_key(&body).await.unwrap_err().into_kind() {
+        ErrorKind::Api(CreateApiKeyError::UnprocessableEntity(e)) => {
             let detail = e.detail.unwrap();
             assert_eq!(
                 detail[0].loc,
@@ -105,8 +105,8 @@ async fn validation_errors_are_typed() {
     assert_eq!(explicit.get("expires_at"), Some(&serde_json::Value::Null));
     assert_eq!(absent.get("expires_at"), None);
     assert!(matches!(
-        client.deactivate_api_key("k1").await,
-        Err(Error::Api(DeactivateApiKeyError::UnprocessableEntity(_)))
+        client.deactivate_api_key("k1").await.map_err(Error::into_kind),
+        Err(ErrorKind::Api(DeactivateApiKeyError::UnprocessableEntity(_)))
     ));
 }
 

@@ -7,7 +7,7 @@ use netography_api::errors::{
     CreateApiKeyError, DeleteApiKeyError, GetApiKeyError, ListApiKeysError, RegenApiKeyError, UpdateApiKeyError,
 };
 use netography_api::types::{ApiError, ApiKeyCreateConfig, ApiKeyUpdateConfig};
-use netography_api::{Client, Error, OperationError};
+use netography_api::{Client, Error, ErrorKind, OperationError};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -168,19 +168,25 @@ async fn each_documented_error_status_lands_in_its_own_variant() {
     let expected = |status: i32, name: &str| ApiError::new(status, name, "went wrong");
 
     let err = client.get_api_key("e400").await.unwrap_err();
-    assert!(matches!(&err, Error::Api(GetApiKeyError::BadRequest(b)) if *b == expected(400, "BadRequest")), "{err:?}");
+    assert!(
+        matches!(err.kind(), ErrorKind::Api(GetApiKeyError::BadRequest(b)) if *b == expected(400, "BadRequest")),
+        "{err:?}"
+    );
     assert_eq!(err.status(), Some(400));
     let err = client.get_api_key("e401").await.unwrap_err();
     assert!(
-        matches!(&err, Error::Api(GetApiKeyError::Unauthorized(b)) if *b == expected(401, "Unauthorized")),
+        matches!(err.kind(), ErrorKind::Api(GetApiKeyError::Unauthorized(b)) if *b == expected(401, "Unauthorized")),
         "{err:?}"
     );
-    assert_eq!(err.to_string(), "401: Access token is missing or invalid");
+    assert_eq!(err.to_string(), "GET /api/v1/api-keys/{appname}: 401: Access token is missing or invalid");
     let err = client.get_api_key("e403").await.unwrap_err();
-    assert!(matches!(&err, Error::Api(GetApiKeyError::Forbidden(b)) if *b == expected(403, "Forbidden")), "{err:?}");
+    assert!(
+        matches!(err.kind(), ErrorKind::Api(GetApiKeyError::Forbidden(b)) if *b == expected(403, "Forbidden")),
+        "{err:?}"
+    );
     let err = client.get_api_key("e500").await.unwrap_err();
     assert!(
-        matches!(&err, Error::Api(GetApiKeyError::Other { status: 500, body }) if *body == expected(500, "Internal")),
+        matches!(err.kind(), ErrorKind::Api(GetApiKeyError::Other { status: 500, body }) if *body == expected(500, "Internal")),
         "{err:?}"
     );
 }
@@ -194,13 +200,28 @@ async fn error_variants_exist_for_every_operation() {
         .await;
     let update = ApiKeyUpdateConfig::default();
     let create = ApiKeyCreateConfig::new("x", vec![]);
-    assert!(matches!(client.list_api_keys().await, Err(Error::Api(ListApiKeysError::Forbidden(_)))));
-    assert!(matches!(client.create_api_key(&create).await, Err(Error::Api(CreateApiKeyError::Forbidden(_)))));
-    assert!(matches!(client.update_api_key("x", &update).await, Err(Error::Api(UpdateApiKeyError::Forbidden(_)))));
-    assert!(matches!(client.delete_api_key("x").await, Err(Error::Api(DeleteApiKeyError::Forbidden(_)))));
-    assert!(matches!(client.regen_api_key("x", &update).await, Err(Error::Api(RegenApiKeyError::Forbidden(_)))));
+    assert!(matches!(
+        client.list_api_keys().await.map_err(Error::into_kind),
+        Err(ErrorKind::Api(ListApiKeysError::Forbidden(_)))
+    ));
+    assert!(matches!(
+        client.create_api_key(&create).await.map_err(Error::into_kind),
+        Err(ErrorKind::Api(CreateApiKeyError::Forbidden(_)))
+    ));
+    assert!(matches!(
+        client.update_api_key("x", &update).await.map_err(Error::into_kind),
+        Err(ErrorKind::Api(UpdateApiKeyError::Forbidden(_)))
+    ));
+    assert!(matches!(
+        client.delete_api_key("x").await.map_err(Error::into_kind),
+        Err(ErrorKind::Api(DeleteApiKeyError::Forbidden(_)))
+    ));
+    assert!(matches!(
+        client.regen_api_key("x", &update).await.map_err(Error::into_kind),
+        Err(ErrorKind::Api(RegenApiKeyError::Forbidden(_)))
+    ));
     let err = client.delete_api_key("x").await.unwrap_err();
-    if let Error::Api(e) = &err {
+    if let Some(e) = err.api() {
         assert_eq!(e.status(), 403);
     }
 }
@@ -214,7 +235,10 @@ async fn an_error_status_is_never_decoded_as_the_success_type() {
         .respond_with(ResponseTemplate::new(400).set_body_json(error_body(400, "BadRequest", "bad")))
         .mount(&server)
         .await;
-    assert!(matches!(client.list_api_keys().await, Err(Error::Api(ListApiKeysError::BadRequest(_)))));
+    assert!(matches!(
+        client.list_api_keys().await.map_err(Error::into_kind),
+        Err(ErrorKind::Api(ListApiKeysError::BadRequest(_)))
+    ));
 }
 
 #[tokio::test]
@@ -231,15 +255,15 @@ async fn undecodable_bodies_keep_status_and_raw_body() {
         .mount(&server)
         .await;
 
-    match client.get_api_key("bad-success").await.unwrap_err() {
-        Error::Decode { status, body, .. } => {
+    match client.get_api_key("bad-success").await.unwrap_err().into_kind() {
+        ErrorKind::Decode { status, body, .. } => {
             assert_eq!(status, 200);
             assert_eq!(body, b"<html>gateway</html>");
         }
         other => panic!("expected a decode error, got {other:?}"),
     }
-    match client.get_api_key("bad-error").await.unwrap_err() {
-        Error::Decode { status, body, .. } => {
+    match client.get_api_key("bad-error").await.unwrap_err().into_kind() {
+        ErrorKind::Decode { status, body, .. } => {
             assert_eq!((status, body.as_slice()), (401, &b"nope"[..]))
         }
         other => panic!("expected a decode error, got {other:?}"),
@@ -252,7 +276,7 @@ async fn transport_failures_are_their_own_variant() {
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let client = Client::builder().base_url(format!("http://127.0.0.1:{port}")).bearer_token(TOKEN).build().unwrap();
     let err = client.list_api_keys().await.unwrap_err();
-    assert!(matches!(err, Error::Transport(_)), "{err:?}");
+    assert!(matches!(err.kind(), ErrorKind::Transport(_)), "{err:?}");
     assert_eq!(err.status(), None);
 }
 
@@ -279,7 +303,7 @@ async fn path_parameters_that_would_change_the_path_are_refused_before_sending()
     let (server, client) = setup().await;
     for bad in ["", ".", ".."] {
         let err = client.delete_api_key(bad).await.unwrap_err();
-        assert!(matches!(&err, Error::InvalidRequest(why) if why.contains("appname")), "{bad:?}: {err:?}");
+        assert!(matches!(err.kind(), ErrorKind::InvalidRequest(why) if why.contains("appname")), "{bad:?}: {err:?}");
     }
     assert!(server.received_requests().await.unwrap().is_empty());
 }

@@ -3,7 +3,7 @@
 
 use fixture_params::errors::{CreateItemError, GetItemError};
 use fixture_params::types::Item;
-use fixture_params::{Client, Error};
+use fixture_params::{Client, ErrorKind};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -70,7 +70,7 @@ async fn header_values_with_cr_or_lf_are_refused_before_sending() {
     let (server, client) = setup().await;
     for bad in ["a\r\nX-Injected: 1", "a\nb", "a\rb"] {
         let err = client.get_item(1, "q").x_request_id(bad).await.unwrap_err();
-        assert!(matches!(&err, Error::InvalidRequest(why) if why.contains("X-Request-Id")), "{err:?}");
+        assert!(matches!(err.kind(), ErrorKind::InvalidRequest(why) if why.contains("X-Request-Id")), "{err:?}");
     }
     assert!(server.received_requests().await.unwrap().is_empty());
 }
@@ -104,8 +104,8 @@ async fn percent_signs_in_values_are_encoded_not_trusted() {
 async fn undocumented_statuses_keep_status_and_body() {
     let (server, client) = setup().await;
     Mock::given(method("GET")).respond_with(ResponseTemplate::new(503).set_body_string("down")).mount(&server).await;
-    match client.get_item(1, "q").await.unwrap_err() {
-        Error::UnexpectedStatus { status, body } => assert_eq!((status, body.as_slice()), (503, &b"down"[..])),
+    match client.get_item(1, "q").await.unwrap_err().into_kind() {
+        ErrorKind::UnexpectedStatus { status, body } => assert_eq!((status, body.as_slice()), (503, &b"down"[..])),
         other => panic!("{other:?}"),
     }
 }
@@ -115,8 +115,8 @@ async fn a_documented_error_without_a_body_is_a_unit_variant() {
     let (server, client) = setup().await;
     Mock::given(method("GET")).respond_with(ResponseTemplate::new(404)).mount(&server).await;
     let err = client.get_item(1, "q").await.unwrap_err();
-    assert!(matches!(err, Error::Api(GetItemError::NotFound)), "{err:?}");
-    assert_eq!(err.to_string(), "404: No such item.");
+    assert!(matches!(err.kind(), ErrorKind::Api(GetItemError::NotFound)), "{err:?}");
+    assert_eq!(err.to_string(), "GET /items/{id}: 404: No such item.");
 }
 
 #[tokio::test]
@@ -141,8 +141,8 @@ async fn read_only_fields_are_not_sent_and_optional_bodies_can_be_omitted() {
         .expect(1)
         .mount(&server)
         .await;
-    match client.create_item().await.unwrap_err() {
-        Error::Api(CreateItemError::UnprocessableEntity(e)) => {
+    match client.create_item().await.unwrap_err().into_kind() {
+        ErrorKind::Api(CreateItemError::UnprocessableEntity(e)) => {
             assert_eq!(e.detail.unwrap()[0].msg.as_deref(), Some("required"));
         }
         other => panic!("{other:?}"),
@@ -184,8 +184,10 @@ async fn text_bodies_go_and_come_back_as_text() {
         .mount(&server)
         .await;
     assert_eq!(client.put_note("n1", "héllo\nworld").await.unwrap(), "stored: héllo");
-    match client.put_note("bad", "x").await.unwrap_err() {
-        Error::Api(fixture_params::errors::PutNoteError::UnsupportedMediaType(text)) => assert_eq!(text, "text only"),
+    match client.put_note("bad", "x").await.unwrap_err().into_kind() {
+        ErrorKind::Api(fixture_params::errors::PutNoteError::UnsupportedMediaType(text)) => {
+            assert_eq!(text, "text only")
+        }
         other => panic!("{other:?}"),
     }
 }
@@ -357,8 +359,8 @@ async fn request_bodies_and_responses_from_components() {
         .respond_with(ResponseTemplate::new(409).set_body_string("Rex exists"))
         .mount(&server)
         .await;
-    match client.add_pet(&Pet::Dog(Dog::new())).await.unwrap_err() {
-        Error::Api(AddPetError::Conflict(text)) => assert_eq!(text, "Rex exists"),
+    match client.add_pet(&Pet::Dog(Dog::new())).await.unwrap_err().into_kind() {
+        ErrorKind::Api(AddPetError::Conflict(text)) => assert_eq!(text, "Rex exists"),
         other => panic!("{other:?}"),
     }
 }
@@ -423,7 +425,7 @@ async fn an_expanded_path_segment_cannot_be_empty_or_a_dot_segment() {
     let (server, client) = setup().await;
     let point = fixture_params::types::Point::new(0, 0);
     let err = client.get_shape(&[], &point, &[], 1).await.unwrap_err();
-    assert!(matches!(&err, Error::InvalidRequest(m) if m.contains("path parameter \"ids\"")), "{err:?}");
+    assert!(matches!(err.kind(), ErrorKind::InvalidRequest(m) if m.contains("path parameter \"ids\"")), "{err:?}");
     assert!(server.received_requests().await.unwrap().is_empty());
 }
 
@@ -467,7 +469,7 @@ async fn values_that_together_make_a_dot_segment_are_refused() {
     client.get_archive("20", "24").await.unwrap();
     for (year, month) in [(".", "."), ("", ".."), (".", "")] {
         let err = client.get_archive(year, month).await.unwrap_err();
-        assert!(matches!(err, Error::InvalidRequest(_)), "{err}");
+        assert!(matches!(err.kind(), ErrorKind::InvalidRequest(_)), "{err}");
     }
     // `%` is encoded, so a value cannot write `%2e` itself: that is an ordinary segment, sent.
     let _ = client.get_archive("%2e", "").await;

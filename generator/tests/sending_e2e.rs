@@ -110,12 +110,43 @@ async fn retries_off_is_one_attempt() {
 }
 
 #[tokio::test]
+async fn errors_name_the_call_its_attempts_and_the_request_id() {
+    let server = MockServer::start().await;
+    let reply = ResponseTemplate::new(503).set_body_string("down").insert_header("x-request-id", "req-42");
+    Mock::given(method("GET")).respond_with(reply).mount(&server).await;
+    let err = client(&server, quick()).get_item(7, "q").await.unwrap_err();
+    assert_eq!((err.operation(), err.method(), err.path()), ("getItem", "GET", "/items/{id}"));
+    assert_eq!((err.attempts(), err.request_id()), (3, Some("req-42")));
+    // The path is the template: the call's identifiers stay out of messages.
+    assert_eq!(err.to_string(), "GET /items/{id}: unexpected status 503: down (3 attempts, request id req-42)");
+    assert!(format!("{err:?}").contains("request_id: Some(\"req-42\")"), "{err:?}");
+
+    // One attempt is not counted in the message; another request-id header is read; an id is
+    // cut to 128 characters.
+    let server = MockServer::start().await;
+    let long = "a".repeat(300);
+    let reply = ResponseTemplate::new(404).insert_header("x-amzn-requestid", long.as_str());
+    Mock::given(method("GET")).respond_with(reply).mount(&server).await;
+    let err = client(&server, quick()).get_item(7, "q").await.unwrap_err();
+    assert_eq!(err.request_id(), Some(&long[..128]));
+    assert_eq!(err.to_string(), format!("GET /items/{{id}}: 404: No such item. (request id {})", &long[..128]));
+    assert!(matches!(err.into_api(), Ok(fixture_params::errors::GetItemError::NotFound)));
+
+    // Refused before sending: no attempt; `into_api` gives the error back.
+    let err = client(&server, quick()).get_item(7, "q").x_request_id("a\nb").await.unwrap_err();
+    assert_eq!(err.attempts(), 0);
+    let err = err.into_api().unwrap_err();
+    assert!(matches!(err.kind(), fixture_params::ErrorKind::InvalidRequest(_)), "{err:?}");
+    assert!(err.to_string().starts_with("GET /items/{id}: invalid request: "), "{err}");
+}
+
+#[tokio::test]
 async fn errors_say_whether_a_later_try_may_succeed() {
     let server = MockServer::start().await;
     let detail = serde_json::json!({"detail": [{"loc": ["body"], "msg": "required"}]});
     Mock::given(method("POST")).respond_with(ResponseTemplate::new(422).set_body_json(detail)).mount(&server).await;
     let err = client(&server, quick()).create_item().await.unwrap_err();
-    assert!(matches!(err, fixture_params::Error::Api(_)), "{err:?}");
+    assert!(matches!(err.kind(), fixture_params::ErrorKind::Api(_)), "{err:?}");
     assert!(!err.is_retryable(), "a documented 422 stays one");
     assert_eq!(requests(&server).await, 1);
 
@@ -125,7 +156,7 @@ async fn errors_say_whether_a_later_try_may_succeed() {
         .mount(&server)
         .await;
     let err = client(&server, quick()).get_item(7, "q").await.unwrap_err();
-    assert!(matches!(err, fixture_params::Error::Decode { .. }), "{err:?}");
+    assert!(matches!(err.kind(), fixture_params::ErrorKind::Decode { .. }), "{err:?}");
     assert!(!err.is_retryable());
 }
 
@@ -185,7 +216,7 @@ async fn a_refused_connection_is_retried() {
     let client = Client::builder().base_url(format!("http://127.0.0.1:{port}")).retry(policy).build().unwrap();
     let started = Instant::now();
     let err = client.get_item(7, "q").await.unwrap_err();
-    assert!(matches!(&err, fixture_params::Error::Transport(e) if e.is_connect()), "{err:?}");
+    assert!(matches!(err.kind(), fixture_params::ErrorKind::Transport(e) if e.is_connect()), "{err:?}");
     assert!(err.is_retryable());
     assert!(started.elapsed() >= Duration::from_millis(100), "two waits of 50-100 ms: {:?}", started.elapsed());
 }
@@ -339,7 +370,7 @@ async fn per_call_options_apply_to_the_calls_made_with_them_only() {
     let client = client(&server, quick());
     // Another timeout: the slow answer is a timeout for this call only.
     let err = client.with_timeout(Duration::from_millis(100)).get_item(7, "q").await.unwrap_err();
-    assert!(matches!(&err, fixture_params::Error::Transport(e) if e.is_timeout()), "{err:?}");
+    assert!(matches!(err.kind(), fixture_params::ErrorKind::Transport(e) if e.is_timeout()), "{err:?}");
     assert_eq!(requests(&server).await, 1);
     // Another retry policy: none for this call, two retries for the client's own.
     let err = client.with_retry(RetryPolicy::none()).get_item(7, "q").await.unwrap_err();

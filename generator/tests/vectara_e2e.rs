@@ -3,7 +3,7 @@
 
 use fixture_vectara::errors::ListApiKeysError;
 use fixture_vectara::types::ApiKeyRole;
-use fixture_vectara::{Client, Error};
+use fixture_vectara::{Client, ErrorKind};
 use futures_util::TryStreamExt;
 use serde_json::json;
 use wiremock::matchers::{header, method, path, query_param};
@@ -85,15 +85,15 @@ async fn the_400_and_403_bodies_are_distinct_typed_errors() {
         .mount(&server)
         .await;
 
-    match client.list_api_keys().corpus_key("bad key").await.unwrap_err() {
-        Error::Api(ListApiKeysError::BadRequest(e)) => {
+    match client.list_api_keys().corpus_key("bad key").await.unwrap_err().into_kind() {
+        ErrorKind::Api(ListApiKeysError::BadRequest(e)) => {
             assert_eq!(e.field_errors.unwrap()["corpus_key"], "must match [a-zA-Z0-9_=-]+$");
             assert_eq!(e.request_id.as_deref(), Some("r1"));
         }
         other => panic!("{other:?}"),
     }
-    match client.list_api_keys().corpus_key("secret").await.unwrap_err() {
-        Error::Api(ListApiKeysError::Forbidden(e)) => assert_eq!(e.messages.unwrap(), ["Internal server error."]),
+    match client.list_api_keys().corpus_key("secret").await.unwrap_err().into_kind() {
+        ErrorKind::Api(ListApiKeysError::Forbidden(e)) => assert_eq!(e.messages.unwrap(), ["Internal server error."]),
         other => panic!("{other:?}"),
     }
 }
@@ -162,5 +162,5 @@ async fn the_stream_stops_on_a_repeated_cursor_and_yields_errors() {
         .mount(&server)
         .await;
     let err = client.list_api_keys().stream().try_collect::<Vec<_>>().await.unwrap_err();
-    assert!(matches!(err, Error::Api(ListApiKeysError::Forbidden(_))), "{err:?}");
+    assert!(matches!(err.kind(), ErrorKind::Api(ListApiKeysError::Forbidden(_))), "{err:?}");
 }

@@ -12,7 +12,7 @@ use netography_api::errors::{
     CreateApiKeyError, DeleteApiKeyError, GetApiKeyError, ListApiKeysError, RegenApiKeyError, UpdateApiKeyError,
 };
 use netography_api::types::{ApiError, ApiKeyCreateConfig, ApiKeyRecord, ApiKeyUpdateConfig};
-use netography_api::{Client, Error, OperationError};
+use netography_api::{Client, Error, ErrorKind, OperationError};
 
 /// The environment variable that holds the API token.
 pub const TOKEN_VAR: &str = "NETOGRAPHY_TOKEN";
@@ -159,15 +159,15 @@ server_message!(
 
 /// A failure as a user should read it.
 fn explain<E: OperationError + ServerMessage + Display>(err: Error<E>) -> String {
-    match err {
-        Error::Api(e) => match e.status() {
+    match err.kind() {
+        ErrorKind::Api(e) => match e.status() {
             401 => format!("the API token is missing or invalid (check {TOKEN_VAR})"),
             403 => "this API token is not allowed to do that".to_owned(),
             400 => format!("the server rejected the request: {}", e.server_message()),
             404 => format!("not found: {}", e.server_message()),
             status => format!("the server answered {status}: {}", e.server_message()),
         },
-        Error::Transport(e) => format!("could not reach the API: {e}"),
-        other => other.to_string(),
+        ErrorKind::Transport(e) => format!("could not reach the API: {e}"),
+        _ => err.to_string(),
     }
 }

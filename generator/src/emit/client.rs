@@ -27,7 +27,7 @@ impl Emitter<'_> {
             quote!()
         };
         let base_url = if api.default_base_url.is_some() { quote!(DEFAULT_BASE_URL,) } else { quote!() };
-        let sending = if api.operations.is_empty() { quote!() } else { quote!(Attempt, Hook, RetryPolicy) };
+        let sending = if api.operations.is_empty() { quote!() } else { quote!(Attempt, Error, Hook, RetryPolicy) };
         // Error types hold documented error bodies by value, by design: a large `Err` (an operation
         // whose error enum holds a large body) is what the spec describes, not a mistake.
         quote! {
@@ -49,7 +49,7 @@ impl Emitter<'_> {
             pub mod types;
 
             pub use client::{BuildError, Client, ClientBuilder, #base_url DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT};
-            pub use runtime::{Error, KEPT_BODY_SIZE, OperationError, #sending};
+            pub use runtime::{ErrorKind, KEPT_BODY_SIZE, OperationError, #sending};
         }
     }
 
@@ -174,33 +174,30 @@ impl Emitter<'_> {
         }
     }
 
-    /// `Client::send` and `Client::request_future`, which every operation sends its request with.
+    /// `Client::request_future`, which every operation sends its request with, and the query
+    /// parameters its errors hide.
     fn send(&self, auth: &Auth<'_>) -> TokenStream {
         let secret_query = &auth.secret_query;
         if self.api.operations.is_empty() {
             quote!()
         } else {
             quote! {
-                /// Sends an operation's request and reads its response, within the timeout and the
-                /// size limit; its errors do not show the API keys sent in the query.
-                pub(crate) async fn send<E>(
-                    &self,
-                    request: ::reqwest::RequestBuilder,
-                    call: &crate::runtime::Call,
-                ) -> Result<crate::runtime::RawResponse, crate::Error<E>> {
-                    crate::runtime::send(self, request, &[#( #secret_query ),*], call).await
-                }
+                /// The query parameters that hold API keys: errors and hooks show their values
+                /// as `REDACTED`.
+                pub(crate) const SECRET_QUERY: &'static [&'static str] = &[#( #secret_query ),*];
 
                 /// The future of an operation's request (`call` names the operation): sends
-                /// `request` (unless building it failed) and reads the response with `decode`.
-                /// Generic, so that each operation only states its synchronous parts.
+                /// `request` (unless building it failed) and reads the response with `decode`,
+                /// within the timeout and the size limit; its errors name the call and do not show
+                /// the API keys sent in the query. Generic, so that each operation only states its
+                /// synchronous parts.
                 pub(crate) fn request_future<'a, T: 'a, E: Send + 'a>(
                     &'a self,
-                    request: Result<::reqwest::RequestBuilder, crate::Error<E>>,
+                    request: Result<::reqwest::RequestBuilder, crate::ErrorKind<E>>,
                     call: &'static crate::runtime::Call,
-                    decode: fn(crate::runtime::RawResponse) -> Result<T, crate::Error<E>>,
+                    decode: fn(crate::runtime::RawResponse) -> Result<T, crate::ErrorKind<E>>,
                 ) -> crate::operations::ResponseFuture<'a, T, E> {
-                    Box::pin(async move { decode(self.send(request?, call).await?) })
+                    Box::pin(crate::runtime::call(self, request, call, decode))
                 }
             }
         }
@@ -220,7 +217,7 @@ impl Emitter<'_> {
                 method: ::reqwest::Method,
                 path: &[crate::runtime::PathPart<'_>],
                 #auth_param
-            ) -> Result<::reqwest::RequestBuilder, crate::Error<E>> {
+            ) -> Result<::reqwest::RequestBuilder, crate::ErrorKind<E>> {
                 let request = self.http.request(method, crate::runtime::build_url(&self.base_url, path)?);
                 Ok(#authorize)
             }
@@ -356,7 +353,7 @@ impl Emitter<'_> {
                         server: &str,
                         path: &[crate::runtime::PathPart<'_>],
                         #auth_param
-                    ) -> Result<::reqwest::RequestBuilder, crate::Error<E>> {
+                    ) -> Result<::reqwest::RequestBuilder, crate::ErrorKind<E>> {
                         let base = if server.starts_with('/') {
                             self.base_url.join(server)
                         } else if self.spec_servers {
@@ -364,7 +361,7 @@ impl Emitter<'_> {
                         } else {
                             Ok(self.base_url.clone())
                         };
-                        let base = base.map_err(|e| crate::Error::InvalidRequest(format!("invalid server URL {server:?}: {e}")))?;
+                        let base = base.map_err(|e| crate::ErrorKind::InvalidRequest(format!("invalid server URL {server:?}: {e}")))?;
                         let request = self.http.request(method, crate::runtime::build_url(&base, path)?);
                         Ok(#authorize)
                     }
@@ -438,7 +435,7 @@ fn builder_items(servers: &Servers, auth: &Auth<'_>, sending: &Sending) -> Token
         }
 
         /// The time limit for a whole operation, from connecting to reading the body's last
-        /// byte; default [`DEFAULT_TIMEOUT`]. A timeout is an [`Error::Transport`](crate::Error::Transport)
+        /// byte; default [`DEFAULT_TIMEOUT`]. A timeout is an [`ErrorKind::Transport`](crate::ErrorKind::Transport)
         /// whose `is_timeout()` is true.
         pub fn timeout(mut self, timeout: Duration) -> Self {
             self.timeout = timeout;
@@ -447,7 +444,7 @@ fn builder_items(servers: &Servers, auth: &Auth<'_>, sending: &Sending) -> Token
 
         /// The largest response body an operation reads, in bytes; default
         /// [`DEFAULT_MAX_RESPONSE_SIZE`]. A larger one is an
-        /// [`Error::ResponseTooLarge`](crate::Error::ResponseTooLarge), refused by its
+        /// [`ErrorKind::ResponseTooLarge`](crate::ErrorKind::ResponseTooLarge), refused by its
         /// `Content-Length` before it is read, or as soon as what is read passes the limit.
         pub fn max_response_size(mut self, bytes: u64) -> Self {
             self.max_response_size = bytes;

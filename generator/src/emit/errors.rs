@@ -38,7 +38,7 @@ impl Emitter<'_> {
         } else {
             quote!(
                 use ::std::fmt;
-                use crate::Error;
+                use crate::ErrorKind;
                 use crate::runtime::{FromResponse, RawResponse};
             )
         };
@@ -172,7 +172,7 @@ impl Emitter<'_> {
             impl #bounded ::std::error::Error for #name #generics {}
 
             impl #generics FromResponse for #name #generics {
-                fn from_response(response: RawResponse) -> Error<Self> {
+                fn from_response(response: RawResponse) -> ErrorKind<Self> {
                     #read
                 }
             }
@@ -281,11 +281,11 @@ fn error_arm(error: &TokenStream, case: &ErrorCase) -> TokenStream {
 fn error_value(error: &TokenStream, case: &ErrorCase) -> TokenStream {
     let v = ident(&case.variant);
     match (has_status_field(&case.status), &case.ty, error_raw_body(case.ty.as_ref())) {
-        (false, None, _) => quote!(Error::Api(#error::#v)),
-        (false, Some(_), Some(raw)) => quote!(Error::Api(#error::#v(#raw))),
+        (false, None, _) => quote!(ErrorKind::Api(#error::#v)),
+        (false, Some(_), Some(raw)) => quote!(ErrorKind::Api(#error::#v(#raw))),
         (false, Some(_), None) => quote!(response.error(#error::#v)),
-        (true, None, _) => quote!(Error::Api(#error::#v { status })),
-        (true, Some(_), Some(raw)) => quote!(Error::Api(#error::#v { status, body: #raw })),
+        (true, None, _) => quote!(ErrorKind::Api(#error::#v { status })),
+        (true, Some(_), Some(raw)) => quote!(ErrorKind::Api(#error::#v { status, body: #raw })),
         (true, Some(_), None) => quote!(response.error(|body| #error::#v { status, body })),
     }
 }

@@ -113,9 +113,10 @@ impl Emitter<'_> {
         // writing can fail, has a `build` of its own (no argument is named `build`: resolve
         // reserves it).
         let (request, fallible) = self.request_expr(op, &client);
-        // What spans and hooks name the operation by: its operationId, else its method's name.
+        // What spans, hooks and errors name the operation by: its operationId (else its method's name), method and path template.
         let (operation, template) = (op.operation_id.as_deref().unwrap_or(op.names.method.plain()), &op.path);
-        let call = quote!(&crate::runtime::Call { operation: #operation, path: #template });
+        let http_method = op.http_method.upper();
+        let call = quote!(&crate::runtime::Call { operation: #operation, method: #http_method, path: #template });
         let in_send = steps.is_empty() && !fallible;
         let bind = if in_send {
             quote! {
@@ -142,7 +143,7 @@ impl Emitter<'_> {
             let doc = doc_attr(doc);
             quote! {
                 #doc
-                fn build(self) -> Result<::reqwest::RequestBuilder, Error<#error>> {
+                fn build(self) -> Result<::reqwest::RequestBuilder, crate::ErrorKind<#error>> {
                     let Self { #client, #( #names ),* } = self;
                     #body
                 }

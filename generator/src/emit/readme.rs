@@ -93,8 +93,13 @@ pub fn readme(api: &Api, command: &str, crate_name: &str) -> String {
     out.push_str(
         "\n## Errors\n\nEvery request, awaited, gives `Result<T, Error<E>>`. `T` is the documented success body (`()` when \
          there is none); `E` is the operation's own enum in [`errors`], one variant per documented error \
-         status (`Other` for the spec's `default` response), each holding the decoded body.\n\n\
-         | [`Error`] variant | when |\n|---|---|\n\
+         status (`Other` for the spec's `default` response), each holding the decoded body: \
+         [`Error::api`] gives it. An [`Error`] also names its call: `operation()`, `method()`, `path()` \
+         (the spec's template, `/items/{id}`), `attempts()` (retries included) and `request_id()` (the \
+         server's `x-request-id` or the like), and its `Display` reads \
+         `GET /items/{id}: unexpected status 503: … (3 attempts, request id 4f2a)`. \
+         `is_retryable()` says whether a later try may succeed. What went wrong is its [`ErrorKind`]:\n\n\
+         | [`ErrorKind`] variant | when |\n|---|---|\n\
          | `Api(E)` | the server answered with a documented error status |\n\
          | `UnexpectedStatus { status, body }` | a status the operation does not document |\n\
          | `Decode { status, body, source }` | a documented status whose body is not what the spec says |\n\
@@ -108,15 +113,18 @@ pub fn readme(api: &Api, command: &str, crate_name: &str) -> String {
     );
     if let Some((op, args)) = &example {
         out.push_str("```rust\n");
-        let _ = writeln!(out, "use {lib}::{{Client, Error, OperationError}};\n");
+        let _ = writeln!(out, "use {lib}::{{Client, ErrorKind, OperationError}};\n");
         out.push_str("# #[tokio::main(flavor = \"current_thread\")]\n# async fn main() {\n");
         out.push_str("// Nothing listens on port 1 here, so this call gets no response at all.\n");
         out.push_str("let client = Client::builder().base_url(\"http://127.0.0.1:1\").build().unwrap();\n");
         let _ = writeln!(out, "match client.{}({args}).await {{", method(op));
         out.push_str("    Ok(value) => println!(\"{value:?}\"),\n");
-        out.push_str("    Err(Error::Api(e)) => eprintln!(\"documented error, status {}: {e}\", e.status()),\n");
-        out.push_str("    Err(Error::Transport(e)) => eprintln!(\"no response: {e}\"),\n");
-        out.push_str("    Err(other) => eprintln!(\"{other}\"),\n}\n# }\n```\n\n");
+        out.push_str("    Err(e) => match e.kind() {\n");
+        out.push_str("        ErrorKind::Api(api) => eprintln!(\"documented error, status {}: {e}\", api.status()),\n");
+        out.push_str(
+            "        ErrorKind::Transport(_) => eprintln!(\"no response after {} attempts: {e}\", e.attempts()),\n",
+        );
+        out.push_str("        _ => eprintln!(\"{e}\"),\n    },\n}\n# }\n```\n\n");
     }
 
     configuration(&mut out, api, &lib);

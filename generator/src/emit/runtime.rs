@@ -90,11 +90,13 @@ enum Need {
     Kept,
     /// Something reads the response body: the response keeps it.
     ResponseBody,
+    /// Some operation's body can be read as it arrives (binary, or server-sent events).
+    Streaming,
 }
 
 impl Need {
     /// Every need, so that a key can be looked up.
-    const ALL: [Need; 32] = [
+    const ALL: [Need; 33] = [
         Need::Operations,
         Need::Secret,
         Need::ServerVariables,
@@ -127,6 +129,7 @@ impl Need {
         Need::ErrorBody,
         Need::Kept,
         Need::ResponseBody,
+        Need::Streaming,
     ];
 
     /// The key that names the need in template markers.
@@ -164,6 +167,7 @@ impl Need {
             Need::ErrorBody => "error_body",
             Need::Kept => "kept",
             Need::ResponseBody => "response_body",
+            Need::Streaming => "streaming",
         }
     }
 

@@ -37,9 +37,9 @@ impl<Op: fmt::Debug> crate::OperationError for GetAErrors<Op> {
 impl<Op: fmt::Debug> ::std::error::Error for GetAErrors<Op> {}
 
 impl<Op> FromResponse for GetAErrors<Op> {
-    fn from_response(response: RawResponse) -> Error<Self> {
+    fn from_response(response: RawResponse) -> ErrorKind<Self> {
         match response.status {
-            404 => Error::Api(Self::NotFound),
+            404 => ErrorKind::Api(Self::NotFound),
             status => response.error(|body| Self::Other { status, body }),
         }
     }
@@ -84,9 +84,9 @@ impl crate::OperationError for GetCError {
 impl ::std::error::Error for GetCError {}
 
 impl FromResponse for GetCError {
-    fn from_response(response: RawResponse) -> Error<Self> {
+    fn from_response(response: RawResponse) -> ErrorKind<Self> {
         match response.status {
-            404 => Error::Api(Self::NotFound),
+            404 => ErrorKind::Api(Self::NotFound),
             status => response.error(|body| Self::Other { status, body }),
         }
     }

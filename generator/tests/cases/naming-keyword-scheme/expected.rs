@@ -79,25 +79,21 @@ impl Client {
         client.headers.insert(name, value);
         client
     }
-    /// Sends an operation's request and reads its response, within the timeout and the
-    /// size limit; its errors do not show the API keys sent in the query.
-    pub(crate) async fn send<E>(
-        &self,
-        request: ::reqwest::RequestBuilder,
-        call: &crate::runtime::Call,
-    ) -> Result<crate::runtime::RawResponse, crate::Error<E>> {
-        crate::runtime::send(self, request, &[], call).await
-    }
+    /// The query parameters that hold API keys: errors and hooks show their values
+    /// as `REDACTED`.
+    pub(crate) const SECRET_QUERY: &'static [&'static str] = &[];
     /// The future of an operation's request (`call` names the operation): sends
-    /// `request` (unless building it failed) and reads the response with `decode`.
-    /// Generic, so that each operation only states its synchronous parts.
+    /// `request` (unless building it failed) and reads the response with `decode`,
+    /// within the timeout and the size limit; its errors name the call and do not show
+    /// the API keys sent in the query. Generic, so that each operation only states its
+    /// synchronous parts.
     pub(crate) fn request_future<'a, T: 'a, E: Send + 'a>(
         &'a self,
-        request: Result<::reqwest::RequestBuilder, crate::Error<E>>,
+        request: Result<::reqwest::RequestBuilder, crate::ErrorKind<E>>,
         call: &'static crate::runtime::Call,
-        decode: fn(crate::runtime::RawResponse) -> Result<T, crate::Error<E>>,
+        decode: fn(crate::runtime::RawResponse) -> Result<T, crate::ErrorKind<E>>,
     ) -> crate::operations::ResponseFuture<'a, T, E> {
-        Box::pin(async move { decode(self.send(request?, call).await?) })
+        Box::pin(crate::runtime::call(self, request, call, decode))
     }
     /// An operation's request: the base URL followed by `path`, its parameters encoded,
     /// and the credentials of the first configured alternative of `auth`.
@@ -106,7 +102,7 @@ impl Client {
         method: ::reqwest::Method,
         path: &[crate::runtime::PathPart<'_>],
         auth: &[&[Scheme]],
-    ) -> Result<::reqwest::RequestBuilder, crate::Error<E>> {
+    ) -> Result<::reqwest::RequestBuilder, crate::ErrorKind<E>> {
         let request = self
             .http
             .request(method, crate::runtime::build_url(&self.base_url, path)?);

@@ -39,6 +39,7 @@ impl<'a> FindRequest<'a> {
                 request,
                 &crate::runtime::Call {
                     operation: "find",
+                    method: "GET",
                     path: "/find",
                 },
                 |response| match response.status {
@@ -48,7 +49,7 @@ impl<'a> FindRequest<'a> {
             )
     }
     /// The request: its URL and credentials, then its query, headers, cookies and body.
-    fn build(self) -> Result<::reqwest::RequestBuilder, Error<FindError>> {
+    fn build(self) -> Result<::reqwest::RequestBuilder, crate::ErrorKind<FindError>> {
         let Self { client, send_2, stream_2, build_2, into_future_2 } = self;
         let mut request = client
             .new_request(::reqwest::Method::GET, &[PathPart::Literal("/find")])?;

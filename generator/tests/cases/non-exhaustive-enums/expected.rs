@@ -28,9 +28,9 @@ impl crate::OperationError for GetAError {
 impl ::std::error::Error for GetAError {}
 
 impl FromResponse for GetAError {
-    fn from_response(response: RawResponse) -> Error<Self> {
+    fn from_response(response: RawResponse) -> ErrorKind<Self> {
         match response.status {
-            404 => Error::Api(Self::NotFound),
+            404 => ErrorKind::Api(Self::NotFound),
             _ => response.unexpected(),
         }
     }

@@ -16,6 +16,7 @@ impl<'a> GetLabelRequest<'a> {
                 request,
                 &crate::runtime::Call {
                     operation: "get_label",
+                    method: "GET",
                     path: "/label/{ids}",
                 },
                 |response| match response.status {
@@ -25,7 +26,9 @@ impl<'a> GetLabelRequest<'a> {
             )
     }
     /// The request: its URL (some path parameters' writing can fail) and credentials.
-    fn build(self) -> Result<::reqwest::RequestBuilder, Error<GetLabelError>> {
+    fn build(
+        self,
+    ) -> Result<::reqwest::RequestBuilder, crate::ErrorKind<GetLabelError>> {
         let Self { client, ids } = self;
         client
             .new_request(
@@ -70,6 +73,7 @@ impl<'a> GetPlainRequest<'a> {
                 request,
                 &crate::runtime::Call {
                     operation: "get_plain",
+                    method: "GET",
                     path: "/plain/{id}",
                 },
                 |response| match response.status {
