@@ -237,8 +237,10 @@ impl ClientBuilder {
     }
 
     /// The time limit for a whole operation, from connecting to reading the body's last
-    /// byte; default [`DEFAULT_TIMEOUT`]. A timeout is an [`ErrorKind::Transport`](crate::ErrorKind::Transport)
-    /// whose `is_timeout()` is true.
+    /// byte, retries included; default [`DEFAULT_TIMEOUT`]. A body read as it arrives (a
+    /// `ByteStream`, an `EventStream`) is not bounded as a whole: the limit bounds each wait
+    /// for its next bytes (on a client this builder makes). A timeout is an
+    /// [`ErrorKind::Transport`](crate::ErrorKind::Transport) whose `is_timeout()` is true.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
         self
@@ -314,7 +316,7 @@ impl ClientBuilder {
             Some(client) => client,
             None => {
                 ::reqwest::Client::builder()
-                    .timeout(self.timeout)
+                    .read_timeout(self.timeout)
                     .connect_timeout(self.connect_timeout)
                     .user_agent(
                         concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")),

@@ -14,6 +14,9 @@
 //! [features]
 //! tags = true                 # one cargo feature per tag (default: false)
 //!
+//! [byte_stream]               # operationId → true: its request also has `byte_stream()`, its
+//! exportAuditLog = true       # successful body read as it arrives (binary bodies always have it)
+//!
 //! [limits]                    # how much is read (a number of bytes, or with KiB, MiB or GiB)
 //! max_file_size = "256 MiB"   # per file: spec or config (default 256 MiB)
 //! max_total_size = "2 GiB"    # all spec files together (default 2 GiB)
@@ -53,6 +56,9 @@ pub struct Config {
     pub types: BTreeMap<String, String>,
     #[serde(default)]
     pub features: Features,
+    /// operationId → whether its request has `byte_stream()` whatever its body's type.
+    #[serde(default)]
+    pub byte_stream: BTreeMap<String, bool>,
     #[serde(default)]
     pub limits: Limits,
     /// The command named in the `@generated` header of every file.
@@ -75,6 +81,8 @@ struct Spans {
     methods: BTreeMap<Spanned<String>, IgnoredAny>,
     #[serde(default)]
     types: BTreeMap<Spanned<String>, IgnoredAny>,
+    #[serde(default)]
+    byte_stream: BTreeMap<Spanned<String>, IgnoredAny>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
@@ -145,7 +153,13 @@ impl Config {
         })?;
         // The text is valid: read it again for the places of the keys.
         let spans: Spans = toml::from_str(text).unwrap_or_default();
-        for (table, keys) in [("/package", spans.package), ("/methods", spans.methods), ("/types", spans.types)] {
+        let tables = [
+            ("/package", spans.package),
+            ("/methods", spans.methods),
+            ("/types", spans.types),
+            ("/byte_stream", spans.byte_stream),
+        ];
+        for (table, keys) in tables {
             for key in keys.into_keys() {
                 config.lines.insert(join_pointer(table, key.get_ref()), line_col(key.span().start));
             }

@@ -417,6 +417,8 @@ pub struct Operation {
     pub deprecated: bool,
     /// Cursor pagination recognised in the spec: its request gets a `stream` of every item.
     pub pagination: Option<Pagination>,
+    /// Its successful body can be read as it arrives: see [`Streaming`].
+    pub streaming: Option<Streaming>,
     /// Security alternatives (indices into [`Api::auth`]): the client applies the first one whose
     /// credentials are all configured. Empty: the operation sends no credentials.
     pub auth: Vec<Vec<SchemeIdx>>,
@@ -445,6 +447,19 @@ pub struct OperationNames {
     /// When the operation shares its error enum: the marker type (in `errors::markers`) that
     /// makes its error type its own.
     pub marker: Option<String>,
+}
+
+/// How an operation's successful body can be read as it arrives, unbuffered.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Streaming {
+    /// As bytes (a binary body, or an operation the configuration names): its request has a
+    /// `byte_stream` beside `send`.
+    Bytes,
+    /// As server-sent events (`text/event-stream`), each one's data of type `data` (`Ty::Text`:
+    /// the text itself, when the spec gives no schema or a string). `only`: the events are the
+    /// only success body, and `send` gives them; otherwise its request has an `event_stream`
+    /// beside `send`, which reads the other body.
+    Events { data: Ty, only: bool },
 }
 
 /// Cursor pagination: the operation takes a cursor query parameter and its response carries the

@@ -150,12 +150,23 @@ const CLIENT_METHODS: [&str; 14] = [
 ];
 
 /// Names an operation's arguments must not take: each optional argument is a setter on the
-/// operation's request, beside its own methods (`send`, `send_with_headers`, `stream`, `build`)
-/// and `IntoFuture::into_future`, which a setter of the same name would clash with or shadow;
-/// `body` is the body argument, and `self`, `request` and `cookies` are names the request's
-/// methods use.
-pub const ARGUMENT_RESERVED: [&str; 9] =
-    ["body", "self", "request", "cookies", "send", "send_with_headers", "stream", "build", "into_future"];
+/// operation's request, beside its own methods (`send`, `send_with_headers`, `stream`,
+/// `byte_stream`, `event_stream`, `build`) and `IntoFuture::into_future`, which a setter of the
+/// same name would clash with or shadow; `body` is the body argument, and `self`, `request` and
+/// `cookies` are names the request's methods use.
+pub const ARGUMENT_RESERVED: [&str; 11] = [
+    "body",
+    "self",
+    "request",
+    "cookies",
+    "send",
+    "send_with_headers",
+    "stream",
+    "byte_stream",
+    "event_stream",
+    "build",
+    "into_future",
+];
 
 /// Names an operation's method must not take: `Client`'s own methods ([`CLIENT_METHODS`]), the
 /// methods of the traits it implements or gets from blanket impls (`Clone`, `Debug`,

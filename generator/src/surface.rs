@@ -25,7 +25,7 @@ use serde_json::Value;
 
 use crate::config::Config;
 use crate::drift::Class;
-use crate::ir::{Api, ErrorCase, Field, Presence, StatusMatch, Ty, TypeKind};
+use crate::ir::{Api, ErrorCase, Field, Presence, StatusMatch, Streaming, Ty, TypeKind};
 use crate::lock::operation_key;
 
 /// What an item of the surface is.
@@ -153,10 +153,27 @@ impl Surface {
                 let path = format!("errors::{}::{}", op.names.error, case.variant);
                 s.add(path, Item::new(ItemKind::Variant, error_payload(api, case), false, &owner, &case.variant));
             }
-            let returns = match &op.names.success {
-                Some(name) => format!("responses::{name}"),
-                None => op.success.first().and_then(|s| s.ty.as_ref()).map_or("()".into(), |t| ty(api, t)),
+            let returns = match (&op.streaming, &op.names.success) {
+                (Some(Streaming::Events { data, only: true }), _) => {
+                    format!("EventStream<{}, {}>", ty(api, data), op.names.error)
+                }
+                (_, Some(name)) => format!("responses::{name}"),
+                (_, None) => op.success.first().and_then(|s| s.ty.as_ref()).map_or("()".into(), |t| ty(api, t)),
             };
+            // A body read as it arrives: the request's `byte_stream` or `event_stream`.
+            let streamed = match &op.streaming {
+                Some(Streaming::Bytes) => Some(("byte_stream", format!("ByteStream<{}>", op.names.error))),
+                Some(Streaming::Events { data, only: false }) => {
+                    Some(("event_stream", format!("EventStream<{}, {}>", ty(api, data), op.names.error)))
+                }
+                _ => None,
+            };
+            if let Some((name, returns)) = streamed {
+                let path = format!("operations::{}::{name}", op.names.request);
+                let mut item = Item::new(ItemKind::Method, format!("() -> {returns}"), false, &owner, name);
+                item.returns = returns;
+                s.add(path, item);
+            }
             let shown: Vec<String> = args.iter().map(|(n, t)| format!("{n}: {t}")).collect();
             let mut item =
                 Item::new(ItemKind::Method, format!("({}) -> {returns}", shown.join(", ")), false, &owner, "");
@@ -372,7 +389,7 @@ fn body_ty(api: &Api, t: &Ty) -> String {
     match t {
         Ty::Multipart => ty(api, t),
         Ty::String | Ty::Text => "&str".into(),
-        Ty::Bytes => "&[u8]".into(),
+        Ty::Bytes => "impl Into<Body>".into(),
         Ty::Vec(inner) => format!("&[{}]", ty(api, inner)),
         other => format!("&{}", ty(api, other)),
     }

@@ -1172,6 +1172,367 @@ async fn read<E>(mut response: ::reqwest::Response, max_size: u64) -> Result<Raw
     })
 }
 
+/// A response body read as it arrives: a [`Stream`](::futures_core::Stream) of byte pieces,
+/// never held whole, so a download of any size takes little memory. What an operation's
+/// `byte_stream` gives once the response's status is one of its successes (any other status is
+/// the operation's error, as `send` gives it).
+///
+/// The client's size limit does not apply; its timeout bounds each wait for bytes (a stalled
+/// connection fails), not the whole download. A failure while reading ends the stream with an
+/// [`ErrorKind::Transport`] item.
+#[apigen::needs(byte_stream)]
+pub struct ByteStream<E> {
+    status: u16,
+    headers: ::reqwest::header::HeaderMap,
+    body: ::std::pin::Pin<Box<dyn ::futures_core::Stream<Item = ::reqwest::Result<::bytes::Bytes>> + Send>>,
+    context: Context,
+    error: ::std::marker::PhantomData<fn() -> E>,
+}
+
+#[apigen::needs(byte_stream)]
+impl<E> ByteStream<E> {
+    /// The response's status.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The response's headers (`Content-Type`, `Content-Length`, `Content-Disposition`, ...).
+    pub fn headers(&self) -> &::reqwest::header::HeaderMap {
+        &self.headers
+    }
+
+    /// The body's length, when the response declares it.
+    pub fn content_length(&self) -> Option<u64> {
+        self.headers.get(::reqwest::header::CONTENT_LENGTH)?.to_str().ok()?.parse().ok()
+    }
+}
+
+#[apigen::needs(byte_stream)]
+impl<E> ::futures_core::Stream for ByteStream<E> {
+    type Item = Result<::bytes::Bytes, Error<E>>;
+
+    fn poll_next(
+        mut self: ::std::pin::Pin<&mut Self>,
+        cx: &mut ::std::task::Context<'_>,
+    ) -> ::std::task::Poll<Option<Self::Item>> {
+        let this = &mut *self;
+        ::futures_core::Stream::poll_next(this.body.as_mut(), cx).map(|item| {
+            item.map(|piece| piece.map_err(|e| this.context.error(transport(e, SECRET_QUERY))))
+        })
+    }
+}
+
+#[apigen::needs(byte_stream)]
+impl<E> fmt::Debug for ByteStream<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ByteStream").field("status", &self.status).finish_non_exhaustive()
+    }
+}
+
+/// The future of an operation's `byte_stream`: the body of a response whose status `success`
+/// accepts, as it arrives.
+#[apigen::needs(byte_stream)]
+pub(crate) fn byte_stream<'a, E: FromResponse + Send + 'a>(
+    client: &'a crate::Client,
+    request: Result<::reqwest::RequestBuilder, ErrorKind<E>>,
+    call: &'static Call,
+    success: fn(u16) -> bool,
+) -> crate::operations::ResponseFuture<'a, ByteStream<E>, E> {
+    Box::pin(async move {
+        let (response, context) = open(client, request, call, success).await?;
+        Ok(ByteStream {
+            status: response.status().as_u16(),
+            headers: response.headers().clone(),
+            body: Box::pin(response.bytes_stream()),
+            context,
+            error: ::std::marker::PhantomData,
+        })
+    })
+}
+
+/// One server-sent event: its `data` decoded as the spec's schema says (the text itself when the
+/// spec gives none), with the `event` name, `id` and `retry` the server set for it. Reconnecting
+/// (with `Last-Event-ID`, after `retry`) is the caller's: the stream ends with the response.
+#[apigen::needs(events)]
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Event<T> {
+    /// The event's type (`event:`), when the server named one.
+    pub event: Option<String>,
+    /// The event's id (`id:`), which a reconnection sends back as `Last-Event-ID`.
+    pub id: Option<String>,
+    /// How long the server asks a client to wait before reconnecting (`retry:`).
+    pub retry: Option<::std::time::Duration>,
+    /// The event's data (its `data:` lines joined by newlines), decoded.
+    pub data: T,
+}
+
+/// What ends the byte stream under a server-sent event stream early: the transport, or an event
+/// longer than the client's size limit.
+#[apigen::needs(events)]
+#[derive(Debug)]
+enum Cut {
+    Transport(::reqwest::Error),
+    TooLarge,
+}
+
+#[apigen::needs(events)]
+impl fmt::Display for Cut {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Cut::Transport(e) => e.fmt(f),
+            Cut::TooLarge => f.write_str("an event is larger than the size limit"),
+        }
+    }
+}
+
+#[apigen::needs(events)]
+impl ::std::error::Error for Cut {}
+
+/// A `text/event-stream` response read event by event as it arrives: a
+/// [`Stream`](::futures_core::Stream) of [`Event`]s in the order the server sent them, which ends
+/// when the server closes the response. What an operation's `events` gives (or `send`, when
+/// events are its only success body) once the response's status is one of its successes.
+///
+/// An event whose data does not decode is an [`ErrorKind::Decode`] item, and the stream goes on.
+/// An event larger than the client's size limit ([`ErrorKind::ResponseTooLarge`]) or a failure
+/// while reading ([`ErrorKind::Transport`], also when no byte arrives within the client's
+/// timeout) ends it.
+#[apigen::needs(events)]
+pub struct EventStream<T, E> {
+    status: u16,
+    headers: ::reqwest::header::HeaderMap,
+    events: ::std::pin::Pin<
+        Box<dyn ::futures_core::Stream<Item = Result<::sse_stream::Sse, ::sse_stream::Error>> + Send>,
+    >,
+    /// Bytes read since the last event, shared with the byte stream under `events`.
+    pending: ::std::sync::Arc<::std::sync::atomic::AtomicU64>,
+    limit: u64,
+    decode: fn(&str) -> Result<T, ::serde_json::Error>,
+    context: Context,
+    error: ::std::marker::PhantomData<fn() -> E>,
+}
+
+#[apigen::needs(events)]
+impl<T, E> EventStream<T, E> {
+    /// The response's status.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The response's headers.
+    pub fn headers(&self) -> &::reqwest::header::HeaderMap {
+        &self.headers
+    }
+
+    /// An error item of this stream.
+    fn failed(&self, kind: ErrorKind<E>) -> Error<E> {
+        self.context.error(kind)
+    }
+}
+
+#[apigen::needs(events)]
+impl<T, E> ::futures_core::Stream for EventStream<T, E> {
+    type Item = Result<Event<T>, Error<E>>;
+
+    fn poll_next(
+        mut self: ::std::pin::Pin<&mut Self>,
+        cx: &mut ::std::task::Context<'_>,
+    ) -> ::std::task::Poll<Option<Self::Item>> {
+        use ::std::task::Poll;
+        let this = &mut *self;
+        loop {
+            let sse = match ::futures_core::Stream::poll_next(this.events.as_mut(), cx) {
+                Poll::Pending => return Poll::Pending,
+                Poll::Ready(None) => return Poll::Ready(None),
+                Poll::Ready(Some(Ok(sse))) => sse,
+                Poll::Ready(Some(Err(e))) => {
+                    let status = this.status;
+                    let kind = match e {
+                        ::sse_stream::Error::Body(cut) => match cut.downcast::<Cut>().map(|c| *c) {
+                            Ok(Cut::Transport(e)) => transport(e, SECRET_QUERY),
+                            Ok(Cut::TooLarge) => ErrorKind::ResponseTooLarge { status, limit: this.limit },
+                            Err(other) => ErrorKind::Decode {
+                                status,
+                                body: Vec::new(),
+                                source: ::serde::de::Error::custom(other),
+                            },
+                        },
+                        other => ErrorKind::Decode { status, body: Vec::new(), source: ::serde::de::Error::custom(other) },
+                    };
+                    return Poll::Ready(Some(Err(this.failed(kind))));
+                }
+            };
+            this.pending.store(0, ::std::sync::atomic::Ordering::Relaxed);
+            // A block without data (a `retry:` or `id:` alone) is not an event.
+            let Some(data) = sse.data else { continue };
+            let event = match (this.decode)(&data) {
+                Ok(value) => Ok(Event {
+                    event: sse.event,
+                    id: sse.id,
+                    retry: sse.retry.map(::std::time::Duration::from_millis),
+                    data: value,
+                }),
+                Err(source) => Err(this.failed(ErrorKind::Decode {
+                    status: this.status,
+                    body: kept(data.into_bytes()),
+                    source,
+                })),
+            };
+            return Poll::Ready(Some(event));
+        }
+    }
+}
+
+#[apigen::needs(events)]
+impl<T, E> fmt::Debug for EventStream<T, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("EventStream").field("status", &self.status).finish_non_exhaustive()
+    }
+}
+
+/// The future of an operation's event stream: the events of a response whose status `success`
+/// accepts, each one's data read by `decode`.
+#[apigen::needs(events)]
+pub(crate) fn event_stream<'a, T: 'a, E: FromResponse + Send + 'a>(
+    client: &'a crate::Client,
+    request: Result<::reqwest::RequestBuilder, ErrorKind<E>>,
+    call: &'static Call,
+    success: fn(u16) -> bool,
+    decode: fn(&str) -> Result<T, ::serde_json::Error>,
+) -> crate::operations::ResponseFuture<'a, EventStream<T, E>, E> {
+    let request = request.map(|r| r.header(::reqwest::header::ACCEPT, "text/event-stream"));
+    Box::pin(async move {
+        let (response, context) = open(client, request, call, success).await?;
+        let (status, headers) = (response.status().as_u16(), response.headers().clone());
+        let limit = client.max_response_size;
+        let pending = ::std::sync::Arc::new(::std::sync::atomic::AtomicU64::new(0));
+        let counted = pending.clone();
+        let bytes = ::futures_util::StreamExt::map(response.bytes_stream(), move |piece| {
+            let piece = piece.map_err(Cut::Transport)?;
+            let read = counted.fetch_add(piece.len() as u64, ::std::sync::atomic::Ordering::Relaxed);
+            if read.saturating_add(piece.len() as u64) > limit {
+                return Err(Cut::TooLarge);
+            }
+            Ok(piece)
+        });
+        Ok(EventStream {
+            status,
+            headers,
+            events: Box::pin(::sse_stream::SseByteStream::new(bytes)),
+            pending,
+            limit,
+            decode,
+            context,
+            error: ::std::marker::PhantomData,
+        })
+    })
+}
+
+/// An event's data as the text it is (the spec gives no schema, or a string).
+#[apigen::needs(events_text)]
+pub(crate) fn event_text(data: &str) -> Result<String, ::serde_json::Error> {
+    Ok(data.to_owned())
+}
+
+/// An event's data decoded from JSON.
+#[apigen::needs(events_json)]
+pub(crate) fn event_json<T: ::serde::de::DeserializeOwned>(data: &str) -> Result<T, ::serde_json::Error> {
+    ::serde_json::from_str(data)
+}
+
+/// A binary request body: bytes (borrowed or owned), or a stream or a file read as the request
+/// is sent, never held whole. Operations with a binary body take `impl Into<Body>`: a `&[u8]`, a
+/// `&Vec<u8>`, a `Vec<u8>`, [`Bytes`](::bytes::Bytes), a `tokio::fs::File` or [`Body::stream`].
+///
+/// A body in memory is sent again when the request is retried; a stream or a file is read once,
+/// so its request is sent once.
+#[apigen::needs(binary_body)]
+pub struct Body<'a>(BodyInner<'a>);
+
+#[apigen::needs(binary_body)]
+enum BodyInner<'a> {
+    Borrowed(&'a [u8]),
+    Ready(::reqwest::Body),
+}
+
+#[apigen::needs(binary_body)]
+impl Body<'_> {
+    /// A body read from `stream` as it is sent, piece by piece (chunked: no `Content-Length`).
+    pub fn stream<S>(stream: S) -> Self
+    where
+        S: ::futures_core::TryStream + Send + 'static,
+        S::Error: Into<Box<dyn ::std::error::Error + Send + Sync>>,
+        ::bytes::Bytes: From<S::Ok>,
+    {
+        Body(BodyInner::Ready(::reqwest::Body::wrap_stream(stream)))
+    }
+
+    /// The body to send.
+    pub(crate) fn into_reqwest(self) -> ::reqwest::Body {
+        match self.0 {
+            BodyInner::Borrowed(bytes) => ::reqwest::Body::from(bytes.to_vec()),
+            BodyInner::Ready(body) => body,
+        }
+    }
+}
+
+#[apigen::needs(binary_body)]
+impl fmt::Debug for Body<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0 {
+            BodyInner::Borrowed(bytes) => write!(f, "Body({} bytes)", bytes.len()),
+            BodyInner::Ready(body) => match body.as_bytes() {
+                Some(bytes) => write!(f, "Body({} bytes)", bytes.len()),
+                None => f.write_str("Body(stream)"),
+            },
+        }
+    }
+}
+
+#[apigen::needs(binary_body)]
+impl<'a> From<&'a [u8]> for Body<'a> {
+    fn from(bytes: &'a [u8]) -> Self {
+        Body(BodyInner::Borrowed(bytes))
+    }
+}
+
+#[apigen::needs(binary_body)]
+impl<'a, const N: usize> From<&'a [u8; N]> for Body<'a> {
+    fn from(bytes: &'a [u8; N]) -> Self {
+        Body(BodyInner::Borrowed(bytes))
+    }
+}
+
+#[apigen::needs(binary_body)]
+impl<'a> From<&'a Vec<u8>> for Body<'a> {
+    fn from(bytes: &'a Vec<u8>) -> Self {
+        Body(BodyInner::Borrowed(bytes))
+    }
+}
+
+#[apigen::needs(binary_body)]
+impl From<Vec<u8>> for Body<'_> {
+    fn from(bytes: Vec<u8>) -> Self {
+        Body(BodyInner::Ready(bytes.into()))
+    }
+}
+
+#[apigen::needs(binary_body)]
+impl From<::bytes::Bytes> for Body<'_> {
+    fn from(bytes: ::bytes::Bytes) -> Self {
+        Body(BodyInner::Ready(bytes.into()))
+    }
+}
+
+/// A file, read as the request is sent.
+#[apigen::needs(binary_body)]
+impl From<::tokio::fs::File> for Body<'_> {
+    fn from(file: ::tokio::fs::File) -> Self {
+        Body(BodyInner::Ready(file.into()))
+    }
+}
+
 #[apigen::needs(operations)]
 impl RawResponse {
     /// The body decoded as `T`.

@@ -7,6 +7,7 @@ use quote::quote;
 use super::auth::Auth;
 use super::docs::doc_attr;
 use super::{Emitter, has_responses_module};
+use crate::ir::{Streaming, Ty};
 use crate::spectext;
 
 impl Emitter<'_> {
@@ -27,7 +28,19 @@ impl Emitter<'_> {
             quote!()
         };
         let base_url = if api.default_base_url.is_some() { quote!(DEFAULT_BASE_URL,) } else { quote!() };
-        let sending = if api.operations.is_empty() { quote!() } else { quote!(Attempt, Error, Hook, RetryPolicy) };
+        let sending = if api.operations.is_empty() { quote!() } else { quote!(Attempt, Error, Hook, RetryPolicy,) };
+        // The types of bodies read or sent as they go, for the APIs that have them.
+        let ops = &api.operations;
+        let mut streams = Vec::new();
+        if ops.iter().any(|o| o.body.as_ref().is_some_and(|b| b.ty == Ty::Bytes)) {
+            streams.push(quote!(Body));
+        }
+        if ops.iter().any(|o| o.streaming == Some(Streaming::Bytes)) {
+            streams.push(quote!(ByteStream));
+        }
+        if ops.iter().any(|o| matches!(o.streaming, Some(Streaming::Events { .. }))) {
+            streams.extend([quote!(Event), quote!(EventStream)]);
+        }
         // Error types hold documented error bodies by value, by design: a large `Err` (an operation
         // whose error enum holds a large body) is what the spec describes, not a mistake.
         quote! {
@@ -49,7 +62,7 @@ impl Emitter<'_> {
             pub mod types;
 
             pub use client::{BuildError, Client, ClientBuilder, #base_url DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT};
-            pub use runtime::{ErrorKind, KEPT_BODY_SIZE, OperationError, #sending};
+            pub use runtime::{ErrorKind, KEPT_BODY_SIZE, OperationError, #sending #( #streams ),*};
         }
     }
 
@@ -435,8 +448,10 @@ fn builder_items(servers: &Servers, auth: &Auth<'_>, sending: &Sending) -> Token
         }
 
         /// The time limit for a whole operation, from connecting to reading the body's last
-        /// byte; default [`DEFAULT_TIMEOUT`]. A timeout is an [`ErrorKind::Transport`](crate::ErrorKind::Transport)
-        /// whose `is_timeout()` is true.
+        /// byte, retries included; default [`DEFAULT_TIMEOUT`]. A body read as it arrives (a
+        /// `ByteStream`, an `EventStream`) is not bounded as a whole: the limit bounds each wait
+        /// for its next bytes (on a client this builder makes). A timeout is an
+        /// [`ErrorKind::Transport`](crate::ErrorKind::Transport) whose `is_timeout()` is true.
         pub fn timeout(mut self, timeout: Duration) -> Self {
             self.timeout = timeout;
             self
@@ -472,8 +487,10 @@ fn builder_items(servers: &Servers, auth: &Auth<'_>, sending: &Sending) -> Token
             #( #builds )*
             let http = match self.http_client {
                 Some(client) => client,
+                // Each request carries its call's deadline; a streamed body's only bound is
+                // the wait for its next bytes.
                 None => ::reqwest::Client::builder()
-                    .timeout(self.timeout)
+                    .read_timeout(self.timeout)
                     .connect_timeout(self.connect_timeout)
                     #redirect
                     .user_agent(concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")))

@@ -8,7 +8,7 @@ use quote::{format_ident, quote};
 use super::docs::doc_attr;
 use super::responses::{raw_body, status_pattern, success_arm};
 use super::{Emitter, ident, mentions_type};
-use crate::ir::{Operation, Param, ParamIn, PathPart, RustName, Style, Ty, Writing};
+use crate::ir::{Operation, Param, ParamIn, PathPart, RustName, Streaming, Style, Ty, Writing};
 
 impl Emitter<'_> {
     /// `src/operations.rs`: the imports, the methods on `Client` and the request builders.
@@ -92,12 +92,12 @@ impl Emitter<'_> {
         let (success_ty, dispatch) = self.dispatch(op);
 
         // The method on `Client`: `'a` is named only when an argument is borrowed too.
-        let borrows = required.iter().any(|(_, ty)| ty.to_string().contains("'a"));
+        let borrows = required.iter().any(|(_, ty, _)| ty.to_string().contains("'a"));
         let (generics, self_ref, out_lt) =
             if borrows { (quote!(<'a>), quote!(&'a self), quote!('a)) } else { (quote!(), quote!(&self), quote!('_)) };
-        let required_args = required.iter().map(|(pname, ty)| quote!(#pname: #ty));
-        let required_names = required.iter().map(|(pname, _)| pname);
-        let many = super::argument_lints(true, required.iter().map(|(pname, _)| pname.to_string()));
+        let required_args = required.iter().map(|(pname, ty, _)| quote!(#pname: #ty));
+        let required_names = required.iter().map(|(_, _, init)| init);
+        let many = super::argument_lints(true, required.iter().map(|(pname, _, _)| pname.to_string()));
         let method = quote! {
             #doc
             #deprecated
@@ -149,7 +149,45 @@ impl Emitter<'_> {
                 }
             }
         };
-        let sends = match op.names.headers.as_deref().map(ident) {
+        // A body read as it arrives: the statuses whose body it is, and how each event's data reads.
+        let success_pats = op.success.iter().map(|s| status_pattern(&s.status));
+        let success = quote!(|status| matches!(status, #( #success_pats )|*));
+        let events = match &op.streaming {
+            Some(Streaming::Events { data, only }) => {
+                let decode = if *data == Ty::Text {
+                    quote!(crate::runtime::event_text)
+                } else {
+                    let data = self.short_ty(data);
+                    quote!(crate::runtime::event_json::<#data>)
+                };
+                let data = self.short_ty(data);
+                let ty = quote!(crate::EventStream<#data, #error>);
+                let call = quote!(crate::runtime::event_stream(#client, request, #call, #success, #decode));
+                Some((ty, call, *only))
+            }
+            _ => None,
+        };
+        let only_events = events.as_ref().filter(|(_, _, only)| *only);
+        let success_ty = match only_events {
+            Some((ty, _, _)) => ty.clone(),
+            None => success_ty,
+        };
+        let headers = if only_events.is_some() { None } else { op.names.headers.as_deref().map(ident) };
+        let sends = match headers {
+            // Events alone: `send` gives them as they arrive.
+            None if only_events.is_some() => {
+                let call = only_events.map(|(_, call, _)| call);
+                quote! {
+                    /// Sends the request: what `.await` does. The response's events arrive as the
+                    /// server sends them: see [`EventStream`](crate::EventStream).
+                    pub fn send(self) -> ResponseFuture<'a, #success_ty, #error> {
+                        #bind
+                        #call
+                    }
+
+                    #build
+                }
+            }
             None => quote! {
                 /// Sends the request: what `.await` does.
                 pub fn send(self) -> ResponseFuture<'a, #success_ty, #error> {
@@ -181,6 +219,25 @@ impl Emitter<'_> {
             },
         };
         let stream = self.stream_method(op, &builder);
+        let streamed = match (&op.streaming, &events) {
+            (Some(Streaming::Bytes), _) => quote! {
+                /// Sends the request and gives the body as it arrives, never held whole: for a
+                /// large download. See [`ByteStream`](crate::ByteStream).
+                pub fn byte_stream(self) -> ResponseFuture<'a, crate::ByteStream<#error>, #error> {
+                    #bind
+                    crate::runtime::byte_stream(#client, request, #call, #success)
+                }
+            },
+            (_, Some((ty, call, false))) => quote! {
+                /// Sends the request asking for server-sent events (`Accept: text/event-stream`),
+                /// and gives them as they arrive: see [`EventStream`](crate::EventStream).
+                pub fn event_stream(self) -> ResponseFuture<'a, #ty, #error> {
+                    #bind
+                    #call
+                }
+            },
+            _ => quote!(),
+        };
         let builder_doc = doc_attr(&self.builder_doc(op));
         let builder_items = quote! {
             #builder_doc
@@ -193,6 +250,7 @@ impl Emitter<'_> {
             impl<'a> #builder<'a> {
                 #( #setters )*
                 #sends
+                #streamed
                 #stream
             }
 
@@ -216,14 +274,21 @@ impl Emitter<'_> {
         let mut required = Vec::new();
         let mut setters = Vec::new();
         let mut optional = Vec::new();
-        let args = op.params.iter().map(|p| (p.name.clone(), self.arg_type_in(&p.ty, lt), p.required));
-        let body = op.body.as_ref().map(|b| (RustName::new("body"), self.body_arg_type(&b.ty, lt), b.required));
-        for (arg, ty, is_required) in args.chain(body) {
+        let args = op.params.iter().map(|p| (p.name.clone(), self.arg_type_in(&p.ty, lt), p.required, false));
+        let body = op
+            .body
+            .as_ref()
+            .map(|b| (RustName::new("body"), self.body_arg_type(&b.ty, lt), b.required, b.ty == Ty::Bytes));
+        for (arg, ty, is_required, converted) in args.chain(body) {
             let pname = arg.ident();
             names.push(quote!(#pname));
+            // A binary body is any of the things a `Body` is made from.
+            let (arg_ty, value) =
+                if converted { (quote!(impl Into<#ty>), quote!(#pname.into())) } else { (ty.clone(), quote!(#pname)) };
             if is_required {
                 fields.push(quote!(#pname: #ty));
-                required.push((pname, ty));
+                let init = if converted { quote!(#pname: #value) } else { quote!(#pname) };
+                required.push((pname, arg_ty, init));
             } else {
                 fields.push(quote!(#pname: Option<#ty>));
                 let setter_doc = doc_attr(&self.arg_line(op, &arg));
@@ -231,8 +296,8 @@ impl Emitter<'_> {
                 setters.push(quote! {
                     #setter_doc
                     #lints
-                    pub fn #pname(mut self, #pname: #ty) -> Self {
-                        self.#pname = Some(#pname);
+                    pub fn #pname(mut self, #pname: #arg_ty) -> Self {
+                        self.#pname = Some(#value);
                         self
                     }
                 });
@@ -465,7 +530,8 @@ impl Emitter<'_> {
             // A form is built by the caller and consumed by the request.
             Ty::Multipart => quote!(::reqwest::multipart::Form),
             Ty::String | Ty::Text => quote!(&#lifetime str),
-            Ty::Bytes => quote!(&#lifetime [u8]),
+            // Bytes, a stream or a file (`runtime::Body`).
+            Ty::Bytes => quote!(crate::Body<#lifetime>),
             Ty::Vec(inner) => {
                 let inner = self.short_ty(inner);
                 quote!(&#lifetime [#inner])
@@ -553,8 +619,9 @@ struct Arguments {
     fields: Vec<TokenStream>,
     /// Every argument's name, in the fields' order.
     names: Vec<TokenStream>,
-    /// The required arguments, which the method on `Client` takes.
-    required: Vec<(Ident, TokenStream)>,
+    /// The required arguments, which the method on `Client` takes: name, type and the field's
+    /// initialiser (`body: body.into()` for a binary body, else the name).
+    required: Vec<(Ident, TokenStream, TokenStream)>,
     /// The setters of the optional arguments.
     setters: Vec<TokenStream>,
     /// The optional arguments, `None` until set.
@@ -567,7 +634,7 @@ fn body_step(op: &Operation, steps: &mut Vec<TokenStream>) {
         let media = &b.media;
         let send = match &b.ty {
             Ty::Text => quote!(request.header(::reqwest::header::CONTENT_TYPE, #media).body(body.to_owned())),
-            Ty::Bytes => quote!(request.header(::reqwest::header::CONTENT_TYPE, #media).body(body.to_vec())),
+            Ty::Bytes => quote!(request.header(::reqwest::header::CONTENT_TYPE, #media).body(body.into_reqwest())),
             Ty::Multipart => quote!(request.multipart(body)),
             _ if media.starts_with("application/x-www-form-urlencoded") => quote!(request.form(body)),
             _ => quote!(request.json(body)),

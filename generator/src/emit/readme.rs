@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 use super::auth::simple_constructor;
 use super::docs::{api_key_place, request_line};
-use crate::ir::{Api, ApiKeyIn, AuthKind, Operation, Ty};
+use crate::ir::{Api, ApiKeyIn, AuthKind, Operation, Streaming, Ty};
 use crate::spectext::{self, code};
 
 /// The README text. `command` is the regeneration command, `crate_name` the package name.
@@ -127,8 +127,62 @@ pub fn readme(api: &Api, command: &str, crate_name: &str) -> String {
         out.push_str("        _ => eprintln!(\"{e}\"),\n    },\n}\n# }\n```\n\n");
     }
 
+    streaming(&mut out, api, &lib);
     configuration(&mut out, api, &lib);
     out
+}
+
+/// The README's "Streaming" section, for an API with bodies read or sent as they go: what each
+/// kind gives, and an example of the first operation that has one and placeholder arguments.
+fn streaming(out: &mut String, api: &Api, lib: &str) {
+    let ops = &api.operations;
+    let uploads = ops.iter().any(|o| o.body.as_ref().is_some_and(|b| b.ty == Ty::Bytes));
+    if !uploads && ops.iter().all(|o| o.streaming.is_none()) {
+        return;
+    }
+    out.push_str(
+        "## Streaming
+
+",
+    );
+    if ops.iter().any(|o| o.streaming == Some(Streaming::Bytes)) {
+        out.push_str(
+            "- A binary success body can be read as it arrives: the request's `byte_stream()` gives a \
+             [`ByteStream`], a `futures::Stream` of byte pieces, never held whole (the size limit does not \
+             apply; the timeout bounds each wait for bytes).\n",
+        );
+    }
+    if uploads {
+        out.push_str(
+            "- A binary request body is `impl Into<`[`Body`]`>`: bytes, a `tokio::fs::File`, or `Body::stream` \
+             of byte pieces. A stream or a file is read once, so its request is not retried.\n",
+        );
+    }
+    if ops.iter().any(|o| matches!(o.streaming, Some(Streaming::Events { .. }))) {
+        out.push_str(
+            "- Server-sent events (`text/event-stream`) arrive as an [`EventStream`] of [`Event`]s, in order, each \
+             one's data decoded as the spec says: from `event_stream()` when the operation has another success \
+             body, from `send` when events are its only one. Reconnecting is the caller's.\n",
+        );
+    }
+    let example = ops.iter().filter(|o| o.streaming.is_some()).find_map(|op| {
+        let args = example_args(api, lib, op)?;
+        let call = match &op.streaming {
+            Some(Streaming::Bytes) => format!("{}({args}).byte_stream()", method(op)),
+            Some(Streaming::Events { only: false, .. }) => format!("{}({args}).event_stream()", method(op)),
+            _ => format!("{}({args})", method(op)),
+        };
+        let what = if op.streaming == Some(Streaming::Bytes) { "piece" } else { "event" };
+        Some((call, what))
+    });
+    if let Some((call, what)) = example {
+        out.push_str("\n```rust,no_run\nuse futures_util::StreamExt;\n\n");
+        let _ = writeln!(out, "# async fn f(client: {lib}::Client) -> Result<(), Box<dyn std::error::Error>> {{");
+        let _ = writeln!(out, "let mut stream = client.{call}.await?;");
+        let _ = writeln!(out, "while let Some({what}) = stream.next().await {{");
+        let _ = writeln!(out, "    println!(\"{{:?}}\", {what}?);\n}}\n# Ok(())\n# }}\n```");
+    }
+    out.push('\n');
 }
 
 /// The README's "Configuration and safety" section: the base URL, the credentials, the limits,

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use proc_macro2::Ident;
 
 use super::space_items;
-use crate::ir::{Api, ApiKeyIn, AuthKind, ParamIn, PathPart, Presence, StatusMatch, Ty, Writing};
+use crate::ir::{Api, ApiKeyIn, AuthKind, ParamIn, PathPart, Presence, StatusMatch, Streaming, Ty, Writing};
 
 const RUNTIME: &str = include_str!("../../templates/runtime.rs");
 
@@ -92,11 +92,21 @@ enum Need {
     ResponseBody,
     /// Some operation's body can be read as it arrives (binary, or server-sent events).
     Streaming,
+    /// A binary body can be read as it arrives: `ByteStream`.
+    ByteStream,
+    /// Server-sent events: `EventStream`, `Event`.
+    Events,
+    /// Events whose data is text.
+    EventsText,
+    /// Events whose data is JSON.
+    EventsJson,
+    /// A binary request body: `Body`, bytes or a stream.
+    BinaryBody,
 }
 
 impl Need {
     /// Every need, so that a key can be looked up.
-    const ALL: [Need; 33] = [
+    const ALL: [Need; 38] = [
         Need::Operations,
         Need::Secret,
         Need::ServerVariables,
@@ -130,6 +140,11 @@ impl Need {
         Need::Kept,
         Need::ResponseBody,
         Need::Streaming,
+        Need::ByteStream,
+        Need::Events,
+        Need::EventsText,
+        Need::EventsJson,
+        Need::BinaryBody,
     ];
 
     /// The key that names the need in template markers.
@@ -168,6 +183,11 @@ impl Need {
             Need::Kept => "kept",
             Need::ResponseBody => "response_body",
             Need::Streaming => "streaming",
+            Need::ByteStream => "byte_stream",
+            Need::Events => "events",
+            Need::EventsText => "events_text",
+            Need::EventsJson => "events_json",
+            Need::BinaryBody => "binary_body",
         }
     }
 
@@ -251,6 +271,19 @@ fn runtime_needs(api: &Api) -> BTreeSet<Need> {
         }
         if op.path_parts.iter().any(|p| matches!(p, PathPart::Param { .. })) {
             needs.insert(Need::PathParams);
+        }
+        match &op.streaming {
+            Some(Streaming::Bytes) => needs.extend([Need::Streaming, Need::ByteStream]),
+            Some(Streaming::Events { data, .. }) => needs.extend([
+                Need::Streaming,
+                Need::Events,
+                Need::Kept,
+                if *data == Ty::Text { Need::EventsText } else { Need::EventsJson },
+            ]),
+            None => {}
+        }
+        if op.body.as_ref().is_some_and(|b| b.ty == Ty::Bytes) {
+            needs.insert(Need::BinaryBody);
         }
         let successes = op.success.iter().filter_map(|s| s.ty.as_ref());
         for ty in successes {

@@ -28,7 +28,7 @@ use self::types::{TypeSpace, named_in};
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, Sink, join_pointer};
 use crate::ir::{
-    Api, AuthScheme, Feature, Field, Operation, Pagination, ParamIdx, ParamIn, Presence, Ty, TypeDef, TypeId,
+    Api, AuthScheme, Feature, Field, Operation, Pagination, ParamIdx, ParamIn, Presence, Streaming, Ty, TypeDef, TypeId,
 };
 use crate::lock::{Lock, LockedOperation, LockedType, operation_key};
 use crate::merge::Merged;
@@ -58,6 +58,7 @@ pub fn resolve(merged: &Merged, config: &Config, lock: &Lock) -> Result<(Api, Lo
     resolver.intern_roots(&roots, &mut sink);
     let (mut operations, mut schemes) = resolve_operations(&mut resolver, &ops, &mut names, &mut sink);
     check_type_overrides(config, &resolver.space, &mut sink);
+    check_byte_streams(config, &ops, &operations, &mut sink);
     let (default_base_url, server) = servers::document_server(merged, &mut sink);
     sink.check()?;
 
@@ -76,6 +77,7 @@ pub fn resolve(merged: &Merged, config: &Config, lock: &Lock) -> Result<(Api, Lo
     for op in &mut operations {
         op.pagination = pagination(op, &types);
     }
+    byte_streams(config, &mut operations);
     let error_enums = errors::share_error_enums(&mut operations);
     let new_lock = lock_names(&ops, &operations, &types, &resolver.space.defs);
     name_schemes(&mut schemes);
@@ -97,6 +99,30 @@ pub fn resolve(merged: &Merged, config: &Config, lock: &Lock) -> Result<(Api, Lo
         warnings,
     };
     Ok((api, new_lock))
+}
+
+/// The config's `[byte_stream]` keys: each names an operation with a successful response, whose
+/// body `byte_stream` reads.
+fn check_byte_streams(config: &Config, ops: &[PathOp<'_>], operations: &[Operation], sink: &mut Sink) {
+    for id in config.byte_stream.keys() {
+        let at = config.at(&join_pointer("/byte_stream", id));
+        let resolved = operations.iter().find(|op| op.operation_id.as_deref() == Some(id.as_str()));
+        if !ops.iter().any(|r| r.op.operation_id.as_deref() == Some(id.as_str())) {
+            sink.push(Diagnostic::new(at, format!("byte stream for unknown operationId {id:?}")));
+        } else if resolved.is_some_and(|op| op.success.is_empty()) {
+            sink.push(Diagnostic::new(at, format!("operation {id:?} documents no successful response to stream")));
+        }
+    }
+}
+
+/// The operations the config's `[byte_stream]` names get `byte_stream` (unless they read events).
+fn byte_streams(config: &Config, operations: &mut [Operation]) {
+    for op in operations {
+        let chosen = op.operation_id.as_ref().and_then(|id| config.byte_stream.get(id)) == Some(&true);
+        if chosen && op.streaming.is_none() {
+            op.streaming = Some(Streaming::Bytes);
+        }
+    }
 }
 
 /// The operations, in canonical order ([`crate::openapi::operations`]).

@@ -13,12 +13,16 @@ use super::types::{self, TypeSpace, Use, status_word};
 use crate::diag::{Diagnostic, Location, Sink, Warning, join_pointer};
 use crate::ir::{
     ApiKeyIn, AuthKind, AuthScheme, Body, ErrorCase, ErrorEnumIdx, HttpMethod, Operation, OperationNames, Param,
-    ParamIdx, ParamIn, PathPart, ResponseHeader, RustName, SchemeIdx, StatusMatch, Style, Success, Ty, Writing,
+    ParamIdx, ParamIn, PathPart, ResponseHeader, RustName, SchemeIdx, StatusMatch, Streaming, Style, Success, Ty,
+    Writing,
 };
 use crate::lock::Lock;
 use crate::merge::Merged;
 use crate::naming::{CLIENT_MEMBERS, Case, Uniquifier, sanitize};
 use crate::openapi::{PathOp, param_in};
+
+/// The media type of server-sent events.
+const EVENT_STREAM: &str = "text/event-stream";
 
 /// Resolves operations one by one: parameters, body, responses, auth and server, converting and
 /// interning the schemas they use into one type space.
@@ -88,7 +92,13 @@ impl<'a> OperationResolver<'a> {
         self.path_warnings(r);
         let body = self.body(index, r, &mut errors);
         let mut response_headers = Vec::new();
-        let (success, error_cases) = self.responses(index, r, &mut response_headers, &mut errors);
+        let (success, error_cases, events) = self.responses(index, r, &mut response_headers, &mut errors);
+        // Events beside another success body get their own method; alone, they are what `send` gives.
+        let streaming = match events {
+            Some(data) => Some(Streaming::Events { data, only: success.iter().all(|s| s.ty.is_none()) }),
+            None if success.first().is_some_and(|s| s.ty == Some(Ty::Bytes)) => Some(Streaming::Bytes),
+            None => None,
+        };
         let auth = self.auth(r, schemes, &mut errors);
         let server = super::servers::own_server(r, &self.spec.servers, self.merged).unwrap_or_else(|d| {
             errors.push(d);
@@ -116,6 +126,7 @@ impl<'a> OperationResolver<'a> {
             description: r.op.description.clone(),
             deprecated: r.op.deprecated,
             pagination: None,
+            streaming,
             auth,
             server,
             features: Vec::new(),
@@ -335,8 +346,9 @@ impl<'a> OperationResolver<'a> {
         r: &PathOp<'a>,
         headers: &mut Vec<ResponseHeader>,
         errors: &mut Vec<Diagnostic>,
-    ) -> (Vec<Success>, Vec<ErrorCase>) {
+    ) -> (Vec<Success>, Vec<ErrorCase>, Option<Ty>) {
         let base = join_pointer(&r.pointer, "responses");
+        let mut events = None;
         let mut listed: Vec<(StatusMatch, String, &'a ReferenceOr<Response>)> =
             r.op.responses
                 .responses
@@ -371,6 +383,12 @@ impl<'a> OperationResolver<'a> {
                 }
             };
             let error = !is_success(&status);
+            if !error && events.is_none() {
+                events = self.events(resp, &resp_ptr, errors);
+                if let Some(data) = &events {
+                    self.space.add_use(data, Use::Response { op: index, status: key.clone(), error });
+                }
+            }
             let Some(ty) = self.response_body(resp, &resp_ptr, errors) else {
                 continue;
             };
@@ -436,12 +454,29 @@ impl<'a> OperationResolver<'a> {
                 s.variant = Some(names.take(&status_word(&key), Case::Pascal));
             }
         }
-        (success, error_cases)
+        (success, error_cases, events)
+    }
+
+    /// The type of the data of a success response's server-sent events (`text/event-stream`):
+    /// its schema's type, or `Ty::Text` (the data itself) when it gives none or a string.
+    fn events(&mut self, resp: &'a Response, resp_ptr: &str, errors: &mut Vec<Diagnostic>) -> Option<Ty> {
+        let (media, mt) = resp.content.iter().find(|(m, _)| essence(m) == EVENT_STREAM)?;
+        let Some(schema) = &mt.schema else { return Some(Ty::Text) };
+        let ptr = join_pointer(&join_pointer(&join_pointer(resp_ptr, "content"), media), "schema");
+        match self.convert(schema, &ptr) {
+            Ok(sch) if matches!(self.conv.expand(sch.clone()).kind, Kind::String) => Some(Ty::Text),
+            Ok(sch) => Some(self.space.intern(&sch)),
+            Err(d) => {
+                errors.push(d);
+                None
+            }
+        }
     }
 
     /// `Some(None)`: no body; `Some(Some(ty))`: a body; `None`: an error was reported.
     fn response_body(&mut self, resp: &'a Response, ptr: &str, errors: &mut Vec<Diagnostic>) -> Option<Option<Ty>> {
-        if resp.content.is_empty() {
+        // Server-sent events are read apart (`events`): a response of events alone has no body.
+        if resp.content.keys().all(|m| essence(m) == EVENT_STREAM) {
             return Some(None);
         }
         let content_ptr = join_pointer(ptr, "content");
@@ -488,8 +523,10 @@ impl<'a> OperationResolver<'a> {
             .iter()
             .find(|(m, _)| is_json(m))
             .or_else(|| content.iter().find(|(m, _)| essence(m) == "application/x-www-form-urlencoded"))
-            .or_else(|| content.iter().find(|(m, _)| essence(m).starts_with("text/")))
-            .or_else(|| content.iter().find(|(m, _)| !essence(m).starts_with("multipart/")));
+            .or_else(|| content.iter().find(|(m, _)| essence(m).starts_with("text/") && essence(m) != EVENT_STREAM))
+            .or_else(|| {
+                content.iter().find(|(m, _)| !essence(m).starts_with("multipart/") && essence(m) != EVENT_STREAM)
+            });
         let multipart = || content.iter().find(|(m, _)| essence(m) == "multipart/form-data");
         let Some((media, mt)) = pick.or_else(multipart) else { return Some(None) };
         let e = essence(media);
