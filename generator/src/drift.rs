@@ -300,13 +300,19 @@ impl<'a> DriftWalker<'a> {
         }
     }
 
-    /// The JSON schema of a body: (schema pointer, schema), if it has JSON content.
+    /// The schema of a body: (schema pointer, schema), if it has JSON content, or for a request
+    /// (`forms`) a form or a multipart form, whose properties are fields and parts alike.
     fn json_schema(
         side: &mut Side<'a>,
         content: &'a indexmap::IndexMap<String, openapiv3::MediaType>,
         ptr: &str,
+        forms: bool,
     ) -> Option<(String, Sch)> {
-        let (media, mt) = content.iter().find(|(m, _)| refs::is_json(m))?;
+        let form = |m: &str| {
+            forms && matches!(refs::essence(m).as_str(), "multipart/form-data" | "application/x-www-form-urlencoded")
+        };
+        let (media, mt) =
+            content.iter().find(|(m, _)| refs::is_json(m)).or_else(|| content.iter().find(|(m, _)| form(m)))?;
         let schema_ptr = join_pointer(&join_pointer(&join_pointer(ptr, "content"), media), "schema");
         let sch = side.conv.convert(mt.schema.as_ref()?, &schema_ptr).ok()?;
         Some((schema_ptr, sch))
@@ -363,8 +369,8 @@ impl<'a> DriftWalker<'a> {
                         Some(&cptr),
                     );
                 }
-                let bs = Self::json_schema(&mut self.base, &bb.content, &bptr);
-                let cs = Self::json_schema(&mut self.current, &cb.content, &cptr);
+                let bs = Self::json_schema(&mut self.base, &bb.content, &bptr, true);
+                let cs = Self::json_schema(&mut self.current, &cb.content, &cptr, true);
                 if let (Some((_, bs)), Some((_, cs))) = (bs, cs) {
                     self.schema(op, Dir::Request, "request body", &bs, &cs);
                 }
@@ -419,8 +425,8 @@ impl<'a> DriftWalker<'a> {
             else {
                 continue;
             };
-            let bs = Self::json_schema(&mut self.base, &bres.content, &bptr);
-            let cs = Self::json_schema(&mut self.current, &cres.content, &cptr);
+            let bs = Self::json_schema(&mut self.base, &bres.content, &bptr, false);
+            let cs = Self::json_schema(&mut self.current, &cres.content, &cptr, false);
             match (bs, cs) {
                 (Some((_, bs)), Some((_, cs))) => {
                     self.schema(op, Dir::Response, &format!("`{status}` response"), &bs, &cs)

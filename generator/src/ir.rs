@@ -165,6 +165,17 @@ impl Api {
     pub fn ty(&self, id: TypeId) -> &TypeDef {
         &self.types[id]
     }
+
+    /// Whether some form has a file part (`FilePart`).
+    pub fn has_file_parts(&self) -> bool {
+        let parts = self.operations.iter().filter_map(|o| o.body.as_ref()).flat_map(|b| &b.parts);
+        parts.clone().any(|p| matches!(p.kind, PartKind::File | PartKind::Files))
+    }
+
+    /// Whether some request sends bytes: a binary body, or a form's file (`Body`).
+    pub fn sends_bytes(&self) -> bool {
+        self.operations.iter().any(|o| o.body.as_ref().is_some_and(|b| b.ty == Ty::Bytes)) || self.has_file_parts()
+    }
 }
 
 /// The spec's first server URL as written (`https://{region}.example.com/{version}`).
@@ -444,6 +455,8 @@ pub struct OperationNames {
     pub headers: Option<String>,
     /// The request builder the method returns (in `operations.rs`).
     pub request: String,
+    /// The struct of its typed multipart body (in `operations.rs`), when it has one.
+    pub form: Option<String>,
     /// When the operation shares its error enum: the marker type (in `errors::markers`) that
     /// makes its error type its own.
     pub marker: Option<String>,
@@ -599,6 +612,38 @@ pub struct Body {
     pub media: String,
     pub required: bool,
     pub doc: Option<String>,
+    /// A `multipart/form-data` body whose schema lists its parts: a struct with a field per part
+    /// ([`OperationNames::form`]). Empty: the caller builds a `reqwest::multipart::Form`.
+    pub parts: Vec<FormPart>,
+}
+
+/// A part of a typed `multipart/form-data` body: a field of its form struct.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FormPart {
+    /// The part's name on the wire.
+    pub wire: String,
+    /// The field's name; its setter is `with_<name>`.
+    pub name: RustName,
+    pub kind: PartKind,
+    pub required: bool,
+    /// The part's content type from the spec's `encoding`.
+    pub content_type: Option<String>,
+    pub doc: Option<String>,
+}
+
+/// How a form part is written.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PartKind {
+    /// A string, number, boolean or string enum: a text part.
+    Text(Ty),
+    /// A list of those: a text part per item, each with the part's name.
+    Texts(Ty),
+    /// `format: binary`: a file (`FilePart`: content, file name, content type).
+    File,
+    /// A list of files: a part per file.
+    Files,
+    /// Anything else (objects, lists of objects): a JSON part.
+    Json(Ty),
 }
 
 /// A documented success status and its JSON body type (`None`: no body).

@@ -25,7 +25,7 @@ use serde_json::Value;
 
 use crate::config::Config;
 use crate::drift::Class;
-use crate::ir::{Api, ErrorCase, Field, Presence, StatusMatch, Streaming, Ty, TypeKind};
+use crate::ir::{Api, ErrorCase, Field, PartKind, Presence, StatusMatch, Streaming, Ty, TypeKind};
 use crate::lock::operation_key;
 
 /// What an item of the surface is.
@@ -139,7 +139,29 @@ impl Surface {
             let method = format!("Client::{}", op.names.method.raw());
             let mut args = Vec::new();
             let params = op.params.iter().map(|p| (p.name.raw(), arg_ty(api, &p.ty), p.required));
-            let body = op.body.as_ref().map(|b| ("body", body_ty(api, &b.ty), b.required));
+            let body = op.body.as_ref().map(|b| {
+                let ty = match &op.names.form {
+                    Some(form) => format!("operations::{form}"),
+                    None => body_ty(api, &b.ty),
+                };
+                ("body", ty, b.required)
+            });
+            // A typed form's fields (a required one is an argument of its `new`) and setters.
+            if let (Some(form), Some(body)) = (&op.names.form, &op.body) {
+                for p in &body.parts {
+                    let ty = part_ty(api, &p.kind);
+                    let (name, setter) = (p.name.raw(), format!("with_{}", p.name.plain()));
+                    let field = if p.required { ty.clone() } else { format!("Option<{ty}>") };
+                    s.add(
+                        format!("operations::{form}::{name}"),
+                        Item::new(ItemKind::Field, field, p.required, &owner, name),
+                    );
+                    if !p.required {
+                        let path = format!("operations::{form}::{setter}");
+                        s.add(path, Item::new(ItemKind::Setter, ty, false, &owner, &setter));
+                    }
+                }
+            }
             for (name, ty, required) in params.chain(body) {
                 let (path, kind) = if required {
                     args.push((name.to_owned(), ty.clone()));
@@ -392,6 +414,16 @@ fn body_ty(api: &Api, t: &Ty) -> String {
         Ty::Bytes => "impl Into<Body>".into(),
         Ty::Vec(inner) => format!("&[{}]", ty(api, inner)),
         other => format!("&{}", ty(api, other)),
+    }
+}
+
+/// A form part's type, as its field holds it (the setter of a `String` takes `impl Into<String>`).
+fn part_ty(api: &Api, kind: &PartKind) -> String {
+    match kind {
+        PartKind::Text(t) | PartKind::Json(t) => ty(api, t),
+        PartKind::Texts(t) => format!("Vec<{}>", ty(api, t)),
+        PartKind::File => "FilePart".into(),
+        PartKind::Files => "Vec<FilePart>".into(),
     }
 }
 

@@ -1533,6 +1533,138 @@ impl From<::tokio::fs::File> for Body<'_> {
     }
 }
 
+/// A file in a `multipart/form-data` body: its content (bytes, a `tokio::fs::File` or a stream:
+/// anything a [`Body`] is made from), and the file name and content type its part announces.
+/// [`FilePart::open`] reads a file from disk, named after it.
+#[apigen::needs(form_files)]
+pub struct FilePart {
+    body: Body<'static>,
+    file_name: Option<String>,
+    content_type: Option<String>,
+}
+
+#[apigen::needs(form_files)]
+impl FilePart {
+    /// A part with this content, no file name, and the content type the spec gives (if any).
+    pub fn new(body: impl Into<Body<'static>>) -> Self {
+        FilePart { body: body.into(), file_name: None, content_type: None }
+    }
+
+    /// The file at `path`, read as the request is sent, named by its last component.
+    pub async fn open(path: impl AsRef<::std::path::Path>) -> ::std::io::Result<Self> {
+        let path = path.as_ref();
+        let file = ::tokio::fs::File::open(path).await?;
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        Ok(FilePart { body: file.into(), file_name: name, content_type: None })
+    }
+
+    /// The file name the part announces (`filename=` of its `Content-Disposition`).
+    pub fn file_name(mut self, name: impl Into<String>) -> Self {
+        self.file_name = Some(name.into());
+        self
+    }
+
+    /// The part's content type (`image/png`), in place of the spec's.
+    pub fn content_type(mut self, mime: impl Into<String>) -> Self {
+        self.content_type = Some(mime.into());
+        self
+    }
+}
+
+#[apigen::needs(form_files)]
+impl fmt::Debug for FilePart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FilePart")
+            .field("body", &self.body)
+            .field("file_name", &self.file_name)
+            .field("content_type", &self.content_type)
+            .finish()
+    }
+}
+
+/// A `multipart/form-data` body being written, part by part in the fields' order.
+#[apigen::needs(forms)]
+pub(crate) struct FormWriter {
+    form: ::reqwest::multipart::Form,
+}
+
+#[apigen::needs(forms)]
+impl FormWriter {
+    pub(crate) fn new() -> Self {
+        FormWriter { form: ::reqwest::multipart::Form::new() }
+    }
+
+    /// A text part: a string as it is, a number or a boolean as JSON writes it.
+    #[apigen::needs(form_text)]
+    pub(crate) fn text<T: ::serde::Serialize + ?Sized, E>(mut self, name: &str, value: &T) -> Result<Self, ErrorKind<E>> {
+        let value = ::serde_json::to_value(value)
+            .map_err(|e| ErrorKind::InvalidRequest(format!("part {name:?} cannot be written: {e}")))?;
+        let text = match value {
+            ::serde_json::Value::String(text) => text,
+            other => other.to_string(),
+        };
+        self.form = self.form.text(name.to_owned(), text);
+        Ok(self)
+    }
+
+    /// One text part per item, each named `name`.
+    #[apigen::needs(form_texts)]
+    pub(crate) fn texts<T: ::serde::Serialize, E>(mut self, name: &str, values: &[T]) -> Result<Self, ErrorKind<E>> {
+        for value in values {
+            self = self.text(name, value)?;
+        }
+        Ok(self)
+    }
+
+    /// A JSON part, its content type `application/json` unless the spec's `encoding` names another.
+    #[apigen::needs(form_json)]
+    pub(crate) fn json<T: ::serde::Serialize + ?Sized, E>(
+        mut self,
+        name: &str,
+        value: &T,
+        content_type: &str,
+    ) -> Result<Self, ErrorKind<E>> {
+        let text = ::serde_json::to_string(value)
+            .map_err(|e| ErrorKind::InvalidRequest(format!("part {name:?} cannot be written: {e}")))?;
+        let part = ::reqwest::multipart::Part::text(text).mime_str(content_type).map_err(|e| {
+            ErrorKind::InvalidRequest(format!("part {name:?}: content type {content_type:?}: {e}"))
+        })?;
+        self.form = self.form.part(name.to_owned(), part);
+        Ok(self)
+    }
+
+    /// A file part; its content type is the caller's, else `content_type` (the spec's `encoding`),
+    /// else none.
+    #[apigen::needs(form_files)]
+    pub(crate) fn file<E>(mut self, name: &str, file: FilePart, content_type: Option<&str>) -> Result<Self, ErrorKind<E>> {
+        let FilePart { body, file_name, content_type: chosen } = file;
+        let mut part = ::reqwest::multipart::Part::stream(body.into_reqwest());
+        if let Some(file_name) = file_name {
+            part = part.file_name(file_name);
+        }
+        if let Some(mime) = chosen.as_deref().or(content_type) {
+            part = part.mime_str(mime).map_err(|e| {
+                ErrorKind::InvalidRequest(format!("part {name:?}: content type {mime:?}: {e}"))
+            })?;
+        }
+        self.form = self.form.part(name.to_owned(), part);
+        Ok(self)
+    }
+
+    /// One file part per file, each named `name`.
+    #[apigen::needs(form_file_lists)]
+    pub(crate) fn files<E>(mut self, name: &str, files: Vec<FilePart>, content_type: Option<&str>) -> Result<Self, ErrorKind<E>> {
+        for file in files {
+            self = self.file(name, file, content_type)?;
+        }
+        Ok(self)
+    }
+
+    pub(crate) fn finish(self) -> ::reqwest::multipart::Form {
+        self.form
+    }
+}
+
 #[apigen::needs(operations)]
 impl RawResponse {
     /// The body decoded as `T`.

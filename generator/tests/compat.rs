@@ -48,6 +48,13 @@ impl Expect {
     }
 }
 
+impl Rule {
+    /// The rule's operation, its path and function: the rule id, or the case's own name.
+    fn name(&self) -> &'static str {
+        self.op.unwrap_or(self.id)
+    }
+}
+
 /// What a rule puts into one side's spec.
 enum Part {
     Absent,
@@ -61,6 +68,9 @@ enum Part {
 /// the caller's function (which takes `client: &Client`; `Client`, `Error`, `errors` and `types`
 /// of the generated crate are in scope). Request bodies are built in a helper of their own.
 struct Rule {
+    /// The rule's operation when it is not the rule id: a second case of a rule (a form's part
+    /// beside a JSON body's property).
+    op: Option<&'static str>,
     id: &'static str,
     expect: Expect,
     base: Part,
@@ -81,6 +91,17 @@ fn query(name: &str, required: bool, schema: Value) -> Value {
 
 fn body(required: bool, schema: Value) -> Value {
     json!({"required": required, "content": {"application/json": {"schema": schema}}})
+}
+
+/// A required `multipart/form-data` body with these parts.
+fn form(required: &[&str], properties: Value) -> Value {
+    let schema = json!({"type": "object", "required": required, "properties": properties});
+    json!({"required": true, "content": {"multipart/form-data": {"schema": schema}}})
+}
+
+/// A file part.
+fn binary() -> Value {
+    json!({"type": "string", "format": "binary"})
 }
 
 /// A `200` response with a JSON body.
@@ -110,6 +131,7 @@ fn rules() -> Vec<Rule> {
     let item = |title: &str, id: Value, note: Value| object(title, &["id"], json!({"id": id, "note": note}));
     vec![
         Rule {
+            op: None,
             id: "endpoint-removed",
             expect: Expect::DoesNotCompile,
             base: op(json!({})),
@@ -117,6 +139,7 @@ fn rules() -> Vec<Rule> {
             caller: "let _ = client.endpoint_removed().await;",
         },
         Rule {
+            op: None,
             id: "endpoint-added",
             expect: Expect::Compiles,
             base: Part::Absent,
@@ -124,6 +147,7 @@ fn rules() -> Vec<Rule> {
             caller: "let _ = client.base_url();",
         },
         Rule {
+            op: None,
             id: "new-required-request-parameter",
             expect: Expect::DoesNotCompile,
             base: op(json!({})),
@@ -131,6 +155,7 @@ fn rules() -> Vec<Rule> {
             caller: "let _ = client.new_required_request_parameter().await;",
         },
         Rule {
+            op: None,
             id: "new-optional-request-parameter",
             expect: Expect::Compiles,
             base: op(json!({"parameters": [query("q", true, string()), query("page", false, integer())]})),
@@ -140,6 +165,7 @@ fn rules() -> Vec<Rule> {
             caller: "let _ = client.new_optional_request_parameter(\"a\").page(2).await;",
         },
         Rule {
+            op: None,
             id: "request-parameter-removed",
             expect: Expect::DoesNotCompile,
             base: op(json!({"parameters": [query("limit", false, integer())]})),
@@ -147,6 +173,7 @@ fn rules() -> Vec<Rule> {
             caller: "let _ = client.request_parameter_removed().limit(10).await;",
         },
         Rule {
+            op: None,
             id: "request-parameter-became-required",
             expect: Expect::DoesNotCompile,
             base: op(json!({"parameters": [query("limit", false, integer())]})),
@@ -154,6 +181,7 @@ fn rules() -> Vec<Rule> {
             caller: "let _ = client.request_parameter_became_required().limit(10).await;",
         },
         Rule {
+            op: None,
             id: "request-parameter-became-optional",
             expect: Expect::DoesNotCompile,
             base: op(json!({"parameters": [query("limit", true, integer())]})),
@@ -161,6 +189,7 @@ fn rules() -> Vec<Rule> {
             caller: "let _ = client.request_parameter_became_optional(10).await;",
         },
         Rule {
+            op: None,
             id: "request-parameter-location-changed",
             expect: Expect::BreaksAtRunTime(
                 "the setter keeps its name and type; the base client sends the value in the query, \
@@ -171,6 +200,7 @@ fn rules() -> Vec<Rule> {
             caller: "let _ = client.request_parameter_location_changed().trace(\"t\").await;",
         },
         Rule {
+            op: None,
             id: "request-parameter-type-changed",
             expect: Expect::DoesNotCompile,
             base: op(json!({"parameters": [query("limit", false, integer())]})),
@@ -178,6 +208,7 @@ fn rules() -> Vec<Rule> {
             caller: "let _ = client.request_parameter_type_changed().limit(10).await;",
         },
         Rule {
+            op: None,
             id: "request-parameter-enum-value-removed",
             expect: Expect::DoesNotCompile,
             base: op(json!({"parameters": [query("sort", false, string_enum("RemovedSort", &["asc", "desc"]))]})),
@@ -185,6 +216,7 @@ fn rules() -> Vec<Rule> {
             caller: "let _ = client.request_parameter_enum_value_removed().sort(&types::RemovedSort::Desc).await;",
         },
         Rule {
+            op: None,
             id: "request-parameter-enum-value-added",
             expect: Expect::Compiles,
             base: op(json!({"parameters": [query("sort", false, string_enum("AddedSort", &["asc", "desc"]))]})),
@@ -194,6 +226,7 @@ fn rules() -> Vec<Rule> {
             caller: "let _ = client.request_parameter_enum_value_added().sort(&types::AddedSort::Desc).await;",
         },
         Rule {
+            op: None,
             id: "added-required-request-body",
             expect: Expect::DoesNotCompile,
             base: op(json!({})),
@@ -203,6 +236,7 @@ fn rules() -> Vec<Rule> {
             caller: "let _ = client.added_required_request_body().await;",
         },
         Rule {
+            op: None,
             id: "added-optional-request-body",
             expect: Expect::Compiles,
             base: op(json!({})),
@@ -212,6 +246,7 @@ fn rules() -> Vec<Rule> {
             caller: "let _ = client.added_optional_request_body().await;",
         },
         Rule {
+            op: None,
             id: "request-body-removed",
             expect: Expect::DoesNotCompile,
             base: op(json!({"requestBody": body(false, object("RemovedBody", &["name"], json!({"name": string()})))})),
@@ -222,6 +257,7 @@ fn rules() -> Vec<Rule> {
             let _ = client.request_body_removed().body(&body()).await;"#,
         },
         Rule {
+            op: None,
             id: "request-body-became-required",
             expect: Expect::DoesNotCompile,
             base: op(
@@ -236,6 +272,7 @@ fn rules() -> Vec<Rule> {
             let _ = client.request_body_became_required().body(&body()).await;"#,
         },
         Rule {
+            op: None,
             id: "new-required-request-property",
             expect: Expect::DoesNotCompile,
             base: op(
@@ -250,6 +287,7 @@ fn rules() -> Vec<Rule> {
             let _ = client.new_required_request_property(&body()).await;"#,
         },
         Rule {
+            op: None,
             id: "new-optional-request-property",
             expect: Expect::Compiles,
             base: op(json!({"requestBody": body(true, object(
@@ -264,6 +302,25 @@ fn rules() -> Vec<Rule> {
             let _ = client.new_optional_request_property(&body()).await;"#,
         },
         Rule {
+            op: Some("new-required-form-part"),
+            id: "new-required-request-property",
+            expect: Expect::DoesNotCompile,
+            base: op(json!({"requestBody": form(&["name"], json!({"name": string()}))})),
+            changed: op(json!({"requestBody": form(&["name", "file"], json!({"name": string(), "file": binary()}))})),
+            caller: r#"let form = operations::NewRequiredFormPartForm::new("n");
+            let _ = client.new_required_form_part(form).await;"#,
+        },
+        Rule {
+            op: Some("new-optional-form-part"),
+            id: "new-optional-request-property",
+            expect: Expect::Compiles,
+            base: op(json!({"requestBody": form(&["name"], json!({"name": string()}))})),
+            changed: op(json!({"requestBody": form(&["name"], json!({"name": string(), "file": binary()}))})),
+            caller: r#"let form = operations::NewOptionalFormPartForm::new("n");
+            let _ = client.new_optional_form_part(form).await;"#,
+        },
+        Rule {
+            op: None,
             id: "request-property-removed",
             expect: Expect::DoesNotCompile,
             base: op(json!({"requestBody": body(true, object(
@@ -278,6 +335,7 @@ fn rules() -> Vec<Rule> {
             let _ = client.request_property_removed(&body()).await;"#,
         },
         Rule {
+            op: None,
             id: "request-property-became-required",
             expect: Expect::DoesNotCompile,
             base: op(json!({"requestBody": body(true, object(
@@ -292,6 +350,7 @@ fn rules() -> Vec<Rule> {
             let _ = client.request_property_became_required(&body()).await;"#,
         },
         Rule {
+            op: None,
             id: "request-property-became-optional",
             expect: Expect::DoesNotCompile,
             base: op(json!({"requestBody": body(true, object(
@@ -306,6 +365,7 @@ fn rules() -> Vec<Rule> {
             let _ = client.request_property_became_optional(&body()).await;"#,
         },
         Rule {
+            op: None,
             id: "request-property-type-changed",
             expect: Expect::DoesNotCompile,
             base: op(
@@ -320,6 +380,7 @@ fn rules() -> Vec<Rule> {
             let _ = client.request_property_type_changed(&body()).await;"#,
         },
         Rule {
+            op: None,
             id: "request-property-enum-value-removed",
             expect: Expect::DoesNotCompile,
             base: op(json!({"requestBody": body(true, object(
@@ -334,6 +395,7 @@ fn rules() -> Vec<Rule> {
             let _ = client.request_property_enum_value_removed(&body()).await;"#,
         },
         Rule {
+            op: None,
             id: "request-property-enum-value-added",
             expect: Expect::Compiles,
             base: op(json!({"requestBody": body(true, object(
@@ -348,6 +410,7 @@ fn rules() -> Vec<Rule> {
             let _ = client.request_property_enum_value_added(&body()).await;"#,
         },
         Rule {
+            op: None,
             id: "response-property-removed",
             expect: Expect::DoesNotCompile,
             base: op(json!({"responses": ok(item("RemovedNoteItem", integer(), string()))})),
@@ -359,6 +422,7 @@ fn rules() -> Vec<Rule> {
             }"#,
         },
         Rule {
+            op: None,
             id: "response-property-added",
             expect: Expect::Compiles,
             base: op(json!({"responses": ok(item("AddedTagItem", integer(), string()))})),
@@ -378,6 +442,7 @@ fn rules() -> Vec<Rule> {
             let _: i64 = id;"#,
         },
         Rule {
+            op: None,
             id: "response-property-became-required",
             expect: Expect::DoesNotCompile,
             base: op(json!({"responses": ok(item("NoteBecameRequiredItem", integer(), string()))})),
@@ -391,6 +456,7 @@ fn rules() -> Vec<Rule> {
             }"#,
         },
         Rule {
+            op: None,
             id: "response-property-became-optional",
             expect: Expect::DoesNotCompile,
             base: op(json!({"responses": ok(item("IdBecameOptionalItem", integer(), string()))})),
@@ -402,6 +468,7 @@ fn rules() -> Vec<Rule> {
             }"#,
         },
         Rule {
+            op: None,
             id: "response-property-became-nullable",
             expect: Expect::DoesNotCompile,
             base: op(json!({"responses": ok(item("IdBecameNullableItem", integer(), string()))})),
@@ -413,6 +480,7 @@ fn rules() -> Vec<Rule> {
             }"#,
         },
         Rule {
+            op: None,
             id: "response-property-type-changed",
             expect: Expect::DoesNotCompile,
             base: op(json!({"responses": ok(item("IdTypeChangedItem", integer(), string()))})),
@@ -422,6 +490,7 @@ fn rules() -> Vec<Rule> {
             }"#,
         },
         Rule {
+            op: None,
             id: "response-property-enum-value-added",
             expect: Expect::Compiles,
             base: op(json!({"responses": ok(object(
@@ -441,6 +510,7 @@ fn rules() -> Vec<Rule> {
             }"#,
         },
         Rule {
+            op: None,
             id: "response-property-enum-value-removed",
             expect: Expect::DoesNotCompile,
             base: op(json!({"responses": ok(object(
@@ -460,6 +530,7 @@ fn rules() -> Vec<Rule> {
             }"#,
         },
         Rule {
+            op: None,
             id: "response-success-status-removed",
             expect: Expect::DoesNotCompile,
             base: op(json!({"responses": {
@@ -475,6 +546,7 @@ fn rules() -> Vec<Rule> {
             }"#,
         },
         Rule {
+            op: None,
             id: "response-success-status-added",
             expect: Expect::DoesNotCompile,
             base: op(json!({"responses": ok(item("SuccessAddedItem", integer(), string()))})),
@@ -487,6 +559,7 @@ fn rules() -> Vec<Rule> {
             }"#,
         },
         Rule {
+            op: None,
             id: "response-non-success-status-added",
             expect: Expect::Compiles,
             base: op(json!({"responses": {"204": {"description": "done"}, "404": {"description": "missing"}}})),
@@ -500,6 +573,7 @@ fn rules() -> Vec<Rule> {
             }"#,
         },
         Rule {
+            op: None,
             id: "response-non-success-status-removed",
             expect: Expect::DoesNotCompile,
             base: op(json!({"responses": {
@@ -513,6 +587,7 @@ fn rules() -> Vec<Rule> {
             }"#,
         },
         Rule {
+            op: None,
             id: "response-body-removed",
             expect: Expect::DoesNotCompile,
             base: op(json!({"responses": ok(item("BodyRemovedItem", integer(), string()))})),
@@ -522,6 +597,7 @@ fn rules() -> Vec<Rule> {
             }"#,
         },
         Rule {
+            op: None,
             id: "api-security-added",
             expect: Expect::BreaksAtRunTime(
                 "credentials are set on the client builder, not per call: the call compiles, and the \
@@ -532,6 +608,7 @@ fn rules() -> Vec<Rule> {
             caller: "let _ = client.api_security_added().await;",
         },
         Rule {
+            op: None,
             id: "api-security-removed",
             expect: Expect::Compiles,
             base: op(json!({"security": [{"Bearer": []}]})),
@@ -540,6 +617,7 @@ fn rules() -> Vec<Rule> {
             let _ = client.api_security_removed().await;"#,
         },
         Rule {
+            op: None,
             id: "api-security-alternative-removed",
             expect: Expect::Compiles,
             base: op(json!({"security": [{"Bearer": []}, {"ApiKey": []}]})),
@@ -548,6 +626,7 @@ fn rules() -> Vec<Rule> {
             let _ = client.api_security_alternative_removed().await;"#,
         },
         Rule {
+            op: None,
             id: "api-security-changed",
             expect: Expect::BreaksAtRunTime(
                 "the credentials of every scheme are set on the client builder: the call compiles, \
@@ -559,6 +638,7 @@ fn rules() -> Vec<Rule> {
             let _ = client.api_security_changed().await;"#,
         },
         Rule {
+            op: None,
             id: "server-removed",
             expect: Expect::BreaksAtRunTime(
                 "the first server is the default base URL: `DEFAULT_BASE_URL` keeps its name, and a \
@@ -570,6 +650,7 @@ fn rules() -> Vec<Rule> {
             let _ = Client::builder().build();"#,
         },
         Rule {
+            op: None,
             id: "server-added",
             expect: Expect::Compiles,
             base: Part::Servers(&[]),
@@ -610,14 +691,14 @@ fn spec_files(rules: &[Rule], side: impl Fn(&Rule) -> &Part) -> BTreeMap<String,
             Part::Servers(urls) => servers.extend(urls.iter().map(|u| json!({"url": u}))),
             Part::Operation(op) => {
                 let mut op = op.clone();
-                op["operationId"] = json!(camel(rule.id));
+                op["operationId"] = json!(camel(rule.name()));
                 let doc = json!({
                     "openapi": "3.0.3",
                     "info": info,
-                    "paths": {format!("/{}", rule.id): {"post": op}},
+                    "paths": {format!("/{}", rule.name()): {"post": op}},
                     "components": {"securitySchemes": security_schemes()},
                 });
-                files.insert(format!("{}.json", rule.id), doc);
+                files.insert(format!("{}.json", rule.name()), doc);
             }
         }
     }
@@ -637,12 +718,12 @@ fn snake(id: &str) -> String {
 fn caller(rules: &[Rule]) -> (String, Vec<(usize, usize)>) {
     let mut out = String::from(
         "#![allow(unused, clippy::all)]\n\
-         use compat_client::{Client, Error, ErrorKind, errors, types};\n",
+         use compat_client::{Client, Error, ErrorKind, errors, operations, types};\n",
     );
     let mut spans = Vec::new();
     for rule in rules {
         let start = out.lines().count() + 1;
-        let _ = writeln!(out, "\npub async fn {}(client: &Client) {{\n    {}\n}}", snake(rule.id), rule.caller);
+        let _ = writeln!(out, "\npub async fn {}(client: &Client) {{\n    {}\n}}", snake(rule.name()), rule.caller);
         spans.push((start, out.lines().count()));
     }
     (out, spans)
@@ -757,7 +838,7 @@ fn every_drift_rule_is_what_the_compiler_says_of_a_caller() {
         // An operation's changes are its rule's alone; the servers' are the API's (`*`).
         let (operation, alone) = match (&rule.base, &rule.changed) {
             (Part::Servers(_), _) | (_, Part::Servers(_)) => ("*".to_owned(), false),
-            _ => (format!("POST /{}", rule.id), true),
+            _ => (format!("POST /{}", rule.name()), true),
         };
         let reported: BTreeSet<(&str, Class)> =
             changes.iter().filter(|c| c.operation == operation).map(|c| (c.id, c.class)).collect();

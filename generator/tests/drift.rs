@@ -759,7 +759,14 @@ fn surface_signatures_are_what_the_generated_code_writes() {
                     assert!(head.ends_with(&format!(":{sig}")), "{case}: {path}: `{head}` does not take `{sig}`");
                     continue;
                 }
+                // A typed form's setter: `with_x(mut self, x: <sig>)` (a `String` as `impl Into`).
+                ItemKind::Setter if name.starts_with("with_") && path.starts_with("operations::") => {
+                    let arg = name.strip_prefix("with_").unwrap();
+                    let sig = if sig == "String" { "implInto<String>".to_owned() } else { sig };
+                    (&operations, vec![format!("pubfn{name}(mutself,{arg}:{sig})->Self")])
+                }
                 ItemKind::Setter => (&operations, vec![format!("pubfn{name}(mutself,{name}:{sig})->Self")]),
+                ItemKind::Field if path.starts_with("operations::") => (&operations, vec![format!("pub{name}:{sig},")]),
                 ItemKind::Field => (&types, vec![format!("pub{name}:{sig},")]),
                 ItemKind::Type => {
                     (&types, vec![format!("pub{}{name}", if sig == "struct" { "struct" } else { "enum" })])

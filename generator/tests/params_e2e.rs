@@ -343,10 +343,22 @@ async fn multipart_forms_are_sent_as_built() {
         .expect(1)
         .mount(&server)
         .await;
-    let form = reqwest::multipart::Form::new()
-        .text("caption", "me at the beach")
-        .part("file", reqwest::multipart::Part::bytes(vec![0x89, b'P']).file_name("me.png"));
+    let file = fixture_params::FilePart::new(vec![0x89, b'P']).file_name("me.png");
+    let form = fixture_params::operations::UploadAvatarForm::new().with_file(file).with_caption("me at the beach");
     client.upload_avatar(form).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_multipart_body_without_parts_in_the_spec_is_a_form_the_caller_builds() {
+    let (server, client) = setup().await;
+    Mock::given(method("POST"))
+        .and(path("/attachments"))
+        .and(|r: &Request| String::from_utf8_lossy(&r.body).contains("name=\"note\"\r\n\r\nhello"))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    client.attach(reqwest::multipart::Form::new().text("note", "hello")).await.unwrap();
 }
 
 #[tokio::test]

@@ -248,3 +248,87 @@ mod events {
         assert!(matches!(err.api(), Some(fixture_vectara::errors::QueryCorporaError::Forbidden(_))), "{err:?}");
     }
 }
+
+/// The parts of a `multipart/form-data` body as the server reads them: name, file name,
+/// content type and text, in order (multer, the parser axum uses).
+async fn parts(request: &wiremock::Request) -> Vec<(String, Option<String>, Option<String>, String)> {
+    let content_type = request.headers.get("content-type").unwrap().to_str().unwrap();
+    let boundary = multer::parse_boundary(content_type).unwrap();
+    let body = request.body.clone();
+    let stream = futures_util::stream::once(async move { Ok::<_, std::io::Error>(bytes_of(body)) });
+    let mut multipart = multer::Multipart::new(stream, boundary);
+    let mut out = Vec::new();
+    while let Some(field) = multipart.next_field().await.unwrap() {
+        let name = field.name().unwrap().to_owned();
+        let file_name = field.file_name().map(str::to_owned);
+        let content_type = field.content_type().map(|m| m.to_string());
+        out.push((name, file_name, content_type, field.text().await.unwrap()));
+    }
+    out
+}
+
+fn bytes_of(body: Vec<u8>) -> multer::bytes::Bytes {
+    multer::bytes::Bytes::from(body)
+}
+
+#[tokio::test]
+async fn a_typed_multipart_body_arrives_with_every_part_named_typed_and_in_order() {
+    use fixture_params::FilePart;
+    use fixture_params::operations::CreateAlbumForm;
+    use fixture_params::types::{AlbumLayout, AlbumMeta};
+
+    let server = MockServer::start().await;
+    Mock::given(method("POST")).and(path("/albums")).respond_with(ResponseTemplate::new(201)).mount(&server).await;
+    let client = Client::builder().base_url(server.uri()).build().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let on_disk = dir.path().join("beach.jpg");
+    std::fs::write(&on_disk, "JPEG bytes").unwrap();
+    let mut meta = AlbumMeta::new();
+    meta.camera = Some("X100".into());
+    let form = CreateAlbumForm::new("Summer", FilePart::new(b"PNG bytes".to_vec()).file_name("cover.png"))
+        .with_year(2026)
+        .with_public(true)
+        .with_tags(vec!["sea".into(), "sun".into()])
+        .with_photos(vec![
+            FilePart::open(&on_disk).await.unwrap().content_type("image/jpeg"),
+            FilePart::new(Body::stream(futures_util::stream::iter([Ok::<_, std::io::Error>(b"streamed".to_vec())]))),
+        ])
+        .with_meta(meta)
+        .with_layout(AlbumLayout::Grid);
+    client.create_album(form).await.unwrap();
+    let requests = server.received_requests().await.unwrap();
+    let got = parts(&requests[0]).await;
+    let part = |name: &str, file: Option<&str>, mime: Option<&str>, text: &str| {
+        (name.to_owned(), file.map(str::to_owned), mime.map(str::to_owned), text.to_owned())
+    };
+    assert_eq!(
+        got,
+        [
+            part("title", None, None, "Summer"),
+            part("year", None, None, "2026"),
+            part("public", None, None, "true"),
+            part("tags", None, None, "sea"),
+            part("tags", None, None, "sun"),
+            // The spec's `encoding` gives the cover's content type; the caller's wins for a photo.
+            part("cover", Some("cover.png"), Some("image/png"), "PNG bytes"),
+            part("photos", Some("beach.jpg"), Some("image/jpeg"), "JPEG bytes"),
+            part("photos", None, None, "streamed"),
+            part("meta", None, Some("application/vnd.album+json"), r#"{"camera":"X100"}"#),
+            part("layout", None, None, "grid"),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_part_with_a_content_type_that_is_not_one_is_refused_before_sending() {
+    let server = MockServer::start().await;
+    let client = Client::builder().base_url(server.uri()).build().unwrap();
+    let form = fixture_params::operations::CreateAlbumForm::new(
+        "x",
+        fixture_params::FilePart::new(Vec::new()).content_type("not a\ntype"),
+    );
+    let err = client.create_album(form).await.unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::InvalidRequest(why) if why.contains("\"cover\"")), "{err:?}");
+    assert_eq!(err.attempts(), 0);
+    assert!(server.received_requests().await.unwrap().is_empty());
+}

@@ -7,7 +7,7 @@ use quote::quote;
 use super::auth::Auth;
 use super::docs::doc_attr;
 use super::{Emitter, has_responses_module};
-use crate::ir::{Streaming, Ty};
+use crate::ir::Streaming;
 use crate::spectext;
 
 impl Emitter<'_> {
@@ -32,8 +32,11 @@ impl Emitter<'_> {
         // The types of bodies read or sent as they go, for the APIs that have them.
         let ops = &api.operations;
         let mut streams = Vec::new();
-        if ops.iter().any(|o| o.body.as_ref().is_some_and(|b| b.ty == Ty::Bytes)) {
+        if api.sends_bytes() {
             streams.push(quote!(Body));
+        }
+        if api.has_file_parts() {
+            streams.push(quote!(FilePart));
         }
         if ops.iter().any(|o| o.streaming == Some(Streaming::Bytes)) {
             streams.push(quote!(ByteStream));

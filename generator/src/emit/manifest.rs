@@ -64,7 +64,7 @@ fn dependencies(api: &Api) -> String {
     ];
     let body = |ty: Ty| ops.iter().any(|o| o.body.as_ref().is_some_and(|b| b.ty == ty));
     let events = ops.iter().any(|o| matches!(o.streaming, Some(Streaming::Events { .. })));
-    let streams = ops.iter().any(|o| o.streaming.is_some()) || body(Ty::Bytes);
+    let streams = ops.iter().any(|o| o.streaming.is_some()) || api.sends_bytes();
     if body(Ty::Multipart) {
         reqwest.push("multipart");
     }
@@ -74,8 +74,8 @@ fn dependencies(api: &Api) -> String {
         lines.push("bytes = \"1\"".to_owned());
         lines.push("futures-core = \"0.3\"".to_owned());
     }
-    if body(Ty::Bytes) {
-        // `Body` from a `tokio::fs::File`.
+    if api.sends_bytes() {
+        // `Body` from a `tokio::fs::File`, `FilePart::open`.
         tokio.push("fs");
     }
     if ops.iter().any(|o| o.pagination.is_some()) || events {

@@ -8,7 +8,7 @@ use quote::{format_ident, quote};
 use super::docs::doc_attr;
 use super::responses::{raw_body, status_pattern, success_arm};
 use super::{Emitter, ident, mentions_type};
-use crate::ir::{Operation, Param, ParamIn, PathPart, RustName, Streaming, Style, Ty, Writing};
+use crate::ir::{FormPart, Operation, Param, ParamIn, PartKind, PathPart, RustName, Streaming, Style, Ty, Writing};
 
 impl Emitter<'_> {
     /// `src/operations.rs`: the imports, the methods on `Client` and the request builders.
@@ -238,8 +238,11 @@ impl Emitter<'_> {
             },
             _ => quote!(),
         };
+        let form = self.form(op);
         let builder_doc = doc_attr(&self.builder_doc(op));
         let builder_items = quote! {
+            #form
+
             #builder_doc
             #[must_use = "a request is sent when it is awaited"]
             pub struct #builder<'a> {
@@ -266,6 +269,131 @@ impl Emitter<'_> {
         (method, builder_items)
     }
 
+    /// The struct of a typed `multipart/form-data` body: a field per part (`new` with the required
+    /// ones, a `with_` setter per optional one, as for the structs in `types.rs`), and `into_form`,
+    /// which writes the parts in order.
+    fn form(&self, op: &Operation) -> TokenStream {
+        let (Some(name), Some(body)) = (&op.names.form, &op.body) else { return quote!() };
+        let name = ident(name);
+        let method = op.names.method.plain();
+        let doc = doc_attr(&format!(
+            "The `multipart/form-data` body of [`Client::{method}`](crate::Client::{method}): a part per field, \
+             written in this order. Build it with `new` and the `with_` methods."
+        ));
+        let fields = body.parts.iter().map(|p| {
+            let fname = p.name.ident();
+            let ty = self.part_ty(p).0;
+            let ty = if p.required { ty } else { quote!(Option<#ty>) };
+            let mut text = p.doc.as_deref().map(crate::spectext::markdown).unwrap_or_default();
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            text.push_str(&format!("Part {}.", crate::spectext::code(&p.wire)));
+            let doc = doc_attr(&text);
+            quote!(#doc pub #fname: #ty,)
+        });
+        let required: Vec<&FormPart> = body.parts.iter().filter(|p| p.required).collect();
+        let params = required.iter().map(|p| {
+            let fname = p.name.ident();
+            let arg = self.part_ty(p).1;
+            quote!(#fname: #arg)
+        });
+        let inits = body.parts.iter().map(|p| {
+            let fname = p.name.ident();
+            match (p.required, self.part_ty(p).2) {
+                (false, _) => quote!(#fname: None,),
+                (true, None) => quote!(#fname,),
+                (true, Some(value)) => quote!(#fname: #value,),
+            }
+        });
+        let setters = body.parts.iter().filter(|p| !p.required).map(|p| {
+            let fname = p.name.ident();
+            let setter = format_ident!("with_{}", p.name.plain());
+            let (_, arg, value) = self.part_ty(p);
+            let value = value.unwrap_or_else(|| quote!(#fname));
+            let doc = doc_attr(&format!("Sets `{}`.", p.name.plain()));
+            let lints = super::argument_lints(true, [p.name.raw()]);
+            quote! {
+                #doc
+                #lints
+                pub fn #setter(mut self, #fname: #arg) -> Self {
+                    self.#fname = Some(#value);
+                    self
+                }
+            }
+        });
+        let writes = body.parts.iter().map(|p| {
+            let (fname, wire) = (p.name.ident(), &p.wire);
+            let value = if p.required { quote!(self.#fname) } else { quote!(value) };
+            let content_type = match &p.content_type {
+                Some(c) => quote!(Some(#c)),
+                None => quote!(None),
+            };
+            let step = match &p.kind {
+                PartKind::Text(_) => quote!(form.text(#wire, &#value)?),
+                PartKind::Texts(_) => quote!(form.texts(#wire, &#value)?),
+                PartKind::Json(_) => {
+                    let c = p.content_type.as_deref().unwrap_or("application/json");
+                    quote!(form.json(#wire, &#value, #c)?)
+                }
+                PartKind::File => quote!(form.file(#wire, #value, #content_type)?),
+                PartKind::Files => quote!(form.files(#wire, #value, #content_type)?),
+            };
+            if p.required { quote!(form = #step;) } else { quote!(if let Some(value) = self.#fname { form = #step; }) }
+        });
+        let allow = super::argument_lints(false, required.iter().map(|p| p.name.raw()));
+        // A form without required parts derives `Default`, which `new` then is.
+        let (derives, new_body) = if required.is_empty() {
+            (quote!(#[derive(Debug, Default)]), quote!(Self::default()))
+        } else {
+            (quote!(#[derive(Debug)]), quote!(Self { #( #inits )* }))
+        };
+        quote! {
+            #doc
+            #derives
+            #[non_exhaustive]
+            pub struct #name {
+                #( #fields )*
+            }
+
+            impl #name {
+                /// With its required parts, the optional ones unset; the `with_` methods set them.
+                #allow
+                pub fn new(#( #params ),*) -> Self {
+                    #new_body
+                }
+
+                #( #setters )*
+
+                /// The form, its parts in the fields' order.
+                fn into_form<E>(self) -> Result<::reqwest::multipart::Form, crate::ErrorKind<E>> {
+                    let mut form = crate::runtime::FormWriter::new();
+                    #( #writes )*
+                    Ok(form.finish())
+                }
+            }
+        }
+    }
+
+    /// A form field's type, its setter's (and `new`'s) argument type, and how the argument becomes
+    /// the value when it is not the value itself (`None`).
+    fn part_ty(&self, p: &FormPart) -> (TokenStream, TokenStream, Option<TokenStream>) {
+        let fname = p.name.ident();
+        match &p.kind {
+            PartKind::Text(Ty::String) => (quote!(String), quote!(impl Into<String>), Some(quote!(#fname.into()))),
+            PartKind::Text(ty) | PartKind::Json(ty) => {
+                let ty = self.short_ty(ty);
+                (ty.clone(), ty, None)
+            }
+            PartKind::Texts(ty) => {
+                let ty = self.short_ty(ty);
+                (quote!(Vec<#ty>), quote!(Vec<#ty>), None)
+            }
+            PartKind::File => (quote!(crate::FilePart), quote!(crate::FilePart), None),
+            PartKind::Files => (quote!(Vec<crate::FilePart>), quote!(Vec<crate::FilePart>), None),
+        }
+    }
+
     /// The arguments of an operation: the request's fields (one per argument), their names, the
     /// required ones (the method's parameters), the setters and the optional ones.
     fn arguments(&self, op: &Operation, lt: &TokenStream) -> Arguments {
@@ -275,10 +403,17 @@ impl Emitter<'_> {
         let mut setters = Vec::new();
         let mut optional = Vec::new();
         let args = op.params.iter().map(|p| (p.name.clone(), self.arg_type_in(&p.ty, lt), p.required, false));
-        let body = op
-            .body
-            .as_ref()
-            .map(|b| (RustName::new("body"), self.body_arg_type(&b.ty, lt), b.required, b.ty == Ty::Bytes));
+        let body = op.body.as_ref().map(|b| {
+            let ty = match &op.names.form {
+                // A typed form, taken by value: its files are read as it is sent.
+                Some(form) => {
+                    let form = ident(form);
+                    quote!(crate::operations::#form)
+                }
+                None => self.body_arg_type(&b.ty, lt),
+            };
+            (RustName::new("body"), ty, b.required, b.ty == Ty::Bytes)
+        });
         for (arg, ty, is_required, converted) in args.chain(body) {
             let pname = arg.ident();
             names.push(quote!(#pname));
@@ -635,6 +770,7 @@ fn body_step(op: &Operation, steps: &mut Vec<TokenStream>) {
         let send = match &b.ty {
             Ty::Text => quote!(request.header(::reqwest::header::CONTENT_TYPE, #media).body(body.to_owned())),
             Ty::Bytes => quote!(request.header(::reqwest::header::CONTENT_TYPE, #media).body(body.into_reqwest())),
+            Ty::Multipart if !b.parts.is_empty() => quote!(request.multipart(body.into_form()?)),
             Ty::Multipart => quote!(request.multipart(body)),
             _ if media.starts_with("application/x-www-form-urlencoded") => quote!(request.form(body)),
             _ => quote!(request.json(body)),

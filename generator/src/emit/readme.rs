@@ -132,19 +132,17 @@ pub fn readme(api: &Api, command: &str, crate_name: &str) -> String {
     out
 }
 
-/// The README's "Streaming" section, for an API with bodies read or sent as they go: what each
-/// kind gives, and an example of the first operation that has one and placeholder arguments.
+/// The README's "Streaming and forms" section, for an API with bodies read or sent as they go or
+/// typed multipart forms: what each gives, and an example of the first operation that streams and
+/// has placeholder arguments.
 fn streaming(out: &mut String, api: &Api, lib: &str) {
     let ops = &api.operations;
     let uploads = ops.iter().any(|o| o.body.as_ref().is_some_and(|b| b.ty == Ty::Bytes));
-    if !uploads && ops.iter().all(|o| o.streaming.is_none()) {
+    let forms = ops.iter().any(|o| o.names.form.is_some());
+    if !uploads && !forms && ops.iter().all(|o| o.streaming.is_none()) {
         return;
     }
-    out.push_str(
-        "## Streaming
-
-",
-    );
+    out.push_str("## Streaming and forms\n\n");
     if ops.iter().any(|o| o.streaming == Some(Streaming::Bytes)) {
         out.push_str(
             "- A binary success body can be read as it arrives: the request's `byte_stream()` gives a \
@@ -156,6 +154,14 @@ fn streaming(out: &mut String, api: &Api, lib: &str) {
         out.push_str(
             "- A binary request body is `impl Into<`[`Body`]`>`: bytes, a `tokio::fs::File`, or `Body::stream` \
              of byte pieces. A stream or a file is read once, so its request is not retried.\n",
+        );
+    }
+    if forms {
+        out.push_str(
+            "- A `multipart/form-data` body is a struct in [`operations`] (`<Operation>Form`) with a field per \
+             part, built with `new` and `with_` setters and written in the spec's order: text, JSON and file parts \
+             (`FilePart`: bytes, a stream or `FilePart::open(path)`, with a file name and a content type). A form \
+             is sent as a stream, so once: never retried.\n",
         );
     }
     if ops.iter().any(|o| matches!(o.streaming, Some(Streaming::Events { .. }))) {

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use proc_macro2::Ident;
 
 use super::space_items;
-use crate::ir::{Api, ApiKeyIn, AuthKind, ParamIn, PathPart, Presence, StatusMatch, Streaming, Ty, Writing};
+use crate::ir::{Api, ApiKeyIn, AuthKind, ParamIn, PartKind, PathPart, Presence, StatusMatch, Streaming, Ty, Writing};
 
 const RUNTIME: &str = include_str!("../../templates/runtime.rs");
 
@@ -102,11 +102,23 @@ enum Need {
     EventsJson,
     /// A binary request body: `Body`, bytes or a stream.
     BinaryBody,
+    /// A typed multipart body: `FormWriter`.
+    Forms,
+    /// A form has a text part.
+    FormText,
+    /// A form has a list of text parts.
+    FormTexts,
+    /// A form has a JSON part.
+    FormJson,
+    /// A form has a file part: `FilePart`.
+    FormFiles,
+    /// A form has a list of files.
+    FormFileLists,
 }
 
 impl Need {
     /// Every need, so that a key can be looked up.
-    const ALL: [Need; 38] = [
+    const ALL: [Need; 44] = [
         Need::Operations,
         Need::Secret,
         Need::ServerVariables,
@@ -145,6 +157,12 @@ impl Need {
         Need::EventsText,
         Need::EventsJson,
         Need::BinaryBody,
+        Need::Forms,
+        Need::FormText,
+        Need::FormTexts,
+        Need::FormJson,
+        Need::FormFiles,
+        Need::FormFileLists,
     ];
 
     /// The key that names the need in template markers.
@@ -188,6 +206,12 @@ impl Need {
             Need::EventsText => "events_text",
             Need::EventsJson => "events_json",
             Need::BinaryBody => "binary_body",
+            Need::Forms => "forms",
+            Need::FormText => "form_text",
+            Need::FormTexts => "form_texts",
+            Need::FormJson => "form_json",
+            Need::FormFiles => "form_files",
+            Need::FormFileLists => "form_file_lists",
         }
     }
 
@@ -282,8 +306,15 @@ fn runtime_needs(api: &Api) -> BTreeSet<Need> {
             ]),
             None => {}
         }
-        if op.body.as_ref().is_some_and(|b| b.ty == Ty::Bytes) {
-            needs.insert(Need::BinaryBody);
+        for part in op.body.iter().flat_map(|b| &b.parts) {
+            needs.insert(Need::Forms);
+            needs.extend(match part.kind {
+                PartKind::Text(_) => vec![Need::FormText],
+                PartKind::Texts(_) => vec![Need::FormText, Need::FormTexts],
+                PartKind::Json(_) => vec![Need::FormJson],
+                PartKind::File => vec![Need::FormFiles],
+                PartKind::Files => vec![Need::FormFiles, Need::FormFileLists],
+            });
         }
         let successes = op.success.iter().filter_map(|s| s.ty.as_ref());
         for ty in successes {
@@ -301,6 +332,9 @@ fn runtime_needs(api: &Api) -> BTreeSet<Need> {
                 _ => [Need::ErrorBody, Need::Json],
             });
         }
+    }
+    if api.sends_bytes() {
+        needs.insert(Need::BinaryBody);
     }
     // Errors that keep the start of a body.
     if [Need::Json, Need::Unexpected].iter().any(|n| needs.contains(n)) {

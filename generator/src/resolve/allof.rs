@@ -154,6 +154,7 @@ pub fn merge_two(a: Sch, b: Sch, table: &Table) -> Result<Sch, Diagnostic> {
         read_only: a.read_only || b.read_only,
         write_only: a.write_only || b.write_only,
         name_hint: a.name_hint.or(b.name_hint),
+        binary: a.binary || b.binary,
     })
 }
 

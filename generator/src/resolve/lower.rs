@@ -6,7 +6,9 @@
 //! value.
 
 use super::types::{Def, TypeSpace, Use, named_in};
-use crate::ir::{Alternative, Field, Operation, Presence, RustName, Ty, TypeDef, TypeId, TypeKind, TypeUse, Variant};
+use crate::ir::{
+    Alternative, Field, Operation, PartKind, Presence, RustName, Ty, TypeDef, TypeId, TypeKind, TypeUse, Variant,
+};
 use crate::naming::{Case, Uniquifier, sanitize};
 
 /// The IR's type definitions, one per [`Def`] in id order: fields, variants and union members
@@ -20,7 +22,16 @@ pub(super) fn lower_types(
     operations: &[Operation],
     method_names: &[String],
 ) -> Vec<TypeDef> {
-    let body_roots = || operations.iter().filter_map(|o| o.body.as_ref().and_then(|b| named_in(&b.ty)));
+    // A body's type, or the types of its form's parts.
+    let body_roots = || {
+        operations.iter().filter_map(|o| o.body.as_ref()).flat_map(|b| {
+            let parts = b.parts.iter().filter_map(|p| match &p.kind {
+                PartKind::Text(ty) | PartKind::Texts(ty) | PartKind::Json(ty) => named_in(ty),
+                PartKind::File | PartKind::Files => None,
+            });
+            named_in(&b.ty).into_iter().chain(parts)
+        })
+    };
     let param_roots = operations.iter().flat_map(|o| o.params.iter().filter_map(|p| named_in(&p.ty)));
     let in_request = space.reachable(body_roots());
     let sent = space.reachable(body_roots().chain(param_roots));

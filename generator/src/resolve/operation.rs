@@ -12,9 +12,9 @@ use super::schema::{self, Converter, Elsewhere, Kind, Sch};
 use super::types::{self, TypeSpace, Use, status_word};
 use crate::diag::{Diagnostic, Location, Sink, Warning, join_pointer};
 use crate::ir::{
-    ApiKeyIn, AuthKind, AuthScheme, Body, ErrorCase, ErrorEnumIdx, HttpMethod, Operation, OperationNames, Param,
-    ParamIdx, ParamIn, PathPart, ResponseHeader, RustName, SchemeIdx, StatusMatch, Streaming, Style, Success, Ty,
-    Writing,
+    ApiKeyIn, AuthKind, AuthScheme, Body, ErrorCase, ErrorEnumIdx, FormPart, HttpMethod, Operation, OperationNames,
+    Param, ParamIdx, ParamIn, PartKind, PathPart, ResponseHeader, RustName, SchemeIdx, StatusMatch, Streaming, Style,
+    Success, Ty, Writing,
 };
 use crate::lock::Lock;
 use crate::merge::Merged;
@@ -108,7 +108,8 @@ impl<'a> OperationResolver<'a> {
             return Err(errors);
         }
         let has_success_enum = success.iter().any(|s| s.variant.is_some());
-        let names = item_names(method, error, has_success_enum, !response_headers.is_empty(), items);
+        let has_form = body.as_ref().is_some_and(|b| !b.parts.is_empty());
+        let names = item_names(method, error, has_success_enum, !response_headers.is_empty(), has_form, items);
         Ok(Operation {
             operation_id: r.op.operation_id.clone(),
             names,
@@ -334,10 +335,15 @@ impl<'a> OperationResolver<'a> {
         };
         self.space.add_use(&ty, Use::Body { op: index });
         let mut doc = body.description.clone();
+        let mut parts = Vec::new();
         if ty == Ty::Multipart {
-            doc = Some(self.multipart_doc(doc, &body.content[&media], &join_pointer(&content_ptr, &media)));
+            let media_ptr = join_pointer(&content_ptr, &media);
+            parts = self.form_parts(index, &body.content[&media], &media_ptr, errors);
+            if parts.is_empty() {
+                doc = Some(self.multipart_doc(doc, &body.content[&media], &media_ptr));
+            }
         }
-        Some(Body { ty, media, required: body.required, doc })
+        Some(Body { ty, media, required: body.required, doc, parts })
     }
 
     fn responses(
@@ -493,6 +499,60 @@ impl<'a> OperationResolver<'a> {
         }
     }
 
+    /// The parts of a `multipart/form-data` body whose schema is an object with properties, in
+    /// order: files for `format: binary`, text for scalars and string enums, JSON for the rest;
+    /// a list of files or of text, a part per item. Each part's content type is its `encoding`'s.
+    /// None: the schema lists no parts (the caller builds the form).
+    fn form_parts(
+        &mut self,
+        index: usize,
+        media: &'a openapiv3::MediaType,
+        ptr: &str,
+        errors: &mut Vec<Diagnostic>,
+    ) -> Vec<FormPart> {
+        let Some(schema) = &media.schema else { return Vec::new() };
+        let sch = match self.convert(schema, &join_pointer(ptr, "schema")) {
+            Ok(sch) => self.conv.expand(sch),
+            Err(d) => {
+                errors.push(d);
+                return Vec::new();
+            }
+        };
+        let Kind::Object(obj) = sch.kind else { return Vec::new() };
+        let mut names = Uniquifier::with_reserved(&["new", "self"]);
+        let mut parts = Vec::new();
+        for (wire, prop) in &obj.props {
+            let prop = self.conv.expand(prop.clone());
+            let scalar = |s: &Sch| matches!(s.kind, Kind::String | Kind::Integer(_) | Kind::Number(_) | Kind::Bool);
+            let kind = match &prop.kind {
+                Kind::String if prop.binary => PartKind::File,
+                Kind::Array(item) => {
+                    let item = self.conv.expand((**item).clone());
+                    match &item.kind {
+                        Kind::String if item.binary => PartKind::Files,
+                        _ if scalar(&item) => PartKind::Texts(self.space.intern(&item)),
+                        _ => PartKind::Json(self.space.intern(&prop)),
+                    }
+                }
+                _ if scalar(&prop) => PartKind::Text(self.space.intern(&prop)),
+                _ => PartKind::Json(self.space.intern(&prop)),
+            };
+            if let PartKind::Text(ty) | PartKind::Texts(ty) | PartKind::Json(ty) = &kind {
+                self.space.add_use(ty, Use::Body { op: index });
+            }
+            let name = names.take(&sanitize(wire, Case::Snake), Case::Snake);
+            parts.push(FormPart {
+                wire: wire.clone(),
+                name: RustName::new(name),
+                kind,
+                required: obj.required.contains(wire),
+                content_type: media.encoding.get(wire).and_then(|e| e.content_type.clone()),
+                doc: prop.description.clone(),
+            });
+        }
+        parts
+    }
+
     /// A multipart body's docs: its description and the parts its schema lists.
     fn multipart_doc(&mut self, description: Option<String>, media: &'a openapiv3::MediaType, ptr: &str) -> String {
         let parts: Vec<String> = match media.schema.as_ref().map(|s| self.convert(s, &join_pointer(ptr, "schema"))) {
@@ -616,13 +676,15 @@ pub(super) fn item_names(
     error: String,
     has_success_enum: bool,
     has_headers: bool,
+    has_form: bool,
     items: &mut Uniquifier,
 ) -> OperationNames {
     let stem = error.trim_end_matches("Error");
     let success = has_success_enum.then(|| items.take(&format!("{stem}Success"), Case::Pascal));
     let headers = has_headers.then(|| items.take(&format!("{stem}Headers"), Case::Pascal));
     let request = items.take(&format!("{}Request", error.strip_suffix("Error").unwrap_or(&error)), Case::Pascal);
-    OperationNames { method: RustName::new(method), error, success, headers, request, marker: None }
+    let form = has_form.then(|| items.take(&format!("{stem}Form"), Case::Pascal));
+    OperationNames { method: RustName::new(method), error, success, headers, request, form, marker: None }
 }
 
 /// How a parameter of type `ty` in `location` and `style` is written: scalars and string enums
@@ -697,13 +759,13 @@ mod tests {
     #[test]
     fn item_names_derive_from_the_error_enum_and_never_collide() {
         let mut items = Uniquifier::with_reserved(&["GetItemError", "GetItemErrorError"]);
-        let first = item_names("get_item".into(), "GetItemError".into(), true, true, &mut items);
+        let first = item_names("get_item".into(), "GetItemError".into(), true, true, false, &mut items);
         assert_eq!(
             (first.success.as_deref(), first.headers.as_deref(), first.request.as_str()),
             (Some("GetItemSuccess"), Some("GetItemHeaders"), "GetItemRequest")
         );
         // A locked error name that trims to the same stem gets items of its own.
-        let second = item_names("get_item_2".into(), "GetItemErrorError".into(), true, false, &mut items);
+        let second = item_names("get_item_2".into(), "GetItemErrorError".into(), true, false, false, &mut items);
         assert_eq!(
             (second.success.as_deref(), second.headers.as_deref(), second.request.as_str()),
             (Some("GetItemSuccess2"), None, "GetItemErrorRequest")

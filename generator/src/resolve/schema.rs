@@ -50,6 +50,8 @@ pub struct Sch {
     /// The name the schema suggests for itself: its title, or its description when that is a short
     /// noun phrase such as "API Key Record" (see [`is_noun_phrase`]).
     pub name_hint: Option<String>,
+    /// A string of bytes (`format: binary`): a file when it is a part of a multipart form.
+    pub binary: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -163,6 +165,7 @@ impl Sch {
             constraints: self.constraints.clone(),
             discriminator: self.discriminator.clone(),
             name_hint: self.name_hint.clone(),
+            binary: self.binary,
         }
     }
 
@@ -186,6 +189,7 @@ impl Sch {
             constraints: Vec::new(),
             discriminator: None,
             name_hint: None,
+            binary: false,
         }
     }
 }

@@ -208,6 +208,7 @@ impl<'a> Converter<'a> {
         let join = |key: &str| crate::diag::join_pointer(pointer, key);
         match &s.schema_kind {
             SchemaKind::Type(t) => {
+                out.binary = matches!(t, Type::String(st) if is_binary(&st.format));
                 out.kind = self.typed(t, pointer, depth)?;
                 out.enumeration = enum_values(t);
                 out.constraints = type_constraints(t);
@@ -569,5 +570,14 @@ fn num_format(f: &VariantOrUnknownOrEmpty<NumberFormat>) -> NumFormat {
         VariantOrUnknownOrEmpty::Item(NumberFormat::Float) => NumFormat::Float,
         VariantOrUnknownOrEmpty::Item(NumberFormat::Double) => NumFormat::Double,
         _ => NumFormat::Unspecified,
+    }
+}
+
+/// Whether a string's `format` says bytes: `binary` (a file in a multipart form).
+fn is_binary(format: &VariantOrUnknownOrEmpty<openapiv3::StringFormat>) -> bool {
+    match format {
+        VariantOrUnknownOrEmpty::Item(f) => *f == openapiv3::StringFormat::Binary,
+        VariantOrUnknownOrEmpty::Unknown(f) => f == "binary",
+        VariantOrUnknownOrEmpty::Empty => false,
     }
 }
