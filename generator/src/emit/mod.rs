@@ -13,7 +13,8 @@
 //!
 //! - `manifest`: `Cargo.toml`; [`readme`]: `README.md`;
 //! - `client`: `src/lib.rs` and `src/client.rs`, whose credentials are `auth`'s;
-//! - `types`, `errors`, `responses`, `operations`: the `src/` files of those names;
+//! - `types`, `errors`, `responses`, `operations`: the `src/` files of those names; `forms`: the
+//!   structs of typed multipart bodies, in `src/operations.rs`;
 //! - `runtime`: `src/runtime.rs`, the template pruned;
 //! - `docs`: the rustdoc text (and what the README says the same way); `gates`: the `cfg`s of
 //!   tag features, added to the formatted files.
@@ -30,6 +31,7 @@ mod auth;
 mod client;
 mod docs;
 mod errors;
+mod forms;
 mod gates;
 mod manifest;
 mod operations;

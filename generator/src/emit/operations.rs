@@ -8,7 +8,7 @@ use quote::{format_ident, quote};
 use super::docs::doc_attr;
 use super::responses::{raw_body, status_pattern, success_arm};
 use super::{Emitter, ident, mentions_type};
-use crate::ir::{FormPart, Operation, Param, ParamIn, PartKind, PathPart, RustName, Streaming, Style, Ty, Writing};
+use crate::ir::{Operation, Param, ParamIn, PathPart, RustName, Streaming, Style, Ty, Writing};
 
 impl Emitter<'_> {
     /// `src/operations.rs`: the imports, the methods on `Client` and the request builders.
@@ -149,6 +149,57 @@ impl Emitter<'_> {
                 }
             }
         };
+        let (success_ty, sends) = self.sends(
+            op,
+            &Sending { client: &client, error: &error, call: &call, bind: &bind },
+            success_ty,
+            &dispatch,
+            build,
+        );
+        let stream = self.stream_method(op, &builder);
+        let form = self.form(op);
+        let builder_doc = doc_attr(&self.builder_doc(op));
+        let builder_items = quote! {
+            #form
+
+            #builder_doc
+            #[must_use = "a request is sent when it is awaited"]
+            pub struct #builder<'a> {
+                #client: &'a Client,
+                #( #fields, )*
+            }
+
+            impl<'a> #builder<'a> {
+                #( #setters )*
+                #sends
+                #stream
+            }
+
+            impl<'a> ::std::future::IntoFuture for #builder<'a> {
+                type Output = Result<#success_ty, Error<#error>>;
+                type IntoFuture = ResponseFuture<'a, #success_ty, #error>;
+
+                fn into_future(self) -> Self::IntoFuture {
+                    self.send()
+                }
+            }
+        };
+        (method, builder_items)
+    }
+
+    /// The request's methods that send it: `send` (what `.await` does) and its `build`; with
+    /// documented response headers, `send_with_headers`; for a body read as it arrives,
+    /// `byte_stream` or `event_stream` (or `send` itself, for events alone). Also the success type
+    /// of `send`, which `IntoFuture` gives.
+    fn sends(
+        &self,
+        op: &Operation,
+        s: &Sending<'_>,
+        success_ty: TokenStream,
+        dispatch: &TokenStream,
+        build: TokenStream,
+    ) -> (TokenStream, TokenStream) {
+        let Sending { client, error, call, bind } = *s;
         // A body read as it arrives: the statuses whose body it is, and how each event's data reads.
         let success_pats = op.success.iter().map(|s| status_pattern(&s.status));
         let success = quote!(|status| matches!(status, #( #success_pats )|*));
@@ -162,32 +213,45 @@ impl Emitter<'_> {
                 };
                 let data = self.short_ty(data);
                 let ty = quote!(crate::EventStream<#data, #error>);
-                let call = quote!(crate::runtime::event_stream(#client, request, #call, #success, #decode));
-                Some((ty, call, *only))
+                let future = quote!(crate::runtime::event_stream(#client, request, #call, #success, #decode));
+                Some((ty, future, *only))
             }
             _ => None,
         };
-        let only_events = events.as_ref().filter(|(_, _, only)| *only);
-        let success_ty = match only_events {
-            Some((ty, _, _)) => ty.clone(),
-            None => success_ty,
-        };
-        let headers = if only_events.is_some() { None } else { op.names.headers.as_deref().map(ident) };
-        let sends = match headers {
-            // Events alone: `send` gives them as they arrive.
-            None if only_events.is_some() => {
-                let call = only_events.map(|(_, call, _)| call);
-                quote! {
-                    /// Sends the request: what `.await` does. The response's events arrive as the
-                    /// server sends them: see [`EventStream`](crate::EventStream).
-                    pub fn send(self) -> ResponseFuture<'a, #success_ty, #error> {
-                        #bind
-                        #call
-                    }
-
-                    #build
+        let streamed = match (&op.streaming, &events) {
+            (Some(Streaming::Bytes), _) => quote! {
+                /// Sends the request and gives the body as it arrives, never held whole: for a
+                /// large download. See [`ByteStream`](crate::ByteStream).
+                pub fn byte_stream(self) -> ResponseFuture<'a, crate::ByteStream<#error>, #error> {
+                    #bind
+                    crate::runtime::byte_stream(#client, request, #call, #success)
                 }
-            }
+            },
+            (_, Some((ty, future, false))) => quote! {
+                /// Sends the request asking for server-sent events (`Accept: text/event-stream`),
+                /// and gives them as they arrive: see [`EventStream`](crate::EventStream).
+                pub fn event_stream(self) -> ResponseFuture<'a, #ty, #error> {
+                    #bind
+                    #future
+                }
+            },
+            _ => quote!(),
+        };
+        // Events alone: `send` gives them as they arrive.
+        if let Some((ty, future, true)) = events {
+            let sends = quote! {
+                /// Sends the request: what `.await` does. The response's events arrive as the
+                /// server sends them: see [`EventStream`](crate::EventStream).
+                pub fn send(self) -> ResponseFuture<'a, #ty, #error> {
+                    #bind
+                    #future
+                }
+
+                #build
+            };
+            return (ty, sends);
+        }
+        let sends = match op.names.headers.as_deref().map(ident) {
             None => quote! {
                 /// Sends the request: what `.await` does.
                 pub fn send(self) -> ResponseFuture<'a, #success_ty, #error> {
@@ -196,6 +260,7 @@ impl Emitter<'_> {
                 }
 
                 #build
+                #streamed
             },
             // With documented response headers, `send_with_headers` does the work and `send` drops
             // the headers.
@@ -216,182 +281,10 @@ impl Emitter<'_> {
                 }
 
                 #build
-            },
-        };
-        let stream = self.stream_method(op, &builder);
-        let streamed = match (&op.streaming, &events) {
-            (Some(Streaming::Bytes), _) => quote! {
-                /// Sends the request and gives the body as it arrives, never held whole: for a
-                /// large download. See [`ByteStream`](crate::ByteStream).
-                pub fn byte_stream(self) -> ResponseFuture<'a, crate::ByteStream<#error>, #error> {
-                    #bind
-                    crate::runtime::byte_stream(#client, request, #call, #success)
-                }
-            },
-            (_, Some((ty, call, false))) => quote! {
-                /// Sends the request asking for server-sent events (`Accept: text/event-stream`),
-                /// and gives them as they arrive: see [`EventStream`](crate::EventStream).
-                pub fn event_stream(self) -> ResponseFuture<'a, #ty, #error> {
-                    #bind
-                    #call
-                }
-            },
-            _ => quote!(),
-        };
-        let form = self.form(op);
-        let builder_doc = doc_attr(&self.builder_doc(op));
-        let builder_items = quote! {
-            #form
-
-            #builder_doc
-            #[must_use = "a request is sent when it is awaited"]
-            pub struct #builder<'a> {
-                #client: &'a Client,
-                #( #fields, )*
-            }
-
-            impl<'a> #builder<'a> {
-                #( #setters )*
-                #sends
                 #streamed
-                #stream
-            }
-
-            impl<'a> ::std::future::IntoFuture for #builder<'a> {
-                type Output = Result<#success_ty, Error<#error>>;
-                type IntoFuture = ResponseFuture<'a, #success_ty, #error>;
-
-                fn into_future(self) -> Self::IntoFuture {
-                    self.send()
-                }
-            }
+            },
         };
-        (method, builder_items)
-    }
-
-    /// The struct of a typed `multipart/form-data` body: a field per part (`new` with the required
-    /// ones, a `with_` setter per optional one, as for the structs in `types.rs`), and `into_form`,
-    /// which writes the parts in order.
-    fn form(&self, op: &Operation) -> TokenStream {
-        let (Some(name), Some(body)) = (&op.names.form, &op.body) else { return quote!() };
-        let name = ident(name);
-        let method = op.names.method.plain();
-        let doc = doc_attr(&format!(
-            "The `multipart/form-data` body of [`Client::{method}`](crate::Client::{method}): a part per field, \
-             written in this order. Build it with `new` and the `with_` methods."
-        ));
-        let fields = body.parts.iter().map(|p| {
-            let fname = p.name.ident();
-            let ty = self.part_ty(p).0;
-            let ty = if p.required { ty } else { quote!(Option<#ty>) };
-            let mut text = p.doc.as_deref().map(crate::spectext::markdown).unwrap_or_default();
-            if !text.is_empty() {
-                text.push_str("\n\n");
-            }
-            text.push_str(&format!("Part {}.", crate::spectext::code(&p.wire)));
-            let doc = doc_attr(&text);
-            quote!(#doc pub #fname: #ty,)
-        });
-        let required: Vec<&FormPart> = body.parts.iter().filter(|p| p.required).collect();
-        let params = required.iter().map(|p| {
-            let fname = p.name.ident();
-            let arg = self.part_ty(p).1;
-            quote!(#fname: #arg)
-        });
-        let inits = body.parts.iter().map(|p| {
-            let fname = p.name.ident();
-            match (p.required, self.part_ty(p).2) {
-                (false, _) => quote!(#fname: None,),
-                (true, None) => quote!(#fname,),
-                (true, Some(value)) => quote!(#fname: #value,),
-            }
-        });
-        let setters = body.parts.iter().filter(|p| !p.required).map(|p| {
-            let fname = p.name.ident();
-            let setter = format_ident!("with_{}", p.name.plain());
-            let (_, arg, value) = self.part_ty(p);
-            let value = value.unwrap_or_else(|| quote!(#fname));
-            let doc = doc_attr(&format!("Sets `{}`.", p.name.plain()));
-            let lints = super::argument_lints(true, [p.name.raw()]);
-            quote! {
-                #doc
-                #lints
-                pub fn #setter(mut self, #fname: #arg) -> Self {
-                    self.#fname = Some(#value);
-                    self
-                }
-            }
-        });
-        let writes = body.parts.iter().map(|p| {
-            let (fname, wire) = (p.name.ident(), &p.wire);
-            let value = if p.required { quote!(self.#fname) } else { quote!(value) };
-            let content_type = match &p.content_type {
-                Some(c) => quote!(Some(#c)),
-                None => quote!(None),
-            };
-            let step = match &p.kind {
-                PartKind::Text(_) => quote!(form.text(#wire, &#value)?),
-                PartKind::Texts(_) => quote!(form.texts(#wire, &#value)?),
-                PartKind::Json(_) => {
-                    let c = p.content_type.as_deref().unwrap_or("application/json");
-                    quote!(form.json(#wire, &#value, #c)?)
-                }
-                PartKind::File => quote!(form.file(#wire, #value, #content_type)?),
-                PartKind::Files => quote!(form.files(#wire, #value, #content_type)?),
-            };
-            if p.required { quote!(form = #step;) } else { quote!(if let Some(value) = self.#fname { form = #step; }) }
-        });
-        let allow = super::argument_lints(false, required.iter().map(|p| p.name.raw()));
-        // A form without required parts derives `Default`, which `new` then is.
-        let (derives, new_body) = if required.is_empty() {
-            (quote!(#[derive(Debug, Default)]), quote!(Self::default()))
-        } else {
-            (quote!(#[derive(Debug)]), quote!(Self { #( #inits )* }))
-        };
-        quote! {
-            #doc
-            #derives
-            #[non_exhaustive]
-            pub struct #name {
-                #( #fields )*
-            }
-
-            impl #name {
-                /// With its required parts, the optional ones unset; the `with_` methods set them.
-                #allow
-                pub fn new(#( #params ),*) -> Self {
-                    #new_body
-                }
-
-                #( #setters )*
-
-                /// The form, its parts in the fields' order.
-                fn into_form<E>(self) -> Result<::reqwest::multipart::Form, crate::ErrorKind<E>> {
-                    let mut form = crate::runtime::FormWriter::new();
-                    #( #writes )*
-                    Ok(form.finish())
-                }
-            }
-        }
-    }
-
-    /// A form field's type, its setter's (and `new`'s) argument type, and how the argument becomes
-    /// the value when it is not the value itself (`None`).
-    fn part_ty(&self, p: &FormPart) -> (TokenStream, TokenStream, Option<TokenStream>) {
-        let fname = p.name.ident();
-        match &p.kind {
-            PartKind::Text(Ty::String) => (quote!(String), quote!(impl Into<String>), Some(quote!(#fname.into()))),
-            PartKind::Text(ty) | PartKind::Json(ty) => {
-                let ty = self.short_ty(ty);
-                (ty.clone(), ty, None)
-            }
-            PartKind::Texts(ty) => {
-                let ty = self.short_ty(ty);
-                (quote!(Vec<#ty>), quote!(Vec<#ty>), None)
-            }
-            PartKind::File => (quote!(crate::FilePart), quote!(crate::FilePart), None),
-            PartKind::Files => (quote!(Vec<crate::FilePart>), quote!(Vec<crate::FilePart>), None),
-        }
+        (success_ty, sends)
     }
 
     /// The arguments of an operation: the request's fields (one per argument), their names, the
@@ -761,6 +654,16 @@ struct Arguments {
     setters: Vec<TokenStream>,
     /// The optional arguments, `None` until set.
     optional: Vec<Ident>,
+}
+
+/// What a request's sending methods share: the client field's name, the error enum, the
+/// operation's `runtime::Call`, and the statements that take the client and the request.
+#[derive(Clone, Copy)]
+struct Sending<'t> {
+    client: &'t Ident,
+    error: &'t Ident,
+    call: &'t TokenStream,
+    bind: &'t TokenStream,
 }
 
 /// Adds the request body.
