@@ -114,7 +114,9 @@ impl Emitter<'_> {
         // reserves it).
         let (request, fallible) = self.request_expr(op, &client);
         // What spans, hooks and errors name the operation by: its operationId (else its method's name), method and path template.
-        let (operation, template) = (op.operation_id.as_deref().unwrap_or(op.names.method.plain()), &op.path);
+        // Shown in errors, spans and hooks: one bounded line, control characters written out.
+        let operation = crate::spectext::runtime(op.operation_id.as_deref().unwrap_or(op.names.method.plain()));
+        let template = crate::spectext::runtime(&op.path);
         let http_method = op.http_method.upper();
         let call = quote!(&crate::runtime::Call { operation: #operation, method: #http_method, path: #template });
         let in_send = steps.is_empty() && !fallible;

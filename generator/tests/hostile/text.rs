@@ -439,7 +439,8 @@ fn string_literals(rust: &str) -> Vec<String> {
 fn spec_text_in_run_time_messages_is_one_bounded_line_with_controls_written_out() {
     let evil = "MARK\u{1b}[31m\u{202e}x\u{7}\r\nsecond line\n\n```rust\nstd::process::abort();\n```";
     let long = format!("{evil} {}", "y".repeat(1000));
-    let mut s = doc(json!({"/a": {"get": {"operationId": "a", "responses": {
+    // The operationId is what errors, spans and hooks name the call by.
+    let mut s = doc(json!({"/a": {"get": {"operationId": format!("a{evil}"), "responses": {
         "204": {"description": "ok"},
         "404": {"description": long},
         "409": {"description": evil},
@@ -454,7 +455,7 @@ fn spec_text_in_run_time_messages_is_one_bounded_line_with_controls_written_out(
         .flat_map(|(_, rust)| string_literals(rust))
         .filter(|l| l.contains("MARK"))
         .collect();
-    assert!(messages.len() >= 3, "{messages:#?}");
+    assert!(messages.len() >= 4, "{messages:#?}");
     for m in &messages {
         assert!(!m.chars().any(acts_on_terminal) && !m.contains('\n'), "{m:?}");
         assert!(m.chars().count() <= 300, "{} characters: {m:?}", m.chars().count());
