@@ -83,7 +83,7 @@ impl Path<'_> {
 
 /// The 1-based line and column of byte `offset` in `text` (of the character it is in), the column
 /// counted in characters as editors and rustc count it: the one way every location here is given,
-/// whether its parser counts characters (serde_yaml) or bytes (serde_json, toml's spans).
+/// whether its parser counts characters (serde_norway) or bytes (serde_json, toml's spans).
 pub fn line_col(text: &[u8], offset: usize) -> (usize, usize) {
     let is_continuation = |b: &u8| b & 0xC0 == 0x80;
     let mut offset = offset.min(text.len());

@@ -25,7 +25,7 @@ pub fn extract(page: &str, markdown: &str) -> Result<BTreeMap<String, String>, D
         let at = Location { file: page.to_owned(), pointer: String::new(), line_col: Some((line, 1)) };
         let looks_like_spec = text.contains("\"openapi\"") || text.contains("openapi:");
         let parsed: Result<Value, String> = match lang.as_str() {
-            "yaml" | "yml" => serde_yaml::from_str(&text).map_err(|e| e.to_string()),
+            "yaml" | "yml" => serde_norway::from_str(&text).map_err(|e| e.to_string()),
             _ => serde_json::from_str(&text).map_err(|e| e.to_string()),
         };
         let doc = match parsed {

@@ -183,7 +183,14 @@ fn select(files: &BTreeMap<String, String>, wanted: &[String]) -> Result<String,
             // One item at a time, a blank line between them, as the generated files have them.
             let rendered: Vec<String> = kept
                 .into_iter()
-                .map(|item| prettyplease::unparse(&syn::File { shebang: None, attrs: Vec::new(), items: vec![item] }))
+                .map(|item| {
+                    prettyplease::unparse(&syn::File {
+                        shebang: None,
+                        frontmatter: None,
+                        attrs: Vec::new(),
+                        items: vec![item],
+                    })
+                })
                 .collect();
             let _ = write!(out, "{}// {path}\n{}", if out.is_empty() { "" } else { "\n" }, rendered.join("\n"));
         }

@@ -80,7 +80,7 @@ fn output_does_not_depend_on_input_order() {
 fn yaml_and_json_specs_merge() {
     let a = spec("/a", "get", json!({"operationId": "get_a", "responses": {"204": {"description": "ok"}}}));
     let b = spec("/b", "get", json!({"operationId": "get_b", "responses": {"204": {"description": "ok"}}}));
-    let yaml = serde_yaml::to_string(&b).unwrap();
+    let yaml = serde_norway::to_string(&b).unwrap();
     let files = generate(&[source("a.json", &a), Source::new("sub/b.yaml", yaml)]);
     let ops = &files["src/operations.rs"];
     assert!(ops.contains("pub fn get_a(") && ops.contains("pub fn get_b("), "{ops}");

@@ -9,7 +9,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use serde_yaml::Value;
+use serde_norway::Value;
 
 const RECIPE: &str = "examples/ci/api-drift.yml";
 
@@ -93,7 +93,7 @@ fn repository(tmp: &Path) -> PathBuf {
 
 /// Runs the recipe's job in `work` (checked out already), as the runner would.
 fn run_recipe(work: &Path, tmp: &Path) -> Run {
-    let recipe: Value = serde_yaml::from_str(&std::fs::read_to_string(repo_root().join(RECIPE)).unwrap()).unwrap();
+    let recipe: Value = serde_norway::from_str(&std::fs::read_to_string(repo_root().join(RECIPE)).unwrap()).unwrap();
     let shell = recipe["defaults"]["run"]["shell"].as_str().expect("the recipe names its shell");
     let jobs = recipe["jobs"].as_mapping().unwrap();
     assert_eq!(jobs.len(), 1, "{RECIPE}: one job");

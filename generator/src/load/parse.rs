@@ -30,8 +30,8 @@ pub fn parse(source: &Source) -> Result<Value, Diagnostic> {
         let position = |e: &serde_json::Error| json_position(text, (e.line(), e.column()));
         parse_with(source, "JSON", read, position, |e| json_key_start(text, (e.line(), e.column())))
     } else {
-        let read = |reader: Reader<'_>| strict::read(reader, serde_yaml::Deserializer::from_str(text));
-        let position = |e: &serde_yaml::Error| e.location().map(|l| (l.line(), l.column()));
+        let read = |reader: Reader<'_>| strict::read(reader, serde_norway::Deserializer::from_str(text));
+        let position = |e: &serde_norway::Error| e.location().map(|l| (l.line(), l.column()));
         parse_with(source, "YAML", read, position, position)
     }
 }
@@ -255,7 +255,7 @@ fn insert_at(doc: &mut Map<String, Value>, path: &[String], value: Value) {
     map.insert(last.clone(), value);
 }
 
-/// serde_json and serde_yaml append " at line X column Y" to their messages; the location already says it.
+/// serde_json and serde_norway append " at line X column Y" to their messages; the location already says it.
 fn strip_position(msg: &str) -> &str {
     msg.find(" at line ").map_or(msg, |i| &msg[..i])
 }

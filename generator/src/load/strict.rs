@@ -1,7 +1,7 @@
 //! JSON values read strictly: a key written twice in one object is an error, never a silent
 //! overwrite.
 //!
-//! serde_json's and serde_yaml's own `Value` readers keep the last of two equal keys (and every
+//! serde_json's and serde_norway's own `Value` readers keep the last of two equal keys (and every
 //! OpenAPI tool picks one differently), so a spec that says `get` twice under one path would lose
 //! an operation without a word. [`read`] builds the same `serde_json::Value` serde_json would, from
 //! any serde deserializer, but fails at the second of two equal keys, saying which member it is;
@@ -201,8 +201,8 @@ mod tests {
         let strict = json_check(text).unwrap();
         assert_eq!(strict, serde_json::from_str::<Value>(text).unwrap());
         let yaml = "a: [1, -2, 3.5, true, null, ~, 's']\nb: {c: {}, d: []}\n1: x\n";
-        let strict = read(Reader::Check, serde_yaml::Deserializer::from_str(yaml)).unwrap();
-        assert_eq!(strict, serde_yaml::from_str::<Value>(yaml).unwrap());
+        let strict = read(Reader::Check, serde_norway::Deserializer::from_str(yaml)).unwrap();
+        assert_eq!(strict, serde_norway::from_str::<Value>(yaml).unwrap());
         assert_eq!(strict["b"], json!({"c": {}, "d": []}));
     }
 
