@@ -327,6 +327,46 @@ pub fn crate_name(name: &str) -> Option<String> {
 }
 
 /// Why `version` is not a version Cargo accepts (semantic versioning), if it is not.
+/// A Rust edition Cargo knows, else why not.
+pub fn crate_edition(edition: &str) -> Option<String> {
+    (!["2015", "2018", "2021", "2024"].contains(&edition))
+        .then(|| format!("edition {edition:?} is not one of 2015, 2018, 2021, 2024"))
+}
+
+/// A minimum Rust version as Cargo reads it (`1.80`, `1.80.1`), else why not.
+pub fn rust_version(version: &str) -> Option<String> {
+    let parts: Vec<&str> = version.split('.').collect();
+    let numbers = parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    (!(numbers && (2..=3).contains(&parts.len())))
+        .then(|| format!("rust-version {version:?} is not a Rust version such as `1.80`"))
+}
+
+/// Keywords crates.io accepts: at most five, each ASCII letters, digits, `-`, `_` and `+`, starting
+/// with a letter, at most 20 characters; else why not.
+pub fn crate_keywords(keywords: &[String]) -> Option<String> {
+    if keywords.len() > 5 {
+        return Some(format!("{} keywords: crates.io takes at most 5", keywords.len()));
+    }
+    let bad = keywords.iter().find(|k| {
+        k.is_empty()
+            || k.len() > 20
+            || !k.starts_with(|c: char| c.is_ascii_alphabetic())
+            || !k.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+'))
+    })?;
+    Some(format!("keyword {bad:?} is not one crates.io takes (ASCII letters, digits, `-`, `_`, `+`; at most 20)"))
+}
+
+/// The spec's license as the crate's, when it is an SPDX expression: identifiers (letters, digits,
+/// `.`, `-`, `+`) joined by `AND`, `OR` and `WITH`, with parentheses.
+pub fn spdx_license(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().map(|w| w.trim_matches(['(', ')'])).collect();
+    let id = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '+'));
+    let ok = !words.is_empty()
+        && words.iter().enumerate().all(|(i, w)| if i % 2 == 1 { matches!(*w, "AND" | "OR" | "WITH") } else { id(w) })
+        && words.len() % 2 == 1;
+    ok.then(|| text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
 pub fn crate_version(version: &str) -> Option<String> {
     semver::Version::parse(version)
         .err()
@@ -348,6 +388,28 @@ mod tests {
         assert_eq!(wire_name("cookie", "a=b"), Some("is not a valid cookie name (an HTTP token)"));
         assert_eq!(wire_name("header", "a b"), header_name("a b"));
         assert_eq!(wire_name("query", "a b;=\n"), None);
+    }
+
+    #[test]
+    fn package_fields() {
+        assert_eq!(crate_edition("2021"), None);
+        assert!(crate_edition("2022").is_some());
+        assert_eq!((rust_version("1.80"), rust_version("1.80.1")), (None, None));
+        for bad in ["1", "1.x", "v1.80", "1.80.1.2", ""] {
+            assert!(rust_version(bad).is_some(), "{bad}");
+        }
+        let words = |w: &[&str]| w.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(crate_keywords(&words(&["api", "client", "rest-api"])), None);
+        assert!(crate_keywords(&words(&["a", "b", "c", "d", "e", "f"])).is_some());
+        assert!(crate_keywords(&words(&["no spaces"])).is_some());
+        assert_eq!(spdx_license("MIT OR Apache-2.0").as_deref(), Some("MIT OR Apache-2.0"));
+        assert_eq!(
+            spdx_license("(MIT OR Apache-2.0) AND BSD-3-Clause").as_deref(),
+            Some("(MIT OR Apache-2.0) AND BSD-3-Clause")
+        );
+        for not in ["Proprietary license, see website", "", "MIT OR", "Apache 2.0"] {
+            assert_eq!(spdx_license(not), None, "{not}");
+        }
     }
 
     #[test]

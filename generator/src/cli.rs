@@ -21,7 +21,7 @@ use crate::lock::{self, Lock};
 use crate::write::{self, Mode};
 
 #[derive(Debug, Parser)]
-#[command(about = "Generate a typed async Rust client from per-operation OpenAPI documents")]
+#[command(version, about = "Generate a typed async Rust client from per-operation OpenAPI documents")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -4,6 +4,10 @@
 //! [package]
 //! name = "netography-api"     # crate name; default: the spec title in kebab case + "-client"
 //! version = "0.1.0"           # crate version; default "0.1.0"
+//! license = "MIT"             # default: the spec's info.license (when an SPDX identifier)
+//! description = "..."         # default: "Typed async client for <title> <version>"
+//! repository = "https://..."  # also homepage, documentation, keywords, categories, authors,
+//! publish = true              # edition (default 2021), rust-version; publish defaults to false
 //!
 //! [methods]                   # operationId → method name
 //! v1_api_keys_appname_regen_put = "regenerate_api_key"
@@ -85,11 +89,27 @@ struct Spans {
     byte_stream: BTreeMap<Spanned<String>, IgnoredAny>,
 }
 
+/// The generated crate's `[package]`: what `cargo publish` needs and users expect. Unset fields
+/// are left out, but `edition` (2021), `readme` (the generated README), `publish` (false) and
+/// `license` and `description` (from the spec's `info`, when it gives them).
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Package {
     pub name: Option<String>,
     pub version: Option<String>,
+    pub description: Option<String>,
+    /// An SPDX expression (`MIT OR Apache-2.0`).
+    pub license: Option<String>,
+    pub repository: Option<String>,
+    pub homepage: Option<String>,
+    pub documentation: Option<String>,
+    pub keywords: Option<Vec<String>>,
+    pub categories: Option<Vec<String>>,
+    pub authors: Option<Vec<String>>,
+    /// Whether the crate may be published (default: false, so it is not by mistake).
+    pub publish: Option<bool>,
+    pub edition: Option<String>,
+    pub rust_version: Option<String>,
 }
 
 /// Cargo features of the generated crate.
@@ -184,11 +204,18 @@ impl Config {
     /// The crate name and version, when the config sets them: what Cargo accepts
     /// ([`crate::checks::crate_name`], [`crate::checks::crate_version`]).
     pub fn check_package(&self) -> Vec<Diagnostic> {
-        let name = self.package.name.as_deref().and_then(crate::checks::crate_name);
-        let version = self.package.version.as_deref().and_then(crate::checks::crate_version);
-        let name = name.map(|m| Diagnostic::new(self.at("/package/name"), m));
-        let version = version.map(|m| Diagnostic::new(self.at("/package/version"), m));
-        name.into_iter().chain(version).collect()
+        let p = &self.package;
+        let problems = [
+            ("name", p.name.as_deref().and_then(crate::checks::crate_name)),
+            ("version", p.version.as_deref().and_then(crate::checks::crate_version)),
+            ("edition", p.edition.as_deref().and_then(crate::checks::crate_edition)),
+            ("rust-version", p.rust_version.as_deref().and_then(crate::checks::rust_version)),
+            ("keywords", p.keywords.as_deref().and_then(crate::checks::crate_keywords)),
+        ];
+        problems
+            .into_iter()
+            .filter_map(|(key, problem)| problem.map(|m| Diagnostic::new(self.at(&join_pointer("/package", key)), m)))
+            .collect()
     }
 
     /// The command the header names.

@@ -141,6 +141,8 @@ pub struct Api {
     pub title: String,
     pub version: String,
     pub description: Option<String>,
+    /// The spec's license (`info.license`), when it is an SPDX expression: the crate's default.
+    pub license: Option<String>,
     /// The first server of the spec, if any, its variables at their defaults: the client's
     /// default base URL (an absolute http(s) URL, or a relative one the client cannot use alone).
     pub default_base_url: Option<String>,

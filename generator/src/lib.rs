@@ -55,6 +55,10 @@ pub mod spectext;
 pub mod surface;
 pub mod write;
 
+/// This generator's version: `apigen --version`, and `[package.metadata.apigen]` of every crate it
+/// writes.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 use std::collections::BTreeMap;
 
 use crate::config::Config;

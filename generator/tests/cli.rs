@@ -269,3 +269,12 @@ fn drift_report_is_written_whatever_the_exit_code() {
     assert!(text(&unwritable).contains("cannot write the report"), "{}", text(&unwritable));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn version_is_the_generators_and_the_one_its_crates_record() {
+    let out = apigen(&["--version"]);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), format!("apigen {}\n", apigen::VERSION));
+    let manifest = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../generated/Cargo.toml")).unwrap();
+    assert!(manifest.contains(&format!("[package.metadata.apigen]\nversion = \"{}\"\n", apigen::VERSION)));
+}

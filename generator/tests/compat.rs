@@ -737,7 +737,7 @@ fn generate(dir: &Path, files: &BTreeMap<String, Value>) -> Value {
         .map(|(name, doc)| apigen::load::Source { name: name.clone(), bytes: serde_json::to_vec_pretty(doc).unwrap() })
         .collect();
     let config = apigen::config::Config {
-        package: apigen::config::Package { name: Some("compat-client".into()), version: None },
+        package: apigen::config::Package { name: Some("compat-client".into()), ..Default::default() },
         ..Default::default()
     };
     let lock_path = dir.join("lock");

@@ -319,3 +319,30 @@ fn a_tag_named_like_the_crates_own_features_gets_another_feature_name() {
     let ops: String = files["src/operations.rs"].split_whitespace().collect();
     assert!(ops.contains("#[cfg(feature=\"tracing-2\")]pubfna("), "{ops}");
 }
+
+#[test]
+fn the_manifest_takes_the_specs_license_and_records_the_generator_version() {
+    let mut doc = spec("/a", "get", json!({"operationId": "a", "responses": {"204": {"description": "ok"}}}));
+    doc["info"]["license"] = json!({"name": "Apache-2.0"});
+    let manifest = generate(&[source("a.json", &doc)])["Cargo.toml"].clone();
+    assert!(manifest.contains("\nlicense = \"Apache-2.0\"\n"), "{manifest}");
+    assert!(manifest.contains("\npublish = false\n"), "{manifest}");
+    let metadata = format!("[package.metadata.apigen]\nversion = \"{}\"\n", apigen::VERSION);
+    assert!(manifest.contains(&metadata), "{manifest}");
+    // A license that is not an SPDX expression is not the crate's.
+    doc["info"]["license"] = json!({"name": "Proprietary, see the website"});
+    let manifest = generate(&[source("a.json", &doc)])["Cargo.toml"].clone();
+    assert!(!manifest.contains("license"), "{manifest}");
+}
+
+#[test]
+fn package_keys_of_the_config_are_checked_at_their_line() {
+    let config =
+        Config::parse("apigen.toml", "[package]\nedition = \"2022\"\nkeywords = [\"a b\"]\nrust-version = \"1\"\n")
+            .unwrap();
+    let doc = spec("/a", "get", json!({"operationId": "a", "responses": {"204": {"description": "ok"}}}));
+    let err = apigen::generate(&config, &[source("a.json", &doc)]).unwrap_err().to_string();
+    for expected in ["apigen.toml:2:1", "edition \"2022\"", "apigen.toml:3:1", "keyword \"a b\"", "apigen.toml:4:1"] {
+        assert!(err.contains(expected), "{expected}: {err}");
+    }
+}

@@ -44,7 +44,7 @@ pub fn run(root: &Path) -> Result<(), String> {
     // calls a few tags' operations compiles.
     let tagged = out.join("tags");
     let config = apigen::config::Config {
-        package: apigen::config::Package { name: Some("github-tags".into()), version: None },
+        package: apigen::config::Package { name: Some("github-tags".into()), ..Default::default() },
         features: apigen::config::Features { tags: true },
         ..Default::default()
     };

@@ -423,7 +423,7 @@ fn generate_and_check(
     let sources = apigen::load::read_dir(&work.join("specs")).map_err(|d| d.to_string())?;
     let crate_name = format!("corpus-{}", name.replace(|c: char| !c.is_ascii_alphanumeric(), "-").to_ascii_lowercase());
     let config = apigen::config::Config {
-        package: apigen::config::Package { name: Some(crate_name), version: None },
+        package: apigen::config::Package { name: Some(crate_name), ..Default::default() },
         ..Default::default()
     };
     let started = Instant::now();

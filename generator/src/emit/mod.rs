@@ -46,7 +46,7 @@ pub fn emit<'a>(api: &'a Api, config: &Config, merged_spec: String, crate_name: 
     let e = Emitter { api };
     let mut files = BTreeMap::new();
     files.insert("Cargo.toml".into(), manifest::cargo_toml(api, config, crate_name));
-    files.insert("README.md".into(), readme::readme(api, config.command(), crate_name));
+    files.insert("README.md".into(), readme::readme(api, config, crate_name));
     // The files are independent: each is built and formatted on a core of its own.
     let mut rust: Vec<(&str, Part<'a>)> = vec![
         ("src/lib.rs", Emitter::lib),

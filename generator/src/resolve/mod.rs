@@ -89,6 +89,7 @@ pub fn resolve(merged: &Merged, config: &Config, lock: &Lock) -> Result<(Api, Lo
         title: info.title.clone(),
         version: info.version.clone(),
         description: info.description.clone(),
+        license: info.license.as_ref().and_then(|l| crate::checks::spdx_license(&l.name)),
         default_base_url,
         server,
         auth: schemes,
