@@ -14,10 +14,9 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::config::{self, Config};
-use crate::diag::{Diagnostic, Diagnostics, Location, Warning};
+use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::load;
-use crate::lock::{self, Lock};
+use crate::project::{Project, display};
 use crate::write::{self, Mode};
 
 #[derive(Debug, Parser)]
@@ -68,20 +67,6 @@ pub struct LimitArgs {
     /// The most read from the specs folder in all [default: `[limits] max_total_size`, else 2GiB]
     #[arg(long, value_name = "SIZE", value_parser = load::parse_size)]
     pub max_total_size: Option<u64>,
-}
-
-impl LimitArgs {
-    /// The limits in force: these flags, else the config's, else the defaults.
-    pub fn resolve(&self, config: &config::Limits) -> load::Limits {
-        let default = load::Limits::default();
-        load::Limits {
-            max_file_size: self.max_file_size.or(config.max_file_size.map(|s| s.0)).unwrap_or(default.max_file_size),
-            max_total_size: self
-                .max_total_size
-                .or(config.max_total_size.map(|s| s.0))
-                .unwrap_or(default.max_total_size),
-        }
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -189,152 +174,48 @@ pub fn run(root: &Path, cwd: &Path, program: &str, command: Command) -> ExitCode
     }
 }
 
-/// Shows `path` relative to `root` when it is inside it (`..` resolved as written).
-fn display(root: &Path, path: &Path) -> String {
-    let path = normalize(path);
-    let shown = path.strip_prefix(root).unwrap_or(&path);
-    let s = shown.display().to_string();
-    if s.is_empty() { ".".into() } else { s }
-}
-
-/// `path` with `.` dropped and `..` taking off the component before it, as cargo shows paths.
-fn normalize(path: &Path) -> PathBuf {
-    use std::path::Component;
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir if matches!(out.components().next_back(), Some(Component::Normal(_))) => {
-                out.pop();
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 fn fail(diagnostics: &Diagnostics) {
     eprintln!("{diagnostics}");
 }
 
-/// Loads the specs and the config and generates; diagnostics name files relative to `root`, as
-/// are relative paths in `args` (the command line has made the typed ones absolute).
-/// `command` is what the `@generated` headers name (e.g. `cargo xtask codegen`).
-/// What was skipped while reading the specs is printed as warnings.
-pub fn load_and_generate(root: &Path, command: &str, args: &CodegenArgs) -> Result<crate::Generated, Diagnostics> {
-    let specs = root.join(args.specs.as_deref().unwrap_or(Path::new("specs")));
-    let mut config = read_config(root, &specs, args.config.as_deref(), &args.limits)?;
-    if let Some(name) = &args.crate_name {
-        if let Some(problem) = crate::checks::crate_name(name) {
-            return Err(Diagnostic::new(Location::new("--crate-name", ""), problem).into());
-        }
-        config.package.name = Some(name.clone());
+/// The project a codegen command works on: its folders (relative paths from `root`, which names
+/// files in messages), config file, crate name, name lock and limits; `command` is what the
+/// `@generated` headers name (e.g. `cargo xtask codegen`).
+pub fn project(root: &Path, command: &str, args: &CodegenArgs) -> Project {
+    let specs = args.specs.clone().unwrap_or_else(|| "specs".into());
+    let out = args.out.clone().unwrap_or_else(|| "generated".into());
+    let mut project = Project::new(specs, out)
+        .root(root)
+        .generated_by(command)
+        .relock(args.relock)
+        .limits(args.limits.max_file_size, args.limits.max_total_size);
+    if let Some(config) = &args.config {
+        project = project.config_file(config);
     }
-    config.generated_by = Some(command.to_owned());
-    let limits = args.limits.resolve(&config.limits);
-    let lock = if args.relock { Lock::default() } else { read_lock(root, &specs, &limits)? };
-    crate::generate_locked(&config, &read_specs(root, &specs, &limits)?, &lock)
+    if let Some(name) = &args.crate_name {
+        project = project.crate_name(name);
+    }
+    project
 }
 
-/// The name lock's path: `apigen.lock` in the specs folder.
-pub fn lock_path(root: &Path, args: &CodegenArgs) -> PathBuf {
-    root.join(args.specs.as_deref().unwrap_or(Path::new("specs"))).join(lock::FILE_NAME)
+/// Loads the specs and the config and generates ([`project`]); what was skipped while reading
+/// the specs is printed as warnings.
+pub fn load_and_generate(root: &Path, command: &str, args: &CodegenArgs) -> Result<crate::Generated, Diagnostics> {
+    let inputs = project(root, command, args).inputs()?;
+    for skipped in &inputs.skipped {
+        eprintln!("{skipped}\n");
+    }
+    crate::generate_locked(&inputs.config, &inputs.sources, &inputs.lock)
 }
 
-/// The name lock of the specs folder (read like a spec file), or the empty lock when there is none.
-fn read_lock(root: &Path, specs: &Path, limits: &load::Limits) -> Result<Lock, Diagnostics> {
-    let path = specs.join(lock::FILE_NAME);
-    let shown = display(root, &path);
-    let at = || Location::new(shown.clone(), "");
-    let Some(bytes) = load::read_file_in(specs, &path, limits.max_file_size).map_err(|m| Diagnostic::new(at(), m))?
-    else {
-        return Ok(Lock::default());
-    };
-    let text = String::from_utf8(bytes).map_err(|_| Diagnostic::new(at(), "the name lock is not valid UTF-8"))?;
-    Ok(Lock::parse(&shown, &text)?)
-}
-
-/// Brings the output folder and the name lock in line with `generated` (write mode) or reports
-/// how far they are (check mode), in one report: the folder's files by their path in it, the lock
-/// by its path from `root`. In write mode the lock is written first, and put back as it was when
-/// the folder cannot be written, so a failed run leaves both as they were.
+/// [`Project::sync`] of the command's project.
 pub fn sync_outputs(
     root: &Path,
     args: &CodegenArgs,
     generated: &crate::Generated,
     mode: Mode,
 ) -> std::io::Result<write::Report> {
-    let out = root.join(args.out.as_deref().unwrap_or(Path::new("generated")));
-    let lock_path = lock_path(root, args);
-    // Kept to be put back; checking writes nothing, so it needs no copy.
-    let old_lock = match mode {
-        Mode::Check => None,
-        Mode::Write => match std::fs::read(&lock_path) {
-            Ok(bytes) => Some(bytes),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => return Err(std::io::Error::new(e.kind(), format!("{}: {e}", lock_path.display()))),
-        },
-    };
-    let lock_report = write::sync_file(&lock_path, &display(root, &lock_path), &generated.lock_file, mode)?;
-    let mut report = match write::sync(&out, &generated.files, mode) {
-        Ok(report) => report,
-        Err(e) => {
-            if mode == Mode::Write && lock_report.unchanged == 0 {
-                let _ = match &old_lock {
-                    Some(bytes) => write::replace_file(&lock_path, bytes),
-                    None => std::fs::remove_file(&lock_path),
-                };
-            }
-            return Err(e);
-        }
-    };
-    report.stale.extend(lock_report.stale);
-    report.missing.extend(lock_report.missing);
-    report.unchanged += lock_report.unchanged;
-    Ok(report)
-}
-
-/// The config: the file given, else `apigen.toml` in the specs folder when there is one (read like
-/// a spec file: a link out of the specs folder is refused), else the defaults.
-fn read_config(root: &Path, specs: &Path, given: Option<&Path>, limits: &LimitArgs) -> Result<Config, Diagnostics> {
-    let limit = limits.max_file_size.unwrap_or(load::Limits::DEFAULT_MAX_FILE_SIZE);
-    let (path, bytes) = match given {
-        Some(given) => {
-            let path = root.join(given);
-            let bytes = load::read_file(&path, limit).map(Some);
-            (path, bytes)
-        }
-        None => {
-            let path = specs.join(config::FILE_NAME);
-            let bytes = load::read_file_in(specs, &path, limit);
-            (path, bytes)
-        }
-    };
-    let shown = display(root, &path);
-    let at = || Location::new(shown.clone(), "");
-    let Some(bytes) = bytes.map_err(|message| Diagnostic::new(at(), message))? else {
-        return Ok(Config::default());
-    };
-    let text = String::from_utf8(bytes).map_err(|_| Diagnostic::new(at(), "the config is not valid UTF-8"))?;
-    Ok(Config::parse(&shown, &text)?)
-}
-
-/// The spec files of a folder, named as the user sees them (`specs/x.json`); what was skipped is
-/// printed as warnings.
-fn read_specs(root: &Path, specs: &Path, limits: &load::Limits) -> Result<Vec<load::Source>, Diagnostics> {
-    let shown = display(root, specs);
-    if !specs.exists() {
-        return Err(Diagnostic::new(Location::new(shown, ""), "the specs folder does not exist").into());
-    }
-    let folder = load::read_folder(specs, limits)?;
-    for skipped in &folder.skipped {
-        eprintln!("{}\n", Warning(skipped.clone()));
-    }
-    let mut sources = folder.sources;
-    for s in &mut sources {
-        s.name = format!("{shown}/{}", s.name);
-    }
-    Ok(sources)
+    project(root, "", args).sync(generated, mode)
 }
 
 /// Exit 0: nothing to fail on; 1: changes of the `--fail-on` class, in the spec or in the Rust
@@ -396,9 +277,11 @@ fn drift_changes(
     let specs = root.join(args.specs.as_deref().unwrap_or(Path::new("specs")));
     let base_path = root.join(args.base.as_deref().unwrap_or(Path::new("generated/openapi.json")));
     let base_shown = display(root, &base_path);
-    let config = read_config(root, &specs, None, &args.limits)?;
+    let project =
+        Project::new(&specs, "generated").root(root).limits(args.limits.max_file_size, args.limits.max_total_size);
+    let config = project.read_config(&specs)?;
     // The specs folder's `[limits]` apply as they do when generating; the flags win.
-    let limits = args.limits.resolve(&config.limits);
+    let limits = project.resolved_limits(&config.limits);
     let base = load::read_file(&base_path, limits.max_file_size).map_err(|message| {
         Diagnostics::from(Diagnostic::new(
             Location::new(base_shown.clone(), ""),
@@ -407,13 +290,18 @@ fn drift_changes(
     });
     // The base is read as a one-file specs folder: parsed and merged once, for both comparisons.
     let base = base.and_then(|bytes| crate::merge_sources(&[load::Source::new(base_shown.clone(), bytes)]));
-    let current = read_specs(root, &specs, &limits).and_then(|sources| crate::merge_sources(&sources));
+    let current = project.read_specs(&specs, &limits).and_then(|(sources, skipped)| {
+        for warning in &skipped {
+            eprintln!("{warning}\n");
+        }
+        crate::merge_sources(&sources)
+    });
     let (base_merged, current) = match (base, current) {
         (Ok(base), Ok(current)) => (base, current),
         (Err(e), _) | (_, Err(e)) => return Err(e),
     };
     let changes = crate::drift::diff(&base_merged.doc, &current.doc)?;
-    let lock = read_lock(root, &specs, &limits)?;
+    let lock = project.read_lock(&specs, &limits)?;
     let (current_api, _) = crate::resolve_merged(&current, &config, &lock)?;
     let base_config = crate::surface::config_for(&config, &base_merged.doc);
     let (base_api, _) = crate::resolve_merged(&base_merged, &base_config, &lock).map_err(|d| {

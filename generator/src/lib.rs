@@ -1,5 +1,11 @@
 //! apigen: per-operation OpenAPI documents in, a typed async Rust client crate out.
 //!
+//! The entry points: [`Project`] (a specs folder in, a crate folder written or checked: what
+//! `apigen codegen` does) and [`generate`] (documents in memory in, files out). The modules below
+//! are the generator's stages, public for its command line, xtask and tests, with no stability
+//! promise. The `cli` feature (on by default) is the command line: turn it off to use the library
+//! without its argument parser and allocator.
+//!
 //! The pipeline, one module per stage, data flowing one way:
 //!
 //! 1. [`load`]: read spec files (JSON or YAML, sorted) and parse them, a key written twice being
@@ -36,6 +42,7 @@
 //! input is a [`diag::Diagnostic`] with a file and JSON pointer; nothing panics on input.
 
 pub mod checks;
+#[cfg(feature = "cli")]
 pub mod cli;
 pub mod config;
 pub mod diag;
@@ -50,6 +57,7 @@ pub mod merge;
 pub mod naming;
 pub mod normalize;
 pub mod openapi;
+pub mod project;
 pub mod resolve;
 pub mod spectext;
 pub mod surface;
@@ -58,6 +66,8 @@ pub mod write;
 /// This generator's version: `apigen --version`, and `[package.metadata.apigen]` of every crate it
 /// writes.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+pub use project::Project;
 
 use std::collections::BTreeMap;
 

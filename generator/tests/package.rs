@@ -51,3 +51,26 @@ fn copy(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+/// A crate that uses the library (`apigen::Project`, from its build script or xtask) with
+/// `default-features = false` builds neither the command line's parser nor its allocator.
+#[test]
+fn the_library_without_the_cli_feature_pulls_neither_clap_nor_mimalloc() {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let tree = |features: &[&str]| {
+        let out = Command::new(&cargo)
+            .args(["tree", "--offline", "-p", "apigen", "-e", "normal", "--prefix", "none"])
+            .args(features)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let library = tree(&["--no-default-features"]);
+    let command = tree(&[]);
+    for name in ["clap ", "mimalloc "] {
+        assert!(!library.lines().any(|l| l.starts_with(name)), "{name}in the library's tree:\n{library}");
+        assert!(command.lines().any(|l| l.starts_with(name)), "{name}not in the command's tree");
+    }
+}

@@ -95,20 +95,10 @@ fn fixtures(root: &Path) -> std::process::ExitCode {
     cases.sort();
     let mut failed = false;
     for case in cases {
-        let args = apigen::cli::CodegenArgs {
-            check: false,
-            specs: Some("specs".into()),
-            out: Some("expected".into()),
-            crate_name: None,
-            config: None,
-            dump_ir: false,
-            relock: false,
-            max_diff_lines: 60,
-            limits: Default::default(),
-        };
+        let project = apigen::Project::new("specs", "expected").root(&case).generated_by(FIXTURES_COMMAND);
         let name = case.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        match apigen::cli::load_and_generate(&case, FIXTURES_COMMAND, &args) {
-            Ok(generated) => match apigen::cli::sync_outputs(&case, &args, &generated, apigen::write::Mode::Write) {
+        match project.generate() {
+            Ok(generated) => match project.write(&generated) {
                 Ok(report) => println!(
                     "{name}: {} written, {} unchanged",
                     report.stale.len() + report.missing.len(),
@@ -136,20 +126,10 @@ mod tests {
     #[test]
     fn generated_crate_is_fresh() {
         let root = workspace_root().unwrap();
-        let args = apigen::cli::CodegenArgs {
-            check: true,
-            specs: None,
-            out: None,
-            crate_name: None,
-            config: None,
-            dump_ir: false,
-            relock: false,
-            max_diff_lines: 60,
-            limits: Default::default(),
-        };
-        let generated =
-            apigen::cli::load_and_generate(&root, "cargo xtask codegen", &args).unwrap_or_else(|d| panic!("{d}"));
-        let report = apigen::cli::sync_outputs(&root, &args, &generated, apigen::write::Mode::Check).unwrap();
+        // Through the library's entry point, as another repository's xtask would.
+        let project = apigen::Project::new("specs", "generated").root(&root).generated_by("cargo xtask codegen");
+        let generated = project.generate().unwrap_or_else(|d| panic!("{d}"));
+        let report = project.check(&generated).unwrap();
         assert!(
             report.stale.is_empty() && report.missing.is_empty(),
             "generated/ or specs/apigen.lock is stale; run `cargo xtask codegen`\n{}",
