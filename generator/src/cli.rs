@@ -22,8 +22,35 @@ use crate::write::{self, Mode};
 #[derive(Debug, Parser)]
 #[command(version, about = "Generate a typed async Rust client from per-operation OpenAPI documents")]
 pub struct Cli {
+    /// Print only errors and check mode's differences: no warnings, no summary.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Also print what each step read and made, and how long it took.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// How much a command prints besides its errors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verbosity {
+    /// Errors, and check mode's differences.
+    Quiet,
+    /// Also warnings and a summary line.
+    Normal,
+    /// Also what each step read and made, and its time.
+    Verbose,
+}
+
+impl Cli {
+    pub fn verbosity(&self) -> Verbosity {
+        match (self.quiet, self.verbose) {
+            (true, _) => Verbosity::Quiet,
+            (false, true) => Verbosity::Verbose,
+            (false, false) => Verbosity::Normal,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -34,6 +61,11 @@ pub enum Command {
     Import(ImportArgs),
     /// Report what changed between a base spec and the specs folder, and what breaks clients.
     Drift(DriftArgs),
+    /// Print a completion script for a shell (`apigen completions bash > /etc/bash_completion.d/apigen`).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -139,11 +171,12 @@ pub fn main(root: &Path, program: &str) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    run(root, &cwd, program, cli.command)
+    let verbosity = cli.verbosity();
+    run(root, &cwd, program, cli.command, verbosity)
 }
 
 /// [`main`] with the current directory and the parsed command given.
-pub fn run(root: &Path, cwd: &Path, program: &str, command: Command) -> ExitCode {
+pub fn run(root: &Path, cwd: &Path, program: &str, command: Command, verbosity: Verbosity) -> ExitCode {
     let typed = |path: &mut Option<PathBuf>| {
         if let Some(p) = path {
             *p = cwd.join(&*p);
@@ -156,7 +189,7 @@ pub fn run(root: &Path, cwd: &Path, program: &str, command: Command) -> ExitCode
             typed(&mut args.specs);
             typed(&mut args.out);
             typed(&mut args.config);
-            codegen(root, program, &args, &fix)
+            codegen(root, program, &args, &fix, verbosity)
         }
         Command::Import(mut args) => {
             typed(&mut args.out);
@@ -170,6 +203,11 @@ pub fn run(root: &Path, cwd: &Path, program: &str, command: Command) -> ExitCode
             typed(&mut args.specs);
             typed(&mut args.report);
             drift(root, &args)
+        }
+        Command::Completions { shell } => {
+            let name = program.rsplit(' ').next().unwrap_or(program);
+            clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), name, &mut std::io::stdout());
+            ExitCode::SUCCESS
         }
     }
 }
@@ -327,7 +365,8 @@ fn fix_command(program: &str, args: &CodegenArgs) -> String {
     fix
 }
 
-fn codegen(root: &Path, program: &str, args: &CodegenArgs, fix: &str) -> ExitCode {
+fn codegen(root: &Path, program: &str, args: &CodegenArgs, fix: &str, verbosity: Verbosity) -> ExitCode {
+    let started = std::time::Instant::now();
     let generated = match load_and_generate(root, &format!("{program} codegen"), args) {
         Ok(g) => g,
         Err(d) => {
@@ -335,8 +374,21 @@ fn codegen(root: &Path, program: &str, args: &CodegenArgs, fix: &str) -> ExitCod
             return ExitCode::from(if args.check { 2 } else { 1 });
         }
     };
-    for warning in &generated.api.warnings {
-        eprintln!("{warning}\n");
+    if verbosity >= Verbosity::Normal {
+        for warning in &generated.api.warnings {
+            eprintln!("{warning}\n");
+        }
+    }
+    if verbosity == Verbosity::Verbose {
+        let api = &generated.api;
+        let lines: usize = generated.files.values().map(|f| f.lines().count()).sum();
+        eprintln!(
+            "generated {} operations, {} types: {} files, {lines} lines, in {:.2} s",
+            api.operations.len(),
+            api.types.len(),
+            generated.files.len(),
+            started.elapsed().as_secs_f64()
+        );
     }
     if args.dump_ir {
         println!("{:#?}", generated.api);
@@ -353,17 +405,29 @@ fn codegen(root: &Path, program: &str, args: &CodegenArgs, fix: &str) -> ExitCod
         }
     };
     let text = report.render(mode, args.max_diff_lines);
+    let summary = verbosity >= Verbosity::Normal;
+    if verbosity == Verbosity::Verbose {
+        eprintln!(
+            "{} {out_shown} in {:.2} s in all",
+            if args.check { "checked" } else { "synced" },
+            started.elapsed().as_secs_f64()
+        );
+    }
     match mode {
         Mode::Check if report.is_fresh() => {
-            println!("{out_shown} is up to date ({} files)", report.unchanged);
+            if summary {
+                println!("{out_shown} is up to date ({} files)", report.unchanged);
+            }
             ExitCode::SUCCESS
         }
         Mode::Check if report.stale.is_empty() && report.missing.is_empty() => {
             // Only leftovers: the generated files are right; say so, but do not fail.
-            print!("{text}");
-            println!(
-                "{out_shown}: generated files are up to date; the leftover files above are not from the generator"
-            );
+            if summary {
+                print!("{text}");
+                println!(
+                    "{out_shown}: generated files are up to date; the leftover files above are not from the generator"
+                );
+            }
             ExitCode::SUCCESS
         }
         Mode::Check => {
@@ -372,12 +436,14 @@ fn codegen(root: &Path, program: &str, args: &CodegenArgs, fix: &str) -> ExitCod
             ExitCode::from(1)
         }
         Mode::Write => {
-            print!("{text}");
-            println!(
-                "{out_shown}: {} written, {} unchanged",
-                report.stale.len() + report.missing.len(),
-                report.unchanged
-            );
+            if summary {
+                print!("{text}");
+                println!(
+                    "{out_shown}: {} written, {} unchanged",
+                    report.stale.len() + report.missing.len(),
+                    report.unchanged
+                );
+            }
             ExitCode::SUCCESS
         }
     }

@@ -278,3 +278,35 @@ fn version_is_the_generators_and_the_one_its_crates_record() {
     let manifest = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../generated/Cargo.toml")).unwrap();
     assert!(manifest.contains(&format!("[package.metadata.apigen]\nversion = \"{}\"\n", apigen::VERSION)));
 }
+
+#[test]
+fn quiet_prints_only_errors_and_verbose_says_what_each_step_made() {
+    let dir = temp_dir("verbosity");
+    copy_specs(&dir.join("specs"));
+    let (specs, out) = (dir.join("specs"), dir.join("out"));
+    let (specs, out) = (specs.to_str().unwrap(), out.to_str().unwrap());
+    let written = apigen(&["codegen", "--quiet", "--specs", specs, "--out", out]);
+    assert!(written.status.success(), "{}", text(&written));
+    assert_eq!(text(&written), "", "quiet prints nothing on success");
+    let checked = apigen(&["codegen", "-v", "--check", "--specs", specs, "--out", out]);
+    assert!(checked.status.success(), "{}", text(&checked));
+    let said = text(&checked);
+    assert!(said.contains("generated 6 operations, "), "{said}");
+    assert!(said.contains(" is up to date ("), "{said}");
+    // Quiet still says what is stale, and why the run fails.
+    std::fs::write(dir.join("out/src/types.rs"), "// edited\n").unwrap();
+    let stale = apigen(&["codegen", "-q", "--check", "--specs", specs, "--out", out]);
+    assert_eq!(stale.status.code(), Some(1));
+    assert!(text(&stale).contains("is stale"), "{}", text(&stale));
+    assert!(!apigen(&["codegen", "-q", "-v"]).status.success(), "--quiet and --verbose conflict");
+}
+
+#[test]
+fn completions_are_printed_for_each_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = apigen(&["completions", shell]);
+        assert!(out.status.success(), "{shell}: {}", text(&out));
+        let script = String::from_utf8(out.stdout).unwrap();
+        assert!(script.contains("apigen") && script.contains("codegen"), "{shell}: {script}");
+    }
+}

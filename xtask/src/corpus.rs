@@ -67,37 +67,35 @@ const INVALID: &[(&str, &str)] = &[
     ("oas-examples/3.0/parameters-common", "`{id}` appears twice in the path"),
 ];
 
+/// `cargo xtask corpus`'s arguments.
+#[derive(Debug, clap::Args)]
 pub struct Options {
-    /// Run only the specs whose name contains one of these (all when empty).
+    /// Run only the specs whose name contains this (repeatable; all when none)
+    #[arg(long, value_name = "NAME")]
     pub only: Vec<String>,
-    pub variants: Vec<&'static str>,
-    pub check: bool,
+    /// Which fragments of each spec: every schema inline (the seed style), with `$ref`s, or both
+    #[arg(long, value_enum, default_value_t = Variant::Both)]
+    pub variant: Variant,
+    /// Generate only; do not type-check the generated crates
+    #[arg(long)]
+    pub no_check: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Variant {
+    Inline,
+    Refs,
+    Both,
 }
 
 impl Options {
-    pub fn parse(args: &[String]) -> Result<Options, String> {
-        let mut options = Options { only: Vec::new(), variants: vec!["inline", "refs"], check: true };
-        let mut it = args.iter();
-        while let Some(arg) = it.next() {
-            match arg.as_str() {
-                "--only" => options.only.push(it.next().ok_or("--only needs a value")?.clone()),
-                "--variant" => {
-                    options.variants = match it.next().map(String::as_str) {
-                        Some("inline") => vec!["inline"],
-                        Some("refs") => vec!["refs"],
-                        Some("both") => vec!["inline", "refs"],
-                        _ => return Err("--variant takes inline, refs or both".into()),
-                    }
-                }
-                "--no-check" => options.check = false,
-                other => {
-                    return Err(format!(
-                        "unknown argument {other:?} (try --only NAME (repeatable), --variant inline|refs|both, --no-check)"
-                    ));
-                }
-            }
+    /// The fragment variants to run.
+    fn variants(&self) -> &'static [&'static str] {
+        match self.variant {
+            Variant::Inline => &["inline"],
+            Variant::Refs => &["refs"],
+            Variant::Both => &["inline", "refs"],
         }
-        Ok(options)
     }
 }
 
@@ -190,10 +188,10 @@ pub fn run(root: &Path, options: &Options) -> Result<(), String> {
     let mut rows = Vec::new();
     for (name, path) in &specs {
         let doc = read_spec(path)?;
-        for &variant in &options.variants {
+        for &variant in options.variants() {
             let work = cache.join("work").join(name.replace('/', "_")).join(variant);
             let count = write_fragments(&doc, variant == "inline", &work)?;
-            rows.push(generate_and_check(name, variant, &work, count, options.check, root)?);
+            rows.push(generate_and_check(name, variant, &work, count, !options.no_check, root)?);
             eprintln!("{}", render_row(rows.last().expect("just pushed")));
         }
     }

@@ -12,7 +12,8 @@
 //! The workspace is the one around the current directory (the nearest `Cargo.toml` with
 //! `[workspace]`, as cargo finds it), looked up when the task runs. Default folders (`specs`,
 //! `generated`) are in the workspace root; paths typed on the command line are relative to the
-//! current directory. The commands are [`apigen::cli`].
+//! current directory. `codegen`, `import`, `drift` and `completions` are [`apigen::cli`]'s; the
+//! arguments of every task are parsed by clap (`cargo xtask --help` lists them all).
 
 mod bench;
 mod corpus;
@@ -50,7 +51,34 @@ fn find_workspace(from: &Path) -> Result<PathBuf, String> {
 /// The command that regenerates the golden fixtures; their headers name it.
 pub const FIXTURES_COMMAND: &str = "cargo xtask fixtures";
 
+/// `cargo xtask`: apigen's commands on this workspace, and the workspace's own tasks.
+#[derive(Debug, clap::Parser)]
+#[command(name = "cargo xtask", bin_name = "cargo xtask", about = "The workspace's tasks, run from any folder of it")]
+struct Xtask {
+    /// Print only errors and check mode's differences: no warnings, no summary.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Also print what each step read and made, and how long it took.
+    #[arg(short, long, global = true)]
+    verbose: bool,
+    #[command(subcommand)]
+    task: Task,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum Task {
+    #[command(flatten)]
+    Apigen(apigen::cli::Command),
+    /// Regenerate the golden fixtures' expected crates from their specs (then review the diff)
+    Fixtures,
+    /// Generate and type-check pinned public specs (see xtask/src/corpus.rs)
+    Corpus(corpus::Options),
+    /// Generation speed and memory, and the generated crate's check time (README "Performance")
+    Bench,
+}
+
 fn main() -> std::process::ExitCode {
+    let xtask = <Xtask as clap::Parser>::parse();
     let root = match workspace_root() {
         Ok(root) => root,
         Err(e) => {
@@ -58,17 +86,20 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::from(2);
         }
     };
-    if std::env::args().nth(1).as_deref() == Some("fixtures") {
-        return fixtures(&root);
+    let verbosity = match (xtask.quiet, xtask.verbose) {
+        (true, _) => apigen::cli::Verbosity::Quiet,
+        (false, true) => apigen::cli::Verbosity::Verbose,
+        (false, false) => apigen::cli::Verbosity::Normal,
+    };
+    match xtask.task {
+        Task::Fixtures => fixtures(&root),
+        Task::Corpus(options) => exit(corpus::run(&root, &options)),
+        Task::Bench => exit(bench::run(&root)),
+        Task::Apigen(command) => {
+            let cwd = std::env::current_dir().unwrap_or_else(|_| root.clone());
+            apigen::cli::run(&root, &cwd, "cargo xtask", command, verbosity)
+        }
     }
-    if std::env::args().nth(1).as_deref() == Some("corpus") {
-        let args: Vec<String> = std::env::args().skip(2).collect();
-        return exit(corpus::Options::parse(&args).and_then(|options| corpus::run(&root, &options)));
-    }
-    if std::env::args().nth(1).as_deref() == Some("bench") {
-        return exit(bench::run(&root));
-    }
-    apigen::cli::main(&root, "cargo xtask")
 }
 
 /// A task's result as the exit code, the error printed.

@@ -130,3 +130,14 @@ fn outside_any_workspace_xtask_refuses() {
     assert!(text(&run).contains("[workspace]"), "{}", text(&run));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn help_lists_every_task_and_works_outside_a_workspace() {
+    let outside = std::env::temp_dir();
+    let out = Command::new(env!("CARGO_BIN_EXE_xtask")).current_dir(&outside).arg("--help").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let help = String::from_utf8(out.stdout).unwrap();
+    for task in ["codegen", "import", "drift", "completions", "fixtures", "corpus", "bench", "--quiet", "--verbose"] {
+        assert!(help.contains(task), "{task} is not in the help:\n{help}");
+    }
+}
