@@ -14,7 +14,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::diag::{Diagnostic, Diagnostics, Location, Warning};
 use crate::load;
 use crate::project::{Project, display};
 use crate::write::{self, Mode};
@@ -22,6 +22,10 @@ use crate::write::{self, Mode};
 #[derive(Debug, Parser)]
 #[command(version, about = "Generate a typed async Rust client from per-operation OpenAPI documents")]
 pub struct Cli {
+    /// How errors and warnings are printed: for people (a snippet of the spec with a caret, in
+    /// colour on a terminal) or one JSON object per line on stdout, for editors and CI annotations.
+    #[arg(long, global = true, value_enum, default_value_t = MessageFormat::Human)]
+    pub message_format: MessageFormat,
     /// Print only errors and check mode's differences: no warnings, no summary.
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
@@ -30,6 +34,61 @@ pub struct Cli {
     pub verbose: bool,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// How diagnostics are printed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum MessageFormat {
+    #[default]
+    Human,
+    Json,
+}
+
+/// How this run prints diagnostics, and the folder their file names are relative to (set once, by
+/// [`run`]).
+static MESSAGES: std::sync::OnceLock<(MessageFormat, PathBuf)> = std::sync::OnceLock::new();
+
+/// The largest spec file read again to show a snippet of it.
+const SNIPPET_FILE_LIMIT: u64 = 16 << 20;
+
+/// Prints one diagnostic as this run's message format says: with a snippet of its file for
+/// people (colour when stderr is a terminal), or a JSON line on stdout.
+fn print_diagnostic(d: &crate::diag::Diagnostic, warning: bool) {
+    use std::io::IsTerminal;
+    let (format, root) = MESSAGES.get().cloned().unwrap_or((MessageFormat::Human, PathBuf::from(".")));
+    let path = root.join(&d.location.file);
+    let small = std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.len() <= SNIPPET_FILE_LIMIT);
+    let source = if small { std::fs::read_to_string(&path).ok() } else { None };
+    match format {
+        MessageFormat::Json => println!("{}", crate::diag::report::json(d, warning, source.as_deref())),
+        MessageFormat::Human => {
+            let styled = std::io::stderr().is_terminal();
+            eprintln!("{}\n", crate::diag::report::render(d, warning, source.as_deref(), styled));
+        }
+    }
+}
+
+/// A command's own output (summaries, check mode's diffs): on stdout, unless diagnostics are JSON
+/// there, when it goes to stderr so stdout stays one JSON object per line.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        if MESSAGES.get().is_some_and(|(format, _)| *format == MessageFormat::Json) {
+            eprint!($($arg)*)
+        } else {
+            print!($($arg)*)
+        }
+    };
+}
+
+/// [`say!`] with a newline.
+macro_rules! sayln {
+    ($($arg:tt)*) => {
+        say!("{}\n", format_args!($($arg)*))
+    };
+}
+
+fn warn(warning: &Warning) {
+    print_diagnostic(&warning.0, true);
 }
 
 /// How much a command prints besides its errors.
@@ -172,6 +231,7 @@ pub fn main(root: &Path, program: &str) -> ExitCode {
         }
     };
     let verbosity = cli.verbosity();
+    let _ = MESSAGES.set((cli.message_format, root.to_path_buf()));
     run(root, &cwd, program, cli.command, verbosity)
 }
 
@@ -213,7 +273,13 @@ pub fn run(root: &Path, cwd: &Path, program: &str, command: Command, verbosity: 
 }
 
 fn fail(diagnostics: &Diagnostics) {
-    eprintln!("{diagnostics}");
+    for d in diagnostics.iter() {
+        print_diagnostic(d, false);
+    }
+    if MESSAGES.get().is_none_or(|(format, _)| *format == MessageFormat::Human) {
+        let n = diagnostics.len();
+        eprintln!("error: generation failed with {n} error{}", if n == 1 { "" } else { "s" });
+    }
 }
 
 /// The project a codegen command works on: its folders (relative paths from `root`, which names
@@ -241,7 +307,7 @@ pub fn project(root: &Path, command: &str, args: &CodegenArgs) -> Project {
 pub fn load_and_generate(root: &Path, command: &str, args: &CodegenArgs) -> Result<crate::Generated, Diagnostics> {
     let inputs = project(root, command, args).inputs()?;
     for skipped in &inputs.skipped {
-        eprintln!("{skipped}\n");
+        warn(skipped);
     }
     crate::generate_locked(&inputs.config, &inputs.sources, &inputs.lock)
 }
@@ -330,7 +396,7 @@ fn drift_changes(
     let base = base.and_then(|bytes| crate::merge_sources(&[load::Source::new(base_shown.clone(), bytes)]));
     let current = project.read_specs(&specs, &limits).and_then(|(sources, skipped)| {
         for warning in &skipped {
-            eprintln!("{warning}\n");
+            warn(warning);
         }
         crate::merge_sources(&sources)
     });
@@ -376,7 +442,7 @@ fn codegen(root: &Path, program: &str, args: &CodegenArgs, fix: &str, verbosity:
     };
     if verbosity >= Verbosity::Normal {
         for warning in &generated.api.warnings {
-            eprintln!("{warning}\n");
+            warn(warning);
         }
     }
     if verbosity == Verbosity::Verbose {
@@ -391,7 +457,7 @@ fn codegen(root: &Path, program: &str, args: &CodegenArgs, fix: &str, verbosity:
         );
     }
     if args.dump_ir {
-        println!("{:#?}", generated.api);
+        sayln!("{:#?}", generated.api);
         return ExitCode::SUCCESS;
     }
     let out = root.join(args.out.as_deref().unwrap_or(Path::new("generated")));
@@ -416,29 +482,29 @@ fn codegen(root: &Path, program: &str, args: &CodegenArgs, fix: &str, verbosity:
     match mode {
         Mode::Check if report.is_fresh() => {
             if summary {
-                println!("{out_shown} is up to date ({} files)", report.unchanged);
+                sayln!("{out_shown} is up to date ({} files)", report.unchanged);
             }
             ExitCode::SUCCESS
         }
         Mode::Check if report.stale.is_empty() && report.missing.is_empty() => {
             // Only leftovers: the generated files are right; say so, but do not fail.
             if summary {
-                print!("{text}");
-                println!(
+                say!("{text}");
+                sayln!(
                     "{out_shown}: generated files are up to date; the leftover files above are not from the generator"
                 );
             }
             ExitCode::SUCCESS
         }
         Mode::Check => {
-            print!("{text}");
-            println!("error: {out_shown} is stale; run `{fix}` to update it");
+            say!("{text}");
+            sayln!("error: {out_shown} is stale; run `{fix}` to update it");
             ExitCode::from(1)
         }
         Mode::Write => {
             if summary {
-                print!("{text}");
-                println!(
+                say!("{text}");
+                sayln!(
                     "{out_shown}: {} written, {} unchanged",
                     report.stale.len() + report.missing.len(),
                     report.unchanged

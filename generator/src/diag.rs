@@ -8,6 +8,8 @@
 
 use std::fmt;
 
+pub mod report;
+
 use crate::spectext::{terminal, terminal_line};
 
 /// A place in the input: a file (relative to the specs folder) and a JSON pointer inside it.

@@ -118,7 +118,9 @@ fn bad_input_exits_1_names_both_files_and_leaves_the_output_untouched() {
         report.contains("operation `GET /api/v1/api-keys/{appname}` is defined differently in two files"),
         "{report}"
     );
-    assert!(report.contains("zz_copy.json#/paths/~1api~1v1~1api-keys~1{appname}/get/description"), "{report}");
+    // The place: file, line and column, the line with a caret under the key, and the pointer.
+    assert!(report.contains("zz_copy.json:37:9\n"), "{report}");
+    assert!(report.contains("^^^^^^^^^^^^^ #/paths/~1api~1v1~1api-keys~1{appname}/get/description"), "{report}");
     assert!(
         report.contains("v1_api_keys_appname_get.json#/paths/~1api~1v1~1api-keys~1{appname}/get/description"),
         "{report}"
@@ -309,4 +311,73 @@ fn completions_are_printed_for_each_shell() {
         let script = String::from_utf8(out.stdout).unwrap();
         assert!(script.contains("apigen") && script.contains("codegen"), "{shell}: {script}");
     }
+}
+
+/// A spec that does not resolve, in YAML: its error says where, as a compiler would.
+const DANGLING: &str = "openapi: 3.0.3
+info: {title: T, version: \"1\"}
+paths:
+  /a:
+    get:
+      operationId: a
+      responses:
+        \"200\":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: \"#/components/schemas/Nope\"}
+";
+
+#[test]
+fn errors_show_the_line_with_a_caret_under_the_key() {
+    let dir = temp_dir("snippet");
+    std::fs::create_dir_all(dir.join("specs")).unwrap();
+    std::fs::write(dir.join("specs/a.yaml"), DANGLING).unwrap();
+    let failed = Command::new(env!("CARGO_BIN_EXE_apigen")).current_dir(&dir).arg("codegen").output().unwrap();
+    assert_eq!(failed.status.code(), Some(1));
+    // Not a terminal: no colour.
+    let expected = r##"error: $ref "#/components/schemas/Nope" points at nothing
+  --> specs/a.yaml:12:15
+   |
+12 |               schema: {$ref: "#/components/schemas/Nope"}
+   |               ^^^^^^ #/paths/~1a/get/responses/200/content/application~1json/schema
+
+error: generation failed with 1 error
+"##;
+    assert_eq!(String::from_utf8_lossy(&failed.stderr), expected);
+}
+
+#[test]
+fn message_format_json_is_one_object_per_diagnostic() {
+    let dir = temp_dir("json-messages");
+    std::fs::create_dir_all(dir.join("specs")).unwrap();
+    std::fs::write(dir.join("specs/a.yaml"), DANGLING).unwrap();
+    std::fs::write(
+        dir.join("specs/b.yaml"),
+        DANGLING.replace("/a:", "/b:").replace("operationId: a", "operationId: b"),
+    )
+    .unwrap();
+    let failed = Command::new(env!("CARGO_BIN_EXE_apigen"))
+        .current_dir(&dir)
+        .args(["codegen", "--message-format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(failed.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(failed.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert_eq!(
+        lines[0],
+        serde_json::json!({
+            "level": "error",
+            "message": "$ref \"#/components/schemas/Nope\" points at nothing",
+            "file": "specs/a.yaml",
+            "line": 12,
+            "column": 15,
+            "pointer": "/paths/~1a/get/responses/200/content/application~1json/schema",
+            "notes": [],
+        })
+    );
+    assert_eq!(lines[1]["file"], "specs/b.yaml");
+    assert!(failed.stderr.is_empty(), "{}", String::from_utf8_lossy(&failed.stderr));
 }

@@ -104,7 +104,7 @@ fn percent_decode(text: &str) -> Result<String, String> {
 }
 
 /// One reference token, unescaped: `~1` is `/` and `~0` is `~`; any other `~` is an error.
-fn unescape(token: &str) -> Result<String, String> {
+pub fn unescape(token: &str) -> Result<String, String> {
     if !token.contains('~') {
         return Ok(token.to_owned());
     }
