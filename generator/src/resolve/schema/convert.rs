@@ -259,6 +259,21 @@ impl<'a> Converter<'a> {
         Ok(self.members(list, pointer, depth)?.into_iter().map(|m| self.expand(m)).collect())
     }
 
+    /// `member` with `names` required, when it is an object that has them as optional
+    /// properties: then a shape of its own (no longer its component's). Otherwise as it is.
+    fn require(&self, member: Sch, names: &[String]) -> Sch {
+        let mut expanded = self.expand(member.clone());
+        let Kind::Object(obj) = &mut expanded.kind else { return member };
+        let missing: Vec<String> =
+            names.iter().filter(|n| obj.props.contains_key(*n) && !obj.required.contains(n)).cloned().collect();
+        if missing.is_empty() {
+            return member;
+        }
+        obj.required.extend(missing);
+        expanded.component = None;
+        expanded
+    }
+
     fn typed(&mut self, t: &Type, pointer: &str, depth: usize) -> Result<Kind, Diagnostic> {
         Ok(match t {
             Type::String(_) => Kind::String,
@@ -362,6 +377,12 @@ impl<'a> Converter<'a> {
                             **inner = items.clone();
                         }
                     }
+                }
+                // The outer `required` holds whichever member the value is: it makes those
+                // properties of each object member required there (a member used elsewhere keeps
+                // its own shape), so collapsing a single member cannot lose it.
+                if !any.required.is_empty() {
+                    members = members.into_iter().map(|m| self.require(m, &any.required)).collect();
                 }
                 out.discriminator = discriminator(discriminator_of, list);
                 out.kind = Kind::OneOf(members);
