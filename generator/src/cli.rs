@@ -102,9 +102,10 @@ pub enum Verbosity {
     Verbose,
 }
 
-impl Cli {
-    pub fn verbosity(&self) -> Verbosity {
-        match (self.quiet, self.verbose) {
+impl Verbosity {
+    /// What `--quiet` and `--verbose` ask for (they conflict: quiet wins if both get here).
+    pub fn from_flags(quiet: bool, verbose: bool) -> Self {
+        match (quiet, verbose) {
             (true, _) => Verbosity::Quiet,
             (false, true) => Verbosity::Verbose,
             (false, false) => Verbosity::Normal,
@@ -230,7 +231,7 @@ pub fn main(root: &Path, program: &str) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let verbosity = cli.verbosity();
+    let verbosity = Verbosity::from_flags(cli.quiet, cli.verbose);
     let _ = MESSAGES.set((cli.message_format, root.to_path_buf()));
     run(root, &cwd, program, cli.command, verbosity)
 }

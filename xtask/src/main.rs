@@ -86,11 +86,7 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::from(2);
         }
     };
-    let verbosity = match (xtask.quiet, xtask.verbose) {
-        (true, _) => apigen::cli::Verbosity::Quiet,
-        (false, true) => apigen::cli::Verbosity::Verbose,
-        (false, false) => apigen::cli::Verbosity::Normal,
-    };
+    let verbosity = apigen::cli::Verbosity::from_flags(xtask.quiet, xtask.verbose);
     match xtask.task {
         Task::Fixtures => fixtures(&root),
         Task::Corpus(options) => exit(corpus::run(&root, &options)),

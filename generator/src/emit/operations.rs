@@ -6,7 +6,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs::doc_attr;
-use super::responses::{raw_body, status_pattern, success_arm};
+use super::responses::{raw_body, statuses_pattern, success_arm};
 use super::{Emitter, ident, mentions_type};
 use crate::ir::{Operation, Param, ParamIn, PathPart, RustName, Streaming, Style, Ty, Writing};
 
@@ -203,8 +203,8 @@ impl Emitter<'_> {
     ) -> (TokenStream, TokenStream) {
         let Sending { client, error, call, bind } = *s;
         // A body read as it arrives: the statuses whose body it is, and how each event's data reads.
-        let success_pats = op.success.iter().map(|s| status_pattern(&s.status));
-        let success = quote!(|status| matches!(status, #( #success_pats )|*));
+        let success_pats = statuses_pattern(op.success.iter().map(|s| &s.status));
+        let success = quote!(|status| matches!(status, #success_pats));
         let events = match &op.streaming {
             Some(Streaming::Events { data, only }) => {
                 let decode = if *data == Ty::Text {
@@ -512,15 +512,15 @@ impl Emitter<'_> {
             }
             None => op.success.first().and_then(|s| s.ty.as_ref()).map(|t| self.short_ty(t)).unwrap_or(quote!(())),
         };
-        let success_pats: Vec<TokenStream> = op.success.iter().map(|s| status_pattern(&s.status)).collect();
-        if !success_pats.is_empty() && op.names.success.is_none() {
+        if !op.success.is_empty() && op.names.success.is_none() {
+            let success_pats = statuses_pattern(op.success.iter().map(|s| &s.status));
             let ty = op.success.first().and_then(|s| s.ty.as_ref());
             let decode = match (ty, raw_body(ty)) {
                 (None, _) => quote!(Ok(())),
                 (Some(_), Some(raw)) => quote!(Ok(#raw)),
                 (Some(_), None) => quote!(response.json()),
             };
-            arms.push(quote!(#( #success_pats )|* => #decode,));
+            arms.push(quote!(#success_pats => #decode,));
         }
         // Any other status is the error enum's to read (`FromResponse`, in `errors.rs`).
         let dispatch = if arms.is_empty() {

@@ -149,6 +149,35 @@ pub(super) fn has_status_field(status: &StatusMatch) -> bool {
 }
 
 /// The match pattern of a status: `404`, `500..=599`, or `_` for `default`.
+/// The pattern of several statuses read alike (`200..=202 | 204`): runs of three or more
+/// consecutive codes as one range, as clippy's `manual_range_patterns` asks.
+pub(super) fn statuses_pattern<'s>(statuses: impl IntoIterator<Item = &'s StatusMatch>) -> TokenStream {
+    let statuses: Vec<&StatusMatch> = statuses.into_iter().collect();
+    let mut pats = Vec::new();
+    let mut i = 0;
+    while i < statuses.len() {
+        let mut j = i;
+        while let (StatusMatch::Code(a), Some(StatusMatch::Code(b))) = (statuses[j], statuses.get(j + 1)) {
+            if *b != a + 1 {
+                break;
+            }
+            j += 1;
+        }
+        match (statuses[i], statuses[j]) {
+            (StatusMatch::Code(lo), StatusMatch::Code(hi)) if j >= i + 2 => {
+                let (lo, hi) = (Literal::u16_unsuffixed(*lo), Literal::u16_unsuffixed(*hi));
+                pats.push(quote!(#lo..=#hi));
+                i = j + 1;
+            }
+            (one, _) => {
+                pats.push(status_pattern(one));
+                i += 1;
+            }
+        }
+    }
+    quote!(#( #pats )|*)
+}
+
 pub(super) fn status_pattern(status: &StatusMatch) -> TokenStream {
     match status {
         StatusMatch::Code(c) => {
@@ -161,5 +190,20 @@ pub(super) fn status_pattern(status: &StatusMatch) -> TokenStream {
             quote!(#lo..=#hi)
         }
         StatusMatch::Default => quote!(_),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_of_three_or_more_codes_are_one_range() {
+        let pattern = |statuses: &[StatusMatch]| statuses_pattern(statuses).to_string().replace(' ', "");
+        let codes = |c: &[u16]| c.iter().map(|c| StatusMatch::Code(*c)).collect::<Vec<_>>();
+        assert_eq!(pattern(&codes(&[200, 201, 202, 204])), "200..=202|204");
+        assert_eq!(pattern(&codes(&[200, 201])), "200|201");
+        assert_eq!(pattern(&codes(&[200, 202, 203, 204, 205])), "200|202..=205");
+        assert_eq!(pattern(&[StatusMatch::Code(200), StatusMatch::Range(2)]), "200|200..=299");
     }
 }
