@@ -507,8 +507,9 @@ pub struct AuthScheme {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum AuthKind {
-    /// `Authorization: Bearer <token>`: HTTP bearer, OAuth2, OpenID Connect.
-    Bearer,
+    /// `Authorization: <scheme> <token>`: HTTP bearer, OAuth2 and OpenID Connect (`Bearer`), and
+    /// the other HTTP schemes that take a token (`token`, ...), the scheme as the spec writes it.
+    Token { scheme: String },
     /// `Authorization: Basic ...`.
     Basic,
     /// A key in a header, query parameter or cookie named `name`.

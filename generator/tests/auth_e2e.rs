@@ -1,5 +1,5 @@
 //! End to end: the `auth` fixture client (API keys in a header and the query, HTTP basic, bearer,
-//! alternatives, optional and no security) against a local mock server.
+//! a custom HTTP scheme, alternatives, optional and no security) against a local mock server.
 
 use fixture_auth::Client;
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -51,6 +51,15 @@ async fn the_first_configured_alternative_is_used() {
         .unwrap();
     client.uses_either().await.unwrap();
     assert_eq!(sent(&server).await.0.as_deref(), Some("Bearer tok"));
+}
+
+#[tokio::test]
+async fn a_custom_http_scheme_sends_its_name_before_the_token() {
+    let server = server().await;
+    let client = Client::builder().base_url(server.uri()).token("ghp_abc").build().unwrap();
+    client.uses_classic().await.unwrap();
+    assert_eq!(sent(&server).await.0.as_deref(), Some("token ghp_abc"));
+    assert!(!format!("{client:?}").contains("ghp_abc"));
 }
 
 #[tokio::test]

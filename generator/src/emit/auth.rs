@@ -55,7 +55,7 @@ impl<'a> Emitter<'a> {
             .iter()
             .zip(&fields)
             .map(|(s, f)| match &s.kind {
-                AuthKind::Bearer | AuthKind::ApiKey { location: ApiKeyIn::Header | ApiKeyIn::Cookie, .. } => {
+                AuthKind::Token { .. } | AuthKind::ApiKey { location: ApiKeyIn::Header | ApiKeyIn::Cookie, .. } => {
                     quote!(#f: Option<::reqwest::header::HeaderValue>,)
                 }
                 AuthKind::ApiKey { location: ApiKeyIn::Query, .. } => quote!(#f: Option<crate::runtime::Secret>,),
@@ -115,7 +115,7 @@ impl<'a> Emitter<'a> {
         let variants: Vec<Ident> = schemes.iter().map(|s| ident(&s.field)).collect();
         let applies = schemes.iter().zip(fields.iter().zip(&variants)).map(|(s, (f, v))| {
             let add = match &s.kind {
-                AuthKind::Bearer => quote!(request.header(::reqwest::header::AUTHORIZATION, value.clone())),
+                AuthKind::Token { .. } => quote!(request.header(::reqwest::header::AUTHORIZATION, value.clone())),
                 // reqwest encodes the pair and marks the header sensitive.
                 AuthKind::Basic => quote!(request.basic_auth(value.0.expose(), value.1.as_ref().map(|p| p.expose()))),
                 AuthKind::ApiKey { location: ApiKeyIn::Header, name } => quote!(request.header(#name, value.clone())),
@@ -167,9 +167,10 @@ impl<'a> Emitter<'a> {
 fn setter(s: &AuthScheme, f: &Ident) -> TokenStream {
     let key = spectext::code(&s.key);
     match &s.kind {
-        AuthKind::Bearer => {
+        AuthKind::Token { scheme } => {
+            let header = spectext::code(&format!("Authorization: {scheme} <token>"));
             let doc = doc_attr(&format!(
-                "The token for the {key} scheme, sent as `Authorization: Bearer <token>` by the operations that use it. Never shown by `Debug`; marked sensitive for the HTTP stack."
+                "The token for the {key} scheme, sent as {header} by the operations that use it. Never shown by `Debug`; marked sensitive for the HTTP stack."
             ));
             quote! {
                 #doc
@@ -225,7 +226,11 @@ fn build_step(s: &AuthScheme, f: &Ident) -> TokenStream {
         }
     };
     match &s.kind {
-        AuthKind::Bearer => header(quote!(&format!("Bearer {}", secret.expose()))),
+        // A scheme name is an RFC 9110 token (checked in resolve): no `{` or `}` to escape.
+        AuthKind::Token { scheme } => {
+            let template = format!("{scheme} {{}}");
+            header(quote!(&format!(#template, secret.expose())))
+        }
         AuthKind::ApiKey { location: ApiKeyIn::Header, .. } => header(quote!(secret.expose())),
         AuthKind::ApiKey { location: ApiKeyIn::Cookie, name } => {
             header(quote!(&format!("{}={}", #name, secret.expose())))

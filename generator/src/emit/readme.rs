@@ -217,7 +217,7 @@ fn configuration(out: &mut String, api: &Api, lib: &str) {
     }
     for scheme in &api.auth {
         let how = match &scheme.kind {
-            AuthKind::Bearer => "sent as `Authorization: Bearer ...`".to_owned(),
+            AuthKind::Token { scheme } => format!("sent as {}", code(&format!("Authorization: {scheme} ..."))),
             AuthKind::Basic => "sent as HTTP basic authentication".to_owned(),
             AuthKind::ApiKey { location, name } => format!("sent {}", api_key_place(location, name)),
         };

@@ -710,12 +710,22 @@ fn writing(space: &TypeSpace, ty: &Ty, location: ParamIn, style: Style) -> Writi
 
 fn auth_kind(scheme: &SecurityScheme) -> Result<AuthKind, String> {
     Ok(match scheme {
-        SecurityScheme::HTTP { scheme, .. } if scheme.eq_ignore_ascii_case("bearer") => AuthKind::Bearer,
-        SecurityScheme::HTTP { scheme, .. } if scheme.eq_ignore_ascii_case("basic") => AuthKind::Basic,
-        SecurityScheme::HTTP { scheme, .. } => {
-            return Err(format!("HTTP authentication scheme {scheme:?} is not supported (bearer and basic are)"));
+        SecurityScheme::HTTP { scheme, .. } if scheme.eq_ignore_ascii_case("bearer") => {
+            AuthKind::Token { scheme: "Bearer".into() }
         }
-        SecurityScheme::OAuth2 { .. } | SecurityScheme::OpenIDConnect { .. } => AuthKind::Bearer,
+        SecurityScheme::HTTP { scheme, .. } if scheme.eq_ignore_ascii_case("basic") => AuthKind::Basic,
+        // Any other scheme (`token`, ...) takes a token after its name, `Authorization: token abc`.
+        // The name goes into a header: an RFC 9110 token, nothing that could end the header.
+        SecurityScheme::HTTP { scheme, .. } => {
+            let tchar = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+            if scheme.is_empty() || !scheme.chars().all(tchar) {
+                return Err(format!("HTTP authentication scheme {scheme:?} is not a valid scheme name"));
+            }
+            AuthKind::Token { scheme: scheme.clone() }
+        }
+        SecurityScheme::OAuth2 { .. } | SecurityScheme::OpenIDConnect { .. } => {
+            AuthKind::Token { scheme: "Bearer".into() }
+        }
         SecurityScheme::APIKey { location, name, .. } => AuthKind::ApiKey {
             location: match location {
                 openapiv3::APIKeyLocation::Header => ApiKeyIn::Header,
@@ -732,9 +742,14 @@ fn auth_kind(scheme: &SecurityScheme) -> Result<AuthKind, String> {
 /// [`CLIENT_MEMBERS`] (`timeout` → `timeout_2`).
 pub(super) fn name_schemes(schemes: &mut [AuthScheme]) {
     let kind_word = |k: &AuthKind| match k {
-        AuthKind::Bearer => "bearer_token",
-        AuthKind::Basic => "basic_auth",
-        AuthKind::ApiKey { .. } => "api_key",
+        AuthKind::Token { scheme } if scheme == "Bearer" => "bearer_token".to_owned(),
+        // `token` → `token`, `Custom` → `custom_token`.
+        AuthKind::Token { scheme } => {
+            let word = sanitize(scheme, Case::Snake);
+            if word.ends_with("token") { word } else { format!("{word}_token") }
+        }
+        AuthKind::Basic => "basic_auth".to_owned(),
+        AuthKind::ApiKey { .. } => "api_key".to_owned(),
     };
     let mut unique = Uniquifier::with_reserved(&CLIENT_MEMBERS);
     let mut variants = Uniquifier::default();

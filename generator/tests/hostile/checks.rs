@@ -105,6 +105,13 @@ fn parameter_names_must_be_valid_on_the_wire() {
             "--> a.json#/components/securitySchemes/Key",
         ],
     );
+    // A custom HTTP scheme's name goes before the token in `Authorization`: it must be a token,
+    // nothing that could end or split the header.
+    scheme["components"] = json!({"securitySchemes": {"Key": {"type": "http", "scheme": "to ken\r\nX-Evil: 1"}}});
+    assert_has(
+        &errors(&[json_source("a.json", &scheme)]),
+        &["HTTP authentication scheme \"to ken\\r\\nX-Evil: 1\" is not a valid scheme name"],
+    );
 }
 
 #[test]
