@@ -97,15 +97,16 @@ pub fn merge_owned(files: Vec<(String, Value)>, validation: Validation) -> Resul
     for (name, value) in files {
         // The shape as written: normalising and openapiv3 would pass over some of it.
         let shape = crate::checks::structure(&name, &value);
-        // OpenAPI 3.1 is read in 3.0 form (see `normalize`).
-        let value = match value.get("openapi").and_then(Value::as_str) {
+        // OpenAPI 3.1 is read in 3.0 form (see `normalize`); messages name the version written.
+        let written = value.get("openapi").and_then(Value::as_str).map(str::to_owned);
+        let value = match written.as_deref() {
             Some(v) if crate::normalize::is_31(v) => crate::normalize::to_30(value),
             _ => value,
         };
         // A file with such problems is not read through openapiv3 too: they say more precisely
         // what openapiv3 would reject.
         let full = validation == Validation::EachFile && shape.is_empty();
-        let Some(version) = sink.take(check_file(&name, &value, full)) else {
+        let Some(version) = sink.take(check_file(&name, &value, full, written.as_deref())) else {
             continue;
         };
         shape.into_iter().for_each(|d| sink.push(d));
@@ -193,7 +194,7 @@ fn read_in_parallel(doc: &Value) -> Option<openapiv3::OpenAPI> {
 
 /// Checks the parts of one file that the merge relies on (with `full`, that it is a valid OpenAPI
 /// document); returns its `openapi` version.
-fn check_file(name: &str, value: &Value, full: bool) -> Result<String, Diagnostic> {
+fn check_file(name: &str, value: &Value, full: bool, written: Option<&str>) -> Result<String, Diagnostic> {
     let at = |p: &str| Location::new(name, p);
     let Some(obj) = value.as_object() else {
         return Err(Diagnostic::new(
@@ -236,7 +237,9 @@ fn check_file(name: &str, value: &Value, full: bool) -> Result<String, Diagnosti
             paths.iter().find_map(|(p, item)| validate::<openapiv3::PathItem>(item, &join_pointer("/paths", p)).err())
         });
         let (pointer, e) = if pointer == "/paths" { deeper.unwrap_or((pointer, e)) } else { (pointer, e) };
-        return Err(Diagnostic::new(at(&pointer), format!("not a valid OpenAPI 3.0 document: {e}")));
+        // The version as the file says it (`3.1`), though it was read in 3.0 form.
+        let said = written.and_then(|v| v.get(..3)).filter(|v| v.starts_with("3.")).unwrap_or("3.0");
+        return Err(Diagnostic::new(at(&pointer), format!("not a valid OpenAPI {said} document: {e}")));
     }
     Ok(version)
 }

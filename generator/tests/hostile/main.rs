@@ -227,4 +227,9 @@ fn invalid_structure_is_located() {
     let report =
         errors(&[json_source("a.json", &doc(json!({"/a": {"get": {"responses": {"200": {"description": 5}}}}})))]);
     assert_has(&report, &["not a valid OpenAPI 3.0 document", "a.json#/paths/~1a/get/responses"]);
+    // A 3.1 document is read in 3.0 form, but its errors name the version it says.
+    let mut v31 = doc(json!({"/a": {"get": {"responses": {"200": {"description": 5}}}}}));
+    v31["openapi"] = json!("3.1.0");
+    let report = errors(&[json_source("a.json", &v31)]);
+    assert_has(&report, &["not a valid OpenAPI 3.1 document", "a.json#/paths/~1a/get/responses"]);
 }
