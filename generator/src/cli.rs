@@ -87,6 +87,42 @@ macro_rules! sayln {
     };
 }
 
+/// What a long run is doing, on stderr: a spinner with the step and the time taken, shown only
+/// when the run has lasted a second, stderr is a terminal and the run is not quiet; cleared when
+/// the run ends, so it never mixes with what the command prints.
+struct Progress(indicatif::ProgressBar);
+
+impl Progress {
+    fn start(verbosity: Verbosity) -> Progress {
+        use std::io::IsTerminal;
+        let bar = indicatif::ProgressBar::hidden();
+        if verbosity != Verbosity::Quiet && std::io::stderr().is_terminal() {
+            let shown = bar.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(std::time::Duration::from_secs(1));
+                if !shown.is_finished() {
+                    shown.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                    if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {msg} ({elapsed})") {
+                        shown.set_style(style);
+                    }
+                    shown.enable_steady_tick(std::time::Duration::from_millis(120));
+                }
+            });
+        }
+        Progress(bar)
+    }
+
+    fn step(&self, what: &'static str) {
+        self.0.set_message(what);
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        self.0.finish_and_clear();
+    }
+}
+
 fn warn(warning: &Warning) {
     print_diagnostic(&warning.0, true);
 }
@@ -306,10 +342,25 @@ pub fn project(root: &Path, command: &str, args: &CodegenArgs) -> Project {
 /// Loads the specs and the config and generates ([`project`]); what was skipped while reading
 /// the specs is printed as warnings.
 pub fn load_and_generate(root: &Path, command: &str, args: &CodegenArgs) -> Result<crate::Generated, Diagnostics> {
+    generate_with_progress(root, command, args, &Progress(indicatif::ProgressBar::hidden()))
+}
+
+/// [`load_and_generate`], saying each step on `progress`.
+fn generate_with_progress(
+    root: &Path,
+    command: &str,
+    args: &CodegenArgs,
+    progress: &Progress,
+) -> Result<crate::Generated, Diagnostics> {
+    progress.step("reading the specs");
     let inputs = project(root, command, args).inputs()?;
     for skipped in &inputs.skipped {
-        warn(skipped);
+        progress.0.suspend(|| warn(skipped));
     }
+    progress.step(match inputs.sources.len() {
+        1 => "merging 1 file, resolving, writing the Rust",
+        _ => "merging the files, resolving, writing the Rust",
+    });
     crate::generate_locked(&inputs.config, &inputs.sources, &inputs.lock)
 }
 
@@ -434,13 +485,17 @@ fn fix_command(program: &str, args: &CodegenArgs) -> String {
 
 fn codegen(root: &Path, program: &str, args: &CodegenArgs, fix: &str, verbosity: Verbosity) -> ExitCode {
     let started = std::time::Instant::now();
-    let generated = match load_and_generate(root, &format!("{program} codegen"), args) {
+    let progress = Progress::start(verbosity);
+    let generated = match generate_with_progress(root, &format!("{program} codegen"), args, &progress) {
         Ok(g) => g,
         Err(d) => {
+            drop(progress);
             fail(&d);
             return ExitCode::from(if args.check { 2 } else { 1 });
         }
     };
+    // Writing takes a fraction of generating; what follows is printed, so the spinner goes now.
+    drop(progress);
     if verbosity >= Verbosity::Normal {
         for warning in &generated.api.warnings {
             warn(warning);
