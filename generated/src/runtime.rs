@@ -766,24 +766,18 @@ pub(crate) async fn call<T, E>(
     decode: fn(RawResponse) -> Result<T, ErrorKind<E>>,
 ) -> Result<T, Error<E>> {
     let mut context = Context::new(call);
-    let result = match request {
-        Ok(request) => {
-            match respond(client, request, &mut context, true).await {
-                Ok(response) => {
-                    read(response, client.max_response_size).await.and_then(decode)
-                }
-                Err(kind) => Err(kind),
-            }
-        }
-        Err(kind) => Err(kind),
-    };
+    let result = async {
+        let response = respond(client, request?, &mut context, true).await?;
+        decode(read(response, client.max_response_size).await?)
+    }
+        .await;
     result.map_err(|kind| context.error(kind))
 }
 
 /// A transport error, its URL shown through [`shown_url`] (no API key sent in the query).
-fn transport<E>(mut e: ::reqwest::Error, secret_query: &[&str]) -> ErrorKind<E> {
+fn transport<E>(mut e: ::reqwest::Error) -> ErrorKind<E> {
     if let Some(url) = e.url_mut() {
-        *url = shown_url(url, secret_query);
+        *url = shown_url(url, SECRET_QUERY);
     }
 
     ErrorKind::Transport(e)
@@ -802,15 +796,10 @@ async fn respond<E>(
     context: &mut Context,
     whole: bool,
 ) -> Result<::reqwest::Response, ErrorKind<E>> {
-    let (retry, hooks, call, secret_query) = (
-        &client.retry,
-        &client.hooks[..],
-        context.call,
-        SECRET_QUERY,
-    );
+    let (retry, hooks, call) = (&client.retry, &client.hooks[..], context.call);
     let deadline = ::tokio::time::Instant::now() + client.timeout;
     let (http, request) = request.build_split();
-    let mut request = request.map_err(|e| transport(e, secret_query))?;
+    let mut request = request.map_err(transport)?;
     for (name, value) in &client.headers {
         request.headers_mut().insert(name, value.clone());
     }
@@ -836,7 +825,7 @@ async fn respond<E>(
             hook.before(&mut request);
         }
         let seen = (!hooks.is_empty())
-            .then(|| (request.method().clone(), shown_url(request.url(), secret_query)));
+            .then(|| (request.method().clone(), shown_url(request.url(), SECRET_QUERY)));
         context.attempts = retries + 1;
         let started = ::std::time::Instant::now();
         #[cfg(feature = "tracing")]
@@ -885,7 +874,7 @@ async fn respond<E>(
                 request = spare;
                 retries += 1;
             }
-            _ => break result.map_err(|e| transport(e, secret_query))?,
+            _ => break result.map_err(transport)?,
         }
     };
     context.request_id = request_id(response.headers());
@@ -909,11 +898,7 @@ async fn read<E>(
     }
 
     let mut body = Vec::with_capacity(usize::try_from(declared).unwrap_or(0));
-    while let Some(piece) = response
-        .chunk()
-        .await
-        .map_err(|e| transport(e, SECRET_QUERY))?
-    {
+    while let Some(piece) = response.chunk().await.map_err(transport)? {
         if (body.len() as u64).saturating_add(piece.len() as u64) > max_size {
             return Err(too_large());
         }

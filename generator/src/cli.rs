@@ -314,8 +314,7 @@ fn fail(diagnostics: &Diagnostics) {
         print_diagnostic(d, false);
     }
     if MESSAGES.get().is_none_or(|(format, _)| *format == MessageFormat::Human) {
-        let n = diagnostics.len();
-        eprintln!("error: generation failed with {n} error{}", if n == 1 { "" } else { "s" });
+        eprintln!("{}", diagnostics.summary());
     }
 }
 
@@ -342,18 +341,13 @@ pub fn project(root: &Path, command: &str, args: &CodegenArgs) -> Project {
 /// Loads the specs and the config and generates ([`project`]); what was skipped while reading
 /// the specs is printed as warnings.
 pub fn load_and_generate(root: &Path, command: &str, args: &CodegenArgs) -> Result<crate::Generated, Diagnostics> {
-    generate_with_progress(root, command, args, &Progress(indicatif::ProgressBar::hidden()))
+    generate_with_progress(&project(root, command, args), &Progress(indicatif::ProgressBar::hidden()))
 }
 
-/// [`load_and_generate`], saying each step on `progress`.
-fn generate_with_progress(
-    root: &Path,
-    command: &str,
-    args: &CodegenArgs,
-    progress: &Progress,
-) -> Result<crate::Generated, Diagnostics> {
+/// [`load_and_generate`] of a project, saying each step on `progress`.
+fn generate_with_progress(project: &Project, progress: &Progress) -> Result<crate::Generated, Diagnostics> {
     progress.step("reading the specs");
-    let inputs = project(root, command, args).inputs()?;
+    let inputs = project.inputs()?;
     for skipped in &inputs.skipped {
         progress.0.suspend(|| warn(skipped));
     }
@@ -362,16 +356,6 @@ fn generate_with_progress(
         _ => "merging the files, resolving, writing the Rust",
     });
     crate::generate_locked(&inputs.config, &inputs.sources, &inputs.lock)
-}
-
-/// [`Project::sync`] of the command's project.
-pub fn sync_outputs(
-    root: &Path,
-    args: &CodegenArgs,
-    generated: &crate::Generated,
-    mode: Mode,
-) -> std::io::Result<write::Report> {
-    project(root, "", args).sync(generated, mode)
 }
 
 /// Exit 0: nothing to fail on; 1: changes of the `--fail-on` class, in the spec or in the Rust
@@ -486,7 +470,8 @@ fn fix_command(program: &str, args: &CodegenArgs) -> String {
 fn codegen(root: &Path, program: &str, args: &CodegenArgs, fix: &str, verbosity: Verbosity) -> ExitCode {
     let started = std::time::Instant::now();
     let progress = Progress::start(verbosity);
-    let generated = match generate_with_progress(root, &format!("{program} codegen"), args, &progress) {
+    let project = project(root, &format!("{program} codegen"), args);
+    let generated = match generate_with_progress(&project, &progress) {
         Ok(g) => g,
         Err(d) => {
             drop(progress);
@@ -516,10 +501,9 @@ fn codegen(root: &Path, program: &str, args: &CodegenArgs, fix: &str, verbosity:
         sayln!("{:#?}", generated.api);
         return ExitCode::SUCCESS;
     }
-    let out = root.join(args.out.as_deref().unwrap_or(Path::new("generated")));
-    let out_shown = display(root, &out);
+    let out_shown = project.shown(&project.out_dir());
     let mode = if args.check { Mode::Check } else { Mode::Write };
-    let report = match sync_outputs(root, args, &generated, mode) {
+    let report = match project.sync(&generated, mode) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: {out_shown}: {e}");

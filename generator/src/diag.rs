@@ -188,6 +188,12 @@ impl Diagnostics {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+
+    /// The last line of a failed run: how many errors it had.
+    pub fn summary(&self) -> String {
+        let n = self.0.len();
+        format!("error: generation failed with {n} error{}", if n == 1 { "" } else { "s" })
+    }
 }
 
 impl From<Diagnostic> for Diagnostics {
@@ -201,8 +207,7 @@ impl fmt::Display for Diagnostics {
         for d in &self.0 {
             writeln!(f, "{d}\n")?;
         }
-        let n = self.0.len();
-        write!(f, "error: generation failed with {n} error{}", if n == 1 { "" } else { "s" })
+        f.write_str(&self.summary())
     }
 }
 

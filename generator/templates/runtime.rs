@@ -999,13 +999,11 @@ pub(crate) async fn call<T, E>(
     decode: fn(RawResponse) -> Result<T, ErrorKind<E>>,
 ) -> Result<T, Error<E>> {
     let mut context = Context::new(call);
-    let result = match request {
-        Ok(request) => match respond(client, request, &mut context, true).await {
-            Ok(response) => read(response, client.max_response_size).await.and_then(decode),
-            Err(kind) => Err(kind),
-        },
-        Err(kind) => Err(kind),
-    };
+    let result = async {
+        let response = respond(client, request?, &mut context, true).await?;
+        decode(read(response, client.max_response_size).await?)
+    }
+    .await;
     result.map_err(|kind| context.error(kind))
 }
 
@@ -1020,10 +1018,7 @@ async fn open<E: FromResponse>(
     success: fn(u16) -> bool,
 ) -> Result<(::reqwest::Response, Context), Error<E>> {
     let mut context = Context::new(call);
-    let response = match request {
-        Ok(request) => respond(client, request, &mut context, false).await,
-        Err(kind) => Err(kind),
-    };
+    let response = async { respond(client, request?, &mut context, false).await }.await;
     match response {
         Ok(response) if success(response.status().as_u16()) => Ok((response, context)),
         Ok(response) => {
@@ -1039,9 +1034,9 @@ async fn open<E: FromResponse>(
 
 /// A transport error, its URL shown through [`shown_url`] (no API key sent in the query).
 #[apigen::needs(operations)]
-fn transport<E>(mut e: ::reqwest::Error, secret_query: &[&str]) -> ErrorKind<E> {
+fn transport<E>(mut e: ::reqwest::Error) -> ErrorKind<E> {
     if let Some(url) = e.url_mut() {
-        *url = shown_url(url, secret_query);
+        *url = shown_url(url, SECRET_QUERY);
     }
     ErrorKind::Transport(e)
 }
@@ -1060,10 +1055,10 @@ async fn respond<E>(
     context: &mut Context,
     whole: bool,
 ) -> Result<::reqwest::Response, ErrorKind<E>> {
-    let (retry, hooks, call, secret_query) = (&client.retry, &client.hooks[..], context.call, SECRET_QUERY);
+    let (retry, hooks, call) = (&client.retry, &client.hooks[..], context.call);
     let deadline = ::tokio::time::Instant::now() + client.timeout;
     let (http, request) = request.build_split();
-    let mut request = request.map_err(|e| transport(e, secret_query))?;
+    let mut request = request.map_err(transport)?;
     for (name, value) in &client.headers {
         request.headers_mut().insert(name, value.clone());
     }
@@ -1087,7 +1082,7 @@ async fn respond<E>(
         for hook in hooks {
             hook.before(&mut request);
         }
-        let seen = (!hooks.is_empty()).then(|| (request.method().clone(), shown_url(request.url(), secret_query)));
+        let seen = (!hooks.is_empty()).then(|| (request.method().clone(), shown_url(request.url(), SECRET_QUERY)));
         context.attempts = retries + 1;
         let started = ::std::time::Instant::now();
         // A span per attempt; the path is the template, and no header, query or body is recorded.
@@ -1134,7 +1129,7 @@ async fn respond<E>(
                 request = spare;
                 retries += 1;
             }
-            _ => break result.map_err(|e| transport(e, secret_query))?,
+            _ => break result.map_err(transport)?,
         }
     };
     context.request_id = request_id(response.headers());
@@ -1157,7 +1152,7 @@ async fn read<E>(mut response: ::reqwest::Response, max_size: u64) -> Result<Raw
     // limit is read to the end, so the connection can serve the next request; one that passes it
     // is dropped mid-body, and with it the connection.
     let mut body = Vec::with_capacity(usize::try_from(declared).unwrap_or(0));
-    while let Some(piece) = response.chunk().await.map_err(|e| transport(e, SECRET_QUERY))? {
+    while let Some(piece) = response.chunk().await.map_err(transport)? {
         if (body.len() as u64).saturating_add(piece.len() as u64) > max_size {
             return Err(too_large());
         }
@@ -1217,7 +1212,7 @@ impl<E> ::futures_core::Stream for ByteStream<E> {
     ) -> ::std::task::Poll<Option<Self::Item>> {
         let this = &mut *self;
         ::futures_core::Stream::poll_next(this.body.as_mut(), cx).map(|item| {
-            item.map(|piece| piece.map_err(|e| this.context.error(transport(e, SECRET_QUERY))))
+            item.map(|piece| piece.map_err(|e| this.context.error(transport(e))))
         })
     }
 }
@@ -1291,8 +1286,8 @@ impl ::std::error::Error for Cut {}
 
 /// A `text/event-stream` response read event by event as it arrives: a
 /// [`Stream`](::futures_core::Stream) of [`Event`]s in the order the server sent them, which ends
-/// when the server closes the response. What an operation's `events` gives (or `send`, when
-/// events are its only success body) once the response's status is one of its successes.
+/// when the server closes the response. What an operation's `event_stream` gives (or `send`,
+/// when events are its only success body) once the response's status is one of its successes.
 ///
 /// An event whose data does not decode is an [`ErrorKind::Decode`] item, and the stream goes on.
 /// An event larger than the client's size limit ([`ErrorKind::ResponseTooLarge`]) or a failure
@@ -1324,11 +1319,6 @@ impl<T, E> EventStream<T, E> {
     pub fn headers(&self) -> &::reqwest::header::HeaderMap {
         &self.headers
     }
-
-    /// An error item of this stream.
-    fn failed(&self, kind: ErrorKind<E>) -> Error<E> {
-        self.context.error(kind)
-    }
 }
 
 #[apigen::needs(events)]
@@ -1348,19 +1338,21 @@ impl<T, E> ::futures_core::Stream for EventStream<T, E> {
                 Poll::Ready(Some(Ok(sse))) => sse,
                 Poll::Ready(Some(Err(e))) => {
                     let status = this.status;
+                    // Text that is not UTF-8, or a failure of the byte stream other than ours.
+                    let unreadable = |e: &dyn fmt::Display| ErrorKind::Decode {
+                        status,
+                        body: Vec::new(),
+                        source: ::serde::de::Error::custom(e),
+                    };
                     let kind = match e {
                         ::sse_stream::Error::Body(cut) => match cut.downcast::<Cut>().map(|c| *c) {
-                            Ok(Cut::Transport(e)) => transport(e, SECRET_QUERY),
+                            Ok(Cut::Transport(e)) => transport(e),
                             Ok(Cut::TooLarge) => ErrorKind::ResponseTooLarge { status, limit: this.limit },
-                            Err(other) => ErrorKind::Decode {
-                                status,
-                                body: Vec::new(),
-                                source: ::serde::de::Error::custom(other),
-                            },
+                            Err(other) => unreadable(&other),
                         },
-                        other => ErrorKind::Decode { status, body: Vec::new(), source: ::serde::de::Error::custom(other) },
+                        other => unreadable(&other),
                     };
-                    return Poll::Ready(Some(Err(this.failed(kind))));
+                    return Poll::Ready(Some(Err(this.context.error(kind))));
                 }
             };
             this.pending.store(0, ::std::sync::atomic::Ordering::Relaxed);
@@ -1373,7 +1365,7 @@ impl<T, E> ::futures_core::Stream for EventStream<T, E> {
                     retry: sse.retry.map(::std::time::Duration::from_millis),
                     data: value,
                 }),
-                Err(source) => Err(this.failed(ErrorKind::Decode {
+                Err(source) => Err(this.context.error(ErrorKind::Decode {
                     status: this.status,
                     body: kept(data.into_bytes()),
                     source,

@@ -113,8 +113,8 @@ impl Emitter<'_> {
         // writing can fail, has a `build` of its own (no argument is named `build`: resolve
         // reserves it).
         let (request, fallible) = self.request_expr(op, &client);
-        // What spans, hooks and errors name the operation by: its operationId (else its method's name), method and path template.
-        // Shown in errors, spans and hooks: one bounded line, control characters written out.
+        // What errors, spans and hooks name the operation by: its operationId (else its method's
+        // name), method and path template, each one bounded line with control characters written out.
         let operation = crate::spectext::runtime(op.operation_id.as_deref().unwrap_or(op.names.method.plain()));
         let template = crate::spectext::runtime(&op.path);
         let http_method = op.http_method.upper();

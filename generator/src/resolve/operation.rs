@@ -521,9 +521,9 @@ impl<'a> OperationResolver<'a> {
         let Kind::Object(obj) = sch.kind else { return Vec::new() };
         let mut names = Uniquifier::with_reserved(&["new", "self"]);
         let mut parts = Vec::new();
+        let scalar = |s: &Sch| matches!(s.kind, Kind::String | Kind::Integer(_) | Kind::Number(_) | Kind::Bool);
         for (wire, prop) in &obj.props {
             let prop = self.conv.expand(prop.clone());
-            let scalar = |s: &Sch| matches!(s.kind, Kind::String | Kind::Integer(_) | Kind::Number(_) | Kind::Bool);
             let kind = match &prop.kind {
                 Kind::String if prop.binary => PartKind::File,
                 Kind::Array(item) => {
