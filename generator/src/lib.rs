@@ -1,7 +1,8 @@
 //! apigen: per-operation OpenAPI documents in, a typed async Rust client crate out.
 //!
 //! The entry points: [`Project`] (a specs folder in, a crate folder written or checked: what
-//! `apigen codegen` does) and [`generate`] (documents in memory in, files out). The modules below
+//! `apigen codegen` does), [`generate`] (documents in memory in, files out) and [`Embed`] (the
+//! crate as one module to `include!`, for a build script). The modules below
 //! are the generator's stages, public for its command line, xtask and tests, with no stability
 //! promise. The `cli` feature (on by default) is the command line: turn it off to use the library
 //! without its argument parser and allocator.
@@ -47,6 +48,7 @@ pub mod cli;
 pub mod config;
 pub mod diag;
 pub mod drift;
+pub mod embed;
 pub mod emit;
 pub mod exec;
 pub mod import;
@@ -67,6 +69,7 @@ pub mod write;
 /// writes.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
+pub use embed::{Embed, Module};
 pub use project::Project;
 
 use std::collections::BTreeMap;
