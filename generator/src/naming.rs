@@ -54,6 +54,7 @@ pub fn sanitize(raw: &str, case: Case) -> String {
     let ascii = deunicode::deunicode(raw);
     // heck drops the separators; map every other symbol to a separator first so "a.b" is two words.
     let spaced: String = ascii.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect();
+    let spaced = plural_acronyms(&spaced);
     let mut name = match case {
         Case::Snake => spaced.to_snake_case(),
         Case::Pascal => spaced.to_upper_camel_case(),
@@ -73,6 +74,24 @@ pub fn sanitize(raw: &str, case: Case) -> String {
         name.insert_str(0, "r#");
     }
     name
+}
+
+/// An acronym's plural as one word: heck splits `APIs` as `AP` and `Is` (`ap_is`); written
+/// `APIS` it is one (`apis`, `Apis`). Two capitals or more, then an `s` that ends the word.
+fn plural_acronyms(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let ends_plural = |i: usize| {
+        bytes[i] == b's'
+            && i >= 2
+            && bytes[i - 1].is_ascii_uppercase()
+            && bytes[i - 2].is_ascii_uppercase()
+            && !bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase)
+    };
+    if !(0..bytes.len()).any(ends_plural) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let out = bytes.iter().enumerate().map(|(i, &b)| if ends_plural(i) { 'S' } else { b as char }).collect();
+    std::borrow::Cow::Owned(out)
 }
 
 /// Whether `name` is already what [`sanitize`] would make of it: a user-given override must be.
@@ -384,6 +403,12 @@ mod tests {
     #[test]
     fn sanitize_cases_keywords_and_symbols() {
         assert_eq!(sanitize("API Key Record", Case::Pascal), "ApiKeyRecord");
+        // An acronym's plural is one word, not `ap_is`.
+        assert_eq!(sanitize("listAPIs", Case::Snake), "list_apis");
+        assert_eq!(sanitize("Netography APIs", Case::Pascal), "NetographyApis");
+        assert_eq!(sanitize("getAPIsByID", Case::Snake), "get_apis_by_id");
+        assert_eq!(sanitize("URLs", Case::Snake), "urls");
+        assert_eq!(sanitize("APIsets", Case::Snake), "ap_isets");
         assert_eq!(sanitize("last_login", Case::Snake), "last_login");
         assert_eq!(sanitize("lastLogin", Case::Snake), "last_login");
         assert_eq!(sanitize("type", Case::Snake), "r#type");
@@ -505,5 +530,6 @@ mod tests {
             let name = crate_name_from_title(title);
             assert_eq!(crate::checks::crate_name(&name), None, "{title:?} gave {name:?}");
         }
+        assert_eq!(crate_name_from_title("Netography APIs"), "netography-apis-client");
     }
 }
