@@ -19,7 +19,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    for warning in &generated.api.warnings {
+    for warning in generated.warnings() {
         println!("cargo::warning={}", warning.to_string().replace('\n', " "));
     }
     // Included as `mod netography` at the crate's root, with the default features.

@@ -2,81 +2,103 @@
 //!
 //! The entry points: [`Project`] (a specs folder in, a crate folder written or checked: what
 //! `apigen codegen` does), [`generate`] (documents in memory in, files out) and [`Embed`] (the
-//! crate as one module to `include!`, for a build script). The modules below
-//! are the generator's stages, public for its command line, xtask and tests, with no stability
-//! promise. The `cli` feature (on by default) is the command line: turn it off to use the library
-//! without its argument parser and allocator.
+//! crate as one module to `include!`, for a build script), with the types they take and give
+//! ([`Generated`], [`Config`], [`Source`], [`Diagnostics`], [`Report`]). The modules are the
+//! generator's stages: public for its command line, xtask and tests, hidden from these docs, with
+//! no stability promise. The `cli` feature (on by default) is the command line: turn it off to use
+//! the library without its argument parser and allocator.
 //!
 //! The pipeline, one module per stage, data flowing one way:
 //!
-//! 1. [`load`]: read spec files (JSON or YAML, sorted) and parse them, a key written twice being
+//! 1. `load`: read spec files (JSON or YAML, sorted) and parse them, a key written twice being
 //!    an error;
-//! 2. [`merge`]: merge the per-operation documents into one, with [`merge::Origins`] to point back;
-//!    each file is first held to [`checks::structure`] and, when it is OpenAPI 3.1, rewritten in
-//!    3.0 form by [`normalize`];
-//! 3. [`resolve`]: flatten `allOf`, share identical structures, name everything (keeping the names
-//!    the [`lock`] records) → the [`ir`];
-//! 4. [`emit`]: the IR → Rust source, formatted with prettyplease, and the crate's
-//!    [`emit::readme`]; every spec text they write as text (docs, the manifest, the generated client's run-time messages)
-//!    passes through [`spectext`], so none of it can become code; wire names stay exact in string
+//! 2. `merge`: merge the per-operation documents into one, with `merge::Origins` to point back;
+//!    each file is first held to `checks::structure` and, when it is OpenAPI 3.1, rewritten in
+//!    3.0 form by `normalize`;
+//! 3. `resolve`: flatten `allOf`, share identical structures, name everything (keeping the names
+//!    the `lock` records) → the `ir`;
+//! 4. `emit`: the IR → Rust source, formatted with prettyplease, and the crate's
+//!    `emit::readme`; every spec text they write as text (docs, the manifest, the generated client's run-time messages)
+//!    passes through `spectext`, so none of it can become code; wire names stay exact in string
 //!    literals, which `proc_macro2` escapes;
-//! 5. [`write`]: write only what changed, or check that nothing would.
+//! 5. `write`: write only what changed, or check that nothing would.
 //!
 //! Beside the stages:
 //!
-//! - [`checks`]: rules of OpenAPI and of the generated client that openapiv3 does not enforce,
-//!   called by [`merge`], [`resolve`] and [`config`];
-//! - [`lock`]: the name lock, `apigen.lock`, which keeps the Rust names a client was given;
-//! - [`naming`]: the sanitiser every Rust name goes through, method names and the crate name;
-//! - [`diag`]: diagnostics, each with a file and a JSON pointer;
-//! - [`config`]: `apigen.toml` and the command-line overrides;
-//! - [`exec`]: the big-stack thread and the worker pool the stages share;
-//! - [`drift`]: what changed between two merged specs, and whether it breaks the client's users;
-//! - [`surface`]: the public Rust API of a resolved client, and what changes in it between two;
-//! - [`import`]: a published API reference page → one spec file per operation;
-//! - [`cli`]: the command line (`codegen`, `import`, `drift`), for the `apigen` binary and
+//! - `checks`: rules of OpenAPI and of the generated client that openapiv3 does not enforce,
+//!   called by `merge`, `resolve` and `config`;
+//! - `lock`: the name lock, `apigen.lock`, which keeps the Rust names a client was given;
+//! - `naming`: the sanitiser every Rust name goes through, method names and the crate name;
+//! - `diag`: diagnostics, each with a file and a JSON pointer;
+//! - `config`: `apigen.toml` and the command-line overrides;
+//! - `exec`: the big-stack thread and the worker pool the stages share;
+//! - `drift`: what changed between two merged specs, and whether it breaks the client's users;
+//! - `surface`: the public Rust API of a resolved client, and what changes in it between two;
+//! - `import`: a published API reference page → one spec file per operation;
+//! - `cli`: the command line (`codegen`, `import`, `drift`), for the `apigen` binary and
 //!   `cargo xtask`.
 //!
 //! [`generate`] runs stages 1–4 from the read bytes on (parsing, not reading) and is pure: sources
-//! in, files out, no disk. Only the readers of [`load`] ([`load::read_folder`],
-//! [`load::read_file`]), [`write`] and the [`cli`] touch the file system. Every problem in the
-//! input is a [`diag::Diagnostic`] with a file and JSON pointer; nothing panics on input.
+//! in, files out, no disk. Only the readers of `load` (`load::read_folder`,
+//! `load::read_file`), `write` and the `cli` touch the file system. Every problem in the
+//! input is a `diag::Diagnostic` with a file and JSON pointer; nothing panics on input.
 
+#[doc(hidden)]
 pub mod checks;
 #[cfg(feature = "cli")]
+#[doc(hidden)]
 pub mod cli;
+#[doc(hidden)]
 pub mod config;
+#[doc(hidden)]
 pub mod diag;
+#[doc(hidden)]
 pub mod drift;
 pub mod embed;
+#[doc(hidden)]
 pub mod emit;
+#[doc(hidden)]
 pub mod exec;
+#[doc(hidden)]
 pub mod import;
+#[doc(hidden)]
 pub mod ir;
+#[doc(hidden)]
 pub mod load;
+#[doc(hidden)]
 pub mod lock;
+#[doc(hidden)]
 pub mod merge;
+#[doc(hidden)]
 pub mod naming;
+#[doc(hidden)]
 pub mod normalize;
+#[doc(hidden)]
 pub mod openapi;
 pub mod project;
+#[doc(hidden)]
 pub mod resolve;
+#[doc(hidden)]
 pub mod spectext;
+#[doc(hidden)]
 pub mod surface;
+#[doc(hidden)]
 pub mod write;
 
 /// This generator's version: `apigen --version`, and `[package.metadata.apigen]` of every crate it
 /// writes.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-pub use embed::{Embed, Module};
-pub use project::Project;
+pub use config::Config;
+pub use diag::{Diagnostic, Diagnostics, Warning};
+pub use embed::{Embed, EmbedError, Module};
+pub use load::Source;
+pub use project::{Inputs, Project};
+pub use write::{Mode, Report};
 
 use std::collections::BTreeMap;
 
-use crate::config::Config;
-use crate::diag::{Diagnostics, Sink};
-use crate::load::Source;
+use crate::diag::Sink;
 
 /// Everything a generation run produces.
 #[derive(Clone, Debug)]
@@ -89,6 +111,14 @@ pub struct Generated {
     pub lock: lock::Lock,
     /// The name lock's text, which the CLI writes beside the config ([`lock::FILE_NAME`]).
     pub lock_file: String,
+}
+
+impl Generated {
+    /// What was read but not understood as written, each with its file and JSON pointer: the
+    /// generation went on with the obvious reading, or without the file.
+    pub fn warnings(&self) -> &[Warning] {
+        &self.api.warnings
+    }
 }
 
 /// Generates the client crate from spec sources, every name derived afresh. Pure: touches no disk.

@@ -7,7 +7,7 @@
 //! ```no_run
 //! let project = apigen::Project::new("specs", "generated").generated_by("cargo xtask codegen");
 //! let generated = project.generate()?;
-//! for warning in &generated.api.warnings {
+//! for warning in generated.warnings() {
 //!     eprintln!("{warning}");
 //! }
 //! let report = project.write(&generated)?;
