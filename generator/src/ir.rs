@@ -135,6 +135,14 @@ impl PartialEq<&str> for RustName {
     }
 }
 
+/// `info.contact`, as far as it is usable in a manifest: a name (`Name <email>` when it has an
+/// email), and a web address (http or https).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Contact {
+    pub author: Option<String>,
+    pub url: Option<String>,
+}
+
 /// A whole API, ready to emit.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Api {
@@ -143,6 +151,8 @@ pub struct Api {
     pub description: Option<String>,
     /// The spec's license (`info.license`), when it is an SPDX expression: the crate's default.
     pub license: Option<String>,
+    /// Who publishes the API (`info.contact`): the crate's default authors and homepage.
+    pub contact: Contact,
     /// The first server of the spec, if any, its variables at their defaults: the client's
     /// default base URL (an absolute http(s) URL, or a relative one the client cannot use alone).
     pub default_base_url: Option<String>,

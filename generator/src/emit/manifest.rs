@@ -50,14 +50,16 @@ pub(super) fn cargo_toml(api: &Api, config: &Config, crate_name: &str) -> String
     )
 }
 
-/// The `[package]` keys: the config's, else the defaults (the spec's license, a description from
-/// its title, edition 2021, the generated README, not published).
+/// The `[package]` keys: the config's, else the defaults (the spec's license, its contact as the
+/// author and homepage, a description from its title, edition 2021, the generated README, not
+/// published).
 fn package(api: &Api, config: &Config, crate_name: &str) -> String {
     let p = &config.package;
     let description = p
         .description
         .clone()
         .unwrap_or_else(|| spectext::plain(&format!("Typed async client for {} {}", api.title, api.version)));
+    let spec_author = api.contact.author.as_ref().map(|a| vec![spectext::plain(a)]);
     let text = |key: &str, value: Option<&str>| value.map(|v| format!("{key} = {}\n", toml_string(v)));
     let list = |key: &str, values: Option<&Vec<String>>| {
         values
@@ -70,9 +72,9 @@ fn package(api: &Api, config: &Config, crate_name: &str) -> String {
         text("rust-version", p.rust_version.as_deref()),
         text("description", Some(&description)),
         text("license", p.license.as_deref().or(api.license.as_deref())),
-        list("authors", p.authors.as_ref()),
+        list("authors", p.authors.as_ref().or(spec_author.as_ref())),
         text("repository", p.repository.as_deref()),
-        text("homepage", p.homepage.as_deref()),
+        text("homepage", p.homepage.as_deref().or(api.contact.url.as_deref())),
         text("documentation", p.documentation.as_deref()),
         list("keywords", p.keywords.as_ref()),
         list("categories", p.categories.as_ref()),

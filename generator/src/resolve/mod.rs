@@ -90,6 +90,7 @@ pub fn resolve(merged: &Merged, config: &Config, lock: &Lock) -> Result<(Api, Lo
         version: info.version.clone(),
         description: info.description.clone(),
         license: info.license.as_ref().and_then(|l| crate::checks::spdx_license(&l.name)),
+        contact: info.contact.as_ref().map(contact).unwrap_or_default(),
         default_base_url,
         server,
         auth: schemes,
@@ -434,4 +435,52 @@ fn pagination(op: &Operation, types: &[TypeDef]) -> Option<Pagination> {
         }
     }
     None
+}
+
+/// The parts of `info.contact` a manifest can use: `Name <email>` (either alone), one line each;
+/// the URL when it is http or https.
+fn contact(contact: &openapiv3::Contact) -> crate::ir::Contact {
+    let line = |text: &Option<String>| {
+        text.as_deref().map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|t| !t.is_empty())
+    };
+    let email = line(&contact.email).filter(|e| e.contains('@') && !e.contains(['<', '>', ' ']));
+    let author = match (line(&contact.name), email) {
+        (Some(name), Some(email)) => Some(format!("{} <{email}>", name.replace(['<', '>'], ""))),
+        (Some(name), None) => Some(name.replace(['<', '>'], "")),
+        (None, Some(email)) => Some(format!("<{email}>")),
+        (None, None) => None,
+    };
+    let url = contact
+        .url
+        .as_deref()
+        .and_then(|u| url::Url::parse(u.trim()).ok())
+        .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
+        .map(String::from);
+    crate::ir::Contact { author, url }
+}
+
+#[cfg(test)]
+mod contact_tests {
+    use super::contact;
+
+    fn of(name: Option<&str>, email: Option<&str>, url: Option<&str>) -> crate::ir::Contact {
+        contact(&openapiv3::Contact {
+            name: name.map(Into::into),
+            email: email.map(Into::into),
+            url: url.map(Into::into),
+            extensions: Default::default(),
+        })
+    }
+
+    #[test]
+    fn only_what_a_manifest_can_take_is_kept() {
+        let full = of(Some("API\n  Team"), Some("api@example.com"), Some(" https://example.com/help "));
+        assert_eq!(full.author.as_deref(), Some("API Team <api@example.com>"));
+        assert_eq!(full.url.as_deref(), Some("https://example.com/help"));
+        assert_eq!(of(None, Some("api@example.com"), None).author.as_deref(), Some("<api@example.com>"));
+        // Not an address, not a web page: left out.
+        let bad = of(None, Some("write to us <x@y>"), Some("javascript:alert(1)"));
+        assert_eq!((bad.author, bad.url), (None, None));
+        assert_eq!(of(Some(" "), None, Some("mailto:a@b.c")), crate::ir::Contact::default());
+    }
 }
