@@ -489,36 +489,50 @@ impl<S: ::serde::Serializer> ObjectWriter<S> {
     }
 }
 
-/// A JSON object being read into a struct, field by field: the structs' `Deserialize` impls are
-/// one call per field into this rather than serde's derive, whose per-struct visitor is most of
-/// a large API's compile time. Fields the struct does not know are ignored.
-pub(crate) struct Object<E> {
+/// A JSON object being read into a struct, field by field. A struct's `Deserialize` is one call
+/// per field into this, in a closure that builds the struct, rather than serde's derive, whose
+/// per-struct visitor is most of a large API's compile time. A field that cannot be read gives
+/// `None` and keeps its error, so only required fields need a `?` (on an `Option`, which
+/// type-checks faster than one on the deserializer's error); the first error is the struct's.
+/// Fields the struct does not know are ignored.
+pub(crate) struct Object {
     fields: ::serde_json::Map<String, ::serde_json::Value>,
-    error: ::std::marker::PhantomData<E>,
+    error: Option<String>,
 }
 
-impl<E: ::serde::de::Error> Object<E> {
-    pub(crate) fn read<'de, D: ::serde::Deserializer<'de, Error = E>>(
+impl Object {
+    /// Reads a JSON object and builds a struct from its fields with `build`: the struct, or the
+    /// first field's error.
+    pub(crate) fn read<'de, D: ::serde::Deserializer<'de>, T>(
         deserializer: D,
-    ) -> Result<Self, E> {
+        build: impl FnOnce(&mut Object) -> Option<T>,
+    ) -> Result<T, D::Error> {
         let fields = <::serde_json::Map<
             String,
             ::serde_json::Value,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Object {
-            fields,
-            error: ::std::marker::PhantomData,
-        })
+        let mut object = Object { fields, error: None };
+        let value = build(&mut object);
+        match (value, object.error) {
+            (Some(value), None) => Ok(value),
+            (_, error) => {
+                Err(
+                    <D::Error as ::serde::de::Error>::custom(
+                        error.as_deref().unwrap_or("invalid object"),
+                    ),
+                )
+            }
+        }
     }
 
-    /// A field the schema requires.
+    /// A field the schema requires: `None` when it is missing or cannot be read.
     pub(crate) fn required<T: ::serde::de::DeserializeOwned>(
         &mut self,
         key: &'static str,
-    ) -> Result<T, E> {
+    ) -> Option<T> {
         match self.fields.remove(key) {
-            Some(value) => field(key, value),
-            None => Err(E::missing_field(key)),
+            Some(value) => self.field(key, value),
+            None => self.fail(format!("missing field `{key}`")),
         }
     }
 
@@ -526,20 +540,30 @@ impl<E: ::serde::de::Error> Object<E> {
     pub(crate) fn optional<T: ::serde::de::DeserializeOwned>(
         &mut self,
         key: &'static str,
-    ) -> Result<Option<T>, E> {
+    ) -> Option<T> {
         match self.fields.remove(key) {
-            Some(value) => field(key, value),
-            None => Ok(None),
+            Some(value) => self.field::<Option<T>>(key, value).flatten(),
+            None => None,
         }
     }
-}
 
-/// One field's value; an error names the field (nested fields give a path: `a: b: ...`).
-fn field<T: ::serde::de::DeserializeOwned, E: ::serde::de::Error>(
-    key: &str,
-    value: ::serde_json::Value,
-) -> Result<T, E> {
-    T::deserialize(value).map_err(|e| E::custom(format_args!("{key}: {e}")))
+    /// One field's value; an error names the field (nested fields give a path: `a: b: ...`).
+    fn field<T: ::serde::de::DeserializeOwned>(
+        &mut self,
+        key: &str,
+        value: ::serde_json::Value,
+    ) -> Option<T> {
+        match T::deserialize(value) {
+            Ok(value) => Some(value),
+            Err(e) => self.fail(format!("{key}: {e}")),
+        }
+    }
+
+    /// `None`, the first error kept.
+    fn fail<T>(&mut self, message: String) -> Option<T> {
+        self.error.get_or_insert(message);
+        None
+    }
 }
 
 /// A response read to the end.

@@ -35,11 +35,13 @@ impl<'de> ::serde::Deserialize<'de> for Meta {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self {
-            code: object.optional("code")?,
-            count: object.optional("count")?,
-        })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self {
+                code: object.optional("code"),
+                count: object.optional("count"),
+            }),
+        )
     }
 }
 
@@ -87,14 +89,16 @@ impl<'de> ::serde::Deserialize<'de> for ApiKeyRecord {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self {
-            appname: object.optional("appname")?,
-            description: object.optional("description")?,
-            roles: object.optional("roles")?,
-            last_login: object.optional("last_login")?,
-            last_ip: object.optional("last_ip")?,
-        })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self {
+                appname: object.optional("appname"),
+                description: object.optional("description"),
+                roles: object.optional("roles"),
+                last_login: object.optional("last_login"),
+                last_ip: object.optional("last_ip"),
+            }),
+        )
     }
 }
 
@@ -131,11 +135,13 @@ impl<'de> ::serde::Deserialize<'de> for ListApiKeysResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self {
-            meta: object.optional("meta")?,
-            data: object.optional("data")?,
-        })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self {
+                meta: object.optional("meta"),
+                data: object.optional("data"),
+            }),
+        )
     }
 }
 
@@ -191,12 +197,14 @@ impl<'de> ::serde::Deserialize<'de> for ApiError {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self {
-            status: object.required("status")?,
-            name: object.required("name")?,
-            message: object.required("message")?,
-        })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self {
+                status: object.required("status")?,
+                name: object.required("name")?,
+                message: object.required("message")?,
+            }),
+        )
     }
 }
 
@@ -255,12 +263,14 @@ impl<'de> ::serde::Deserialize<'de> for ApiKeyCreateConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self {
-            appname: object.required("appname")?,
-            description: object.optional("description")?,
-            roles: object.required("roles")?,
-        })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self {
+                appname: object.required("appname")?,
+                description: object.optional("description"),
+                roles: object.required("roles")?,
+            }),
+        )
     }
 }
 
@@ -311,15 +321,17 @@ impl<'de> ::serde::Deserialize<'de> for NewApiKey {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self {
-            appkey: object.optional("appkey")?,
-            appname: object.optional("appname")?,
-            description: object.optional("description")?,
-            roles: object.optional("roles")?,
-            last_login: object.optional("last_login")?,
-            last_ip: object.optional("last_ip")?,
-        })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self {
+                appkey: object.optional("appkey"),
+                appname: object.optional("appname"),
+                description: object.optional("description"),
+                roles: object.optional("roles"),
+                last_login: object.optional("last_login"),
+                last_ip: object.optional("last_ip"),
+            }),
+        )
     }
 }
 
@@ -357,11 +369,13 @@ impl<'de> ::serde::Deserialize<'de> for NewApiKeyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self {
-            meta: object.optional("meta")?,
-            data: object.optional("data")?,
-        })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self {
+                meta: object.optional("meta"),
+                data: object.optional("data"),
+            }),
+        )
     }
 }
 
@@ -399,11 +413,13 @@ impl<'de> ::serde::Deserialize<'de> for ApiKeyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self {
-            meta: object.optional("meta")?,
-            data: object.optional("data")?,
-        })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self {
+                meta: object.optional("meta"),
+                data: object.optional("data"),
+            }),
+        )
     }
 }
 
@@ -459,10 +475,12 @@ impl<'de> ::serde::Deserialize<'de> for ApiKeyUpdateConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self {
-            description: object.optional("description")?,
-            roles: object.optional("roles")?,
-        })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self {
+                description: object.optional("description"),
+                roles: object.optional("roles"),
+            }),
+        )
     }
 }

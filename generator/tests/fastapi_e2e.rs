@@ -150,6 +150,19 @@ fn struct_decoding_rules() {
     wrong["roles"] = json!([1]);
     let e = serde_json::from_slice::<ApiKeyResponse>(&serde_json::to_vec(&wrong).unwrap()).unwrap_err().to_string();
     assert!(e.starts_with("roles: invalid type: integer `1`, expected a string"), "{e}");
+    // A nullable or optional field of the wrong type is an error too, never a quiet `None`; of
+    // several errors, the first field's is the one reported.
+    let mut wrong_key = base.clone();
+    wrong_key["key"] = json!(7);
+    let e = serde_json::from_value::<ApiKeyResponse>(wrong_key.clone()).unwrap_err().to_string();
+    assert!(e.starts_with("key: invalid type: integer `7`"), "{e}");
+    wrong_key["roles"] = json!("admin");
+    let e = serde_json::from_value::<ApiKeyResponse>(wrong_key).unwrap_err().to_string();
+    assert!(e.starts_with("roles: invalid type: string \"admin\""), "{e}");
+    let e = serde_json::from_value::<fixture_fastapi::types::HttpValidationError>(json!({"detail": {}}))
+        .unwrap_err()
+        .to_string();
+    assert!(e.starts_with("detail: invalid type: map"), "{e}");
     // Not an object at all.
     assert!(serde_json::from_value::<ApiKeyResponse>(json!([1, 2])).is_err());
 }

@@ -90,27 +90,21 @@ impl Emitter<'_> {
             }
         });
         // Deserialize is written out rather than derived: one call per field type-checks several
-        // times faster than the visitor serde's derive writes for each struct (see runtime `Object`).
+        // times faster than the visitor serde's derive writes for each struct (see runtime
+        // `Object`). A field that cannot be read is `None` with its error kept: only required
+        // fields need a `?`.
         let reads = fields.iter().map(|f| {
             let fname = f.name.ident();
             let wire = &f.wire;
-            let read = match f.presence {
-                Presence::Required => quote!(required),
-                Presence::Optional => quote!(optional),
-                Presence::OptionalNullable => quote!(nullable),
-            };
-            quote!(#fname: object.#read(#wire)?,)
+            match f.presence {
+                Presence::Required => quote!(#fname: object.required(#wire)?,),
+                Presence::Optional => quote!(#fname: object.optional(#wire),),
+                Presence::OptionalNullable => quote!(#fname: object.nullable(#wire),),
+            }
         });
-        let body = if fields.is_empty() {
-            quote! {
-                crate::runtime::Object::read(deserializer)?;
-                ::std::result::Result::Ok(Self {})
-            }
-        } else {
-            quote! {
-                let mut object = crate::runtime::Object::read(deserializer)?;
-                ::std::result::Result::Ok(Self { #( #reads )* })
-            }
+        let object = if fields.is_empty() { quote!(_) } else { quote!(object) };
+        let body = quote! {
+            crate::runtime::Object::read(deserializer, |#object| ::std::option::Option::Some(Self { #( #reads )* }))
         };
         // Serialize is written out too: one statement per field into `runtime::ObjectWriter`
         // type-checks in a fraction of the time of serde's derive (its `?` per field, the length

@@ -30,9 +30,11 @@ impl<'de> ::serde::Deserialize<'de> for Thing {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self {
-            status: object.optional("status")?,
-        })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self {
+                status: object.optional("status"),
+            }),
+        )
     }
 }

@@ -59,12 +59,14 @@ impl<'de> ::serde::Deserialize<'de> for Thing {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self {
-            id: object.required("id")?,
-            secret: object.optional("secret")?,
-            note: object.optional("note")?,
-            label: object.required("label")?,
-        })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self {
+                id: object.required("id")?,
+                secret: object.optional("secret"),
+                note: object.optional("note"),
+                label: object.required("label")?,
+            }),
+        )
     }
 }

@@ -31,8 +31,10 @@ impl<'de> ::serde::Deserialize<'de> for ApiKeyCreateConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self { a: object.optional("a")? })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self { a: object.optional("a") }),
+        )
     }
 }
 
@@ -70,10 +72,12 @@ impl<'de> ::serde::Deserialize<'de> for ApiKeyRecord {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self {
-            appkey: object.optional("appkey")?,
-            appname: object.optional("appname")?,
-        })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self {
+                appkey: object.optional("appkey"),
+                appname: object.optional("appname"),
+            }),
+        )
     }
 }

@@ -37,12 +37,14 @@ impl<'de> ::serde::Deserialize<'de> for Thing {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self {
-            a: object.required("a")?,
-            b: object.required("b")?,
-            c: object.optional("c")?,
-        })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self {
+                a: object.required("a")?,
+                b: object.required("b")?,
+                c: object.optional("c"),
+            }),
+        )
     }
 }
 
@@ -76,10 +78,12 @@ impl<'de> ::serde::Deserialize<'de> for ThingC {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self {
-            x: object.optional("x")?,
-            y: object.optional("y")?,
-        })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self {
+                x: object.optional("x"),
+                y: object.optional("y"),
+            }),
+        )
     }
 }

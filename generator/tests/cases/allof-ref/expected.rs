@@ -37,11 +37,13 @@ impl<'de> ::serde::Deserialize<'de> for Alias {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self {
-            id: object.required("id")?,
-            created: object.optional("created")?,
-        })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self {
+                id: object.required("id")?,
+                created: object.optional("created"),
+            }),
+        )
     }
 }
 
@@ -84,11 +86,13 @@ impl<'de> ::serde::Deserialize<'de> for Extended {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self {
-            id: object.required("id")?,
-            created: object.optional("created")?,
-            size: object.required("size")?,
-        })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self {
+                id: object.required("id")?,
+                created: object.optional("created"),
+                size: object.required("size")?,
+            }),
+        )
     }
 }

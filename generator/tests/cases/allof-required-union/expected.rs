@@ -40,11 +40,13 @@ impl<'de> ::serde::Deserialize<'de> for Thing {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self {
-            a: object.required("a")?,
-            b: object.required("b")?,
-            c: object.optional("c")?,
-        })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self {
+                a: object.required("a")?,
+                b: object.required("b")?,
+                c: object.optional("c"),
+            }),
+        )
     }
 }

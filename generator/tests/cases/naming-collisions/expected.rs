@@ -35,13 +35,15 @@ impl<'de> ::serde::Deserialize<'de> for Thing {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self {
-            foo_bar: object.optional("foo-bar")?,
-            foo_bar_2: object.optional("foo_bar")?,
-            foo_bar_3: object.optional("fooBar")?,
-            mode: object.optional("mode")?,
-        })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self {
+                foo_bar: object.optional("foo-bar"),
+                foo_bar_2: object.optional("foo_bar"),
+                foo_bar_3: object.optional("fooBar"),
+                mode: object.optional("mode"),
+            }),
+        )
     }
 }
 

@@ -29,10 +29,12 @@ impl<'de> ::serde::Deserialize<'de> for GetAResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self {
-            lat: object.optional("lat")?,
-        })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self {
+                lat: object.optional("lat"),
+            }),
+        )
     }
 }
 
@@ -71,7 +73,9 @@ impl<'de> ::serde::Deserialize<'de> for Point {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self { x: object.optional("x")? })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self { x: object.optional("x") }),
+        )
     }
 }

@@ -39,14 +39,16 @@ impl<'de> ::serde::Deserialize<'de> for Thing {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self {
-            r#type: object.optional("type")?,
-            r#match: object.optional("match")?,
-            self_: object.optional("self")?,
-            self_2: object.optional("Self")?,
-            crate_: object.optional("crate")?,
-            r#async: object.optional("async")?,
-        })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self {
+                r#type: object.optional("type"),
+                r#match: object.optional("match"),
+                self_: object.optional("self"),
+                self_2: object.optional("Self"),
+                crate_: object.optional("crate"),
+                r#async: object.optional("async"),
+            }),
+        )
     }
 }

@@ -31,11 +31,13 @@ impl<'de> ::serde::Deserialize<'de> for T3dPoint {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self {
-            _9lives: object.optional("9lives")?,
-            size: object.optional("size")?,
-        })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self {
+                _9lives: object.optional("9lives"),
+                size: object.optional("size"),
+            }),
+        )
     }
 }
 

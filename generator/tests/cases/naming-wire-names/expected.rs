@@ -37,13 +37,15 @@ impl<'de> ::serde::Deserialize<'de> for Thing {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self {
-            x_rate: object.optional("x-rate")?,
-            camel_case: object.optional("camelCase")?,
-            naive: object.optional("naïve")?,
-            id: object.optional("@id")?,
-            plain: object.optional("plain")?,
-        })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self {
+                x_rate: object.optional("x-rate"),
+                camel_case: object.optional("camelCase"),
+                naive: object.optional("naïve"),
+                id: object.optional("@id"),
+                plain: object.optional("plain"),
+            }),
+        )
     }
 }

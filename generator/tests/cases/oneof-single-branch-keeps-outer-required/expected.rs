@@ -101,12 +101,14 @@ impl<'de> ::serde::Deserialize<'de> for CreateEncoderRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self {
-            r#type: object.required("type")?,
-            name: object.required("name")?,
-            uri: object.optional("uri")?,
-        })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self {
+                r#type: object.required("type")?,
+                name: object.required("name")?,
+                uri: object.optional("uri"),
+            }),
+        )
     }
 }
 
@@ -148,11 +150,13 @@ impl<'de> ::serde::Deserialize<'de> for CreateOpenAiEncoderRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self {
-            r#type: object.optional("type")?,
-            name: object.required("name")?,
-            uri: object.optional("uri")?,
-        })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self {
+                r#type: object.optional("type"),
+                name: object.required("name")?,
+                uri: object.optional("uri"),
+            }),
+        )
     }
 }

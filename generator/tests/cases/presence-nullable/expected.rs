@@ -37,9 +37,11 @@ impl<'de> ::serde::Deserialize<'de> for Thing {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self {
-            note: object.optional("note")?,
-        })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self {
+                note: object.optional("note"),
+            }),
+        )
     }
 }

@@ -34,10 +34,12 @@ impl<'de> ::serde::Deserialize<'de> for Thing {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self {
-            id: object.required("id")?,
-            count: object.required("count")?,
-        })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self {
+                id: object.required("id")?,
+                count: object.required("count")?,
+            }),
+        )
     }
 }

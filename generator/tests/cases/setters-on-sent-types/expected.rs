@@ -34,11 +34,13 @@ impl<'de> ::serde::Deserialize<'de> for Dog {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self {
-            id: object.optional("id")?,
-            barks: object.optional("barks")?,
-        })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self {
+                id: object.optional("id"),
+                barks: object.optional("barks"),
+            }),
+        )
     }
 }
 
@@ -77,11 +79,13 @@ impl<'de> ::serde::Deserialize<'de> for Report {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self {
-            id: object.required("id")?,
-            note: object.optional("note")?,
-        })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self {
+                id: object.required("id")?,
+                note: object.optional("note"),
+            }),
+        )
     }
 }
 
@@ -130,11 +134,13 @@ impl<'de> ::serde::Deserialize<'de> for Filter {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self {
-            name: object.optional("name")?,
-            range: object.optional("range")?,
-        })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self {
+                name: object.optional("name"),
+                range: object.optional("range"),
+            }),
+        )
     }
 }
 
@@ -171,9 +177,11 @@ impl<'de> ::serde::Deserialize<'de> for Range {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let mut object = crate::runtime::Object::read(deserializer)?;
-        ::std::result::Result::Ok(Self {
-            from: object.optional("from")?,
-        })
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self {
+                from: object.optional("from"),
+            }),
+        )
     }
 }
