@@ -499,6 +499,8 @@ pub struct Pagination {
     pub cursor_nullable: bool,
     /// The path to the items array in the response.
     pub items: Vec<(RustName, bool)>,
+    /// The items field is optional and nullable (`Option<Option<Vec<_>>>`).
+    pub items_nullable: bool,
     pub item_ty: Ty,
 }
 

@@ -505,3 +505,33 @@ async fn names_of_digits_and_signs_keep_their_wire_names() {
         .await;
     client.add_reaction(2, &Reaction::new(1).with_1_2(0))._1(3).await.unwrap();
 }
+
+/// `pageToken` is the cursor (`nextPageToken` in the response); `orderBy`, which the response also
+/// names, is not, and is sent unchanged with every page. Optional, nullable items: a `null` page is
+/// an empty one, and the stream goes on to the next.
+#[tokio::test]
+async fn the_stream_follows_the_page_token_through_null_pages() {
+    use futures_util::TryStreamExt;
+    let (server, client) = setup().await;
+    let page = |things: serde_json::Value, next: Option<&str>| {
+        ResponseTemplate::new(200).set_body_json(json!({"things": things, "nextPageToken": next, "orderBy": "name"}))
+    };
+    Mock::given(path("/things"))
+        .and(|r: &Request| !r.url.query_pairs().any(|(k, _)| k == "pageToken"))
+        .respond_with(page(json!(["a", "b"]), Some("t2")))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(query_param("pageToken", "t2"))
+        .respond_with(page(json!(null), Some("t3")))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(query_param("pageToken", "t3")).respond_with(page(json!(["c"]), None)).expect(1).mount(&server).await;
+
+    let things: Vec<String> = client.list_things().order_by("size").stream().try_collect().await.unwrap();
+    assert_eq!(things, ["a", "b", "c"]);
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(requests.len(), 3);
+    assert!(requests.iter().all(|r| r.url.query_pairs().any(|(k, v)| k == "orderBy" && v == "size")));
+}

@@ -596,7 +596,9 @@ impl Emitter<'_> {
             expr
         };
         let next = path(&p.cursor, if p.cursor_nullable { quote!(.clone().flatten()) } else { quote!(.clone()) });
-        // The items move out of the page (the recogniser only finds them at its top level).
+        // The items move out of the page (the recogniser only finds them at its top level); absent
+        // or `null`, they are an empty page.
+        let flatten = if p.items_nullable { quote!(.flatten()) } else { quote!() };
         let items = match p.items.as_slice() {
             [(field, true)] => {
                 let f = field.ident();
@@ -604,10 +606,10 @@ impl Emitter<'_> {
             }
             [(field, false)] => {
                 let f = field.ident();
-                quote!(page.#f.unwrap_or_default())
+                quote!(page.#f #flatten.unwrap_or_default())
             }
             deeper => {
-                let expr = path(deeper, quote!(.clone()));
+                let expr = path(deeper, quote!(.clone() #flatten));
                 quote!(#expr.unwrap_or_default())
             }
         };

@@ -395,9 +395,10 @@ fn op_types(op: &Operation) -> Vec<&Ty> {
     params.chain(body).chain(success).chain(errors).collect()
 }
 
-/// Recognises cursor pagination (README "Pagination"): a string query parameter `P`, and a success
-/// body with exactly one array property (the items) and a string property named `P` or `next_P`,
-/// at its top level or in one of its object properties (`metadata.page_key`).
+/// Recognises cursor pagination (README "Pagination"): a string query parameter `P` named like a
+/// cursor ([`cursor_like`]), and a success body with exactly one array property (the items) and a
+/// string property named `P` or `next_P`, at its top level or in one of its object properties
+/// (`metadata.page_key`).
 fn pagination(op: &Operation, types: &[TypeDef]) -> Option<Pagination> {
     // A multipart form is consumed by one request: it cannot be sent again for the next page.
     if op.body.as_ref().is_some_and(|b| b.ty == Ty::Multipart) {
@@ -415,6 +416,9 @@ fn pagination(op: &Operation, types: &[TypeDef]) -> Option<Pagination> {
             continue;
         }
         let wanted = sanitize(&p.wire, Case::Snake);
+        if !cursor_like(&wanted) {
+            continue;
+        }
         let is_cursor = |f: &Field| f.ty == Ty::String && (f.name == *wanted || f.name == *format!("next_{wanted}"));
         let cursor = body.iter().find(|f| is_cursor(f)).map(|f| (vec![step(f)], f)).or_else(|| {
             body.iter().find_map(|outer| match &outer.ty {
@@ -430,11 +434,36 @@ fn pagination(op: &Operation, types: &[TypeDef]) -> Option<Pagination> {
                 cursor,
                 cursor_nullable: field.presence == Presence::OptionalNullable,
                 items: vec![step(items)],
+                items_nullable: items.presence == Presence::OptionalNullable,
                 item_ty: (**item_ty).clone(),
             });
         }
     }
     None
+}
+
+/// Whether a parameter's name (snake case) reads as a page cursor: one of its words is
+/// `cursor`, `token`, `marker`, `continuation`, `scroll`, `after`, `before`, `next`, `page`,
+/// `offset`, `start` or `from` (`page_token`, `starting_after`, `page_key`, `next`), and none is
+/// `api` (an API key in the query is not a cursor). A parameter named for anything else
+/// (`order_by`, `fields`) is not followed, even when the response has a field of its name.
+fn cursor_like(name: &str) -> bool {
+    const CURSOR_WORDS: [&str; 12] = [
+        "cursor",
+        "token",
+        "marker",
+        "continuation",
+        "scroll",
+        "after",
+        "before",
+        "next",
+        "page",
+        "offset",
+        "start",
+        "from",
+    ];
+    let words: Vec<&str> = name.trim_start_matches("r#").split('_').collect();
+    !words.contains(&"api") && words.iter().any(|w| CURSOR_WORDS.contains(w))
 }
 
 /// The parts of `info.contact` a manifest can use: `Name <email>` (either alone), one line each;
@@ -457,6 +486,19 @@ fn contact(contact: &openapiv3::Contact) -> crate::ir::Contact {
         .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
         .map(String::from);
     crate::ir::Contact { author, url }
+}
+
+#[cfg(test)]
+mod cursor_tests {
+    #[test]
+    fn cursors_are_named_like_cursors() {
+        for name in ["page_token", "cursor", "starting_after", "page_key", "marker", "next", "continuation_token"] {
+            assert!(super::cursor_like(name), "{name}");
+        }
+        for name in ["order_by", "sort", "fields", "api_key", "api_token", "q", "r#type"] {
+            assert!(!super::cursor_like(name), "{name}");
+        }
+    }
 }
 
 #[cfg(test)]
