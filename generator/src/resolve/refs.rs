@@ -7,7 +7,7 @@
 //! pointer it lives at, following references to references; a loop of references that never
 //! reaches an item is an error that names every step.
 
-use openapiv3::{Header, OpenAPI, Parameter, PathItem, ReferenceOr, RequestBody, Response, SecurityScheme};
+use openapiv3::{Header, OpenAPI, Operation, Parameter, PathItem, ReferenceOr, RequestBody, Response, SecurityScheme};
 
 use std::collections::BTreeMap;
 
@@ -284,16 +284,24 @@ pub trait Referable: Sized {
 
     /// The item `key` of the home (`spec.components.parameters[key]`).
     fn lookup<'a>(spec: &'a OpenAPI, key: &str) -> Option<&'a ReferenceOr<Self>>;
+
+    /// The item at `tokens` elsewhere in the document (`#/paths/~1a/get/parameters/0`), where
+    /// OpenAPI puts items of its kind inline.
+    fn elsewhere<'a>(spec: &'a OpenAPI, tokens: &[String]) -> Option<&'a ReferenceOr<Self>>;
 }
 
 /// The table of [`Referable`]s: type, name, slot, home, and the home's map in an `OpenAPI`.
 macro_rules! referable {
-    ($($item:ty => $what:literal, $slot:ident, [$($home:literal),+], |$spec:ident| $map:expr;)+) => {$(
+    ($($item:ty => $what:literal, $slot:ident, [$($home:literal),+], |$spec:ident| $map:expr, $elsewhere:expr;)+) => {$(
         impl Referable for $item {
             const KIND: Kind = Kind { what: $what, slot: Slot::$slot, home: &[$($home),+] };
 
             fn lookup<'a>($spec: &'a OpenAPI, key: &str) -> Option<&'a ReferenceOr<Self>> {
                 $map.get(key)
+            }
+
+            fn elsewhere<'a>(spec: &'a OpenAPI, tokens: &[String]) -> Option<&'a ReferenceOr<Self>> {
+                $elsewhere(spec, tokens)
             }
         }
     )+};
@@ -301,17 +309,88 @@ macro_rules! referable {
 
 referable! {
     Parameter => "parameter", Parameter, ["components", "parameters"],
-        |spec| spec.components.as_ref()?.parameters;
+        |spec| spec.components.as_ref()?.parameters, inline_parameter;
     RequestBody => "request body", RequestBody, ["components", "requestBodies"],
-        |spec| spec.components.as_ref()?.request_bodies;
+        |spec| spec.components.as_ref()?.request_bodies, inline_request_body;
     Response => "response", Response, ["components", "responses"],
-        |spec| spec.components.as_ref()?.responses;
+        |spec| spec.components.as_ref()?.responses, inline_response;
     Header => "header", Header, ["components", "headers"],
-        |spec| spec.components.as_ref()?.headers;
+        |spec| spec.components.as_ref()?.headers, inline_header;
     SecurityScheme => "security scheme", SecurityScheme, ["components", "securitySchemes"],
-        |spec| spec.components.as_ref()?.security_schemes;
+        |spec| spec.components.as_ref()?.security_schemes, |_, _| None;
     PathItem => "path item", PathItem, ["paths"],
-        |spec| spec.paths.paths;
+        |spec| spec.paths.paths, |_, _| None;
+}
+
+/// The path item of `#/paths/<path>/...` (itself inline) and the tokens after it.
+fn inline_path_item<'a, 't>(spec: &'a OpenAPI, tokens: &'t [String]) -> Option<(&'a PathItem, &'t [String])> {
+    let [paths, path, rest @ ..] = tokens else { return None };
+    (paths == "paths").then_some(())?;
+    spec.paths.paths.get(path)?.as_item().map(|item| (item, rest))
+}
+
+/// The operation of `#/paths/<path>/<method>/...` and the tokens after it.
+fn inline_operation<'a, 't>(spec: &'a OpenAPI, tokens: &'t [String]) -> Option<(&'a Operation, &'t [String])> {
+    let (item, rest) = inline_path_item(spec, tokens)?;
+    let (method, rest) = rest.split_first()?;
+    item.iter().find(|(m, _)| m == method).map(|(_, op)| (op, rest))
+}
+
+/// A parameter listed by a path item or an operation.
+fn inline_parameter<'a>(spec: &'a OpenAPI, tokens: &[String]) -> Option<&'a ReferenceOr<Parameter>> {
+    let (item, rest) = inline_path_item(spec, tokens)?;
+    let (list, index) = match rest {
+        [parameters, index] if parameters == "parameters" => (&item.parameters, index),
+        _ => match inline_operation(spec, tokens)? {
+            (op, [parameters, index]) if parameters == "parameters" => (&op.parameters, index),
+            _ => return None,
+        },
+    };
+    list.get(index.parse::<usize>().ok()?)
+}
+
+/// An operation's request body.
+fn inline_request_body<'a>(spec: &'a OpenAPI, tokens: &[String]) -> Option<&'a ReferenceOr<RequestBody>> {
+    match inline_operation(spec, tokens)? {
+        (op, [body]) if body == "requestBody" => op.request_body.as_ref(),
+        _ => None,
+    }
+}
+
+/// An operation's response, by status (`200`, `2XX`) or `default`.
+fn inline_response<'a>(spec: &'a OpenAPI, tokens: &[String]) -> Option<&'a ReferenceOr<Response>> {
+    match inline_operation(spec, tokens)? {
+        (op, [responses, status]) if responses == "responses" => operation_response(op, status),
+        _ => None,
+    }
+}
+
+fn operation_response<'a>(op: &'a Operation, status: &str) -> Option<&'a ReferenceOr<Response>> {
+    if status == "default" {
+        return op.responses.default.as_ref();
+    }
+    op.responses.responses.iter().find(|(code, _)| code.to_string() == status).map(|(_, r)| r)
+}
+
+/// A header of a response: an operation's (inline) or a response component's.
+fn inline_header<'a>(spec: &'a OpenAPI, tokens: &[String]) -> Option<&'a ReferenceOr<Header>> {
+    let (response, name) = match tokens {
+        [components, responses, key, headers, name]
+            if components == "components" && responses == "responses" && headers == "headers" =>
+        {
+            (spec.components.as_ref()?.responses.get(key)?, name)
+        }
+        _ => {
+            let (op, rest) = inline_operation(spec, tokens)?;
+            match rest {
+                [responses, status, headers, name] if responses == "responses" && headers == "headers" => {
+                    (operation_response(op, status)?, name)
+                }
+                _ => return None,
+            }
+        }
+    };
+    response.as_item()?.headers.get(name)
 }
 
 /// The item `r` stands for, and its pointer (`ptr` when inline, the target's when referenced),
@@ -356,13 +435,16 @@ pub fn follow<'a, T: Referable>(
             return Err(format!("$ref chain longer than {MAX_CHAIN} steps: each is only a $ref to the next"));
         }
         let name = target.under(home_tokens);
-        let Some(next) = name.and_then(|key| T::lookup(spec, key)) else {
+        let found = match name {
+            Some(key) => T::lookup(spec, key),
+            None if target.slot() == kind => T::elsewhere(spec, &target.tokens),
+            None => None,
+        };
+        let Some(next) = found else {
             let slot = target.slot();
             return Err(match slot.word() {
                 _ if name.is_some() => format!("$ref {reference:?} points at nothing"),
-                Some(word) if slot == kind => {
-                    format!("$ref {reference:?} points at {word} outside `{home}`, which is not supported yet")
-                }
+                Some(_) if slot == kind => format!("$ref {reference:?} points at nothing"),
                 Some(word) => format!("$ref {reference:?} points at {word}, not a {what}"),
                 None => format!("$ref {reference:?} does not point at a {what} (`{home}...`)"),
             });
