@@ -227,7 +227,9 @@ impl<'a> Converter<'a> {
                 out.discriminator = discriminator(data.discriminator.as_ref(), any_of);
                 out.kind = Kind::OneOf(members);
             }
-            SchemaKind::Not { .. } => return Err(unsupported(&out.loc, "not")),
+            // A value that is anything but what `not` describes: any JSON, with what it excludes
+            // in the docs (`not: {}`, a property that must stay absent, excludes everything).
+            SchemaKind::Not { not } => out.constraints.push(not_constraint(not)),
             SchemaKind::Any(any) => out = self.any(out, any, data.discriminator.as_ref(), pointer, depth)?,
         }
         if out.name_hint.is_none() {
@@ -396,11 +398,12 @@ impl<'a> Converter<'a> {
             }
             extra_members = members;
         }
-        if any.not.is_some() {
-            return Err(unsupported(&out.loc, "not"));
-        }
         out.enumeration = any.enumeration.clone();
         out.constraints = any_constraints(any);
+        // `not` beside a type narrows it: the type stands, and the docs say what is excluded.
+        if let Some(not) = &any.not {
+            out.constraints.push(not_constraint(not));
+        }
         let typ = any.typ.as_deref();
         let is_object = typ == Some("object") || !any.properties.is_empty() || any.additional_properties.is_some();
         out.kind = match typ {
@@ -526,6 +529,36 @@ fn type_constraints(t: &Type) -> Vec<String> {
         Type::Object(_) | Type::Boolean(_) => {}
     }
     out
+}
+
+/// What a `not` schema excludes, as a constraint in the docs: `not a string`, ``not one of
+/// `"admin"` ``, `no value at all` for `not: {}`.
+fn not_constraint(not: &ReferenceOr<Schema>) -> String {
+    let schema = match not {
+        ReferenceOr::Reference { reference } => return format!("not `{reference}`"),
+        ReferenceOr::Item(schema) => schema,
+    };
+    let one_of = |values: Vec<String>| format!("not one of {}", values.join(", "));
+    let quoted = |v: &serde_json::Value| format!("`{v}`");
+    match &schema.schema_kind {
+        SchemaKind::Any(any) if *any == AnySchema::default() => "no value at all (`not: {}`): leave it unset".into(),
+        SchemaKind::Any(any) if !any.enumeration.is_empty() => one_of(any.enumeration.iter().map(quoted).collect()),
+        SchemaKind::Type(Type::String(st)) if !st.enumeration.is_empty() => {
+            one_of(st.enumeration.iter().map(|v| quoted(&serde_json::json!(v))).collect())
+        }
+        SchemaKind::Type(t) => format!(
+            "not {}",
+            match t {
+                Type::String(_) => "a string",
+                Type::Number(_) => "a number",
+                Type::Integer(_) => "an integer",
+                Type::Object(_) => "an object",
+                Type::Array(_) => "an array",
+                Type::Boolean(_) => "a boolean",
+            }
+        ),
+        _ => "not what its `not` schema describes".into(),
+    }
 }
 
 fn any_constraints(any: &AnySchema) -> Vec<String> {
