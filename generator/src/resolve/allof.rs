@@ -95,11 +95,29 @@ pub fn merge_two(a: Sch, b: Sch, table: &Table) -> Result<Sch, Diagnostic> {
         (Kind::Ref(_), _) | (_, Kind::Ref(_)) => (expand(table, a), expand(table, b)),
         _ => (a, b),
     };
+    // A member that is only constraints (`minLength: 3`, `anyOf` of `required` lists) keeps them.
+    let constraints = |a: &Sch, b: &Sch| {
+        let mut c = a.constraints.clone();
+        c.extend(b.constraints.iter().filter(|x| !a.constraints.contains(x)).cloned());
+        c
+    };
     if a.kind == Kind::Any && is_bare(&a) {
-        return Ok(Sch { read_only: a.read_only || b.read_only, write_only: a.write_only || b.write_only, ..b });
+        let constraints = constraints(&b, &a);
+        return Ok(Sch {
+            read_only: a.read_only || b.read_only,
+            write_only: a.write_only || b.write_only,
+            constraints,
+            ..b
+        });
     }
     if b.kind == Kind::Any && is_bare(&b) {
-        return Ok(Sch { read_only: a.read_only || b.read_only, write_only: a.write_only || b.write_only, ..a });
+        let constraints = constraints(&a, &b);
+        return Ok(Sch {
+            read_only: a.read_only || b.read_only,
+            write_only: a.write_only || b.write_only,
+            constraints,
+            ..a
+        });
     }
     let conflict = |what: String| {
         Diagnostic::new(b.loc.clone(), format!("allOf members cannot be merged: {what}"))
@@ -136,17 +154,14 @@ pub fn merge_two(a: Sch, b: Sch, table: &Table) -> Result<Sch, Diagnostic> {
         (false, true) => a.enumeration.clone(),
         _ => b.enumeration.clone(),
     };
+    let constraints = constraints(&a, &b);
     Ok(Sch {
         loc: a.loc,
         enumeration,
         discriminator: a.discriminator.or(b.discriminator),
         // Two different schemas merged are neither component any more.
         component: if a.component == b.component { a.component } else { None },
-        constraints: {
-            let mut c = a.constraints.clone();
-            c.extend(b.constraints.iter().filter(|x| !a.constraints.contains(x)).cloned());
-            c
-        },
+        constraints,
         title: a.title.or(b.title),
         description: a.description.or(b.description),
         kind,

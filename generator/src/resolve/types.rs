@@ -266,7 +266,11 @@ impl TypeSpace {
             variants: Vec::new(),
             alternatives: Vec::new(),
             discriminator: None,
-            doc: sch.description.clone(),
+            // A struct's docs say what its fields alone do not (`requires `a`, or `b``, deprecated).
+            doc: match sch.kind {
+                Kind::Object(_) => with_constraints(sch.description.as_deref(), &sch.constraints),
+                _ => sch.description.clone(),
+            },
             title: sch.title.clone(),
             identity_title: None,
             name_hint: sch.name_hint.clone(),

@@ -217,6 +217,11 @@ impl<'a> Converter<'a> {
                 let members = self.all_of_members(all_of, &join("allOf"), depth)?;
                 out = allof::merge(out, members, &self.table)?;
             }
+            SchemaKind::OneOf { one_of } | SchemaKind::AnyOf { any_of: one_of }
+                if let Some(note) = required_alternatives(one_of) =>
+            {
+                out.constraints.push(note);
+            }
             SchemaKind::OneOf { one_of } => {
                 let members = self.members(one_of, &join("oneOf"), depth)?;
                 out.discriminator = discriminator(data.discriminator.as_ref(), one_of);
@@ -362,6 +367,13 @@ impl<'a> Converter<'a> {
             (false, false) => return Err(unsupported(&out.loc, "oneOf together with anyOf")),
         };
         let mut extra_members = Vec::new();
+        let alternatives = match alternatives {
+            Some((list, _)) if let Some(note) = required_alternatives(list) => {
+                out.constraints.push(note);
+                None
+            }
+            other => other,
+        };
         if let Some((list, key)) = alternatives {
             let members = self.members(list, &crate::diag::join_pointer(pointer, key), depth)?;
             // `type: object` beside a list of objects is decoration; properties or allOf are not.
@@ -399,7 +411,7 @@ impl<'a> Converter<'a> {
             extra_members = members;
         }
         out.enumeration = any.enumeration.clone();
-        out.constraints = any_constraints(any);
+        out.constraints.extend(any_constraints(any));
         // `not` beside a type narrows it: the type stands, and the docs say what is excluded.
         if let Some(not) = &any.not {
             out.constraints.push(not_constraint(not));
@@ -529,6 +541,26 @@ fn type_constraints(t: &Type) -> Vec<String> {
         Type::Object(_) | Type::Boolean(_) => {}
     }
     out
+}
+
+/// A `oneOf`/`anyOf` whose members only say which properties must be present (DigitalOcean's
+/// `anyOf: [{required: [name]}, {required: [names]}]`: one of several is required): no shape of its
+/// own, so the schema is the rest of it (the object it sits in, or the `allOf` it is a member
+/// of), and the docs say what is required. `None` for any other list.
+fn required_alternatives(list: &[ReferenceOr<Schema>]) -> Option<String> {
+    let sets = list
+        .iter()
+        .map(|member| match member {
+            ReferenceOr::Item(Schema { schema_kind: SchemaKind::Any(any), .. })
+                if !any.required.is_empty()
+                    && AnySchema { required: Vec::new(), ..any.clone() } == AnySchema::default() =>
+            {
+                Some(any.required.iter().map(|name| format!("`{name}`")).collect::<Vec<_>>().join(" and "))
+            }
+            _ => None,
+        })
+        .collect::<Option<Vec<String>>>()?;
+    (!sets.is_empty()).then(|| format!("requires {}", sets.join(", or ")))
 }
 
 /// What a `not` schema excludes, as a constraint in the docs: `not a string`, ``not one of
