@@ -137,6 +137,15 @@ pub fn merge_two(a: Sch, b: Sch, table: &Table) -> Result<Sch, Diagnostic> {
                 conflict(format!("number formats `{}` and `{}` differ", f.spec_name(), g.spec_name()))
             })?)
         }
+        // Two lists of alternatives (often the same component's list, restated): a value is one
+        // of the members both lists have.
+        (Kind::OneOf(x), Kind::OneOf(y)) => {
+            let both: Vec<Sch> = x.iter().filter(|m| y.iter().any(|n| same_member(m, n))).cloned().collect();
+            if both.is_empty() {
+                return Err(conflict("oneOf lists with no member in common".into()));
+            }
+            Kind::OneOf(both)
+        }
         (Kind::String, Kind::String) => Kind::String,
         (Kind::Bool, Kind::Bool) => Kind::Bool,
         (x, y) => {
@@ -174,6 +183,13 @@ pub fn merge_two(a: Sch, b: Sch, table: &Table) -> Result<Sch, Diagnostic> {
 }
 
 /// `{}` with no docs and no flags: yields entirely to the other side.
+/// Whether two members of `oneOf` lists are the same alternative: a reference to the same
+/// component, or the same scalar type (inline objects carry where they are written, so two
+/// copies are not taken for one).
+fn same_member(a: &Sch, b: &Sch) -> bool {
+    a.kind == b.kind && a.nullable == b.nullable && a.enumeration == b.enumeration
+}
+
 fn is_bare(s: &Sch) -> bool {
     s.title.is_none() && s.description.is_none() && !s.nullable
 }
@@ -349,5 +365,15 @@ mod tests {
         let m = merge(sch("", Kind::Any), vec![a, b], &Table::new()).unwrap();
         assert_eq!(props(&m).props.keys().collect::<Vec<_>>(), ["x", "y", "z"]);
         assert_eq!(props(&m).props["x"].kind, Kind::Bool);
+    }
+
+    #[test]
+    fn two_one_of_lists_keep_the_members_both_have() {
+        let list =
+            |keys: &[&str]| sch("/l", Kind::OneOf(keys.iter().map(|k| sch("/m", Kind::Ref((*k).into()))).collect()));
+        let m = merge(sch("/", Kind::Any), vec![list(&["A", "B", "C"]), list(&["C", "A"])], &Table::new()).unwrap();
+        assert_eq!(m.kind, Kind::OneOf(vec![sch("/m", Kind::Ref("A".into())), sch("/m", Kind::Ref("C".into()))]));
+        let e = merge(sch("/", Kind::Any), vec![list(&["A"]), list(&["B"])], &Table::new()).unwrap_err();
+        assert!(e.message.contains("oneOf lists with no member in common"), "{}", e.message);
     }
 }
