@@ -249,6 +249,17 @@ mod tests {
     }
 
     #[test]
+    fn list_continuations_come_back_to_the_item_column() {
+        // clippy's `doc_overindented_list_items` refuses a continuation indented past its item.
+        let text = "- one and\n      more\n- two\n  * nested\n        deeper\n10. ten\n        on\n\nafter";
+        assert_eq!(markdown(text), "- one and\n  more\n- two\n  * nested\n    deeper\n10. ten\n    on\n\nafter");
+        // At the item's column, or outside a list, nothing moves.
+        for kept in ["- one\n  two", "text\n      not in a list", "- a\n  b\n\n  c"] {
+            assert_eq!(markdown(kept), kept);
+        }
+    }
+
+    #[test]
     fn unclosed_fences_are_closed() {
         assert_eq!(safe("Intro\n```rust\nfn main() {}"), "Intro\n```text\nfn main() {}\n```");
         assert_eq!(safe("````\nx\n```\n"), "````text\nx\n```\n````");

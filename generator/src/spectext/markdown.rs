@@ -106,6 +106,21 @@ pub fn inline(text: &str) -> String {
     out
 }
 
+/// The column a list item's text starts at, from where the item starts: its line's indentation,
+/// the marker (`-`, `*`, `+`, `1.`, `1)`) and the spaces after it (one when more than four, as
+/// CommonMark reads them).
+fn item_content_column(text: &str, start: usize) -> usize {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let indent = start - line_start;
+    let rest = &text.as_bytes()[start..];
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    let marker = if digits > 0 { digits + 1 } else { 1 };
+    let after = rest.get(marker..).unwrap_or_default();
+    let spaces = after.iter().take_while(|b| **b == b' ').count();
+    let spaces = if spaces == 0 || spaces > 4 { 1 } else { spaces };
+    indent + marker + spaces
+}
+
 /// The whole text as one ```` ```text ```` block: the last resort, where nothing is parsed.
 fn fenced(text: &str) -> String {
     let fence = "`".repeat(longest_run(text, '`').max(2) + 1);
@@ -122,12 +137,30 @@ fn patch(text: &str, keep: usize) -> Option<String> {
     let mut in_code = false;
     // An indented code block being read: its range and where each of its Text events starts.
     let mut indented: Option<(Range<usize>, Vec<usize>)> = None;
+    // The column each open list item's text starts at, innermost last.
+    let mut items: Vec<usize> = Vec::new();
     for (event, range) in parser.by_ref() {
         match event {
-            Event::Start(Tag::BlockQuote(_) | Tag::Item | Tag::FootnoteDefinition(_)) => depth += 1,
-            Event::End(TagEnd::BlockQuote(_) | TagEnd::Item | TagEnd::FootnoteDefinition) => {
-                depth = depth.saturating_sub(1)
+            Event::Start(Tag::Item) => {
+                depth += 1;
+                items.push(item_content_column(text, range.start));
             }
+            Event::End(TagEnd::Item) => {
+                depth = depth.saturating_sub(1);
+                items.pop();
+            }
+            // A line that goes on a list item's text, indented past it: clippy's
+            // `doc_overindented_list_items` refuses it, so it is brought back to the item's column.
+            Event::SoftBreak if !in_code => {
+                if let Some(&column) = items.last() {
+                    let spaces = text[range.end..].bytes().take_while(|b| *b == b' ').count();
+                    if spaces > column {
+                        edits.push((range.end..range.end + spaces, " ".repeat(column)));
+                    }
+                }
+            }
+            Event::Start(Tag::BlockQuote(_) | Tag::FootnoteDefinition(_)) => depth += 1,
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition) => depth = depth.saturating_sub(1),
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
                 in_code = true;
                 fenced_block(text, range, &info, depth, &mut edits);
