@@ -30,7 +30,6 @@ use std::collections::BTreeSet;
 
 use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
 use quote::ToTokens;
-use syn::visit_mut::VisitMut;
 
 use crate::Generated;
 
@@ -92,7 +91,7 @@ impl Embed {
             .map_err(|e| EmbedError(format!("the generated Cargo.toml does not parse: {e}")))?;
         let (features, deps) = self.enabled(&manifest)?;
         let mut crate_file = self.assemble(generated)?;
-        Cfg { features: &features }.visit_file_mut(&mut crate_file);
+        crate::prune::prune(&mut crate_file, &Cfg { features: &features });
         let tokens = match root {
             Some(root) => reroot(crate_file.into_token_stream(), &root),
             None => crate_file.into_token_stream(),
@@ -358,79 +357,14 @@ impl Cfg<'_> {
     }
 }
 
-impl VisitMut for Cfg<'_> {
-    fn visit_file_mut(&mut self, file: &mut syn::File) {
-        file.items.retain_mut(|i| item_attrs(i).is_none_or(|a| self.keep(a)));
-        syn::visit_mut::visit_file_mut(self, file);
+impl crate::prune::Rule for Cfg<'_> {
+    fn keep(&self, attrs: &mut Vec<syn::Attribute>) -> bool {
+        Cfg::keep(self, attrs)
     }
 
-    fn visit_item_mod_mut(&mut self, module: &mut syn::ItemMod) {
-        if let Some((_, items)) = &mut module.content {
-            items.retain_mut(|i| item_attrs(i).is_none_or(|a| self.keep(a)));
-        }
-        syn::visit_mut::visit_item_mod_mut(self, module);
-    }
-
-    fn visit_item_impl_mut(&mut self, item: &mut syn::ItemImpl) {
-        item.items.retain_mut(|i| match i {
-            syn::ImplItem::Const(i) => self.keep(&mut i.attrs),
-            syn::ImplItem::Fn(i) => self.keep(&mut i.attrs),
-            syn::ImplItem::Type(i) => self.keep(&mut i.attrs),
-            syn::ImplItem::Macro(i) => self.keep(&mut i.attrs),
-            _ => true,
-        });
-        syn::visit_mut::visit_item_impl_mut(self, item);
-    }
-
-    fn visit_item_trait_mut(&mut self, item: &mut syn::ItemTrait) {
-        item.items.retain_mut(|i| match i {
-            syn::TraitItem::Const(i) => self.keep(&mut i.attrs),
-            syn::TraitItem::Fn(i) => self.keep(&mut i.attrs),
-            syn::TraitItem::Type(i) => self.keep(&mut i.attrs),
-            syn::TraitItem::Macro(i) => self.keep(&mut i.attrs),
-            _ => true,
-        });
-        syn::visit_mut::visit_item_trait_mut(self, item);
-    }
-
-    fn visit_block_mut(&mut self, block: &mut syn::Block) {
-        block.stmts.retain_mut(|s| match s {
-            syn::Stmt::Local(l) => self.keep(&mut l.attrs),
-            syn::Stmt::Item(i) => item_attrs(i).is_none_or(|a| self.keep(a)),
-            syn::Stmt::Expr(e, _) => expr_attrs(e).is_none_or(|a| self.keep(a)),
-            syn::Stmt::Macro(m) => self.keep(&mut m.attrs),
-        });
-        syn::visit_mut::visit_block_mut(self, block);
-    }
-
-    fn visit_fields_named_mut(&mut self, fields: &mut syn::FieldsNamed) {
-        fields.named = retain_punctuated(std::mem::take(&mut fields.named), |f| self.keep(&mut f.attrs));
-        syn::visit_mut::visit_fields_named_mut(self, fields);
-    }
-
-    fn visit_fields_unnamed_mut(&mut self, fields: &mut syn::FieldsUnnamed) {
-        fields.unnamed = retain_punctuated(std::mem::take(&mut fields.unnamed), |f| self.keep(&mut f.attrs));
-        syn::visit_mut::visit_fields_unnamed_mut(self, fields);
-    }
-
-    fn visit_item_enum_mut(&mut self, item: &mut syn::ItemEnum) {
-        item.variants = retain_punctuated(std::mem::take(&mut item.variants), |v| self.keep(&mut v.attrs));
-        syn::visit_mut::visit_item_enum_mut(self, item);
-    }
-
-    fn visit_expr_match_mut(&mut self, expr: &mut syn::ExprMatch) {
-        expr.arms.retain_mut(|a| self.keep(&mut a.attrs));
-        syn::visit_mut::visit_expr_match_mut(self, expr);
-    }
-
-    fn visit_expr_struct_mut(&mut self, expr: &mut syn::ExprStruct) {
-        expr.fields = retain_punctuated(std::mem::take(&mut expr.fields), |f| self.keep(&mut f.attrs));
-        syn::visit_mut::visit_expr_struct_mut(self, expr);
-    }
-
-    fn visit_attribute_mut(&mut self, attr: &mut syn::Attribute) {
-        // Attributes in positions not listed above: a `cfg` on features left there would need a
-        // feature the including crate does not have; it becomes always true or always false.
+    fn elsewhere(&self, attr: &mut syn::Attribute) {
+        // A `cfg` on features left where no code is removed would need a feature the including
+        // crate does not have; it becomes always true or always false.
         if !attr.path().is_ident("cfg") {
             return;
         }
@@ -441,68 +375,4 @@ impl VisitMut for Cfg<'_> {
             None => {}
         }
     }
-}
-
-/// The elements of `list` that `keep` keeps, separated as before (a trailing separator kept: a
-/// struct expression's `..rest` needs it).
-fn retain_punctuated<T, P: Default>(
-    list: syn::punctuated::Punctuated<T, P>,
-    mut keep: impl FnMut(&mut T) -> bool,
-) -> syn::punctuated::Punctuated<T, P> {
-    let trailing = list.trailing_punct();
-    let mut out = syn::punctuated::Punctuated::new();
-    for mut element in list {
-        if keep(&mut element) {
-            out.push(element);
-        }
-    }
-    if trailing && !out.empty_or_trailing() {
-        out.push_punct(P::default());
-    }
-    out
-}
-
-/// An item's attributes.
-fn item_attrs(item: &mut syn::Item) -> Option<&mut Vec<syn::Attribute>> {
-    use syn::Item;
-    Some(match item {
-        Item::Const(i) => &mut i.attrs,
-        Item::Enum(i) => &mut i.attrs,
-        Item::ExternCrate(i) => &mut i.attrs,
-        Item::Fn(i) => &mut i.attrs,
-        Item::ForeignMod(i) => &mut i.attrs,
-        Item::Impl(i) => &mut i.attrs,
-        Item::Macro(i) => &mut i.attrs,
-        Item::Mod(i) => &mut i.attrs,
-        Item::Static(i) => &mut i.attrs,
-        Item::Struct(i) => &mut i.attrs,
-        Item::Trait(i) => &mut i.attrs,
-        Item::TraitAlias(i) => &mut i.attrs,
-        Item::Type(i) => &mut i.attrs,
-        Item::Union(i) => &mut i.attrs,
-        Item::Use(i) => &mut i.attrs,
-        _ => return None,
-    })
-}
-
-/// The attributes of an expression statement, for the kinds of expression that carry them.
-fn expr_attrs(expr: &mut syn::Expr) -> Option<&mut Vec<syn::Attribute>> {
-    use syn::Expr;
-    Some(match expr {
-        Expr::Block(e) => &mut e.attrs,
-        Expr::Call(e) => &mut e.attrs,
-        Expr::MethodCall(e) => &mut e.attrs,
-        Expr::If(e) => &mut e.attrs,
-        Expr::Match(e) => &mut e.attrs,
-        Expr::Assign(e) => &mut e.attrs,
-        Expr::Macro(e) => &mut e.attrs,
-        Expr::Return(e) => &mut e.attrs,
-        Expr::ForLoop(e) => &mut e.attrs,
-        Expr::While(e) => &mut e.attrs,
-        Expr::Loop(e) => &mut e.attrs,
-        Expr::Path(e) => &mut e.attrs,
-        Expr::Await(e) => &mut e.attrs,
-        Expr::Try(e) => &mut e.attrs,
-        _ => return None,
-    })
 }

@@ -76,6 +76,7 @@ pub mod normalize;
 #[doc(hidden)]
 pub mod openapi;
 pub mod project;
+mod prune;
 #[doc(hidden)]
 pub mod resolve;
 #[doc(hidden)]

@@ -18,7 +18,7 @@ const RUNTIME: &str = include_str!("../../templates/runtime.rs");
 pub(super) fn runtime(api: &Api) -> String {
     let mut runtime: syn::File =
         syn::parse_str(RUNTIME).expect("templates/runtime.rs is valid Rust (checked by a test)");
-    syn::visit_mut::VisitMut::visit_file_mut(&mut Prune { needs: runtime_needs(api) }, &mut runtime);
+    crate::prune::prune(&mut runtime, &Prune { needs: runtime_needs(api) });
     space_items(&prettyplease::unparse(&runtime))
 }
 
@@ -354,7 +354,7 @@ struct Prune {
     needs: BTreeSet<Need>,
 }
 
-impl Prune {
+impl crate::prune::Rule for Prune {
     /// Whether a piece with attributes `attrs` stays: it has no marker or its need is met. Removes
     /// the markers.
     fn keep(&self, attrs: &mut Vec<syn::Attribute>) -> bool {
@@ -370,65 +370,6 @@ impl Prune {
             !is_marker
         });
         keep
-    }
-}
-
-/// `Vec::retain_mut` for syn's punctuated lists.
-fn retain<T, P: Default>(list: &mut syn::punctuated::Punctuated<T, P>, mut keep: impl FnMut(&mut T) -> bool) {
-    *list = std::mem::take(list).into_iter().filter_map(|mut item| keep(&mut item).then_some(item)).collect();
-}
-
-impl syn::visit_mut::VisitMut for Prune {
-    fn visit_file_mut(&mut self, file: &mut syn::File) {
-        file.items.retain_mut(|item| match item {
-            syn::Item::Struct(i) => self.keep(&mut i.attrs),
-            syn::Item::Impl(i) => self.keep(&mut i.attrs),
-            syn::Item::Enum(i) => self.keep(&mut i.attrs),
-            syn::Item::Fn(i) => self.keep(&mut i.attrs),
-            syn::Item::Const(i) => self.keep(&mut i.attrs),
-            syn::Item::Trait(i) => self.keep(&mut i.attrs),
-            syn::Item::Mod(i) => self.keep(&mut i.attrs),
-            _ => true,
-        });
-        syn::visit_mut::visit_file_mut(self, file);
-    }
-
-    fn visit_item_enum_mut(&mut self, item: &mut syn::ItemEnum) {
-        retain(&mut item.variants, |v| self.keep(&mut v.attrs));
-        syn::visit_mut::visit_item_enum_mut(self, item);
-    }
-
-    fn visit_item_impl_mut(&mut self, item: &mut syn::ItemImpl) {
-        item.items.retain_mut(|i| match i {
-            syn::ImplItem::Fn(f) => self.keep(&mut f.attrs),
-            _ => true,
-        });
-        syn::visit_mut::visit_item_impl_mut(self, item);
-    }
-
-    fn visit_item_struct_mut(&mut self, item: &mut syn::ItemStruct) {
-        if let syn::Fields::Named(fields) = &mut item.fields {
-            retain(&mut fields.named, |f| self.keep(&mut f.attrs));
-        }
-        syn::visit_mut::visit_item_struct_mut(self, item);
-    }
-
-    fn visit_expr_struct_mut(&mut self, expr: &mut syn::ExprStruct) {
-        retain(&mut expr.fields, |f| self.keep(&mut f.attrs));
-        syn::visit_mut::visit_expr_struct_mut(self, expr);
-    }
-
-    fn visit_block_mut(&mut self, block: &mut syn::Block) {
-        block.stmts.retain_mut(|stmt| match stmt {
-            syn::Stmt::Local(local) => self.keep(&mut local.attrs),
-            _ => true,
-        });
-        syn::visit_mut::visit_block_mut(self, block);
-    }
-
-    fn visit_expr_match_mut(&mut self, expr: &mut syn::ExprMatch) {
-        expr.arms.retain_mut(|arm| self.keep(&mut arm.attrs));
-        syn::visit_mut::visit_expr_match_mut(self, expr);
     }
 }
 
@@ -487,7 +428,7 @@ mod tests {
         // With every need, pruning keeps every piece and strips every marker it visits; a marker
         // left over is in a place pruning does not look at.
         let mut file = template();
-        Prune { needs: Need::ALL.into_iter().collect() }.visit_file_mut(&mut file);
+        crate::prune::prune(&mut file, &Prune { needs: Need::ALL.into_iter().collect() });
         let mut markers = Markers::default();
         markers.visit_file_mut(&mut file);
         assert_eq!(markers.used, BTreeSet::new(), "markers pruning does not see");
