@@ -32,6 +32,8 @@ pub struct Client {
     pub(crate) retry: crate::RetryPolicy,
     pub(crate) hooks: ::std::sync::Arc<[Box<dyn crate::Hook>]>,
     pub(crate) headers: ::reqwest::header::HeaderMap,
+    #[cfg(feature = "middleware")]
+    pub(crate) middleware: Option<::reqwest_middleware::ClientWithMiddleware>,
     bearer_token: Option<::reqwest::header::HeaderValue>,
 }
 
@@ -66,6 +68,8 @@ impl Client {
             max_response_size: DEFAULT_MAX_RESPONSE_SIZE,
             retry: crate::RetryPolicy::new(),
             hooks: Vec::new(),
+            #[cfg(feature = "middleware")]
+            middleware: None,
         }
     }
 
@@ -195,6 +199,8 @@ pub struct ClientBuilder {
     max_response_size: u64,
     retry: crate::RetryPolicy,
     hooks: Vec<Box<dyn crate::Hook>>,
+    #[cfg(feature = "middleware")]
+    middleware: Option<::reqwest_middleware::ClientWithMiddleware>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -278,6 +284,22 @@ impl ClientBuilder {
         self
     }
 
+    /// Sends each attempt through this `reqwest_middleware` chain: its middleware may
+    /// change the request, act on the response (caching, metrics), do async work
+    /// first (a token fetched on demand), or answer without sending (a mock transport
+    /// in tests). The chain's own `reqwest::Client` sends, with its settings (as with
+    /// [`Self::http_client`]); [`Self::timeout`], the retry policy and the hooks still
+    /// apply around it, the chain running once per attempt. A middleware's own error
+    /// is an [`ErrorKind::Middleware`](crate::ErrorKind::Middleware), not retried.
+    #[cfg(feature = "middleware")]
+    pub fn middleware(
+        mut self,
+        chain: ::reqwest_middleware::ClientWithMiddleware,
+    ) -> Self {
+        self.middleware = Some(chain);
+        self
+    }
+
     /// Builds the client. TLS certificates are verified (rustls with the platform's roots).
     pub fn build(self) -> Result<Client, BuildError> {
         let base = self
@@ -335,6 +357,8 @@ impl ClientBuilder {
             retry: self.retry,
             hooks: self.hooks.into(),
             headers: ::reqwest::header::HeaderMap::new(),
+            #[cfg(feature = "middleware")]
+            middleware: self.middleware,
             bearer_token,
         })
     }

@@ -152,6 +152,11 @@ pub enum ErrorKind<E> {
     InvalidRequest(String),
     /// No usable response: connection, TLS, timeout, redirect or I/O failure.
     Transport(::reqwest::Error),
+    /// A middleware of the client's chain
+    /// ([`ClientBuilder::middleware`](crate::ClientBuilder::middleware)) failed on its own, not
+    /// through the request it sent: never retried.
+    #[cfg(feature = "middleware")]
+    Middleware(Box<dyn ::std::error::Error + Send + Sync>),
     /// The response body is larger than `limit` bytes (set by
     /// [`ClientBuilder::max_response_size`](crate::ClientBuilder::max_response_size)): refused by
     /// its `Content-Length` before reading, or as soon as the bytes read pass the limit.
@@ -173,6 +178,8 @@ impl<E: OperationError> ErrorKind<E> {
             | ErrorKind::UnexpectedStatus { status, .. }
             | ErrorKind::Decode { status, .. } => Some(*status),
             ErrorKind::InvalidRequest(_) | ErrorKind::Transport(_) => None,
+            #[cfg(feature = "middleware")]
+            ErrorKind::Middleware(_) => None,
         }
     }
 
@@ -189,6 +196,8 @@ impl<E: OperationError> ErrorKind<E> {
             ErrorKind::Api(_) | ErrorKind::UnexpectedStatus { .. } => {
                 self.status().is_some_and(transient)
             }
+            #[cfg(feature = "middleware")]
+            ErrorKind::Middleware(_) => false,
         }
     }
 }
@@ -222,6 +231,8 @@ impl<E: fmt::Display> fmt::Display for ErrorKind<E> {
                 write!(f, "request timed out: {e}")
             }
             ErrorKind::Transport(e) => write!(f, "request failed: {e}"),
+            #[cfg(feature = "middleware")]
+            ErrorKind::Middleware(e) => write!(f, "middleware failed: {e}"),
             ErrorKind::ResponseTooLarge { status, limit } => {
                 write!(
                     f,
@@ -247,6 +258,8 @@ impl<E: fmt::Debug> fmt::Debug for ErrorKind<E> {
                 f.debug_tuple("InvalidRequest").field(why).finish()
             }
             ErrorKind::Transport(e) => f.debug_tuple("Transport").field(e).finish(),
+            #[cfg(feature = "middleware")]
+            ErrorKind::Middleware(e) => f.debug_tuple("Middleware").field(e).finish(),
             ErrorKind::ResponseTooLarge { status, limit } => {
                 f.debug_struct("ResponseTooLarge")
                     .field("status", status)
@@ -276,6 +289,8 @@ impl<E: ::std::error::Error + 'static> ::std::error::Error for ErrorKind<E> {
             ErrorKind::Api(e) => Some(e),
             ErrorKind::Transport(e) => Some(e),
             ErrorKind::Decode { source, .. } => Some(source),
+            #[cfg(feature = "middleware")]
+            ErrorKind::Middleware(e) => Some(&**e),
             ErrorKind::InvalidRequest(_)
             | ErrorKind::ResponseTooLarge { .. }
             | ErrorKind::UnexpectedStatus { .. } => None,
@@ -860,19 +875,20 @@ async fn respond<E>(
         );
         #[cfg(feature = "tracing")]
         let result = ::tracing::Instrument::instrument(
-                http.execute(request),
+                execute(client, &http, request),
                 span.clone(),
             )
             .await;
         #[cfg(not(feature = "tracing"))]
-        let result = http.execute(request).await;
+        let result = execute(client, &http, request).await;
         #[cfg(feature = "tracing")]
         {
-            if let Ok(response) = &result {
+            if let Ok(Ok(response)) = &result {
                 span.record("status", response.status().as_u16());
             }
             span.record("duration_ms", started.elapsed().as_millis() as u64);
         }
+        let result = result?;
         if let Some((method, url)) = &seen {
             let attempt = Attempt {
                 operation: call.operation,
@@ -903,6 +919,30 @@ async fn respond<E>(
     };
     context.request_id = request_id(response.headers());
     Ok(response)
+}
+
+/// One attempt: through the client's middleware chain when it has one, else straight to its HTTP
+/// client. `Err` is a middleware's own failure; `Ok(Err(_))` a transport failure, which the retry
+/// policy judges.
+async fn execute<E>(
+    client: &crate::Client,
+    http: &::reqwest::Client,
+    request: ::reqwest::Request,
+) -> Result<Result<::reqwest::Response, ::reqwest::Error>, ErrorKind<E>> {
+    #[cfg(feature = "middleware")]
+    if let Some(chain) = &client.middleware {
+        return match chain.execute(request).await {
+            Ok(response) => Ok(Ok(response)),
+            Err(::reqwest_middleware::Error::Reqwest(e)) => Ok(Err(e)),
+            Err(::reqwest_middleware::Error::Middleware(e)) => {
+                Err(ErrorKind::Middleware(e.into()))
+            }
+        };
+    }
+
+    #[cfg(not(feature = "middleware"))]
+    let _ = client;
+    Ok(http.execute(request).await)
 }
 
 /// Reads a response to the end. A body larger than `max_size` is refused, by its `Content-Length`

@@ -226,7 +226,7 @@ pub const RESERVED_METHODS: [&str; 35] = concat(
 /// a crate that does not compile. The client's own methods ([`CLIENT_METHODS`], some of them
 /// fields too), then the other fields and the builder's other methods. `hostile::checks` parses
 /// a generated client to check that the list is complete.
-pub const CLIENT_MEMBERS: [&str; 25] = concat(
+pub const CLIENT_MEMBERS: [&str; 26] = concat(
     CLIENT_METHODS,
     [
         // Fields: both types', and the builder's for server variables; `retry` and `hook` are
@@ -243,6 +243,8 @@ pub const CLIENT_MEMBERS: [&str; 25] = concat(
         // The builder's setter for server variables, and `build`.
         "server_variable",
         "build",
+        // A field of both and the builder's setter, with the `middleware` feature.
+        "middleware",
     ],
 );
 

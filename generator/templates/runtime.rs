@@ -155,6 +155,11 @@ pub enum ErrorKind<E> {
     InvalidRequest(String),
     /// No usable response: connection, TLS, timeout, redirect or I/O failure.
     Transport(::reqwest::Error),
+    /// A middleware of the client's chain
+    /// ([`ClientBuilder::middleware`](crate::ClientBuilder::middleware)) failed on its own, not
+    /// through the request it sent: never retried.
+    #[cfg(feature = "middleware")]
+    Middleware(Box<dyn ::std::error::Error + Send + Sync>),
     /// The response body is larger than `limit` bytes (set by
     /// [`ClientBuilder::max_response_size`](crate::ClientBuilder::max_response_size)): refused by
     /// its `Content-Length` before reading, or as soon as the bytes read pass the limit.
@@ -186,6 +191,8 @@ impl<E: OperationError> ErrorKind<E> {
                 Some(*status)
             }
             ErrorKind::InvalidRequest(_) | ErrorKind::Transport(_) => None,
+            #[cfg(feature = "middleware")]
+            ErrorKind::Middleware(_) => None,
         }
     }
 
@@ -198,6 +205,8 @@ impl<E: OperationError> ErrorKind<E> {
             ErrorKind::Transport(e) => e.is_connect() || e.is_timeout(),
             ErrorKind::Decode { .. } | ErrorKind::ResponseTooLarge { .. } | ErrorKind::InvalidRequest(_) => false,
             ErrorKind::Api(_) | ErrorKind::UnexpectedStatus { .. } => self.status().is_some_and(transient),
+            #[cfg(feature = "middleware")]
+            ErrorKind::Middleware(_) => false,
         }
     }
 }
@@ -227,6 +236,8 @@ impl<E: fmt::Display> fmt::Display for ErrorKind<E> {
             ErrorKind::InvalidRequest(why) => write!(f, "invalid request: {why}"),
             ErrorKind::Transport(e) if e.is_timeout() => write!(f, "request timed out: {e}"),
             ErrorKind::Transport(e) => write!(f, "request failed: {e}"),
+            #[cfg(feature = "middleware")]
+            ErrorKind::Middleware(e) => write!(f, "middleware failed: {e}"),
             ErrorKind::ResponseTooLarge { status, limit } => write!(
                 f,
                 "the body of a {status} response is larger than the limit of {limit} bytes (`ClientBuilder::max_response_size`)"
@@ -248,6 +259,8 @@ impl<E: fmt::Debug> fmt::Debug for ErrorKind<E> {
             ErrorKind::Api(e) => f.debug_tuple("Api").field(e).finish(),
             ErrorKind::InvalidRequest(why) => f.debug_tuple("InvalidRequest").field(why).finish(),
             ErrorKind::Transport(e) => f.debug_tuple("Transport").field(e).finish(),
+            #[cfg(feature = "middleware")]
+            ErrorKind::Middleware(e) => f.debug_tuple("Middleware").field(e).finish(),
             ErrorKind::ResponseTooLarge { status, limit } => {
                 f.debug_struct("ResponseTooLarge").field("status", status).field("limit", limit).finish()
             }
@@ -270,6 +283,8 @@ impl<E: ::std::error::Error + 'static> ::std::error::Error for ErrorKind<E> {
             ErrorKind::Api(e) => Some(e),
             ErrorKind::Transport(e) => Some(e),
             ErrorKind::Decode { source, .. } => Some(source),
+            #[cfg(feature = "middleware")]
+            ErrorKind::Middleware(e) => Some(&**e),
             ErrorKind::InvalidRequest(_) | ErrorKind::ResponseTooLarge { .. } | ErrorKind::UnexpectedStatus { .. } => None,
         }
     }
@@ -1120,16 +1135,18 @@ async fn respond<E>(
             duration_ms = ::tracing::field::Empty,
         );
         #[cfg(feature = "tracing")]
-        let result = ::tracing::Instrument::instrument(http.execute(request), span.clone()).await;
+        let result = ::tracing::Instrument::instrument(execute(client, &http, request), span.clone()).await;
         #[cfg(not(feature = "tracing"))]
-        let result = http.execute(request).await;
+        let result = execute(client, &http, request).await;
         #[cfg(feature = "tracing")]
         {
-            if let Ok(response) = &result {
+            if let Ok(Ok(response)) = &result {
                 span.record("status", response.status().as_u16());
             }
             span.record("duration_ms", started.elapsed().as_millis() as u64);
         }
+        // A middleware's own failure ends the call.
+        let result = result?;
         if let Some((method, url)) = &seen {
             let attempt = Attempt {
                 operation: call.operation,
@@ -1157,6 +1174,28 @@ async fn respond<E>(
     };
     context.request_id = request_id(response.headers());
     Ok(response)
+}
+
+/// One attempt: through the client's middleware chain when it has one, else straight to its HTTP
+/// client. `Err` is a middleware's own failure; `Ok(Err(_))` a transport failure, which the retry
+/// policy judges.
+#[apigen::needs(operations)]
+async fn execute<E>(
+    client: &crate::Client,
+    http: &::reqwest::Client,
+    request: ::reqwest::Request,
+) -> Result<Result<::reqwest::Response, ::reqwest::Error>, ErrorKind<E>> {
+    #[cfg(feature = "middleware")]
+    if let Some(chain) = &client.middleware {
+        return match chain.execute(request).await {
+            Ok(response) => Ok(Ok(response)),
+            Err(::reqwest_middleware::Error::Reqwest(e)) => Ok(Err(e)),
+            Err(::reqwest_middleware::Error::Middleware(e)) => Err(ErrorKind::Middleware(e.into())),
+        };
+    }
+    #[cfg(not(feature = "middleware"))]
+    let _ = client;
+    Ok(http.execute(request).await)
 }
 
 /// Reads a response to the end. A body larger than `max_size` is refused, by its `Content-Length`

@@ -26,6 +26,8 @@ fn a_module_has_no_feature_cfg_left_and_its_paths_are_under_it() {
     assert!(!code.contains("tracing"), "{code}");
     assert!(code.contains("pub mod types {") && code.contains("pub mod operations {"));
     assert!(!module.dependencies.contains("tracing"), "{}", module.dependencies);
+    // So is `middleware`.
+    assert!(!code.contains("reqwest_middleware") && !module.dependencies.contains("reqwest-middleware"), "{code}");
     assert!(module.dependencies.starts_with("[dependencies]\n"), "{}", module.dependencies);
     syn::parse_file(code).unwrap();
 }
@@ -40,6 +42,14 @@ fn features_are_chosen_by_name() {
         "{}",
         traced.dependencies
     );
+    let chained = Embed::new("crate").features(["middleware"]).module(&generated).unwrap();
+    assert!(
+        chained.code.contains("pub fn middleware(") && chained.code.contains("Middleware(Box<"),
+        "{}",
+        chained.code
+    );
+    let line = chained.dependencies.lines().find(|l| l.starts_with("reqwest-middleware = {"));
+    assert!(line.is_some_and(|l| l.contains("\"0.5\"") && !l.contains("optional")), "{}", chained.dependencies);
     // At the crate's root, paths stay as they are.
     assert!(traced.code.contains("crate::runtime::"));
 
@@ -49,7 +59,9 @@ fn features_are_chosen_by_name() {
 
     let unknown = Embed::new("crate").features(["pest"]).module(&generated).unwrap_err();
     assert!(
-        unknown.to_string().contains("no feature `pest` (its features: billing, full, pets, shapes, tracing)"),
+        unknown
+            .to_string()
+            .contains("no feature `pest` (its features: billing, full, middleware, pets, shapes, tracing)"),
         "{unknown}"
     );
 }

@@ -308,14 +308,15 @@ fn a_tag_named_like_the_crates_own_features_gets_another_feature_name() {
     let doc = json!({
         "openapi": "3.0.3",
         "info": {"title": "Tags", "version": "1"},
-        "paths": {"/a": op("a", "Tracing"), "/b": op("b", "full"), "/c": op("c", "default")}
+        "paths": {"/a": op("a", "Tracing"), "/b": op("b", "full"), "/c": op("c", "default"), "/d": op("d", "Middleware")}
     });
     let mut config = Config::default();
     config.features.tags = true;
     let files = apigen::generate(&config, &[source("a.json", &doc)]).unwrap_or_else(|d| panic!("{d}")).files;
     let manifest = &files["Cargo.toml"];
-    assert!(manifest.contains("full = [\"tracing-2\", \"full-2\", \"default-2\"]\n"), "{manifest}");
+    assert!(manifest.contains("full = [\"tracing-2\", \"full-2\", \"default-2\", \"middleware-2\"]\n"), "{manifest}");
     assert!(manifest.contains("\ntracing = [\"dep:tracing\"]\n"), "{manifest}");
+    assert!(manifest.contains("\nmiddleware = [\"dep:reqwest-middleware\"]\n"), "{manifest}");
     let ops: String = files["src/operations.rs"].split_whitespace().collect();
     assert!(ops.contains("#[cfg(feature=\"tracing-2\")]pubfna("), "{ops}");
 }

@@ -3,7 +3,8 @@
 //! connection failures), how long the client waits (`Retry-After` in seconds and as a date, a
 //! backoff otherwise), and what ends the retries (none left, a `Retry-After` past the cap or past
 //! the call's deadline). Its hooks (`Hook`): before each attempt and after it. Its spans (the
-//! `tracing` feature): one per attempt, with nothing secret in it.
+//! `tracing` feature): one per attempt, with nothing secret in it. Its middleware chain (the
+//! `middleware` feature): once per attempt, able to answer in place of the server.
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
@@ -390,4 +391,109 @@ async fn per_call_options_apply_to_the_calls_made_with_them_only() {
     let requests = server.received_requests().await.unwrap();
     let traced: Vec<bool> = requests.iter().map(|r| r.headers.get("x-trace-id").is_some()).collect();
     assert_eq!(traced, [false, false, false, false, false, true, false]);
+}
+
+/// With the `middleware` feature: a reqwest-middleware chain that adds a header after an await,
+/// as a middleware that fetches a token would.
+struct Signer;
+
+#[async_trait::async_trait]
+impl reqwest_middleware::Middleware for Signer {
+    async fn handle(
+        &self,
+        mut request: reqwest::Request,
+        extensions: &mut http::Extensions,
+        next: reqwest_middleware::Next<'_>,
+    ) -> reqwest_middleware::Result<reqwest::Response> {
+        tokio::task::yield_now().await;
+        request.headers_mut().insert("x-signature", reqwest::header::HeaderValue::from_static("s1"));
+        next.run(request, extensions).await
+    }
+}
+
+/// A mock transport: answers every request itself, counting them; nothing reaches a server.
+#[derive(Clone, Default)]
+struct Canned(Arc<Mutex<Vec<String>>>);
+
+#[async_trait::async_trait]
+impl reqwest_middleware::Middleware for Canned {
+    async fn handle(
+        &self,
+        request: reqwest::Request,
+        _: &mut http::Extensions,
+        _: reqwest_middleware::Next<'_>,
+    ) -> reqwest_middleware::Result<reqwest::Response> {
+        self.0.lock().unwrap().push(format!("{} {}", request.method(), request.url().path()));
+        let answer = http::Response::builder()
+            .status(200)
+            .header("content-type", "application/json")
+            .body(r#"{"id": 7, "name": "canned"}"#)
+            .unwrap();
+        Ok(answer.into())
+    }
+}
+
+/// Fails on its own, without sending.
+struct Refuse;
+
+#[async_trait::async_trait]
+impl reqwest_middleware::Middleware for Refuse {
+    async fn handle(
+        &self,
+        _: reqwest::Request,
+        _: &mut http::Extensions,
+        _: reqwest_middleware::Next<'_>,
+    ) -> reqwest_middleware::Result<reqwest::Response> {
+        Err(reqwest_middleware::Error::middleware(std::io::Error::other("no token")))
+    }
+}
+
+fn chain(middleware: impl reqwest_middleware::Middleware) -> reqwest_middleware::ClientWithMiddleware {
+    reqwest_middleware::ClientBuilder::new(reqwest::Client::new()).with(middleware).build()
+}
+
+#[tokio::test]
+async fn a_middleware_chain_sees_every_attempt_and_its_header_reaches_the_server() {
+    let server = MockServer::start().await;
+    fail(&server, "GET", 503, None, 1, 1).await;
+    let body = serde_json::json!({"id": 7, "name": "n"});
+    Mock::given(method("GET"))
+        .and(header("x-signature", "s1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(body))
+        .with_priority(10)
+        .mount(&server)
+        .await;
+    let record = Record::default();
+    let client =
+        Client::builder().base_url(server.uri()).retry(quick()).middleware(chain(Signer)).hook(record.clone()).build();
+    let item = client.unwrap().get_item(7, "q").await.unwrap();
+    assert_eq!(item.id, 7, "the header the middleware added reached the server");
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(requests.len(), 2, "the retry went through the chain too");
+    assert!(requests.iter().all(|r| r.headers.get("x-signature").is_some()));
+    let statuses: Vec<u16> = record.0.lock().unwrap().iter().map(|seen| seen.3).collect();
+    assert_eq!(statuses, [503, 200], "hooks still see each attempt");
+}
+
+#[tokio::test]
+async fn a_middleware_can_answer_in_place_of_the_server() {
+    let canned = Canned::default();
+    // Nothing listens there: only the middleware answers.
+    let client = Client::builder().base_url("http://127.0.0.1:9").middleware(chain(canned.clone())).build().unwrap();
+    let item = client.get_item(7, "q").await.unwrap();
+    assert_eq!(item, Item::new(7, "canned"));
+    assert_eq!(*canned.0.lock().unwrap(), ["GET /items/7"]);
+}
+
+#[tokio::test]
+async fn a_middlewares_own_error_ends_the_call_untried_again() {
+    let server = MockServer::start().await;
+    item_ok(&server).await;
+    let client = Client::builder().base_url(server.uri()).retry(quick()).middleware(chain(Refuse)).build().unwrap();
+    let err = client.get_item(7, "q").await.unwrap_err();
+    assert!(matches!(err.kind(), fixture_params::ErrorKind::Middleware(e) if e.to_string() == "no token"), "{err:?}");
+    assert!(!err.is_retryable());
+    assert_eq!(err.attempts(), 1);
+    assert!(err.to_string().contains("middleware failed: no token"), "{err}");
+    assert_eq!(requests(&server).await, 0);
 }

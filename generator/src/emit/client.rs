@@ -557,14 +557,26 @@ impl Sending {
                 pub(crate) retry: crate::RetryPolicy,
                 pub(crate) hooks: ::std::sync::Arc<[Box<dyn crate::Hook>]>,
                 pub(crate) headers: ::reqwest::header::HeaderMap,
+                #[cfg(feature = "middleware")]
+                pub(crate) middleware: Option<::reqwest_middleware::ClientWithMiddleware>,
             },
             builder_field: quote! {
                 retry: crate::RetryPolicy,
                 hooks: Vec<Box<dyn crate::Hook>>,
+                #[cfg(feature = "middleware")]
+                middleware: Option<::reqwest_middleware::ClientWithMiddleware>,
             },
-            debug: quote!(.field("retry", &self.retry).field("hooks", &self.hooks.len())),
+            debug: quote! {
+                .field("retry", &self.retry)
+                .field("hooks", &self.hooks.len())
+            },
             client_debug: quote!(.field("headers", &self.headers.keys().collect::<Vec<_>>())),
-            init: quote!(retry: crate::RetryPolicy::new(), hooks: Vec::new(),),
+            init: quote! {
+                retry: crate::RetryPolicy::new(),
+                hooks: Vec::new(),
+                #[cfg(feature = "middleware")]
+                middleware: None,
+            },
             setter: quote! {
                 /// When a request is sent again and how long the client waits first; default
                 /// [`RetryPolicy::new`](crate::RetryPolicy::new): connection failures, and `408`,
@@ -582,8 +594,27 @@ impl Sending {
                     self.hooks.push(Box::new(hook));
                     self
                 }
+
+                /// Sends each attempt through this `reqwest_middleware` chain: its middleware may
+                /// change the request, act on the response (caching, metrics), do async work
+                /// first (a token fetched on demand), or answer without sending (a mock transport
+                /// in tests). The chain's own `reqwest::Client` sends, with its settings (as with
+                /// [`Self::http_client`]); [`Self::timeout`], the retry policy and the hooks still
+                /// apply around it, the chain running once per attempt. A middleware's own error
+                /// is an [`ErrorKind::Middleware`](crate::ErrorKind::Middleware), not retried.
+                #[cfg(feature = "middleware")]
+                pub fn middleware(mut self, chain: ::reqwest_middleware::ClientWithMiddleware) -> Self {
+                    self.middleware = Some(chain);
+                    self
+                }
             },
-            build: quote!(retry: self.retry, hooks: self.hooks.into(), headers: ::reqwest::header::HeaderMap::new(),),
+            build: quote! {
+                retry: self.retry,
+                hooks: self.hooks.into(),
+                headers: ::reqwest::header::HeaderMap::new(),
+                #[cfg(feature = "middleware")]
+                middleware: self.middleware,
+            },
             methods: quote! {
                 /// This client with another timeout, for a call or a few (a long export): it shares
                 /// the connection pool, credentials and hooks, and is dropped after the call.

@@ -36,6 +36,10 @@ pub(super) fn cargo_toml(api: &Api, config: &Config, crate_name: &str) -> String
     if !api.operations.is_empty() {
         // Off by default: a span per request attempt, for callers who collect them.
         features.push_str("# A `tracing` span per request attempt (see the README)\ntracing = [\"dep:tracing\"]\n");
+        // Off by default: `ClientBuilder::middleware`, for callers with a reqwest-middleware chain.
+        features.push_str(
+            "# Requests sent through a reqwest-middleware chain (see the README)\nmiddleware = [\"dep:reqwest-middleware\"]\n",
+        );
     }
     if !features.is_empty() {
         features.insert_str(0, "\n[features]\n");
@@ -126,6 +130,7 @@ fn dependencies(api: &Api) -> String {
             "tracing = { version = \"0.1\", default-features = false, features = [\"std\"], optional = true }"
                 .to_owned(),
         );
+        lines.push("reqwest-middleware = { version = \"0.5\", default-features = false, optional = true }".to_owned());
     }
     reqwest.sort_unstable();
     tokio.sort_unstable();

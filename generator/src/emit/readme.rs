@@ -247,7 +247,8 @@ fn configuration(out: &mut String, api: &Api, lib: &str) {
             "- A request is sent again after a connection failure, and after a `408`, `429`, `500`, `502`, `503` or `504` when it is idempotent (`GET`, `HEAD`, `PUT`, `DELETE`, `OPTIONS`, `TRACE`, or an `Idempotency-Key` header): twice at most, waiting what `Retry-After` says (up to 60 s) or a backoff from 0.5 s with jitter, all within the call's timeout. `retry(RetryPolicy)` changes the policy; `RetryPolicy::none()` sends every request once.\n\
              - `hook(impl Hook)` adds behaviour around every attempt: `Hook::before` sees the request about to be sent (extra headers, a signature), `Hook::after` its outcome (metrics, logs; API keys in the URL shown as `REDACTED`).\n\
              - For one call or a few, `client.with_timeout(..)`, `client.with_retry(..)` and `client.with_header(name, value)` give a client with that changed, sharing the connection pool, credentials and hooks.\n\
-             - With the `tracing` feature, each attempt is a `request` span with `operation`, `method`, `path` (the spec's template, not the filled-in path), `attempt`, `status` and `duration_ms`; no header, query or body.\n",
+             - With the `tracing` feature, each attempt is a `request` span with `operation`, `method`, `path` (the spec's template, not the filled-in path), `attempt`, `status` and `duration_ms`; no header, query or body.\n\
+             - With the `middleware` feature, `middleware(reqwest_middleware::ClientWithMiddleware)` sends each attempt through that chain: async work before sending (a token fetched on demand), caching, or a mock transport that answers in place of the server. Timeout, retries and hooks still apply around it; a middleware's own error is `ErrorKind::Middleware`, not retried.\n",
         );
     }
     out.push('\n');

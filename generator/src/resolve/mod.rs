@@ -336,8 +336,9 @@ fn lock_names(ops: &[PathOp<'_>], operations: &[Operation], types: &[TypeDef], d
 fn tag_features(tags: &[&[String]], operations: &mut [Operation], types: &mut [TypeDef]) -> Vec<Feature> {
     use heck::ToKebabCase;
     let mut features: Vec<Feature> = Vec::new();
-    // `tracing` is the crate's own feature (spans per request).
-    let mut unique = Uniquifier::with_reserved(&["default", "full", "tracing"]);
+    // `tracing` and `middleware` are the crate's own features (spans per request, a
+    // reqwest-middleware chain).
+    let mut unique = Uniquifier::with_reserved(&["default", "full", "tracing", "middleware"]);
     let mut by_tag: BTreeMap<&str, usize> = BTreeMap::new();
     for (op, op_tags) in operations.iter_mut().zip(tags) {
         for tag in op_tags.iter() {

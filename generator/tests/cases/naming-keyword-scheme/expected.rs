@@ -11,6 +11,8 @@ pub struct Client {
     pub(crate) retry: crate::RetryPolicy,
     pub(crate) hooks: ::std::sync::Arc<[Box<dyn crate::Hook>]>,
     pub(crate) headers: ::reqwest::header::HeaderMap,
+    #[cfg(feature = "middleware")]
+    pub(crate) middleware: Option<::reqwest_middleware::ClientWithMiddleware>,
     r#type: Option<::reqwest::header::HeaderValue>,
     other: Option<::reqwest::header::HeaderValue>,
 }
@@ -43,6 +45,8 @@ impl Client {
             max_response_size: DEFAULT_MAX_RESPONSE_SIZE,
             retry: crate::RetryPolicy::new(),
             hooks: Vec::new(),
+            #[cfg(feature = "middleware")]
+            middleware: None,
         }
     }
     /// The base URL every request path is appended to.
