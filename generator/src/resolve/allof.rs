@@ -64,6 +64,10 @@ pub fn merge(outer: Sch, members: Vec<Sch>, table: &Table) -> Result<Sch, Diagno
         _ => None,
     };
     let outer_component = outer.component.clone();
+    // `nullable: true` beside `allOf` makes the whole nullable: OpenAPI 3.0's way to write a
+    // nullable reference (`allOf: [$ref]`), and 3.1's `anyOf: [$ref, {type: null}]` read in 3.0
+    // form. Merged member by member, the members' `nullable: false` would win.
+    let outer_nullable = outer.nullable;
 
     let mut acc = outer;
     for m in members {
@@ -74,6 +78,7 @@ pub fn merge(outer: Sch, members: Vec<Sch>, table: &Table) -> Result<Sch, Diagno
     acc.title = outer_title.or(member_title);
     acc.description = outer_description.or(member_description);
     acc.name_hint = outer_hint.or(member_hint);
+    acc.nullable |= outer_nullable;
     Ok(acc)
 }
 

@@ -223,11 +223,19 @@ impl TypeSpace {
     /// An object component: one type per component key, recursion allowed.
     fn intern_component(&mut self, sch: &Sch, obj: &super::schema::Obj) -> Ty {
         let name = sch.component.clone().unwrap_or_default();
+        // The type's docs are the component's own. A reference wrapped with docs of its own
+        // (`allOf: [$ref]` beside a description) is documented where it is used, a property.
+        let own = self.sources.get(&name).map(Self::new_def);
         if let Some(&id) = self.components.get(&name) {
-            return self.seen_again(id, sch);
+            self.defs[id].origins.push(sch.loc.clone());
+            return Ty::Named(id);
         }
         let id = TypeId::new(self.defs.len());
-        self.defs.push(Self::new_def(sch));
+        let mut def = Self::new_def(sch);
+        if let Some(own) = own {
+            (def.doc, def.title) = (own.doc, own.title);
+        }
+        self.defs.push(def);
         self.components.insert(name, id);
         self.building.push(id);
         let fields: Vec<DefField> = obj
