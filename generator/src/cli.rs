@@ -237,6 +237,10 @@ pub struct CodegenArgs {
     /// Derive every name by today's rules, ignoring the name lock (SPECS/apigen.lock), and rewrite it.
     #[arg(long)]
     pub relock: bool,
+    /// Refuse what the specs commonly get wrong (a `required: true` property, keys beside a
+    /// `$ref`, an unknown format...) instead of reading it with a warning [config: `strict = true`]
+    #[arg(long)]
+    pub strict: bool,
     /// Diff lines shown per stale file in check mode.
     #[arg(long, default_value_t = 60)]
     pub max_diff_lines: usize,
@@ -328,6 +332,7 @@ pub fn project(root: &Path, command: &str, args: &CodegenArgs) -> Project {
         .root(root)
         .generated_by(command)
         .relock(args.relock)
+        .strict(args.strict)
         .limits(args.limits.max_file_size, args.limits.max_total_size);
     if let Some(config) = &args.config {
         project = project.config_file(config);
@@ -463,6 +468,9 @@ fn fix_command(program: &str, args: &CodegenArgs) -> String {
     }
     if let Some(name) = &args.crate_name {
         fix.push_str(&format!(" --crate-name {name}"));
+    }
+    if args.strict {
+        fix.push_str(" --strict");
     }
     fix
 }

@@ -65,6 +65,10 @@ pub struct Config {
     pub byte_stream: BTreeMap<String, bool>,
     #[serde(default)]
     pub limits: Limits,
+    /// Refuse what real specs commonly get wrong instead of reading it leniently with a warning
+    /// ([`crate::repair`]); `--strict` on the command line.
+    #[serde(default)]
+    pub strict: bool,
     /// The command named in the `@generated` header of every file.
     #[serde(skip)]
     pub generated_by: Option<String>,

@@ -78,6 +78,8 @@ pub mod openapi;
 pub mod project;
 mod prune;
 #[doc(hidden)]
+pub mod repair;
+#[doc(hidden)]
 pub mod resolve;
 #[doc(hidden)]
 pub mod spectext;
@@ -134,10 +136,18 @@ pub fn generate_locked(config: &Config, sources: &[Source], lock: &lock::Lock) -
 }
 
 fn generate_here(config: &Config, sources: &[Source], lock: &lock::Lock) -> Result<Generated, Diagnostics> {
-    let merged = merge_here(sources)?;
+    let mut merged = merge_here(sources)?;
+    // What was read leniently is a warning, or with `strict` an error each.
+    let repairs = std::mem::take(&mut merged.repairs);
+    if config.strict && !repairs.is_empty() {
+        return Err(Diagnostics::new(repairs.into_iter().map(repair::Repair::refused).collect()));
+    }
     // Resolving runs on one core; the merged spec is written out on another meanwhile.
     let (resolved, spec_json) = exec::join(|| resolve::resolve(&merged, config, lock), || emit::spec_json(&merged.doc));
-    let (api, lock) = resolved?;
+    let (mut api, lock) = resolved?;
+    let mut warnings: Vec<Warning> = repairs.into_iter().map(|r| Warning(r.diagnostic)).collect();
+    warnings.append(&mut api.warnings);
+    api.warnings = warnings;
     // The config's name was checked with the config; one made from the title is valid by
     // construction (tested in `naming`).
     let crate_name = naming::crate_name(config, &api);

@@ -38,6 +38,8 @@ pub struct Merged {
     /// The same document read through openapiv3's model (which is how it was validated).
     pub spec: openapiv3::OpenAPI,
     pub origins: Origins,
+    /// What the files got wrong and was read leniently ([`crate::repair`]), by file and place.
+    pub repairs: Vec<crate::repair::Repair>,
 }
 
 /// Which file defined each part of the merged document, by JSON pointer prefix.
@@ -94,7 +96,10 @@ pub fn merge_owned(files: Vec<(String, Value)>, validation: Validation) -> Resul
     let mut merger = Merger::default();
     let mut versions = Vec::new();
     let first_file = files.first().map(|(n, _)| n.clone()).unwrap_or_default();
-    for (name, value) in files {
+    let mut repairs = Vec::new();
+    for (name, mut value) in files {
+        // What real specs commonly get wrong, read the way it was meant, and said.
+        repairs.extend(crate::repair::repair(&name, &mut value));
         // The shape as written: normalising and openapiv3 would pass over some of it.
         let shape = crate::checks::structure(&name, &value);
         // OpenAPI 3.1 is read in 3.0 form (see `normalize`); messages name the version written.
@@ -135,7 +140,9 @@ pub fn merge_owned(files: Vec<(String, Value)>, validation: Validation) -> Resul
     let spec = read_spec(&doc).map_err(|(pointer, e)| {
         Diagnostic::new(origins.locate(&pointer), format!("not a valid OpenAPI 3.0 document: {e}"))
     })?;
-    Ok(Merged { doc, spec, origins })
+    repairs.sort();
+    repairs.dedup();
+    Ok(Merged { doc, spec, origins, repairs })
 }
 
 /// Reads a document through openapiv3's model; on failure, the JSON pointer of the problem.

@@ -97,7 +97,7 @@ fn walk(value: &mut Value) {
     }
 }
 
-fn rewrite_schema_keywords(obj: &mut Map<String, Value>) {
+pub(crate) fn rewrite_schema_keywords(obj: &mut Map<String, Value>) {
     if let Some(Value::Array(types)) = obj.get("type").cloned() {
         let names: Vec<&str> = types.iter().filter_map(Value::as_str).collect();
         let non_null: Vec<&str> = names.iter().copied().filter(|t| *t != "null").collect();

@@ -38,6 +38,7 @@ pub struct Project {
     crate_name: Option<String>,
     generated_by: Option<String>,
     relock: bool,
+    strict: bool,
     max_file_size: Option<u64>,
     max_total_size: Option<u64>,
 }
@@ -64,6 +65,7 @@ impl Project {
             crate_name: None,
             generated_by: None,
             relock: false,
+            strict: false,
             max_file_size: None,
             max_total_size: None,
         }
@@ -97,6 +99,13 @@ impl Project {
     /// Derive every name afresh, ignoring the name lock (which is then rewritten).
     pub fn relock(mut self, relock: bool) -> Self {
         self.relock = relock;
+        self
+    }
+
+    /// Refuse what real specs commonly get wrong instead of reading it with a warning (as
+    /// `strict = true` in the config does; either one is enough).
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
         self
     }
 
@@ -141,6 +150,7 @@ impl Project {
         if let Some(command) = &self.generated_by {
             config.generated_by = Some(command.clone());
         }
+        config.strict |= self.strict;
         let limits = self.resolved_limits(&config.limits);
         let lock = if self.relock { Lock::default() } else { self.read_lock(&specs, &limits)? };
         let (sources, skipped) = self.read_specs(&specs, &limits)?;

