@@ -86,6 +86,8 @@ pub mod spectext;
 #[doc(hidden)]
 pub mod surface;
 #[doc(hidden)]
+pub mod swagger2;
+#[doc(hidden)]
 pub mod write;
 
 /// This generator's version: `apigen --version`, and `[package.metadata.apigen]` of every crate it

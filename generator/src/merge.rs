@@ -15,8 +15,9 @@
 //! - `security`: kept at the top level when every file declares the same; otherwise each file's
 //!   top-level security is moved onto that file's operations that do not declare their own, so the
 //!   merged document means exactly what each file meant;
-//! - `openapi`: every file must be 3.0.x or 3.1.x; 3.1 files are first rewritten in 3.0 form
-//!   ([`crate::normalize`]); the merged document takes the highest 3.0 patch version;
+//! - `openapi`: every file must be 3.0.x or 3.1.x, or Swagger 2.0; 3.1 files are first rewritten
+//!   in 3.0 form ([`crate::normalize`]), and so are 2.0 files ([`crate::swagger2`]); the merged
+//!   document takes the highest 3.0 patch version;
 //! - operationIds must be unique across all files.
 //!
 //! The merged document has a canonical order (fixed top-level order, paths and component names
@@ -98,6 +99,10 @@ pub fn merge_owned(files: Vec<(String, Value)>, validation: Validation) -> Resul
     let first_file = files.first().map(|(n, _)| n.clone()).unwrap_or_default();
     let mut repairs = Vec::new();
     for (name, mut value) in files {
+        // Swagger 2.0 is read in 3.0 form (see `swagger2`).
+        if crate::swagger2::is_20(&value) {
+            value = crate::swagger2::to_30(value);
+        }
         // What real specs commonly get wrong, read the way it was meant, and said.
         repairs.extend(crate::repair::repair(&name, &mut value));
         // The shape as written: normalising and openapiv3 would pass over some of it.
@@ -209,9 +214,9 @@ fn check_file(name: &str, value: &Value, full: bool, written: Option<&str>) -> R
             format!("expected an OpenAPI document (a JSON object), found {}", kind_of(value)),
         ));
     };
-    if obj.contains_key("swagger") {
-        return Err(Diagnostic::new(at("/swagger"), "Swagger 2.0 documents are not supported")
-            .note("help: convert it to OpenAPI 3 first, e.g. `npx swagger2openapi in.json -o out.json`"));
+    if let Some(version) = obj.get("swagger") {
+        return Err(Diagnostic::new(at("/swagger"), format!("Swagger {version} documents are not supported"))
+            .note("help: Swagger 2.0 and OpenAPI 3.0 and 3.1 are read; convert older documents to one of them first"));
     }
     let version = match obj.get("openapi") {
         None => {
@@ -719,7 +724,7 @@ mod tests {
     fn bad_files_are_reported_each_with_its_location() {
         let files = vec![
             ("a.json".to_string(), json!([1])),
-            ("b.json".to_string(), json!({"swagger": "2.0"})),
+            ("b.json".to_string(), json!({"swagger": "1.2"})),
             (
                 "c.json".to_string(),
                 json!({"openapi": "3.0.0", "info": {"title": "t", "version": "1"}, "paths": {"/x": {"get": {"responses": 5}}}}),
@@ -729,7 +734,7 @@ mod tests {
         let text = errors.to_string();
         assert_eq!(errors.len(), 3, "{text}");
         assert!(text.contains("--> a.json\n"), "{text}");
-        assert!(text.contains("swagger2openapi"), "{text}");
+        assert!(text.contains("Swagger \"1.2\" documents are not supported"), "{text}");
         assert!(text.contains("c.json#/paths/~1x/get/responses"), "{text}");
     }
 }

@@ -18,6 +18,7 @@
 //!   `exclusiveMinimum`) → read as in 3.1;
 //! - a `content` map holding a schema where media types belong (`content: {schema: ...}`) → that
 //!   schema as `application/json`; `example`, `examples` or `encoding` there → left out;
+//! - a response or request body that is a `$ref` to a schema → a JSON body of that schema;
 //! - a `format` no registry knows → the plain type, as OpenAPI says tools should;
 //! - an `example` that its schema does not allow → kept (examples only reach the docs).
 //!
@@ -39,6 +40,7 @@ pub enum Rule {
     NotText,
     JsonSchemaKeywords,
     ContentWithoutMediaType,
+    SchemaAsBody,
     UnknownFormat,
     ExampleMismatch,
 }
@@ -212,6 +214,7 @@ impl Walker<'_> {
     }
 
     fn body(&mut self, pointer: &str, body: &mut Map<String, Value>) {
+        self.schema_ref_as_content(pointer, body, "request body");
         if body.contains_key("$ref") {
             return;
         }
@@ -221,6 +224,7 @@ impl Walker<'_> {
 
     fn response(&mut self, pointer: &str, response: &mut Value) {
         let Value::Object(response) = response else { return };
+        self.schema_ref_as_content(pointer, response, "response");
         if response.contains_key("$ref") {
             return;
         }
@@ -232,6 +236,22 @@ impl Walker<'_> {
             }
         }
         self.content(pointer, response);
+    }
+
+    /// A response or request body that is a `$ref` to a schema: a body of that schema, as JSON.
+    fn schema_ref_as_content(&mut self, pointer: &str, obj: &mut Map<String, Value>, what: &str) {
+        let Some(reference) = obj.get("$ref").and_then(Value::as_str) else { return };
+        if !reference.starts_with("#/components/schemas/") && !reference.starts_with("#/definitions/") {
+            return;
+        }
+        let message = format!("the {what} is a `$ref` to a schema, {reference:?}: read as a JSON body of that schema");
+        let schema = json!({"$ref": reference});
+        obj.remove("$ref");
+        obj.insert("content".into(), json!({"application/json": {"schema": schema}}));
+        if what == "response" {
+            obj.entry("description").or_insert_with(|| json!(""));
+        }
+        self.report(Rule::SchemaAsBody, &join_pointer(pointer, "$ref"), message);
     }
 
     /// The `content` of the object at `pointer`: a schema where a media type belongs is read as
@@ -570,6 +590,29 @@ mod tests {
         assert_eq!(seen[0].0, Rule::ContentWithoutMediaType);
         assert_eq!(seen[0].1, "/paths/~1a/post/requestBody/content/schema");
         assert_eq!(seen[1].1, "/paths/~1a/post/requestBody/content/examples");
+    }
+
+    #[test]
+    fn a_response_or_body_that_refers_to_a_schema_is_a_json_body_of_it() {
+        let mut doc = with_schema(json!({"type": "object"}));
+        doc["paths"] = json!({"/a": {"post": {
+            "requestBody": {"$ref": "#/components/schemas/S"},
+            "responses": {"400": {"$ref": "#/components/schemas/S"}, "404": {"$ref": "#/components/responses/NotFound"}}
+        }}});
+        let (doc, seen) = repaired(doc);
+        let op = &doc["paths"]["/a"]["post"];
+        let body = json!({"application/json": {"schema": {"$ref": "#/components/schemas/S"}}});
+        assert_eq!(op["requestBody"], json!({"content": body}));
+        assert_eq!(op["responses"]["400"], json!({"content": body, "description": ""}));
+        assert_eq!(op["responses"]["404"], json!({"$ref": "#/components/responses/NotFound"}));
+        let rules: Vec<(Rule, &str)> = seen.iter().map(|(r, p, _)| (*r, p.as_str())).collect();
+        assert_eq!(
+            rules,
+            [
+                (Rule::SchemaAsBody, "/paths/~1a/post/requestBody/$ref"),
+                (Rule::SchemaAsBody, "/paths/~1a/post/responses/400/$ref")
+            ]
+        );
     }
 
     #[test]

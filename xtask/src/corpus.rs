@@ -49,7 +49,7 @@ const PACKAGES: &[Package] = &[
         name: "@readme/oas-examples",
         version: "8.2.2",
         sha256: "df951ee87b5b069c86148bf5bbf3923d6cfd27fb95a45aacb95f06b31f604241",
-        specs: &["package/3.0/json/", "package/3.1/json/"],
+        specs: &["package/2.0/json/", "package/3.0/json/", "package/3.1/json/"],
     },
 ];
 

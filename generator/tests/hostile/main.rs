@@ -72,8 +72,8 @@ fn missing_unsupported_and_swagger_versions() {
         &["`openapi` must be a string, found a number"],
     );
     assert_has(
-        &errors(&[json_source("a.json", &json!({"swagger": "2.0", "paths": {}}))]),
-        &["Swagger 2.0", "swagger2openapi"],
+        &errors(&[json_source("a.json", &json!({"swagger": "1.2", "paths": {}}))]),
+        &["Swagger \"1.2\" documents are not supported", "Swagger 2.0 and OpenAPI 3.0 and 3.1 are read"],
     );
 }
 
