@@ -6,7 +6,8 @@
     clippy::large_enum_variant,
     clippy::result_large_err,
     clippy::type_complexity,
-    clippy::disallowed_names
+    clippy::disallowed_names,
+    clippy::enum_variant_names
 )]
 
 mod client;

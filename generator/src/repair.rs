@@ -19,6 +19,7 @@
 //! - a `content` map holding a schema where media types belong (`content: {schema: ...}`) → that
 //!   schema as `application/json`; `example`, `examples` or `encoding` there → left out;
 //! - a response or request body that is a `$ref` to a schema → a JSON body of that schema;
+//! - a discriminator `mapping` into another file (what a bundler left) → that entry left out;
 //! - a `format` no registry knows → the plain type, as OpenAPI says tools should;
 //! - an `example` that its schema does not allow → kept (examples only reach the docs).
 //!
@@ -41,6 +42,7 @@ pub enum Rule {
     JsonSchemaKeywords,
     ContentWithoutMediaType,
     SchemaAsBody,
+    ExternalMapping,
     UnknownFormat,
     ExampleMismatch,
 }
@@ -116,9 +118,15 @@ const ANNOTATIONS: &[&str] = &["description", "summary", "title", "example", "ex
 
 /// Repairs one file in place (see the module docs); what was repaired, in document order.
 pub fn repair(file: &str, doc: &mut Value) -> Vec<Repair> {
+    let mut dangling = Vec::new();
+    mapping_targets(doc, &mut |target| {
+        if unresolved(doc, target) {
+            dangling.push(target.to_owned());
+        }
+    });
     let Value::Object(top) = doc else { return Vec::new() };
     let version = top.get("openapi").and_then(Value::as_str).unwrap_or("");
-    let mut walker = Walker { file, is_30: !crate::normalize::is_31(version), out: Vec::new() };
+    let mut walker = Walker { file, is_30: !crate::normalize::is_31(version), dangling, out: Vec::new() };
     if top.contains_key("openapi") && !top.contains_key("swagger") {
         walker.info(top);
     }
@@ -138,7 +146,47 @@ struct Walker<'a> {
     /// Whether the document is OpenAPI 3.0 (3.1 is JSON Schema 2020-12, where some of the rules
     /// are the standard).
     is_30: bool,
+    /// Discriminator mapping targets in the document that point at nothing.
+    dangling: Vec<String>,
     out: Vec<Repair>,
+}
+
+/// Calls `each` with every discriminator mapping target that is a reference into this document.
+fn mapping_targets(v: &Value, each: &mut impl FnMut(&str)) {
+    match v {
+        Value::Object(map) => {
+            let mapping = map.get("discriminator").and_then(|d| d.get("mapping")).and_then(Value::as_object);
+            mapping
+                .into_iter()
+                .flat_map(|m| m.values())
+                .filter_map(Value::as_str)
+                .filter(|t| t.starts_with('#'))
+                .for_each(&mut *each);
+            map.iter()
+                .filter(|(k, _)| !k.starts_with("x-") && *k != "example" && *k != "examples")
+                .for_each(|(_, x)| mapping_targets(x, each));
+        }
+        Value::Array(items) => items.iter().for_each(|x| mapping_targets(x, each)),
+        _ => {}
+    }
+}
+
+/// Whether the reference `target` (`#/...`) is well formed and points at nothing in `doc`.
+fn unresolved(doc: &Value, target: &str) -> bool {
+    let Ok(target) = crate::resolve::refs::target(target) else { return false };
+    let mut at = doc;
+    for token in &target.tokens {
+        let next = match at {
+            Value::Object(map) => map.get(token),
+            Value::Array(items) => token.parse::<usize>().ok().and_then(|i| items.get(i)),
+            _ => None,
+        };
+        match next {
+            Some(next) => at = next,
+            None => return true,
+        }
+    }
+    false
 }
 
 impl Walker<'_> {
@@ -365,6 +413,31 @@ impl Walker<'_> {
         }
         self.format(pointer, obj);
         self.example(pointer, obj);
+        self.external_mapping(pointer, obj);
+    }
+
+    /// A discriminator's mapping to another file (`models/pets.yml#/Cat`), left by a bundler
+    /// that inlined the files but not the mapping, or to nothing in this one (the same, its file
+    /// name cut off): the entry is left out, and the value is told apart by the members
+    /// themselves.
+    fn external_mapping(&mut self, pointer: &str, obj: &mut Map<String, Value>) {
+        let Some(Value::Object(mapping)) = obj.get_mut("discriminator").and_then(|d| d.get_mut("mapping")) else {
+            return;
+        };
+        let base = join_pointer(&join_pointer(pointer, "discriminator"), "mapping");
+        let external: Vec<(String, String)> = mapping
+            .iter()
+            .filter_map(|(value, target)| Some((value.clone(), target.as_str()?.to_owned())))
+            .filter(|(_, target)| {
+                (!target.starts_with('#') && target.contains(['#', '/'])) || self.dangling.contains(target)
+            })
+            .collect();
+        for (value, target) in external {
+            mapping.remove(&value);
+            let place = if target.starts_with('#') { "nothing" } else { "another file" };
+            let message = format!("discriminator mapping {value:?} points at {place}, {target:?}: left out");
+            self.report(Rule::ExternalMapping, &join_pointer(&base, &value), message);
+        }
     }
 
     /// Keys beside a schema's `$ref`: in 3.0, OpenAPI says to ignore them.
@@ -613,6 +686,30 @@ mod tests {
                 (Rule::SchemaAsBody, "/paths/~1a/post/responses/400/$ref")
             ]
         );
+    }
+
+    #[test]
+    fn a_discriminator_mapping_into_another_file_is_left_out() {
+        let mut doc = with_schema(json!({
+            "oneOf": [{"$ref": "#/components/schemas/A"}],
+            "discriminator": {"propertyName": "kind", "mapping": {
+                "a": "#/components/schemas/A", "b": "B", "c": "models/c.yml#/c", "d": "models/d.yml", "e": "#/e"
+            }}
+        }));
+        doc["components"]["schemas"]["A"] = json!({"type": "object"});
+        let (doc, seen) = repaired(doc);
+        let mapping = &doc["components"]["schemas"]["S"]["discriminator"]["mapping"];
+        assert_eq!(mapping, &json!({"a": "#/components/schemas/A", "b": "B"}));
+        let pointers: Vec<&str> = seen.iter().map(|(_, p, _)| p.as_str()).collect();
+        assert_eq!(
+            pointers,
+            [
+                "/components/schemas/S/discriminator/mapping/c",
+                "/components/schemas/S/discriminator/mapping/d",
+                "/components/schemas/S/discriminator/mapping/e"
+            ]
+        );
+        assert!(seen[2].2.contains("points at nothing, \"#/e\""), "{seen:?}");
     }
 
     #[test]

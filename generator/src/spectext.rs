@@ -253,8 +253,11 @@ mod tests {
         // clippy's `doc_overindented_list_items` refuses a continuation indented past its item.
         let text = "- one and\n      more\n- two\n  * nested\n        deeper\n10. ten\n        on\n\nafter";
         assert_eq!(markdown(text), "- one and\n  more\n- two\n  * nested\n    deeper\n10. ten\n    on\n\nafter");
-        // At the item's column, or outside a list, nothing moves.
-        for kept in ["- one\n  two", "text\n      not in a list", "- a\n  b\n\n  c"] {
+        // And one short of it (a lazy continuation, as clippy's `doc_lazy_continuation` says).
+        let lazy = "Limits:\n  * one that\n  goes on\n  * two\n    * nested\nlazy";
+        assert_eq!(markdown(lazy), "Limits:\n  * one that\n    goes on\n  * two\n    * nested\n      lazy");
+        // At the item's column, outside a list, or in a quote, nothing moves.
+        for kept in ["- one\n  two", "text\n      not in a list", "- a\n  b\n\n  c", "- a\n  > b\n  > c"] {
             assert_eq!(markdown(kept), kept);
         }
     }

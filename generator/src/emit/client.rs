@@ -45,7 +45,8 @@ impl Emitter<'_> {
             streams.extend([quote!(Event), quote!(EventStream)]);
         }
         // Error types hold documented error bodies by value, by design: a large `Err` (an operation
-        // whose error enum holds a large body) is what the spec describes, not a mistake.
+        // whose error enum holds a large body) is what the spec describes, not a mistake. Enum
+        // variants are the spec's values, named as it names them (all ending in `Token`).
         quote! {
             #![doc = include_str!("../README.md")]
             #![forbid(unsafe_code)]
@@ -53,7 +54,8 @@ impl Emitter<'_> {
                 clippy::large_enum_variant,
                 clippy::result_large_err,
                 clippy::type_complexity,
-                clippy::disallowed_names
+                clippy::disallowed_names,
+                clippy::enum_variant_names
             )]
             #partial_allow
 

@@ -110,6 +110,8 @@ pub fn inline(text: &str) -> String {
 /// the marker (`-`, `*`, `+`, `1.`, `1)`) and the spaces after it (one when more than four, as
 /// CommonMark reads them).
 fn item_content_column(text: &str, start: usize) -> usize {
+    // An item's range starts at its line's indentation when the list starts the line.
+    let start = start + text[start..].bytes().take_while(|b| *b == b' ').count();
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let indent = start - line_start;
     let rest = &text.as_bytes()[start..];
@@ -149,12 +151,14 @@ fn patch(text: &str, keep: usize) -> Option<String> {
                 depth = depth.saturating_sub(1);
                 items.pop();
             }
-            // A line that goes on a list item's text, indented past it: clippy's
-            // `doc_overindented_list_items` refuses it, so it is brought back to the item's column.
+            // A line that goes on a list item's text, indented past it or short of it (a lazy
+            // continuation): clippy's `doc_overindented_list_items` and `doc_lazy_continuation`
+            // refuse both, so it is brought to the item's column. A quote's line keeps its place.
             Event::SoftBreak if !in_code => {
                 if let Some(&column) = items.last() {
                     let spaces = text[range.end..].bytes().take_while(|b| *b == b' ').count();
-                    if spaces > column {
+                    let quoted = text[range.end + spaces..].starts_with('>');
+                    if spaces != column && !quoted {
                         edits.push((range.end..range.end + spaces, " ".repeat(column)));
                     }
                 }
