@@ -7,7 +7,8 @@
     clippy::result_large_err,
     clippy::type_complexity,
     clippy::disallowed_names,
-    clippy::enum_variant_names
+    clippy::enum_variant_names,
+    clippy::should_implement_trait
 )]
 
 mod client;

