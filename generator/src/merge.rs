@@ -133,6 +133,8 @@ pub fn merge_owned(files: Vec<(String, Value)>, validation: Validation) -> Resul
     sink.check()?;
     let Merger { mut doc, mut origins, securities, op_files } = merger;
     origins.first_file = first_file;
+    // Where no file gives `info`'s title or version: a placeholder, said once.
+    repairs.extend(crate::repair::info(&mut doc, &origins.locate("/info").file));
 
     // The highest 3.0.x version; check_file has made sure they are all 3.0.
     let (version, _) = versions.iter().max_by(|a, b| version_key(&a.0).cmp(&version_key(&b.0))).expect("non-empty");
@@ -242,6 +244,17 @@ fn check_file(name: &str, value: &Value, full: bool, written: Option<&str>) -> R
     if !full {
         return Ok(version);
     }
+    // A missing `info` title or version is filled on the merged document (`repair::info`).
+    let filled;
+    let value = match obj.get("info").and_then(Value::as_object) {
+        Some(info) if crate::repair::INFO_PLACEHOLDERS.iter().all(|(k, _)| info.contains_key(*k)) => value,
+        _ => {
+            let mut copy = obj.clone();
+            crate::repair::info(&mut copy, name);
+            filled = Value::Object(copy);
+            &filled
+        }
+    };
     if let Err((pointer, e)) = validate::<openapiv3::OpenAPI>(value, "") {
         // openapiv3 reads `paths` with a custom visitor that hides the path below it; validating
         // each path item on its own finds the exact place.
@@ -718,6 +731,29 @@ mod tests {
         assert!(read_in_parallel(&bad).unwrap().paths.extensions.contains_key("x-ext"));
         bad["components"] = json!({"schemas": {"A": {"type": 5}}});
         assert_eq!(read_in_parallel(&bad), None);
+    }
+
+    #[test]
+    fn files_with_their_repeats_left_out_merge_in_one_pass() {
+        // The fast path: `info` and a component repeated byte for byte are left out of the second
+        // file. Nothing may take what is left out for missing (a placeholder `info` would
+        // conflict with the first file's and send every run down the slow path).
+        let component = json!({"schemas": {"S": {"type": "object", "properties": {"a": {"type": "string"}}}}});
+        let mut a = doc("/a", "get", op("a"));
+        let mut b = doc("/b", "get", op("b"));
+        a["components"] = component.clone();
+        b["components"] = component;
+        let sources: Vec<crate::load::Source> = [("a.json", a), ("b.json", b)]
+            .iter()
+            .map(|(n, v)| crate::load::Source::new(*n, serde_json::to_vec(v).unwrap()))
+            .collect();
+        let sorted: Vec<&crate::load::Source> = sources.iter().collect();
+        let values: Vec<Value> = crate::load::parse_for_merge(&sorted).into_iter().map(Result::unwrap).collect();
+        assert!(values[1].get("info").is_none(), "the repeat is left out: {}", values[1]);
+        let files = vec![("a.json".to_string(), values[0].clone()), ("b.json".to_string(), values[1].clone())];
+        let merged = merge_owned(files, Validation::MergedOnly).unwrap_or_else(|d| panic!("{d}"));
+        assert_eq!(merged.doc["info"], json!({"title": "T", "version": "1"}));
+        assert!(merged.repairs.is_empty(), "{:?}", merged.repairs);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! The rules ([`Rule`]):
 //! - `required: true|false` on a schema (Swagger 2's habit, a property's own flag) → the property
 //!   listed in its object's `required` array, or nothing;
-//! - `info` without `title` or `version` → a placeholder;
+//! - `info` without `title` or `version` → a placeholder ([`info`], on the merged document);
 //! - keys beside a schema's `$ref` in 3.0, which OpenAPI says to ignore → ignored, but for
 //!   `nullable: true`, read as a nullable reference (`allOf: [$ref]` with `nullable`);
 //! - a `$ref` or another non-text value where OpenAPI wants text (`description`, `summary`,
@@ -116,6 +116,27 @@ const KNOWN_FORMATS: &[&str] = &[
 /// The keys a schema's `$ref` may have beside it without a word: extensions are not counted.
 const ANNOTATIONS: &[&str] = &["description", "summary", "title", "example", "examples", "deprecated", "externalDocs"];
 
+/// The `info` placeholders, for a title or version the document does not give.
+pub const INFO_PLACEHOLDERS: [(&str, &str); 2] = [("title", "API"), ("version", "unversioned")];
+
+/// Fills a merged document's missing `info` title and version ([`INFO_PLACEHOLDERS`]), each a
+/// repair in `file`. On the merged document, not per file: a file's `info` may have been left
+/// out as a repeat of an earlier file's (see [`crate::load::parse_for_merge`]).
+pub fn info(doc: &mut Map<String, Value>, file: &str) -> Vec<Repair> {
+    let info = doc.entry("info").or_insert_with(|| json!({}));
+    let Value::Object(info) = info else { return Vec::new() };
+    let mut out = Vec::new();
+    for (key, placeholder) in INFO_PLACEHOLDERS {
+        if !info.contains_key(key) {
+            info.insert(key.into(), json!(placeholder));
+            let message = format!("`info` has no `{key}`: read as {placeholder:?}");
+            let diagnostic = Diagnostic::new(Location::new(file, "/info"), message);
+            out.push(Repair { rule: Rule::MissingInfo, diagnostic });
+        }
+    }
+    out
+}
+
 /// Repairs one file in place (see the module docs); what was repaired, in document order.
 pub fn repair(file: &str, doc: &mut Value) -> Vec<Repair> {
     let mut dangling = Vec::new();
@@ -127,8 +148,8 @@ pub fn repair(file: &str, doc: &mut Value) -> Vec<Repair> {
     let Value::Object(top) = doc else { return Vec::new() };
     let version = top.get("openapi").and_then(Value::as_str).unwrap_or("");
     let mut walker = Walker { file, is_30: !crate::normalize::is_31(version), dangling, out: Vec::new() };
-    if top.contains_key("openapi") && !top.contains_key("swagger") {
-        walker.info(top);
+    if let Some(Value::Object(info)) = top.get_mut("info") {
+        walker.text(info, "/info");
     }
     if let Some(Value::Object(paths)) = top.get_mut("paths") {
         for (path, item) in paths.iter_mut().filter(|(p, _)| p.starts_with('/')) {
@@ -151,7 +172,8 @@ struct Walker<'a> {
     out: Vec<Repair>,
 }
 
-/// Calls `each` with every discriminator mapping target that is a reference into this document.
+/// Calls `each` with every discriminator mapping target in this document: a reference (`#/...`)
+/// or a component schema's name.
 fn mapping_targets(v: &Value, each: &mut impl FnMut(&str)) {
     match v {
         Value::Object(map) => {
@@ -160,7 +182,7 @@ fn mapping_targets(v: &Value, each: &mut impl FnMut(&str)) {
                 .into_iter()
                 .flat_map(|m| m.values())
                 .filter_map(Value::as_str)
-                .filter(|t| t.starts_with('#'))
+                .filter(|t| t.starts_with('#') || !t.contains('/'))
                 .for_each(&mut *each);
             map.iter()
                 .filter(|(k, _)| !k.starts_with("x-") && *k != "example" && *k != "examples")
@@ -171,8 +193,12 @@ fn mapping_targets(v: &Value, each: &mut impl FnMut(&str)) {
     }
 }
 
-/// Whether the reference `target` (`#/...`) is well formed and points at nothing in `doc`.
+/// Whether the mapping target `target` (a well-formed `#/...`, or a schema's name) points at
+/// nothing in `doc`.
 fn unresolved(doc: &Value, target: &str) -> bool {
+    if !target.starts_with('#') {
+        return doc.get("components").and_then(|c| c.get("schemas")).and_then(|s| s.get(target)).is_none();
+    }
     let Ok(target) = crate::resolve::refs::target(target) else { return false };
     let mut at = doc;
     for token in &target.tokens {
@@ -193,19 +219,6 @@ impl Walker<'_> {
     fn report(&mut self, rule: Rule, pointer: &str, message: String) {
         let diagnostic = Diagnostic::new(Location::new(self.file, pointer), message);
         self.out.push(Repair { rule, diagnostic });
-    }
-
-    fn info(&mut self, top: &mut Map<String, Value>) {
-        let info = top.entry("info").or_insert_with(|| json!({}));
-        let Value::Object(info) = info else { return };
-        for (key, placeholder) in [("title", "API"), ("version", "unversioned")] {
-            if !info.contains_key(key) {
-                info.insert(key.into(), json!(placeholder));
-                let message = format!("`info` has no `{key}`: read as {placeholder:?}");
-                self.report(Rule::MissingInfo, "/info", message);
-            }
-        }
-        self.text(info, "/info");
     }
 
     /// `description`, `summary` and `title` of the object at `pointer` must be text.
@@ -434,7 +447,8 @@ impl Walker<'_> {
             .collect();
         for (value, target) in external {
             mapping.remove(&value);
-            let place = if target.starts_with('#') { "nothing" } else { "another file" };
+            let external = !target.starts_with('#') && target.contains(['#', '/']);
+            let place = if external { "another file" } else { "nothing" };
             let message = format!("discriminator mapping {value:?} points at {place}, {target:?}: left out");
             self.report(Rule::ExternalMapping, &join_pointer(&base, &value), message);
         }
@@ -591,12 +605,14 @@ mod tests {
 
     #[test]
     fn missing_info_fields_get_placeholders() {
-        let (doc, seen) = repaired(json!({"openapi": "3.0.0", "info": {"title": "T"}, "paths": {}}));
+        let mut doc = json!({"openapi": "3.0.0", "info": {"title": "T"}, "paths": {}});
+        let seen = info(doc.as_object_mut().unwrap(), "a.json");
         assert_eq!(doc["info"], json!({"title": "T", "version": "unversioned"}));
-        assert_eq!(
-            seen,
-            [(Rule::MissingInfo, "/info".into(), "`info` has no `version`: read as \"unversioned\"".into())]
-        );
+        let seen: Vec<(String, String)> =
+            seen.into_iter().map(|r| (r.diagnostic.location.pointer, r.diagnostic.message)).collect();
+        assert_eq!(seen, [("/info".into(), "`info` has no `version`: read as \"unversioned\"".into())]);
+        // Per file, nothing: a file's `info` may have been left out as a repeat.
+        assert!(repaired(json!({"openapi": "3.0.0", "paths": {}})).1.is_empty());
     }
 
     #[test]
@@ -693,20 +709,21 @@ mod tests {
         let mut doc = with_schema(json!({
             "oneOf": [{"$ref": "#/components/schemas/A"}],
             "discriminator": {"propertyName": "kind", "mapping": {
-                "a": "#/components/schemas/A", "b": "B", "c": "models/c.yml#/c", "d": "models/d.yml", "e": "#/e"
+                "a": "#/components/schemas/A", "b": "S", "c": "models/c.yml#/c", "d": "models/d.yml", "e": "#/e", "f": "F"
             }}
         }));
         doc["components"]["schemas"]["A"] = json!({"type": "object"});
         let (doc, seen) = repaired(doc);
         let mapping = &doc["components"]["schemas"]["S"]["discriminator"]["mapping"];
-        assert_eq!(mapping, &json!({"a": "#/components/schemas/A", "b": "B"}));
+        assert_eq!(mapping, &json!({"a": "#/components/schemas/A", "b": "S"}));
         let pointers: Vec<&str> = seen.iter().map(|(_, p, _)| p.as_str()).collect();
         assert_eq!(
             pointers,
             [
                 "/components/schemas/S/discriminator/mapping/c",
                 "/components/schemas/S/discriminator/mapping/d",
-                "/components/schemas/S/discriminator/mapping/e"
+                "/components/schemas/S/discriminator/mapping/e",
+                "/components/schemas/S/discriminator/mapping/f"
             ]
         );
         assert!(seen[2].2.contains("points at nothing, \"#/e\""), "{seen:?}");
