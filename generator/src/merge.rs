@@ -133,8 +133,12 @@ pub fn merge_owned(files: Vec<(String, Value)>, validation: Validation) -> Resul
     sink.check()?;
     let Merger { mut doc, mut origins, securities, op_files } = merger;
     origins.first_file = first_file;
-    // Where no file gives `info`'s title or version: a placeholder, said once.
+    // Where no file gives `info`'s title or version: a placeholder, said once. Discriminator
+    // mappings to nothing are judged on the whole document too.
     repairs.extend(crate::repair::info(&mut doc, &origins.locate("/info").file));
+    let mut whole = Value::Object(doc);
+    repairs.extend(crate::repair::dangling_mappings(&mut whole, &|pointer| origins.locate(pointer)));
+    let Value::Object(mut doc) = whole else { unreachable!("made from an object") };
 
     // The highest 3.0.x version; check_file has made sure they are all 3.0.
     let (version, _) = versions.iter().max_by(|a, b| version_key(&a.0).cmp(&version_key(&b.0))).expect("non-empty");
@@ -739,8 +743,16 @@ mod tests {
         // file. Nothing may take what is left out for missing (a placeholder `info` would
         // conflict with the first file's and send every run down the slow path).
         let component = json!({"schemas": {"S": {"type": "object", "properties": {"a": {"type": "string"}}}}});
-        let mut a = doc("/a", "get", op("a"));
-        let mut b = doc("/b", "get", op("b"));
+        // Each operation's answer names the shared component in a discriminator mapping.
+        let union = json!({"oneOf": [{"$ref": "#/components/schemas/S"}], "discriminator": {"propertyName": "a", "mapping": {"s": "#/components/schemas/S"}}});
+        let answering = |id: &str| {
+            let mut o = op(id);
+            o["responses"] =
+                json!({"200": {"description": "ok", "content": {"application/json": {"schema": union.clone()}}}});
+            o
+        };
+        let mut a = doc("/a", "get", answering("a"));
+        let mut b = doc("/b", "get", answering("b"));
         a["components"] = component.clone();
         b["components"] = component;
         let sources: Vec<crate::load::Source> = [("a.json", a), ("b.json", b)]
@@ -750,10 +762,13 @@ mod tests {
         let sorted: Vec<&crate::load::Source> = sources.iter().collect();
         let values: Vec<Value> = crate::load::parse_for_merge(&sorted).into_iter().map(Result::unwrap).collect();
         assert!(values[1].get("info").is_none(), "the repeat is left out: {}", values[1]);
+        assert!(values[1].get("components").is_none(), "the repeat is left out: {}", values[1]);
         let files = vec![("a.json".to_string(), values[0].clone()), ("b.json".to_string(), values[1].clone())];
         let merged = merge_owned(files, Validation::MergedOnly).unwrap_or_else(|d| panic!("{d}"));
         assert_eq!(merged.doc["info"], json!({"title": "T", "version": "1"}));
         assert!(merged.repairs.is_empty(), "{:?}", merged.repairs);
+        let mapping = &merged.doc["paths"]["/b"]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
+        assert_eq!(mapping["discriminator"]["mapping"]["s"], json!("#/components/schemas/S"));
     }
 
     #[test]

@@ -139,15 +139,9 @@ pub fn info(doc: &mut Map<String, Value>, file: &str) -> Vec<Repair> {
 
 /// Repairs one file in place (see the module docs); what was repaired, in document order.
 pub fn repair(file: &str, doc: &mut Value) -> Vec<Repair> {
-    let mut dangling = Vec::new();
-    mapping_targets(doc, &mut |target| {
-        if unresolved(doc, target) {
-            dangling.push(target.to_owned());
-        }
-    });
     let Value::Object(top) = doc else { return Vec::new() };
     let version = top.get("openapi").and_then(Value::as_str).unwrap_or("");
-    let mut walker = Walker { file, is_30: !crate::normalize::is_31(version), dangling, out: Vec::new() };
+    let mut walker = Walker { file, is_30: !crate::normalize::is_31(version), out: Vec::new() };
     if let Some(Value::Object(info)) = top.get_mut("info") {
         walker.text(info, "/info");
     }
@@ -167,9 +161,63 @@ struct Walker<'a> {
     /// Whether the document is OpenAPI 3.0 (3.1 is JSON Schema 2020-12, where some of the rules
     /// are the standard).
     is_30: bool,
-    /// Discriminator mapping targets in the document that point at nothing.
-    dangling: Vec<String>,
     out: Vec<Repair>,
+}
+
+/// Leaves out the discriminator mapping entries of a merged document that point at nothing (what
+/// a bundler leaves when it cuts a file name off), each a repair located by `locate`. On the
+/// merged document, not per file: a file's components may have been left out as repeats of an
+/// earlier file's (see [`crate::load::parse_for_merge`]).
+pub fn dangling_mappings(doc: &mut Value, locate: &dyn Fn(&str) -> Location) -> Vec<Repair> {
+    let mut dangling = Vec::new();
+    mapping_targets(doc, &mut |target| {
+        if unresolved(doc, target) {
+            dangling.push(target.to_owned());
+        }
+    });
+    let mut out = Vec::new();
+    if !dangling.is_empty() {
+        remove_mappings(doc, "", &dangling, locate, &mut out);
+    }
+    out
+}
+
+/// [`dangling_mappings`]' walk, `pointer` being where `v` is.
+fn remove_mappings(
+    v: &mut Value,
+    pointer: &str,
+    dangling: &[String],
+    locate: &dyn Fn(&str) -> Location,
+    out: &mut Vec<Repair>,
+) {
+    match v {
+        Value::Object(map) => {
+            if let Some(Value::Object(mapping)) = map.get_mut("discriminator").and_then(|d| d.get_mut("mapping")) {
+                let base = join_pointer(&join_pointer(pointer, "discriminator"), "mapping");
+                let gone: Vec<(String, String)> = mapping
+                    .iter()
+                    .filter_map(|(value, target)| Some((value.clone(), target.as_str()?.to_owned())))
+                    .filter(|(_, target)| dangling.contains(target))
+                    .collect();
+                for (value, target) in gone {
+                    mapping.shift_remove(&value);
+                    let message = format!("discriminator mapping {value:?} points at nothing, {target:?}: left out");
+                    let diagnostic = Diagnostic::new(locate(&join_pointer(&base, &value)), message);
+                    out.push(Repair { rule: Rule::ExternalMapping, diagnostic });
+                }
+            }
+            for (key, x) in map.iter_mut().filter(|(k, _)| !k.starts_with("x-") && *k != "example" && *k != "examples")
+            {
+                remove_mappings(x, &join_pointer(pointer, key), dangling, locate, out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, x) in items.iter_mut().enumerate() {
+                remove_mappings(x, &join_pointer(pointer, &i.to_string()), dangling, locate, out);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Calls `each` with every discriminator mapping target in this document: a reference (`#/...`)
@@ -227,7 +275,7 @@ impl Walker<'_> {
             let Some(value) = obj.get(key).filter(|v| !v.is_string()) else { continue };
             let what = if value.get("$ref").is_some() { "a `$ref`" } else { crate::merge::kind_of(value) };
             let message = format!("`{key}` must be text, found {what} (OpenAPI 3 allows no `$ref` there): left out");
-            obj.remove(key);
+            obj.shift_remove(key);
             self.report(Rule::NotText, &join_pointer(pointer, key), message);
         }
     }
@@ -307,7 +355,7 @@ impl Walker<'_> {
         }
         let message = format!("the {what} is a `$ref` to a schema, {reference:?}: read as a JSON body of that schema");
         let schema = json!({"$ref": reference});
-        obj.remove("$ref");
+        obj.shift_remove("$ref");
         obj.insert("content".into(), json!({"application/json": {"schema": schema}}));
         if what == "response" {
             obj.entry("description").or_insert_with(|| json!(""));
@@ -322,7 +370,7 @@ impl Walker<'_> {
         let pointer = join_pointer(pointer, "content");
         if let Some(schema) = content.get("schema").filter(|s| s.is_object()).cloned() {
             let at = join_pointer(&pointer, "schema");
-            content.remove("schema");
+            content.shift_remove("schema");
             let message = if content.contains_key("application/json") {
                 "a schema where `content` wants media types: left out, as `application/json` has its own".to_owned()
             } else {
@@ -333,7 +381,7 @@ impl Walker<'_> {
         }
         // The media type object's other keys, written one level too high.
         for key in ["example", "examples", "encoding"] {
-            if content.remove(key).is_some() {
+            if content.shift_remove(key).is_some() {
                 let message = format!("`{key}` where `content` wants media types (it belongs inside one): left out");
                 self.report(Rule::ContentWithoutMediaType, &join_pointer(&pointer, key), message);
             }
@@ -374,7 +422,7 @@ impl Walker<'_> {
             self.json_schema_keywords(pointer, obj);
         }
         if let Some(flag) = obj.get("required").and_then(Value::as_bool) {
-            obj.remove("required");
+            obj.shift_remove("required");
             let message = format!(
                 "`required: {flag}` on a schema: OpenAPI 3 lists required properties in their object's `required` array; left out"
             );
@@ -387,7 +435,7 @@ impl Walker<'_> {
                 let pointer = join_pointer(&base, name);
                 if let Some(flag) = property.get("required").and_then(Value::as_bool) {
                     if let Value::Object(p) = property {
-                        p.remove("required");
+                        p.shift_remove("required");
                     }
                     let message = if flag {
                         required.push(name.clone());
@@ -430,9 +478,8 @@ impl Walker<'_> {
     }
 
     /// A discriminator's mapping to another file (`models/pets.yml#/Cat`), left by a bundler
-    /// that inlined the files but not the mapping, or to nothing in this one (the same, its file
-    /// name cut off): the entry is left out, and the value is told apart by the members
-    /// themselves.
+    /// that inlined the files but not the mapping: the entry is left out, and the value is told
+    /// apart by the members themselves. (One to nothing in this document: [`dangling_mappings`].)
     fn external_mapping(&mut self, pointer: &str, obj: &mut Map<String, Value>) {
         let Some(Value::Object(mapping)) = obj.get_mut("discriminator").and_then(|d| d.get_mut("mapping")) else {
             return;
@@ -441,15 +488,11 @@ impl Walker<'_> {
         let external: Vec<(String, String)> = mapping
             .iter()
             .filter_map(|(value, target)| Some((value.clone(), target.as_str()?.to_owned())))
-            .filter(|(_, target)| {
-                (!target.starts_with('#') && target.contains(['#', '/'])) || self.dangling.contains(target)
-            })
+            .filter(|(_, target)| !target.starts_with('#') && target.contains(['#', '/']))
             .collect();
         for (value, target) in external {
-            mapping.remove(&value);
-            let external = !target.starts_with('#') && target.contains(['#', '/']);
-            let place = if external { "another file" } else { "nothing" };
-            let message = format!("discriminator mapping {value:?} points at {place}, {target:?}: left out");
+            mapping.shift_remove(&value);
+            let message = format!("discriminator mapping {value:?} points at another file, {target:?}: left out");
             self.report(Rule::ExternalMapping, &join_pointer(&base, &value), message);
         }
     }
@@ -467,7 +510,7 @@ impl Walker<'_> {
         let ignored: Vec<String> = siblings.iter().filter(|k| *k != "nullable").map(|k| format!("`{k}`")).collect();
         let at = join_pointer(pointer, &siblings[0]);
         if nullable {
-            let reference = obj.remove("$ref").expect("checked");
+            let reference = obj.shift_remove("$ref").expect("checked");
             obj.retain(|k, _| k.starts_with("x-") || ANNOTATIONS.contains(&k.as_str()));
             obj.insert("allOf".into(), json!([{"$ref": reference}]));
             obj.insert("nullable".into(), json!(true));
@@ -713,7 +756,10 @@ mod tests {
             }}
         }));
         doc["components"]["schemas"]["A"] = json!({"type": "object"});
-        let (doc, seen) = repaired(doc);
+        let (mut doc, mut seen) = repaired(doc);
+        let at = |pointer: &str| Location::new("merged", pointer);
+        let after_merge = dangling_mappings(&mut doc, &at);
+        seen.extend(after_merge.into_iter().map(|r| (r.rule, r.diagnostic.location.pointer, r.diagnostic.message)));
         let mapping = &doc["components"]["schemas"]["S"]["discriminator"]["mapping"];
         assert_eq!(mapping, &json!({"a": "#/components/schemas/A", "b": "S"}));
         let pointers: Vec<&str> = seen.iter().map(|(_, p, _)| p.as_str()).collect();

@@ -57,14 +57,14 @@ pub fn to_30(doc: Value) -> Value {
     let produces = media_list(old.get("produces"));
     let mut out = Map::new();
     out.insert("openapi".into(), json!("3.0.3"));
-    if let Some(info) = old.remove("info") {
+    if let Some(info) = old.shift_remove("info") {
         out.insert("info".into(), info);
     }
     if let Some(servers) = servers(&old) {
         out.insert("servers".into(), servers);
     }
     // Body parameters among the shared ones become request bodies.
-    let shared_params = match old.remove("parameters") {
+    let shared_params = match old.shift_remove("parameters") {
         Some(Value::Object(p)) => p,
         _ => Map::new(),
     };
@@ -80,10 +80,10 @@ pub fn to_30(doc: Value) -> Value {
             parameters.insert(name, parameter(p));
         }
     }
-    if let Some(Value::Object(defs)) = old.remove("definitions") {
+    if let Some(Value::Object(defs)) = old.shift_remove("definitions") {
         components.insert("schemas".into(), Value::Object(defs.into_iter().map(|(k, s)| (k, schema(s))).collect()));
     }
-    if let Some(Value::Object(responses)) = old.remove("responses") {
+    if let Some(Value::Object(responses)) = old.shift_remove("responses") {
         let converted = responses.into_iter().map(|(k, r)| (k, response(r, &produces))).collect();
         components.insert("responses".into(), Value::Object(converted));
     }
@@ -93,13 +93,13 @@ pub fn to_30(doc: Value) -> Value {
     if !bodies.is_empty() {
         components.insert("requestBodies".into(), Value::Object(bodies));
     }
-    if let Some(Value::Object(schemes)) = old.remove("securityDefinitions") {
+    if let Some(Value::Object(schemes)) = old.shift_remove("securityDefinitions") {
         components.insert(
             "securitySchemes".into(),
             Value::Object(schemes.into_iter().map(|(k, s)| (k, security(s))).collect()),
         );
     }
-    let mut paths = match old.remove("paths") {
+    let mut paths = match old.shift_remove("paths") {
         Some(Value::Object(paths)) => paths,
         _ => Map::new(),
     };
@@ -113,7 +113,7 @@ pub fn to_30(doc: Value) -> Value {
         out.insert("components".into(), Value::Object(components));
     }
     for key in ["security", "tags", "externalDocs"] {
-        if let Some(v) = old.remove(key) {
+        if let Some(v) = old.shift_remove(key) {
             out.insert(key.into(), v);
         }
     }
@@ -146,7 +146,7 @@ fn servers(old: &Map<String, Value>) -> Option<Value> {
 
 fn path_item(item: &mut Map<String, Value>, consumes: &[String], produces: &[String], body_params: &[String]) {
     // Path-level body and form parameters apply to each operation.
-    let shared: Vec<Value> = match item.remove("parameters") {
+    let shared: Vec<Value> = match item.shift_remove("parameters") {
         Some(Value::Array(list)) => list,
         _ => Vec::new(),
     };
@@ -156,9 +156,9 @@ fn path_item(item: &mut Map<String, Value>, consumes: &[String], produces: &[Str
     }
     for method in METHODS {
         let Some(Value::Object(op)) = item.get_mut(method) else { continue };
-        let consumes = op.remove("consumes").map_or_else(|| consumes.to_vec(), |c| media_list(Some(&c)));
-        let produces = op.remove("produces").map_or_else(|| produces.to_vec(), |p| media_list(Some(&p)));
-        let own: Vec<Value> = match op.remove("parameters") {
+        let consumes = op.shift_remove("consumes").map_or_else(|| consumes.to_vec(), |c| media_list(Some(&c)));
+        let produces = op.shift_remove("produces").map_or_else(|| produces.to_vec(), |p| media_list(Some(&p)));
+        let own: Vec<Value> = match op.shift_remove("parameters") {
             Some(Value::Array(list)) => list,
             _ => Vec::new(),
         };
@@ -205,16 +205,16 @@ fn parameter(p: Value) -> Value {
     }
     let mut value = Map::new();
     for key in VALUE_KEYS {
-        if let Some(v) = p.remove(*key) {
+        if let Some(v) = p.shift_remove(*key) {
             value.insert((*key).into(), v);
         }
     }
-    if let Some(Value::Object(mut nested)) = value.remove("items") {
+    if let Some(Value::Object(mut nested)) = value.shift_remove("items") {
         // An array's items in 2.0 may carry their own `collectionFormat`; only the outer counts.
-        nested.remove("collectionFormat");
+        nested.shift_remove("collectionFormat");
         value.insert("items".into(), schema(Value::Object(nested)));
     }
-    let format = p.remove("collectionFormat");
+    let format = p.shift_remove("collectionFormat");
     if !value.is_empty() {
         p.insert("schema".into(), schema(Value::Object(value)));
     }
@@ -243,7 +243,7 @@ fn parameter(p: Value) -> Value {
     }
     // Only a query parameter may allow an empty value in 3.0.
     if !is_query {
-        p.remove("allowEmptyValue");
+        p.shift_remove("allowEmptyValue");
     }
     Value::Object(p)
 }
@@ -288,13 +288,13 @@ fn form_body(params: Vec<Value>, consumes: &[String]) -> Value {
     let mut required = Vec::new();
     for p in params {
         let Value::Object(mut p) = p else { continue };
-        let Some(name) = p.remove("name").and_then(|n| n.as_str().map(str::to_owned)) else { continue };
-        if p.remove("required") == Some(json!(true)) {
+        let Some(name) = p.shift_remove("name").and_then(|n| n.as_str().map(str::to_owned)) else { continue };
+        if p.shift_remove("required") == Some(json!(true)) {
             required.push(Value::String(name.clone()));
         }
         let mut value = Map::new();
         for key in VALUE_KEYS.iter().chain(&["description"]) {
-            if let Some(v) = p.remove(*key) {
+            if let Some(v) = p.shift_remove(*key) {
                 value.insert((*key).into(), v);
             }
         }
@@ -313,8 +313,8 @@ fn response(r: Value, produces: &[String]) -> Value {
     if r.contains_key("$ref") {
         return Value::Object(r);
     }
-    r.remove("examples");
-    if let Some(s) = r.remove("schema") {
+    r.shift_remove("examples");
+    if let Some(s) = r.shift_remove("schema") {
         let s = schema(s);
         let medias: Vec<String> = if produces.is_empty() { vec!["application/json".into()] } else { produces.to_vec() };
         let content: Map<String, Value> = medias.into_iter().map(|m| (m, json!({"schema": s.clone()}))).collect();
@@ -341,7 +341,7 @@ fn fix_schema(s: &mut Value) {
         obj.insert("type".into(), json!("string"));
         obj.insert("format".into(), json!("binary"));
     }
-    if let Some(nullable) = obj.remove("x-nullable") {
+    if let Some(nullable) = obj.shift_remove("x-nullable") {
         obj.insert("nullable".into(), nullable);
     }
     if let Some(Value::String(property)) = obj.get("discriminator").cloned() {
@@ -370,7 +370,7 @@ fn security(s: Value) -> Value {
             s.insert("scheme".into(), json!("basic"));
         }
         Some("oauth2") => {
-            let flow = s.remove("flow").and_then(|f| f.as_str().map(str::to_owned)).unwrap_or_default();
+            let flow = s.shift_remove("flow").and_then(|f| f.as_str().map(str::to_owned)).unwrap_or_default();
             let name = match flow.as_str() {
                 "accessCode" => "authorizationCode",
                 "application" => "clientCredentials",
@@ -379,7 +379,7 @@ fn security(s: Value) -> Value {
             .to_owned();
             let mut details = Map::new();
             for key in ["authorizationUrl", "tokenUrl", "scopes"] {
-                if let Some(v) = s.remove(key) {
+                if let Some(v) = s.shift_remove(key) {
                     details.insert(key.into(), v);
                 }
             }
