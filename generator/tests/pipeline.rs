@@ -364,3 +364,25 @@ fn a_crate_without_operations_names_no_feature_it_does_not_declare() {
         assert!(!text.contains("feature = "), "{path} is conditional on a feature:\n{text}");
     }
 }
+
+#[test]
+fn a_form_whose_only_types_are_in_its_parts_imports_them() {
+    // The form struct is in operations.rs; its JSON part is a type of `types`.
+    let object = json!({"type": "object", "properties": {"a": {"type": "string"}}});
+    let doc = spec(
+        "/upload",
+        "post",
+        json!({
+            "operationId": "upload",
+            "requestBody": {"content": {"multipart/form-data": {"schema": {
+                "type": "object",
+                "properties": {"meta": object, "name": {"type": "string"}}
+            }}}},
+            "responses": {"204": {"description": "ok"}}
+        }),
+    );
+    let files = generate(&[source("a.json", &doc)]);
+    let operations = &files["src/operations.rs"];
+    assert!(operations.contains("pub meta: Option<types::"), "{operations}");
+    assert!(operations.contains("use crate::{Client, Error, types};"), "{operations}");
+}

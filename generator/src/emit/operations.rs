@@ -27,7 +27,7 @@ impl Emitter<'_> {
             .any(|o| o.params.iter().any(|p| matches!(p.location, ParamIn::Header | ParamIn::Cookie)));
         let uses_types = self.api.operations.iter().any(|o| {
             o.params.iter().any(|p| mentions_type(&p.ty))
-                || o.body.as_ref().is_some_and(|b| mentions_type(&b.ty))
+                || o.body.as_ref().is_some_and(|b| mentions_type(&b.ty) || b.parts.iter().any(part_mentions_type))
                 || (o.names.success.is_none() && o.success.iter().any(|s| s.ty.as_ref().is_some_and(mentions_type)))
         });
         let types_import = if uses_types {
@@ -749,5 +749,14 @@ fn param_as_str(name: &RustName, ty: &Ty) -> TokenStream {
     match ty {
         Ty::String => quote!(#name),
         _ => quote!(&#name.to_string()),
+    }
+}
+
+/// Whether a form part's field names a type of `types` (a text part of an enum, a JSON part).
+fn part_mentions_type(part: &crate::ir::FormPart) -> bool {
+    use crate::ir::PartKind;
+    match &part.kind {
+        PartKind::Text(ty) | PartKind::Texts(ty) | PartKind::Json(ty) => mentions_type(ty),
+        PartKind::File | PartKind::Files => false,
     }
 }
