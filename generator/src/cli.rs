@@ -313,10 +313,27 @@ pub fn run(root: &Path, cwd: &Path, program: &str, command: Command, verbosity: 
     }
 }
 
-fn fail(diagnostics: &Diagnostics) {
-    for d in diagnostics.iter() {
-        print_diagnostic(d, false);
+/// How many errors, and how many warnings, a human-readable report shows: a spec cut into many
+/// documents can repeat one mistake thousands of times, each shown with its file's line.
+const SHOWN: usize = 100;
+
+/// Prints `list` as [`print_diagnostic`] does: on a terminal (not as JSON), the first [`SHOWN`],
+/// then how many more there are.
+fn print_list<'a>(list: impl ExactSizeIterator<Item = &'a Diagnostic>, warning: bool) {
+    let human = MESSAGES.get().is_none_or(|(format, _)| *format == MessageFormat::Human);
+    let total = list.len();
+    let shown = if human { SHOWN } else { usize::MAX };
+    for d in list.take(shown) {
+        print_diagnostic(d, warning);
     }
+    if total > shown {
+        let kind = if warning { "warning" } else { "error" };
+        eprintln!("{kind}: {} more {kind}s are not shown (`--message-format json` lists every one)\n", total - shown);
+    }
+}
+
+fn fail(diagnostics: &Diagnostics) {
+    print_list(diagnostics.iter(), false);
     if MESSAGES.get().is_none_or(|(format, _)| *format == MessageFormat::Human) {
         eprintln!("{}", diagnostics.summary());
     }
@@ -490,9 +507,7 @@ fn codegen(root: &Path, program: &str, args: &CodegenArgs, fix: &str, verbosity:
     // Writing takes a fraction of generating; what follows is printed, so the spinner goes now.
     drop(progress);
     if verbosity >= Verbosity::Normal {
-        for warning in &generated.api.warnings {
-            warn(warning);
-        }
+        print_list(generated.api.warnings.iter().map(|w| &w.0), true);
     }
     if verbosity == Verbosity::Verbose {
         let api = &generated.api;

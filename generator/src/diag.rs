@@ -177,7 +177,7 @@ impl Diagnostics {
         Diagnostics(list)
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &Diagnostic> {
         self.0.iter()
     }
 

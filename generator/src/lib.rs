@@ -140,7 +140,7 @@ pub fn generate_locked(config: &Config, sources: &[Source], lock: &lock::Lock) -
 fn generate_here(config: &Config, sources: &[Source], lock: &lock::Lock) -> Result<Generated, Diagnostics> {
     let mut merged = merge_here(sources)?;
     // What was read leniently is a warning, or with `strict` an error each.
-    let repairs = std::mem::take(&mut merged.repairs);
+    let repairs = repair::grouped(std::mem::take(&mut merged.repairs));
     if config.strict && !repairs.is_empty() {
         return Err(Diagnostics::new(repairs.into_iter().map(repair::Repair::refused).collect()));
     }

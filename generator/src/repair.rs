@@ -116,6 +116,42 @@ const KNOWN_FORMATS: &[&str] = &[
 /// The keys a schema's `$ref` may have beside it without a word: extensions are not counted.
 const ANNOTATIONS: &[&str] = &["description", "summary", "title", "example", "examples", "deprecated", "externalDocs"];
 
+/// One repair per place and message: per-operation documents repeat their shared parts, so the
+/// same repair comes from many files; it is said once, at the first place, with a note naming how
+/// many others and the first few. An unknown format is said once wherever it is (Stripe writes
+/// `unix-time` a thousand times).
+pub fn grouped(repairs: Vec<Repair>) -> Vec<Repair> {
+    let mut groups: Vec<(Repair, Vec<String>)> = Vec::new();
+    let mut index: std::collections::BTreeMap<(String, String), usize> = std::collections::BTreeMap::new();
+    for r in repairs {
+        let place = if r.rule == Rule::UnknownFormat { String::new() } else { r.diagnostic.location.pointer.clone() };
+        let key = (place, r.diagnostic.message.clone());
+        match index.get(&key) {
+            Some(&i) => {
+                let location = &r.diagnostic.location;
+                let same_pointer = location.pointer == groups[i].0.diagnostic.location.pointer;
+                groups[i].1.push(if same_pointer { location.file.clone() } else { location.to_string() });
+            }
+            None => {
+                index.insert(key, groups.len());
+                groups.push((r, Vec::new()));
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(mut r, others)| {
+            if !others.is_empty() {
+                let first: Vec<&str> = others.iter().take(3).map(String::as_str).collect();
+                let more = if others.len() > 3 { ", ..." } else { "" };
+                let note = format!("the same in {} more place(s): {}{more}", others.len(), first.join(", "));
+                r.diagnostic = r.diagnostic.note(note);
+            }
+            r
+        })
+        .collect()
+}
+
 /// The `info` placeholders, for a title or version the document does not give.
 pub const INFO_PLACEHOLDERS: [(&str, &str); 2] = [("title", "API"), ("version", "unversioned")];
 
@@ -644,6 +680,34 @@ mod tests {
         let (after, seen) = repaired(doc.clone());
         assert_eq!(after, doc);
         assert!(seen.is_empty(), "{seen:?}");
+    }
+
+    #[test]
+    fn a_repair_repeated_in_many_files_is_said_once() {
+        let repair = |file: &str, pointer: &str| Repair {
+            rule: Rule::UnknownFormat,
+            diagnostic: Diagnostic::new(Location::new(file, pointer), "unknown format `url`"),
+        };
+        let all = vec![
+            repair("a.json", "/x"),
+            repair("b.json", "/x"),
+            repair("b.json", "/y"),
+            repair("c.json", "/x"),
+            repair("d.json", "/x"),
+            repair("e.json", "/x"),
+        ];
+        let said: Vec<String> = grouped(all).into_iter().map(|r| r.diagnostic.to_string()).collect();
+        // An unknown format: once, wherever it is.
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(
+            said[0].contains("a.json#/x")
+                && said[0].contains("the same in 5 more place(s): b.json, b.json#/y, c.json, ...")
+        );
+        // Another rule: once per place.
+        let example = |file: &str, pointer: &str| Repair { rule: Rule::ExampleMismatch, ..repair(file, pointer) };
+        let said = grouped(vec![example("a.json", "/x"), example("b.json", "/x"), example("b.json", "/y")]);
+        assert_eq!(said.len(), 2);
+        assert!(said[1].diagnostic.notes.is_empty(), "{said:?}");
     }
 
     #[test]
