@@ -68,14 +68,19 @@ fn print_diagnostic(d: &crate::diag::Diagnostic, warning: bool) {
     }
 }
 
+/// Whether diagnostics are printed for people (not as JSON).
+fn human() -> bool {
+    MESSAGES.get().is_none_or(|(format, _)| *format == MessageFormat::Human)
+}
+
 /// A command's own output (summaries, check mode's diffs): on stdout, unless diagnostics are JSON
 /// there, when it goes to stderr so stdout stays one JSON object per line.
 macro_rules! say {
     ($($arg:tt)*) => {
-        if MESSAGES.get().is_some_and(|(format, _)| *format == MessageFormat::Json) {
-            eprint!($($arg)*)
-        } else {
+        if human() {
             print!($($arg)*)
+        } else {
+            eprint!($($arg)*)
         }
     };
 }
@@ -320,9 +325,8 @@ const SHOWN: usize = 100;
 /// Prints `list` as [`print_diagnostic`] does: on a terminal (not as JSON), the first [`SHOWN`],
 /// then how many more there are.
 fn print_list<'a>(list: impl ExactSizeIterator<Item = &'a Diagnostic>, warning: bool) {
-    let human = MESSAGES.get().is_none_or(|(format, _)| *format == MessageFormat::Human);
     let total = list.len();
-    let shown = if human { SHOWN } else { usize::MAX };
+    let shown = if human() { SHOWN } else { usize::MAX };
     for d in list.take(shown) {
         print_diagnostic(d, warning);
     }
@@ -334,7 +338,7 @@ fn print_list<'a>(list: impl ExactSizeIterator<Item = &'a Diagnostic>, warning: 
 
 fn fail(diagnostics: &Diagnostics) {
     print_list(diagnostics.iter(), false);
-    if MESSAGES.get().is_none_or(|(format, _)| *format == MessageFormat::Human) {
+    if human() {
         eprintln!("{}", diagnostics.summary());
     }
 }

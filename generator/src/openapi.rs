@@ -227,7 +227,7 @@ fn followed<'a>(doc: &'a Map<String, Value>, written: &'a Map<String, Value>) ->
 const MAX_STEPS: usize = 64;
 
 /// The value at the reference tokens `tokens` of `doc`.
-fn pointer<'a>(doc: &'a Map<String, Value>, tokens: &[String]) -> Option<&'a Value> {
+pub(crate) fn pointer<'a>(doc: &'a Map<String, Value>, tokens: &[String]) -> Option<&'a Value> {
     let (first, rest) = tokens.split_first()?;
     rest.iter().try_fold(doc.get(first)?, |value, token| match value {
         Value::Object(map) => map.get(token),

@@ -284,19 +284,9 @@ fn unresolved(doc: &Value, target: &str) -> bool {
         return doc.get("components").and_then(|c| c.get("schemas")).and_then(|s| s.get(target)).is_none();
     }
     let Ok(target) = crate::resolve::refs::target(target) else { return false };
-    let mut at = doc;
-    for token in &target.tokens {
-        let next = match at {
-            Value::Object(map) => map.get(token),
-            Value::Array(items) => token.parse::<usize>().ok().and_then(|i| items.get(i)),
-            _ => None,
-        };
-        match next {
-            Some(next) => at = next,
-            None => return true,
-        }
-    }
-    false
+    // `#` is the document itself: there, but not a schema (which resolve says).
+    !target.tokens.is_empty()
+        && doc.as_object().and_then(|root| crate::openapi::pointer(root, &target.tokens)).is_none()
 }
 
 impl Walker<'_> {

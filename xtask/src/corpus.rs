@@ -397,25 +397,22 @@ fn inline_refs(value: &mut Value, components: &Value, stack: &mut Vec<String>, b
     }
 }
 
-/// The `(section, name)` of a `$ref` to a component (`#/components/schemas/Pet`).
-fn component_key(reference: &str) -> Option<(String, String)> {
+/// The `(section, name)` of the component a `$ref` points into, and whether it points at the
+/// component itself (`#/components/schemas/Pet`) rather than a part of it
+/// (`#/components/responses/NotFound/content/application~1json/schema`).
+fn component_of(reference: &str) -> Option<(String, String, bool)> {
     match apigen::resolve::refs::target(reference).ok()?.tokens.as_slice() {
-        [components, section, name] if components == "components" => Some((section.clone(), name.clone())),
+        [components, section, name, rest @ ..] if components == "components" => {
+            Some((section.clone(), name.clone(), rest.is_empty()))
+        }
         _ => None,
     }
 }
 
-/// The `(section, name)` of the component a `$ref` points into, itself (`#/components/schemas/Pet`)
-/// or a part of it (`#/components/responses/NotFound/content/application~1json/schema`).
-fn component_of(reference: &str) -> Option<(String, String)> {
-    match apigen::resolve::refs::target(reference).ok()?.tokens.as_slice() {
-        [components, section, name, ..] if components == "components" => Some((section.clone(), name.clone())),
-        _ => None,
-    }
-}
-
+/// The component a `$ref` points at, itself.
 fn component<'a>(components: &'a Value, reference: &str) -> Option<&'a Value> {
-    let (section, name) = component_key(reference)?;
+    let (section, name, whole) = component_of(reference)?;
+    whole.then_some(())?;
     components.get(section)?.get(name)
 }
 
@@ -428,7 +425,8 @@ fn reachable(value: &Value, components: &Value) -> BTreeSet<(String, String)> {
         collect_refs(v, &mut refs);
         for r in refs {
             // A reference into a component needs the whole component in the fragment.
-            let Some(key) = component_of(&r) else { continue };
+            let Some((section, name, _)) = component_of(&r) else { continue };
+            let key = (section, name);
             if seen.insert(key.clone())
                 && let Some(target) = components.get(&key.0).and_then(|s| s.get(&key.1))
             {

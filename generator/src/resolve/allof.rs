@@ -106,22 +106,15 @@ pub fn merge_two(a: Sch, b: Sch, table: &Table) -> Result<Sch, Diagnostic> {
         c.extend(b.constraints.iter().filter(|x| !a.constraints.contains(x)).cloned());
         c
     };
-    if a.kind == Kind::Any && is_bare(&a) {
-        let constraints = constraints(&b, &a);
+    // `{}` with no docs yields to the other side, keeping its flags and constraints.
+    let yields = |s: &Sch| s.kind == Kind::Any && is_bare(s);
+    if yields(&a) || yields(&b) {
+        let (bare, kept) = if yields(&a) { (a, b) } else { (b, a) };
         return Ok(Sch {
-            read_only: a.read_only || b.read_only,
-            write_only: a.write_only || b.write_only,
-            constraints,
-            ..b
-        });
-    }
-    if b.kind == Kind::Any && is_bare(&b) {
-        let constraints = constraints(&a, &b);
-        return Ok(Sch {
-            read_only: a.read_only || b.read_only,
-            write_only: a.write_only || b.write_only,
-            constraints,
-            ..a
+            read_only: bare.read_only || kept.read_only,
+            write_only: bare.write_only || kept.write_only,
+            constraints: constraints(&kept, &bare),
+            ..kept
         });
     }
     let conflict = |what: String| {
@@ -187,7 +180,6 @@ pub fn merge_two(a: Sch, b: Sch, table: &Table) -> Result<Sch, Diagnostic> {
     })
 }
 
-/// `{}` with no docs and no flags: yields entirely to the other side.
 /// Whether two members of `oneOf` lists are the same alternative: a reference to the same
 /// component, or the same scalar type (inline objects carry where they are written, so two
 /// copies are not taken for one).
@@ -195,6 +187,7 @@ fn same_member(a: &Sch, b: &Sch) -> bool {
     a.kind == b.kind && a.nullable == b.nullable && a.enumeration == b.enumeration
 }
 
+/// `{}` with no docs and no flags: yields entirely to the other side.
 fn is_bare(s: &Sch) -> bool {
     s.title.is_none() && s.description.is_none() && !s.nullable
 }
