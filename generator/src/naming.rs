@@ -22,7 +22,7 @@
 //! [`crate_name`]: the generated package's name, the config's or one made from the spec title
 //! that Cargo and crates.io accept by construction.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use heck::{ToKebabCase, ToSnakeCase, ToUpperCamelCase};
 
@@ -306,8 +306,13 @@ pub fn method_names(ops: &[OpNaming<'_>]) -> Vec<String> {
     // round decides on a snapshot, so every party of a collision is treated alike.
     for round in 0..2 {
         let snapshot = names.clone();
+        // The operations by name, in order: each operation's clashes are the others of its name.
+        let mut by_name: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (j, name) in snapshot.iter().enumerate() {
+            by_name.entry(name).or_default().push(j);
+        }
         for i in 0..ops.len() {
-            let clashes: Vec<usize> = (0..ops.len()).filter(|&j| j != i && snapshot[j] == snapshot[i]).collect();
+            let clashes: Vec<usize> = by_name[snapshot[i].as_str()].iter().copied().filter(|&j| j != i).collect();
             if fixed[i].is_some() || clashes.is_empty() {
                 continue;
             }

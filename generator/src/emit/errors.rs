@@ -6,18 +6,44 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::docs::{client_link, doc_attr, series};
+use super::format::RustFile;
 use super::responses::{has_status_field, status_pattern};
 use super::{Emitter, ident, mentions_type, types_import};
-use crate::ir::{Api, ErrorCase, ErrorEnum, Operation, StatusMatch, Ty};
+use crate::ir::{ErrorCase, ErrorEnum, Operation, StatusMatch, Ty};
 use crate::spectext;
 
 impl Emitter<'_> {
     /// `src/errors.rs`: per operation, in order, its error enum, or an alias when an earlier
     /// operation documents the same error responses.
-    pub(super) fn errors(&self) -> TokenStream {
+    pub(super) fn errors(&self) -> RustFile<'_> {
         let api = self.api;
+        let uses_types =
+            api.error_enums.iter().flat_map(|e| &e.cases).any(|e| e.ty.as_ref().is_some_and(mentions_type));
+        let head = move || {
+            let types_import = types_import(uses_types);
+            let imports = if api.operations.is_empty() {
+                quote!()
+            } else {
+                quote!(
+                    use ::std::fmt;
+                    use crate::ErrorKind;
+                    use crate::runtime::{FromResponse, RawResponse};
+                )
+            };
+            quote! {
+                //! The documented error responses: one enum per set of them, with a variant per
+                //! status and `Other` for the spec's `default` response. Operations that document the
+                //! same responses share an enum generic over a marker (in `markers`): each has its own
+                //! type, an alias of the enum with its marker, for one enum's code.
+
+                #imports
+
+                #types_import
+            }
+        };
         // Per operation, in order: its enum, or, shared, the enum before its first user's alias.
-        let items = api.operations.iter().enumerate().map(|(i, op)| {
+        let item = |i: usize| {
+            let op = &api.operations[i];
             let shared = &api.error_enums[op.error_enum];
             match &op.names.marker {
                 None => self.error_enum(shared),
@@ -28,34 +54,21 @@ impl Emitter<'_> {
                 }
                 Some(marker) => alias(op, shared, marker),
             }
-        });
-        let markers = markers(api);
-        let uses_types =
-            api.error_enums.iter().flat_map(|e| &e.cases).any(|e| e.ty.as_ref().is_some_and(mentions_type));
-        let types_import = types_import(uses_types);
-        let imports = if api.operations.is_empty() {
-            quote!()
-        } else {
-            quote!(
-                use ::std::fmt;
-                use crate::ErrorKind;
-                use crate::runtime::{FromResponse, RawResponse};
-            )
         };
-        quote! {
-            //! The documented error responses: one enum per set of them, with a variant per
-            //! status and `Other` for the spec's `default` response. Operations that document the
-            //! same responses share an enum generic over a marker (in `markers`): each has its own
-            //! type, an alias of the enum with its marker, for one enum's code.
-
-            #imports
-
-            #types_import
-
-            #( #items )*
-
-            #markers
+        let file = RustFile::new(head).items(api.operations.len(), item);
+        // The markers of the operations that share an error enum.
+        let marked: Vec<&Operation> = api.operations.iter().filter(|op| op.names.marker.is_some()).collect();
+        if marked.is_empty() {
+            return file;
         }
+        let open = || {
+            quote! {
+                /// The markers of the operations that share an error enum: each operation's error type is
+                /// the enum with its marker, a type of its own.
+                pub mod markers
+            }
+        };
+        file.block(open, marked.len(), move |i| marker(marked[i]))
     }
 
     /// An error enum, with its `Display`, its `OperationError::status` and the reading of its
@@ -196,31 +209,14 @@ fn alias(op: &Operation, shared: &ErrorEnum, marker: &str) -> TokenStream {
     }
 }
 
-/// `errors::markers`: a type per operation that shares its error enum, which makes its error type
-/// its own.
-fn markers(api: &Api) -> TokenStream {
-    let markers: Vec<TokenStream> = api
-        .operations
-        .iter()
-        .filter_map(|op| {
-            let marker = ident(op.names.marker.as_ref()?);
-            let doc = doc_attr(&format!("Marks the error type of {}.", client_link(&op.names.method)));
-            Some(quote! {
-                #doc
-                #[derive(Clone, Copy, Debug, PartialEq)]
-                pub enum #marker {}
-            })
-        })
-        .collect();
-    if markers.is_empty() {
-        return quote!();
-    }
+/// The marker of an operation that shares its error enum.
+fn marker(op: &Operation) -> TokenStream {
+    let marker = op.names.marker.as_ref().map(|m| ident(m));
+    let doc = doc_attr(&format!("Marks the error type of {}.", client_link(&op.names.method)));
     quote! {
-        /// The markers of the operations that share an error enum: each operation's error type is
-        /// the enum with its marker, a type of its own.
-        pub mod markers {
-            #( #markers )*
-        }
+        #doc
+        #[derive(Clone, Copy, Debug, PartialEq)]
+        pub enum #marker {}
     }
 }
 

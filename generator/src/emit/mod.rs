@@ -26,11 +26,13 @@ use quote::quote;
 
 use crate::config::Config;
 use crate::ir::{Api, RustName, Ty};
+use format::RustFile;
 
 mod auth;
 mod client;
 mod docs;
 mod errors;
+mod format;
 mod forms;
 mod gates;
 mod manifest;
@@ -47,21 +49,22 @@ pub fn emit<'a>(api: &'a Api, config: &Config, merged_spec: String, crate_name: 
     let mut files = BTreeMap::new();
     files.insert("Cargo.toml".into(), manifest::cargo_toml(api, config, crate_name));
     files.insert("README.md".into(), readme::readme(api, config, crate_name));
-    // The files are independent: each is built and formatted on a core of its own.
+    // The files are independent: each is built and formatted on a core of its own, and a large
+    // one's batches on every core.
     let mut rust: Vec<(&str, Part<'a>)> = vec![
-        ("src/lib.rs", Emitter::lib),
-        ("src/client.rs", Emitter::client),
+        ("src/lib.rs", |e| RustFile::new(|| e.lib())),
+        ("src/client.rs", |e| RustFile::new(|| e.client())),
         ("src/types.rs", Emitter::types),
         ("src/errors.rs", Emitter::errors),
         ("src/operations.rs", Emitter::operations),
     ];
     if has_responses_module(api) {
-        rust.push(("src/responses.rs", Emitter::responses));
+        rust.push(("src/responses.rs", |e| RustFile::new(|| e.responses())));
     }
     let gates = gates::gates(api);
     let no_gates = BTreeMap::new();
     let texts = crate::exec::parallel(&rust, |(path, part)| {
-        let text = format_tokens(part(&e), gates.get(path).unwrap_or(&no_gates));
+        let text = part(&e).format(gates.get(path).unwrap_or(&no_gates));
         ((*path).to_owned(), format!("{header}{text}"))
     });
     files.extend(texts);
@@ -77,87 +80,12 @@ pub fn spec_json(doc: &serde_json::Value) -> String {
     spec
 }
 
-/// Builds one source file of the crate.
-type Part<'a> = fn(&Emitter<'a>) -> TokenStream;
+/// Describes one source file of the crate.
+type Part<'a> = for<'e> fn(&'e Emitter<'a>) -> RustFile<'e>;
 
 /// Whether some operation returns more than its body type (a success enum, response headers).
 fn has_responses_module(api: &Api) -> bool {
     api.operations.iter().any(|o| o.names.success.is_some() || o.names.headers.is_some())
-}
-
-/// A Rust file as text: its items gated, formatted by prettyplease, then spaced.
-fn format_tokens(tokens: TokenStream, gates: &BTreeMap<String, &[String]>) -> String {
-    let mut file: syn::File = syn::parse2(tokens).expect("the emitter produces valid Rust (a generator bug otherwise)");
-    gates::apply_gates(&mut file, gates);
-    space_items(&prettyplease::unparse(&file))
-}
-
-/// prettyplease puts items right after each other; a blank line after module docs, after the
-/// `use` block, between top-level items or impl members, and between the groups of a crate root
-/// (inner attributes, `mod`s, `use`s) reads better.
-fn space_items(text: &str) -> String {
-    let lines: Vec<&str> = text.lines().collect();
-    let mut out = String::with_capacity(text.len() + text.len() / 16);
-    // The group of the top-level statement being read: a blank line goes where the group changes.
-    let mut group = Group::Other;
-    for (i, line) in lines.iter().enumerate() {
-        out.push_str(line);
-        out.push('\n');
-        let indent = |l: &str| l.len() - l.trim_start().len();
-        if indent(line) == 0 && !line.starts_with(['}', ')', ']']) && !line.is_empty() {
-            group = Group::of(line);
-        }
-        let Some(next) = lines.get(i + 1) else {
-            continue;
-        };
-        let (here, there) = (line.trim_start(), next.trim_start());
-        let same_level = indent(line) == indent(next) && indent(line) <= 4;
-        let closes_item = here == "}" && !there.starts_with('}') && !there.starts_with(')') && !there.is_empty();
-        let ends_docs = here.starts_with("//!") && !there.starts_with("//!");
-        let ends_uses = here.starts_with("use ") && !there.starts_with("use ") && !there.is_empty();
-        // A documented or attributed top-level item after a one-line item (`const`, `mod`, ...).
-        let starts_item = indent(next) == 0
-            && (there.starts_with("///") || there.starts_with("#["))
-            && !here.is_empty()
-            && !here.starts_with("///")
-            && !here.starts_with("#[")
-            && !here.starts_with("//!")
-            && !here.starts_with("//")
-            && here != ")]";
-        // A top-level statement of another group, or any item after a one-line `impl ... {}`.
-        let top_level =
-            indent(line) == 0 && indent(next) == 0 && !there.is_empty() && !next.starts_with(['}', ')', ']']);
-        let attached = here.starts_with("///") || here.starts_with("#[");
-        let new_group = top_level && !attached && (Group::of(next) != group || here.ends_with("{}"));
-        if (same_level && closes_item) || ends_docs || (ends_uses && indent(line) == 0) || starts_item || new_group {
-            out.push('\n');
-        }
-    }
-    out
-}
-
-/// The groups of top-level statements [`space_items`] separates.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Group {
-    InnerAttribute,
-    Mod,
-    Use,
-    Other,
-}
-
-impl Group {
-    fn of(line: &str) -> Group {
-        let line = line.strip_prefix("pub(crate) ").or_else(|| line.strip_prefix("pub ")).unwrap_or(line);
-        if line.starts_with("#![") {
-            Group::InnerAttribute
-        } else if line.starts_with("mod ") {
-            Group::Mod
-        } else if line.starts_with("use ") {
-            Group::Use
-        } else {
-            Group::Other
-        }
-    }
 }
 
 /// An identifier from a sanitised name (which may be raw: `r#type`), as [`RustName::ident`].

@@ -6,20 +6,22 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs::doc_attr;
+use super::format::RustFile;
 use super::responses::{raw_body, statuses_pattern, success_arm};
 use super::{Emitter, ident, mentions_type};
 use crate::ir::{Operation, Param, ParamIn, PathPart, RustName, Streaming, Style, Ty, Writing};
 
 impl Emitter<'_> {
     /// `src/operations.rs`: the imports, the methods on `Client` and the request builders.
-    pub(super) fn operations(&self) -> TokenStream {
-        if self.api.operations.is_empty() {
-            return quote! {
-                //! One async method per operation; the spec defines none, so the crate is its types.
-            };
+    pub(super) fn operations(&self) -> RustFile<'_> {
+        let operations = &self.api.operations;
+        if operations.is_empty() {
+            return RustFile::new(|| {
+                quote! {
+                    //! One async method per operation; the spec defines none, so the crate is its types.
+                }
+            });
         }
-        let (methods, builders): (Vec<TokenStream>, Vec<TokenStream>) =
-            self.api.operations.iter().map(|op| self.operation(op)).unzip();
         let uses_headers = self
             .api
             .operations
@@ -30,82 +32,86 @@ impl Emitter<'_> {
                 || o.body.as_ref().is_some_and(|b| mentions_type(&b.ty) || b.parts.iter().any(part_mentions_type))
                 || (o.names.success.is_none() && o.success.iter().any(|s| s.ty.as_ref().is_some_and(mentions_type)))
         });
-        let types_import = if uses_types {
-            quote!(
-                use crate::{Client, Error, types};
-            )
-        } else {
-            quote!(
-                use crate::{Client, Error};
-            )
-        };
-        let client_imports = if self.api.operations.iter().any(|o| !o.auth.is_empty()) {
-            quote!(use crate::client::Scheme; #types_import)
-        } else {
-            types_import
-        };
-        let runtime_imports = if uses_headers {
-            quote!(
-                use crate::runtime::{PathPart, header_value};
-            )
-        } else {
-            quote!(
-                use crate::runtime::PathPart;
-            )
-        };
-        quote! {
-            //! The requests of the operations. Each operation is a method on [`Client`] taking the
-            //! required arguments and returning its request, which has a setter per optional
-            //! argument and is sent when awaited. Each states only what is particular to it
-            //! (method, path, arguments, statuses and types); the plumbing is in `runtime.rs`.
+        let uses_schemes = self.api.operations.iter().any(|o| !o.auth.is_empty());
+        let head = move || {
+            let types_import = if uses_types {
+                quote!(
+                    use crate::{Client, Error, types};
+                )
+            } else {
+                quote!(
+                    use crate::{Client, Error};
+                )
+            };
+            let client_imports =
+                if uses_schemes { quote!(use crate::client::Scheme; #types_import) } else { types_import };
+            let runtime_imports = if uses_headers {
+                quote!(
+                    use crate::runtime::{PathPart, header_value};
+                )
+            } else {
+                quote!(
+                    use crate::runtime::PathPart;
+                )
+            };
+            quote! {
+                //! The requests of the operations. Each operation is a method on [`Client`] taking the
+                //! required arguments and returning its request, which has a setter per optional
+                //! argument and is sent when awaited. Each states only what is particular to it
+                //! (method, path, arguments, statuses and types); the plumbing is in `runtime.rs`.
 
-            use crate::errors::*;
-            #runtime_imports
-            #client_imports
+                use crate::errors::*;
+                #runtime_imports
+                #client_imports
 
-            /// What awaiting a request, or its `send`, runs: the response of an operation,
-            /// `T` on success. Boxed, and `Send`: it can be spawned on a multi-threaded runtime.
-            pub type ResponseFuture<'a, T, E> =
-                ::std::pin::Pin<Box<dyn ::std::future::Future<Output = Result<T, Error<E>>> + Send + 'a>>;
-
-            impl Client {
-                #( #methods )*
+                /// What awaiting a request, or its `send`, runs: the response of an operation,
+                /// `T` on success. Boxed, and `Send`: it can be spawned on a multi-threaded runtime.
+                pub type ResponseFuture<'a, T, E> =
+                    ::std::pin::Pin<Box<dyn ::std::future::Future<Output = Result<T, Error<E>>> + Send + 'a>>;
             }
-
-            #( #builders )*
-        }
+        };
+        RustFile::new(head)
+            .block(|| quote!(impl Client), operations.len(), |i| self.method(&operations[i]))
+            .items(operations.len(), |i| self.request(&operations[i]))
     }
 
-    /// An operation: a method on `Client` taking the required arguments and returning the
-    /// operation's request builder (`<Name>Request`), which has a setter per optional argument,
-    /// sends the request when awaited and, as the case may be, `send_with_headers` and `stream`.
-    fn operation(&self, op: &Operation) -> (TokenStream, TokenStream) {
+    /// An operation's method on `Client`: it takes the required arguments and returns the
+    /// operation's request builder ([`Self::request`]).
+    fn method(&self, op: &Operation) -> TokenStream {
         let name = op.names.method.ident();
-        let error = ident(&op.names.error);
         let doc = doc_attr(&self.operation_doc(op));
         let deprecated = if op.deprecated { quote!(#[deprecated]) } else { quote!() };
         let builder = ident(&op.names.request);
         let client = ident(&client_field(op));
-        let lt = quote!('a);
-        let Arguments { fields, names, required, setters, optional } = self.arguments(op, &lt);
-        let steps = self.build_steps(op);
-        let (success_ty, dispatch) = self.dispatch(op);
-
-        // The method on `Client`: `'a` is named only when an argument is borrowed too.
+        let Arguments { required, optional, .. } = self.arguments(op, &quote!('a));
+        // `'a` is named only when an argument is borrowed too.
         let borrows = required.iter().any(|(_, ty, _)| ty.to_string().contains("'a"));
         let (generics, self_ref, out_lt) =
             if borrows { (quote!(<'a>), quote!(&'a self), quote!('a)) } else { (quote!(), quote!(&self), quote!('_)) };
         let required_args = required.iter().map(|(pname, ty, _)| quote!(#pname: #ty));
         let required_names = required.iter().map(|(_, _, init)| init);
         let many = super::argument_lints(true, required.iter().map(|(pname, _, _)| pname.to_string()));
-        let method = quote! {
+        quote! {
             #doc
             #deprecated
             #many
             pub fn #name #generics(#self_ref, #( #required_args ),*) -> crate::operations::#builder<#out_lt> {
                 crate::operations::#builder { #client: self, #( #required_names, )* #( #optional: None, )* }
             }
-        };
+        }
+    }
+
+    /// An operation's request builder (`<Name>Request`): it has a setter per optional argument,
+    /// sends the request when awaited and, as the case may be, has `send_with_headers` and
+    /// `stream`.
+    fn request(&self, op: &Operation) -> TokenStream {
+        let error = ident(&op.names.error);
+        let builder = ident(&op.names.request);
+        let client = ident(&client_field(op));
+        let lt = quote!('a);
+        let Arguments { fields, names, setters, .. } = self.arguments(op, &lt);
+        let steps = self.build_steps(op);
+        let (success_ty, dispatch) = self.dispatch(op);
 
         // Sending is generic (`Client::request_future`): each operation states how its request is
         // built and how its response is read. A request made of the URL and credentials alone is
@@ -161,7 +167,7 @@ impl Emitter<'_> {
         let stream = self.stream_method(op, &builder);
         let form = self.form(op);
         let builder_doc = doc_attr(&self.builder_doc(op));
-        let builder_items = quote! {
+        quote! {
             #form
 
             #builder_doc
@@ -185,8 +191,7 @@ impl Emitter<'_> {
                     self.send()
                 }
             }
-        };
-        (method, builder_items)
+        }
     }
 
     /// The request's methods that send it: `send` (what `.await` does) and its `build`; with

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use proc_macro2::Ident;
 
-use super::space_items;
+use super::format::space_items;
 use crate::ir::{Api, ApiKeyIn, AuthKind, ParamIn, PartKind, PathPart, Presence, StatusMatch, Streaming, Ty, Writing};
 
 const RUNTIME: &str = include_str!("../../templates/runtime.rs");

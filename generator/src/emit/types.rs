@@ -5,20 +5,21 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::docs::{client_link, doc_attr, opt_doc};
+use super::format::RustFile;
 use super::{Emitter, ident};
 use crate::ir::{Alternative, Field, Presence, Ty, TypeDef, TypeKind, Variant};
 use crate::spectext;
 
 impl Emitter<'_> {
     /// `src/types.rs`: every type of the API.
-    pub(super) fn types(&self) -> TokenStream {
-        let defs = self.api.types.iter().map(|t| self.type_def(t));
-        quote! {
-            //! The schemas of the API, as Rust types. Structurally identical schemas share one type.
-            //! Unknown fields in responses are ignored, so a server that adds a field breaks nothing.
-
-            #( #defs )*
-        }
+    pub(super) fn types(&self) -> RustFile<'_> {
+        RustFile::new(|| {
+            quote! {
+                //! The schemas of the API, as Rust types. Structurally identical schemas share one type.
+                //! Unknown fields in responses are ignored, so a server that adds a field breaks nothing.
+            }
+        })
+        .items(self.api.types.len(), |i| self.type_def(&self.api.types[i]))
     }
 
     /// A type: a struct ([`Self::struct_def`]), an enum ([`Self::enum_def`]) or a union
