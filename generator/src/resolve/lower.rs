@@ -5,6 +5,8 @@
 //! and which operations use it. [`box_cycles`] then boxes fields until no type contains itself by
 //! value.
 
+use std::collections::BTreeMap;
+
 use super::types::{Def, TypeSpace, Use, named_in};
 use crate::ir::{
     Alternative, Field, Operation, PartKind, Presence, RustName, Ty, TypeDef, TypeId, TypeKind, TypeUse, Variant,
@@ -109,7 +111,7 @@ fn alternative_name(ty: &Ty, type_names: &[String]) -> String {
 
 /// The operations that use a type directly: one entry per method, statuses joined in order.
 fn used_by(def: &Def, method_names: &[String]) -> Vec<TypeUse> {
-    let mut by_op: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut by_op: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     let mut uses: Vec<&(u64, Use)> = def.uses.iter().collect();
     uses.sort_by_key(|(seq, _)| *seq);
     for (_, u) in uses {
@@ -119,13 +121,11 @@ fn used_by(def: &Def, method_names: &[String]) -> Vec<TypeUse> {
             Use::Response { op, status, .. } => (*op, format!("`{status}`")),
             Use::Property { .. } => continue,
         };
-        match by_op.iter_mut().find(|(o, _)| *o == op) {
-            Some((_, roles)) if !roles.contains(&role) => roles.push(role),
-            Some(_) => {}
-            None => by_op.push((op, vec![role])),
+        let roles = by_op.entry(op).or_default();
+        if !roles.contains(&role) {
+            roles.push(role);
         }
     }
-    by_op.sort_by_key(|(op, _)| *op);
     by_op
         .into_iter()
         .map(|(op, roles)| TypeUse { method: RustName::new(method_names[op].clone()), role: roles.join(", ") })
