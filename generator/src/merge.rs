@@ -25,6 +25,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use indexmap::IndexMap;
 use serde_json::{Map, Value};
 
 use crate::diag::{Diagnostic, Diagnostics, Location, Sink, join_pointer};
@@ -199,15 +200,28 @@ fn read_in_parallel(doc: &Value) -> Option<openapiv3::OpenAPI> {
     }
     let mut spec = openapiv3::OpenAPI::deserialize(&Value::Object(shell)).ok()?;
     let items: Vec<(&String, &Value)> = paths.iter().filter(|(p, _)| p.starts_with('/')).collect();
-    let read = crate::exec::parallel(&items, |(_, v)| ReferenceOr::<PathItem>::deserialize(*v).ok());
-    spec.paths.paths = items.iter().zip(read).map(|((k, _), v)| Some(((*k).clone(), v?))).collect::<Option<_>>()?;
+    spec.paths.paths = read_entries::<ReferenceOr<PathItem>>(&items)?;
     if let Some(schemas) = schemas {
         let entries: Vec<(&String, &Value)> = schemas.iter().collect();
-        let read = crate::exec::parallel(&entries, |(_, v)| ReferenceOr::<Schema>::deserialize(*v).ok());
-        spec.components.as_mut()?.schemas =
-            entries.iter().zip(read).map(|((k, _), v)| Some(((*k).clone(), v?))).collect::<Option<_>>()?;
+        spec.components.as_mut()?.schemas = read_entries::<ReferenceOr<Schema>>(&entries)?;
     }
     Some(spec)
+}
+
+/// Reads the values of a map through openapiv3's model, on every core, into a map of exactly
+/// their number. A chunk at a time: openapiv3's values are large (a path item holds eight
+/// operations inline, some 8 KB), and the whole list read at once beside the map would double
+/// the memory a large document takes.
+fn read_entries<T: serde::de::DeserializeOwned + Send>(entries: &[(&String, &Value)]) -> Option<IndexMap<String, T>> {
+    const CHUNK: usize = 1024;
+    let mut map = IndexMap::with_capacity(entries.len());
+    for chunk in entries.chunks(CHUNK) {
+        let read = crate::exec::parallel(chunk, |(_, v)| T::deserialize(*v).ok());
+        for ((key, _), value) in chunk.iter().zip(read) {
+            map.insert((*key).clone(), value?);
+        }
+    }
+    Some(map)
 }
 
 /// Checks the parts of one file that the merge relies on (with `full`, that it is a valid OpenAPI
