@@ -523,6 +523,8 @@ fn codegen(root: &Path, program: &str, args: &CodegenArgs, fix: &str, verbosity:
             generated.files.len(),
             started.elapsed().as_secs_f64()
         );
+        let stages: Vec<String> = generated.stages.iter().map(|s| format!("{} {:.2} s", s.name, s.seconds)).collect();
+        eprintln!("stages: {}", stages.join(", "));
     }
     if args.dump_ir {
         sayln!("{:#?}", generated.api);

@@ -116,6 +116,35 @@ pub struct Generated {
     pub lock: lock::Lock,
     /// The name lock's text, which the CLI writes beside the config ([`lock::FILE_NAME`]).
     pub lock_file: String,
+    /// How long each stage took, in order: what `apigen -v` and the scale benchmark print.
+    pub stages: Vec<Stage>,
+}
+
+/// One stage of a generation run and its wall time.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Stage {
+    /// What the stage did, e.g. `parse and merge`.
+    pub name: &'static str,
+    pub seconds: f64,
+}
+
+/// Times the stages of a run, one after the other.
+struct Stopwatch {
+    lap: std::time::Instant,
+    stages: Vec<Stage>,
+}
+
+impl Stopwatch {
+    fn start() -> Self {
+        Stopwatch { lap: std::time::Instant::now(), stages: Vec::new() }
+    }
+
+    /// Ends the stage named `name`, which began when the previous one ended.
+    fn lap(&mut self, name: &'static str) {
+        let now = std::time::Instant::now();
+        self.stages.push(Stage { name, seconds: now.duration_since(self.lap).as_secs_f64() });
+        self.lap = now;
+    }
 }
 
 impl Generated {
@@ -138,7 +167,9 @@ pub fn generate_locked(config: &Config, sources: &[Source], lock: &lock::Lock) -
 }
 
 fn generate_here(config: &Config, sources: &[Source], lock: &lock::Lock) -> Result<Generated, Diagnostics> {
+    let mut clock = Stopwatch::start();
     let mut merged = merge_here(sources)?;
+    clock.lap("parse and merge");
     // What was read leniently is a warning, or with `strict` an error each.
     let repairs = repair::grouped(std::mem::take(&mut merged.repairs));
     if config.strict && !repairs.is_empty() {
@@ -147,15 +178,19 @@ fn generate_here(config: &Config, sources: &[Source], lock: &lock::Lock) -> Resu
     // Resolving runs on one core; the merged spec is written out on another meanwhile.
     let (resolved, spec_json) = exec::join(|| resolve::resolve(&merged, config, lock), || emit::spec_json(&merged.doc));
     let (mut api, lock) = resolved?;
+    clock.lap("resolve");
     let mut warnings: Vec<Warning> = repairs.into_iter().map(|r| Warning(r.diagnostic)).collect();
     warnings.append(&mut api.warnings);
     api.warnings = warnings;
     // The config's name was checked with the config; one made from the title is valid by
     // construction (tested in `naming`).
     let crate_name = naming::crate_name(config, &api);
-    let files = emit::emit(&api, config, spec_json, &crate_name);
+    // The merged spec is not needed any more: it is freed on one core while the files are
+    // emitted on the others (freeing millions of values takes a while).
+    let ((), files) = exec::join(|| drop(merged), || emit::emit(&api, config, spec_json, &crate_name));
     let lock_file = lock.render(config.command());
-    Ok(Generated { files, api, lock, lock_file })
+    clock.lap("emit");
+    Ok(Generated { files, api, lock, lock_file, stages: clock.stages })
 }
 
 /// Resolves a merged spec to the IR (stage 3), keeping the names `lock` records, as

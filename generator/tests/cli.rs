@@ -294,6 +294,10 @@ fn quiet_prints_only_errors_and_verbose_says_what_each_step_made() {
     assert!(checked.status.success(), "{}", text(&checked));
     let said = text(&checked);
     assert!(said.contains("generated 6 operations, "), "{said}");
+    // How long each stage took, in pipeline order.
+    let stages = said.lines().find_map(|l| l.strip_prefix("stages: ")).unwrap_or_else(|| panic!("{said}"));
+    let names: Vec<&str> = stages.split(", ").map(|s| s.rsplitn(3, ' ').nth(2).unwrap_or(s)).collect();
+    assert_eq!(names, ["parse and merge", "resolve", "emit"], "{said}");
     assert!(said.contains(" is up to date ("), "{said}");
     // Quiet still says what is stale, and why the run fails.
     std::fs::write(dir.join("out/src/types.rs"), "// edited\n").unwrap();
