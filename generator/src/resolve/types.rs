@@ -530,6 +530,7 @@ impl TypeSpace {
         if parents.len() >= 2 && props.len() == 1 {
             out.push(sanitize(props.first().expect("one prop"), Case::Pascal));
         }
+        let mut seen: BTreeSet<String> = out.iter().cloned().collect();
         for (_, u) in uses {
             let name = match u {
                 Use::Body { op } => format!("{}Request", op_names[*op]),
@@ -544,7 +545,9 @@ impl TypeSpace {
                     format!("{parent_name}{}{suffix}", sanitize(prop, Case::Pascal))
                 }
             };
-            if !out.contains(&name) {
+            // By a set, not by `out.contains`: a type used by every operation of a large spec
+            // has a candidate per use, and a scan of the earlier ones made this quadratic.
+            if seen.insert(name.clone()) {
                 out.push(name);
             }
         }
