@@ -79,19 +79,28 @@ impl Emitter<'_> {
         let cases = &shared.cases;
         // Shared: the error name of its first operation (an alias of it), for the docs.
         let first = (shared.operations.len() > 1).then(|| &self.api.operations[shared.operations[0]].names.error);
-        let users: Vec<String> =
-            shared.operations.iter().map(|&i| client_link(&self.api.operations[i].names.method)).collect();
+        // The first few operations by name, the rest counted: each has its alias, with docs of
+        // its own, below the enum (an enum shared by thousands would otherwise have a doc line of
+        // thousands of links).
+        let named: Vec<String> = shared
+            .operations
+            .iter()
+            .take(NAMED_USERS)
+            .map(|&i| client_link(&self.api.operations[i].names.method))
+            .collect();
+        let users = match shared.operations.len() - named.len() {
+            0 => series(&named),
+            more => format!("{} and {more} other operations", named.join(", ")),
+        };
         let doc = doc_attr(&match first {
             None => format!(
-                "The documented error responses of {}. Non-exhaustive: a status the spec documents later is a new \
-                 variant.",
-                series(&users)
+                "The documented error responses of {users}. Non-exhaustive: a status the spec documents later is a \
+                 new variant."
             ),
             Some(first) => format!(
-                "The documented error responses of {}, each operation's its own type: an alias with its marker \
-                 ([`{first}`] and the others below). Non-exhaustive: a status the spec documents later is a new \
-                 variant.",
-                series(&users)
+                "The documented error responses of {users}, each operation's its own type: an alias with its \
+                 marker ([`{first}`] and the others below). Non-exhaustive: a status the spec documents later is a \
+                 new variant."
             ),
         });
         let (generics, bounded, marker_variant, never_arm) = match first {
@@ -192,6 +201,9 @@ impl Emitter<'_> {
         }
     }
 }
+
+/// How many of the operations that share an error enum its docs name.
+const NAMED_USERS: usize = 8;
 
 /// `<Operation>Error` of an operation that shares its enum: the enum with its marker.
 fn alias(op: &Operation, shared: &ErrorEnum, marker: &str) -> TokenStream {
