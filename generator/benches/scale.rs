@@ -99,7 +99,7 @@ fn bench(dir: &Path, n: usize) -> Vec<f64> {
         generate.0 / floor.0,
         regenerate.0,
     );
-    generate.2
+    generate.3
 }
 
 fn mtimes(dir: &Path) -> Vec<(PathBuf, SystemTime)> {
@@ -119,8 +119,11 @@ fn mtimes(dir: &Path) -> Vec<(PathBuf, SystemTime)> {
     out
 }
 
-/// Runs this binary as a child in `mode`: its wall seconds, peak resident MB and stage seconds.
-fn run_child(mode: &str, specs: &Path, out: &Path) -> (f64, f64, Vec<f64>) {
+/// A child's measurement: wall seconds, peak resident MB, CPU seconds, stage seconds.
+type Measured = (f64, f64, f64, Vec<f64>);
+
+/// Runs this binary as a child in `mode`: what it measured.
+fn run_child(mode: &str, specs: &Path, out: &Path) -> Measured {
     let exe = std::env::current_exe().expect("own path");
     let output = Command::new(exe).arg("--child").arg(mode).arg(specs).arg(out).output().expect("run child");
     let stdout = String::from_utf8_lossy(&output.stdout);
@@ -128,7 +131,8 @@ fn run_child(mode: &str, specs: &Path, out: &Path) -> (f64, f64, Vec<f64>) {
     let mut fields = stdout.split_whitespace().map(|f| f.parse::<f64>().expect("child prints numbers"));
     let seconds = fields.next().expect("seconds");
     let peak = fields.next().expect("peak");
-    (seconds, peak, fields.collect())
+    let cpu = fields.next().expect("cpu");
+    (seconds, peak, cpu, fields.collect())
 }
 
 /// One measurement; prints `seconds peak_mb [stage seconds...]`.
@@ -156,7 +160,18 @@ fn child(mode: &str, specs: &Path, out: &Path) {
     }
     let seconds = started.elapsed().as_secs_f64();
     let stages: Vec<String> = stages.iter().map(f64::to_string).collect();
-    println!("{seconds} {} {}", peak_mb(), stages.join(" "));
+    println!("{seconds} {} {} {}", peak_mb(), cpu_seconds(), stages.join(" "));
+}
+
+/// The CPU time this process has used, user and system, in seconds (Linux; 0 where unknown).
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // The fields after the command name (which is in parentheses and may hold spaces): utime and
+    // stime are the 12th and 13th, in clock ticks of 1/100 s on Linux.
+    let fields: Vec<&str> =
+        stat.rsplit_once(')').map(|(_, rest)| rest.split_whitespace().collect()).unwrap_or_default();
+    let tick = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
+    (tick(11) + tick(12)) / 100.0
 }
 
 /// Peak resident set size of this process in MB (Linux `VmHWM`; 0 where unknown).
@@ -318,23 +333,23 @@ fn specs_dir(arg: &str) -> PathBuf {
 }
 
 /// `--scaling [SHAPE...]`: each shape (by default one per dimension) and the same doubled, each
-/// generated twice in a process of its own, the faster run counted.
+/// generated three times in a process of its own, the fastest run counted (wall and CPU time
+/// apart: on a shared machine, the CPU time is the steadier figure).
 fn scaling(args: &[String]) {
     let shapes: Vec<Shape> = if args.is_empty() {
-        vec![Shape::Operations(20_000), Shape::SchemaSize(20_000), Shape::Fragments(2_000)]
+        vec![Shape::Operations(20_000), Shape::SchemaSize(40_000), Shape::Fragments(4_000)]
     } else {
         args.iter().map(|a| Shape::parse(a).unwrap_or_else(|| panic!("not a shape: {a}"))).collect()
     };
-    println!("| dimension | n → 2n | MB in | generate s | ratio | peak MB | ratio |");
-    println!("|---|---|---|---|---|---|---|");
+    println!("| dimension | n → 2n | MB in | generate s | ratio | CPU s | ratio | peak MB | ratio |");
+    println!("|---|---|---|---|---|---|---|---|---|");
     for shape in shapes {
         let [small, large] = [shape, shape.doubled()].map(|s| {
             let dir = s.dir();
             let out = std::env::temp_dir().join(format!("apigen-scaling-{}", std::process::id()));
-            let runs = [run_child("generate", &dir, &out), run_child("generate", &dir, &out)];
+            let runs: Vec<Measured> = (0..3).map(|_| run_child("generate", &dir, &out)).collect();
             let _ = std::fs::remove_dir_all(&out);
-            let best = runs.iter().map(|r| r.0).fold(f64::INFINITY, f64::min);
-            let peak = runs.iter().map(|r| r.1).fold(0.0, f64::max);
+            let least = |f: fn(&Measured) -> f64| runs.iter().map(f).fold(f64::INFINITY, f64::min);
             let bytes: u64 = std::fs::read_dir(&dir)
                 .into_iter()
                 .flatten()
@@ -342,20 +357,23 @@ fn scaling(args: &[String]) {
                 .filter_map(|e| e.metadata().ok())
                 .map(|m| m.len())
                 .sum();
-            (s, best, peak, bytes as f64 / 1e6)
+            (s.name(), least(|r| r.0), least(|r| r.2), least(|r| r.1), bytes as f64 / 1e6)
         });
-        let (kind, n) = small.0.name().split_once('=').map(|(k, n)| (k.to_owned(), n.to_owned())).expect("named");
-        let doubled = large.0.name().split_once('=').map(|(_, n)| n.to_owned()).expect("named");
+        let (kind, n) = small.0.split_once('=').expect("a shape's name is kind=n");
+        let doubled = large.0.split_once('=').map_or("", |(_, n)| n);
         println!(
-            "| {kind} | {n} → {doubled} | {:.1} → {:.1} | {:.2} → {:.2} | {:.2} | {:.0} → {:.0} | {:.2} |",
-            small.3,
-            large.3,
+            "| {kind} | {n} → {doubled} | {:.1} → {:.1} | {:.2} → {:.2} | {:.2} | {:.2} → {:.2} | {:.2} | {:.0} → {:.0} | {:.2} |",
+            small.4,
+            large.4,
             small.1,
             large.1,
             large.1 / small.1,
             small.2,
             large.2,
-            large.2 / small.2
+            large.2 / small.2,
+            small.3,
+            large.3,
+            large.3 / small.3
         );
     }
 }
