@@ -16,8 +16,11 @@
 //!   one member is kept, and several different ones are joined. A member's title or noun-phrase
 //!   description names the result only when that member is the only one that contributes anything,
 //!   so "record + extra key" is never named after the record alone;
-//! - anything else (string vs integer, object vs array, int32 vs int64) is a diagnostic that points
-//!   at both members.
+//! - **widths**: members that differ only in width (`int32` and `int64`, `float` and `double`,
+//!   `integer` and `number`) are read as the wider, which holds the values of both, with a warning
+//!   that points at both; with `--strict` ([`Widths::Refused`]) they are a conflict;
+//! - anything else (string vs integer, object vs array) is a diagnostic that points at both
+//!   members.
 
 use std::collections::BTreeMap;
 
@@ -34,9 +37,18 @@ pub(super) fn expand(table: &Table, s: Sch) -> Sch {
     }
 }
 use crate::diag::Diagnostic;
+use crate::resolve::schema::{IntFormat, NumFormat};
+
+/// How members whose scalar types differ only in width are merged.
+pub enum Widths<'w> {
+    /// Refused, as a conflict (`--strict`).
+    Refused,
+    /// Read as the wider type, each time said here (a warning).
+    Widened(&'w mut Vec<Diagnostic>),
+}
 
 /// Merges `outer` (the schema that holds the `allOf`, minus the `allOf` itself) with its members.
-pub fn merge(outer: Sch, members: Vec<Sch>, table: &Table) -> Result<Sch, Diagnostic> {
+pub fn merge(outer: Sch, members: Vec<Sch>, table: &Table, widths: &mut Widths) -> Result<Sch, Diagnostic> {
     let outer_hint = name_hint(&outer.title, &outer.description);
     let (outer_title, outer_description, outer_loc) =
         (outer.title.clone(), outer.description.clone(), outer.loc.clone());
@@ -71,7 +83,7 @@ pub fn merge(outer: Sch, members: Vec<Sch>, table: &Table) -> Result<Sch, Diagno
 
     let mut acc = outer;
     for m in members {
-        acc = merge_two(acc, m, table)?;
+        acc = merge_two(acc, m, table, widths)?;
     }
     acc.loc = outer_loc;
     acc.component = outer_component.or(member_component);
@@ -92,7 +104,7 @@ fn contributes(s: &Sch) -> bool {
 }
 
 /// Both `a` and `b` must hold: the flat schema that says so.
-pub fn merge_two(a: Sch, b: Sch, table: &Table) -> Result<Sch, Diagnostic> {
+pub fn merge_two(a: Sch, b: Sch, table: &Table, widths: &mut Widths) -> Result<Sch, Diagnostic> {
     // A reference to a component is merged as the component (one level: its own properties
     // stay references until they meet something to merge with).
     let (a, b) = match (&a.kind, &b.kind) {
@@ -121,20 +133,48 @@ pub fn merge_two(a: Sch, b: Sch, table: &Table) -> Result<Sch, Diagnostic> {
         Diagnostic::new(b.loc.clone(), format!("allOf members cannot be merged: {what}"))
             .note_at("the other member", a.loc.clone())
     };
+    // Members that differ only in width: the wider, said as a warning, or with `--strict` the
+    // conflict.
+    let mut widen = |what: String, wider: Kind, word: &str| match widths {
+        Widths::Refused => Err(conflict(what)),
+        Widths::Widened(warnings) => {
+            warnings.push(
+                Diagnostic::new(
+                    b.loc.clone(),
+                    format!("allOf members differ in width: {what}; read as {word}, which holds the values of both"),
+                )
+                .note_at("the other member", a.loc.clone())
+                .note("help: `--strict` refuses this"),
+            );
+            Ok(wider)
+        }
+    };
     let kind = match (a.kind.clone(), b.kind.clone()) {
         (Kind::Any, k) | (k, Kind::Any) => k,
-        (Kind::Object(x), Kind::Object(y)) => Kind::Object(merge_objects(x, y, table)?),
-        (Kind::Array(x), Kind::Array(y)) => Kind::Array(Box::new(merge_two(*x, *y, table)?)),
-        (Kind::Integer(f), Kind::Integer(g)) => {
-            Kind::Integer(pick_format(f, g, crate::resolve::schema::IntFormat::Unspecified).ok_or_else(|| {
-                conflict(format!("integer formats `{}` and `{}` differ", f.spec_name(), g.spec_name()))
-            })?)
-        }
-        (Kind::Number(f), Kind::Number(g)) => {
-            Kind::Number(pick_format(f, g, crate::resolve::schema::NumFormat::Unspecified).ok_or_else(|| {
-                conflict(format!("number formats `{}` and `{}` differ", f.spec_name(), g.spec_name()))
-            })?)
-        }
+        (Kind::Object(x), Kind::Object(y)) => Kind::Object(merge_objects(x, y, table, widths)?),
+        (Kind::Array(x), Kind::Array(y)) => Kind::Array(Box::new(merge_two(*x, *y, table, widths)?)),
+        (Kind::Integer(f), Kind::Integer(g)) => match pick_format(f, g, IntFormat::Unspecified) {
+            Some(f) => Kind::Integer(f),
+            None => widen(
+                format!("integer formats `{}` and `{}` differ", f.spec_name(), g.spec_name()),
+                Kind::Integer(IntFormat::Int64),
+                "`int64`",
+            )?,
+        },
+        (Kind::Number(f), Kind::Number(g)) => match pick_format(f, g, NumFormat::Unspecified) {
+            Some(f) => Kind::Number(f),
+            None => widen(
+                format!("number formats `{}` and `{}` differ", f.spec_name(), g.spec_name()),
+                Kind::Number(NumFormat::Double),
+                "`double`",
+            )?,
+        },
+        // A number that is also an integer: a number (a `double`, for a `float`).
+        (Kind::Integer(_), Kind::Number(n)) | (Kind::Number(n), Kind::Integer(_)) => widen(
+            format!("{} here, {} in the other", b.kind.word(), a.kind.word()),
+            Kind::Number(if n == NumFormat::Float { NumFormat::Double } else { n }),
+            "a number",
+        )?,
         // Two lists of alternatives (often the same component's list, restated): a value is one
         // of the members both lists have.
         (Kind::OneOf(x), Kind::OneOf(y)) => {
@@ -202,10 +242,10 @@ fn pick_format<F: PartialEq + Copy>(f: F, g: F, unspecified: F) -> Option<F> {
     }
 }
 
-fn merge_objects(mut x: Obj, y: Obj, table: &Table) -> Result<Obj, Diagnostic> {
+fn merge_objects(mut x: Obj, y: Obj, table: &Table, widths: &mut Widths) -> Result<Obj, Diagnostic> {
     for (name, schema) in y.props {
         match x.props.get_mut(&name) {
-            Some(slot) => *slot = merge_two(slot.clone(), schema, table)?,
+            Some(slot) => *slot = merge_two(slot.clone(), schema, table, widths)?,
             None => {
                 x.props.insert(name, schema);
             }
@@ -217,7 +257,7 @@ fn merge_objects(mut x: Obj, y: Obj, table: &Table) -> Result<Obj, Diagnostic> {
         }
     }
     x.additional = match (x.additional, y.additional) {
-        (Some(a), Some(b)) => Some(Box::new(merge_two(*a, *b, table)?)),
+        (Some(a), Some(b)) => Some(Box::new(merge_two(*a, *b, table, widths)?)),
         (a, b) => a.or(b),
     };
     Ok(x)
@@ -229,7 +269,6 @@ mod tests {
 
     use super::*;
     use crate::diag::Location;
-    use crate::resolve::schema::IntFormat;
 
     fn sch(ptr: &str, kind: Kind) -> Sch {
         Sch { kind, ..Sch::any(Location::new("f.json", ptr)) }
@@ -263,7 +302,7 @@ mod tests {
     fn properties_and_required_are_unions() {
         let a = object("/a", vec![("x", sch("/a/x", Kind::String))], &["x"]);
         let b = object("/b", vec![("y", sch("/b/y", Kind::Bool))], &["y"]);
-        let m = merge(sch("/", Kind::Any), vec![a, b], &Table::new()).unwrap();
+        let m = merge(sch("/", Kind::Any), vec![a, b], &Table::new(), &mut Widths::Refused).unwrap();
         let o = props(&m);
         assert_eq!(o.props.keys().collect::<Vec<_>>(), ["x", "y"]);
         assert_eq!(o.required, ["x", "y"]);
@@ -274,7 +313,7 @@ mod tests {
         let typed = described(sch("/a/status", Kind::Integer(IntFormat::Int32)), "API response code");
         let a = object("/a", vec![("status", typed)], &["status"]);
         let b = object("/b", vec![("status", sch("/b/status", Kind::Any))], &[]);
-        let m = merge(sch("/", Kind::Any), vec![a, b], &Table::new()).unwrap();
+        let m = merge(sch("/", Kind::Any), vec![a, b], &Table::new(), &mut Widths::Refused).unwrap();
         let status = &props(&m).props["status"];
         assert_eq!(status.kind, Kind::Integer(IntFormat::Int32));
         assert_eq!(status.description.as_deref(), Some("API response code"));
@@ -282,7 +321,7 @@ mod tests {
         // And the other way round: the typed one second.
         let b = object("/b", vec![("status", sch("/b/status", Kind::Any))], &[]);
         let a = object("/a", vec![("status", described(sch("/a/status", Kind::String), "d"))], &[]);
-        let m = merge(sch("/", Kind::Any), vec![b, a], &Table::new()).unwrap();
+        let m = merge(sch("/", Kind::Any), vec![b, a], &Table::new(), &mut Widths::Refused).unwrap();
         assert_eq!(props(&m).props["status"].kind, Kind::String);
         assert_eq!(props(&m).props["status"].description.as_deref(), Some("d"));
     }
@@ -291,24 +330,58 @@ mod tests {
     fn format_meets_unspecified_as_the_format() {
         let a = sch("/a", Kind::Integer(IntFormat::Unspecified));
         let b = sch("/b", Kind::Integer(IntFormat::Int64));
-        assert_eq!(merge_two(a, b, &Table::new()).unwrap().kind, Kind::Integer(IntFormat::Int64));
+        assert_eq!(merge_two(a, b, &Table::new(), &mut Widths::Refused).unwrap().kind, Kind::Integer(IntFormat::Int64));
     }
 
     #[test]
     fn conflicting_types_name_both_locations() {
         let a = object("/allOf/0", vec![("id", sch("/allOf/0/properties/id", Kind::Integer(IntFormat::Int64)))], &[]);
         let b = object("/allOf/1", vec![("id", sch("/allOf/1/properties/id", Kind::String))], &[]);
-        let d = merge(sch("", Kind::Any), vec![a, b], &Table::new()).unwrap_err();
+        let d = merge(sch("", Kind::Any), vec![a, b], &Table::new(), &mut Widths::Refused).unwrap_err();
         assert_eq!(d.message, "allOf members cannot be merged: string here, integer in the other");
         assert_eq!(d.location.pointer, "/allOf/1/properties/id");
         assert_eq!(d.notes[0].location.as_ref().unwrap().pointer, "/allOf/0/properties/id");
     }
 
     #[test]
-    fn conflicting_formats_are_an_error() {
+    fn members_of_different_widths_are_refused_when_strict() {
         let a = sch("/a", Kind::Integer(IntFormat::Int32));
         let b = sch("/b", Kind::Integer(IntFormat::Int64));
-        assert!(merge_two(a, b, &Table::new()).unwrap_err().message.contains("integer formats"));
+        let d = merge_two(a, b, &Table::new(), &mut Widths::Refused).unwrap_err();
+        assert_eq!(d.message, "allOf members cannot be merged: integer formats `int32` and `int64` differ");
+    }
+
+    #[test]
+    fn members_of_different_widths_are_read_as_the_wider_with_a_warning() {
+        let widened = |a: Kind, b: Kind| {
+            let mut warnings = Vec::new();
+            let m = merge_two(sch("/a", a), sch("/b", b), &Table::new(), &mut Widths::Widened(&mut warnings)).unwrap();
+            let [warning] = warnings.as_slice() else { panic!("one warning: {warnings:?}") };
+            assert_eq!(warning.location.pointer, "/b");
+            assert_eq!(warning.notes[0].location.as_ref().unwrap().pointer, "/a");
+            (m.kind, warning.message.clone())
+        };
+        let (kind, message) = widened(Kind::Integer(IntFormat::Int32), Kind::Integer(IntFormat::Int64));
+        assert_eq!(kind, Kind::Integer(IntFormat::Int64));
+        assert_eq!(
+            message,
+            "allOf members differ in width: integer formats `int32` and `int64` differ; read as `int64`, which \
+             holds the values of both"
+        );
+        let (kind, _) = widened(Kind::Number(NumFormat::Double), Kind::Number(NumFormat::Float));
+        assert_eq!(kind, Kind::Number(NumFormat::Double));
+        let (kind, message) = widened(Kind::Integer(IntFormat::Int64), Kind::Number(NumFormat::Float));
+        assert_eq!(kind, Kind::Number(NumFormat::Double));
+        assert!(message.contains("number here, integer in the other; read as a number"), "{message}");
+        // Not a difference of width: still a conflict.
+        let mut warnings = Vec::new();
+        let d = merge_two(
+            sch("/a", Kind::Integer(IntFormat::Int64)),
+            sch("/b", Kind::String),
+            &Table::new(),
+            &mut Widths::Widened(&mut warnings),
+        );
+        assert!(d.is_err() && warnings.is_empty());
     }
 
     #[test]
@@ -317,7 +390,7 @@ mod tests {
         a.read_only = true;
         a.nullable = true;
         let b = sch("/b", Kind::String);
-        let m = merge_two(a, b, &Table::new()).unwrap();
+        let m = merge_two(a, b, &Table::new(), &mut Widths::Refused).unwrap();
         assert!(m.read_only);
         assert!(!m.nullable);
     }
@@ -326,7 +399,7 @@ mod tests {
     fn single_contributing_member_names_the_result() {
         let outer = object("", vec![], &[]); // `type: object` beside the allOf
         let member = described(object("/allOf/0", vec![("a", sch("/x", Kind::String))], &[]), "API Key Create Config");
-        let m = merge(outer, vec![member], &Table::new()).unwrap();
+        let m = merge(outer, vec![member], &Table::new(), &mut Widths::Refused).unwrap();
         assert_eq!(m.name_hint.as_deref(), Some("API Key Create Config"));
         assert_eq!(m.description.as_deref(), Some("API Key Create Config"));
         assert_eq!(m.loc.pointer, "");
@@ -336,7 +409,7 @@ mod tests {
     fn two_contributing_members_do_not_lend_a_name() {
         let key = object("/allOf/0", vec![("appkey", sch("/k", Kind::String))], &[]);
         let record = described(object("/allOf/1", vec![("appname", sch("/n", Kind::String))], &[]), "API Key Record");
-        let m = merge(sch("", Kind::Any), vec![key, record], &Table::new()).unwrap();
+        let m = merge(sch("", Kind::Any), vec![key, record], &Table::new(), &mut Widths::Refused).unwrap();
         assert_eq!(m.name_hint, None);
         assert_eq!(m.description.as_deref(), Some("API Key Record"));
         assert_eq!(props(&m).props.keys().collect::<Vec<_>>(), ["appkey", "appname"]);
@@ -347,7 +420,7 @@ mod tests {
         let mut outer = sch("", Kind::Any);
         outer.title = Some("Pet".into());
         let member = described(object("/allOf/0", vec![("a", sch("/x", Kind::String))], &[]), "Animal");
-        let m = merge(outer, vec![member], &Table::new()).unwrap();
+        let m = merge(outer, vec![member], &Table::new(), &mut Widths::Refused).unwrap();
         assert_eq!(m.title.as_deref(), Some("Pet"));
         assert_eq!(m.name_hint.as_deref(), Some("Pet"));
     }
@@ -360,7 +433,7 @@ mod tests {
             &[],
         );
         let b = object("/b", vec![("x", sch("/3", Kind::Bool))], &[]);
-        let m = merge(sch("", Kind::Any), vec![a, b], &Table::new()).unwrap();
+        let m = merge(sch("", Kind::Any), vec![a, b], &Table::new(), &mut Widths::Refused).unwrap();
         assert_eq!(props(&m).props.keys().collect::<Vec<_>>(), ["x", "y", "z"]);
         assert_eq!(props(&m).props["x"].kind, Kind::Bool);
     }
@@ -369,9 +442,16 @@ mod tests {
     fn two_one_of_lists_keep_the_members_both_have() {
         let list =
             |keys: &[&str]| sch("/l", Kind::OneOf(keys.iter().map(|k| sch("/m", Kind::Ref((*k).into()))).collect()));
-        let m = merge(sch("/", Kind::Any), vec![list(&["A", "B", "C"]), list(&["C", "A"])], &Table::new()).unwrap();
+        let m = merge(
+            sch("/", Kind::Any),
+            vec![list(&["A", "B", "C"]), list(&["C", "A"])],
+            &Table::new(),
+            &mut Widths::Refused,
+        )
+        .unwrap();
         assert_eq!(m.kind, Kind::OneOf(vec![sch("/m", Kind::Ref("A".into())), sch("/m", Kind::Ref("C".into()))]));
-        let e = merge(sch("/", Kind::Any), vec![list(&["A"]), list(&["B"])], &Table::new()).unwrap_err();
+        let e = merge(sch("/", Kind::Any), vec![list(&["A"]), list(&["B"])], &Table::new(), &mut Widths::Refused)
+            .unwrap_err();
         assert!(e.message.contains("oneOf lists with no member in common"), "{}", e.message);
     }
 }

@@ -54,7 +54,7 @@ pub fn resolve(merged: &Merged, config: &Config, lock: &Lock) -> Result<(Api, Lo
         sink.push(Diagnostic::new(merged.origins.locate(&pointer), message));
     }
     let roots = component_roots(spec, !ops.is_empty());
-    let mut resolver = OperationResolver::new(merged, &elsewhere, lock);
+    let mut resolver = OperationResolver::new(merged, &elsewhere, lock, config.strict);
     resolver.intern_roots(&roots, &mut sink);
     let (mut operations, mut schemes) = resolve_operations(&mut resolver, &ops, &mut names, &mut sink);
     check_type_overrides(config, &resolver.space, &mut sink);
@@ -81,7 +81,7 @@ pub fn resolve(merged: &Merged, config: &Config, lock: &Lock) -> Result<(Api, Lo
     let error_enums = errors::share_error_enums(&mut operations);
     let new_lock = lock_names(&ops, &operations, &types, &resolver.space.defs);
     name_schemes(&mut schemes);
-    let mut warnings = resolver.warnings;
+    let mut warnings = resolver.take_warnings();
     warnings.sort();
     warnings.dedup();
     let info = &spec.info;

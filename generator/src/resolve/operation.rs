@@ -37,16 +37,26 @@ pub(super) struct OperationResolver<'a> {
 
 impl<'a> OperationResolver<'a> {
     /// A resolver for `merged`, reading the schemas found outside `components` from `elsewhere`
-    /// and keeping the type titles `lock` records.
-    pub(super) fn new(merged: &'a Merged, elsewhere: &'a Elsewhere, lock: &Lock) -> Self {
+    /// and keeping the type titles `lock` records; with `strict`, refusing what is otherwise read
+    /// with a warning.
+    pub(super) fn new(merged: &'a Merged, elsewhere: &'a Elsewhere, lock: &Lock, strict: bool) -> Self {
         let spec = &merged.spec;
         OperationResolver {
             spec,
             merged,
-            conv: Converter::new(spec.components.as_ref(), &merged.origins).with_elsewhere(elsewhere),
+            conv: Converter::new(spec.components.as_ref(), &merged.origins)
+                .with_elsewhere(elsewhere)
+                .with_strict(strict),
             space: TypeSpace::with_locked_titles(lock.titles_by_origin()),
             warnings: Vec::new(),
         }
+    }
+
+    /// What was left out on purpose or read leniently, here and by the schema converter.
+    pub(super) fn take_warnings(&mut self) -> Vec<Warning> {
+        let mut all = std::mem::take(&mut self.warnings);
+        all.extend(self.conv.warnings.drain(..).map(Warning));
+        all
     }
 
     /// Converts and interns schemas that are types whether or not an operation uses them.

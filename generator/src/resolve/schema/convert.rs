@@ -38,6 +38,10 @@ pub struct Converter<'a> {
     pub table: BTreeMap<String, Sch>,
     /// Keys added to `table` since [`Converter::take_new`] was last called.
     new: Vec<String>,
+    /// Whether `allOf` members of different widths are refused ([`allof::Widths`]).
+    strict: bool,
+    /// What was read leniently (`allOf` members of different widths), each at its place.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A schema a `$ref` points at: the schema, its JSON pointer, and its name (a component's key, or
@@ -62,7 +66,14 @@ impl<'a> Converter<'a> {
             nesting: 0,
             table: BTreeMap::new(),
             new: Vec::new(),
+            strict: false,
+            warnings: Vec::new(),
         }
+    }
+
+    /// Refuses what is otherwise read with a warning (`--strict`).
+    pub fn with_strict(self, strict: bool) -> Self {
+        Converter { strict, ..self }
     }
 
     /// Lets `$ref`s reach the schemas of `elsewhere` too.
@@ -215,7 +226,9 @@ impl<'a> Converter<'a> {
             }
             SchemaKind::AllOf { all_of } => {
                 let members = self.all_of_members(all_of, &join("allOf"), depth)?;
-                out = allof::merge(out, members, &self.table)?;
+                let mut widths =
+                    if self.strict { allof::Widths::Refused } else { allof::Widths::Widened(&mut self.warnings) };
+                out = allof::merge(out, members, &self.table, &mut widths)?;
             }
             SchemaKind::OneOf { one_of } | SchemaKind::AnyOf { any_of: one_of }
                 if let Some(note) = required_alternatives(one_of) =>
@@ -456,7 +469,8 @@ impl<'a> Converter<'a> {
             return Ok(out);
         }
         let members = self.all_of_members(&any.all_of, &crate::diag::join_pointer(pointer, "allOf"), depth)?;
-        allof::merge(out, members, &self.table)
+        let mut widths = if self.strict { allof::Widths::Refused } else { allof::Widths::Widened(&mut self.warnings) };
+        allof::merge(out, members, &self.table, &mut widths)
     }
 }
 
