@@ -14,7 +14,8 @@
 //!    an error;
 //! 2. `merge`: merge the per-operation documents into one, with `merge::Origins` to point back;
 //!    each file is first held to `checks::structure` and, when it is OpenAPI 3.1, rewritten in
-//!    3.0 form by `normalize`;
+//!    3.0 form by `normalize`; the merged document is then read through openapiv3's model
+//!    (`model`);
 //! 3. `resolve`: flatten `allOf`, share identical structures, name everything (keeping the names
 //!    the `lock` records) → the `ir`;
 //! 4. `emit`: the IR → Rust source, formatted with prettyplease, and the crate's
@@ -69,6 +70,7 @@ pub mod load;
 pub mod lock;
 #[doc(hidden)]
 pub mod merge;
+mod model;
 #[doc(hidden)]
 pub mod naming;
 #[doc(hidden)]

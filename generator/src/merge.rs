@@ -25,7 +25,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use indexmap::IndexMap;
 use serde_json::{Map, Value};
 
 use crate::diag::{Diagnostic, Diagnostics, Location, Sink, join_pointer};
@@ -149,79 +148,12 @@ pub fn merge_owned(files: Vec<(String, Value)>, validation: Validation) -> Resul
     check_operation_ids(&doc, &origins, &mut sink);
     sink.check()?;
     let doc = canonical(doc);
-    let spec = read_spec(&doc).map_err(|(pointer, e)| {
+    let spec = crate::model::read(&doc).map_err(|(pointer, e)| {
         Diagnostic::new(origins.locate(&pointer), format!("not a valid OpenAPI 3.0 document: {e}"))
     })?;
     repairs.sort();
     repairs.dedup();
     Ok(Merged { doc, spec, origins, repairs })
-}
-
-/// Reads a document through openapiv3's model; on failure, the JSON pointer of the problem.
-fn read_spec(doc: &Value) -> Result<openapiv3::OpenAPI, (String, String)> {
-    // The untracked pass is the fast one; the tracked one runs only to say where it failed.
-    read_in_parallel(doc).ok_or(()).or_else(|()| {
-        validate::<openapiv3::OpenAPI>(doc, "")?;
-        Err((String::new(), "openapiv3 rejected the document".to_owned()))
-    })
-}
-
-/// Reads a document through openapiv3's model with the path items and component schemas read one
-/// by one, on every core. (Read whole, openapiv3 first copies both maps into serde's buffer, as
-/// they sit under `#[serde(flatten)]`, and then reads them on one core.) `None` when any part is
-/// not valid; the result is the same as reading the document whole.
-fn read_in_parallel(doc: &Value) -> Option<openapiv3::OpenAPI> {
-    use openapiv3::{PathItem, ReferenceOr, Schema};
-    use serde::Deserialize;
-
-    let top = doc.as_object()?;
-    let paths = top.get("paths")?.as_object()?;
-    let schemas = match top.get("components") {
-        Some(c) => c.as_object()?.get("schemas").map(|s| s.as_object()).unwrap_or_default(),
-        None => None,
-    };
-    // Everything else, with the path items and schemas left out.
-    let mut shell = Map::new();
-    for (key, value) in top {
-        let value = match key.as_str() {
-            "paths" => Value::Object(
-                paths.iter().filter(|(p, _)| !p.starts_with('/')).map(|(k, v)| (k.clone(), v.clone())).collect(),
-            ),
-            "components" => Value::Object(
-                value
-                    .as_object()?
-                    .iter()
-                    .map(|(k, v)| (k.clone(), if k == "schemas" { Value::Object(Map::new()) } else { v.clone() }))
-                    .collect(),
-            ),
-            _ => value.clone(),
-        };
-        shell.insert(key.clone(), value);
-    }
-    let mut spec = openapiv3::OpenAPI::deserialize(&Value::Object(shell)).ok()?;
-    let items: Vec<(&String, &Value)> = paths.iter().filter(|(p, _)| p.starts_with('/')).collect();
-    spec.paths.paths = read_entries::<ReferenceOr<PathItem>>(&items)?;
-    if let Some(schemas) = schemas {
-        let entries: Vec<(&String, &Value)> = schemas.iter().collect();
-        spec.components.as_mut()?.schemas = read_entries::<ReferenceOr<Schema>>(&entries)?;
-    }
-    Some(spec)
-}
-
-/// Reads the values of a map through openapiv3's model, on every core, into a map of exactly
-/// their number. A chunk at a time: openapiv3's values are large (a path item holds eight
-/// operations inline, some 8 KB), and the whole list read at once beside the map would double
-/// the memory a large document takes.
-fn read_entries<T: serde::de::DeserializeOwned + Send>(entries: &[(&String, &Value)]) -> Option<IndexMap<String, T>> {
-    const CHUNK: usize = 1024;
-    let mut map = IndexMap::with_capacity(entries.len());
-    for chunk in entries.chunks(CHUNK) {
-        let read = crate::exec::parallel(chunk, |(_, v)| T::deserialize(*v).ok());
-        for ((key, _), value) in chunk.iter().zip(read) {
-            map.insert((*key).clone(), value?);
-        }
-    }
-    Some(map)
 }
 
 /// Checks the parts of one file that the merge relies on (with `full`, that it is a valid OpenAPI
@@ -273,11 +205,13 @@ fn check_file(name: &str, value: &Value, full: bool, written: Option<&str>) -> R
             &filled
         }
     };
-    if let Err((pointer, e)) = validate::<openapiv3::OpenAPI>(value, "") {
+    if let Err((pointer, e)) = crate::model::validate::<openapiv3::OpenAPI>(value, "") {
         // openapiv3 reads `paths` with a custom visitor that hides the path below it; validating
         // each path item on its own finds the exact place.
         let deeper = obj.get("paths").and_then(Value::as_object).and_then(|paths| {
-            paths.iter().find_map(|(p, item)| validate::<openapiv3::PathItem>(item, &join_pointer("/paths", p)).err())
+            paths.iter().find_map(|(p, item)| {
+                crate::model::validate::<openapiv3::PathItem>(item, &join_pointer("/paths", p)).err()
+            })
         });
         let (pointer, e) = if pointer == "/paths" { deeper.unwrap_or((pointer, e)) } else { (pointer, e) };
         // The version as the file says it (`3.1`), though it was read in 3.0 form.
@@ -285,30 +219,6 @@ fn check_file(name: &str, value: &Value, full: bool, written: Option<&str>) -> R
         return Err(Diagnostic::new(at(&pointer), format!("not a valid OpenAPI {said} document: {e}")));
     }
     Ok(version)
-}
-
-/// Deserialises `value` as `T`; on failure, the JSON pointer (below `base`) and the message.
-fn validate<T: serde::de::DeserializeOwned>(value: &Value, base: &str) -> Result<(), (String, String)> {
-    let mut track = serde_path_to_error::Track::new();
-    let de = serde_path_to_error::Deserializer::new(value, &mut track);
-    match T::deserialize(de) {
-        Ok(_) => Ok(()),
-        Err(e) => Err((format!("{base}{}", path_to_pointer(&track.path())), e.to_string())),
-    }
-}
-
-/// serde_path_to_error's path as a JSON pointer.
-fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for seg in path.iter() {
-        match seg {
-            Segment::Seq { index } => out = join_pointer(&out, &index.to_string()),
-            Segment::Map { key } => out = join_pointer(&out, key),
-            Segment::Enum { .. } | Segment::Unknown => {}
-        }
-    }
-    out
 }
 
 pub(crate) fn kind_of(v: &Value) -> &'static str {
@@ -729,26 +639,6 @@ mod tests {
         let merged = merge(&[("a.json".to_string(), a), ("b.json".to_string(), b)]).unwrap();
         assert_eq!(merged.doc["security"], json!([{"Bearer": []}]));
         assert!(merged.doc["paths"]["/x"]["get"].get("security").is_none());
-    }
-
-    #[test]
-    fn reading_in_parallel_reads_what_openapiv3_reads() {
-        use serde::Deserialize;
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        for fixture in ["params", "auth", "vectara", "fastapi"] {
-            let text = std::fs::read_to_string(dir.join(fixture).join("expected/openapi.json")).unwrap();
-            let doc: Value = serde_json::from_str(&text).unwrap();
-            let whole = openapiv3::OpenAPI::deserialize(&doc).unwrap();
-            assert_eq!(read_in_parallel(&doc), Some(whole), "{fixture}");
-        }
-        // A bad path item or schema makes it give up (and the caller reads whole, tracking where).
-        let mut bad: Value = json!({"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
-            "paths": {"/x": {"get": {"responses": 5}}, "x-ext": 1}});
-        assert_eq!(read_in_parallel(&bad), None);
-        bad["paths"] = json!({"x-ext": 1});
-        assert!(read_in_parallel(&bad).unwrap().paths.extensions.contains_key("x-ext"));
-        bad["components"] = json!({"schemas": {"A": {"type": 5}}});
-        assert_eq!(read_in_parallel(&bad), None);
     }
 
     #[test]
