@@ -1,10 +1,10 @@
 //! The per-operation resolver: one [`PathOp`] → an [`Operation`] of the IR, its parameters
 //! (the walker's effective parameters, [`crate::openapi::parameters`]), path, request body,
-//! responses, response headers, security alternatives and server decided. Schemas are converted
-//! ([`super::schema`]) and interned ([`super::types`]) as they are met, each use recorded;
-//! problems are diagnostics, and what the client leaves out on purpose a [`Warning`].
+//! responses, response headers, security alternatives (`auth.rs`) and server decided. Schemas
+//! are converted ([`super::schema`]) and interned ([`super::types`]) as they are met, each use
+//! recorded; problems are diagnostics, and what the client leaves out on purpose a [`Warning`].
 
-use openapiv3::{OpenAPI, Parameter, ParameterSchemaOrContent, ReferenceOr, Response, SecurityScheme, StatusCode};
+use openapiv3::{OpenAPI, Parameter, ParameterSchemaOrContent, ReferenceOr, Response, StatusCode};
 use std::collections::BTreeSet;
 
 use super::refs::{self, essence, is_json};
@@ -12,13 +12,12 @@ use super::schema::{self, Converter, Elsewhere, Kind, Sch};
 use super::types::{self, TypeSpace, Use, status_word};
 use crate::diag::{Diagnostic, Location, Sink, Warning, join_pointer};
 use crate::ir::{
-    ApiKeyIn, AuthKind, AuthScheme, Body, ErrorCase, ErrorEnumIdx, FormPart, HttpMethod, Operation, OperationNames,
-    Param, ParamIdx, ParamIn, PartKind, PathPart, ResponseHeader, RustName, SchemeIdx, StatusMatch, Streaming, Style,
-    Success, Ty, Writing,
+    AuthScheme, Body, ErrorCase, ErrorEnumIdx, FormPart, HttpMethod, Operation, OperationNames, Param, ParamIdx,
+    ParamIn, PartKind, PathPart, ResponseHeader, RustName, StatusMatch, Streaming, Style, Success, Ty, Writing,
 };
 use crate::lock::Lock;
 use crate::merge::Merged;
-use crate::naming::{CLIENT_MEMBERS, Case, Uniquifier, sanitize};
+use crate::naming::{Case, Uniquifier, sanitize};
 use crate::openapi::{PathOp, param_in};
 
 /// The media type of server-sent events.
@@ -109,7 +108,7 @@ impl<'a> OperationResolver<'a> {
             None if success.first().is_some_and(|s| s.ty == Some(Ty::Bytes)) => Some(Streaming::Bytes),
             None => None,
         };
-        let auth = self.auth(r, schemes, &mut errors);
+        let auth = super::auth::alternatives(self.spec, r, &self.merged.origins, schemes, &mut errors);
         let server = super::servers::own_server(r, &self.spec.servers, self.merged).unwrap_or_else(|d| {
             errors.push(d);
             None
@@ -644,63 +643,6 @@ impl<'a> OperationResolver<'a> {
             }
         }
     }
-
-    /// The operation's security alternatives, as indices into `schemes` (which grows as needed).
-    fn auth(&self, r: &PathOp<'a>, schemes: &mut Vec<AuthScheme>, errors: &mut Vec<Diagnostic>) -> Vec<Vec<SchemeIdx>> {
-        let Some(requirements) = r.op.security.as_ref().or(self.spec.security.as_ref()) else { return Vec::new() };
-        let at = if r.op.security.is_some() { join_pointer(&r.pointer, "security") } else { "/security".to_owned() };
-        let defined = self.spec.components.as_ref().map(|c| &c.security_schemes);
-        let mut alternatives = Vec::new();
-        for requirement in requirements {
-            let mut alternative = Vec::new();
-            for name in requirement.keys() {
-                let kind = match defined.and_then(|d| d.get(name)) {
-                    Some(scheme) => refs::follow(self.spec, scheme, &join_pointer("/components/securitySchemes", name))
-                        .and_then(|(s, _)| auth_kind(s)),
-                    None => Err(format!("security scheme {name:?} is not defined in components/securitySchemes")),
-                };
-                let kind = match kind {
-                    Ok(kind) => kind,
-                    Err(message) => {
-                        errors.push(Diagnostic::new(self.loc(&at), message));
-                        continue;
-                    }
-                };
-                let index = match schemes.iter().position(|s| &s.key == name) {
-                    Some(i) => i,
-                    None => {
-                        if let AuthKind::ApiKey { location, name: wire } = &kind {
-                            let place = match location {
-                                ApiKeyIn::Header => "header",
-                                ApiKeyIn::Query => "query",
-                                ApiKeyIn::Cookie => "cookie",
-                            };
-                            if let Some(problem) = crate::checks::wire_name(place, wire) {
-                                errors.push(Diagnostic::new(
-                                    self.loc(&join_pointer("/components/securitySchemes", name)),
-                                    format!("API key {place} name {wire:?} {problem}"),
-                                ));
-                                continue;
-                            }
-                        }
-                        schemes.push(AuthScheme {
-                            key: name.clone(),
-                            kind,
-                            setter: String::new(),
-                            field: String::new(),
-                        });
-                        schemes.len() - 1
-                    }
-                };
-                alternative.push(SchemeIdx::new(index));
-            }
-            alternatives.push(alternative);
-        }
-        // An anonymous alternative (`{}`) needs nothing: it is what the client does anyway when no
-        // listed alternative has all its credentials configured.
-        alternatives.retain(|a| !a.is_empty());
-        alternatives
-    }
 }
 
 /// An operation's names: its `method` and `error` enum, and the names of the items generated for
@@ -741,65 +683,6 @@ fn writing(space: &TypeSpace, ty: &Ty, location: ParamIn, style: Style) -> Writi
         ParamIn::Header if list => Writing::List,
         ParamIn::Query | ParamIn::Cookie => Writing::Pairs,
         ParamIn::Path | ParamIn::Header => Writing::Expand,
-    }
-}
-
-fn auth_kind(scheme: &SecurityScheme) -> Result<AuthKind, String> {
-    Ok(match scheme {
-        SecurityScheme::HTTP { scheme, .. } if scheme.eq_ignore_ascii_case("bearer") => {
-            AuthKind::Token { scheme: "Bearer".into() }
-        }
-        SecurityScheme::HTTP { scheme, .. } if scheme.eq_ignore_ascii_case("basic") => AuthKind::Basic,
-        // Any other scheme (`token`, ...) takes a token after its name, `Authorization: token abc`.
-        // The name goes into a header: an RFC 9110 token, nothing that could end the header.
-        SecurityScheme::HTTP { scheme, .. } => {
-            let tchar = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
-            if scheme.is_empty() || !scheme.chars().all(tchar) {
-                return Err(format!("HTTP authentication scheme {scheme:?} is not a valid scheme name"));
-            }
-            AuthKind::Token { scheme: scheme.clone() }
-        }
-        SecurityScheme::OAuth2 { .. } | SecurityScheme::OpenIDConnect { .. } => {
-            AuthKind::Token { scheme: "Bearer".into() }
-        }
-        SecurityScheme::APIKey { location, name, .. } => AuthKind::ApiKey {
-            location: match location {
-                openapiv3::APIKeyLocation::Header => ApiKeyIn::Header,
-                openapiv3::APIKeyLocation::Query => ApiKeyIn::Query,
-                openapiv3::APIKeyLocation::Cookie => ApiKeyIn::Cookie,
-            },
-            name: name.clone(),
-        },
-    })
-}
-
-/// Builder method and field names for the schemes: `bearer_token`, `basic_auth` and `api_key` when
-/// a kind appears once, else the scheme's own name in snake case; never one of
-/// [`CLIENT_MEMBERS`] (`timeout` → `timeout_2`).
-pub(super) fn name_schemes(schemes: &mut [AuthScheme]) {
-    let kind_word = |k: &AuthKind| match k {
-        AuthKind::Token { scheme } if scheme == "Bearer" => "bearer_token".to_owned(),
-        // `token` → `token`, `Custom` → `custom_token`.
-        AuthKind::Token { scheme } => {
-            let word = sanitize(scheme, Case::Snake);
-            if word.ends_with("token") { word } else { format!("{word}_token") }
-        }
-        AuthKind::Basic => "basic_auth".to_owned(),
-        AuthKind::ApiKey { .. } => "api_key".to_owned(),
-    };
-    let mut unique = Uniquifier::with_reserved(&CLIENT_MEMBERS);
-    let mut variants = Uniquifier::default();
-    for i in 0..schemes.len() {
-        let same_kind = schemes.iter().filter(|s| kind_word(&s.kind) == kind_word(&schemes[i].kind)).count();
-        let wanted = if same_kind == 1 {
-            kind_word(&schemes[i].kind).to_owned()
-        } else {
-            sanitize(&schemes[i].key, Case::Snake)
-        };
-        // A keyword stays raw (`r#type`): the setter and the fields are identifiers.
-        let setter = unique.take(&wanted, Case::Snake);
-        schemes[i].field = variants.take(&sanitize(&schemes[i].key, Case::Pascal), Case::Pascal);
-        schemes[i].setter = setter;
     }
 }
 
