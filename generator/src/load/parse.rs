@@ -121,6 +121,8 @@ fn json_key_start(text: &str, (line, col): (usize, usize)) -> Option<(usize, usi
 /// out of its file's value. `openapi`, `security` and `paths` are always kept (the merge reads them
 /// per file), YAML and OpenAPI 3.1 files are parsed whole (3.1 normalisation reads the whole
 /// document), and a file that does not scan as a JSON object is parsed whole for its diagnostic.
+/// The parts are parsed on every core, path items one part each: a single file of many
+/// operations is not read on one core.
 ///
 /// The result is what [`parse`] gives, minus those repeats; merging it gives the same document.
 pub fn parse_for_merge(sources: &[&Source]) -> Vec<Result<Value, Diagnostic>> {
@@ -155,15 +157,20 @@ pub fn parse_for_merge(sources: &[&Source]) -> Vec<Result<Value, Diagnostic>> {
     crate::exec::parallel(&jobs, |(source, scanned, keep)| match scanned {
         Scanned::Whole => parse(source),
         Scanned::Members { parts, .. } => {
+            // The parts on every core too: a single large file is most of its parts.
+            let kept: Vec<&(Vec<String>, &RawValue)> =
+                parts.iter().zip(keep).filter(|(_, k)| **k).map(|(part, _)| part).collect();
+            let values = crate::exec::parallel(&kept, |(_, raw)| {
+                strict::read(Reader::Check, &mut serde_json::Deserializer::from_str(raw.get())).ok()
+            });
             let mut doc = Map::new();
-            for ((path, raw), _) in parts.iter().zip(keep).filter(|(_, k)| **k) {
-                let value = strict::read(Reader::Check, &mut serde_json::Deserializer::from_str(raw.get()));
-                let value = value.map_err(|_| {
-                    // A key written twice (the scan accepted the syntax): parsing whole says where.
-                    parse(source)
+            for ((path, _), value) in kept.into_iter().zip(values) {
+                // A key written twice (the scan accepted the syntax): parsing whole says where.
+                let Some(value) = value else {
+                    return Err(parse(source)
                         .err()
-                        .unwrap_or_else(|| Diagnostic::new(Location::new(&source.name, ""), "unreadable"))
-                })?;
+                        .unwrap_or_else(|| Diagnostic::new(Location::new(&source.name, ""), "unreadable")));
+                };
                 insert_at(&mut doc, path, value);
             }
             Ok(Value::Object(doc))
@@ -171,7 +178,8 @@ pub fn parse_for_merge(sources: &[&Source]) -> Vec<Result<Value, Diagnostic>> {
     })
 }
 
-/// A file as scanned: its parts (top-level members; components one entry each) as raw JSON text.
+/// A file as scanned: its parts (top-level members; path items and components one entry each) as
+/// raw JSON text.
 enum Scanned<'a> {
     Members {
         parts: Vec<(Vec<String>, &'a RawValue)>,
@@ -224,6 +232,14 @@ fn scan(source: &Source) -> Scanned<'_> {
     let dedupe = !version.as_deref().is_some_and(crate::normalize::is_31);
     let mut parts = Vec::with_capacity(top.0.len());
     for (key, raw) in top.0 {
+        // Path items one part each, so that a file of many operations is parsed on every core.
+        if key == "paths"
+            && let Ok(RawMap(items)) = serde_json::from_str::<RawMap<'_>>(raw.get())
+            && !items.is_empty()
+        {
+            parts.extend(items.into_iter().map(|(path, raw)| (vec![key.clone(), path], raw)));
+            continue;
+        }
         let sections = (key == "components").then(|| serde_json::from_str::<RawMap<'_>>(raw.get()).ok()).flatten();
         let Some(RawMap(sections)) = sections else {
             parts.push((vec![key], raw));
@@ -291,6 +307,21 @@ mod tests {
             parsed[1],
             json!({"openapi": "3.0.3", "security": [], "paths": {"/a": {}}, "components": {"schemas": {"Y": {"type": "integer"}}}})
         );
+    }
+
+    #[test]
+    fn path_items_parsed_as_parts_give_the_whole_file_in_its_order() {
+        let op = json!({"responses": {"200": {"description": "ok"}}});
+        let doc = json!({"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
+                         "paths": {"/b": {"get": op}, "/a": {}, "/c": {"parameters": [], "put": op}}});
+        let a = json_source("a.json", doc.clone());
+        let parsed = parse_for_merge(&[&a]).remove(0).unwrap();
+        assert_eq!(parsed, doc);
+        let order: Vec<&String> = parsed["paths"].as_object().unwrap().keys().collect();
+        assert_eq!(order, ["/b", "/a", "/c"]);
+        // A key written twice inside a path item: the whole file's diagnostic.
+        let twice = Source::new("x.json", r#"{"openapi": "3.0.3", "paths": {"/a": {"get": {}, "get": {}}}}"#);
+        assert_eq!(parse_for_merge(&[&twice]).remove(0).unwrap_err(), parse(&twice).unwrap_err());
     }
 
     #[test]
