@@ -129,7 +129,7 @@ fn diff_here(base: &Value, current: &Value) -> Result<Vec<Change>, Diagnostics> 
 /// The operations of a document by path and method. Problems are the generator's to report, not
 /// drift's: an operation it cannot read is left out.
 fn by_key<'a>(spec: &'a OpenAPI, doc: &Value, origins: &Origins) -> BTreeMap<(String, String), PathOp<'a>> {
-    let (ops, _) = openapi::operations(spec, doc, origins);
+    let (ops, _) = openapi::operations(spec, &openapi::ref_siblings(doc), origins);
     ops.into_iter().map(|op| ((op.path.to_owned(), op.method.to_owned()), op)).collect()
 }
 

@@ -15,7 +15,8 @@
 //! 2. `merge`: merge the per-operation documents into one, with `merge::Origins` to point back;
 //!    each file is first held to `checks::structure` and, when it is OpenAPI 3.1, rewritten in
 //!    3.0 form by `normalize`; the merged document is then read through openapiv3's model
-//!    (`model`);
+//!    (`model`), for a generation after `openapi.json` and what resolving reads of the JSON are
+//!    taken, freeing the JSON as it goes;
 //! 3. `resolve`: flatten `allOf`, share identical structures, name everything (keeping the names
 //!    the `lock` records) → the `ir`;
 //! 4. `emit`: the IR → Rust source, formatted with prettyplease, and the crate's
@@ -170,16 +171,14 @@ pub fn generate_locked(config: &Config, sources: &[Source], lock: &lock::Lock) -
 
 fn generate_here(config: &Config, sources: &[Source], lock: &lock::Lock) -> Result<Generated, Diagnostics> {
     let mut clock = Stopwatch::start();
-    let mut merged = merge_here(sources)?;
+    let (mut merged, spec_json, json) = merge_for_generation(sources)?;
     clock.lap("parse and merge");
     // What was read leniently is a warning, or with `strict` an error each.
     let repairs = repair::grouped(std::mem::take(&mut merged.repairs));
     if config.strict && !repairs.is_empty() {
         return Err(Diagnostics::new(repairs.into_iter().map(repair::Repair::refused).collect()));
     }
-    // Resolving runs on one core; the merged spec is written out on another meanwhile.
-    let (resolved, spec_json) = exec::join(|| resolve::resolve(&merged, config, lock), || emit::spec_json(&merged.doc));
-    let (mut api, lock) = resolved?;
+    let (mut api, lock) = resolve::resolve_parts(&merged, json, config, lock)?;
     clock.lap("resolve");
     let mut warnings: Vec<Warning> = repairs.into_iter().map(|r| Warning(r.diagnostic)).collect();
     warnings.append(&mut api.warnings);
@@ -212,19 +211,48 @@ pub fn merge_sources(sources: &[Source]) -> Result<merge::Merged, Diagnostics> {
 }
 
 fn merge_here(sources: &[Source]) -> Result<merge::Merged, Diagnostics> {
-    // Sorted here too, so the output never depends on the order the caller found the files in.
-    let mut sorted: Vec<&Source> = sources.iter().collect();
-    sorted.sort_by(|a, b| a.name.cmp(&b.name));
-    let parsed = load::parse_for_merge(&sorted);
-    // The fast path: repeats left out, one validation of the merged document.
-    if let Ok(values) = parsed.into_iter().collect::<Result<Vec<_>, _>>() {
-        let files = sorted.iter().map(|s| s.name.clone()).zip(values).collect();
-        if let Ok(merged) = merge::merge_owned(files, merge::Validation::MergedOnly) {
-            return Ok(merged);
+    let sorted = sorted(sources);
+    if let Some(merged) = merge_fast(&sorted).and_then(|json| json.read_model().ok()) {
+        return Ok(merged);
+    }
+    merge_checked(&sorted)?.read_model()
+}
+
+/// [`merge_here`] for a generation: `openapi.json` and what resolving reads of the JSON are taken
+/// first, on two cores; then the JSON is freed as it is read through openapiv3's model, so that a
+/// large document is never held in both forms (the merged spec's `doc` is `null`).
+fn merge_for_generation(sources: &[Source]) -> Result<(merge::Merged, String, resolve::JsonParts), Diagnostics> {
+    let sorted = sorted(sources);
+    let take = |doc: &serde_json::Value| exec::join(|| emit::spec_json(doc), || resolve::JsonParts::read(doc));
+    if let Some(json) = merge_fast(&sorted) {
+        let (text, parts) = take(&json.doc);
+        if let Some(merged) = json.into_model() {
+            return Ok((merged, text, parts));
         }
     }
-    // Something is wrong: parse everything whole and check each file on its own, so that every
-    // problem is reported, each at its own file and pointer.
+    let json = merge_checked(&sorted)?;
+    let (text, parts) = take(&json.doc);
+    Ok((json.read_model()?, text, parts))
+}
+
+/// The sources by name, so the output never depends on the order the caller found the files in.
+fn sorted(sources: &[Source]) -> Vec<&Source> {
+    let mut sorted: Vec<&Source> = sources.iter().collect();
+    sorted.sort_by(|a, b| a.name.cmp(&b.name));
+    sorted
+}
+
+/// The fast path: repeats left out, one validation of the merged document; `None` when
+/// something is wrong ([`merge_checked`] then says what).
+fn merge_fast(sorted: &[&Source]) -> Option<merge::MergedJson> {
+    let values = load::parse_for_merge(sorted).into_iter().collect::<Result<Vec<_>, _>>().ok()?;
+    let files = sorted.iter().map(|s| s.name.clone()).zip(values).collect();
+    merge::merge_json(files, merge::Validation::MergedOnly).ok()
+}
+
+/// Every file parsed whole and checked on its own, so that every problem is reported, each at its
+/// own file and pointer.
+fn merge_checked(sorted: &[&Source]) -> Result<merge::MergedJson, Diagnostics> {
     let mut sink = Sink::default();
     let mut files = Vec::new();
     for source in sorted {
@@ -233,7 +261,7 @@ fn merge_here(sources: &[Source]) -> Result<merge::Merged, Diagnostics> {
         }
     }
     sink.check()?;
-    merge::merge_owned(files, merge::Validation::EachFile)
+    merge::merge_json(files, merge::Validation::EachFile)
 }
 
 /// The README's Rust examples, compiled by `cargo test` so they cannot rot.

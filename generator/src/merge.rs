@@ -93,6 +93,39 @@ pub enum Validation {
 
 /// Merges parsed files (already in sorted order, taken by value so nothing is copied).
 pub fn merge_owned(files: Vec<(String, Value)>, validation: Validation) -> Result<Merged, Diagnostics> {
+    merge_json(files, validation)?.read_model()
+}
+
+/// A merged document not yet read through openapiv3's model.
+pub struct MergedJson {
+    pub doc: Value,
+    origins: Origins,
+    repairs: Vec<crate::repair::Repair>,
+}
+
+impl MergedJson {
+    /// Reads the document through openapiv3's model, keeping the JSON; an error says where
+    /// openapiv3 rejects it.
+    pub fn read_model(self) -> Result<Merged, Diagnostics> {
+        let MergedJson { doc, origins, repairs } = self;
+        let spec = crate::model::read(&doc).map_err(|(pointer, e)| {
+            Diagnostic::new(origins.locate(&pointer), format!("not a valid OpenAPI 3.0 document: {e}"))
+        })?;
+        Ok(Merged { doc, spec, origins, repairs })
+    }
+
+    /// Reads the document through openapiv3's model, freeing the JSON of its path items as they
+    /// are read, so that a large document is never held in both forms; the result's `doc` is
+    /// `null`. `None` when openapiv3 rejects the document ([`Self::read_model`] says where).
+    pub fn into_model(self) -> Option<Merged> {
+        let MergedJson { doc, origins, repairs } = self;
+        let spec = crate::model::read_freeing(doc)?;
+        Some(Merged { doc: Value::Null, spec, origins, repairs })
+    }
+}
+
+/// Merges parsed files (as [`merge_owned`]) into one JSON document.
+pub fn merge_json(files: Vec<(String, Value)>, validation: Validation) -> Result<MergedJson, Diagnostics> {
     let mut sink = Sink::default();
     let mut merger = Merger::default();
     let mut versions = Vec::new();
@@ -148,12 +181,9 @@ pub fn merge_owned(files: Vec<(String, Value)>, validation: Validation) -> Resul
     check_operation_ids(&doc, &origins, &mut sink);
     sink.check()?;
     let doc = canonical(doc);
-    let spec = crate::model::read(&doc).map_err(|(pointer, e)| {
-        Diagnostic::new(origins.locate(&pointer), format!("not a valid OpenAPI 3.0 document: {e}"))
-    })?;
     repairs.sort();
     repairs.dedup();
-    Ok(Merged { doc, spec, origins, repairs })
+    Ok(MergedJson { doc, origins, repairs })
 }
 
 /// Checks the parts of one file that the merge relies on (with `full`, that it is a valid OpenAPI

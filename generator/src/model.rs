@@ -3,8 +3,11 @@
 //! [`read`] is the fast pass: the path items and component schemas read one by one on every core,
 //! a chunk at a time, into maps of their exact number (a path item holds eight operations inline,
 //! some 8 KB, so a list of them beside the map would double the memory of a large document).
-//! Only when it fails does [`validate`], the tracked pass, run, to say where: the JSON pointer of
-//! the first value openapiv3 rejects. `merge` also validates each file with it when a merged
+//! [`read_freeing`] is the same on a document it owns, freeing each chunk of path items' JSON as
+//! it is read: a generation takes `openapi.json` and what resolving reads of the JSON first, so a
+//! large document is never held as JSON and as model at once. Only when the fast pass fails does
+//! [`validate`], the tracked pass, run, to say where: the JSON pointer of the first value
+//! openapiv3 rejects. `merge` also validates each file with it when a merged
 //! document fails, so that every problem is reported at its own file.
 
 use indexmap::IndexMap;
@@ -63,12 +66,48 @@ fn read_in_parallel(doc: &Value) -> Option<openapiv3::OpenAPI> {
     Some(spec)
 }
 
+/// [`read`]'s fast pass, on a document it may free: the path items are taken out of it and read a
+/// chunk at a time, each chunk's JSON freed once read. `None` when any part is not valid.
+pub(crate) fn read_freeing(mut doc: Value) -> Option<openapiv3::OpenAPI> {
+    use openapiv3::{PathItem, ReferenceOr};
+    use serde::Deserialize;
+
+    let paths = doc.get_mut("paths")?.as_object_mut()?;
+    let mut items: Vec<(String, Value)> = Vec::new();
+    for (key, value) in std::mem::take(paths) {
+        if key.starts_with('/') {
+            items.push((key, value));
+        } else {
+            paths.insert(key, value);
+        }
+    }
+    // The rest: everything but the path items, read as before (its path items map is empty).
+    let mut spec = read_in_parallel(&doc)?;
+    drop(doc);
+    let mut map = IndexMap::with_capacity(items.len());
+    let mut rest = items.into_iter();
+    loop {
+        let chunk: Vec<(String, Value)> = rest.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        let read = crate::exec::parallel(&chunk, |(_, v)| ReferenceOr::<PathItem>::deserialize(v).ok());
+        for ((key, _), value) in chunk.into_iter().zip(read) {
+            map.insert(key, value?);
+        }
+    }
+    spec.paths.paths = map;
+    Some(spec)
+}
+
+/// How many entries of a map are read (and held as JSON and as model) at once.
+const CHUNK: usize = 1024;
+
 /// Reads the values of a map through openapiv3's model, on every core, into a map of exactly
 /// their number. A chunk at a time: openapiv3's values are large (a path item holds eight
 /// operations inline, some 8 KB), and the whole list read at once beside the map would double
 /// the memory a large document takes.
 fn read_entries<T: serde::de::DeserializeOwned + Send>(entries: &[(&String, &Value)]) -> Option<IndexMap<String, T>> {
-    const CHUNK: usize = 1024;
     let mut map = IndexMap::with_capacity(entries.len());
     for chunk in entries.chunks(CHUNK) {
         let read = crate::exec::parallel(chunk, |(_, v)| T::deserialize(*v).ok());
@@ -117,7 +156,8 @@ mod tests {
             let text = std::fs::read_to_string(dir.join(fixture).join("expected/openapi.json")).unwrap();
             let doc: Value = serde_json::from_str(&text).unwrap();
             let whole = openapiv3::OpenAPI::deserialize(&doc).unwrap();
-            assert_eq!(read_in_parallel(&doc), Some(whole), "{fixture}");
+            assert_eq!(read_in_parallel(&doc), Some(whole.clone()), "{fixture}");
+            assert_eq!(read_freeing(doc), Some(whole), "{fixture}: freeing the JSON as it is read");
         }
         // More path items and schemas than a chunk, in their order.
         let paths: Map<String, Value> = (0..2500)
@@ -135,13 +175,17 @@ mod tests {
         let read = read_in_parallel(&doc).unwrap();
         assert_eq!(read.paths.paths.keys().nth(2499).map(String::as_str), Some("/p2499"));
         assert_eq!(read, whole);
+        assert_eq!(read_freeing(doc), Some(whole), "freeing the JSON a chunk at a time");
         // A bad path item or schema makes it give up (and the caller reads whole, tracking where).
         let mut bad: Value = json!({"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
             "paths": {"/x": {"get": {"responses": 5}}, "x-ext": 1}});
         assert_eq!(read_in_parallel(&bad), None);
+        assert_eq!(read_freeing(bad.clone()), None);
         bad["paths"] = json!({"x-ext": 1});
         assert!(read_in_parallel(&bad).unwrap().paths.extensions.contains_key("x-ext"));
+        assert!(read_freeing(bad.clone()).unwrap().paths.extensions.contains_key("x-ext"));
         bad["components"] = json!({"schemas": {"A": {"type": 5}}});
         assert_eq!(read_in_parallel(&bad), None);
+        assert_eq!(read_freeing(bad), None);
     }
 }

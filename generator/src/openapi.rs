@@ -19,7 +19,7 @@
 
 use std::collections::BTreeMap;
 
-use openapiv3::{OpenAPI, Operation, Parameter, PathItem, ReferenceOr};
+use openapiv3::{OpenAPI, Operation, Parameter, PathItem};
 use serde_json::{Map, Value};
 
 use crate::diag::{Diagnostic, join_pointer};
@@ -42,17 +42,38 @@ pub struct PathOp<'a> {
     pub pointer: String,
 }
 
-/// The operations of `spec`, in canonical order (see the module docs). `doc` is `spec` as JSON,
-/// where the keys openapiv3 drops beside a path item's `$ref` can still be seen.
-pub fn operations<'a>(spec: &'a OpenAPI, doc: &Value, origins: &Origins) -> (Vec<PathOp<'a>>, Vec<Diagnostic>) {
+/// The path items of a document (as JSON) that are a `$ref` and have keys of their own, which
+/// openapiv3 drops: each path with the first such key.
+pub fn ref_siblings(doc: &Value) -> RefSiblings {
+    let Some(paths) = doc.get("paths").and_then(Value::as_object) else { return RefSiblings::new() };
+    paths
+        .iter()
+        // openapiv3 reads the keys that start with `/` as path items, one with a string `$ref` as a
+        // reference.
+        .filter(|(path, item)| path.starts_with('/') && item.get("$ref").is_some_and(Value::is_string))
+        .filter_map(|(path, item)| {
+            let own =
+                item.as_object()?.keys().find(|k| METHODS.contains(&k.as_str()) || SHARED.contains(&k.as_str()))?;
+            Some((path.clone(), own.clone()))
+        })
+        .collect()
+}
+
+/// [`ref_siblings`]: path → the first key of its own beside the path item's `$ref`.
+pub type RefSiblings = BTreeMap<String, String>;
+
+/// The operations of `spec`, in canonical order (see the module docs). A path item in `siblings`
+/// ([`ref_siblings`] of the document as JSON) is refused: its own keys would be lost.
+pub fn operations<'a>(
+    spec: &'a OpenAPI,
+    siblings: &RefSiblings,
+    origins: &Origins,
+) -> (Vec<PathOp<'a>>, Vec<Diagnostic>) {
     let mut out = Vec::new();
     let mut problems = Vec::new();
     for (path, item) in spec.paths.iter() {
         let item_ptr = join_pointer("/paths", path);
-        if let ReferenceOr::Reference { .. } = item
-            && let Some(Value::Object(written)) = doc.get("paths").and_then(|p| p.get(path))
-            && let Some(own) = written.keys().find(|k| METHODS.contains(&k.as_str()) || SHARED.contains(&k.as_str()))
-        {
+        if let Some(own) = siblings.get(path) {
             problems.push(
                 Diagnostic::new(
                     origins.locate(&join_pointer(&item_ptr, own)),
@@ -297,7 +318,7 @@ mod tests {
     fn walked(doc: &Value) -> Walked {
         let spec: OpenAPI = serde_json::from_value(doc.clone()).unwrap();
         let origins = Origins::whole("a.json");
-        let (ops, mut problems) = operations(&spec, doc, &origins);
+        let (ops, mut problems) = operations(&spec, &ref_siblings(doc), &origins);
         let listed = ops.iter().map(|o| (o.path.to_owned(), o.method.to_owned(), o.pointer.clone())).collect();
         let params = ops
             .iter()

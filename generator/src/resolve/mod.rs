@@ -26,6 +26,7 @@ use openapiv3::{OpenAPI, ReferenceOr};
 use self::auth::name_schemes;
 use self::lower::{box_cycles, lower_types};
 use self::operation::OperationResolver;
+use self::schema::Elsewhere;
 use self::types::{TypeSpace, named_in};
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, Sink, join_pointer};
@@ -37,7 +38,7 @@ use crate::merge::Merged;
 use crate::naming::{
     Case, OpNaming, RESERVED_METHODS, Uniquifier, is_clean, method_and_companions, method_names, sanitize,
 };
-use crate::openapi::PathOp;
+use crate::openapi::{PathOp, RefSiblings};
 
 /// Builds the IR for a merged document, keeping the names `lock` records ([`crate::lock`]), and
 /// the lock of the names given. The passes, in order: list the operations, check the method
@@ -46,12 +47,41 @@ use crate::openapi::PathOp;
 /// types, box cycles, gate by tag, find pagination, share identical error enums, and lock the
 /// names.
 pub fn resolve(merged: &Merged, config: &Config, lock: &Lock) -> Result<(Api, Lock), Diagnostics> {
+    resolve_parts(merged, JsonParts::read(&merged.doc), config, lock)
+}
+
+/// What resolving reads of the merged document as JSON; the rest it reads through openapiv3's
+/// model. Read before the model, so that the JSON can be freed as the model is read
+/// ([`crate::merge::MergedJson::into_model`]).
+pub struct JsonParts {
+    /// The schemas `$ref`s reach outside the components ([`schema::schemas_elsewhere`]).
+    elsewhere: Elsewhere,
+    /// The `$ref`s that are not strings, each a pointer and a message.
+    malformed: Vec<(String, String)>,
+    /// The path items with a `$ref` and keys of their own ([`crate::openapi::ref_siblings`]).
+    ref_siblings: RefSiblings,
+}
+
+impl JsonParts {
+    pub fn read(doc: &serde_json::Value) -> JsonParts {
+        let (elsewhere, malformed) = schema::schemas_elsewhere(doc);
+        JsonParts { elsewhere, malformed, ref_siblings: crate::openapi::ref_siblings(doc) }
+    }
+}
+
+/// [`resolve`], with what it reads of the JSON document given: `merged.doc` is not read.
+pub fn resolve_parts(
+    merged: &Merged,
+    json: JsonParts,
+    config: &Config,
+    lock: &Lock,
+) -> Result<(Api, Lock), Diagnostics> {
     let spec: &OpenAPI = &merged.spec;
     let mut sink = Sink::default();
-    let ops = collect_operations(merged, &mut sink);
+    let ops = collect_operations(merged, &json.ref_siblings, &mut sink);
     check_method_overrides(config, &ops, &mut sink);
     let mut names = name_methods(&ops, config, lock);
-    let (elsewhere, malformed) = schema::schemas_elsewhere(&merged.doc);
+    let JsonParts { elsewhere, malformed, .. } = json;
     for (pointer, message) in malformed {
         sink.push(Diagnostic::new(merged.origins.locate(&pointer), message));
     }
@@ -130,8 +160,8 @@ fn byte_streams(config: &Config, operations: &mut [Operation]) {
 }
 
 /// The operations, in canonical order ([`crate::openapi::operations`]).
-fn collect_operations<'a>(merged: &'a Merged, sink: &mut Sink) -> Vec<PathOp<'a>> {
-    let (ops, problems) = crate::openapi::operations(&merged.spec, &merged.doc, &merged.origins);
+fn collect_operations<'a>(merged: &'a Merged, siblings: &RefSiblings, sink: &mut Sink) -> Vec<PathOp<'a>> {
+    let (ops, problems) = crate::openapi::operations(&merged.spec, siblings, &merged.origins);
     problems.into_iter().for_each(|d| sink.push(d));
     ops
 }
