@@ -57,11 +57,12 @@ fn read_in_parallel(doc: &Value) -> Option<openapiv3::OpenAPI> {
         shell.insert(key.clone(), value);
     }
     let mut spec = openapiv3::OpenAPI::deserialize(&Value::Object(shell)).ok()?;
-    let items: Vec<(&String, &Value)> = paths.iter().filter(|(p, _)| p.starts_with('/')).collect();
-    spec.paths.paths = read_entries::<ReferenceOr<PathItem>>(&items)?;
+    let items: Vec<(String, &Value)> =
+        paths.iter().filter(|(p, _)| p.starts_with('/')).map(|(k, v)| (k.clone(), v)).collect();
+    spec.paths.paths = read_entries::<ReferenceOr<PathItem>, _>(items)?;
     if let Some(schemas) = schemas {
-        let entries: Vec<(&String, &Value)> = schemas.iter().collect();
-        spec.components.as_mut()?.schemas = read_entries::<ReferenceOr<Schema>>(&entries)?;
+        let entries: Vec<(String, &Value)> = schemas.iter().map(|(k, v)| (k.clone(), v)).collect();
+        spec.components.as_mut()?.schemas = read_entries::<ReferenceOr<Schema>, _>(entries)?;
     }
     Some(spec)
 }
@@ -69,9 +70,6 @@ fn read_in_parallel(doc: &Value) -> Option<openapiv3::OpenAPI> {
 /// [`read`]'s fast pass, on a document it may free: the path items are taken out of it and read a
 /// chunk at a time, each chunk's JSON freed once read. `None` when any part is not valid.
 pub(crate) fn read_freeing(mut doc: Value) -> Option<openapiv3::OpenAPI> {
-    use openapiv3::{PathItem, ReferenceOr};
-    use serde::Deserialize;
-
     let paths = doc.get_mut("paths")?.as_object_mut()?;
     let mut items: Vec<(String, Value)> = Vec::new();
     for (key, value) in std::mem::take(paths) {
@@ -84,38 +82,32 @@ pub(crate) fn read_freeing(mut doc: Value) -> Option<openapiv3::OpenAPI> {
     // The rest: everything but the path items, read as before (its path items map is empty).
     let mut spec = read_in_parallel(&doc)?;
     drop(doc);
-    let mut map = IndexMap::with_capacity(items.len());
-    let mut rest = items.into_iter();
-    loop {
-        let chunk: Vec<(String, Value)> = rest.by_ref().take(CHUNK).collect();
-        if chunk.is_empty() {
-            break;
-        }
-        let read = crate::exec::parallel(&chunk, |(_, v)| ReferenceOr::<PathItem>::deserialize(v).ok());
-        for ((key, _), value) in chunk.into_iter().zip(read) {
-            map.insert(key, value?);
-        }
-    }
-    spec.paths.paths = map;
+    spec.paths.paths = read_entries(items)?;
     Some(spec)
 }
-
-/// How many entries of a map are read (and held as JSON and as model) at once.
-const CHUNK: usize = 1024;
 
 /// Reads the values of a map through openapiv3's model, on every core, into a map of exactly
 /// their number. A chunk at a time: openapiv3's values are large (a path item holds eight
 /// operations inline, some 8 KB), and the whole list read at once beside the map would double
-/// the memory a large document takes.
-fn read_entries<T: serde::de::DeserializeOwned + Send>(entries: &[(&String, &Value)]) -> Option<IndexMap<String, T>> {
+/// the memory a large document takes. Entries given by value are freed a chunk at a time too.
+fn read_entries<T, V>(entries: Vec<(String, V)>) -> Option<IndexMap<String, T>>
+where
+    T: serde::de::DeserializeOwned + Send,
+    V: std::borrow::Borrow<Value> + Sync,
+{
+    const CHUNK: usize = 1024;
     let mut map = IndexMap::with_capacity(entries.len());
-    for chunk in entries.chunks(CHUNK) {
-        let read = crate::exec::parallel(chunk, |(_, v)| T::deserialize(*v).ok());
-        for ((key, _), value) in chunk.iter().zip(read) {
-            map.insert((*key).clone(), value?);
+    let mut rest = entries.into_iter();
+    loop {
+        let chunk: Vec<(String, V)> = rest.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            return Some(map);
+        }
+        let read = crate::exec::parallel(&chunk, |(_, v)| T::deserialize(v.borrow()).ok());
+        for ((key, _), value) in chunk.into_iter().zip(read) {
+            map.insert(key, value?);
         }
     }
-    Some(map)
 }
 
 /// Deserialises `value` as `T`; on failure, the JSON pointer (below `base`) and the message.

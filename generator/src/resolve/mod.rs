@@ -3,9 +3,9 @@
 //! Reads the merged document through openapiv3's model and [`crate::openapi`]'s walker, which
 //! lists the operations in canonical order (paths sorted, methods in HTTP order). [`resolve`] is a
 //! short sequence of passes: method names ([`crate::naming`]), then each operation (`operation.rs`:
-//! parameters, body, responses; `auth.rs`: security; `servers.rs`), converting each schema ([`schema`], with
-//! `allOf` flattened by [`allof`]) and interning object types so identical structures are shared
-//! ([`types`]), then type names and the IR's types, cycles boxed, tag features and pagination.
+//! parameters, body, responses; `auth.rs`: security; `servers.rs`), converting each schema
+//! ([`schema`], with `allOf` flattened by [`allof`]) and interning object types so identical
+//! structures are shared ([`types`]), then type names and the IR's types, cycles boxed, tag features and pagination.
 //! Every problem is collected as a diagnostic located in the file that defined it; the stage
 //! returns the IR only when there are none.
 
