@@ -92,14 +92,14 @@ fn bench(dir: &Path, n: usize) -> Vec<f64> {
         "| {} | {files} | {:.0} | {:.2} | {:.0} | {:.2} | {:.0} | {:.2} | {:.2} | {rewritten} |",
         short(dir),
         bytes as f64 / 1e6,
-        floor.0,
-        floor.1,
-        generate.0,
-        generate.1,
-        generate.0 / floor.0,
-        regenerate.0,
+        floor.seconds,
+        floor.peak_mb,
+        generate.seconds,
+        generate.peak_mb,
+        generate.seconds / floor.seconds,
+        regenerate.seconds,
     );
-    generate.3
+    generate.stages
 }
 
 fn mtimes(dir: &Path) -> Vec<(PathBuf, SystemTime)> {
@@ -119,8 +119,17 @@ fn mtimes(dir: &Path) -> Vec<(PathBuf, SystemTime)> {
     out
 }
 
-/// A child's measurement: wall seconds, peak resident MB, CPU seconds, stage seconds.
-type Measured = (f64, f64, f64, Vec<f64>);
+/// What a child measured.
+struct Measured {
+    /// Wall time.
+    seconds: f64,
+    /// Peak resident memory.
+    peak_mb: f64,
+    /// User and system time.
+    cpu_seconds: f64,
+    /// Each stage's wall time (see [`child`]).
+    stages: Vec<f64>,
+}
 
 /// Runs this binary as a child in `mode`: what it measured.
 fn run_child(mode: &str, specs: &Path, out: &Path) -> Measured {
@@ -130,9 +139,9 @@ fn run_child(mode: &str, specs: &Path, out: &Path) -> Measured {
     assert!(output.status.success(), "{mode} failed:\n{stdout}\n{}", String::from_utf8_lossy(&output.stderr));
     let mut fields = stdout.split_whitespace().map(|f| f.parse::<f64>().expect("child prints numbers"));
     let seconds = fields.next().expect("seconds");
-    let peak = fields.next().expect("peak");
-    let cpu = fields.next().expect("cpu");
-    (seconds, peak, cpu, fields.collect())
+    let peak_mb = fields.next().expect("peak");
+    let cpu_seconds = fields.next().expect("cpu");
+    Measured { seconds, peak_mb, cpu_seconds, stages: fields.collect() }
 }
 
 /// One measurement; prints `seconds peak_mb [stage seconds...]`.
@@ -186,48 +195,56 @@ fn peak_mb() -> f64 {
 
 /// A generated input of a chosen size in one dimension, written once into a folder of its own.
 #[derive(Clone, Copy, Debug)]
-enum Shape {
+struct Shape {
+    dimension: Dimension,
+    n: usize,
+}
+
+/// What a [`Shape`] has `n` of.
+#[derive(Clone, Copy, Debug)]
+enum Dimension {
     /// One file of `n` small operations: a path and a query parameter, a small JSON object in
     /// and out.
-    Operations(usize),
+    Operations,
     /// One operation whose body is one schema of `n` properties: an `allOf` of two objects, each
     /// with objects of ten properties of their own (a type each).
-    SchemaSize(usize),
+    SchemaSize,
     /// `n` per-operation files in the docs-site style: each repeats the same components and an
     /// inline `allOf` of a shared object, as every fragment of a reference page does.
-    Fragments(usize),
+    Fragments,
+}
+
+impl Dimension {
+    const ALL: [Dimension; 3] = [Dimension::Operations, Dimension::SchemaSize, Dimension::Fragments];
+
+    fn name(self) -> &'static str {
+        match self {
+            Dimension::Operations => "operations",
+            Dimension::SchemaSize => "schema-size",
+            Dimension::Fragments => "fragments",
+        }
+    }
 }
 
 impl Shape {
+    /// `kind=n`, e.g. `operations=100000`.
     fn parse(arg: &str) -> Option<Shape> {
         let (kind, n) = arg.split_once('=')?;
-        let n = n.parse().ok()?;
-        match kind {
-            "operations" => Some(Shape::Operations(n)),
-            "schema-size" => Some(Shape::SchemaSize(n)),
-            "fragments" => Some(Shape::Fragments(n)),
-            _ => None,
-        }
+        let dimension = Dimension::ALL.into_iter().find(|d| d.name() == kind)?;
+        Some(Shape { dimension, n: n.parse().ok()? })
     }
 
     fn name(self) -> String {
-        match self {
-            Shape::Operations(n) => format!("operations={n}"),
-            Shape::SchemaSize(n) => format!("schema-size={n}"),
-            Shape::Fragments(n) => format!("fragments={n}"),
-        }
+        format!("{}={}", self.dimension.name(), self.n)
     }
 
     fn doubled(self) -> Shape {
-        match self {
-            Shape::Operations(n) => Shape::Operations(2 * n),
-            Shape::SchemaSize(n) => Shape::SchemaSize(2 * n),
-            Shape::Fragments(n) => Shape::Fragments(2 * n),
-        }
+        Shape { n: 2 * self.n, ..self }
     }
 
     /// The files of the shape, by name. The same every run.
     fn files(self) -> Vec<(String, serde_json::Value)> {
+        let n = self.n;
         use serde_json::json;
         let document = |paths: serde_json::Value| json!({"openapi": "3.0.3", "info": {"title": "Shape", "version": "1"}, "paths": paths});
         let small = json!({
@@ -235,8 +252,8 @@ impl Shape {
             "required": ["id"],
             "properties": {"id": {"type": "integer", "format": "int64"}, "name": {"type": "string"}}
         });
-        match self {
-            Shape::Operations(n) => {
+        match self.dimension {
+            Dimension::Operations => {
                 let mut paths = serde_json::Map::new();
                 for i in 0..n {
                     let operation = json!({
@@ -252,7 +269,7 @@ impl Shape {
                 }
                 vec![("spec.json".into(), document(serde_json::Value::Object(paths)))]
             }
-            Shape::SchemaSize(n) => {
+            Dimension::SchemaSize => {
                 // Objects of ten properties, with names of their own so that none is shared.
                 let half = |part: usize| {
                     let mut properties = serde_json::Map::new();
@@ -277,7 +294,7 @@ impl Shape {
                 });
                 vec![("spec.json".into(), document(json!({"/everything": {"put": operation}})))]
             }
-            Shape::Fragments(n) => {
+            Dimension::Fragments => {
                 let shared: serde_json::Map<_, _> = (0..20)
                     .map(|s| {
                         let fields: serde_json::Map<_, _> =
@@ -337,13 +354,19 @@ fn specs_dir(arg: &str) -> PathBuf {
 /// apart: on a shared machine, the CPU time is the steadier figure).
 fn scaling(args: &[String]) {
     let shapes: Vec<Shape> = if args.is_empty() {
-        vec![Shape::Operations(20_000), Shape::SchemaSize(40_000), Shape::Fragments(4_000)]
+        let base = |dimension, n| Shape { dimension, n };
+        vec![
+            base(Dimension::Operations, 20_000),
+            base(Dimension::SchemaSize, 40_000),
+            base(Dimension::Fragments, 4_000),
+        ]
     } else {
         args.iter().map(|a| Shape::parse(a).unwrap_or_else(|| panic!("not a shape: {a}"))).collect()
     };
     println!("| dimension | n → 2n | MB in | generate s | ratio | CPU s | ratio | peak MB | ratio |");
     println!("|---|---|---|---|---|---|---|---|---|");
     for shape in shapes {
+        // Per size: MB in, and the least wall seconds, CPU seconds and peak MB of three runs.
         let [small, large] = [shape, shape.doubled()].map(|s| {
             let dir = s.dir();
             let out = std::env::temp_dir().join(format!("apigen-scaling-{}", std::process::id()));
@@ -357,23 +380,25 @@ fn scaling(args: &[String]) {
                 .filter_map(|e| e.metadata().ok())
                 .map(|m| m.len())
                 .sum();
-            (s.name(), least(|r| r.0), least(|r| r.2), least(|r| r.1), bytes as f64 / 1e6)
+            [bytes as f64 / 1e6, least(|r| r.seconds), least(|r| r.cpu_seconds), least(|r| r.peak_mb)]
         });
-        let (kind, n) = small.0.split_once('=').expect("a shape's name is kind=n");
-        let doubled = large.0.split_once('=').map_or("", |(_, n)| n);
+        let [mb, wall, cpu, peak] = [0, 1, 2, 3].map(|i| (small[i], large[i]));
         println!(
-            "| {kind} | {n} → {doubled} | {:.1} → {:.1} | {:.2} → {:.2} | {:.2} | {:.2} → {:.2} | {:.2} | {:.0} → {:.0} | {:.2} |",
-            small.4,
-            large.4,
-            small.1,
-            large.1,
-            large.1 / small.1,
-            small.2,
-            large.2,
-            large.2 / small.2,
-            small.3,
-            large.3,
-            large.3 / small.3
+            "| {} | {} → {} | {:.1} → {:.1} | {:.2} → {:.2} | {:.2} | {:.2} → {:.2} | {:.2} | {:.0} → {:.0} | {:.2} |",
+            shape.dimension.name(),
+            shape.n,
+            2 * shape.n,
+            mb.0,
+            mb.1,
+            wall.0,
+            wall.1,
+            wall.1 / wall.0,
+            cpu.0,
+            cpu.1,
+            cpu.1 / cpu.0,
+            peak.0,
+            peak.1,
+            peak.1 / peak.0
         );
     }
 }
