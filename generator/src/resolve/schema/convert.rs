@@ -226,9 +226,7 @@ impl<'a> Converter<'a> {
             }
             SchemaKind::AllOf { all_of } => {
                 let members = self.all_of_members(all_of, &join("allOf"), depth)?;
-                let mut widths =
-                    if self.strict { allof::Widths::Refused } else { allof::Widths::Widened(&mut self.warnings) };
-                out = allof::merge(out, members, &self.table, &mut widths)?;
+                out = self.merge_all_of(out, members)?;
             }
             SchemaKind::OneOf { one_of } | SchemaKind::AnyOf { any_of: one_of }
                 if let Some(note) = required_alternatives(one_of) =>
@@ -469,6 +467,12 @@ impl<'a> Converter<'a> {
             return Ok(out);
         }
         let members = self.all_of_members(&any.all_of, &crate::diag::join_pointer(pointer, "allOf"), depth)?;
+        self.merge_all_of(out, members)
+    }
+
+    /// `out` merged with its `allOf` members ([`allof::merge`]), members of different widths
+    /// refused when strict, else read as the wider with a warning.
+    fn merge_all_of(&mut self, out: Sch, members: Vec<Sch>) -> Result<Sch, Diagnostic> {
         let mut widths = if self.strict { allof::Widths::Refused } else { allof::Widths::Widened(&mut self.warnings) };
         allof::merge(out, members, &self.table, &mut widths)
     }
