@@ -7,7 +7,9 @@
 //! - `cargo xtask corpus [--only NAME]... [--variant inline|refs|both] [--no-check]`: generate and
 //!   type-check pinned public specs (see `corpus.rs`);
 //! - `cargo xtask bench`: generation speed and memory, and the generated crate's check time, on
-//!   the GitHub REST API split per operation (see `bench.rs`).
+//!   the GitHub REST API split per operation (see `bench.rs`);
+//! - `cargo xtask prism`: the generated client's requests, sent by `examples/api-keys` to a
+//!   validating mock server of the spec (see `prism.rs`).
 //!
 //! The workspace is the one around the current directory (the nearest `Cargo.toml` with
 //! `[workspace]`, as cargo finds it), looked up when the task runs. Default folders (`specs`,
@@ -17,6 +19,7 @@
 
 mod bench;
 mod corpus;
+mod prism;
 
 /// The allocator of the `apigen` command, so `cargo xtask codegen` runs as fast.
 #[global_allocator]
@@ -75,6 +78,8 @@ enum Task {
     Corpus(corpus::Options),
     /// Generation speed and memory, and the generated crate's check time (README "Performance")
     Bench,
+    /// Send the generated client's requests to a validating mock of the spec (needs npm)
+    Prism,
 }
 
 fn main() -> std::process::ExitCode {
@@ -91,6 +96,7 @@ fn main() -> std::process::ExitCode {
         Task::Fixtures => fixtures(&root),
         Task::Corpus(options) => exit(corpus::run(&root, &options)),
         Task::Bench => exit(bench::run(&root)),
+        Task::Prism => exit(prism::run(&root)),
         Task::Apigen(command) => {
             let cwd = std::env::current_dir().unwrap_or_else(|_| root.clone());
             apigen::cli::run(&root, &cwd, "cargo xtask", command, verbosity)

@@ -31,6 +31,8 @@ pub struct Cli {
 pub enum Command {
     /// Show every key: Name / Desc, Role, Last Login.
     List,
+    /// Show one key, as a row of the same table.
+    Show { name: String },
     /// Create a key; its secret is printed once.
     Create {
         name: String,
@@ -66,6 +68,10 @@ pub async fn run(cli: &Cli, token: Option<String>, out: &mut impl std::io::Write
         Command::List => {
             let list = client.list_api_keys().await.map_err(explain)?;
             render_table(&list.data.unwrap_or_default())
+        }
+        Command::Show { name } => {
+            let record = client.get_api_key(name).await.map_err(explain)?.data.unwrap_or_default();
+            render_table(&[record])
         }
         Command::Create { name, role, description } => {
             let mut body = ApiKeyCreateConfig::new(name.as_str(), vec![role.clone()]);

@@ -53,6 +53,29 @@ async fn list_prints_the_fusion_table() {
 }
 
 #[tokio::test]
+async fn show_prints_one_row() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v1/api-keys/srdkn"))
+        .and(header("authorization", "Bearer tok-1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "meta": {"code": 200},
+            "data": {"appname": "srdkn", "roles": ["ADMIN"], "last_login": 1734033090}
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let text = output(&cli(&server, &["show", "srdkn"]), Some(TOKEN)).await.unwrap();
+    let expected = "\
+| Name / Desc | Role  | Last Login          |
+|-------------|-------|---------------------|
+| srdkn       | ADMIN | 2024-12-12 19:51:30 |
+";
+    assert_eq!(text, expected, "\n{text}");
+}
+
+#[tokio::test]
 async fn create_prints_the_key_once_with_a_warning() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
