@@ -83,6 +83,11 @@ pub struct Options {
     /// Generate only; do not type-check the generated crates
     #[arg(long)]
     pub no_check: bool,
+    /// Also run this spec file, JSON or YAML (repeatable), named `local/<file name>`: a spec the
+    /// corpus cannot download, such as one from a vendor's repository. Of the corpus's own
+    /// specs, only those `--only` names then run
+    #[arg(long, value_name = "FILE")]
+    pub spec: Vec<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -254,8 +259,12 @@ fn write_fragments(doc: &Value, cut: Cut, work: &Path) -> Result<usize, String> 
 pub fn run(root: &Path, options: &Options) -> Result<(), String> {
     let cache = cache_dir()?;
     let mut specs = all_specs(&cache)?;
-    if !options.only.is_empty() {
+    if !options.only.is_empty() || !options.spec.is_empty() {
         specs.retain(|(name, _)| options.only.iter().any(|o| name.contains(o.as_str())));
+    }
+    for path in &options.spec {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        specs.push((format!("local/{name}"), path.clone()));
     }
 
     let mut rows = Vec::new();
