@@ -83,12 +83,14 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
         Ok(Value::Number(v.into()))
     }
 
+    // An integer beyond 64 bits (YAML's are unbounded) is read as a float, as serde_json reads
+    // such an integer in JSON text: `minimum: -9223372036854776000` is i64::MIN rounded.
     fn visit_i128<E: de::Error>(self, v: i128) -> Result<Value, E> {
-        serde::Deserialize::deserialize(de::value::I128Deserializer::new(v)).map(Value::Number)
+        Ok(Number::from_i128(v).or_else(|| Number::from_f64(v as f64)).map_or(Value::Null, Value::Number))
     }
 
     fn visit_u128<E: de::Error>(self, v: u128) -> Result<Value, E> {
-        serde::Deserialize::deserialize(de::value::U128Deserializer::new(v)).map(Value::Number)
+        Ok(Number::from_u128(v).or_else(|| Number::from_f64(v as f64)).map_or(Value::Null, Value::Number))
     }
 
     fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
@@ -204,6 +206,18 @@ mod tests {
         let strict = read(Reader::Check, serde_norway::Deserializer::from_str(yaml)).unwrap();
         assert_eq!(strict, serde_norway::from_str::<Value>(yaml).unwrap());
         assert_eq!(strict["b"], json!({"c": {}, "d": []}));
+    }
+
+    #[test]
+    fn integers_beyond_64_bits_are_floats_in_yaml_as_in_json() {
+        let json_text = r#"{"min": -9223372036854776000, "max": 18446744073709551616}"#;
+        let yaml = "min: -9223372036854776000\nmax: 18446744073709551616\n";
+        let from_json = json_check(json_text).unwrap();
+        let from_yaml = read(Reader::Check, serde_norway::Deserializer::from_str(yaml)).unwrap();
+        assert_eq!(from_json, serde_json::from_str::<Value>(json_text).unwrap());
+        assert_eq!(from_yaml, from_json);
+        assert_eq!(from_yaml["min"].as_f64(), Some(-9223372036854776000.0));
+        assert!(from_yaml["min"].is_f64() && from_yaml["max"].is_f64());
     }
 
     #[test]
