@@ -350,8 +350,8 @@ fn specs_dir(arg: &str) -> PathBuf {
 }
 
 /// `--scaling [SHAPE...]`: each shape (by default one per dimension) and the same doubled, each
-/// generated three times in a process of its own, the fastest run counted (wall and CPU time
-/// apart: on a shared machine, the CPU time is the steadier figure).
+/// generated three times in a process of its own, the two sizes in turn, the fastest run counted
+/// (wall and CPU time apart: on a shared machine, the CPU time is the steadier figure).
 fn scaling(args: &[String]) {
     let shapes: Vec<Shape> = if args.is_empty() {
         let base = |dimension, n| Shape { dimension, n };
@@ -366,14 +366,21 @@ fn scaling(args: &[String]) {
     println!("| dimension | n → 2n | MB in | generate s | ratio | CPU s | ratio | peak MB | ratio |");
     println!("|---|---|---|---|---|---|---|---|---|");
     for shape in shapes {
-        // Per size: MB in, and the least wall seconds, CPU seconds and peak MB of three runs.
-        let [small, large] = [shape, shape.doubled()].map(|s| {
-            let dir = s.dir();
-            let out = std::env::temp_dir().join(format!("apigen-scaling-{}", std::process::id()));
-            let runs: Vec<Measured> = (0..3).map(|_| run_child("generate", &dir, &out)).collect();
-            let _ = std::fs::remove_dir_all(&out);
-            let least = |f: fn(&Measured) -> f64| runs.iter().map(f).fold(f64::INFINITY, f64::min);
-            let bytes: u64 = std::fs::read_dir(&dir)
+        // Per size: MB in, and the least wall seconds, CPU seconds and peak MB of three runs. The
+        // two sizes run in turn (n, 2n, n, 2n...): a machine whose speed drifts during the call
+        // then slows both alike, not one size's three runs.
+        let sizes = [shape, shape.doubled()].map(|s| s.dir());
+        let out = std::env::temp_dir().join(format!("apigen-scaling-{}", std::process::id()));
+        let mut runs: [Vec<Measured>; 2] = [Vec::new(), Vec::new()];
+        for _ in 0..3 {
+            for (dir, runs) in sizes.iter().zip(&mut runs) {
+                runs.push(run_child("generate", dir, &out));
+                let _ = std::fs::remove_dir_all(&out);
+            }
+        }
+        let [small, large] = [0, 1].map(|i| {
+            let least = |f: fn(&Measured) -> f64| runs[i].iter().map(f).fold(f64::INFINITY, f64::min);
+            let bytes: u64 = std::fs::read_dir(&sizes[i])
                 .into_iter()
                 .flatten()
                 .flatten()
