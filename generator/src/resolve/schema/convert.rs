@@ -428,7 +428,10 @@ impl<'a> Converter<'a> {
             out.constraints.push(not_constraint(not));
         }
         let typ = any.typ.as_deref();
-        let is_object = typ == Some("object") || !any.properties.is_empty() || any.additional_properties.is_some();
+        // Object keywords make an untyped schema an object; beside another declared type they
+        // apply to no value of it (Spotify writes `{type: string, additionalProperties: true}`).
+        let is_object = typ == Some("object")
+            || (typ.is_none() && (!any.properties.is_empty() || any.additional_properties.is_some()));
         out.kind = match typ {
             _ if is_object => Kind::Object(Obj {
                 props: self.props(&any.properties, pointer, depth)?,
