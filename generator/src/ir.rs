@@ -555,6 +555,18 @@ pub enum ParamIn {
     Cookie,
 }
 
+impl ParamIn {
+    /// The location as OpenAPI's `in` writes it: `path`, `query`, `header` or `cookie`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParamIn::Path => "path",
+            ParamIn::Query => "query",
+            ParamIn::Header => "header",
+            ParamIn::Cookie => "cookie",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Param {
     pub wire: String,

@@ -8,8 +8,9 @@
 //!   type-check pinned public specs (see `corpus.rs`);
 //! - `cargo xtask bench`: generation speed and memory, and the generated crate's check time, on
 //!   the GitHub REST API split per operation (see `bench.rs`);
-//! - `cargo xtask prism`: the generated client's requests, sent by `examples/api-keys` to a
-//!   validating mock server of the spec (see `prism.rs`).
+//! - `cargo xtask prism [--api NAME]...`: the generated clients' requests, sent by
+//!   `examples/api-keys` and by a program that calls every operation of the seed and of real APIs,
+//!   to a validating mock server of their spec (see `prism.rs`).
 //!
 //! The workspace is the one around the current directory (the nearest `Cargo.toml` with
 //! `[workspace]`, as cargo finds it), looked up when the task runs. Default folders (`specs`,
@@ -78,8 +79,8 @@ enum Task {
     Corpus(corpus::Options),
     /// Generation speed and memory, and the generated crate's check time (README "Performance")
     Bench,
-    /// Send the generated client's requests to a validating mock of the spec (needs npm)
-    Prism,
+    /// Send the generated clients' requests to a validating mock of their spec (needs npm)
+    Prism(prism::Options),
 }
 
 fn main() -> std::process::ExitCode {
@@ -96,7 +97,7 @@ fn main() -> std::process::ExitCode {
         Task::Fixtures => fixtures(&root),
         Task::Corpus(options) => exit(corpus::run(&root, &options)),
         Task::Bench => exit(bench::run(&root)),
-        Task::Prism => exit(prism::run(&root)),
+        Task::Prism(options) => exit(prism::run(&root, &options)),
         Task::Apigen(command) => {
             let cwd = std::env::current_dir().unwrap_or_else(|_| root.clone());
             apigen::cli::run(&root, &cwd, "cargo xtask", command, verbosity)

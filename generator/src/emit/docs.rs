@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::Emitter;
 use super::responses::status_label;
-use crate::ir::{ApiKeyIn, Operation, ParamIn, RustName};
+use crate::ir::{ApiKeyIn, Operation, RustName};
 use crate::spectext;
 
 /// Doc attributes for `text`, which has passed its spec parts through [`spectext`]; the whole is
@@ -139,12 +139,7 @@ impl Emitter<'_> {
         let Some(p) = op.params.iter().find(|p| p.name == *name) else {
             return format!("`{}`", name.plain());
         };
-        let place = match p.location {
-            ParamIn::Path => "path",
-            ParamIn::Query => "query",
-            ParamIn::Header => "header",
-            ParamIn::Cookie => "cookie",
-        };
+        let place = p.location.as_str();
         let deprecated = if p.deprecated { ", deprecated" } else { "" };
         let mut line = format!("`{}` ({place} {}{deprecated})", name.plain(), spectext::code(&p.wire));
         if let Some(d) = p.doc.as_deref().filter(|d| !d.trim().is_empty()) {

@@ -26,9 +26,11 @@ use quote::quote;
 
 use crate::config::Config;
 use crate::ir::{Api, RustName, Ty};
+pub use calls::calls;
 use format::RustFile;
 
 mod auth;
+mod calls;
 mod client;
 mod docs;
 mod errors;
