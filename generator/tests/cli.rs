@@ -430,6 +430,7 @@ components:
           example: old
     Owner:
       type: object
+      required: [id, name]
       properties:
         id:
           type: integer
@@ -457,11 +458,16 @@ fn common_spec_mistakes_are_warnings_at_their_place_and_strict_refuses_each() {
         ("unknown format `url`: read as a plain string", "specs/pets.yaml:38:11"),
         ("the example does not fit its schema: a string, but the schema's type is integer", "specs/pets.yaml:41:11"),
     ];
-    for (message, place) in expected {
+    // And what resolving finds: a required property no `properties` declares.
+    let resolved = [(
+        "`required` lists `name` but `properties` does not declare it: the type has no field for it",
+        "specs/pets.yaml:42:5",
+    )];
+    for (message, place) in expected.iter().chain(&resolved) {
         let at = report.find(message).unwrap_or_else(|| panic!("no warning {message:?} in\n{report}"));
         assert!(report[at..].lines().nth(1).is_some_and(|l| l.ends_with(place)), "{message:?} at {place}:\n{report}");
     }
-    assert_eq!(report.matches("warning: ").count(), expected.len(), "{report}");
+    assert_eq!(report.matches("warning: ").count(), expected.len() + resolved.len(), "{report}");
     // Read as meant: the flagged property is required, the nullable reference an Option.
     let types = std::fs::read_to_string(dir.join("generated/src/types.rs")).unwrap();
     assert!(types.contains("pub name: ::std::string::String,"), "{types}");
@@ -484,6 +490,52 @@ fn common_spec_mistakes_are_warnings_at_their_place_and_strict_refuses_each() {
     std::fs::write(dir.join("specs/apigen.toml"), "strict = true\n").unwrap();
     let configured = run(&["codegen"]);
     assert_eq!(configured.status.code(), Some(1), "{}", text(&configured));
+    assert_eq!(snapshot(&dir.join("generated")), before);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_required_property_that_properties_do_not_declare_is_a_warning_and_strict_refuses_it() {
+    // As Spotify's `PUT /me/episodes` body: `required: [uris]` beside a lone `ids` property.
+    let spec = r#"openapi: 3.0.3
+info: {title: Episodes, version: "1"}
+paths:
+  /me/episodes:
+    put:
+      operationId: save_episodes
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [uris]
+              properties:
+                ids: {type: array, items: {type: string}}
+      responses:
+        "200": {description: ok}
+"#;
+    let dir = temp_dir("undeclared-required");
+    std::fs::create_dir_all(dir.join("specs")).unwrap();
+    std::fs::write(dir.join("specs/episodes.yaml"), spec).unwrap();
+    let run = |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_apigen")).current_dir(&dir).args(args).output().unwrap();
+
+    let lenient = run(&["codegen"]);
+    let report = String::from_utf8_lossy(&lenient.stderr).into_owned();
+    assert_eq!(lenient.status.code(), Some(0), "{report}");
+    assert!(
+        report.contains(
+            "warning: `required` lists `uris` but `properties` does not declare it: the type has no field for it, \
+             so the client neither sends nor reads it\n  --> specs/episodes.yaml:10:13"
+        ),
+        "{report}"
+    );
+    let before = snapshot(&dir.join("generated"));
+
+    let strict = run(&["codegen", "--strict"]);
+    let errors = String::from_utf8_lossy(&strict.stderr).into_owned();
+    assert_eq!(strict.status.code(), Some(1), "{errors}");
+    assert!(errors.contains("error: `required` lists `uris` but `properties` does not declare it"), "{errors}");
+    assert!(errors.contains("specs/episodes.yaml:10:13"), "{errors}");
     assert_eq!(snapshot(&dir.join("generated")), before);
     std::fs::remove_dir_all(&dir).unwrap();
 }

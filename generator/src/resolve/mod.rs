@@ -92,6 +92,12 @@ pub fn resolve_parts(
     check_type_overrides(config, &resolver.space, &mut sink);
     check_byte_streams(config, &ops, &operations, &mut sink);
     let (default_base_url, server) = servers::document_server(merged, &mut sink);
+    if config.strict {
+        let mut undeclared = std::mem::take(&mut resolver.space.undeclared_required);
+        undeclared.sort();
+        undeclared.dedup();
+        undeclared.into_iter().for_each(|d| sink.push(d));
+    }
     sink.check()?;
 
     let type_names = resolver

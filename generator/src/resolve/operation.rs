@@ -55,6 +55,7 @@ impl<'a> OperationResolver<'a> {
     pub(super) fn take_warnings(&mut self) -> Vec<Warning> {
         let mut all = std::mem::take(&mut self.warnings);
         all.extend(self.conv.warnings.drain(..).map(Warning));
+        all.extend(self.space.undeclared_required.drain(..).map(Warning));
         all
     }
 

@@ -114,6 +114,9 @@ pub struct TypeSpace {
     /// The titles the name lock recorded, by schema location: at a recorded location, the title
     /// that decides sharing is the recorded one, so editing a title cannot split or merge types.
     pub locked_titles: BTreeMap<String, Option<String>>,
+    /// Objects whose `required` names a property their `properties` do not declare: a warning
+    /// each (an error when strict), since the struct has no field for it.
+    pub undeclared_required: Vec<Diagnostic>,
     seq: u64,
 }
 
@@ -167,8 +170,12 @@ impl TypeSpace {
                     None => Ty::Json,
                 },
             },
-            Kind::Object(obj) if sch.component.is_some() && !obj.props.is_empty() => self.intern_component(sch, obj),
+            Kind::Object(obj) if sch.component.is_some() && !obj.props.is_empty() => {
+                self.check_required(sch, obj);
+                self.intern_component(sch, obj)
+            }
             Kind::Object(obj) => {
+                self.check_required(sch, obj);
                 let fields: Vec<DefField> = obj
                     .props
                     .iter()
@@ -221,6 +228,29 @@ impl TypeSpace {
     }
 
     /// An object component: one type per component key, recursion allowed.
+    /// Notes the names `required` lists that the struct of `obj` will have no field for.
+    fn check_required(&mut self, sch: &Sch, obj: &super::schema::Obj) {
+        let undeclared: Vec<String> = obj
+            .required
+            .iter()
+            .filter(|r| !obj.props.contains_key(*r))
+            .map(|r| format!("`{}`", r.escape_debug()))
+            .collect();
+        if !undeclared.is_empty() {
+            let message = format!(
+                "`required` lists {} but `properties` does not declare {}: the type has no field for {}, \
+                 so the client neither sends nor reads it",
+                undeclared.join(", "),
+                if undeclared.len() == 1 { "it" } else { "them" },
+                if undeclared.len() == 1 { "it" } else { "them" },
+            );
+            // A component is told once, where it is defined, not at each use.
+            let component = sch.component.as_ref().and_then(|c| self.sources.get(c));
+            let loc = component.map_or(&sch.loc, |c| &c.loc).clone();
+            self.undeclared_required.push(Diagnostic::new(loc, message));
+        }
+    }
+
     fn intern_component(&mut self, sch: &Sch, obj: &super::schema::Obj) -> Ty {
         let name = sch.component.clone().unwrap_or_default();
         // The type's docs are the component's own. A reference wrapped with docs of its own
