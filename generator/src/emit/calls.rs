@@ -9,9 +9,9 @@
 //! Nothing of the spec becomes code: the values are read at run time, and the program's text is
 //! made of the IR's sanitised names and of wire names in string literals. Each operation's values
 //! are read into the owned form of its argument types and passed the way its method takes them
-//! (as `operations` declares them: strings and structs borrowed, numbers by value); an argument
-//! without a sample skips a required one's operation, and a sample its type cannot hold is
-//! reported as such. One line per operation says what happened, tab-separated: `sent`,
+//! (as `operations` declares them: strings and structs borrowed, numbers by value); a required
+//! argument without a sample (or a multipart body, which is not sampled) skips its operation, and
+//! a sample its type cannot hold is reported as such. One line per operation says what happened, tab-separated: `sent`,
 //! `skipped` or `unreadable`, the operation's index, its method, and the detail (for `sent`: `ok`,
 //! or the client's error).
 
@@ -122,47 +122,35 @@ impl Emitter<'_> {
         let mut reads = Vec::new();
         let mut required = Vec::new();
         let mut optional = Vec::new();
-        let mut add =
-            |key: String, owned: TokenStream, pass: Option<TokenStream>, local: Ident, is_required, setter: Ident| {
-                reads.push(quote!(let #local: Option<#owned> = arg(op, #key)?;));
-                match pass {
-                    // An argument the program cannot make from a sample (a multipart form).
-                    None if is_required => {
-                        reads.push(quote!(return Err(Outcome::Skipped(format!("{} is not sampled", #key)));));
-                    }
-                    None => {}
-                    Some(pass) if is_required => {
-                        reads.push(quote!(let #local = need(#local, #key)?;));
-                        let value = quote!(&#local);
-                        required.push(quote!({ let v = #value; #pass }));
-                    }
-                    Some(pass) => optional.push(quote! {
-                        if let Some(v) = #local.as_ref() {
-                            request = request.#setter(#pass);
-                        }
-                    }),
+        // A multipart body is built by the caller from parts (files among them): not sampled.
+        let multipart = op.body.as_ref().filter(|b| b.ty == Ty::Multipart || op.names.form.is_some());
+        if multipart.is_some_and(|b| b.required) {
+            return quote! {
+                async fn #function(client: &Client, op: &Value) -> Result<Outcome, Outcome> {
+                    Err(Outcome::Skipped("a multipart body is not sampled".to_owned()))
                 }
             };
-        for (n, p) in op.params.iter().enumerate() {
-            let (owned, pass) = self.sample_param(&p.ty);
-            add(
-                format!("{} {}", p.location.as_str(), p.wire),
-                owned,
-                Some(pass),
-                format_ident!("a{}", n),
-                p.required,
-                p.name.ident(),
-            );
         }
-        if let Some(body) = &op.body {
-            let (owned, pass) = match (&body.ty, &op.names.form) {
-                (_, Some(_)) | (Ty::Multipart, _) => (quote!(Value), None),
-                (ty, None) => {
-                    let (owned, pass) = self.sample_body(ty);
-                    (owned, Some(pass))
-                }
-            };
-            add("body".to_owned(), owned, pass, format_ident!("body"), body.required, format_ident!("body"));
+        let mut add = |key: String, (owned, pass): (TokenStream, TokenStream), local: Ident, is_required, setter: Ident| {
+            reads.push(quote!(let #local: Option<#owned> = arg(op, #key)?;));
+            if is_required {
+                reads.push(quote!(let #local = need(#local, #key)?;));
+                required.push(quote!({ let v = &#local; #pass }));
+            } else {
+                optional.push(quote! {
+                    if let Some(v) = #local.as_ref() {
+                        request = request.#setter(#pass);
+                    }
+                });
+            }
+        };
+        for (n, p) in op.params.iter().enumerate() {
+            let key = format!("{} {}", p.location.as_str(), p.wire);
+            add(key, self.sample_param(&p.ty), format_ident!("a{}", n), p.required, p.name.ident());
+        }
+        if let Some(body) = op.body.as_ref().filter(|_| multipart.is_none()) {
+            let body_ident = format_ident!("body");
+            add("body".to_owned(), self.sample_body(&body.ty), body_ident.clone(), body.required, body_ident);
         }
         quote! {
             async fn #function(client: &Client, op: &Value) -> Result<Outcome, Outcome> {
