@@ -495,8 +495,9 @@ fn common_spec_mistakes_are_warnings_at_their_place_and_strict_refuses_each() {
 }
 
 #[test]
-fn a_required_property_that_properties_do_not_declare_is_a_warning_and_strict_refuses_it() {
-    // As Spotify's `PUT /me/episodes` body: `required: [uris]` beside a lone `ids` property.
+fn what_resolving_reads_leniently_is_a_warning_and_strict_refuses_it() {
+    // As Spotify's `PUT /me/episodes` body: `required: [uris]` beside a lone `ids` property; as
+    // Asana's `removeUser`: a 204 that declares a JSON body.
     let spec = r#"openapi: 3.0.3
 info: {title: Episodes, version: "1"}
 paths:
@@ -512,7 +513,11 @@ paths:
               properties:
                 ids: {type: array, items: {type: string}}
       responses:
-        "200": {description: ok}
+        "204":
+          description: ok
+          content:
+            application/json:
+              schema: {type: object, properties: {data: {type: object}}}
 "#;
     let dir = temp_dir("undeclared-required");
     std::fs::create_dir_all(dir.join("specs")).unwrap();
@@ -529,6 +534,17 @@ paths:
         ),
         "{report}"
     );
+    assert!(
+        report.contains(
+            "warning: a 204 response has no body (HTTP sends none), but its `content` declares one: read as no body\n  \
+             --> specs/episodes.yaml:18:11"
+        ),
+        "{report}"
+    );
+    assert_eq!(report.matches("warning: ").count(), 2, "{report}");
+    // The request is sent and nothing read: the method gives `()`.
+    let operations = std::fs::read_to_string(dir.join("generated/src/operations.rs")).unwrap();
+    assert!(operations.contains("204 => Ok(())"), "{operations}");
     let before = snapshot(&dir.join("generated"));
 
     let strict = run(&["codegen", "--strict"]);
@@ -536,6 +552,8 @@ paths:
     assert_eq!(strict.status.code(), Some(1), "{errors}");
     assert!(errors.contains("error: `required` lists `uris` but `properties` does not declare it"), "{errors}");
     assert!(errors.contains("specs/episodes.yaml:10:13"), "{errors}");
+    assert!(errors.contains("error: a 204 response has no body"), "{errors}");
+    assert!(errors.contains("specs/episodes.yaml:18:11"), "{errors}");
     assert_eq!(snapshot(&dir.join("generated")), before);
     std::fs::remove_dir_all(&dir).unwrap();
 }

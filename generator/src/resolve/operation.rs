@@ -32,6 +32,8 @@ pub(super) struct OperationResolver<'a> {
     pub(super) space: TypeSpace,
     /// What the client leaves out on purpose (see [`Warning`]).
     pub(super) warnings: Vec<Warning>,
+    /// Refuse what is otherwise read with a warning.
+    strict: bool,
 }
 
 impl<'a> OperationResolver<'a> {
@@ -48,6 +50,7 @@ impl<'a> OperationResolver<'a> {
                 .with_strict(strict),
             space: TypeSpace::with_locked_titles(lock.titles_by_origin()),
             warnings: Vec::new(),
+            strict,
         }
     }
 
@@ -431,8 +434,14 @@ impl<'a> OperationResolver<'a> {
                     self.space.add_use(data, Use::Response { op: index, status: key.clone(), error });
                 }
             }
-            let Some(ty) = self.response_body(resp, &resp_ptr, errors) else {
-                continue;
+            let ty = if matches!(status, StatusMatch::Code(204 | 205 | 304)) {
+                self.no_content(&key, resp, &resp_ptr, errors);
+                None
+            } else {
+                let Some(ty) = self.response_body(resp, &resp_ptr, errors) else {
+                    continue;
+                };
+                ty
             };
             if let Some(ty) = &ty {
                 self.space.add_use(ty, Use::Response { op: index, status: key.clone(), error });
@@ -512,6 +521,28 @@ impl<'a> OperationResolver<'a> {
                 errors.push(d);
                 None
             }
+        }
+    }
+
+    /// A 204, 205 or 304 response has no body (RFC 9110), and a client that reads one from it
+    /// fails on every real answer: `content` declared on it (Asana's 204s declare `{data: {}}`)
+    /// is left out, with a warning, or an error when strict.
+    fn no_content(&mut self, status: &str, resp: &Response, resp_ptr: &str, errors: &mut Vec<Diagnostic>) {
+        if resp.content.is_empty() {
+            return;
+        }
+        let d = Diagnostic::new(
+            self.loc(&join_pointer(resp_ptr, "content")),
+            format!(
+                "a {status} response has no body (HTTP sends none), but its `content` declares one: read as no body"
+            ),
+        );
+        if self.strict {
+            errors.push(
+                d.note("help: without `--strict` (or `strict = true` in apigen.toml), apigen reads this as said"),
+            );
+        } else {
+            self.warnings.push(Warning(d));
         }
     }
 
