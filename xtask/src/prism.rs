@@ -56,6 +56,10 @@ pub struct Options {
     /// Call every operation of this corpus spec (repeatable) instead of the default list's
     #[arg(long, value_name = "NAME")]
     pub api: Vec<String>,
+    /// Which fragments of the corpus specs: `inline` (the seed style) or `refs` (their merged
+    /// spec keeps the components, for APIs whose inlined spec is too large for Prism)
+    #[arg(long, default_value = "inline", value_name = "VARIANT")]
+    pub variant: String,
 }
 
 pub fn run(root: &Path, options: &Options) -> Result<(), String> {
@@ -70,7 +74,7 @@ pub fn run(root: &Path, options: &Options) -> Result<(), String> {
     let names: Vec<&str> =
         if options.api.is_empty() { CALLED.to_vec() } else { options.api.iter().map(String::as_str).collect() };
     for name in names {
-        apis.push((name.to_owned(), crate::corpus::fragments(name, "inline")?));
+        apis.push((name.to_owned(), crate::corpus::fragments(name, &options.variant)?));
     }
     for (name, specs) in &apis {
         match call_every_operation(root, &prism, &cargo, name, specs) {
@@ -226,7 +230,9 @@ fn call_every_operation(root: &Path, prism: &Path, cargo: &str, name: &str, spec
             .arg(first.to_string())
             .output()
             .map_err(|e| format!("cannot run the calling program: {e}"))?;
-        let stopped = server.child.try_wait().map_err(|e| e.to_string())?.is_some();
+        // A request that found no server: Prism may still be on its way out.
+        let unreached = String::from_utf8_lossy(&output.stdout).contains(": request failed: ");
+        let stopped = unreached && server.exits_within(Duration::from_secs(10));
         drop(server);
         if !output.status.success() {
             return Err(format!("the calling program failed: {}", String::from_utf8_lossy(&output.stderr)));
@@ -465,7 +471,9 @@ struct Server {
 }
 
 impl Server {
-    /// Starts Prism on a free local port, its output in `log`; returns once it listens.
+    /// Starts Prism on a free local port, its output in `log`; returns once it listens. Its
+    /// responses are made from the spec's schemas (`--dynamic`; its examples are often not values
+    /// of them), seeded so that a run repeats.
     fn start(prism: &Path, spec: &Path, log: &Path) -> Result<Server, String> {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
@@ -476,7 +484,7 @@ impl Server {
         let child = Command::new(prism)
             .arg("mock")
             .arg(spec)
-            .args(["--host", "127.0.0.1", "--port", &port.to_string()])
+            .args(["--host", "127.0.0.1", "--port", &port.to_string(), "--dynamic", "--seed", "apigen"])
             .stdin(Stdio::null())
             .stdout(out)
             .stderr(err)
@@ -497,6 +505,20 @@ impl Server {
                 return Err(format!("prism mock did not listen within {START_TIMEOUT:?}:\n{text}"));
             }
             std::thread::sleep(Duration::from_millis(200));
+        }
+    }
+}
+
+impl Server {
+    /// Whether the server has exited, or does within `wait`.
+    fn exits_within(&mut self, wait: Duration) -> bool {
+        let started = Instant::now();
+        loop {
+            match self.child.try_wait() {
+                Ok(Some(_)) => return true,
+                Ok(None) if started.elapsed() < wait => std::thread::sleep(Duration::from_millis(100)),
+                _ => return false,
+            }
         }
     }
 }

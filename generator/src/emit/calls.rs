@@ -131,19 +131,20 @@ impl Emitter<'_> {
                 }
             };
         }
-        let mut add = |key: String, (owned, pass): (TokenStream, TokenStream), local: Ident, is_required, setter: Ident| {
-            reads.push(quote!(let #local: Option<#owned> = arg(op, #key)?;));
-            if is_required {
-                reads.push(quote!(let #local = need(#local, #key)?;));
-                required.push(quote!({ let v = &#local; #pass }));
-            } else {
-                optional.push(quote! {
-                    if let Some(v) = #local.as_ref() {
-                        request = request.#setter(#pass);
-                    }
-                });
-            }
-        };
+        let mut add =
+            |key: String, (owned, pass): (TokenStream, TokenStream), local: Ident, is_required, setter: Ident| {
+                reads.push(quote!(let #local: Option<#owned> = arg(op, #key)?;));
+                if is_required {
+                    reads.push(quote!(let #local = need(#local, #key)?;));
+                    required.push(quote!({ let v = &#local; #pass }));
+                } else {
+                    optional.push(quote! {
+                        if let Some(v) = #local.as_ref() {
+                            request = request.#setter(#pass);
+                        }
+                    });
+                }
+            };
         for (n, p) in op.params.iter().enumerate() {
             let key = format!("{} {}", p.location.as_str(), p.wire);
             add(key, self.sample_param(&p.ty), format_ident!("a{}", n), p.required, p.name.ident());
