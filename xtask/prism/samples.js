@@ -5,8 +5,9 @@
 // `operations.json` lists the operations in the client's order: `{method, path, params: [{in,
 // name}], body: <media type> | null}`. A value is the spec's own example where it gives one (of
 // the parameter or media type, then of the schemas within), else made from the schema by the
-// sampler Prism itself uses for its examples (`@stoplight/json-schema-sampler`), read-only
-// properties left out of bodies. Specs' examples are often not values of their schemas (a date
+// sampler Prism itself uses for its examples (`@stoplight/json-schema-sampler`). Read-only
+// properties are sampled too: a type shared by responses and request bodies holds them, and the
+// client must leave them out of what it sends. Specs' examples are often not values of their schemas (a date
 // for a `format: date-time`, a list for a string): each value is checked against its schema
 // (Ajv, formats included), and one that fails is made again from the schema with every example
 // left out. Only the spec is read; nothing in it is run.
@@ -144,7 +145,9 @@ const out = operations.map((op) => {
   if (op.body) {
     const body = deref(operation.requestBody);
     const media = body && body.content && deref(body.content[op.body]);
-    const value = mediaSample(media, { skipReadOnly: true });
+    let value = mediaSample(media, {});
+    // A body of any JSON (`schema: {}`) samples as `null`, which Prism takes for no body.
+    if (value === null && media && media.schema && deref(media.schema) && !deref(media.schema).type) value = {};
     if (value !== undefined) values.body = value;
   }
   return values;
