@@ -504,6 +504,8 @@ paths:
   /me/episodes:
     put:
       operationId: save_episodes
+      parameters:
+        - {name: mode, in: query, schema: {type: string, enum: [0, 1]}}
       requestBody:
         content:
           application/json:
@@ -530,20 +532,29 @@ paths:
     assert!(
         report.contains(
             "warning: `required` lists `uris` but `properties` does not declare it: the type has no field for it, \
-             so the client neither sends nor reads it\n  --> specs/episodes.yaml:10:13"
+             so the client neither sends nor reads it\n  --> specs/episodes.yaml:12:13"
         ),
         "{report}"
     );
     assert!(
         report.contains(
             "warning: a 204 response has no body (HTTP sends none), but its `content` declares one: read as no body\n  \
-             --> specs/episodes.yaml:18:11"
+             --> specs/episodes.yaml:20:11"
         ),
         "{report}"
     );
-    assert_eq!(report.matches("warning: ").count(), 2, "{report}");
-    // The request is sent and nothing read: the method gives `()`.
+    // As Zoom's `ring_type`: a string whose every allowed value is a number.
+    assert!(
+        report.contains(
+            "warning: `type: string`, but every `enum` value is an integer: read as an integer\n \
+             --> specs/episodes.yaml:8:44"
+        ),
+        "{report}"
+    );
+    assert_eq!(report.matches("warning: ").count(), 3, "{report}");
     let operations = std::fs::read_to_string(dir.join("generated/src/operations.rs")).unwrap();
+    assert!(operations.contains("pub fn mode(mut self, mode: i64) -> Self"), "{operations}");
+    // The request is sent and nothing read: the method gives `()`.
     assert!(operations.contains("204 => Ok(())"), "{operations}");
     let before = snapshot(&dir.join("generated"));
 
@@ -551,9 +562,10 @@ paths:
     let errors = String::from_utf8_lossy(&strict.stderr).into_owned();
     assert_eq!(strict.status.code(), Some(1), "{errors}");
     assert!(errors.contains("error: `required` lists `uris` but `properties` does not declare it"), "{errors}");
-    assert!(errors.contains("specs/episodes.yaml:10:13"), "{errors}");
+    assert!(errors.contains("specs/episodes.yaml:12:13"), "{errors}");
     assert!(errors.contains("error: a 204 response has no body"), "{errors}");
-    assert!(errors.contains("specs/episodes.yaml:18:11"), "{errors}");
+    assert!(errors.contains("error: `type: string`, but every `enum` value is an integer"), "{errors}");
+    assert!(errors.contains("specs/episodes.yaml:20:11"), "{errors}");
     assert_eq!(snapshot(&dir.join("generated")), before);
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -427,7 +427,10 @@ impl<'a> Converter<'a> {
         if let Some(not) = &any.not {
             out.constraints.push(not_constraint(not));
         }
-        let typ = any.typ.as_deref();
+        let typ = match self.enum_values_type(any, pointer)? {
+            Some(read) => Some(read),
+            None => any.typ.as_deref(),
+        };
         // Object keywords make an untyped schema an object; beside another declared type they
         // apply to no value of it (Spotify writes `{type: string, additionalProperties: true}`).
         let is_object = typ == Some("object")
@@ -471,6 +474,34 @@ impl<'a> Converter<'a> {
         }
         let members = self.all_of_members(&any.all_of, &crate::diag::join_pointer(pointer, "allOf"), depth)?;
         self.merge_all_of(out, members)
+    }
+
+    /// For `type: string` whose every `enum` value is a number or every one a boolean (Zoom's
+    /// `{type: string, enum: [0, 1]}`, which no value satisfies): the values' type, which servers
+    /// send, with a warning (an error when strict). `None`: the declared type stands.
+    fn enum_values_type(&mut self, any: &AnySchema, pointer: &str) -> Result<Option<&'static str>, Diagnostic> {
+        let values = &any.enumeration;
+        if any.typ.as_deref() != Some("string") || values.is_empty() {
+            return Ok(None);
+        }
+        let (read, shown) = if values.iter().all(|v| v.is_i64() || v.is_u64()) {
+            ("integer", "an integer")
+        } else if values.iter().all(serde_json::Value::is_number) {
+            ("number", "a number")
+        } else if values.iter().all(serde_json::Value::is_boolean) {
+            ("boolean", "a boolean")
+        } else {
+            return Ok(None);
+        };
+        let loc = self.origins.locate(&crate::diag::join_pointer(pointer, "type"));
+        let d = Diagnostic::new(loc, format!("`type: string`, but every `enum` value is {shown}: read as {shown}"));
+        if self.strict {
+            return Err(
+                d.note("help: without `--strict` (or `strict = true` in apigen.toml), apigen reads this as said")
+            );
+        }
+        self.warnings.push(d);
+        Ok(Some(read))
     }
 
     /// `out` merged with its `allOf` members ([`allof::merge`]), members of different widths
