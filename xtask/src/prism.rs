@@ -263,7 +263,10 @@ struct Calls {
     stopped_mock: Vec<String>,
     /// Sent, but the mock's log has no request for it.
     unlogged: Vec<String>,
-    /// Sent and answered with a response the client could not read (or an error status).
+    /// Sent and answered with a success body made from its schema that the client could not
+    /// decode: its type rejects a value the spec allows.
+    undecoded: Vec<String>,
+    /// Sent and answered with an error status (Prism's own, or a refusal told above).
     unread: Vec<String>,
     skipped: Vec<String>,
     unreadable: Vec<String>,
@@ -311,7 +314,9 @@ impl Calls {
                     None => self.violations.push(format!("{method}: {}", r.violations.join("; "))),
                 },
             }
-            if detail != "ok" {
+            if detail.contains("could not decode the body of a 2") {
+                self.undecoded.push(shown);
+            } else if detail != "ok" {
                 self.unread.push(shown);
             }
         }
@@ -334,18 +339,22 @@ impl Calls {
     /// Every request sent passed validation, or was refused as expected, or stopped the mock;
     /// every sample was a value of its argument's type.
     fn ok(&self) -> bool {
-        self.violations.is_empty() && self.unreadable.is_empty() && self.unlogged.is_empty()
+        self.violations.is_empty()
+            && self.unreadable.is_empty()
+            && self.unlogged.is_empty()
+            && self.undecoded.is_empty()
     }
 
     fn problems(&self) -> impl Iterator<Item = String> + '_ {
-        let lists: [(&str, &[String]); 7] = [
+        let lists: [(&str, &[String]); 8] = [
             ("request refused", &self.violations),
             ("sample not held by its type", &self.unreadable),
+            ("success body allowed by the spec not decoded", &self.undecoded),
             ("sent but not in the mock's log", &self.unlogged),
             ("refused as expected", &self.expected),
             ("not validated: the mock server stopped on its request", &self.stopped_mock),
             ("not sent", &self.skipped),
-            ("response not read (not a failure)", &self.unread),
+            ("error status (not a failure)", &self.unread),
         ];
         lists.into_iter().flat_map(|(what, items)| items.iter().map(move |i| format!("{what}: {i}")))
     }
@@ -354,7 +363,7 @@ impl Calls {
         format!(
             "{} requests sent: {} passed validation, {} refused ({} as expected), {} stopped the mock \
              server; {} operations not sent (a required argument without a sample, or a multipart body), {} samples not held \
-             by their type; {} mocked responses not read",
+             by their type; {} success bodies not decoded, {} error statuses",
             self.sent,
             self.passed,
             self.violations.len() + self.expected.len(),
@@ -362,6 +371,7 @@ impl Calls {
             self.stopped_mock.len(),
             self.skipped.len(),
             self.unreadable.len(),
+            self.undecoded.len(),
             self.unread.len()
         )
     }
@@ -600,6 +610,25 @@ mod tests {
         let source = apigen::Source { name: "e.json".into(), bytes: spec.as_bytes().to_vec() };
         let generated = apigen::generate(&apigen::Config::default(), &[source]).unwrap();
         assert_eq!(undeclared_required(generated.warnings()), BTreeSet::from(["uris".to_owned(), "tag`s".to_owned()]));
+    }
+
+    #[test]
+    fn a_success_body_the_client_cannot_decode_fails_and_an_error_status_does_not() {
+        let log = "[1] › [HTTP SERVER] delete /a ℹ  info      Request received
+[1] ›     [VALIDATOR] ✔  success   The request passed the validation rules.
+[1] › [HTTP SERVER] get /b ℹ  info      Request received
+[1] ›     [VALIDATOR] ✔  success   The request passed the validation rules.";
+        let program = "sent\t0\tremove\tDELETE /a: could not decode the body of a 204 response: EOF while parsing\n\
+                       sent\t1\tget_b\tGET /b: unexpected status 500: no response defined\n";
+        let mut calls = Calls::default();
+        calls.add(program, log, false);
+        assert_eq!(calls.passed, 2);
+        assert_eq!(
+            calls.undecoded,
+            ["remove: DELETE /a: could not decode the body of a 204 response: EOF while parsing"]
+        );
+        assert_eq!(calls.unread, ["get_b: GET /b: unexpected status 500: no response defined"]);
+        assert!(!calls.ok());
     }
 
     #[test]
