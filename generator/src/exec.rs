@@ -37,6 +37,14 @@ pub(crate) fn parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync
     }
 }
 
+/// `f` over `items`, taken by value, on every core; results in input order.
+pub(crate) fn parallel_owned<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync + Send) -> Vec<R> {
+    match pool() {
+        Some(pool) => pool.install(|| items.into_par_iter().map(&f).collect()),
+        None => items.into_iter().map(f).collect(),
+    }
+}
+
 /// `a` and `b` at the same time, on two cores.
 pub(crate) fn join<A: Send, B: Send>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
     match pool() {

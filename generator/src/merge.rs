@@ -48,21 +48,29 @@ pub struct Merged {
 pub struct Origins {
     by_pointer: BTreeMap<String, String>,
     first_file: String,
+    /// The most tokens of a recorded pointer: a longer pointer's own prefixes of more tokens
+    /// are never recorded, so [`Origins::locate`] does not look them up.
+    deepest: usize,
 }
 
 impl Origins {
     /// Origins of a document that is one file (e.g. a committed merged spec).
     pub fn whole(file: &str) -> Self {
-        Origins { by_pointer: BTreeMap::new(), first_file: file.to_owned() }
+        Origins { by_pointer: BTreeMap::new(), first_file: file.to_owned(), deepest: 0 }
     }
 
     fn record(&mut self, pointer: &str, file: &str) {
+        self.deepest = self.deepest.max(pointer.matches('/').count());
         self.by_pointer.entry(pointer.to_owned()).or_insert_with(|| file.to_owned());
     }
 
     /// The location in the source files of a pointer into the merged document.
     pub fn locate(&self, pointer: &str) -> Location {
-        let mut prefix = pointer;
+        // Only prefixes of at most `deepest` tokens can have been recorded.
+        let mut prefix = match pointer.match_indices('/').nth(self.deepest) {
+            Some((end, _)) => &pointer[..end],
+            None => pointer,
+        };
         loop {
             if let Some(file) = self.by_pointer.get(prefix) {
                 return Location::new(file.clone(), pointer);
@@ -131,31 +139,16 @@ pub fn merge_json(files: Vec<(String, Value)>, validation: Validation) -> Result
     let mut versions = Vec::new();
     let first_file = files.first().map(|(n, _)| n.clone()).unwrap_or_default();
     let mut repairs = Vec::new();
-    for (name, mut value) in files {
-        // Swagger 2.0 is read in 3.0 form (see `swagger2`).
-        if crate::swagger2::is_20(&value) {
-            value = crate::swagger2::to_30(value);
-        }
-        // What real specs commonly get wrong, read the way it was meant, and said.
-        repairs.extend(crate::repair::repair(&name, &mut value));
-        // The shape as written: normalising and openapiv3 would pass over some of it.
-        let shape = crate::checks::structure(&name, &value);
-        // OpenAPI 3.1 is read in 3.0 form (see `normalize`); messages name the version written.
-        let written = value.get("openapi").and_then(Value::as_str).map(str::to_owned);
-        let value = match written.as_deref() {
-            Some(v) if crate::normalize::is_31(v) => crate::normalize::to_30(value),
-            _ => value,
-        };
-        // A file with such problems is not read through openapiv3 too: they say more precisely
-        // what openapiv3 would reject.
-        let full = validation == Validation::EachFile && shape.is_empty();
-        let Some(version) = sink.take(check_file(&name, &value, full, written.as_deref())) else {
+    // Each file is read on its own, on every core; then added in order.
+    for file in crate::exec::parallel_owned(files, |(name, value)| Prepared::read(name, value, validation)) {
+        repairs.extend(file.repairs);
+        let Some(version) = sink.take(file.version) else {
             continue;
         };
-        shape.into_iter().for_each(|d| sink.push(d));
-        versions.push((version, name.clone()));
-        let Value::Object(obj) = value else { unreachable!("check_file accepts only objects") };
-        merger.add(&name, obj, &mut sink);
+        file.shape.into_iter().for_each(|d| sink.push(d));
+        versions.push((version, file.name.clone()));
+        let Value::Object(obj) = file.value else { unreachable!("check_file accepts only objects") };
+        merger.add(&file.name, obj, &mut sink);
     }
     if versions.is_empty() && sink.is_empty() {
         sink.push(Diagnostic::new(
@@ -188,6 +181,41 @@ pub fn merge_json(files: Vec<(String, Value)>, validation: Validation) -> Result
 
 /// Checks the parts of one file that the merge relies on (with `full`, that it is a valid OpenAPI
 /// document); returns its `openapi` version.
+/// One file read in 3.0 form and checked on its own, before it is merged.
+struct Prepared {
+    name: String,
+    value: Value,
+    repairs: Vec<crate::repair::Repair>,
+    /// Problems of the shape as written, said only when the file is a document at all.
+    shape: Vec<Diagnostic>,
+    /// The document's version, or why it is not one.
+    version: Result<String, Diagnostic>,
+}
+
+impl Prepared {
+    fn read(name: String, mut value: Value, validation: Validation) -> Prepared {
+        // Swagger 2.0 is read in 3.0 form (see `swagger2`).
+        if crate::swagger2::is_20(&value) {
+            value = crate::swagger2::to_30(value);
+        }
+        // What real specs commonly get wrong, read the way it was meant, and said.
+        let repairs = crate::repair::repair(&name, &mut value);
+        // The shape as written: normalising and openapiv3 would pass over some of it.
+        let shape = crate::checks::structure(&name, &value);
+        // OpenAPI 3.1 is read in 3.0 form (see `normalize`); messages name the version written.
+        let written = value.get("openapi").and_then(Value::as_str).map(str::to_owned);
+        let value = match written.as_deref() {
+            Some(v) if crate::normalize::is_31(v) => crate::normalize::to_30(value),
+            _ => value,
+        };
+        // A file with such problems is not read through openapiv3 too: they say more precisely
+        // what openapiv3 would reject.
+        let full = validation == Validation::EachFile && shape.is_empty();
+        let version = check_file(&name, &value, full, written.as_deref());
+        Prepared { name, value, repairs, shape, version }
+    }
+}
+
 fn check_file(name: &str, value: &Value, full: bool, written: Option<&str>) -> Result<String, Diagnostic> {
     let at = |p: &str| Location::new(name, p);
     let Some(obj) = value.as_object() else {
@@ -603,6 +631,11 @@ mod tests {
         assert_eq!(paths["/b"].as_object().unwrap().keys().collect::<Vec<_>>(), ["get", "post"]);
         assert_eq!(merged.origins.locate("/paths/~1b/post/responses").file, "b.json");
         assert_eq!(merged.origins.locate("/paths/~1b/get").file, "a.json");
+        let deep = "/paths/~1b/post/responses/200/content/application~1json/schema/properties/a~1b/items";
+        assert_eq!(merged.origins.locate(deep).file, "b.json");
+        assert_eq!(merged.origins.locate(deep).pointer, deep);
+        assert_eq!(merged.origins.locate("/paths/~1b").file, "b.json");
+        assert_eq!(merged.origins.locate("/nowhere/at/all/x/y").file, "b.json");
     }
 
     #[test]
