@@ -154,8 +154,7 @@ impl Emitter<'_> {
             format!("The request of {} ({}): `.await` it to send it.", client_link(&op.names.method), request_line(op));
         let (_, optional) = self.arg_lines(op);
         if !optional.is_empty() {
-            let names: Vec<String> =
-                optional.iter().map(|(n, _)| format!("[`{}`](Self::{})", n.plain(), n.raw())).collect();
+            let names: Vec<String> = optional.iter().map(|(n, _)| format!("[`{0}`](Self::{0})", n.plain())).collect();
             doc.push_str(&format!(" Its optional arguments are set with {}.", names.join(", ")));
         }
         doc
@@ -195,10 +194,9 @@ impl Emitter<'_> {
             doc.push_str("\n\n# Optional arguments\n\nSet on the request before awaiting it:\n\n");
             let links: Vec<String> = optional
                 .iter()
-                .map(|(name, line)| {
-                    let (shown, name) = (name.plain(), name.raw());
-                    format!("- [`{shown}`](crate::operations::{builder}::{name}){line}")
-                })
+                // rustdoc resolves a keyword's raw identifier by its plain name (`Self::type`) and
+                // not by `r#type`, which the docs' link check would also refuse.
+                .map(|(name, line)| format!("- [`{0}`](crate::operations::{builder}::{0}){line}", name.plain()))
                 .collect();
             doc.push_str(&links.join("\n"));
         }
