@@ -344,6 +344,11 @@ pub struct Field {
     pub boxed: bool,
     pub presence: Presence,
     pub read_only: bool,
+    /// Required, but readOnly in a type sent in a body, and of a type with a default value:
+    /// `new` leaves it at that default. It is never sent, and OpenAPI's `required` of a readOnly
+    /// property holds for responses only, so a caller building the type to send it need not
+    /// make up a value. Decided in resolve (`lower::default_read_only`).
+    pub defaulted: bool,
     pub doc: Option<String>,
 }
 
@@ -357,6 +362,14 @@ pub enum Presence {
     /// Optional *and* nullable: absent and `null` differ, so the field is `Option<Option<T>>`
     /// (`None`: absent, `Some(None)`: `null`).
     OptionalNullable,
+}
+
+impl Field {
+    /// Whether the struct's `new` takes the field as an argument: it is required and not
+    /// [`Field::defaulted`].
+    pub fn in_new(&self) -> bool {
+        self.presence.is_required() && !self.defaulted
+    }
 }
 
 impl Presence {

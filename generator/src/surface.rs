@@ -207,10 +207,9 @@ impl Surface {
             let owner = Owner::Type(t.name.clone());
             let path = format!("types::{}", t.name);
             let (word, members) = match &t.kind {
-                TypeKind::Struct(fields) => (
-                    "struct",
-                    fields.iter().map(|f| (f.name.raw(), field_ty(api, f), f.presence.is_required())).collect(),
-                ),
+                TypeKind::Struct(fields) => {
+                    ("struct", fields.iter().map(|f| (f.name.raw(), field_ty(api, f), f.in_new())).collect())
+                }
                 TypeKind::Enum(variants) => {
                     ("enum", variants.iter().map(|v| (v.name.as_str(), String::new(), false)).collect())
                 }
@@ -431,6 +430,8 @@ fn part_ty(api: &Api, kind: &PartKind) -> String {
 fn field_ty(api: &Api, f: &Field) -> String {
     let inner = if f.boxed { format!("Box<{}>", ty(api, &f.ty)) } else { ty(api, &f.ty) };
     match f.presence {
+        // Whether `new` takes it is part of what callers write: a change either way breaks them.
+        Presence::Required if f.defaulted => format!("{inner} (read-only: not an argument of `new`)"),
         Presence::Required => inner,
         Presence::Optional => format!("Option<{inner}>"),
         Presence::OptionalNullable => format!("Option<Option<{inner}>>"),

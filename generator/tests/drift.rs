@@ -632,6 +632,18 @@ fn a_body_property_that_became_read_only_loses_its_setter() {
 }
 
 #[test]
+fn a_required_body_property_that_became_read_only_leaves_new() {
+    // Never sent, a required readOnly string is left at its default by `new`: callers who pass
+    // it no longer compile, which the field's changed signature says.
+    let c = rust_changes(&seed(), |d| {
+        let appname = at(d, &format!("{CREATE_BODY}/properties/appname"));
+        appname.as_object_mut().unwrap().insert("readOnly".into(), json!(true));
+    });
+    let changed = Edit::Changed { from: "String".into(), to: "String (read-only: not an argument of `new`)".into() };
+    assert_eq!(c, [rust("types::ApiKeyCreateConfig::appname", ItemKind::Field, changed, Class::Breaking)]);
+}
+
+#[test]
 fn rust_changes_are_rendered_after_the_spec_changes() {
     let c = vec![
         rust(
@@ -767,7 +779,18 @@ fn surface_signatures_are_what_the_generated_code_writes() {
                 }
                 ItemKind::Setter => (&operations, vec![format!("pubfn{name}(mutself,{name}:{sig})->Self")]),
                 ItemKind::Field if path.starts_with("operations::") => (&operations, vec![format!("pub{name}:{sig},")]),
-                ItemKind::Field => (&types, vec![format!("pub{name}:{sig},")]),
+                ItemKind::Field => match sig.strip_suffix("(read-only:notanargumentof`new`)") {
+                    // Left out of `new`: the field is there, and `new` of its type does not take it.
+                    Some(sig) => {
+                        let ty = path.split("::").nth(1).unwrap();
+                        let block = &types[types.find(&format!("impl{ty}{{")).unwrap()..];
+                        let new = &block[block.find("pubfnnew(").unwrap()..];
+                        let args = &new[..new.find(")->Self").unwrap()];
+                        assert!(!args.contains(&format!("{name}:")), "{case}: {path}: `new` takes it: `{args}`");
+                        (&types, vec![format!("pub{name}:{sig},")])
+                    }
+                    None => (&types, vec![format!("pub{name}:{sig},")]),
+                },
                 ItemKind::Type => {
                     (&types, vec![format!("pub{}{name}", if sig == "struct" { "struct" } else { "enum" })])
                 }

@@ -9,7 +9,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
-use fixture_params::types::{Item, Reaction};
+use fixture_params::types::Reaction;
 use fixture_params::{Attempt, Client, Hook, RetryPolicy};
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -55,7 +55,7 @@ async fn a_get_that_fails_twice_with_503_succeeds_on_the_third_try() {
     item_ok(&server).await;
     let started = Instant::now();
     let item = client(&server, quick()).get_item(7, "q").await.unwrap();
-    assert_eq!(item, Item::new(7, "n"));
+    assert_eq!((item.id, item.name.as_str()), (7, "n"));
     assert_eq!(requests(&server).await, 3);
     let took = started.elapsed();
     assert!(took >= Duration::from_secs(1), "Retry-After: 1 was not waited for: {took:?}");
@@ -481,7 +481,7 @@ async fn a_middleware_can_answer_in_place_of_the_server() {
     // Nothing listens there: only the middleware answers.
     let client = Client::builder().base_url("http://127.0.0.1:9").middleware(chain(canned.clone())).build().unwrap();
     let item = client.get_item(7, "q").await.unwrap();
-    assert_eq!(item, Item::new(7, "canned"));
+    assert_eq!((item.id, item.name.as_str()), (7, "canned"));
     assert_eq!(*canned.0.lock().unwrap(), ["GET /items/7"]);
 }
 

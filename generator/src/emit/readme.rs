@@ -313,7 +313,7 @@ fn example_args(api: &Api, lib: &str, op: &Operation) -> Option<String> {
         // `new` takes strings as `impl Into<String>`, so the placeholder is a literal as for a parameter.
         let values: Vec<String> = fields
             .iter()
-            .filter(|f| f.presence.is_required())
+            .filter(|f| f.in_new())
             .map(|f| if matches!(f.ty, Ty::Vec(_)) { Some("vec![]".to_owned()) } else { placeholder(&f.ty) })
             .collect::<Option<_>>()?;
         args.push(format!("&{lib}::types::{}::new({})", t.name, values.join(", ")));

@@ -47,8 +47,8 @@ impl Emitter<'_> {
             }
         }
         let doc = opt_doc(Some(&doc));
-        let all_optional = fields.iter().all(|f| !f.presence.is_required());
-        let default = if all_optional { quote!(Default,) } else { quote!() };
+        // Without arguments to `new`, every field has a default (`Field::defaulted`).
+        let default = if fields.iter().any(Field::in_new) { quote!() } else { quote!(Default,) };
         let field_items = fields.iter().map(|f| {
             let fname = f.name.ident();
             let mut inner = self.ty(&f.ty);
@@ -180,7 +180,7 @@ impl Emitter<'_> {
             };
             (ty, value)
         };
-        let required: Vec<&Field> = fields.iter().filter(|f| f.presence.is_required()).collect();
+        let required: Vec<&Field> = fields.iter().filter(|f| f.in_new()).collect();
         let params = required.iter().map(|f| {
             let fname = f.name.ident();
             let (ty, _) = argument(f);
@@ -189,6 +189,7 @@ impl Emitter<'_> {
         let inits = fields.iter().map(|f| {
             let fname = f.name.ident();
             match (f.presence.is_required(), argument(f).1) {
+                (true, _) if f.defaulted => quote!(#fname: ::std::default::Default::default(),),
                 (false, _) => quote!(#fname: ::std::option::Option::None,),
                 // The shorthand `field,` (clippy's `redundant_field_names`).
                 (true, None) => quote!(#fname,),
@@ -222,17 +223,25 @@ impl Emitter<'_> {
                 }
             }
         });
-        // A struct without required fields derives `Default`, which `new` then is.
+        // A struct without arguments to `new` derives `Default`, which `new` then is.
         let (unset, body) = if required.is_empty() {
             ("With every field unset", quote!(::std::default::Default::default()))
         } else {
             ("With its required fields, the optional ones unset", quote!(Self { #( #inits )* }))
         };
-        let doc = if fields.iter().any(|f| t.has_setter(f)) {
+        let mut doc = if fields.iter().any(|f| t.has_setter(f)) {
             format!("{unset}; the `with_` methods set them.")
         } else {
             format!("{unset}.")
         };
+        let defaulted: Vec<String> =
+            fields.iter().filter(|f| f.defaulted).map(|f| format!("`{}`", f.name.plain())).collect();
+        if !defaulted.is_empty() {
+            doc.push_str(&format!(
+                " Read-only fields are never sent; `new` leaves them at their default: {}.",
+                defaulted.join(", ")
+            ));
+        }
         let doc = doc_attr(&doc);
         quote! {
             impl #name {

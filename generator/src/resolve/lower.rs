@@ -37,7 +37,7 @@ pub(super) fn lower_types(
     let param_roots = operations.iter().flat_map(|o| o.params.iter().filter_map(|p| named_in(&p.ty)));
     let in_request = space.reachable(body_roots());
     let sent = space.reachable(body_roots().chain(param_roots));
-    space
+    let mut defs: Vec<TypeDef> = space
         .defs
         .iter()
         .enumerate()
@@ -51,7 +51,29 @@ pub(super) fn lower_types(
             features: Vec::new(),
             kind: kind(def, type_names),
         })
-        .collect()
+        .collect();
+    default_read_only(&mut defs);
+    defs
+}
+
+/// Marks the fields `new` leaves at their default ([`Field::defaulted`]): required readOnly
+/// fields of a type sent in a body, whose type has a default. A named type has one when it is a
+/// struct with no required field (it derives `Default`); so does every other type but a form.
+fn default_read_only(defs: &mut [TypeDef]) {
+    let has_default: Vec<bool> = defs
+        .iter()
+        .map(|t| matches!(&t.kind, TypeKind::Struct(fields) if fields.iter().all(|f| !f.presence.is_required())))
+        .collect();
+    for t in defs.iter_mut().filter(|t| t.in_request) {
+        let TypeKind::Struct(fields) = &mut t.kind else { continue };
+        for f in fields.iter_mut().filter(|f| f.read_only && f.presence.is_required()) {
+            f.defaulted = match &f.ty {
+                Ty::Named(id) => has_default[id.index()],
+                Ty::Multipart => false,
+                _ => true,
+            };
+        }
+    }
 }
 
 /// What a definition lowers to: an enum when it lists values, a union when it has members, else
@@ -87,6 +109,7 @@ fn kind(def: &Def, type_names: &[String]) -> TypeKind {
         boxed: f.boxed,
         presence: Presence::of(f.required, f.nullable),
         read_only: f.read_only,
+        defaulted: false,
         doc: f.doc.clone(),
     });
     TypeKind::Struct(fields.collect())

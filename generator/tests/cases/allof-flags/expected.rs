@@ -12,13 +12,10 @@ pub struct Thing {
 }
 
 impl Thing {
-    /// With its required fields, the optional ones unset; the `with_` methods set them.
-    pub fn new(
-        id: impl ::std::convert::Into<::std::string::String>,
-        label: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    /// With its required fields, the optional ones unset; the `with_` methods set them. Read-only fields are never sent; `new` leaves them at their default: `id`.
+    pub fn new(label: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
-            id: id.into(),
+            id: ::std::default::Default::default(),
             secret: ::std::option::Option::None,
             note: ::std::option::Option::None,
             label: label.into(),
