@@ -621,6 +621,9 @@ impl<'a> DriftWalker<'a> {
                         ),
                         _ => {}
                     }
+                    if dir == Dir::Request {
+                        self.read_only(op, &place, now, (bs, cs));
+                    }
                     self.schema(op, dir, &place, bs, cs);
                 }
                 for (name, cs) in co.props.iter().filter(|(n, _)| !bo.props.contains_key(*n)) {
@@ -634,6 +637,36 @@ impl<'a> DriftWalker<'a> {
                     self.push(op, class, id, format!("{place} added"), None, Some(&cs.loc.pointer));
                 }
             }
+            _ => {}
+        }
+    }
+}
+
+impl DriftWalker<'_> {
+    /// A request property that became readOnly is no longer sent (its setter, or its argument of
+    /// `new`, is gone); one no longer readOnly is sent, and is a new input callers must give when
+    /// it is required (`now`).
+    fn read_only(&mut self, op: &str, place: &str, now: bool, (b, c): (&Sch, &Sch)) {
+        let was_read_only = self.base.conv.expand(b.clone()).read_only;
+        let is_read_only = self.current.conv.expand(c.clone()).read_only;
+        let (bp, cp) = (Some(b.loc.pointer.as_str()), Some(c.loc.pointer.as_str()));
+        match (was_read_only, is_read_only) {
+            (false, true) => self.push(
+                op,
+                Class::Breaking,
+                "request-property-became-read-only",
+                format!("{place} became readOnly: it is no longer sent"),
+                bp,
+                cp,
+            ),
+            (true, false) => self.push(
+                op,
+                if now { Class::Breaking } else { Class::NonBreaking },
+                "request-property-no-longer-read-only",
+                format!("{place} is no longer readOnly: it is sent"),
+                bp,
+                cp,
+            ),
             _ => {}
         }
     }

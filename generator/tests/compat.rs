@@ -366,6 +366,66 @@ fn rules() -> Vec<Rule> {
         },
         Rule {
             op: None,
+            id: "request-property-became-read-only",
+            expect: Expect::DoesNotCompile,
+            base: op(json!({"requestBody": body(true, object(
+                "PropertyBecameReadOnly", &["name"], json!({"name": string(), "note": string()})
+            ))})),
+            changed: op(json!({"requestBody": body(true, object(
+                "PropertyBecameReadOnly", &["name"], json!({"name": string(), "note": {"type": "string", "readOnly": true}})
+            ))})),
+            caller: r#"fn body() -> types::PropertyBecameReadOnly {
+                types::PropertyBecameReadOnly::new("n").with_note("x")
+            }
+            let _ = client.request_property_became_read_only(&body()).await;"#,
+        },
+        Rule {
+            op: Some("required-property-became-read-only"),
+            id: "request-property-became-read-only",
+            expect: Expect::DoesNotCompile,
+            base: op(json!({"requestBody": body(true, object(
+                "RequiredBecameReadOnly", &["name", "code"], json!({"name": string(), "code": string()})
+            ))})),
+            changed: op(json!({"requestBody": body(true, object(
+                "RequiredBecameReadOnly", &["name", "code"], json!({"name": string(), "code": {"type": "string", "readOnly": true}})
+            ))})),
+            caller: r#"fn body() -> types::RequiredBecameReadOnly {
+                types::RequiredBecameReadOnly::new("n", "c")
+            }
+            let _ = client.required_property_became_read_only(&body()).await;"#,
+        },
+        Rule {
+            op: None,
+            id: "request-property-no-longer-read-only",
+            expect: Expect::Compiles,
+            base: op(json!({"requestBody": body(true, object(
+                "PropertyNoLongerReadOnly", &["name"], json!({"name": string(), "note": {"type": "string", "readOnly": true}})
+            ))})),
+            changed: op(json!({"requestBody": body(true, object(
+                "PropertyNoLongerReadOnly", &["name"], json!({"name": string(), "note": string()})
+            ))})),
+            caller: r#"fn body() -> types::PropertyNoLongerReadOnly {
+                types::PropertyNoLongerReadOnly::new("n")
+            }
+            let _ = client.request_property_no_longer_read_only(&body()).await;"#,
+        },
+        Rule {
+            op: Some("required-property-no-longer-read-only"),
+            id: "request-property-no-longer-read-only",
+            expect: Expect::DoesNotCompile,
+            base: op(json!({"requestBody": body(true, object(
+                "RequiredNoLongerReadOnly", &["name", "code"], json!({"name": string(), "code": {"type": "string", "readOnly": true}})
+            ))})),
+            changed: op(json!({"requestBody": body(true, object(
+                "RequiredNoLongerReadOnly", &["name", "code"], json!({"name": string(), "code": string()})
+            ))})),
+            caller: r#"fn body() -> types::RequiredNoLongerReadOnly {
+                types::RequiredNoLongerReadOnly::new("n")
+            }
+            let _ = client.required_property_no_longer_read_only(&body()).await;"#,
+        },
+        Rule {
+            op: None,
             id: "request-property-type-changed",
             expect: Expect::DoesNotCompile,
             base: op(
