@@ -224,8 +224,11 @@ impl Emitter<'_> {
             }
         });
         // A struct without arguments to `new` derives `Default`, which `new` then is.
+        let defaulted: Vec<String> =
+            fields.iter().filter(|f| f.defaulted).map(|f| format!("`{}`", f.name.plain())).collect();
         let (unset, body) = if required.is_empty() {
-            ("With every field unset", quote!(::std::default::Default::default()))
+            let unset = if defaulted.is_empty() { "With every field unset" } else { "With every field at its default" };
+            (unset, quote!(::std::default::Default::default()))
         } else {
             ("With its required fields, the optional ones unset", quote!(Self { #( #inits )* }))
         };
@@ -234,8 +237,6 @@ impl Emitter<'_> {
         } else {
             format!("{unset}.")
         };
-        let defaulted: Vec<String> =
-            fields.iter().filter(|f| f.defaulted).map(|f| format!("`{}`", f.name.plain())).collect();
         if !defaulted.is_empty() {
             doc.push_str(&format!(
                 " Read-only fields are never sent; `new` leaves them at their default: {}.",

@@ -37,6 +37,58 @@ impl<'de> ::serde::Deserialize<'de> for Receipt {
 }
 
 /// Used by:
+/// - [`Client::put_stamp`](crate::Client::put_stamp): request body
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct Stamp {
+    /// Constraints: format `date-time`.
+    ///
+    /// Read-only: set by the server and never sent.
+    pub at: ::std::string::String,
+    pub note: ::std::option::Option<::std::string::String>,
+}
+
+impl Stamp {
+    /// With every field at its default; the `with_` methods set them. Read-only fields are never sent; `new` leaves them at their default: `at`.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `note`.
+    pub fn with_note(
+        mut self,
+        note: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.note = ::std::option::Option::Some(note.into());
+        self
+    }
+}
+
+impl ::serde::Serialize for Stamp {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::ObjectWriter::write(serializer)?;
+        object.optional("note", &self.note);
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Stamp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::Object::read(
+            deserializer,
+            |object| ::std::option::Option::Some(Self {
+                at: object.required("at")?,
+                note: object.optional("note"),
+            }),
+        )
+    }
+}
+
+/// Used by:
 /// - [`Client::put_thing`](crate::Client::put_thing): request body, `200`
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
