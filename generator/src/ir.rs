@@ -344,11 +344,16 @@ pub struct Field {
     pub boxed: bool,
     pub presence: Presence,
     pub read_only: bool,
+    pub write_only: bool,
     /// Required, but readOnly in a type sent in a body, and of a type with a default value:
     /// `new` leaves it at that default. It is never sent, and OpenAPI's `required` of a readOnly
     /// property holds for responses only, so a caller building the type to send it need not
     /// make up a value. Decided in resolve (`lower::default_read_only`).
     pub defaulted: bool,
+    /// Required, but writeOnly, and of a type with a default: read as that default when a
+    /// response leaves it out, as servers do (OpenAPI's `required` of a writeOnly property
+    /// holds for requests only). Decided in resolve (`lower::default_read_only`).
+    pub read_default: bool,
     pub doc: Option<String>,
 }
 

@@ -651,6 +651,16 @@ impl Object {
         }
     }
 
+    /// A required writeOnly field: absent, as in every response, is its default; `None` when it
+    /// cannot be read.
+    #[apigen::needs(object_defaulted)]
+    pub(crate) fn defaulted<T: ::serde::de::DeserializeOwned + Default>(&mut self, key: &'static str) -> Option<T> {
+        match self.fields.remove(key) {
+            Some(value) => self.field(key, value),
+            None => Some(T::default()),
+        }
+    }
+
     /// An optional field: absent or `null` is `None`.
     #[apigen::needs(object_optional)]
     pub(crate) fn optional<T: ::serde::de::DeserializeOwned>(&mut self, key: &'static str) -> Option<T> {

@@ -46,6 +46,8 @@ enum Need {
     ObjectField,
     /// Some struct has a required field.
     ObjectRequired,
+    /// Some struct has a required writeOnly field, read as its default when absent.
+    ObjectDefaulted,
     /// Some struct has an optional field (absent and `null` alike).
     ObjectOptional,
     /// A path parameter inside a segment (`/v{version}`): `PathPart::Inner`.
@@ -118,7 +120,7 @@ enum Need {
 
 impl Need {
     /// Every need, so that a key can be looked up.
-    const ALL: [Need; 44] = [
+    const ALL: [Need; 45] = [
         Need::Operations,
         Need::Secret,
         Need::ServerVariables,
@@ -129,6 +131,7 @@ impl Need {
         Need::WriteOptional,
         Need::ObjectField,
         Need::ObjectRequired,
+        Need::ObjectDefaulted,
         Need::ObjectOptional,
         Need::Inner,
         Need::Unexpected,
@@ -178,6 +181,7 @@ impl Need {
             Need::WriteOptional => "write_optional",
             Need::ObjectField => "object_field",
             Need::ObjectRequired => "object_required",
+            Need::ObjectDefaulted => "object_defaulted",
             Need::ObjectOptional => "object_optional",
             Need::Inner => "inner",
             Need::Unexpected => "unexpected",
@@ -249,6 +253,7 @@ fn runtime_needs(api: &Api) -> BTreeSet<Need> {
         for f in fields {
             needs.insert(Need::ObjectField);
             needs.insert(match f.presence {
+                Presence::Required if f.read_default => Need::ObjectDefaulted,
                 Presence::Required => Need::ObjectRequired,
                 Presence::Optional => Need::ObjectOptional,
                 Presence::OptionalNullable => Need::Nullable,

@@ -84,6 +84,12 @@ impl Emitter<'_> {
                 }
                 doc.push_str("Read-only: set by the server and never sent.");
             }
+            if f.read_default {
+                if !doc.is_empty() {
+                    doc.push_str("\n\n");
+                }
+                doc.push_str("Write-only: a response leaves it out, and it then reads as its default.");
+            }
             let doc = opt_doc(Some(&doc));
             quote! {
                 #doc
@@ -98,6 +104,7 @@ impl Emitter<'_> {
             let fname = f.name.ident();
             let wire = &f.wire;
             match f.presence {
+                Presence::Required if f.read_default => quote!(#fname: object.defaulted(#wire)?,),
                 Presence::Required => quote!(#fname: object.required(#wire)?,),
                 Presence::Optional => quote!(#fname: object.optional(#wire),),
                 Presence::OptionalNullable => quote!(#fname: object.nullable(#wire),),

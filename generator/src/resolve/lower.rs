@@ -56,22 +56,27 @@ pub(super) fn lower_types(
     defs
 }
 
-/// Marks the fields `new` leaves at their default ([`Field::defaulted`]): required readOnly
-/// fields of a type sent in a body, whose type has a default. A named type has one when it is a
-/// struct with no required field (it derives `Default`); so does every other type but a form.
+/// Marks the required fields that one direction never carries, when their type has a default:
+/// readOnly ones of a type sent in a body, which `new` leaves at it ([`Field::defaulted`]), and
+/// writeOnly ones, read as it when a response leaves them out ([`Field::read_default`]). A named
+/// type has a default when it is a struct with no required field (it derives `Default`); so
+/// does every other type but a form.
 fn default_read_only(defs: &mut [TypeDef]) {
     let has_default: Vec<bool> = defs
         .iter()
         .map(|t| matches!(&t.kind, TypeKind::Struct(fields) if fields.iter().all(|f| !f.presence.is_required())))
         .collect();
-    for t in defs.iter_mut().filter(|t| t.in_request) {
+    let has_default = |ty: &Ty| match ty {
+        Ty::Named(id) => has_default[id.index()],
+        Ty::Multipart => false,
+        _ => true,
+    };
+    for t in defs.iter_mut() {
+        let in_request = t.in_request;
         let TypeKind::Struct(fields) = &mut t.kind else { continue };
-        for f in fields.iter_mut().filter(|f| f.read_only && f.presence.is_required()) {
-            f.defaulted = match &f.ty {
-                Ty::Named(id) => has_default[id.index()],
-                Ty::Multipart => false,
-                _ => true,
-            };
+        for f in fields.iter_mut().filter(|f| f.presence == Presence::Required && has_default(&f.ty)) {
+            f.defaulted = f.read_only && in_request;
+            f.read_default = f.write_only;
         }
     }
 }
@@ -109,7 +114,9 @@ fn kind(def: &Def, type_names: &[String]) -> TypeKind {
         boxed: f.boxed,
         presence: Presence::of(f.required, f.nullable),
         read_only: f.read_only,
+        write_only: f.write_only,
         defaulted: false,
+        read_default: false,
         doc: f.doc.clone(),
     });
     TypeKind::Struct(fields.collect())

@@ -61,6 +61,7 @@ pub struct DefField {
     pub required: bool,
     pub nullable: bool,
     pub read_only: bool,
+    pub write_only: bool,
     pub doc: Option<String>,
 }
 
@@ -186,19 +187,19 @@ impl TypeSpace {
                         required: obj.required.contains(wire),
                         nullable: p.nullable,
                         read_only: p.read_only,
+                        write_only: p.write_only,
                         doc: with_constraints(p.description.as_deref(), &p.constraints),
                     })
                     .collect();
                 let mut key_fields: Vec<KeyField> = fields
                     .iter()
-                    .zip(obj.props.values())
-                    .map(|(f, p)| KeyField {
+                    .map(|f| KeyField {
                         wire: f.wire.clone(),
                         ty: f.ty.clone(),
                         required: f.required,
                         nullable: f.nullable,
                         read_only: f.read_only,
-                        write_only: p.write_only,
+                        write_only: f.write_only,
                     })
                     .collect();
                 key_fields.sort();
@@ -280,6 +281,7 @@ impl TypeSpace {
                     required: obj.required.contains(wire),
                     nullable: p.nullable,
                     read_only: p.read_only,
+                    write_only: p.write_only,
                     doc: with_constraints(p.description.as_deref(), &p.constraints),
                 }
             })

@@ -1,47 +1,53 @@
 // src/types.rs
 /// Used by:
-/// - [`Client::put_thing`](crate::Client::put_thing): request body, `200`
+/// - [`Client::create_user`](crate::Client::create_user): request body, `201`
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
-pub struct Thing {
-    pub password: ::std::string::String,
+pub struct User {
     pub name: ::std::string::String,
+    /// Write-only: a response leaves it out, and it then reads as its default.
+    pub password: ::std::string::String,
+    pub role: crate::types::Role,
 }
 
-impl Thing {
+impl User {
     /// With its required fields, the optional ones unset.
     pub fn new(
-        password: impl ::std::convert::Into<::std::string::String>,
         name: impl ::std::convert::Into<::std::string::String>,
+        password: impl ::std::convert::Into<::std::string::String>,
+        role: crate::types::Role,
     ) -> Self {
         Self {
-            password: password.into(),
             name: name.into(),
+            password: password.into(),
+            role,
         }
     }
 }
 
-impl ::serde::Serialize for Thing {
+impl ::serde::Serialize for User {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         let mut object = crate::runtime::ObjectWriter::write(serializer)?;
-        object.required("password", &self.password);
         object.required("name", &self.name);
+        object.required("password", &self.password);
+        object.required("role", &self.role);
         object.end()
     }
 }
 
-impl<'de> ::serde::Deserialize<'de> for Thing {
+impl<'de> ::serde::Deserialize<'de> for User {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::runtime::Object::read(
             deserializer,
             |object| ::std::option::Option::Some(Self {
-                password: object.required("password")?,
                 name: object.required("name")?,
+                password: object.defaulted("password")?,
+                role: object.required("role")?,
             }),
         )
     }
