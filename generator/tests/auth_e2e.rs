@@ -123,7 +123,11 @@ fn recording_proxy() -> (reqwest::Client, std::sync::mpsc::Receiver<String>) {
             if reader.read_line(&mut line).is_ok() && tx.send(line.trim_end().to_owned()).is_err() {
                 return;
             }
-            let _ = reader.get_mut().write_all(b"HTTP/1.1 502 Bad Gateway\r\ncontent-length: 0\r\n\r\n");
+            // `connection: close`: the client must not keep the connection for the next call,
+            // which would race the proxy closing it and fail without reaching the proxy.
+            let _ = reader
+                .get_mut()
+                .write_all(b"HTTP/1.1 502 Bad Gateway\r\nconnection: close\r\ncontent-length: 0\r\n\r\n");
         }
     });
     let http = reqwest::Client::builder().proxy(reqwest::Proxy::all(proxy).unwrap()).build().unwrap();
