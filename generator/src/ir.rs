@@ -348,11 +348,11 @@ pub struct Field {
     /// Required, but readOnly in a type sent in a body, and of a type with a default value:
     /// `new` leaves it at that default. It is never sent, and OpenAPI's `required` of a readOnly
     /// property holds for responses only, so a caller building the type to send it need not
-    /// make up a value. Decided in resolve (`lower::default_read_only`).
+    /// make up a value. Decided in resolve (`lower::one_way_defaults`).
     pub defaulted: bool,
     /// Required, but writeOnly, and of a type with a default: read as that default when a
     /// response leaves it out, as servers do (OpenAPI's `required` of a writeOnly property
-    /// holds for requests only). Decided in resolve (`lower::default_read_only`).
+    /// holds for requests only). Decided in resolve (`lower::one_way_defaults`).
     pub read_default: bool,
     pub doc: Option<String>,
 }

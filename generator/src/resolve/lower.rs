@@ -2,8 +2,9 @@
 //!
 //! [`lower_types`] names each struct's fields, each enum's variants and each union's members
 //! (unique within their type), and records whether a request body or parameter reaches the type
-//! and which operations use it. [`box_cycles`] then boxes fields until no type contains itself by
-//! value.
+//! and which operations use it, and which required fields one direction never carries keep a
+//! default ([`one_way_defaults`]). [`box_cycles`] then boxes fields until no type contains itself
+//! by value.
 
 use std::collections::BTreeMap;
 
@@ -52,7 +53,7 @@ pub(super) fn lower_types(
             kind: kind(def, type_names),
         })
         .collect();
-    default_read_only(&mut defs);
+    one_way_defaults(&mut defs);
     defs
 }
 
@@ -61,7 +62,7 @@ pub(super) fn lower_types(
 /// writeOnly ones, read as it when a response leaves them out ([`Field::read_default`]). A named
 /// type has a default when it is a struct with no required field (it derives `Default`); so
 /// does every other type but a form.
-fn default_read_only(defs: &mut [TypeDef]) {
+fn one_way_defaults(defs: &mut [TypeDef]) {
     let has_default: Vec<bool> = defs
         .iter()
         .map(|t| matches!(&t.kind, TypeKind::Struct(fields) if fields.iter().all(|f| !f.presence.is_required())))
