@@ -640,9 +640,7 @@ impl<'a> DriftWalker<'a> {
             _ => {}
         }
     }
-}
 
-impl DriftWalker<'_> {
     /// A request property that became readOnly is no longer sent (its setter, or its argument of
     /// `new`, is gone); one no longer readOnly is sent, and is a new input callers must give when
     /// it is required (`now`).

@@ -274,6 +274,12 @@ impl TypeDef {
         }
     }
 
+    /// Whether the type derives `Default`, which its `new` then is: a struct whose `new` takes
+    /// no argument ([`Field::in_new`]).
+    pub fn derives_default(&self) -> bool {
+        matches!(&self.kind, TypeKind::Struct(fields) if !fields.iter().any(Field::in_new))
+    }
+
     /// Whether the field is never serialised: it is readOnly and the type is sent in a body.
     pub fn never_sent(&self, field: &Field) -> bool {
         field.read_only && self.in_request

@@ -179,8 +179,6 @@ pub fn merge_json(files: Vec<(String, Value)>, validation: Validation) -> Result
     Ok(MergedJson { doc, origins, repairs })
 }
 
-/// Checks the parts of one file that the merge relies on (with `full`, that it is a valid OpenAPI
-/// document); returns its `openapi` version.
 /// One file read in 3.0 form and checked on its own, before it is merged.
 struct Prepared {
     name: String,
@@ -216,6 +214,8 @@ impl Prepared {
     }
 }
 
+/// Checks the parts of one file that the merge relies on (with `full`, that it is a valid OpenAPI
+/// document); returns its `openapi` version.
 fn check_file(name: &str, value: &Value, full: bool, written: Option<&str>) -> Result<String, Diagnostic> {
     let at = |p: &str| Location::new(name, p);
     let Some(obj) = value.as_object() else {

@@ -47,8 +47,7 @@ impl Emitter<'_> {
             }
         }
         let doc = opt_doc(Some(&doc));
-        // Without arguments to `new`, every field has a default (`Field::defaulted`).
-        let default = if fields.iter().any(Field::in_new) { quote!() } else { quote!(Default,) };
+        let default = if t.derives_default() { quote!(Default,) } else { quote!() };
         let field_items = fields.iter().map(|f| {
             let fname = f.name.ident();
             let mut inner = self.ty(&f.ty);

@@ -60,13 +60,10 @@ pub(super) fn lower_types(
 /// Marks the required fields that one direction never carries, when their type has a default:
 /// readOnly ones of a type sent in a body, which `new` leaves at it ([`Field::defaulted`]), and
 /// writeOnly ones, read as it when a response leaves them out ([`Field::read_default`]). A named
-/// type has a default when it is a struct with no required field (it derives `Default`); so
-/// does every other type but a form.
+/// type has a default when it derives `Default` before this pass marks any field (a struct with
+/// no required field); so does every other type but a form.
 fn one_way_defaults(defs: &mut [TypeDef]) {
-    let has_default: Vec<bool> = defs
-        .iter()
-        .map(|t| matches!(&t.kind, TypeKind::Struct(fields) if fields.iter().all(|f| !f.presence.is_required())))
-        .collect();
+    let has_default: Vec<bool> = defs.iter().map(TypeDef::derives_default).collect();
     let has_default = |ty: &Ty| match ty {
         Ty::Named(id) => has_default[id.index()],
         Ty::Multipart => false,
