@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::Emitter;
 use super::responses::status_label;
-use crate::ir::{ApiKeyIn, Operation, RustName};
+use crate::ir::{ApiKeyIn, Operation, Param, RustName};
 use crate::spectext;
 
 /// Doc attributes for `text`, which has passed its spec parts through [`spectext`]; the whole is
@@ -111,10 +111,10 @@ impl Emitter<'_> {
     fn arg_lines(&self, op: &Operation) -> (Vec<String>, Vec<(RustName, String)>) {
         let mut required = Vec::new();
         let mut optional = Vec::new();
-        let names = op.params.iter().map(|p| (p.name.clone(), p.required));
-        let body = op.body.as_ref().map(|b| (RustName::new("body"), b.required));
-        for (name, is_required) in names.chain(body) {
-            let line = self.arg_line(op, &name);
+        let names = op.params.iter().map(|p| (p.name.clone(), Some(p), p.required));
+        let body = op.body.as_ref().map(|b| (RustName::new("body"), None, b.required));
+        for (name, param, is_required) in names.chain(body) {
+            let line = self.arg_line(op, param);
             if is_required {
                 required.push(format!("- {line}"));
             } else {
@@ -126,19 +126,17 @@ impl Emitter<'_> {
         (required, optional)
     }
 
-    /// One argument's docs: `` `name` (query `wire`, deprecated): doc ``.
-    pub(super) fn arg_line(&self, op: &Operation, name: &RustName) -> String {
-        // No parameter is called `body` (resolve reserves it).
-        if name == "body" {
+    /// One argument's docs: `` `name` (query `wire`, deprecated): doc `` for a parameter, or
+    /// the body's (`None`; no parameter is called `body`: resolve reserves it).
+    pub(super) fn arg_line(&self, op: &Operation, param: Option<&Param>) -> String {
+        let Some(p) = param else {
             let mut line = "`body`".to_owned();
             if let Some(d) = op.body.as_ref().and_then(|b| b.doc.as_deref()).filter(|d| !d.trim().is_empty()) {
                 line.push_str(&format!(": {}", spectext::inline(d)));
             }
             return line;
-        }
-        let Some(p) = op.params.iter().find(|p| p.name == *name) else {
-            return format!("`{}`", name.plain());
         };
+        let name = &p.name;
         let place = p.location.as_str();
         let deprecated = if p.deprecated { ", deprecated" } else { "" };
         let mut line = format!("`{}` ({place} {}{deprecated})", name.plain(), spectext::code(&p.wire));

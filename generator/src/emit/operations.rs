@@ -302,7 +302,7 @@ impl Emitter<'_> {
         let mut required = Vec::new();
         let mut setters = Vec::new();
         let mut optional = Vec::new();
-        let args = op.params.iter().map(|p| (p.name.clone(), self.arg_type_in(&p.ty, lt), p.required, false));
+        let args = op.params.iter().map(|p| (p.name.clone(), Some(p), self.arg_type_in(&p.ty, lt), p.required, false));
         let body = op.body.as_ref().map(|b| {
             let ty = match &op.names.form {
                 // A typed form, taken by value: its files are read as it is sent.
@@ -312,9 +312,9 @@ impl Emitter<'_> {
                 }
                 None => self.body_arg_type(&b.ty, lt),
             };
-            (RustName::new("body"), ty, b.required, b.ty == Ty::Bytes)
+            (RustName::new("body"), None, ty, b.required, b.ty == Ty::Bytes)
         });
-        for (arg, ty, is_required, converted) in args.chain(body) {
+        for (arg, param, ty, is_required, converted) in args.chain(body) {
             let pname = arg.ident();
             names.push(quote!(#pname));
             // A binary body is any of the things a `Body` is made from.
@@ -326,7 +326,7 @@ impl Emitter<'_> {
                 required.push((pname, arg_ty, init));
             } else {
                 fields.push(quote!(#pname: Option<#ty>));
-                let setter_doc = doc_attr(&self.arg_line(op, &arg));
+                let setter_doc = doc_attr(&self.arg_line(op, param));
                 let lints = super::argument_lints(true, [arg.raw()]);
                 setters.push(quote! {
                     #setter_doc

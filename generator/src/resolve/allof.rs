@@ -58,12 +58,11 @@ pub fn merge(outer: Sch, members: Vec<Sch>, table: &Table, widths: &mut Widths) 
         [only] => only.name_hint.clone(),
         _ => None,
     };
-    let mut descriptions: Vec<&String> = Vec::new();
-    for d in members.iter().filter_map(|m| m.description.as_ref()) {
-        if !descriptions.contains(&d) {
-            descriptions.push(d);
-        }
-    }
+    // Each different description once, in order (a set beside the list: an `allOf` of many
+    // members stays linear).
+    let mut seen = std::collections::BTreeSet::new();
+    let descriptions: Vec<&String> =
+        members.iter().filter_map(|m| m.description.as_ref()).filter(|d| seen.insert(*d)).collect();
     let member_description =
         (!descriptions.is_empty()).then(|| descriptions.iter().map(|d| d.as_str()).collect::<Vec<_>>().join("\n\n"));
     let member_title = match contributors.as_slice() {
@@ -107,7 +106,7 @@ fn contributes(s: &Sch) -> bool {
 pub fn merge_two(a: Sch, b: Sch, table: &Table, widths: &mut Widths) -> Result<Sch, Diagnostic> {
     // A reference to a component is merged as the component (one level: its own properties
     // stay references until they meet something to merge with).
-    let (a, b) = match (&a.kind, &b.kind) {
+    let (mut a, mut b) = match (&a.kind, &b.kind) {
         (Kind::Ref(x), Kind::Ref(y)) if x == y => return Ok(a),
         (Kind::Ref(_), _) | (_, Kind::Ref(_)) => (expand(table, a), expand(table, b)),
         _ => (a, b),
@@ -149,7 +148,15 @@ pub fn merge_two(a: Sch, b: Sch, table: &Table, widths: &mut Widths) -> Result<S
             Ok(wider)
         }
     };
-    let kind = match (a.kind.clone(), b.kind.clone()) {
+    // Read before the kinds are taken: `a`, the members merged so far, is not copied at each
+    // member (an `allOf` of many members stays linear).
+    let nullable = match (&a.kind, &b.kind) {
+        (Kind::Any, _) => b.nullable,
+        (_, Kind::Any) => a.nullable,
+        _ => a.nullable && b.nullable,
+    };
+    let words = (a.kind.word(), b.kind.word());
+    let kind = match (std::mem::replace(&mut a.kind, Kind::Any), std::mem::replace(&mut b.kind, Kind::Any)) {
         (Kind::Any, k) | (k, Kind::Any) => k,
         (Kind::Object(x), Kind::Object(y)) => Kind::Object(merge_objects(x, y, table, widths)?),
         (Kind::Array(x), Kind::Array(y)) => Kind::Array(Box::new(merge_two(*x, *y, table, widths)?)),
@@ -171,7 +178,7 @@ pub fn merge_two(a: Sch, b: Sch, table: &Table, widths: &mut Widths) -> Result<S
         },
         // A number that is also an integer: a number (a `double`, for a `float`).
         (Kind::Integer(_), Kind::Number(n)) | (Kind::Number(n), Kind::Integer(_)) => widen(
-            format!("{} here, {} in the other", b.kind.word(), a.kind.word()),
+            format!("{} here, {} in the other", words.1, words.0),
             Kind::Number(if n == NumFormat::Float { NumFormat::Double } else { n }),
             "a number",
         )?,
@@ -189,11 +196,6 @@ pub fn merge_two(a: Sch, b: Sch, table: &Table, widths: &mut Widths) -> Result<S
         (x, y) => {
             return Err(conflict(format!("{} here, {} in the other", y.word(), x.word())));
         }
-    };
-    let nullable = match (&a.kind, &b.kind) {
-        (Kind::Any, _) => b.nullable,
-        (_, Kind::Any) => a.nullable,
-        _ => a.nullable && b.nullable,
     };
     // Both lists must hold: the values in both, or the one list given.
     let enumeration = match (a.enumeration.is_empty(), b.enumeration.is_empty()) {
@@ -251,11 +253,7 @@ fn merge_objects(mut x: Obj, y: Obj, table: &Table, widths: &mut Widths) -> Resu
             }
         }
     }
-    for r in y.required {
-        if !x.required.contains(&r) {
-            x.required.push(r);
-        }
-    }
+    x.required.extend(y.required);
     x.additional = match (x.additional, y.additional) {
         (Some(a), Some(b)) => Some(Box::new(merge_two(*a, *b, table, widths)?)),
         (a, b) => a.or(b),
@@ -305,7 +303,7 @@ mod tests {
         let m = merge(sch("/", Kind::Any), vec![a, b], &Table::new(), &mut Widths::Refused).unwrap();
         let o = props(&m);
         assert_eq!(o.props.keys().collect::<Vec<_>>(), ["x", "y"]);
-        assert_eq!(o.required, ["x", "y"]);
+        assert_eq!(o.required.iter().collect::<Vec<_>>(), ["x", "y"]);
     }
 
     #[test]

@@ -18,7 +18,7 @@
 //! The data is here; [`Converter`] (in `convert`) builds it, and [`schemas_elsewhere`] (in
 //! `elsewhere`) reads the schemas that `$ref`s reach outside the components.
 
-use indexmap::IndexMap;
+use indexmap::{IndexMap, IndexSet};
 
 use crate::diag::Location;
 
@@ -113,12 +113,14 @@ pub struct Discriminator {
     pub tags: Vec<Vec<String>>,
 }
 
-/// An object schema: properties in document order, the required names, and the schema of
-/// additional properties (`None` when absent or `false`: responses must tolerate new fields anyway).
+/// An object schema: properties in document order, the required names (a set in document order:
+/// each property asks whether it is required, so a list would make a large object quadratic),
+/// and the schema of additional properties (`None` when absent or `false`: responses must
+/// tolerate new fields anyway).
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Obj {
     pub props: IndexMap<String, Sch>,
-    pub required: Vec<String>,
+    pub required: IndexSet<String>,
     pub additional: Option<Box<Sch>>,
 }
 

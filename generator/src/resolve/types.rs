@@ -138,10 +138,12 @@ impl TypeSpace {
                 self.intern_union(sch, tys)
             }
             Kind::OneOf(members) => {
+                // Each type once, in order (a set beside the list keeps many members linear).
+                let mut seen = std::collections::BTreeSet::new();
                 let mut tys: Vec<Ty> = Vec::new();
                 for m in members {
                     let ty = self.intern(m);
-                    if !tys.contains(&ty) {
+                    if seen.insert(ty.clone()) {
                         tys.push(ty);
                     }
                 }
@@ -602,9 +604,10 @@ pub fn with_constraints(description: Option<&str>, constraints: &[String]) -> Op
 /// The values of a string enum (nulls of a nullable enum left out), if `sch` is one.
 fn string_enum(sch: &Sch) -> Option<Vec<String>> {
     let mut values: Vec<String> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
     for v in &sch.enumeration {
         match v {
-            serde_json::Value::String(s) if !values.contains(s) => values.push(s.clone()),
+            serde_json::Value::String(s) if seen.insert(s) => values.push(s.clone()),
             serde_json::Value::String(_) | serde_json::Value::Null => {}
             _ => return None,
         }

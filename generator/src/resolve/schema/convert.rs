@@ -283,7 +283,7 @@ impl<'a> Converter<'a> {
         let mut expanded = self.expand(member.clone());
         let Kind::Object(obj) = &mut expanded.kind else { return member };
         let missing: Vec<String> =
-            names.iter().filter(|n| obj.props.contains_key(*n) && !obj.required.contains(n)).cloned().collect();
+            names.iter().filter(|n| obj.props.contains_key(*n) && !obj.required.contains(*n)).cloned().collect();
         if missing.is_empty() {
             return member;
         }
@@ -301,7 +301,7 @@ impl<'a> Converter<'a> {
             Type::Array(a) => Kind::Array(Box::new(self.items(a.items.as_ref(), pointer, depth)?)),
             Type::Object(o) => Kind::Object(Obj {
                 props: self.props(&o.properties, pointer, depth)?,
-                required: o.required.clone(),
+                required: o.required.iter().cloned().collect(),
                 additional: self.additional(o.additional_properties.as_ref(), pointer, depth)?,
             }),
         })
@@ -438,7 +438,7 @@ impl<'a> Converter<'a> {
         out.kind = match typ {
             _ if is_object => Kind::Object(Obj {
                 props: self.props(&any.properties, pointer, depth)?,
-                required: any.required.clone(),
+                required: any.required.iter().cloned().collect(),
                 additional: self.additional(any.additional_properties.as_ref(), pointer, depth)?,
             }),
             Some("array") => Kind::Array(Box::new(self.items(any.items.as_ref(), pointer, depth)?)),
