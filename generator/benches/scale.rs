@@ -9,8 +9,9 @@
 //! is one file of 100,000 small operations.
 //!
 //! `cargo bench -p apigen --bench scale -- --scaling` doubles each dimension of the input in turn
-//! (operations, the size of one schema, fragments) and prints the generation's time and peak
-//! memory at both sizes and their ratio: at most 2.0 when generation is linear in that dimension.
+//! (operations, the size of one schema, fragments, long lists) and prints the generation's time
+//! and peak memory at both sizes and their ratio: at most 2.0 when generation is linear in that
+//! dimension.
 //!
 //! Each measurement runs in a child process of its own, so its peak memory (`VmHWM`) is its own.
 //! The generated crates are left in `$APIGEN_BENCH_OUT/<n>` (n = the folder's place in the list)
@@ -212,16 +213,22 @@ enum Dimension {
     /// `n` per-operation files in the docs-site style: each repeats the same components and an
     /// inline `allOf` of a shared object, as every fragment of a reference page does.
     Fragments,
+    /// One operation with long lists: a body of `n` properties, all required (the `required`
+    /// list split between two `allOf` members), one of them an `enum` of `n` values; a response
+    /// that is an `allOf` of `n / 8` members and a `oneOf` of `n / 8` objects; `n / 8` optional
+    /// query parameters. Each list is one a member, property or parameter is looked up in.
+    Lists,
 }
 
 impl Dimension {
-    const ALL: [Dimension; 3] = [Dimension::Operations, Dimension::SchemaSize, Dimension::Fragments];
+    const ALL: [Dimension; 4] = [Dimension::Operations, Dimension::SchemaSize, Dimension::Fragments, Dimension::Lists];
 
     fn name(self) -> &'static str {
         match self {
             Dimension::Operations => "operations",
             Dimension::SchemaSize => "schema-size",
             Dimension::Fragments => "fragments",
+            Dimension::Lists => "lists",
         }
     }
 }
@@ -321,6 +328,36 @@ impl Shape {
                     })
                     .collect()
             }
+            Dimension::Lists => {
+                let names: Vec<String> = (0..n).map(|i| format!("property{i}")).collect();
+                let mut properties: serde_json::Map<_, _> =
+                    names.iter().map(|p| (p.clone(), json!({"type": "string"}))).collect();
+                let values: Vec<String> = (0..n).map(|i| format!("value{i}")).collect();
+                properties.insert("property0".into(), json!({"type": "string", "enum": values}));
+                let body = json!({"allOf": [
+                    {"type": "object", "required": names[..n / 2], "properties": properties},
+                    {"type": "object", "required": names[n / 2..]}
+                ]});
+                let members: Vec<_> = (0..n / 8)
+                    .map(|i| json!({"type": "object", "required": [format!("member{i}")], "properties": {format!("member{i}"): {"type": "integer"}}}))
+                    .collect();
+                let alternatives: Vec<_> = (0..n / 8)
+                    .map(|i| json!({"type": "object", "title": format!("Alternative{i}"), "properties": {format!("alternative{i}"): {"type": "string"}}}))
+                    .collect();
+                let parameters: Vec<_> = (0..n / 8)
+                    .map(|i| json!({"name": format!("filter{i}"), "in": "query", "schema": {"type": "string"}}))
+                    .collect();
+                let operation = json!({
+                    "operationId": "put_lists",
+                    "parameters": parameters,
+                    "requestBody": {"required": true, "content": {"application/json": {"schema": body}}},
+                    "responses": {
+                        "200": {"description": "ok", "content": {"application/json": {"schema": {"allOf": members}}}},
+                        "202": {"description": "accepted", "content": {"application/json": {"schema": {"oneOf": alternatives}}}}
+                    }
+                });
+                vec![("spec.json".into(), document(json!({"/lists": {"put": operation}})))]
+            }
         }
     }
 
@@ -359,6 +396,7 @@ fn scaling(args: &[String]) {
             base(Dimension::Operations, 20_000),
             base(Dimension::SchemaSize, 40_000),
             base(Dimension::Fragments, 4_000),
+            base(Dimension::Lists, 20_000),
         ]
     } else {
         args.iter().map(|a| Shape::parse(a).unwrap_or_else(|| panic!("not a shape: {a}"))).collect()

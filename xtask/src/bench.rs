@@ -7,8 +7,8 @@
 //!    of 100,000 small operations (written by the benchmark, the same every run).
 //! 2. `cargo bench -p apigen --bench scale` on those folders: generation time and peak memory
 //!    beside the floor (parsing the same files with `serde_json`), and a no-op regeneration; then
-//!    its `--scaling` run, each dimension of the input (operations, schema size, fragments)
-//!    doubled in turn.
+//!    its `--scaling` run, each dimension of the input (operations, schema size, fragments, long
+//!    lists) doubled in turn.
 //! 3. `cargo check` of the crate generated from the `inline` folder, dependencies prebuilt and
 //!    incremental compilation off (what a downstream build pays), and its line count; then of
 //!    the same crate generated with one cargo feature per tag, with all of them and with a few.
