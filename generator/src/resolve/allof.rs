@@ -117,14 +117,22 @@ pub fn merge_two(a: Sch, b: Sch, table: &Table, widths: &mut Widths) -> Result<S
         c.extend(b.constraints.iter().filter(|x| !a.constraints.contains(x)).cloned());
         c
     };
-    // `{}` with no docs yields to the other side, keeping its flags and constraints.
+    // Both lists must hold: the values in both, or the one list given.
+    let enumeration = match (a.enumeration.is_empty(), b.enumeration.is_empty()) {
+        (false, false) => common_values(&a.enumeration, &b.enumeration),
+        (false, true) => std::mem::take(&mut a.enumeration),
+        _ => std::mem::take(&mut b.enumeration),
+    };
+    // `{}` with no docs yields to the other side, keeping its flags, constraints and values.
     let yields = |s: &Sch| s.kind == Kind::Any && is_bare(s);
     if yields(&a) || yields(&b) {
         let (bare, kept) = if yields(&a) { (a, b) } else { (b, a) };
         return Ok(Sch {
             read_only: bare.read_only || kept.read_only,
             write_only: bare.write_only || kept.write_only,
+            binary: bare.binary || kept.binary,
             constraints: constraints(&kept, &bare),
+            enumeration,
             ..kept
         });
     }
@@ -197,12 +205,6 @@ pub fn merge_two(a: Sch, b: Sch, table: &Table, widths: &mut Widths) -> Result<S
             return Err(conflict(format!("{} here, {} in the other", y.word(), x.word())));
         }
     };
-    // Both lists must hold: the values in both, or the one list given.
-    let enumeration = match (a.enumeration.is_empty(), b.enumeration.is_empty()) {
-        (false, false) => a.enumeration.iter().filter(|v| b.enumeration.contains(v)).cloned().collect(),
-        (false, true) => a.enumeration.clone(),
-        _ => b.enumeration.clone(),
-    };
     let constraints = constraints(&a, &b);
     Ok(Sch {
         loc: a.loc,
@@ -242,6 +244,23 @@ fn pick_format<F: PartialEq + Copy>(f: F, g: F, unspecified: F) -> Option<F> {
     } else {
         None
     }
+}
+
+/// The values of `a` that `b` also lists, in `a`'s order. A scalar is looked up by its JSON
+/// text (equal scalars print alike, unequal ones apart: `1` and `1.0` stay different values, as
+/// they compare), so two long `enum`s intersect in n log n time; an array or object, rare in an
+/// `enum` and equal whatever its keys' order, is compared with each of `b`'s.
+fn common_values(a: &[serde_json::Value], b: &[serde_json::Value]) -> Vec<serde_json::Value> {
+    use serde_json::Value;
+    let text = |v: &Value| (!matches!(v, Value::Array(_) | Value::Object(_))).then(|| v.to_string());
+    let scalars: std::collections::BTreeSet<String> = b.iter().filter_map(text).collect();
+    a.iter()
+        .filter(|v| match text(v) {
+            Some(t) => scalars.contains(&t),
+            None => b.contains(v),
+        })
+        .cloned()
+        .collect()
 }
 
 fn merge_objects(mut x: Obj, y: Obj, table: &Table, widths: &mut Widths) -> Result<Obj, Diagnostic> {
@@ -304,6 +323,23 @@ mod tests {
         let o = props(&m);
         assert_eq!(o.props.keys().collect::<Vec<_>>(), ["x", "y"]);
         assert_eq!(o.required.iter().collect::<Vec<_>>(), ["x", "y"]);
+    }
+
+    #[test]
+    fn enums_intersect_in_the_first_members_order_comparing_values_as_json_does() {
+        let values = |v: serde_json::Value| v.as_array().unwrap().clone();
+        let a = values(serde_json::json!(["x", 1, 2.0, true, null, "1", {"k": 1, "l": 2}, [1]]));
+        let b = values(serde_json::json!([[1], {"l": 2, "k": 1}, null, 2, 1, "x", "true"]));
+        // `2.0` is not `2`, `"1"` is not `1`, `true` is not `"true"`; an object's keys may come
+        // in any order.
+        let want = values(serde_json::json!(["x", 1, null, {"k": 1, "l": 2}, [1]]));
+        assert_eq!(common_values(&a, &b), want);
+        let mut x = sch("/a", Kind::String);
+        x.enumeration = values(serde_json::json!(["b", "a", "c"]));
+        let mut y = sch("/b", Kind::Any);
+        y.enumeration = values(serde_json::json!(["c", "b", "d"]));
+        let m = merge(sch("/", Kind::Any), vec![x, y], &Table::new(), &mut Widths::Refused).unwrap();
+        assert_eq!(m.enumeration, values(serde_json::json!(["b", "c"])));
     }
 
     #[test]
