@@ -214,7 +214,8 @@ enum Dimension {
     /// inline `allOf` of a shared object, as every fragment of a reference page does.
     Fragments,
     /// One operation with long lists: a body of `n` properties, all required (the `required`
-    /// list split between two `allOf` members), one of them an `enum` of `n` values; a response
+    /// list split between two `allOf` members), one of them an `enum` of `n` values in both
+    /// members (merging intersects the two lists); a response
     /// that is an `allOf` of `n / 8` members and a `oneOf` of `n / 8` objects; `n / 8` optional
     /// query parameters. Each list is one a member, property or parameter is looked up in.
     Lists,
@@ -332,11 +333,13 @@ impl Shape {
                 let names: Vec<String> = (0..n).map(|i| format!("property{i}")).collect();
                 let mut properties: serde_json::Map<_, _> =
                     names.iter().map(|p| (p.clone(), json!({"type": "string"}))).collect();
-                let values: Vec<String> = (0..n).map(|i| format!("value{i}")).collect();
+                let mut values: Vec<String> = (0..n).map(|i| format!("value{i}")).collect();
                 properties.insert("property0".into(), json!({"type": "string", "enum": values}));
+                // The other member lists the same values, in reverse: merging keeps those in both.
+                values.reverse();
                 let body = json!({"allOf": [
                     {"type": "object", "required": names[..n / 2], "properties": properties},
-                    {"type": "object", "required": names[n / 2..]}
+                    {"type": "object", "required": names[n / 2..], "properties": {"property0": {"type": "string", "enum": values}}}
                 ]});
                 let members: Vec<_> = (0..n / 8)
                     .map(|i| json!({"type": "object", "required": [format!("member{i}")], "properties": {format!("member{i}"): {"type": "integer"}}}))
@@ -361,22 +364,30 @@ impl Shape {
         }
     }
 
-    /// The folder holding the shape's files, written when it is not there yet.
+    /// The folder holding the shape's files, written when it does not hold them yet: its
+    /// `written` marker keeps a digest of the files, so a shape changed in this file is written
+    /// anew instead of being measured as it was.
     fn dir(self) -> PathBuf {
+        use std::hash::{Hash, Hasher};
         let base = match std::env::var_os("APIGEN_BENCH_OUT") {
             Some(base) => PathBuf::from(base).join("shapes"),
             None => std::env::temp_dir().join("apigen-bench-shapes"),
         };
         let dir = base.join(self.name());
-        if dir.join("written").exists() {
+        let files: Vec<(String, Vec<u8>)> =
+            self.files().into_iter().map(|(name, doc)| (name, serde_json::to_vec(&doc).expect("JSON"))).collect();
+        let mut hasher = std::hash::DefaultHasher::new();
+        files.hash(&mut hasher);
+        let digest = format!("{:016x}", hasher.finish());
+        if std::fs::read_to_string(dir.join("written")).is_ok_and(|written| written == digest) {
             return dir;
         }
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("create the shape's folder");
-        for (name, doc) in self.files() {
-            std::fs::write(dir.join(name), serde_json::to_vec(&doc).expect("JSON")).expect("write a shape file");
+        for (name, bytes) in files {
+            std::fs::write(dir.join(name), bytes).expect("write a shape file");
         }
-        std::fs::write(dir.join("written"), "").expect("mark the shape written");
+        std::fs::write(dir.join("written"), digest).expect("mark the shape written");
         dir
     }
 }
